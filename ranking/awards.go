@@ -1,0 +1,181 @@
+package ranking
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoring"
+)
+
+// eligibility checks every member against every condition.
+func (r *ranker) eligibility() {
+	conds := r.rb.Eligibility()
+	for i := range r.st.Rows {
+		row := &r.st.Rows[i]
+		for _, c := range conds {
+			if ok, detail := check(r.rb, c, row.Card); !ok {
+				row.Failed = append(row.Failed, Failure{Condition: c.ID, Reason: c.Reason, Detail: detail})
+			}
+		}
+	}
+}
+
+// check evaluates one condition for one scorecard, returning the member's
+// values when it fails.
+func check(rb *rules.Rulebook, c rules.Condition, card scoring.Scorecard) (bool, string) {
+	switch {
+	case c.MinTotal != nil:
+		if card.Total.LessThan(*c.MinTotal) {
+			return false, fmt.Sprintf("total %s is below %s", card.Total, c.MinTotal)
+		}
+	case c.MinPercent != nil:
+		if card.Percent.LessThan(*c.MinPercent) {
+			return false, fmt.Sprintf("%s%% of the attainable maximum is below %s%%", card.Percent, c.MinPercent)
+		}
+	case c.CriterionFloor != nil:
+		var low []string
+		within := map[string]bool{}
+		if w := c.CriterionFloor.Within; w != "" {
+			markUnder(rb, w, within)
+		}
+		for _, n := range card.Nodes {
+			if n.Group || !n.Assigned || (len(within) > 0 && !within[n.ID]) {
+				continue
+			}
+			if !c.CriterionFloor.Share.AtLeast(n.Points, n.Max) {
+				low = append(low, fmt.Sprintf("%s has %s of %s", n.ID, n.Points, n.Max))
+			}
+		}
+		if len(low) > 0 {
+			return false, fmt.Sprintf("below %s of the maximum: %s", c.CriterionFloor.Share, strings.Join(low, "; "))
+		}
+	case c.GroupMin != nil:
+		n, _ := card.Node(c.GroupMin.Group)
+		if n.Points.LessThan(c.GroupMin.Min) {
+			return false, fmt.Sprintf("%s has %s points, below %s", n.ID, n.Points, c.GroupMin.Min)
+		}
+	case c.Fact != "":
+		if !card.Facts[c.Fact] {
+			f, _ := rb.Fact(c.Fact)
+			return false, fmt.Sprintf("not met: %s", f.Name)
+		}
+	case c.MaxDeductions != nil:
+		if card.Deductions.Total.GreaterThan(*c.MaxDeductions) {
+			return false, fmt.Sprintf("%s points deducted, more than %s", card.Deductions.Total, c.MaxDeductions)
+		}
+	case c.MinVotes != nil:
+		v := card.Votes
+		if !v.Recorded {
+			return false, "no ballot recorded"
+		}
+		if q := c.MinVotes.Quorum; !q.IsZero() && !q.CountAtLeast(v.Present, v.Entitled) {
+			return false, fmt.Sprintf("no quorum: %d of %d present, %s needed", v.Present, v.Entitled, q)
+		}
+		base, what := v.Entitled, "members"
+		if c.MinVotes.Base == rules.OfPresent {
+			base, what = v.Present, "present"
+		}
+		if !c.MinVotes.Share.CountAtLeast(v.For, base) {
+			return false, fmt.Sprintf("%d votes of %d %s, %s needed", v.For, base, what, c.MinVotes.Share)
+		}
+	}
+	return true, ""
+}
+
+func markUnder(rb *rules.Rulebook, id string, into map[string]bool) {
+	n, ok := rb.Node(id)
+	if !ok {
+		return
+	}
+	into[id] = true
+	nodes := rb.Nodes()
+	for _, k := range n.Kids {
+		markUnder(rb, nodes[k].ID, into)
+	}
+}
+
+// awards proposes the award tiers in order, one award per member.
+func (r *ranker) awards() {
+	rows := r.st.Rows
+	done := make([]bool, len(rows)) // awarded, or its place forfeited
+	failed := func(i int, t rules.AwardTier) []string {
+		var ids []string
+		for _, f := range rows[i].Failed {
+			if slices.Contains(t.Requires, f.Condition) {
+				ids = append(ids, f.Condition)
+			}
+		}
+		return ids
+	}
+	blocked := ""
+	for _, t := range r.rb.Awards() {
+		a := Award{Tier: t.ID, Name: t.Name, Quota: quota(t, len(rows)), Proposed: []string{}}
+		if blocked != "" {
+			a.Blocked = blocked
+			r.st.Awards = append(r.st.Awards, a)
+			continue
+		}
+		given := 0
+		for i := 0; i < len(rows) && given < a.Quota; {
+			if done[i] {
+				i++
+				continue
+			}
+			// the block of rows sharing this rank (an unresolved tie), still in line
+			j := i + 1
+			for j < len(rows) && rows[j].Rank == rows[i].Rank {
+				j++
+			}
+			var inLine, eligible []int
+			for k := i; k < j; k++ {
+				if !done[k] {
+					inLine = append(inLine, k)
+					if len(failed(k, t)) == 0 {
+						eligible = append(eligible, k)
+					}
+				}
+			}
+			contenders := eligible
+			if t.IfIneligible == rules.Nobody {
+				contenders = inLine
+			}
+			if len(contenders) > a.Quota-given {
+				ids := make([]string, len(contenders))
+				for x, k := range contenders {
+					ids[x] = rows[k].Member.ID
+				}
+				a.Pending = &Pending{Places: a.Quota - given, Candidates: ids}
+				blocked = fmt.Sprintf("waiting for the tie at rank %d to be resolved (tier %s)", rows[i].Rank, t.ID)
+				break
+			}
+			for _, k := range inLine {
+				if f := failed(k, t); len(f) > 0 {
+					if t.IfIneligible == rules.Nobody {
+						a.Forfeited = append(a.Forfeited, Skip{Member: rows[k].Member.ID, Failed: f})
+						done[k] = true
+						given++
+					} else {
+						a.Skipped = append(a.Skipped, Skip{Member: rows[k].Member.ID, Failed: f})
+					}
+					continue
+				}
+				a.Proposed = append(a.Proposed, rows[k].Member.ID)
+				rows[k].Awards = append(rows[k].Awards, t.ID)
+				done[k] = true
+				given++
+			}
+			i = j
+		}
+		r.st.Awards = append(r.st.Awards, a)
+	}
+}
+
+// quota is the number of places of a tier in a cluster of n members.
+func quota(t rules.AwardTier, n int) int {
+	if t.Count > 0 {
+		return t.Count
+	}
+	return int(rules.RoundInt(int64(n)*t.Share.Num, t.Share.Den, t.ShareRounding))
+}

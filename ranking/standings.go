@@ -1,0 +1,153 @@
+package ranking
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoring"
+)
+
+// Standings is the ranked cluster with its award proposals. It is a value:
+// nothing changes it after Rank returns it; treat its slices as read-only.
+type Standings struct {
+	// Schema names the JSON layout of this type and its version.
+	Schema    string      `json:"schema"`
+	Rulebook  RulebookRef `json:"rulebook"`
+	Cluster   string      `json:"cluster,omitempty"`
+	Year      int         `json:"year,omitempty"`
+	SheetHash string      `json:"sheet_hash"`
+	Basis     rules.Basis `json:"basis"`
+	// Rows are the members in rank order. Members in an unresolved tie share
+	// a rank and are listed by member id.
+	Rows []Row `json:"rows"`
+	// Awards holds one entry per award tier, in the rulebook's order.
+	Awards []Award `json:"awards"`
+	// Ties lists the ties the chain could not break.
+	Ties []Tie `json:"unresolved_ties,omitempty"`
+	// Lots records how lots were drawn, if they were.
+	Lots *Lots `json:"lots,omitempty"`
+}
+
+// Schema is the current value of Standings.Schema. It changes when the JSON
+// layout changes in a way that is not backward compatible.
+const Schema = "thidua/standings/v1"
+
+// RulebookRef identifies the rulebook that produced a result.
+type RulebookRef struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Title   string `json:"title"`
+	Hash    string `json:"hash"`
+	InForce string `json:"in_force,omitempty"`
+}
+
+// Row is one member's place in the standings.
+type Row struct {
+	Rank   int            `json:"rank"`
+	Member scoring.Member `json:"member"`
+	// Tied is true if the member is in a tie the chain could not break.
+	Tied    bool            `json:"tied,omitempty"`
+	Total   decimal.Decimal `json:"total"`
+	Percent decimal.Decimal `json:"percent"`
+	Basis   decimal.Decimal `json:"basis"`
+	// Awards lists the award tiers proposed for the member (at most one).
+	Awards []string `json:"awards"`
+	// Failed lists the eligibility conditions the member does not meet.
+	Failed []Failure `json:"failed_eligibility"`
+	// DecidedBy says why the member is below the previous row (nil for the
+	// first row).
+	DecidedBy *Decision         `json:"decided_by"`
+	Card      scoring.Scorecard `json:"scorecard,omitzero"`
+}
+
+// Failure is an eligibility condition a member does not meet.
+type Failure struct {
+	Condition string `json:"condition"`
+	Reason    string `json:"reason"` // the rulebook's text, e.g. "Tổng điểm đạt từ 90 điểm trở lên"
+	Detail    string `json:"detail"` // the member's values, e.g. "total 88.5 is below 90"
+}
+
+// Decision records how two adjacent members were separated: by which rule,
+// with both values. If the chain could not separate them, Unresolved is true
+// and Rule is "unresolved".
+type Decision struct {
+	Rule       string `json:"rule"` // "total", "group II", "fewer_deductions", "lots", … or "unresolved"
+	Upper      string `json:"upper"`
+	Lower      string `json:"lower"`
+	UpperValue string `json:"upper_value,omitempty"`
+	LowerValue string `json:"lower_value,omitempty"`
+	Unresolved bool   `json:"unresolved,omitempty"`
+	// Note explains a rule that could not be applied (e.g. lots without a
+	// seed or a recorded draw).
+	Note string `json:"note,omitempty"`
+}
+
+// Tie is a group of members the tie-break chain could not separate.
+type Tie struct {
+	Rank    int      `json:"rank"`
+	Members []string `json:"members"`
+	Tried   []string `json:"tried"` // the rules applied, in order, that found them equal
+	Note    string   `json:"note,omitempty"`
+}
+
+// Award is one award tier's proposal.
+type Award struct {
+	Tier  string `json:"tier"`
+	Name  string `json:"name"`
+	Quota int    `json:"quota"`
+	// Proposed are the members proposed, in rank order.
+	Proposed []string `json:"proposed"`
+	// Skipped are members passed over because they are ineligible (the next
+	// eligible member took their place).
+	Skipped []Skip `json:"skipped,omitempty"`
+	// Forfeited are places not awarded because the member in line was
+	// ineligible and the tier says nobody takes its place.
+	Forfeited []Skip `json:"forfeited,omitempty"`
+	// Pending is set when an unresolved tie straddles the tier's last places:
+	// the candidates compete for Places awards that cannot be decided.
+	Pending *Pending `json:"pending,omitempty"`
+	// Blocked is set when an earlier tier is pending, so this one cannot be
+	// allocated until that tie is resolved.
+	Blocked string `json:"blocked,omitempty"`
+}
+
+// Skip is a member passed over by an award tier, with the conditions it
+// fails.
+type Skip struct {
+	Member string   `json:"member"`
+	Failed []string `json:"failed"`
+}
+
+// Pending is an award that depends on an unresolved tie.
+type Pending struct {
+	Places     int      `json:"places"`
+	Candidates []string `json:"candidates"`
+}
+
+// Lots records the drawing of lots used by a ranking.
+type Lots struct {
+	Seed     *uint64  `json:"seed,omitempty"`
+	Recorded []string `json:"recorded,omitempty"`
+	// Draws lists each tie resolved by lots and the order drawn.
+	Draws [][]string `json:"draws,omitempty"`
+}
+
+// Row returns the row of the member with the given id.
+func (s *Standings) Row(member string) (Row, bool) {
+	for _, r := range s.Rows {
+		if r.Member.ID == member {
+			return r, true
+		}
+	}
+	return Row{}, false
+}
+
+// Proposed returns the ids of the members proposed for the award tier.
+func (s *Standings) Proposed(tier string) []string {
+	for _, a := range s.Awards {
+		if a.Tier == tier {
+			return append([]string(nil), a.Proposed...)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,30 @@
+// Package rules models a province's emulation-cluster regulation as data: a
+// rulebook (bộ tiêu chí, thang điểm và quy chế xét khen thưởng của cụm, khối
+// thi đua).
+//
+// A rulebook says everything a regulation decides and nothing else:
+//
+//   - its identity and provenance: id, version, title, jurisdiction, the
+//     regulation it encodes (quyết định, hướng dẫn), its legal basis and the
+//     period it is in force;
+//   - the criteria tree (khung tiêu chí): groups and criteria with a maximum
+//     (điểm chuẩn), an optional weight and a method that turns a raw input into
+//     points — direct points, ratio of achieved to target, pass/fail (đạt /
+//     không đạt), tiers, points per occurrence with a cap ("5 điểm/buổi"),
+//     relative to the cluster's leader (định lượng so với đơn vị dẫn đầu) or
+//     votes converted into points;
+//   - bonus points (điểm thưởng) and deductions (điểm trừ) with their caps;
+//   - which assessment stage counts (tự chấm, cụm chấm, phúc tra) and how
+//     several assessors' scores are combined;
+//   - rounding: the places and mode, and where it applies;
+//   - eligibility conditions (điều kiện, tiêu chuẩn), each with a reason;
+//   - the ordered tie-break chain (thứ tự ưu tiên khi bằng điểm);
+//   - the award policy (Cờ thi đua, Bằng khen): which ranks or which share of
+//     the cluster each tier goes to and what happens when a member is
+//     ineligible.
+//
+// A Spec is the editable description (what a YAML or JSON file holds). New
+// validates a Spec as a whole and returns an immutable *Rulebook, the only
+// form the scoring and ranking packages accept. Load and Parse read a file
+// and report every problem with its file, line and key.
+package rules

@@ -1,0 +1,535 @@
+package scoring
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/rules"
+)
+
+var (
+	one     = decimal.NewFromInt(1)
+	two     = decimal.NewFromInt(2)
+	hundred = decimal.NewFromInt(100)
+)
+
+// Score validates the sheet against the rulebook and returns every member's
+// scorecard, sorted by member id. If the sheet has problems, it returns
+// InputErrors listing all of them and no scorecards.
+func Score(rb *rules.Rulebook, sh Sheet) ([]Scorecard, error) {
+	in, err := index(rb, &sh)
+	if err != nil {
+		return nil, err
+	}
+	s := newScorer(in)
+	return s.run(), nil
+}
+
+type scorer struct {
+	in     *input
+	quo    rules.Rounding
+	round  rules.RoundingPolicy
+	stages []rules.Stage
+	assess rules.Assessment
+	cards  []Scorecard
+	// counted raw values per member per node, for relative criteria
+	rel [][]relValue
+}
+
+type relValue struct {
+	ok    bool
+	a, t  decimal.Decimal
+	stage string
+	trace []Step
+}
+
+func newScorer(in *input) *scorer {
+	a := in.rb.Assessment()
+	return &scorer{in: in, quo: in.rb.Quotient(), round: in.rb.Rounding(), stages: a.Stages, assess: a}
+}
+
+func (s *scorer) run() []Scorecard {
+	in := s.in
+	nm, nn := len(in.members), len(in.nodes)
+	s.cards = make([]Scorecard, nm)
+	points := make([][]decimal.Decimal, nm) // per member per node: points in the node's scale
+	stage := make([][]string, nm)
+	raw := make([][]decimal.Decimal, nm)
+	traces := make([][][]Step, nm)
+	for m := range nm {
+		points[m] = make([]decimal.Decimal, nn)
+		stage[m] = make([]string, nn)
+		raw[m] = make([]decimal.Decimal, nn)
+		traces[m] = make([][]Step, nn)
+		s.cards[m].Member = in.members[m]
+	}
+
+	// Leaves that do not depend on the other members.
+	s.rel = make([][]relValue, nm)
+	for m := range nm {
+		s.rel[m] = make([]relValue, nn)
+		for i, n := range in.nodes {
+			if n.IsGroup() || !in.assigned[m][i] {
+				continue
+			}
+			switch n.Method {
+			case rules.Relative:
+				s.rel[m][i] = s.relativeInput(m, n)
+			case rules.Votes:
+			default:
+				points[m][i], raw[m][i], stage[m][i], traces[m][i] = s.leaf(m, n)
+			}
+		}
+	}
+	// Leaves relative to the cluster.
+	for i, n := range in.nodes {
+		switch {
+		case n.IsGroup():
+		case n.Method == rules.Relative:
+			s.relative(n, points, raw, stage, traces)
+		case n.Method == rules.Votes:
+			s.votes(n, points, raw, traces)
+		}
+		_ = i
+	}
+	for m := range nm {
+		s.card(m, points[m], raw[m], stage[m], traces[m])
+	}
+	return s.cards
+}
+
+// leaf computes a member's points on a criterion that does not depend on
+// the other members: each stage's points (aggregating its assessors), then
+// the stage that counts.
+func (s *scorer) leaf(m int, n rules.Node) (pts, raw decimal.Decimal, stage string, trace []Step) {
+	li := s.in.values[m][n.Index]
+	if li == nil {
+		return decimal.Zero, decimal.Zero, "", []Step{{n.ID, "no score given; scored zero by the rulebook's missing-value policy", decimal.Zero}}
+	}
+	target := s.in.targets[m][n.Index]
+	stagePts := make([]decimal.Decimal, len(s.stages))
+	present := make([]bool, len(s.stages))
+	for pos, ss := range li.stages {
+		if len(ss) == 0 {
+			continue
+		}
+		present[pos] = true
+		st := s.stages[pos]
+		if len(ss) == 1 && ss[0].Assessor == "" {
+			p, steps := s.method(n, ss[0].Value, target)
+			trace = append(trace, Step{n.ID, fmt.Sprintf("%s: input %s", st.ID, ss[0].Value), ss[0].Value})
+			trace = append(trace, steps...)
+			stagePts[pos] = p
+			continue
+		}
+		each := make([]decimal.Decimal, len(ss))
+		var parts []string
+		for j, sc := range ss {
+			each[j], _ = s.method(n, sc.Value, target)
+			parts = append(parts, fmt.Sprintf("%s %s", sc.Assessor, each[j]))
+			s.cards[m].Peers = append(s.cards[m].Peers, PeerScore{Stage: st.ID, Assessor: sc.Assessor, Criterion: n.ID, Points: s.roundLevel(s.round.Criterion, each[j].Mul(n.EffectiveWeight()))})
+		}
+		agg, how := s.aggregate(st, each)
+		trace = append(trace, Step{n.ID, fmt.Sprintf("%s: %s of %d assessors' points (%s)", st.ID, how, len(ss), strings.Join(parts, ", ")), agg})
+		stagePts[pos] = agg
+	}
+	pos := s.pick(present, stagePts)
+	if pos < 0 {
+		return decimal.Zero, decimal.Zero, "", append(trace, Step{n.ID, "no score at the stage that counts; scored zero by the rulebook's missing-value policy", decimal.Zero})
+	}
+	if len(li.stages[pos]) == 1 && li.stages[pos][0].Assessor == "" {
+		raw = li.stages[pos][0].Value
+	} else {
+		raw = stagePts[pos]
+	}
+	trace = append(trace, Step{n.ID, fmt.Sprintf("counts: stage %s (%s)", s.stages[pos].ID, s.pickReason()), stagePts[pos]})
+	s.divergence(m, n, present, stagePts, pos)
+	return stagePts[pos], raw, s.stages[pos].ID, trace
+}
+
+// pick returns the position of the stage that counts, or -1.
+func (s *scorer) pick(present []bool, pts []decimal.Decimal) int {
+	best := -1
+	for pos := range present {
+		if !present[pos] {
+			continue
+		}
+		switch s.assess.Counts {
+		case rules.NamedPick:
+			if s.stages[pos].ID == s.assess.Stage {
+				return pos
+			}
+		case rules.Highest:
+			if best < 0 || pts[pos].GreaterThanOrEqual(pts[best]) {
+				best = pos
+			}
+		case rules.Lowest:
+			if best < 0 || pts[pos].LessThanOrEqual(pts[best]) {
+				best = pos
+			}
+		default:
+			best = pos
+		}
+	}
+	return best
+}
+
+func (s *scorer) pickReason() string {
+	switch s.assess.Counts {
+	case rules.NamedPick:
+		return "the stage named by the rulebook"
+	case rules.Highest:
+		return "the highest of the stages present"
+	case rules.Lowest:
+		return "the lowest of the stages present"
+	}
+	return "the latest stage present"
+}
+
+// method turns one raw value into points in the criterion's scale, capped
+// at its maximum.
+func (s *scorer) method(n rules.Node, v, target decimal.Decimal) (decimal.Decimal, []Step) {
+	var p decimal.Decimal
+	var what string
+	switch n.Method {
+	case rules.Direct:
+		return v, nil
+	case rules.PassFail:
+		if v.Equal(one) {
+			return n.Max, []Step{{n.ID, "pass/fail: achieved (đạt), full points", n.Max}}
+		}
+		return decimal.Zero, []Step{{n.ID, "pass/fail: not achieved (không đạt)", decimal.Zero}}
+	case rules.Ratio:
+		p = s.quo.Quo(n.Max.Mul(v), target)
+		what = fmt.Sprintf("ratio: %s × %s ÷ %s", n.Max, v, target)
+	case rules.Tiers:
+		p = decimal.Zero
+		what = fmt.Sprintf("tiers: %s reaches no threshold", v)
+		var best *rules.Tier
+		for i, t := range n.Tiers {
+			if v.GreaterThanOrEqual(t.AtLeast) && (best == nil || t.AtLeast.GreaterThan(best.AtLeast)) {
+				best = &n.Tiers[i]
+			}
+		}
+		if best != nil {
+			p = best.Points
+			what = fmt.Sprintf("tiers: %s ≥ %s", v, best.AtLeast)
+		}
+	case rules.PerOccurrence:
+		p = v.Mul(n.PointsEach)
+		what = fmt.Sprintf("per occurrence: %s × %s", v, n.PointsEach)
+	default:
+		panic("scoring: method " + string(n.Method) + " is not a per-member method")
+	}
+	steps := []Step{{n.ID, what, p}}
+	if p.GreaterThan(n.Max) {
+		p = n.Max
+		steps = append(steps, Step{n.ID, fmt.Sprintf("capped at the maximum %s", n.Max), p})
+	}
+	return p, steps
+}
+
+func (s *scorer) aggregate(st rules.Stage, xs []decimal.Decimal) (decimal.Decimal, string) {
+	sorted := slices.Clone(xs)
+	slices.SortFunc(sorted, decimal.Decimal.Cmp)
+	switch st.Aggregate {
+	case rules.Median:
+		k := len(sorted)
+		if k%2 == 1 {
+			return sorted[k/2], "median"
+		}
+		return s.quo.Quo(sorted[k/2-1].Add(sorted[k/2]), two), "median"
+	case rules.TrimmedMean:
+		kept := sorted[st.Trim : len(sorted)-st.Trim]
+		return s.mean(kept), fmt.Sprintf("mean without the %d highest and %d lowest", st.Trim, st.Trim)
+	default:
+		return s.mean(sorted), "mean"
+	}
+}
+
+func (s *scorer) mean(xs []decimal.Decimal) decimal.Decimal {
+	sum := decimal.Zero
+	for _, x := range xs {
+		sum = sum.Add(x)
+	}
+	return s.quo.Quo(sum, decimal.NewFromInt(int64(len(xs))))
+}
+
+// divergence flags a gap between the first (self-assessed) stage and the
+// stage that counts.
+func (s *scorer) divergence(m int, n rules.Node, present []bool, pts []decimal.Decimal, counted int) {
+	th := s.assess.Divergence.Criterion
+	if th.IsZero() || counted == 0 || !present[0] {
+		return
+	}
+	gap := pts[0].Sub(pts[counted]).Abs()
+	if gap.GreaterThan(th) {
+		s.cards[m].Divergences = append(s.cards[m].Divergences, Divergence{Criterion: n.ID, Self: pts[0], Counted: pts[counted], Gap: gap, Threshold: th})
+	}
+}
+
+// relativeInput picks the counted measured value of a relative criterion.
+func (s *scorer) relativeInput(m int, n rules.Node) relValue {
+	li := s.in.values[m][n.Index]
+	t := s.in.targets[m][n.Index]
+	if li == nil {
+		return relValue{}
+	}
+	vals := make([]decimal.Decimal, len(s.stages))
+	present := make([]bool, len(s.stages))
+	for pos, ss := range li.stages {
+		if len(ss) == 1 {
+			present[pos], vals[pos] = true, ss[0].Value
+		}
+	}
+	pos := s.pick(present, vals) // the formula is increasing in A, so picking by value = by points
+	if pos < 0 {
+		return relValue{}
+	}
+	return relValue{ok: true, a: vals[pos], t: t, stage: s.stages[pos].ID, trace: []Step{
+		{n.ID, fmt.Sprintf("%s: achieved %s of target %s", s.stages[pos].ID, vals[pos], t), vals[pos]},
+		{n.ID, fmt.Sprintf("counts: stage %s (%s)", s.stages[pos].ID, s.pickReason()), vals[pos]},
+	}}
+}
+
+// relative scores a criterion against the cluster's leader: the member(s)
+// with the best achieved/target ratio.
+func (s *scorer) relative(n rules.Node, points, raw [][]decimal.Decimal, stage [][]string, traces [][][]Step) {
+	i := n.Index
+	lead := -1
+	for m := range s.in.members {
+		r := s.rel[m][i]
+		if !r.ok {
+			continue
+		}
+		// a/t > la/lt  ⇔  a·lt > la·t (targets are positive): exact
+		if lead < 0 || r.a.Mul(s.rel[lead][i].t).GreaterThan(s.rel[lead][i].a.Mul(r.t)) {
+			lead = m
+		}
+	}
+	for m := range s.in.members {
+		if !s.in.assigned[m][i] {
+			continue
+		}
+		r := s.rel[m][i]
+		if !r.ok {
+			traces[m][i] = []Step{{n.ID, "no score given; scored zero by the rulebook's missing-value policy", decimal.Zero}}
+			continue
+		}
+		l := s.rel[lead][i]
+		var p decimal.Decimal
+		var what string
+		half := s.quo.Quo(n.Max, two)
+		switch c := r.a.Cmp(r.t); {
+		case c < 0:
+			p = s.quo.Quo(n.Max.Mul(r.a), two.Mul(r.t))
+			what = fmt.Sprintf("relative: below target, ½ × %s × %s ÷ %s", n.Max, r.a, r.t)
+		case c == 0:
+			p = half
+			what = "relative: at target, ½ of the maximum"
+		case r.a.Mul(l.t).Equal(l.a.Mul(r.t)):
+			p = n.Max
+			what = fmt.Sprintf("relative: best ratio in the cluster (%s ÷ %s), full points", r.a, r.t)
+		default:
+			// ½·max + ½·max·(a/t − 1)/(la/lt − 1), as one exact quotient:
+			// max·((a−t)·lt + t·(la−lt)) ÷ (2·t·(la−lt))
+			num := n.Max.Mul(r.a.Sub(r.t).Mul(l.t).Add(r.t.Mul(l.a.Sub(l.t))))
+			den := two.Mul(r.t).Mul(l.a.Sub(l.t))
+			p = s.quo.Quo(num, den)
+			what = fmt.Sprintf("relative: above target; leader %s has %s ÷ %s; ½ × %s × (1 + (%s ÷ %s − 1) ÷ (%s ÷ %s − 1))",
+				s.in.members[lead].ID, l.a, l.t, n.Max, r.a, r.t, l.a, l.t)
+		}
+		if p.GreaterThan(n.Max) {
+			p = n.Max
+		}
+		points[m][i], raw[m][i], stage[m][i] = p, r.a, r.stage
+		traces[m][i] = append(slices.Clone(r.trace), Step{n.ID, what, p})
+	}
+}
+
+// votes converts the ballot into points: max × votes ÷ the highest count.
+func (s *scorer) votes(n rules.Node, points, raw [][]decimal.Decimal, traces [][][]Step) {
+	i := n.Index
+	top := 0
+	for m := range s.in.members {
+		if s.in.assigned[m][i] {
+			top = max(top, s.in.votes[m].For)
+		}
+	}
+	for m := range s.in.members {
+		if !s.in.assigned[m][i] {
+			continue
+		}
+		v := s.in.votes[m].For
+		raw[m][i] = decimal.NewFromInt(int64(v))
+		if top == 0 {
+			traces[m][i] = []Step{{n.ID, "votes: nobody received a vote", decimal.Zero}}
+			continue
+		}
+		p := s.quo.Quo(n.Max.Mul(decimal.NewFromInt(int64(v))), decimal.NewFromInt(int64(top)))
+		points[m][i] = p
+		traces[m][i] = []Step{{n.ID, fmt.Sprintf("votes: %s × %d ÷ %d (the highest count)", n.Max, v, top), p}}
+	}
+}
+
+func (s *scorer) roundLevel(r *rules.Rounding, d decimal.Decimal) decimal.Decimal {
+	if r == nil {
+		return d
+	}
+	return r.Round(d)
+}
+
+// card assembles a member's scorecard from its leaf points: group sums,
+// bonus, deductions, total, percentage.
+func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, traces [][]Step) {
+	in := s.in
+	c := &s.cards[m]
+	nn := len(in.nodes)
+	c.Nodes = make([]NodeScore, nn)
+	value := make([]decimal.Decimal, nn)
+	attain := make([]decimal.Decimal, nn)
+	var groupTrace = make([][]Step, nn)
+	// Nodes are in pre-order, so going backwards visits children first.
+	for i := nn - 1; i >= 0; i-- {
+		n := in.nodes[i]
+		ns := NodeScore{ID: n.ID, Name: n.Name, Group: n.IsGroup(), Assigned: in.assigned[m][i], Max: n.Max, Points: decimal.Zero, Raw: decimal.Zero, Value: decimal.Zero, Attainable: decimal.Zero}
+		if !n.IsGroup() {
+			ns.Method = n.Method
+			ns.Target = in.targets[m][i]
+		}
+		if !ns.Assigned {
+			c.Nodes[i] = ns
+			value[i], attain[i] = decimal.Zero, decimal.Zero
+			continue
+		}
+		w := n.EffectiveWeight()
+		var level *rules.Rounding
+		if n.IsGroup() {
+			sum, am := decimal.Zero, decimal.Zero
+			for _, k := range n.Kids {
+				sum = sum.Add(value[k])
+				am = am.Add(attain[k])
+			}
+			ns.Points = sum
+			attain[i] = am.Mul(w)
+			level = s.round.Group
+			groupTrace[i] = []Step{{n.ID, fmt.Sprintf("group: sum of %s", kidList(in, n)), sum}}
+		} else {
+			ns.Points, ns.Raw, ns.Stage = points[i], raw[i], stage[i]
+			attain[i] = n.Max.Mul(w)
+			level = s.round.Criterion
+			groupTrace[i] = traces[i]
+		}
+		v := ns.Points
+		if !w.Equal(one) {
+			v = v.Mul(w)
+			groupTrace[i] = append(groupTrace[i], Step{n.ID, fmt.Sprintf("× weight %s", w), v})
+		}
+		if level != nil {
+			r := level.Round(v)
+			if !r.Equal(v) {
+				groupTrace[i] = append(groupTrace[i], Step{n.ID, fmt.Sprintf("rounded (%s)", level), r})
+			}
+			v = r
+		}
+		ns.Value, ns.Attainable = v, attain[i]
+		value[i] = v
+		c.Nodes[i] = ns
+	}
+	// The trace in pre-order: a node's steps after its children's? Readers
+	// follow a tree top-down, so list each node's own steps in pre-order.
+	for i := range nn {
+		c.Trace = append(c.Trace, groupTrace[i]...)
+	}
+	c.Criteria, c.Attainable = decimal.Zero, decimal.Zero
+	for _, r := range in.rb.Roots() {
+		c.Criteria = c.Criteria.Add(value[r])
+		c.Attainable = c.Attainable.Add(attain[r])
+	}
+	c.Trace = append(c.Trace, Step{"criteria", "sum of the top-level groups", c.Criteria})
+	bp, dp := in.rb.Bonus(), in.rb.Deductions()
+	c.Bonus = s.adjust("bonus", bp.Items, bp.Cap, in.bonus[m], &c.Trace)
+	c.Deductions = s.adjust("deductions", dp.Items, dp.Cap, in.deductions[m], &c.Trace)
+	total := c.Criteria.Add(c.Bonus.Total).Sub(c.Deductions.Total)
+	c.Trace = append(c.Trace, Step{"total", "criteria + bonus − deductions", total})
+	if f := dp.Floor; f != nil && total.LessThan(*f) {
+		total = *f
+		c.Trace = append(c.Trace, Step{"total", fmt.Sprintf("raised to the floor %s", f), total})
+	}
+	if r := s.round.Total; r != nil {
+		if t := r.Round(total); !t.Equal(total) {
+			total = t
+			c.Trace = append(c.Trace, Step{"total", fmt.Sprintf("rounded (%s)", r), total})
+		}
+	}
+	c.Total = total
+	c.Percent = s.quo.Quo(total.Mul(hundred), c.Attainable)
+	if r := s.round.Percent; r != nil {
+		c.Percent = r.Round(c.Percent)
+	}
+	c.Trace = append(c.Trace, Step{"percent", fmt.Sprintf("total ÷ attainable maximum %s × 100", c.Attainable), c.Percent})
+	c.Basis = c.Total
+	if in.rb.RankBy() == rules.ByPercent {
+		c.Basis = c.Percent
+	}
+	c.Facts = in.facts[m]
+	v := in.votes[m]
+	c.Votes = VoteCount{Recorded: in.hasBallot, For: v.For, Against: v.Against, Abstain: v.Abstain, Present: in.present, Entitled: in.entitled}
+	s.totalDivergence(m)
+}
+
+func (s *scorer) adjust(what string, items []rules.Item, capTotal decimal.Decimal, got map[string]Occurrences, trace *[]Step) Adjustment {
+	a := Adjustment{Sum: decimal.Zero, Total: decimal.Zero}
+	for _, it := range items {
+		o, ok := got[it.ID]
+		if !ok || o.Count == 0 {
+			continue
+		}
+		p := it.Points.Mul(decimal.NewFromInt(int64(o.Count)))
+		what := fmt.Sprintf("%s %s: %d × %s", what, it.ID, o.Count, it.Points)
+		if !it.Max.IsZero() && p.GreaterThan(it.Max) {
+			p = it.Max
+			what += fmt.Sprintf(", capped at %s", it.Max)
+		}
+		*trace = append(*trace, Step{it.ID, what, p})
+		a.Items = append(a.Items, ItemScore{ID: it.ID, Name: it.Name, Count: o.Count, Points: p, Note: o.Note})
+		a.Sum = a.Sum.Add(p)
+	}
+	a.Total = a.Sum
+	if capTotal.IsPositive() && a.Total.GreaterThan(capTotal) {
+		a.Total = capTotal
+		*trace = append(*trace, Step{what, fmt.Sprintf("%s %s capped at %s", what, a.Sum, capTotal), a.Total})
+	}
+	return a
+}
+
+// totalDivergence flags a gap between the self-assessed total and the
+// counted total, over the criteria that have a self-assessment.
+func (s *scorer) totalDivergence(m int) {
+	th := s.assess.Divergence.Total
+	if th.IsZero() {
+		return
+	}
+	self, counted := decimal.Zero, decimal.Zero
+	any := false
+	for i, n := range s.in.nodes {
+		li := s.in.values[m][i]
+		if n.IsGroup() || li == nil || len(li.stages[0]) != 1 || !s.in.assigned[m][i] || n.Method == rules.Relative {
+			continue
+		}
+		p, _ := s.method(n, li.stages[0][0].Value, s.in.targets[m][i])
+		w := n.EffectiveWeight()
+		self = self.Add(p.Mul(w))
+		counted = counted.Add(s.cards[m].Nodes[i].Points.Mul(w))
+		any = true
+	}
+	if !any {
+		return
+	}
+	if gap := self.Sub(counted).Abs(); gap.GreaterThan(th) {
+		s.cards[m].Divergences = append(s.cards[m].Divergences, Divergence{Self: self, Counted: counted, Gap: gap, Threshold: th})
+	}
+}

@@ -1,0 +1,133 @@
+package scoring
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/rules"
+)
+
+// Scorecard is one member's result under a rulebook (phiếu chấm điểm). It is
+// a value: nothing changes it after Score returns it; treat its slices and
+// maps as read-only.
+type Scorecard struct {
+	Member Member `json:"member"`
+	// Nodes holds every criterion and group of the rulebook, in the
+	// rulebook's order (a group before its criteria).
+	Nodes []NodeScore `json:"nodes"`
+	// Criteria is the sum of the top-level groups' points (before bonus and
+	// deductions).
+	Criteria   decimal.Decimal `json:"criteria"`
+	Bonus      Adjustment      `json:"bonus"`
+	Deductions Adjustment      `json:"deductions"`
+	// Total is Criteria + bonus − deductions, floored and rounded as the
+	// rulebook says (tổng điểm).
+	Total decimal.Decimal `json:"total"`
+	// Attainable is the maximum of the criteria assigned to the member.
+	Attainable decimal.Decimal `json:"attainable"`
+	// Percent is Total as a percentage of Attainable.
+	Percent decimal.Decimal `json:"percent"`
+	// Basis is the value members are ranked by: Total or Percent, as the
+	// rulebook says.
+	Basis       decimal.Decimal `json:"basis"`
+	Votes       VoteCount       `json:"votes"`
+	Facts       map[string]bool `json:"facts,omitempty"`
+	Divergences []Divergence    `json:"divergences,omitempty"`
+	// Peers holds the points each assessor gave, per criterion, at stages
+	// with named assessors (cross-scoring, chấm chéo); head-to-head
+	// tie-breaks read them.
+	Peers []PeerScore `json:"peers,omitempty"`
+	// Trace lists every step of the computation in order.
+	Trace []Step `json:"trace"`
+}
+
+// NodeScore is the result for one criterion or group.
+type NodeScore struct {
+	ID       string       `json:"id"`
+	Name     string       `json:"name"`
+	Group    bool         `json:"group,omitempty"`
+	Method   rules.Method `json:"method,omitempty"`
+	Assigned bool         `json:"assigned"`
+	// Stage is the assessment stage whose value counted ("" for a group, a
+	// votes criterion or a missing value scored zero).
+	Stage string `json:"stage,omitempty"`
+	// Raw is the counted input value (for a criterion scored by several
+	// assessors, their aggregate points); zero for a group.
+	Raw    decimal.Decimal `json:"raw"`
+	Target decimal.Decimal `json:"target,omitzero"`
+	// Points are in the node's own scale, 0 … Max.
+	Points decimal.Decimal `json:"points"`
+	Max    decimal.Decimal `json:"max"`
+	// Value is what the node contributes to its parent: Points × weight,
+	// rounded at the rulebook's criterion or group level. Zero if not
+	// assigned.
+	Value decimal.Decimal `json:"value"`
+	// Attainable is the most the node could contribute given what is
+	// assigned to the member.
+	Attainable decimal.Decimal `json:"attainable"`
+}
+
+// Adjustment is the bonus or deduction side of a scorecard.
+type Adjustment struct {
+	Items []ItemScore `json:"items,omitempty"`
+	// Sum is the items' points after their own caps; Total is Sum after the
+	// overall cap.
+	Sum   decimal.Decimal `json:"sum"`
+	Total decimal.Decimal `json:"total"`
+}
+
+// ItemScore is one bonus or deduction item applied to a member.
+type ItemScore struct {
+	ID     string          `json:"id"`
+	Name   string          `json:"name"`
+	Count  int             `json:"count"`
+	Points decimal.Decimal `json:"points"` // count × points each, after the item's cap
+	Note   string          `json:"note,omitempty"`
+}
+
+// VoteCount is a member's ballot result.
+type VoteCount struct {
+	Recorded bool `json:"recorded"` // false if the sheet has no ballot
+	For      int  `json:"for"`
+	Against  int  `json:"against,omitempty"`
+	Abstain  int  `json:"abstain,omitempty"`
+	Present  int  `json:"present"`
+	Entitled int  `json:"entitled"`
+}
+
+// Divergence flags a gap between the self-assessed points (the first stage)
+// and the points that counted, above the rulebook's threshold. An empty
+// Criterion means the total.
+type Divergence struct {
+	Criterion string          `json:"criterion,omitempty"`
+	Self      decimal.Decimal `json:"self"`
+	Counted   decimal.Decimal `json:"counted"`
+	Gap       decimal.Decimal `json:"gap"`
+	Threshold decimal.Decimal `json:"threshold"`
+}
+
+// PeerScore is the points one assessor gave a member for one criterion, as
+// they count in the total (weighted and rounded).
+type PeerScore struct {
+	Stage     string          `json:"stage"`
+	Assessor  string          `json:"assessor"`
+	Criterion string          `json:"criterion"`
+	Points    decimal.Decimal `json:"points"`
+}
+
+// Step is one step of a scorecard's computation: which node (or "total",
+// "bonus", …), what was done, and the value that resulted.
+type Step struct {
+	Node  string          `json:"node"`
+	What  string          `json:"what"`
+	Value decimal.Decimal `json:"value"`
+}
+
+// Node returns the result for the criterion or group with the given id.
+func (c Scorecard) Node(id string) (NodeScore, bool) {
+	for _, n := range c.Nodes {
+		if n.ID == id {
+			return n, true
+		}
+	}
+	return NodeScore{}, false
+}
