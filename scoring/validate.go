@@ -29,6 +29,7 @@ type input struct {
 	facts      []map[string]bool
 	votes      []Vote
 	hasBallot  bool
+	rejected   map[[2]int]bool // member, node with a value that was refused
 	entitled   int
 	present    int
 }
@@ -47,17 +48,18 @@ func (c *checker) add(src Source, member, crit, format string, args ...any) {
 	c.errs = append(c.errs, &InputError{File: src.File, Line: src.Line, Member: member, Criterion: crit, Msg: fmt.Sprintf(format, args...)})
 }
 
-func at(src Source) string {
+// first says where the first of two duplicate rows is, if known.
+func first(src Source) string {
 	if src.Line == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (line %d)", src.Line)
+	return fmt.Sprintf(" (the first is on line %d)", src.Line)
 }
 
 // index validates the sheet against the rulebook and indexes it.
 func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 	c := &checker{}
-	in := &input{rb: rb, nodes: rb.Nodes(), mIdx: map[string]int{}}
+	in := &input{rb: rb, nodes: rb.Nodes(), mIdx: map[string]int{}, rejected: map[[2]int]bool{}}
 
 	if sh.Year != 0 && !rb.InForce().Contains(sh.Year) {
 		c.add(Source{}, "", "", "the sheet is for %d but rulebook %s (version %s) is in force %s", sh.Year, rb.ID(), rb.Version(), rb.InForce())
@@ -76,7 +78,7 @@ func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 			c.add(m.Source, m.ID, "", "member id %q has surrounding spaces", m.ID)
 		}
 		if prev, dup := in.mIdx[m.ID]; dup {
-			c.add(m.Source, m.ID, "", "member listed twice (also%s)", at(in.members[prev].Source))
+			c.add(m.Source, m.ID, "", "member listed twice%s", first(in.members[prev].Source))
 			continue
 		}
 		if strings.TrimSpace(m.Name) == "" {
@@ -152,7 +154,7 @@ func (c *checker) notAssigned(in *input, as []Assignment) {
 		}
 		k := [2]string{a.Member, a.Criterion}
 		if prev, dup := seen[k]; dup {
-			c.add(a.Source, a.Member, a.Criterion, "marked not assigned twice (also%s)", at(prev))
+			c.add(a.Source, a.Member, a.Criterion, "marked not assigned twice%s", first(prev))
 			continue
 		}
 		seen[k] = a.Source
@@ -198,6 +200,9 @@ func (c *checker) scores(in *input, scores []Entry) {
 			c.add(s.Source, s.Member, s.Criterion, "unknown assessment stage %q (the rulebook's stages: %s)", s.Stage, stageList(in.rb))
 		}
 		if !okm || !okn || !oks {
+			if okm && okn {
+				in.rejected[[2]int{in.mIdx[s.Member], n.Index}] = true
+			}
 			continue
 		}
 		k := key{s.Member, s.Criterion, s.Stage, s.Assessor}
@@ -206,7 +211,7 @@ func (c *checker) scores(in *input, scores []Entry) {
 			if s.Assessor != "" {
 				who = " by " + s.Assessor
 			}
-			c.add(s.Source, s.Member, s.Criterion, "a second %s score%s (first%s)", st.ID, who, at(prev))
+			c.add(s.Source, s.Member, s.Criterion, "a second %s score%s%s", st.ID, who, first(prev))
 			continue
 		}
 		seen[k] = s.Source
@@ -219,6 +224,7 @@ func (c *checker) scores(in *input, scores []Entry) {
 			continue
 		}
 		if !c.value(s, n) {
+			in.rejected[[2]int{m, n.Index}] = true
 			continue
 		}
 		li := in.values[m][n.Index]
@@ -299,7 +305,7 @@ func (c *checker) targets(in *input, ts []Target) {
 		}
 		k := [2]string{t.Member, t.Criterion}
 		if prev, dup := seen[k]; dup {
-			c.add(t.Source, t.Member, t.Criterion, "a second target (first%s)", at(prev))
+			c.add(t.Source, t.Member, t.Criterion, "a second target%s", first(prev))
 			continue
 		}
 		seen[k] = t.Source
@@ -342,6 +348,7 @@ func (in *input) hasCounted(m, i int) bool {
 func (c *checker) missing(in *input) {
 	policy := in.rb.Missing()
 	for m, mem := range in.members {
+		var missing []string
 		for i, n := range in.nodes {
 			if n.IsGroup() || !in.assigned[m][i] {
 				continue
@@ -349,8 +356,8 @@ func (c *checker) missing(in *input) {
 			if n.Method == rules.Votes {
 				continue
 			}
-			if !in.hasCounted(m, i) && policy == rules.MissingIsError {
-				c.add(mem.Source, mem.ID, n.ID, "no score given (the rulebook's missing-value policy is error; mark it not assigned if it does not apply)")
+			if !in.hasCounted(m, i) && !in.rejected[[2]int{m, i}] && policy == rules.MissingIsError {
+				missing = append(missing, n.ID)
 			}
 			if (n.Method == rules.Ratio || n.Method == rules.Relative) && in.targets[m][i].IsZero() {
 				if n.Target.IsZero() {
@@ -359,6 +366,13 @@ func (c *checker) missing(in *input) {
 					in.targets[m][i] = n.Target
 				}
 			}
+		}
+		for _, id := range missing {
+			msg := "no score given"
+			if a := in.rb.Assessment(); a.Counts == rules.NamedPick {
+				msg = "no score at stage " + a.Stage + ", the stage that counts"
+			}
+			c.add(mem.Source, mem.ID, id, "%s (the rulebook's missing-value policy is error; if the criterion does not apply, mark it not assigned)", msg)
 		}
 	}
 }
@@ -378,7 +392,7 @@ func (c *checker) occurrences(in *input, occ []Occurrences, what string, lookup 
 			continue
 		}
 		if prev, dup := into[m][o.Item]; dup {
-			c.add(o.Source, o.Member, o.Item, "%s item given twice (first%s); give one row with the count", what, at(prev.Source))
+			c.add(o.Source, o.Member, o.Item, "%s item given twice%s; give one row with the count", what, first(prev.Source))
 			continue
 		}
 		into[m][o.Item] = o
@@ -398,7 +412,7 @@ func (c *checker) facts(in *input, fs []FactValue) {
 		}
 		k := [2]string{f.Member, f.Fact}
 		if prev, dup := srcs[k]; dup {
-			c.add(f.Source, f.Member, f.Fact, "fact given twice (first%s)", at(prev))
+			c.add(f.Source, f.Member, f.Fact, "fact given twice%s", first(prev))
 			continue
 		}
 		srcs[k] = f.Source
@@ -449,7 +463,7 @@ func (c *checker) ballot(in *input, sh *Sheet) {
 			continue
 		}
 		if prev, dup := seen[v.Member]; dup {
-			c.add(v.Source, v.Member, "", "votes given twice (first%s)", at(prev))
+			c.add(v.Source, v.Member, "", "votes given twice%s", first(prev))
 			continue
 		}
 		seen[v.Member] = v.Source

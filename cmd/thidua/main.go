@@ -1,0 +1,110 @@
+// Command thidua scores and ranks the members of an emulation cluster (cụm
+// thi đua) under a rulebook and proposes its awards.
+//
+// Usage:
+//
+//	thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N]
+//	thidua validate --rules RULEBOOK [--scores SHEET]
+//
+// Exit codes: 0 ok, 1 bad input (a rulebook or sheet with problems), 2 usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+)
+
+const (
+	exitOK       = 0
+	exitBadInput = 1
+	exitUsage    = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `thidua scores and ranks the members of an emulation cluster (cụm thi đua).
+
+Usage:
+  thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N]
+  thidua validate --rules RULEBOOK [--scores SHEET]
+
+  RULEBOOK is a YAML or JSON rulebook; SHEET a CSV, JSON or YAML score sheet.
+  Exit codes: 0 ok, 1 bad input, 2 usage.
+`
+
+// run is the whole program, with its streams passed in for tests.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "rank":
+		return rankCmd(args[1:], stdout, stderr)
+	case "validate":
+		return validateCmd(args[1:], stdout, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "thidua: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// seedFlag is an optional uint64 flag.
+type seedFlag struct {
+	set bool
+	v   uint64
+}
+
+func (s *seedFlag) String() string {
+	if !s.set {
+		return ""
+	}
+	return strconv.FormatUint(s.v, 10)
+}
+
+func (s *seedFlag) Set(v string) error {
+	n, err := strconv.ParseUint(v, 10, 64)
+	if err != nil {
+		return errors.New("expected a whole number")
+	}
+	s.set, s.v = true, n
+	return nil
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("thidua "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parse parses flags, reporting misuse; ok is false if the command must
+// stop with the returned code.
+func parse(fs *flag.FlagSet, args []string, required map[string]*string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return exitUsage, false
+	}
+	for name, v := range required {
+		if *v == "" {
+			fmt.Fprintf(fs.Output(), "%s: --%s is required\n", fs.Name(), name)
+			fs.Usage()
+			return exitUsage, false
+		}
+	}
+	return exitOK, true
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+const (
+	rb   = "../../examples/cum2/rulebook.yaml"
+	cum2 = "../../examples/cum2/"
+)
+
+// TestGolden runs the CLI and compares its exit code, stdout and stderr
+// with testdata/NAME.golden. Run with -update to rewrite them after an
+// intended change, and review the diff.
+func TestGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"rank-cum2-2020", []string{"rank", "--rules", rb, "--scores", cum2 + "scores-2020.csv"}, exitOK},
+		{"rank-cum2-2020-json-sheet", []string{"rank", "--rules", rb, "--scores", cum2 + "scores-2020.json"}, exitOK},
+		{"rank-cum2-2020-json", []string{"rank", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--format", "json"}, exitOK},
+		{"rank-cum2-2020-explain", []string{"rank", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--explain"}, exitOK},
+		{"rank-tie-broken", []string{"rank", "--rules", rb, "--scores", cum2 + "tie-broken.csv"}, exitOK},
+		{"rank-top-ineligible", []string{"rank", "--rules", rb, "--scores", cum2 + "top-ineligible.csv"}, exitOK},
+		{"rank-unresolved-tie", []string{"rank", "--rules", rb, "--scores", cum2 + "unresolved-tie.csv"}, exitOK},
+		{"rank-unresolved-tie-json", []string{"rank", "--rules", rb, "--scores", cum2 + "unresolved-tie.csv", "--format", "json"}, exitOK},
+		{"validate-ok", []string{"validate", "--rules", rb, "--scores", cum2 + "scores-2020.csv"}, exitOK},
+		{"validate-bad-rulebook", []string{"validate", "--rules", "testdata/bad-rulebook.yaml"}, exitBadInput},
+		{"validate-bad-scores", []string{"validate", "--rules", rb, "--scores", "testdata/bad-scores.csv"}, exitBadInput},
+		{"rank-bad-scores", []string{"rank", "--rules", rb, "--scores", "testdata/bad-scores.csv"}, exitBadInput},
+		{"rank-missing-file", []string{"rank", "--rules", rb, "--scores", "testdata/nonexistent.csv"}, exitBadInput},
+		{"usage-no-args", nil, exitUsage},
+		{"usage-unknown-command", []string{"rnak"}, exitUsage},
+		{"usage-missing-scores", []string{"rank", "--rules", rb}, exitUsage},
+		{"usage-bad-format", []string{"rank", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--format", "xml"}, exitUsage},
+		{"usage-bad-seed", []string{"rank", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--seed", "-1"}, exitUsage},
+		{"usage-extra-argument", []string{"validate", "--rules", rb, "extra"}, exitUsage},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(c.args, &out, &errb)
+			if code != c.code {
+				t.Errorf("exit code %d, want %d\nstderr:\n%s", code, c.code, errb.String())
+			}
+			got := fmt.Sprintf("exit %d\n--- stdout\n%s--- stderr\n%s", code, out.String(), errb.String())
+			golden := filepath.Join("testdata", c.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if d := cmp.Diff(string(want), got); d != "" {
+				t.Errorf("output differs from %s (-want +got):\n%s", golden, d)
+			}
+		})
+	}
+}
+
+// TestRankOutcomes checks the published Cụm II 2020 outcome and the three
+// variants directly, independently of the golden files' formatting.
+func TestRankOutcomes(t *testing.T) {
+	cases := []struct {
+		sheet string
+		want  []string // substrings that must appear, in order
+	}{
+		{"scores-2020.csv", []string{
+			"1     Sở Công Thương", "Cờ thi đua của UBND tỉnh",
+			"2     Sở Khoa học và Công nghệ", "Bằng khen",
+			"3     Sở Xây dựng", "Bằng khen",
+		}},
+		{"tie-broken.csv", []string{"2     Sở Khoa học và Công nghệ", "3     Sở Xây dựng", "group I: 38 < 38.5 (SKHCN)"}},
+		{"top-ineligible.csv", []string{"1     Sở Công Thương                          96.35  —", "2     Sở Khoa học và Công nghệ                94.70  Cờ thi đua", "skipped Sở Công Thương (fails ky_luat)"}},
+		{"unresolved-tie.csv", []string{"1=    Sở Công Thương", "1=    Sở Khoa học và Công nghệ", "UNRESOLVED tie with SCT", "PENDING an unresolved tie", "not decided"}},
+	}
+	for _, c := range cases {
+		t.Run(c.sheet, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			if code := run([]string{"rank", "--rules", rb, "--scores", cum2 + c.sheet}, &out, &errb); code != exitOK {
+				t.Fatalf("exit %d: %s", code, errb.String())
+			}
+			s := out.String()
+			for _, w := range c.want {
+				i := strings.Index(s, w)
+				if i < 0 {
+					t.Fatalf("output lacks %q:\n%s", w, out.String())
+				}
+				s = s[i+len(w):]
+			}
+		})
+	}
+}

@@ -1,0 +1,395 @@
+package sheets
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/thidua/thidua/scoring"
+)
+
+// MaxBytes is the largest sheet file accepted.
+const MaxBytes = 32 << 20
+
+var columns = []string{"record", "member", "key", "value", "stage", "assessor", "note"}
+
+// ReadCSV reads a score sheet in the CSV layout described in the package
+// documentation. name is used in error messages. Every malformed row is
+// reported, as scoring.InputErrors; the sheet returned with them holds the
+// rows that could be read, so that a caller can go on to report the
+// problems scoring finds in those (see Check).
+func ReadCSV(name string, r io.Reader) (scoring.Sheet, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	if err != nil {
+		return scoring.Sheet{}, err
+	}
+	if len(data) > MaxBytes {
+		return scoring.Sheet{}, scoring.InputErrors{{File: name, Msg: fmt.Sprintf("file is larger than %d bytes", MaxBytes)}}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma = delimiter(data)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	p := &csvParser{name: name}
+	header, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			return scoring.Sheet{}, scoring.InputErrors{{File: name, Line: 1, Msg: "empty file: expected a header row (record, member, key, value, stage, assessor, note)"}}
+		}
+		return scoring.Sheet{}, scoring.InputErrors{p.csvError(err)}
+	}
+	if !p.header(header) {
+		return scoring.Sheet{}, p.errs
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			p.errs = append(p.errs, p.csvError(err))
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
+				continue
+			}
+			break // a quoting error leaves the reader out of step
+		}
+		line, _ := cr.FieldPos(0)
+		p.row(rec, line)
+	}
+	p.finish()
+	if len(p.errs) > 0 {
+		return p.sheet, p.errs
+	}
+	return p.sheet, nil
+}
+
+// delimiter picks ';' when the header line has semicolons and no commas.
+func delimiter(data []byte) rune {
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	if bytes.Count(first, []byte(";")) > 0 && bytes.Count(first, []byte(",")) == 0 {
+		return ';'
+	}
+	return ','
+}
+
+type csvParser struct {
+	name  string
+	col   map[string]int
+	sheet scoring.Sheet
+	errs  scoring.InputErrors
+	lots  []lot
+}
+
+type lot struct {
+	member string
+	pos    int
+	line   int
+}
+
+func (p *csvParser) csvError(err error) *scoring.InputError {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &scoring.InputError{File: p.name, Line: pe.Line, Msg: pe.Err.Error()}
+	}
+	return &scoring.InputError{File: p.name, Msg: err.Error()}
+}
+
+func (p *csvParser) add(line int, member, key, format string, args ...any) {
+	p.errs = append(p.errs, &scoring.InputError{File: p.name, Line: line, Member: member, Criterion: key, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (p *csvParser) header(h []string) bool {
+	p.col = map[string]int{}
+	for i, c := range h {
+		c = strings.ToLower(strings.TrimSpace(c))
+		if !slices.Contains(columns, c) {
+			p.add(1, "", "", "unknown column %q (expected %s)", c, strings.Join(columns, ", "))
+			continue
+		}
+		if _, dup := p.col[c]; dup {
+			p.add(1, "", "", "column %q appears twice", c)
+		}
+		p.col[c] = i
+	}
+	if _, ok := p.col["record"]; !ok && len(p.errs) == 0 {
+		p.add(1, "", "", "the header needs a record column (expected %s)", strings.Join(columns, ", "))
+	}
+	return len(p.errs) == 0
+}
+
+func (p *csvParser) get(rec []string, c string) string {
+	i, ok := p.col[c]
+	if !ok || i >= len(rec) {
+		return ""
+	}
+	return norm.NFC.String(strings.TrimSpace(rec[i]))
+}
+
+func (p *csvParser) row(rec []string, line int) {
+	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+		return // blank line
+	}
+	kind := strings.ToLower(p.get(rec, "record"))
+	if strings.HasPrefix(kind, "#") {
+		return // comment row
+	}
+	member, key, value := p.get(rec, "member"), p.get(rec, "key"), p.get(rec, "value")
+	stage, assessor, note := p.get(rec, "stage"), p.get(rec, "assessor"), p.get(rec, "note")
+	src := scoring.Source{File: p.name, Line: line}
+	need := func(what ...string) bool {
+		ok := true
+		for _, w := range what {
+			if p.get(rec, w) == "" {
+				p.add(line, member, key, "a %s row needs a %s", kind, w)
+				ok = false
+			}
+		}
+		return ok
+	}
+	switch kind {
+	case "cluster":
+		switch key {
+		case "name":
+			p.sheet.Cluster = value
+		case "year":
+			y, err := strconv.Atoi(value)
+			if err != nil || y < 1900 || y > 9999 {
+				p.add(line, "", "", "cluster year: expected a year like 2020, found %q", value)
+				return
+			}
+			p.sheet.Year = y
+		default:
+			p.add(line, "", key, "cluster rows have key name or year, found %q", key)
+		}
+	case "member":
+		if !need("member") {
+			return
+		}
+		if key != "" && key != "name" {
+			p.add(line, member, key, "member rows have key name (or none), found %q", key)
+			return
+		}
+		p.sheet.Members = append(p.sheet.Members, scoring.Member{ID: member, Name: value, Source: src})
+	case "score":
+		if !need("member", "key", "stage") {
+			return
+		}
+		if isNotAssigned(value) {
+			p.sheet.NotAssigned = append(p.sheet.NotAssigned, scoring.Assignment{Member: member, Criterion: key, Source: src})
+			return
+		}
+		d, err := ParseDecimal(value)
+		if err != nil {
+			p.add(line, member, key, "%v", err)
+			return
+		}
+		p.sheet.Scores = append(p.sheet.Scores, scoring.Entry{Member: member, Criterion: key, Stage: stage, Assessor: assessor, Value: d, Source: src})
+	case "target":
+		if !need("member", "key", "value") {
+			return
+		}
+		d, err := ParseDecimal(value)
+		if err != nil {
+			p.add(line, member, key, "target: %v", err)
+			return
+		}
+		p.sheet.Targets = append(p.sheet.Targets, scoring.Target{Member: member, Criterion: key, Value: d, Source: src})
+	case "not_assigned":
+		if !need("member", "key") {
+			return
+		}
+		p.sheet.NotAssigned = append(p.sheet.NotAssigned, scoring.Assignment{Member: member, Criterion: key, Source: src})
+	case "bonus", "deduction":
+		if !need("member", "key") {
+			return
+		}
+		n := 1
+		if value != "" {
+			var err error
+			if n, err = parseCount(value); err != nil {
+				p.add(line, member, key, "%s count: %v", kind, err)
+				return
+			}
+		}
+		o := scoring.Occurrences{Member: member, Item: key, Count: n, Note: note, Source: src}
+		if kind == "bonus" {
+			p.sheet.Bonuses = append(p.sheet.Bonuses, o)
+		} else {
+			p.sheet.Deductions = append(p.sheet.Deductions, o)
+		}
+	case "fact":
+		if !need("member", "key", "value") {
+			return
+		}
+		b, err := parseBool(value)
+		if err != nil {
+			p.add(line, member, key, "%v", err)
+			return
+		}
+		p.sheet.Facts = append(p.sheet.Facts, scoring.FactValue{Member: member, Fact: key, Value: b, Source: src})
+	case "ballot":
+		n, err := parseCount(value)
+		if err != nil {
+			p.add(line, "", key, "ballot: %v", err)
+			return
+		}
+		p.ballot(src)
+		switch key {
+		case "entitled":
+			p.sheet.Ballot.Entitled = n
+		case "present":
+			p.sheet.Ballot.Present = n
+		default:
+			p.add(line, "", key, "ballot rows have key entitled or present, found %q", key)
+		}
+	case "votes":
+		if !need("member", "value") {
+			return
+		}
+		n, err := parseCount(value)
+		if err != nil {
+			p.add(line, member, "", "votes: %v", err)
+			return
+		}
+		p.ballot(src)
+		b := p.sheet.Ballot
+		i := slices.IndexFunc(b.Votes, func(v scoring.Vote) bool { return v.Member == member })
+		if i < 0 {
+			b.Votes = append(b.Votes, scoring.Vote{Member: member, Source: src})
+			i = len(b.Votes) - 1
+		}
+		v := &b.Votes[i]
+		switch key {
+		case "", "for":
+			v.For = n
+		case "against":
+			v.Against = n
+		case "abstain":
+			v.Abstain = n
+		default:
+			p.add(line, member, key, "votes rows have key for, against or abstain, found %q", key)
+		}
+	case "history":
+		if !need("member", "key", "value") {
+			return
+		}
+		y, err := strconv.Atoi(key)
+		if err != nil {
+			p.add(line, member, key, "history rows have the year as key, found %q", key)
+			return
+		}
+		p.sheet.History = append(p.sheet.History, scoring.PastAward{Member: member, Year: y, Award: value, Source: src})
+	case "lots":
+		if !need("member", "value") {
+			return
+		}
+		n, err := parseCount(value)
+		if err != nil || n == 0 {
+			p.add(line, member, "", "lots: expected the position drawn (1 for the first), found %q", value)
+			return
+		}
+		p.lots = append(p.lots, lot{member, n, line})
+	case "":
+		p.add(line, member, key, "the record column is empty")
+	default:
+		p.add(line, member, key, "unknown record %q (expected cluster, member, score, target, not_assigned, bonus, deduction, fact, ballot, votes, history or lots)", kind)
+	}
+}
+
+func (p *csvParser) ballot(src scoring.Source) {
+	if p.sheet.Ballot == nil {
+		p.sheet.Ballot = &scoring.Ballot{Source: src}
+	}
+}
+
+func (p *csvParser) finish() {
+	if len(p.lots) == 0 {
+		return
+	}
+	slices.SortStableFunc(p.lots, func(a, b lot) int { return a.pos - b.pos })
+	for i, l := range p.lots {
+		if l.pos != i+1 {
+			p.add(l.line, l.member, "", "lots: positions must run 1, 2, 3 … without gaps or repeats; found %d where %d was expected", l.pos, i+1)
+			return
+		}
+		p.sheet.Lots = append(p.sheet.Lots, l.member)
+	}
+}
+
+// WriteCSV writes a sheet in the CSV layout ReadCSV reads. Rows come in a
+// fixed order (cluster, members, scores, …), so the output is stable.
+func WriteCSV(w io.Writer, sh scoring.Sheet) error {
+	bw := bufio.NewWriter(w)
+	cw := csv.NewWriter(bw)
+	rows := [][]string{columns}
+	add := func(r ...string) {
+		for len(r) < len(columns) {
+			r = append(r, "")
+		}
+		rows = append(rows, r)
+	}
+	if sh.Cluster != "" {
+		add("cluster", "", "name", sh.Cluster)
+	}
+	if sh.Year != 0 {
+		add("cluster", "", "year", strconv.Itoa(sh.Year))
+	}
+	for _, m := range sh.Members {
+		add("member", m.ID, "name", m.Name)
+	}
+	for _, s := range sh.Scores {
+		add("score", s.Member, s.Criterion, s.Value.String(), s.Stage, s.Assessor)
+	}
+	for _, t := range sh.Targets {
+		add("target", t.Member, t.Criterion, t.Value.String())
+	}
+	for _, a := range sh.NotAssigned {
+		add("not_assigned", a.Member, a.Criterion)
+	}
+	for _, o := range sh.Bonuses {
+		add("bonus", o.Member, o.Item, strconv.Itoa(o.Count), "", "", o.Note)
+	}
+	for _, o := range sh.Deductions {
+		add("deduction", o.Member, o.Item, strconv.Itoa(o.Count), "", "", o.Note)
+	}
+	for _, f := range sh.Facts {
+		add("fact", f.Member, f.Fact, strconv.FormatBool(f.Value))
+	}
+	if b := sh.Ballot; b != nil {
+		if b.Entitled != 0 {
+			add("ballot", "", "entitled", strconv.Itoa(b.Entitled))
+		}
+		if b.Present != 0 {
+			add("ballot", "", "present", strconv.Itoa(b.Present))
+		}
+		for _, v := range b.Votes {
+			add("votes", v.Member, "for", strconv.Itoa(v.For))
+			if v.Against != 0 {
+				add("votes", v.Member, "against", strconv.Itoa(v.Against))
+			}
+			if v.Abstain != 0 {
+				add("votes", v.Member, "abstain", strconv.Itoa(v.Abstain))
+			}
+		}
+	}
+	for _, h := range sh.History {
+		add("history", h.Member, strconv.Itoa(h.Year), h.Award)
+	}
+	for i, id := range sh.Lots {
+		add("lots", id, "", strconv.Itoa(i+1))
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
