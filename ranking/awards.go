@@ -22,6 +22,13 @@ func (r *ranker) eligibility() {
 	}
 }
 
+// Eligible reports whether a scorecard meets one eligibility condition of
+// the rulebook (the test Rank applies to every member).
+func Eligible(rb *rules.Rulebook, c rules.Condition, card scoring.Scorecard) bool {
+	ok, _ := check(rb, c, card)
+	return ok
+}
+
 // check evaluates one condition for one scorecard, returning the member's
 // values when it fails.
 func check(rb *rules.Rulebook, c rules.Condition, card scoring.Scorecard) (bool, string) {
@@ -53,6 +60,9 @@ func check(rb *rules.Rulebook, c rules.Condition, card scoring.Scorecard) (bool,
 		}
 	case c.GroupMin != nil:
 		n, _ := card.Node(c.GroupMin.Group)
+		if !n.Assigned {
+			return true, "" // a condition on a group not assigned to the member does not apply to it
+		}
 		if n.Points.LessThan(c.GroupMin.Min) {
 			return false, fmt.Sprintf("%s has %s points, below %s", n.ID, n.Points, c.GroupMin.Min)
 		}
@@ -111,7 +121,7 @@ func (r *ranker) awards() {
 	}
 	blocked := ""
 	for _, t := range r.rb.Awards() {
-		a := Award{Tier: t.ID, Name: t.Name, Quota: quota(t, len(rows)), Proposed: []string{}}
+		a := Award{Tier: t.ID, Name: t.Name, Quota: Quota(t, len(rows)), Proposed: []string{}}
 		if blocked != "" {
 			a.Blocked = blocked
 			r.st.Awards = append(r.st.Awards, a)
@@ -172,10 +182,15 @@ func (r *ranker) awards() {
 	}
 }
 
-// quota is the number of places of a tier in a cluster of n members.
-func quota(t rules.AwardTier, n int) int {
+// Quota is the number of places of an award tier in a cluster of n
+// members: its count, or its share of n rounded as the tier says.
+func Quota(t rules.AwardTier, n int) int {
 	if t.Count > 0 {
 		return t.Count
 	}
-	return int(rules.RoundInt(int64(n)*t.Share.Num, t.Share.Den, t.ShareRounding))
+	mode := t.ShareRounding
+	if mode == "" {
+		mode = rules.RoundFloor // the documented default, also for tiers built in Go
+	}
+	return int(rules.RoundInt(int64(n)*t.Share.Num, t.Share.Den, mode))
 }

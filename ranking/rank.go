@@ -144,15 +144,27 @@ func (r *ranker) split(group []int, chain []rule, k int, tried []string) {
 	}
 	sorted := slices.Clone(group)
 	slices.SortStableFunc(sorted, func(a, b int) int { return keys[b].v.Cmp(keys[a].v) })
+	// Split into runs of equal key and order each run by the rest of the
+	// chain. The link between two runs joins the last member placed from
+	// the upper run and the first placed from the lower one, which later
+	// rules may have reordered within their runs.
+	open := -1 // index in r.links of a boundary waiting for its lower member
 	start := 0
 	for i := 1; i <= len(sorted); i++ {
 		if i < len(sorted) && keys[sorted[i]].v.Equal(keys[sorted[start]].v) {
 			continue
 		}
+		first := len(r.seq)
 		r.split(sorted[start:i], chain, k+1, append(slices.Clone(tried), ru.name))
+		if open >= 0 {
+			lo := r.seq[first]
+			r.links[open].Lower, r.links[open].LowerValue = r.cards[lo].Member.ID, keys[lo].text
+			open = -1
+		}
 		if i < len(sorted) {
-			up, lo := sorted[i-1], sorted[i]
-			r.links = append(r.links, Decision{Rule: ru.name, Upper: r.cards[up].Member.ID, Lower: r.cards[lo].Member.ID, UpperValue: keys[up].text, LowerValue: keys[lo].text})
+			up := r.seq[len(r.seq)-1]
+			r.links = append(r.links, Decision{Rule: ru.name, Upper: r.cards[up].Member.ID, UpperValue: keys[up].text})
+			open = len(r.links) - 1
 		}
 		start = i
 	}
@@ -207,7 +219,7 @@ func (r *ranker) keys(ru rule, group []int) (map[int]key, string) {
 	case rules.MoreVotes:
 		for _, m := range group {
 			v := r.cards[m].Votes.For
-			out[m] = key{decimal.NewFromInt(int64(v)), fmt.Sprintf("%d votes", v)}
+			out[m] = key{decimal.NewFromInt(int64(v)), plural(v, "vote")}
 		}
 	case rules.HeadToHead:
 		r.headToHead(group, out)
@@ -322,23 +334,39 @@ func (r *ranker) lots(group []int, out map[int]key) (map[int]key, string) {
 	if r.cfg.seed == nil {
 		return nil, "lots: no recorded draw and no seed given"
 	}
-	sorted := slices.Clone(group)
-	slices.SortFunc(sorted, func(a, b int) int { return cmp.Compare(r.cards[a].Member.ID, r.cards[b].Member.ID) })
+	ids := make([]string, len(group))
+	byID := map[string]int{}
+	for i, m := range group {
+		ids[i] = r.cards[m].Member.ID
+		byID[ids[i]] = m
+	}
+	for p, id := range DrawOrder(*r.cfg.seed, ids) {
+		out[byID[id]] = key{decimal.NewFromInt(int64(-p)), fmt.Sprintf("drawn %d (seed %d)", p+1, *r.cfg.seed)}
+	}
+	r.recordLots(r.cfg.seed, out, group)
+	return out, ""
+}
+
+// DrawOrder is the drawing of lots (bốc thăm) used when a tie reaches the
+// lots rule with a seed: it returns the members in the order drawn. The
+// members are sorted by id, then shuffled (Fisher–Yates) by PCG seeded with
+// the seed and an FNV-1a hash of the sorted ids, so a tie's draw depends
+// only on the seed and on who is tied — the same on every machine, in any
+// Go version, and whatever other ties the ranking has.
+func DrawOrder(seed uint64, members []string) []string {
+	sorted := slices.Clone(members)
+	slices.Sort(sorted)
 	h := fnv.New64a()
-	for _, m := range sorted {
-		h.Write([]byte(r.cards[m].Member.ID))
+	for _, id := range sorted {
+		h.Write([]byte(id))
 		h.Write([]byte{0})
 	}
-	src := rand.NewPCG(*r.cfg.seed, h.Sum64())
+	src := rand.NewPCG(seed, h.Sum64())
 	for i := len(sorted) - 1; i > 0; i-- {
 		j := int(uniform(src, uint64(i+1)))
 		sorted[i], sorted[j] = sorted[j], sorted[i]
 	}
-	for p, m := range sorted {
-		out[m] = key{decimal.NewFromInt(int64(-p)), fmt.Sprintf("drawn %d (seed %d)", p+1, *r.cfg.seed)}
-	}
-	r.recordLots(r.cfg.seed, out, group)
-	return out, ""
+	return sorted
 }
 
 // uniform returns a uniformly distributed number in [0, n) from src, by
@@ -363,4 +391,11 @@ func (r *ranker) recordLots(seed *uint64, keys map[int]key, group []int) {
 		ids[i] = r.cards[m].Member.ID
 	}
 	r.st.Lots.Draws = append(r.st.Lots.Draws, ids)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

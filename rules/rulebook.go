@@ -56,7 +56,11 @@ func (r *Rulebook) Title() string { return r.spec.Title }
 func (r *Rulebook) Jurisdiction() string { return r.spec.Jurisdiction }
 
 // Regulation returns the regulation the rulebook encodes.
-func (r *Rulebook) Regulation() Regulation { return cloneSpec(r.spec).Regulation }
+func (r *Rulebook) Regulation() Regulation {
+	g := r.spec.Regulation
+	g.LegalBasis = append([]string(nil), g.LegalBasis...)
+	return g
+}
 
 // InForce returns the period the rulebook is in force.
 func (r *Rulebook) InForce() Period { return r.spec.InForce }
@@ -91,25 +95,44 @@ func (r *Rulebook) Roots() []int { return append([]int(nil), r.roots...) }
 func (r *Rulebook) MaxTotal() decimal.Decimal { return r.max }
 
 // Bonus returns the bonus policy.
-func (r *Rulebook) Bonus() BonusPolicy { return cloneSpec(r.spec).Bonus }
+func (r *Rulebook) Bonus() BonusPolicy {
+	b := r.spec.Bonus
+	b.Items = append([]Item(nil), b.Items...)
+	return b
+}
 
 // BonusItem returns the bonus item with the given id.
 func (r *Rulebook) BonusItem(id string) (Item, bool) { it, ok := r.bonus[id]; return it, ok }
 
 // Deductions returns the deduction policy.
-func (r *Rulebook) Deductions() DeductionPolicy { return cloneSpec(r.spec).Deductions }
+func (r *Rulebook) Deductions() DeductionPolicy {
+	d := r.spec.Deductions
+	d.Items = append([]Item(nil), d.Items...)
+	d.Floor = clonePtr(d.Floor)
+	return d
+}
 
 // DeductionItem returns the deduction item with the given id.
 func (r *Rulebook) DeductionItem(id string) (Item, bool) { it, ok := r.deductions[id]; return it, ok }
 
 // Facts returns the facts the rulebook's conditions refer to.
-func (r *Rulebook) Facts() []Fact { return cloneSpec(r.spec).Facts }
+func (r *Rulebook) Facts() []Fact {
+	fs := append([]Fact(nil), r.spec.Facts...)
+	for i := range fs {
+		fs[i].Default = clonePtr(fs[i].Default)
+	}
+	return fs
+}
 
 // Fact returns the fact with the given id.
 func (r *Rulebook) Fact(id string) (Fact, bool) { f, ok := r.facts[id]; return f, ok }
 
 // Assessment returns the assessment policy (stages, which counts).
-func (r *Rulebook) Assessment() Assessment { return cloneSpec(r.spec).Assessment }
+func (r *Rulebook) Assessment() Assessment {
+	a := r.spec.Assessment
+	a.Stages = append([]Stage(nil), a.Stages...)
+	return a
+}
 
 // Stage returns the assessment stage with the given id and its position in
 // the stage order.
@@ -122,7 +145,12 @@ func (r *Rulebook) Stage(id string) (Stage, int, bool) {
 }
 
 // Rounding returns the rounding policy.
-func (r *Rulebook) Rounding() RoundingPolicy { return cloneSpec(r.spec).Rounding }
+func (r *Rulebook) Rounding() RoundingPolicy {
+	p := r.spec.Rounding
+	p.Quotient, p.Criterion, p.Group = clonePtr(p.Quotient), clonePtr(p.Criterion), clonePtr(p.Group)
+	p.Total, p.Percent = clonePtr(p.Total), clonePtr(p.Percent)
+	return p
+}
 
 // Quotient returns the rounding applied to every division.
 func (r *Rulebook) Quotient() Rounding { return *r.spec.Rounding.Quotient }
@@ -137,16 +165,31 @@ func (r *Rulebook) RankBy() Basis { return r.spec.RankBy }
 func (r *Rulebook) Votes() VotePolicy { return r.spec.Votes }
 
 // Eligibility returns the eligibility conditions in document order.
-func (r *Rulebook) Eligibility() []Condition { return cloneSpec(r.spec).Eligibility }
+func (r *Rulebook) Eligibility() []Condition {
+	out := make([]Condition, len(r.spec.Eligibility))
+	for i, c := range r.spec.Eligibility {
+		out[i] = cloneCondition(c)
+	}
+	return out
+}
 
 // Condition returns the eligibility condition with the given id.
-func (r *Rulebook) Condition(id string) (Condition, bool) { c, ok := r.conditions[id]; return c, ok }
+func (r *Rulebook) Condition(id string) (Condition, bool) {
+	c, ok := r.conditions[id]
+	return cloneCondition(c), ok
+}
 
 // TieBreaks returns the tie-break chain in order.
 func (r *Rulebook) TieBreaks() []TieBreak { return append([]TieBreak(nil), r.spec.TieBreaks...) }
 
 // Awards returns the award tiers in order of precedence.
-func (r *Rulebook) Awards() []AwardTier { return cloneSpec(r.spec).Awards }
+func (r *Rulebook) Awards() []AwardTier {
+	out := append([]AwardTier(nil), r.spec.Awards...)
+	for i := range out {
+		out[i].Requires = append([]string(nil), out[i].Requires...)
+	}
+	return out
+}
 
 // Award returns the award tier with the given id.
 func (r *Rulebook) Award(id string) (AwardTier, bool) {
@@ -154,7 +197,9 @@ func (r *Rulebook) Award(id string) (AwardTier, bool) {
 	if !ok {
 		return AwardTier{}, false
 	}
-	return cloneSpec(r.spec).Awards[i], true
+	t := r.spec.Awards[i]
+	t.Requires = append([]string(nil), t.Requires...)
+	return t, true
 }
 
 // New validates spec as a whole and returns the rulebook it describes. Every
@@ -330,15 +375,9 @@ func cloneSpec(s Spec) Spec {
 	out.Rounding.Group = clonePtr(s.Rounding.Group)
 	out.Rounding.Total = clonePtr(s.Rounding.Total)
 	out.Rounding.Percent = clonePtr(s.Rounding.Percent)
-	out.Eligibility = append([]Condition(nil), s.Eligibility...)
-	for i, c := range s.Eligibility {
-		e := &out.Eligibility[i]
-		e.MinTotal = clonePtr(c.MinTotal)
-		e.MinPercent = clonePtr(c.MinPercent)
-		e.CriterionFloor = clonePtr(c.CriterionFloor)
-		e.GroupMin = clonePtr(c.GroupMin)
-		e.MaxDeductions = clonePtr(c.MaxDeductions)
-		e.MinVotes = clonePtr(c.MinVotes)
+	out.Eligibility = nil
+	for _, c := range s.Eligibility {
+		out.Eligibility = append(out.Eligibility, cloneCondition(c))
 	}
 	out.TieBreaks = append([]TieBreak(nil), s.TieBreaks...)
 	out.Awards = append([]AwardTier(nil), s.Awards...)
@@ -346,6 +385,16 @@ func cloneSpec(s Spec) Spec {
 		out.Awards[i].Requires = append([]string(nil), s.Awards[i].Requires...)
 	}
 	return out
+}
+
+func cloneCondition(c Condition) Condition {
+	c.MinTotal = clonePtr(c.MinTotal)
+	c.MinPercent = clonePtr(c.MinPercent)
+	c.CriterionFloor = clonePtr(c.CriterionFloor)
+	c.GroupMin = clonePtr(c.GroupMin)
+	c.MaxDeductions = clonePtr(c.MaxDeductions)
+	c.MinVotes = clonePtr(c.MinVotes)
+	return c
 }
 
 func cloneCriteria(cs []Criterion) []Criterion {

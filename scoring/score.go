@@ -47,7 +47,7 @@ type relValue struct {
 }
 
 func newScorer(in *input) *scorer {
-	a := in.rb.Assessment()
+	a := in.assess
 	return &scorer{in: in, quo: in.rb.Quotient(), round: in.rb.Rounding(), stages: a.Stages, assess: a}
 }
 
@@ -132,7 +132,7 @@ func (s *scorer) leaf(m int, n rules.Node) (pts, raw decimal.Decimal, stage stri
 			parts = append(parts, fmt.Sprintf("%s %s", sc.Assessor, each[j]))
 			s.cards[m].Peers = append(s.cards[m].Peers, PeerScore{Stage: st.ID, Assessor: sc.Assessor, Criterion: n.ID, Points: s.roundLevel(s.round.Criterion, each[j].Mul(n.EffectiveWeight()))})
 		}
-		agg, how := s.aggregate(st, each)
+		agg, how := s.aggregate(n, st, each)
 		trace = append(trace, Step{n.ID, fmt.Sprintf("%s: %s of %d assessors' points (%s)", st.ID, how, len(ss), strings.Join(parts, ", ")), agg})
 		stagePts[pos] = agg
 	}
@@ -203,7 +203,7 @@ func (s *scorer) method(n rules.Node, v, target decimal.Decimal) (decimal.Decima
 		}
 		return decimal.Zero, []Step{{n.ID, "pass/fail: not achieved (không đạt)", decimal.Zero}}
 	case rules.Ratio:
-		p = s.quo.Quo(n.Max.Mul(v), target)
+		p = s.leafQuo(n).Quo(n.Max.Mul(v), target)
 		what = fmt.Sprintf("ratio: %s × %s ÷ %s", n.Max, v, target)
 	case rules.Tiers:
 		p = decimal.Zero
@@ -232,30 +232,31 @@ func (s *scorer) method(n rules.Node, v, target decimal.Decimal) (decimal.Decima
 	return p, steps
 }
 
-func (s *scorer) aggregate(st rules.Stage, xs []decimal.Decimal) (decimal.Decimal, string) {
+func (s *scorer) aggregate(n rules.Node, st rules.Stage, xs []decimal.Decimal) (decimal.Decimal, string) {
 	sorted := slices.Clone(xs)
 	slices.SortFunc(sorted, decimal.Decimal.Cmp)
+	q := s.leafQuo(n)
 	switch st.Aggregate {
 	case rules.Median:
 		k := len(sorted)
 		if k%2 == 1 {
 			return sorted[k/2], "median"
 		}
-		return s.quo.Quo(sorted[k/2-1].Add(sorted[k/2]), two), "median"
+		return q.Quo(sorted[k/2-1].Add(sorted[k/2]), two), "median"
 	case rules.TrimmedMean:
 		kept := sorted[st.Trim : len(sorted)-st.Trim]
-		return s.mean(kept), fmt.Sprintf("mean without the %d highest and %d lowest", st.Trim, st.Trim)
+		return mean(q, kept), fmt.Sprintf("mean without the %d highest and %d lowest", st.Trim, st.Trim)
 	default:
-		return s.mean(sorted), "mean"
+		return mean(q, sorted), "mean"
 	}
 }
 
-func (s *scorer) mean(xs []decimal.Decimal) decimal.Decimal {
+func mean(q rules.Rounding, xs []decimal.Decimal) decimal.Decimal {
 	sum := decimal.Zero
 	for _, x := range xs {
 		sum = sum.Add(x)
 	}
-	return s.quo.Quo(sum, decimal.NewFromInt(int64(len(xs))))
+	return q.Quo(sum, decimal.NewFromInt(int64(len(xs))))
 }
 
 // divergence flags a gap between the first (self-assessed) stage and the
@@ -322,10 +323,11 @@ func (s *scorer) relative(n rules.Node, points, raw [][]decimal.Decimal, stage [
 		l := s.rel[lead][i]
 		var p decimal.Decimal
 		var what string
-		half := s.quo.Quo(n.Max, two)
+		q := s.leafQuo(n)
+		half := q.Quo(n.Max, two)
 		switch c := r.a.Cmp(r.t); {
 		case c < 0:
-			p = s.quo.Quo(n.Max.Mul(r.a), two.Mul(r.t))
+			p = q.Quo(n.Max.Mul(r.a), two.Mul(r.t))
 			what = fmt.Sprintf("relative: below target, ½ × %s × %s ÷ %s", n.Max, r.a, r.t)
 		case c == 0:
 			p = half
@@ -338,7 +340,7 @@ func (s *scorer) relative(n rules.Node, points, raw [][]decimal.Decimal, stage [
 			// max·((a−t)·lt + t·(la−lt)) ÷ (2·t·(la−lt))
 			num := n.Max.Mul(r.a.Sub(r.t).Mul(l.t).Add(r.t.Mul(l.a.Sub(l.t))))
 			den := two.Mul(r.t).Mul(l.a.Sub(l.t))
-			p = s.quo.Quo(num, den)
+			p = q.Quo(num, den)
 			what = fmt.Sprintf("relative: above target; leader %s has %s ÷ %s; ½ × %s × (1 + (%s ÷ %s − 1) ÷ (%s ÷ %s − 1))",
 				s.in.members[lead].ID, l.a, l.t, n.Max, r.a, r.t, l.a, l.t)
 		}
@@ -369,10 +371,21 @@ func (s *scorer) votes(n rules.Node, points, raw [][]decimal.Decimal, traces [][
 			traces[m][i] = []Step{{n.ID, "votes: nobody received a vote", decimal.Zero}}
 			continue
 		}
-		p := s.quo.Quo(n.Max.Mul(decimal.NewFromInt(int64(v))), decimal.NewFromInt(int64(top)))
+		p := s.leafQuo(n).Quo(n.Max.Mul(decimal.NewFromInt(int64(v))), decimal.NewFromInt(int64(top)))
 		points[m][i] = p
 		traces[m][i] = []Step{{n.ID, fmt.Sprintf("votes: %s × %d ÷ %d (the highest count)", n.Max, v, top), p}}
 	}
+}
+
+// leafQuo is the rounding of a quotient that becomes a criterion's points:
+// the criterion level's rule if the criterion's points are rounded straight
+// away (weight 1 and a criterion-level rounding), so that the value is
+// rounded once; otherwise the quotient rule.
+func (s *scorer) leafQuo(n rules.Node) rules.Rounding {
+	if r := s.round.Criterion; r != nil && n.EffectiveWeight().Equal(one) {
+		return *r
+	}
+	return s.quo
 }
 
 func (s *scorer) roundLevel(r *rules.Rounding, d decimal.Decimal) decimal.Decimal {
@@ -439,17 +452,23 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 		value[i] = v
 		c.Nodes[i] = ns
 	}
-	// The trace in pre-order: a node's steps after its children's? Readers
-	// follow a tree top-down, so list each node's own steps in pre-order.
-	for i := range nn {
+	// The trace in document order, a group's sum after its children's steps.
+	var emit func(i int)
+	emit = func(i int) {
+		for _, k := range in.nodes[i].Kids {
+			emit(k)
+		}
 		c.Trace = append(c.Trace, groupTrace[i]...)
 	}
+	for _, r := range in.roots {
+		emit(r)
+	}
 	c.Criteria, c.Attainable = decimal.Zero, decimal.Zero
-	for _, r := range in.rb.Roots() {
+	for _, r := range in.roots {
 		c.Criteria = c.Criteria.Add(value[r])
 		c.Attainable = c.Attainable.Add(attain[r])
 	}
-	c.Trace = append(c.Trace, Step{"criteria", "sum of the top-level groups", c.Criteria})
+	c.Trace = append(c.Trace, Step{"criteria", "sum of the top level", c.Criteria})
 	bp, dp := in.rb.Bonus(), in.rb.Deductions()
 	c.Bonus = s.adjust("bonus", bp.Items, bp.Cap, in.bonus[m], &c.Trace)
 	c.Deductions = s.adjust("deductions", dp.Items, dp.Cap, in.deductions[m], &c.Trace)
@@ -466,10 +485,13 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 		}
 	}
 	c.Total = total
-	c.Percent = s.quo.Quo(total.Mul(hundred), c.Attainable)
+	// the percentage is one quotient, rounded once: by the percent level's
+	// rule if the rulebook has one, else by the quotient rule
+	pq := s.quo
 	if r := s.round.Percent; r != nil {
-		c.Percent = r.Round(c.Percent)
+		pq = *r
 	}
+	c.Percent = pq.Quo(total.Mul(hundred), c.Attainable)
 	c.Trace = append(c.Trace, Step{"percent", fmt.Sprintf("total ÷ attainable maximum %s × 100", c.Attainable), c.Percent})
 	c.Basis = c.Total
 	if in.rb.RankBy() == rules.ByPercent {

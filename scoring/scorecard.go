@@ -14,8 +14,9 @@ type Scorecard struct {
 	// Nodes holds every criterion and group of the rulebook, in the
 	// rulebook's order (a group before its criteria).
 	Nodes []NodeScore `json:"nodes"`
-	// Criteria is the sum of the top-level groups' points (before bonus and
-	// deductions).
+	// Criteria is the sum of the values of the top-level groups and criteria
+	// (weighted and rounded as the rulebook says), before bonus and
+	// deductions.
 	Criteria   decimal.Decimal `json:"criteria"`
 	Bonus      Adjustment      `json:"bonus"`
 	Deductions Adjustment      `json:"deductions"`

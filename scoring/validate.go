@@ -16,6 +16,8 @@ import (
 type input struct {
 	rb      *rules.Rulebook
 	nodes   []rules.Node
+	assess  rules.Assessment
+	roots   []int
 	members []Member
 	mIdx    map[string]int
 
@@ -48,18 +50,22 @@ func (c *checker) add(src Source, member, crit, format string, args ...any) {
 	c.errs = append(c.errs, &InputError{File: src.File, Line: src.Line, Member: member, Criterion: crit, Msg: fmt.Sprintf(format, args...)})
 }
 
-// first says where the first of two duplicate rows is, if known.
-func first(src Source) string {
-	if src.Line == 0 {
+// first says where the other of two duplicate rows is (prev), seen from
+// the row reported (cur), if known.
+func first(prev, cur Source) string {
+	switch {
+	case prev.Line == 0:
 		return ""
+	case prev.File != cur.File:
+		return fmt.Sprintf(" (also given at %s:%d)", prev.File, prev.Line)
 	}
-	return fmt.Sprintf(" (the first is on line %d)", src.Line)
+	return fmt.Sprintf(" (also given on line %d)", prev.Line)
 }
 
 // index validates the sheet against the rulebook and indexes it.
 func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 	c := &checker{}
-	in := &input{rb: rb, nodes: rb.Nodes(), mIdx: map[string]int{}, rejected: map[[2]int]bool{}}
+	in := &input{rb: rb, nodes: rb.Nodes(), assess: rb.Assessment(), roots: rb.Roots(), mIdx: map[string]int{}, rejected: map[[2]int]bool{}}
 
 	if sh.Year != 0 && !rb.InForce().Contains(sh.Year) {
 		c.add(Source{}, "", "", "the sheet is for %d but rulebook %s (version %s) is in force %s", sh.Year, rb.ID(), rb.Version(), rb.InForce())
@@ -78,7 +84,7 @@ func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 			c.add(m.Source, m.ID, "", "member id %q has surrounding spaces", m.ID)
 		}
 		if prev, dup := in.mIdx[m.ID]; dup {
-			c.add(m.Source, m.ID, "", "member listed twice%s", first(in.members[prev].Source))
+			c.add(m.Source, m.ID, "", "member listed twice%s", first(in.members[prev].Source, m.Source))
 			continue
 		}
 		if strings.TrimSpace(m.Name) == "" {
@@ -115,6 +121,14 @@ func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 	c.occurrences(in, sh.Deductions, "deduction", rb.DeductionItem, in.deductions)
 	c.facts(in, sh.Facts)
 	c.ballot(in, sh)
+	if sh.Year == 0 {
+		for _, tb := range rb.TieBreaks() {
+			if tb.Kind == rules.NoAwardLastYear {
+				c.add(Source{}, "", "", "the rulebook's tie-break no_award_last_year looks at last year's awards, so the sheet must give its year")
+				break
+			}
+		}
+	}
 	c.lots(in, sh.Lots)
 	for _, h := range sh.History {
 		if h.Year == 0 || strings.TrimSpace(h.Award) == "" || strings.TrimSpace(h.Member) == "" {
@@ -122,7 +136,9 @@ func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 		}
 	}
 	if len(c.errs) > 0 {
-		slices.SortStableFunc(c.errs, func(a, b *InputError) int { return cmp.Compare(a.Line, b.Line) })
+		slices.SortStableFunc(c.errs, func(a, b *InputError) int {
+			return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+		})
 		return nil, c.errs
 	}
 	return in, nil
@@ -154,7 +170,7 @@ func (c *checker) notAssigned(in *input, as []Assignment) {
 		}
 		k := [2]string{a.Member, a.Criterion}
 		if prev, dup := seen[k]; dup {
-			c.add(a.Source, a.Member, a.Criterion, "marked not assigned twice%s", first(prev))
+			c.add(a.Source, a.Member, a.Criterion, "marked not assigned twice%s", first(prev, a.Source))
 			continue
 		}
 		seen[k] = a.Source
@@ -180,7 +196,7 @@ func (c *checker) notAssigned(in *input, as []Assignment) {
 			}
 		}
 		any := false
-		for _, r := range in.rb.Roots() {
+		for _, r := range in.roots {
 			any = any || in.assigned[m][r]
 		}
 		if !any {
@@ -211,7 +227,7 @@ func (c *checker) scores(in *input, scores []Entry) {
 			if s.Assessor != "" {
 				who = " by " + s.Assessor
 			}
-			c.add(s.Source, s.Member, s.Criterion, "a second %s score%s%s", st.ID, who, first(prev))
+			c.add(s.Source, s.Member, s.Criterion, "a second %s score%s%s", st.ID, who, first(prev, s.Source))
 			continue
 		}
 		seen[k] = s.Source
@@ -229,7 +245,7 @@ func (c *checker) scores(in *input, scores []Entry) {
 		}
 		li := in.values[m][n.Index]
 		if li == nil {
-			li = &leafInput{stages: make([][]Entry, len(in.rb.Assessment().Stages))}
+			li = &leafInput{stages: make([][]Entry, len(in.assess.Stages))}
 			in.values[m][n.Index] = li
 		}
 		li.stages[pos] = append(li.stages[pos], s)
@@ -249,8 +265,8 @@ func (c *checker) scores(in *input, scores []Entry) {
 				if len(ss) > 1 && hasEmptyAssessor(ss) {
 					c.add(ss[0].Source, in.members[m].ID, n.ID, "stage %s has several scores, so each needs an assessor", ss[0].Stage)
 				}
-				st := in.rb.Assessment().Stages[pos]
-				if st.Aggregate == rules.TrimmedMean && len(ss) > 1 && len(ss) <= 2*st.Trim {
+				st := in.assess.Stages[pos]
+				if st.Aggregate == rules.TrimmedMean && len(ss) > 0 && ss[0].Assessor != "" && len(ss) <= 2*st.Trim {
 					c.add(ss[0].Source, in.members[m].ID, n.ID, "stage %s has %d assessors; a trimmed mean dropping the %d highest and %d lowest needs at least %d", st.ID, len(ss), st.Trim, st.Trim, 2*st.Trim+1)
 				}
 			}
@@ -273,7 +289,7 @@ func (c *checker) value(s Entry, n rules.Node) bool {
 		c.add(s.Source, s.Member, s.Criterion, format, args...)
 		return false
 	}
-	if s.Value.IsNegative() {
+	if s.Value.IsNegative() && n.Method != rules.Tiers {
 		return bad("value must not be negative, found %s", s.Value)
 	}
 	switch n.Method {
@@ -305,7 +321,7 @@ func (c *checker) targets(in *input, ts []Target) {
 		}
 		k := [2]string{t.Member, t.Criterion}
 		if prev, dup := seen[k]; dup {
-			c.add(t.Source, t.Member, t.Criterion, "a second target%s", first(prev))
+			c.add(t.Source, t.Member, t.Criterion, "a second target%s", first(prev, t.Source))
 			continue
 		}
 		seen[k] = t.Source
@@ -335,7 +351,7 @@ func (in *input) hasCounted(m, i int) bool {
 	if li == nil {
 		return false
 	}
-	a := in.rb.Assessment()
+	a := in.assess
 	if a.Counts != rules.NamedPick {
 		return true
 	}
@@ -369,7 +385,7 @@ func (c *checker) missing(in *input) {
 		}
 		for _, id := range missing {
 			msg := "no score given"
-			if a := in.rb.Assessment(); a.Counts == rules.NamedPick {
+			if a := in.assess; a.Counts == rules.NamedPick {
 				msg = "no score at stage " + a.Stage + ", the stage that counts"
 			}
 			c.add(mem.Source, mem.ID, id, "%s (the rulebook's missing-value policy is error; if the criterion does not apply, mark it not assigned)", msg)
@@ -392,7 +408,7 @@ func (c *checker) occurrences(in *input, occ []Occurrences, what string, lookup 
 			continue
 		}
 		if prev, dup := into[m][o.Item]; dup {
-			c.add(o.Source, o.Member, o.Item, "%s item given twice%s; give one row with the count", what, first(prev.Source))
+			c.add(o.Source, o.Member, o.Item, "%s item given twice%s; give one row with the count", what, first(prev.Source, o.Source))
 			continue
 		}
 		into[m][o.Item] = o
@@ -412,7 +428,7 @@ func (c *checker) facts(in *input, fs []FactValue) {
 		}
 		k := [2]string{f.Member, f.Fact}
 		if prev, dup := srcs[k]; dup {
-			c.add(f.Source, f.Member, f.Fact, "fact given twice%s", first(prev))
+			c.add(f.Source, f.Member, f.Fact, "fact given twice%s", first(prev, f.Source))
 			continue
 		}
 		srcs[k] = f.Source
@@ -463,7 +479,7 @@ func (c *checker) ballot(in *input, sh *Sheet) {
 			continue
 		}
 		if prev, dup := seen[v.Member]; dup {
-			c.add(v.Source, v.Member, "", "votes given twice%s", first(prev))
+			c.add(v.Source, v.Member, "", "votes given twice%s", first(prev, v.Source))
 			continue
 		}
 		seen[v.Member] = v.Source

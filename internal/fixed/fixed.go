@@ -1,0 +1,162 @@
+// Package fixed is exact integer fixed-point arithmetic for the compiled
+// simulation engine: a decimal value v at scale s is the int64 v·10^s.
+// Conversions refuse anything that would not be exact, and every rounding
+// follows the same mode semantics as github.com/shopspring/decimal and
+// rules.Rounding, so that results are identical to the decimal engine's.
+package fixed
+
+import (
+	"math"
+	"math/big"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/rules"
+)
+
+// MaxScale is the largest scale (decimal places) supported.
+const MaxScale = 18
+
+// Pow10 holds 10^0 … 10^18.
+var Pow10 = func() [MaxScale + 1]int64 {
+	var p [MaxScale + 1]int64
+	p[0] = 1
+	for i := 1; i <= MaxScale; i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
+
+// Places returns the number of decimal places d needs (0 for integers and
+// for values like 1.50, whose exact value is 1.5: 1 place).
+func Places(d decimal.Decimal) int32 {
+	if d.Exponent() >= 0 {
+		return 0
+	}
+	c := new(big.Int).Set(d.Coefficient())
+	p := -d.Exponent()
+	ten, r := big.NewInt(10), new(big.Int)
+	for p > 0 && c.Sign() != 0 {
+		q, rem := new(big.Int).QuoRem(c, ten, r)
+		if rem.Sign() != 0 {
+			break
+		}
+		c = q
+		p--
+	}
+	if c.Sign() == 0 {
+		return 0
+	}
+	return p
+}
+
+// ToInt returns d·10^scale as an int64 and true, or false if that is not
+// an integer or does not fit.
+func ToInt(d decimal.Decimal, scale int32) (int64, bool) {
+	if scale < 0 || scale > MaxScale {
+		return 0, false
+	}
+	v := d.Shift(scale)
+	if !v.IsInteger() {
+		return 0, false
+	}
+	b := v.BigInt()
+	if !b.IsInt64() {
+		return 0, false
+	}
+	return b.Int64(), true
+}
+
+// FromInt returns v/10^scale as a decimal.
+func FromInt(v int64, scale int32) decimal.Decimal { return decimal.New(v, -scale) }
+
+// Fits reports whether |b| ≤ 2^62, the bound the compiled engine keeps every
+// intermediate value under (leaving room for one addition).
+func Fits(b *big.Int) bool {
+	return new(big.Int).Abs(b).Cmp(big.NewInt(math.MaxInt64/2)) <= 0
+}
+
+// Mode is a rounding mode as a small integer, for the hot path.
+type Mode uint8
+
+// The modes, matching rules.RoundingMode.
+const (
+	HalfUp Mode = iota
+	HalfEven
+	Down
+	Up
+	Floor
+	Ceiling
+)
+
+// ModeOf converts a rulebook rounding mode.
+func ModeOf(m rules.RoundingMode) Mode {
+	switch m {
+	case rules.RoundHalfEven:
+		return HalfEven
+	case rules.RoundDown:
+		return Down
+	case rules.RoundUp:
+		return Up
+	case rules.RoundFloor:
+		return Floor
+	case rules.RoundCeiling:
+		return Ceiling
+	}
+	return HalfUp
+}
+
+// Div returns num/den rounded to an integer in mode m. den must be positive
+// and num, den must be below 2^62 in magnitude.
+func Div(num, den int64, m Mode) int64 {
+	q, r := num/den, num%den // q truncated towards zero
+	if r == 0 {
+		return q
+	}
+	neg := num < 0
+	var away bool
+	switch m {
+	case Down:
+		away = false
+	case Up:
+		away = true
+	case Floor:
+		away = neg
+	case Ceiling:
+		away = !neg
+	default:
+		ar := r
+		if ar < 0 {
+			ar = -ar
+		}
+		switch c := 2*ar - den; {
+		case c > 0:
+			away = true
+		case c < 0:
+			away = false
+		case m == HalfEven:
+			away = q%2 != 0
+		default:
+			away = true
+		}
+	}
+	if !away {
+		return q
+	}
+	if neg {
+		return q - 1
+	}
+	return q + 1
+}
+
+// Rescale converts v from scale from to scale to, rounding in mode m when
+// places are dropped.
+func Rescale(v int64, from, to int32, m Mode) int64 {
+	switch {
+	case to == from:
+		return v
+	case to > from:
+		return v * Pow10[to-from]
+	}
+	return Div(v, Pow10[from-to], m)
+}

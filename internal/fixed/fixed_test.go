@@ -1,0 +1,82 @@
+package fixed
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/rules"
+)
+
+var modes = []rules.RoundingMode{rules.RoundHalfUp, rules.RoundHalfEven, rules.RoundDown, rules.RoundUp, rules.RoundFloor, rules.RoundCeiling}
+
+// Div must agree with rules.Rounding.Quo (the decimal engine's division)
+// for every mode, sign and remainder, including exact halves.
+func TestDivMatchesDecimalQuotient(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	cases := [][2]int64{{5, 2}, {-5, 2}, {15, 10}, {25, 10}, {-25, 10}, {1, 3}, {-1, 3}, {2, 3}, {7, 7}, {0, 9}}
+	for range 20000 {
+		den := rng.Int64N(1000) + 1
+		if rng.IntN(4) == 0 {
+			den = []int64{2, 10, 100, 4}[rng.IntN(4)]
+		}
+		cases = append(cases, [2]int64{rng.Int64N(2_000_001) - 1_000_000, den})
+	}
+	for _, c := range cases {
+		for _, m := range modes {
+			want := rules.Rounding{Places: 0, Mode: m}.Quo(decimal.NewFromInt(c[0]), decimal.NewFromInt(c[1]))
+			if got := Div(c[0], c[1], ModeOf(m)); !decimal.NewFromInt(got).Equal(want) {
+				t.Fatalf("Div(%d, %d, %s) = %d, want %s", c[0], c[1], m, got, want)
+			}
+		}
+	}
+}
+
+// Rescale must agree with rules.Rounding.Round.
+func TestRescaleMatchesDecimalRound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		v := rng.Int64N(2_000_001) - 1_000_000
+		from := int32(rng.IntN(6))
+		to := int32(rng.IntN(int(from) + 1))
+		d := FromInt(v, from)
+		for _, m := range modes {
+			want := rules.Rounding{Places: to, Mode: m}.Round(d)
+			got := FromInt(Rescale(v, from, to, ModeOf(m)), to)
+			if !got.Equal(want) {
+				t.Fatalf("Rescale(%s from %d to %d, %s) = %s, want %s", d, from, to, m, got, want)
+			}
+		}
+	}
+}
+
+func TestToIntIsExactOrRefuses(t *testing.T) {
+	cases := []struct {
+		d     string
+		scale int32
+		want  int64
+		ok    bool
+	}{
+		{"9.75", 2, 975, true},
+		{"9.75", 4, 97500, true},
+		{"9.755", 2, 0, false},
+		{"-1.5", 1, -15, true},
+		{"92233720368547758.08", 2, 0, false},
+		{"1", 19, 0, false},
+	}
+	for _, c := range cases {
+		got, ok := ToInt(decimal.RequireFromString(c.d), c.scale)
+		if ok != c.ok || (ok && got != c.want) {
+			t.Errorf("ToInt(%s, %d) = %d, %v; want %d, %v", c.d, c.scale, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestPlaces(t *testing.T) {
+	for s, want := range map[string]int32{"1": 0, "1.50": 1, "0.25": 2, "100": 0, "1E2": 0, "0.000": 0, "12.99": 2} {
+		if got := Places(decimal.RequireFromString(s)); got != want {
+			t.Errorf("Places(%s) = %d, want %d", s, got, want)
+		}
+	}
+}

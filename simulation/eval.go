@@ -1,0 +1,369 @@
+package simulation
+
+import (
+	"slices"
+
+	"github.com/thidua/thidua/internal/fixed"
+	"github.com/thidua/thidua/ranking"
+	"github.com/thidua/thidua/rules"
+)
+
+// state is one worker's scratch space: every buffer a scenario needs,
+// allocated once, so that evaluating a scenario allocates nothing (unless a
+// tie reaches drawing lots by seed).
+type state struct {
+	p     *Plan
+	k     []int32 // outcome per cell
+	total []int64
+	pct   []int64
+	basis []int64
+	// lazily computed node values and points, per member
+	nodeV, nodeP [][]int64
+	nodeOK       []bool
+
+	order  []int // members in rank order
+	rank   []int // per position
+	tied   []bool
+	link   []bool // link[pos]: position pos is unresolved-tied with pos-1
+	award  []int8 // per member: tier index or -1
+	pend   int    // tier left pending, or -1
+	keys   []int64
+	done   []bool
+	tmp    []int
+	unres  bool
+}
+
+func (p *Plan) newState() *state {
+	s := &state{p: p, k: make([]int32, len(p.cells)), total: make([]int64, p.n), pct: make([]int64, p.n), basis: make([]int64, p.n),
+		nodeV: make([][]int64, p.n), nodeP: make([][]int64, p.n), nodeOK: make([]bool, p.n),
+		order: make([]int, p.n), rank: make([]int, p.n), tied: make([]bool, p.n), link: make([]bool, p.n),
+		award: make([]int8, p.n), keys: make([]int64, p.n), done: make([]bool, p.n), tmp: make([]int, 0, p.n)}
+	for m := range p.n {
+		s.nodeV[m] = make([]int64, len(p.nodes))
+		s.nodeP[m] = make([]int64, len(p.nodes))
+	}
+	return s
+}
+
+// evaluate ranks the scenario whose outcomes are in s.k.
+func (s *state) evaluate() {
+	p := s.p
+	for m := range p.n {
+		s.nodeOK[m] = false
+		var t int64
+		if p.folded {
+			t = p.constTotal[m]
+			lo, hi := p.byMem[m][0], p.byMem[m][1]
+			for ci := lo; ci < hi; ci++ {
+				t += p.cells[ci].folded[s.k[ci]]
+			}
+		} else {
+			s.nodes(m)
+			t = p.bonus[m] - p.ded[m]
+			for _, r := range p.rb.Roots() {
+				t += s.nodeV[m][r]
+			}
+		}
+		if p.floorVal != nil && t < *p.floorVal {
+			t = *p.floorVal
+		}
+		if r := p.total; r != nil && r.Places < p.g {
+			t = fixed.Rescale(fixed.Rescale(t, p.g, r.Places, fixed.ModeOf(r.Mode)), r.Places, p.g, fixed.HalfUp)
+		}
+		s.total[m] = t
+		if p.needPct {
+			// one quotient, rounded once (as scoring does)
+			q := p.quotient
+			if r := p.percent; r != nil {
+				q = *r
+			}
+			s.pct[m] = fixed.Div(t*100*fixed.Pow10[q.Places], p.attain[m], fixed.ModeOf(q.Mode))
+		}
+	}
+	if p.rb.RankBy() == rules.ByPercent {
+		copy(s.basis, s.pct)
+	} else {
+		copy(s.basis, s.total)
+	}
+	s.order = s.order[:0]
+	s.unres = false
+	for m := range p.n {
+		s.tied[m] = false
+	}
+	all := s.tmp[:0]
+	for m := range p.n {
+		all = append(all, m)
+	}
+	s.split(all, -1)
+	for pos := range p.n {
+		if pos == 0 || !s.link[pos] {
+			s.rank[pos] = pos + 1
+		} else {
+			s.rank[pos] = s.rank[pos-1]
+		}
+	}
+	s.awards()
+}
+
+// nodes computes member m's node values and points for this scenario.
+func (s *state) nodes(m int) {
+	if s.nodeOK[m] {
+		return
+	}
+	p := s.p
+	v, pts := s.nodeV[m], s.nodeP[m]
+	copy(v, p.fixedVal[m])
+	copy(pts, p.fixedPts[m])
+	lo, hi := p.byMem[m][0], p.byMem[m][1]
+	for ci := lo; ci < hi; ci++ {
+		cl := &p.cells[ci]
+		v[cl.node] = cl.contrib[s.k[ci]]
+		pts[cl.node] = cl.pointsG[s.k[ci]]
+	}
+	for i := len(p.nodes) - 1; i >= 0; i-- {
+		n := &p.nodes[i]
+		if !n.IsGroup() {
+			continue
+		}
+		var sum int64
+		for _, k := range n.Kids {
+			sum += v[k]
+		}
+		pts[i] = sum
+		wp := p.wPlaces[i]
+		x := sum * p.weight[i]
+		if r := p.gRound; r != nil {
+			x = fixed.Rescale(fixed.Rescale(x, p.g+wp, r.Places, fixed.ModeOf(r.Mode)), r.Places, p.g, fixed.HalfUp)
+		} else {
+			x = fixed.Rescale(x, p.g+wp, p.g, fixed.HalfUp) // exact by the choice of g
+		}
+		v[i] = x
+	}
+	s.nodeOK[m] = true
+}
+
+// split orders group (equal under the rules before rule r; r = -1 is the
+// basis) by the remaining rules, appending to s.order, as ranking does.
+func (s *state) split(group []int, r int) {
+	if len(group) == 1 {
+		s.place(group[0], false)
+		return
+	}
+	p := s.p
+	if r == len(p.chain) {
+		s.unresolved(group)
+		return
+	}
+	if !s.keysFor(r, group) {
+		s.unresolved(group)
+		return
+	}
+	// stable insertion sort by key, descending (groups are small)
+	g := group
+	for i := 1; i < len(g); i++ {
+		for j := i; j > 0 && s.keys[g[j]] > s.keys[g[j-1]]; j-- {
+			g[j], g[j-1] = g[j-1], g[j]
+		}
+	}
+	start := 0
+	for i := 1; i <= len(g); i++ {
+		if i < len(g) && s.keys[g[i]] == s.keys[g[start]] {
+			continue
+		}
+		if i-start == 1 {
+			s.place(g[start], false)
+		} else {
+			// in place: deeper rules only rewrite the keys of this subgroup
+			s.split(g[start:i], r+1)
+		}
+		start = i
+	}
+}
+
+func (s *state) place(m int, unresolvedWithPrev bool) {
+	s.link[len(s.order)] = unresolvedWithPrev
+	s.order = append(s.order, m)
+}
+
+func (s *state) unresolved(group []int) {
+	s.unres = true
+	slices.Sort(group) // listed by member id, which is index order
+	for i, m := range group {
+		s.tied[m] = true
+		s.place(m, i > 0)
+	}
+}
+
+// keysFor fills s.keys for the group under rule r (-1: the basis); false
+// if the rule cannot be applied (lots without a draw or seed).
+func (s *state) keysFor(r int, group []int) bool {
+	p := s.p
+	if r < 0 {
+		for _, m := range group {
+			s.keys[m] = s.basis[m]
+		}
+		return true
+	}
+	tb := p.chain[r]
+	switch tb.Kind {
+	case rules.ByTotalPoints:
+		for _, m := range group {
+			s.keys[m] = s.total[m]
+		}
+	case rules.ByPercentage:
+		for _, m := range group {
+			s.keys[m] = s.pct[m]
+		}
+	case rules.ByGroup, rules.ByCriterion:
+		n, _ := p.rb.Node(tb.Ref)
+		for _, m := range group {
+			s.nodes(m)
+			s.keys[m] = s.nodeV[m][n.Index]
+		}
+	case rules.FewerDeductions:
+		for _, m := range group {
+			s.keys[m] = -p.ded[m]
+		}
+	case rules.MoreBonus:
+		for _, m := range group {
+			s.keys[m] = p.bonus[m]
+		}
+	case rules.MoreVotes:
+		for _, m := range group {
+			s.keys[m] = p.votes[m]
+		}
+	case rules.HeadToHead:
+		for _, a := range group {
+			var wins int64
+			for _, b := range group {
+				if a != b && p.h2h[a][b] > p.h2h[b][a] {
+					wins++
+				}
+			}
+			s.keys[a] = wins
+		}
+	case rules.NoAwardLastYear:
+		for _, m := range group {
+			s.keys[m] = p.noAward[r][m]
+		}
+	case rules.DrawingLots:
+		if len(p.base.Lots) > 0 {
+			for _, m := range group {
+				if p.lotsOrder[m] < 0 {
+					return false
+				}
+				s.keys[m] = -int64(p.lotsOrder[m])
+			}
+			return true
+		}
+		if p.seed == nil {
+			return false
+		}
+		ids := make([]string, len(group))
+		for i, m := range group {
+			ids[i] = p.members[m].ID
+		}
+		drawn := ranking.DrawOrder(*p.seed, ids)
+		for _, m := range group {
+			s.keys[m] = -int64(slices.Index(drawn, p.members[m].ID))
+		}
+	}
+	return true
+}
+
+// eligible reports whether member m meets condition j in this scenario.
+func (s *state) eligible(m, j int) bool {
+	p := s.p
+	c := &p.conds[j]
+	switch {
+	case c.MinTotal != nil:
+		return s.total[m] >= p.minTotal[j]
+	case c.MinPercent != nil:
+		return s.pct[m] >= p.minPct[j]
+	case c.CriterionFloor != nil:
+		bad := p.floorConst[m]
+		lo, hi := p.byMem[m][0], p.byMem[m][1]
+		for ci := lo; ci < hi; ci++ {
+			bad |= p.cells[ci].floorBad[s.k[ci]]
+		}
+		return bad&(1<<p.floorBit[j]) == 0
+	case c.GroupMin != nil:
+		if p.groupMinNA[m][j] {
+			return true // the condition does not apply to a member the group is not assigned to
+		}
+		s.nodes(m)
+		return s.nodeP[m][p.groupMinNode[j]] >= p.groupMin[j]
+	}
+	return p.constElig[m][j]
+}
+
+func (s *state) eligibleFor(m, t int) bool {
+	for _, j := range s.p.requires[t] {
+		if !s.eligible(m, j) {
+			return false
+		}
+	}
+	return true
+}
+
+// awards proposes the tiers in order, as ranking does.
+func (s *state) awards() {
+	p := s.p
+	n := p.n
+	for i := range n {
+		s.done[i] = false
+		s.award[i] = -1
+	}
+	s.pend = -1
+	for t := range p.tiers {
+		if s.pend >= 0 {
+			break // this tier and later ones are blocked
+		}
+		q := p.quota[t]
+		nobody := p.tiers[t].IfIneligible == rules.Nobody
+		given := 0
+		for i := 0; i < n && given < q; {
+			if s.done[i] {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < n && s.rank[j] == s.rank[i] {
+				j++
+			}
+			inLine, elig := 0, 0
+			for k := i; k < j; k++ {
+				if !s.done[k] {
+					inLine++
+					if s.eligibleFor(s.order[k], t) {
+						elig++
+					}
+				}
+			}
+			contenders := elig
+			if nobody {
+				contenders = inLine
+			}
+			if contenders > q-given {
+				s.pend = t
+				break
+			}
+			for k := i; k < j; k++ {
+				if s.done[k] {
+					continue
+				}
+				if !s.eligibleFor(s.order[k], t) {
+					if nobody {
+						s.done[k] = true
+						given++
+					}
+					continue
+				}
+				s.award[s.order[k]] = int8(t)
+				s.done[k] = true
+				given++
+			}
+			i = j
+		}
+	}
+}

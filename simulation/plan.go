@@ -1,0 +1,690 @@
+package simulation
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/internal/fixed"
+	"github.com/thidua/thidua/ranking"
+	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoring"
+)
+
+// ErrNotCompilable is wrapped by Compile's error when the plan cannot be
+// built exactly in integers; Run then uses the decimal engine.
+var ErrNotCompilable = errors.New("cannot be compiled to fixed point")
+
+// Plan is a cluster compiled for fast exact evaluation of scenarios: the
+// fixed parts of every member's score folded into constants, and for each
+// uncertain (member, criterion) a table of what each possible value
+// contributes, all as integers at one scale.
+type Plan struct {
+	rb      *rules.Rulebook
+	base    scoring.Sheet // the baseline sheet
+	stage   string        // stage scenario values are recorded at
+	members []scoring.Member
+	nodes   []rules.Node
+	n       int
+	g       int32 // scale of every point value
+	pScale  int32 // scale of percentages
+
+	skeleton []scoring.Scorecard // the baseline with modelled values at the scenario stage
+	compiled bool
+
+	cells  []cell   // uncertain (member, criterion) pairs, by member then node
+	byMem  [][2]int // per member: cells[lo:hi]
+	folded bool     // no group-level rounding: a total is a sum of table entries
+
+	// per member constants
+	constTotal []int64   // folded total of the fixed criteria + bonus − deductions (folded mode)
+	fixedVal   [][]int64 // per member per node: value of fixed leaves (scale g)
+	bonus      []int64
+	ded        []int64
+	attain     []int64 // attainable maximum at scale g
+	votes      []int64
+	noAward    [][]int64 // per chain rule (no_award_last_year only), per member
+	factOK     [][]bool
+	constElig  [][]bool // per member per condition: result of conditions fixed across scenarios
+	floorConst []uint64 // per member: floor conditions failed by fixed criteria
+	h2h        [][]int  // h2h[a][b]: judges preferring a over b
+
+	// per node
+	weight  []int64 // weight × 10^wPlaces
+	wPlaces []int32
+	foldMul []int64 // product of ancestor weights (and own), scaled: see fold
+	gRound  *rules.Rounding
+	cRound  *rules.Rounding
+
+	conds     []rules.Condition
+	floorBit  []int // per condition: bit index if criterion_floor, else -1
+	chain     []rules.TieBreak
+	tiers     []rules.AwardTier
+	quota     []int
+	requires  [][]int // per tier: condition indices
+	floorVal  *int64  // deduction floor at scale g
+	total     *rules.Rounding
+	percent   *rules.Rounding
+	quotient  rules.Rounding
+	needPct   bool
+	seed      *uint64
+	lotsOrder []int // recorded draw position per member, -1 if absent
+
+	fixedPts     [][]int64 // per member per node: points of fixed leaves (scale g)
+	minTotal     []int64   // per condition, scale g
+	minPct       []int64   // per condition, scale pScale
+	groupMin     []int64   // per condition, scale g
+	groupMinNode []int     // per condition: node index
+	groupMinNA   [][]bool  // per member, per condition: the group_min's node is not assigned
+}
+
+// cell is one uncertain (member, criterion).
+type cell struct {
+	m, node  int
+	values   []decimal.Decimal
+	cum      []uint64 // cumulative weights
+	total    uint64   // sum of weights
+	uniform  bool     // every weight is 1
+	contrib  []int64  // the criterion's value for each outcome, scale g
+	pointsG  []int64  // its points for each outcome, scale g (if exact; see groupMin)
+	folded   []int64  // contribution to the total for each outcome, scale g
+	points   []decimal.Decimal
+	floorBad []uint64 // per outcome: bits of floor conditions failed
+}
+
+// Compile builds the plan for a rulebook, a baseline sheet and a model (the
+// config's LotsSeed is used for ties that reach drawing lots). The error
+// wraps ErrNotCompilable when the cluster can only be simulated with the
+// decimal engine, or describes a problem with the inputs.
+func Compile(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (*Plan, error) {
+	p, err := newPlan(rb, sheet, model, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.compile(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// newPlan scores the baseline and lists the uncertain cells; compile then
+// builds the integer tables.
+func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (*Plan, error) {
+	base, err := scoring.Score(rb, sheet)
+	if err != nil {
+		return nil, err
+	}
+	p := &Plan{rb: rb, base: sheet, stage: scenarioStage(rb), nodes: rb.Nodes(), n: len(base), seed: cfg.LotsSeed,
+		tiers: rb.Awards(), conds: rb.Eligibility(), chain: rb.TieBreaks()}
+	for _, c := range base {
+		p.members = append(p.members, c.Member)
+	}
+	// The uncertain cells and their values.
+	skeleton := map[[2]string]decimal.Decimal{}
+	for m, c := range base {
+		for i, ns := range c.Nodes {
+			n := p.nodes[i]
+			if n.IsGroup() || !ns.Assigned {
+				continue
+			}
+			u := model.For(c.Member.ID, n.ID)
+			vals, ws, err := outcomes(u, n, ns.Raw)
+			if err != nil {
+				return nil, fmt.Errorf("model for %s, criterion %s: %w", c.Member.ID, n.ID, err)
+			}
+			if vals == nil {
+				continue
+			}
+			if n.Method == rules.Votes {
+				return nil, fmt.Errorf("model for %s, criterion %s: votes come from the ballot and cannot be modelled", c.Member.ID, n.ID)
+			}
+			if assessors(sheet, c.Member.ID, n.ID) > 1 && n.Method != rules.Direct {
+				return nil, fmt.Errorf("model for %s, criterion %s: several assessors' scores are aggregated, so only a direct criterion's counted points can be modelled", c.Member.ID, n.ID)
+			}
+			cl := cell{m: m, node: i, values: vals}
+			var sum uint64
+			for _, w := range ws {
+				sum += w
+				cl.cum = append(cl.cum, sum)
+			}
+			cl.total = sum
+			cl.uniform = sum == uint64(len(ws))
+			p.cells = append(p.cells, cl)
+			skeleton[[2]string{c.Member.ID, n.ID}] = ns.Raw
+		}
+	}
+	// Score the skeleton (uncertain criteria as one value at the scenario
+	// stage) to get the fixed parts exactly as every scenario will see them.
+	p.skeleton, err = scoring.Score(rb, withValues(sheet, p.stage, skeleton))
+	if err != nil {
+		return nil, fmt.Errorf("baseline with modelled values: %w", err)
+	}
+	return p, nil
+}
+
+// assessors is the largest number of scores a member's criterion has at one
+// stage (more than one: several assessors' scores are aggregated).
+func assessors(sh scoring.Sheet, member, crit string) int {
+	per := map[string]int{}
+	most := 0
+	for _, e := range sh.Scores {
+		if e.Member == member && e.Criterion == crit {
+			per[e.Stage]++
+			most = max(most, per[e.Stage])
+		}
+	}
+	return most
+}
+
+// compile builds the integer tables, or explains (wrapping
+// ErrNotCompilable) why the plan must be evaluated with the decimal engine.
+func (p *Plan) compile() error {
+	cards := p.skeleton
+	for _, cl := range p.cells {
+		if n := p.nodes[cl.node]; n.Method == rules.Relative {
+			return fmt.Errorf("criterion %s is scored relative to the cluster's leader and has uncertain values: %w", n.ID, ErrNotCompilable)
+		}
+	}
+	rb := p.rb
+	rp := rb.Rounding()
+	p.gRound, p.cRound, p.total, p.percent, p.quotient = rp.Group, rp.Criterion, rp.Total, rp.Percent, rb.Quotient()
+	p.needPct = rb.RankBy() == rules.ByPercent
+	for _, c := range p.conds {
+		if c.MinPercent != nil {
+			p.needPct = true
+		}
+	}
+	for _, t := range p.chain {
+		if t.Kind == rules.ByPercentage {
+			p.needPct = true
+		}
+	}
+	// Table entries: the engine's own per-criterion computation.
+	for ci := range p.cells {
+		cl := &p.cells[ci]
+		n := p.nodes[cl.node]
+		target := cards[cl.m].Nodes[cl.node].Target
+		for _, v := range cl.values {
+			pts, contrib, err := scoring.LeafPoints(rb, n.ID, v, target)
+			if err != nil {
+				return err
+			}
+			cl.points = append(cl.points, pts)
+			_ = contrib
+		}
+	}
+	// The scale: enough places for every value that is summed.
+	var places []int32
+	add := func(d decimal.Decimal) { places = append(places, fixed.Places(d)) }
+	p.weight = make([]int64, len(p.nodes))
+	p.wPlaces = make([]int32, len(p.nodes))
+	nodePlaces := make([]int32, len(p.nodes))
+	contribs := make([][]decimal.Decimal, len(p.cells))
+	for ci, cl := range p.cells {
+		n := p.nodes[cl.node]
+		for _, pts := range cl.points {
+			c := pts
+			if w := n.EffectiveWeight(); !w.Equal(decimal.NewFromInt(1)) {
+				c = c.Mul(w)
+			}
+			if p.cRound != nil {
+				c = p.cRound.Round(c)
+			}
+			contribs[ci] = append(contribs[ci], c)
+			nodePlaces[cl.node] = max(nodePlaces[cl.node], fixed.Places(c))
+		}
+	}
+	for _, c := range cards {
+		for i, ns := range c.Nodes {
+			if !p.nodes[i].IsGroup() {
+				nodePlaces[i] = max(nodePlaces[i], fixed.Places(ns.Value))
+			}
+		}
+		add(c.Bonus.Total)
+		add(c.Deductions.Total)
+		add(c.Attainable)
+	}
+	for i := len(p.nodes) - 1; i >= 0; i-- {
+		n := p.nodes[i]
+		wp := fixed.Places(n.EffectiveWeight())
+		p.wPlaces[i] = wp
+		w, ok := fixed.ToInt(n.EffectiveWeight(), wp)
+		if !ok {
+			return fmt.Errorf("weight of %s: %w", n.ID, ErrNotCompilable)
+		}
+		p.weight[i] = w
+		if n.IsGroup() {
+			mx := int32(0)
+			for _, k := range n.Kids {
+				mx = max(mx, nodePlaces[k])
+			}
+			// the children's values are summed at scale g before the
+			// group's weight and rounding apply
+			places = append(places, mx)
+			nodePlaces[i] = mx + wp
+			if p.gRound != nil {
+				nodePlaces[i] = min(nodePlaces[i], p.gRound.Places)
+			}
+		} else {
+			places = append(places, nodePlaces[i])
+		}
+	}
+	for _, r := range rb.Roots() {
+		places = append(places, nodePlaces[r])
+	}
+	dp := rb.Deductions()
+	if dp.Floor != nil {
+		add(*dp.Floor)
+	}
+	for _, r := range []*rules.Rounding{p.gRound, p.total} {
+		if r != nil {
+			places = append(places, r.Places)
+		}
+	}
+	for _, c := range p.conds {
+		switch {
+		case c.MinTotal != nil:
+			add(*c.MinTotal)
+		case c.GroupMin != nil:
+			add(c.GroupMin.Min)
+		case c.MaxDeductions != nil:
+			add(*c.MaxDeductions)
+		}
+	}
+	p.g = slices.Max(append(places, 0))
+	if p.g > 12 {
+		return fmt.Errorf("values need %d decimal places: %w", p.g, ErrNotCompilable)
+	}
+	p.pScale = p.quotient.Places
+	if p.percent != nil {
+		p.pScale = p.percent.Places
+	}
+	p.folded = p.gRound == nil
+	return p.tables(cards, contribs)
+}
+
+func (p *Plan) toG(d decimal.Decimal, what string) (int64, error) {
+	v, ok := fixed.ToInt(d, p.g)
+	if !ok {
+		return 0, fmt.Errorf("%s (%s) at %d places: %w", what, d, p.g, ErrNotCompilable)
+	}
+	return v, nil
+}
+
+// tables converts the tables and constants to integers and proves the
+// bounds.
+func (p *Plan) tables(cards []scoring.Scorecard, contribs [][]decimal.Decimal) error {
+	nn := len(p.nodes)
+	// fold[i]: what one unit of node i's value is worth in the total, as
+	// the product of the weights of its ancestors (its own weight is in its
+	// value already). In folded mode every value is exact at scale g.
+	fold := make([]decimal.Decimal, nn)
+	for i, n := range p.nodes {
+		fold[i] = decimal.NewFromInt(1)
+		for a := n.Parent; a >= 0; a = p.nodes[a].Parent {
+			fold[i] = fold[i].Mul(p.nodes[a].EffectiveWeight())
+		}
+	}
+	bound := new(big.Int)
+	addBound := func(v int64) {
+		if v < 0 {
+			v = -v
+		}
+		bound.Add(bound, big.NewInt(v))
+	}
+	isCell := map[[2]int]int{}
+	for ci, cl := range p.cells {
+		isCell[[2]int{cl.m, cl.node}] = ci
+	}
+	p.byMem = make([][2]int, p.n)
+	for m := range p.n {
+		p.byMem[m] = [2]int{-1, -1}
+	}
+	for ci := range p.cells {
+		cl := &p.cells[ci]
+		if p.byMem[cl.m][0] < 0 {
+			p.byMem[cl.m][0] = ci
+		}
+		p.byMem[cl.m][1] = ci + 1
+		for k, c := range contribs[ci] {
+			v, err := p.toG(c, "value of "+p.nodes[cl.node].ID)
+			if err != nil {
+				return err
+			}
+			cl.contrib = append(cl.contrib, v)
+			if p.folded {
+				f, err := p.toG(c.Mul(fold[cl.node]), "folded value of "+p.nodes[cl.node].ID)
+				if err != nil {
+					return err
+				}
+				cl.folded = append(cl.folded, f)
+			}
+			_ = k
+		}
+	}
+	for m := range p.n {
+		if p.byMem[m][0] < 0 {
+			p.byMem[m] = [2]int{0, 0}
+		}
+	}
+	p.fixedVal = make([][]int64, p.n)
+	p.constTotal = make([]int64, p.n)
+	p.bonus, p.ded, p.attain, p.votes = make([]int64, p.n), make([]int64, p.n), make([]int64, p.n), make([]int64, p.n)
+	maxMember := new(big.Int)
+	for m, c := range cards {
+		bound.SetInt64(0)
+		p.fixedVal[m] = make([]int64, nn)
+		var err error
+		for i, ns := range c.Nodes {
+			if p.nodes[i].IsGroup() || !ns.Assigned {
+				continue
+			}
+			if ci, ok := isCell[[2]int{m, i}]; ok {
+				mx := int64(0)
+				for _, v := range p.cells[ci].contrib {
+					mx = max(mx, v, -v)
+				}
+				bound.Add(bound, new(big.Int).Mul(big.NewInt(mx), foldBound(fold[i])))
+				continue
+			}
+			if p.fixedVal[m][i], err = p.toG(ns.Value, "value of "+ns.ID); err != nil {
+				return err
+			}
+			bound.Add(bound, new(big.Int).Mul(big.NewInt(abs(p.fixedVal[m][i])), foldBound(fold[i])))
+			if p.folded {
+				f, err := p.toG(ns.Value.Mul(fold[i]), "folded value of "+ns.ID)
+				if err != nil {
+					return err
+				}
+				p.constTotal[m] += f
+			}
+		}
+		if p.bonus[m], err = p.toG(c.Bonus.Total, "bonus"); err != nil {
+			return err
+		}
+		if p.ded[m], err = p.toG(c.Deductions.Total, "deductions"); err != nil {
+			return err
+		}
+		if p.attain[m], err = p.toG(c.Attainable, "attainable maximum"); err != nil {
+			return err
+		}
+		addBound(p.bonus[m])
+		addBound(p.ded[m])
+		p.constTotal[m] += p.bonus[m] - p.ded[m]
+		p.votes[m] = int64(c.Votes.For)
+		if bound.Cmp(maxMember) > 0 {
+			maxMember.Set(bound)
+		}
+	}
+	if dp := p.rb.Deductions(); dp.Floor != nil {
+		f, err := p.toG(*dp.Floor, "deduction floor")
+		if err != nil {
+			return err
+		}
+		p.floorVal = &f
+		maxMember.Add(maxMember, big.NewInt(abs(f)))
+	}
+	// Bounds: every node value, sum and total is at most maxMember in
+	// magnitude; a weighted sum before rescaling at most maxMember·10^wp·w;
+	// a percentage numerator at most maxMember·100·10^shift.
+	maxW := int64(1)
+	for i := range p.nodes {
+		maxW = max(maxW, p.weight[i])
+	}
+	worst := new(big.Int).Mul(maxMember, big.NewInt(maxW))
+	if p.needPct {
+		shift := int64(p.pScale) // ≥ shift used in percent(), since attain is at scale g
+		worst = new(big.Int).Mul(maxMember, new(big.Int).Exp(big.NewInt(10), big.NewInt(shift+2), nil))
+		w2 := new(big.Int).Mul(maxMember, big.NewInt(maxW))
+		if w2.Cmp(worst) > 0 {
+			worst = w2
+		}
+	}
+	if !fixed.Fits(worst) {
+		return fmt.Errorf("values up to %s at scale %d could overflow 64-bit integers: %w", worst, p.g, ErrNotCompilable)
+	}
+	return p.constants(cards)
+}
+
+// foldBound is an integer at least as large as the folding factor.
+func foldBound(f decimal.Decimal) *big.Int {
+	return f.Ceil().Abs().BigInt()
+}
+
+func abs(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// constants precomputes what does not change between scenarios: facts,
+// votes, deductions, history, floors of fixed criteria, head-to-head.
+func (p *Plan) constants(cards []scoring.Scorecard) error {
+	p.floorBit = make([]int, len(p.conds))
+	bits := 0
+	for j, c := range p.conds {
+		p.floorBit[j] = -1
+		if c.CriterionFloor != nil {
+			if bits == 64 {
+				return fmt.Errorf("more than 64 criterion floors: %w", ErrNotCompilable)
+			}
+			p.floorBit[j] = bits
+			bits++
+		}
+	}
+	p.floorConst = make([]uint64, p.n)
+	p.constElig = make([][]bool, p.n)
+	within := make([]map[int]bool, len(p.conds))
+	for j, c := range p.conds {
+		if c.CriterionFloor != nil && c.CriterionFloor.Within != "" {
+			within[j] = map[int]bool{}
+			var mark func(i int)
+			mark = func(i int) {
+				within[j][i] = true
+				for _, k := range p.nodes[i].Kids {
+					mark(k)
+				}
+			}
+			n, _ := p.rb.Node(c.CriterionFloor.Within)
+			mark(n.Index)
+		}
+	}
+	inFloor := func(j, node int) bool { return within[j] == nil || within[j][node] }
+	isCell := map[[2]int]bool{}
+	for ci := range p.cells {
+		cl := &p.cells[ci]
+		isCell[[2]int{cl.m, cl.node}] = true
+		n := p.nodes[cl.node]
+		cl.floorBad = make([]uint64, len(cl.points))
+		for k, pts := range cl.points {
+			for j, c := range p.conds {
+				if b := p.floorBit[j]; b >= 0 && inFloor(j, cl.node) && !c.CriterionFloor.Share.AtLeast(pts, n.Max) {
+					cl.floorBad[k] |= 1 << b
+				}
+			}
+		}
+	}
+	for m, c := range cards {
+		p.constElig[m] = make([]bool, len(p.conds))
+		for i, ns := range c.Nodes {
+			if ns.Group || !ns.Assigned || isCell[[2]int{m, i}] {
+				continue
+			}
+			for j, cond := range p.conds {
+				if b := p.floorBit[j]; b >= 0 && inFloor(j, i) && !cond.CriterionFloor.Share.AtLeast(ns.Points, ns.Max) {
+					p.floorConst[m] |= 1 << b
+				}
+			}
+		}
+		for j, cond := range p.conds {
+			// conditions that scenarios cannot change: evaluate them with
+			// the ranking package on the skeleton card
+			if cond.Fact != "" || cond.MaxDeductions != nil || cond.MinVotes != nil {
+				p.constElig[m][j] = ranking.Eligible(p.rb, cond, c)
+			}
+		}
+	}
+	// history: per no_award_last_year rule, 1 for a member without the
+	// award last year
+	p.noAward = make([][]int64, len(p.chain))
+	for r, tb := range p.chain {
+		if tb.Kind != rules.NoAwardLastYear {
+			continue
+		}
+		p.noAward[r] = make([]int64, p.n)
+		if p.base.Year == 0 {
+			continue
+		}
+		for m, mem := range p.members {
+			p.noAward[r][m] = 1
+			for _, h := range p.base.History {
+				if h.Member == mem.ID && h.Year == p.base.Year-1 && (tb.Ref == "" || h.Award == tb.Ref) {
+					p.noAward[r][m] = 0
+				}
+			}
+		}
+	}
+	p.lotsOrder = make([]int, p.n)
+	for m := range p.n {
+		p.lotsOrder[m] = -1
+	}
+	for i, id := range p.base.Lots {
+		if m := slices.IndexFunc(p.members, func(x scoring.Member) bool { return x.ID == id }); m >= 0 {
+			p.lotsOrder[m] = i
+		}
+	}
+	p.h2h = headToHead(cards)
+	if err := p.thresholds(cards); err != nil {
+		return err
+	}
+	p.compiled = true
+	p.quota = make([]int, len(p.tiers))
+	p.requires = make([][]int, len(p.tiers))
+	for t, tier := range p.tiers {
+		p.quota[t] = ranking.Quota(tier, p.n)
+		for _, r := range tier.Requires {
+			p.requires[t] = append(p.requires[t], slices.IndexFunc(p.conds, func(c rules.Condition) bool { return c.ID == r }))
+		}
+	}
+	return nil
+}
+
+// headToHead counts, for each ordered pair of members, the peer judges
+// (stage, assessor) whose points over the criteria they scored both on
+// favour the first — the same comparison ranking's head_to_head makes.
+func headToHead(cards []scoring.Scorecard) [][]int {
+	type judge struct{ stage, assessor string }
+	pts := make([]map[judge]map[string]decimal.Decimal, len(cards))
+	for m, c := range cards {
+		pts[m] = map[judge]map[string]decimal.Decimal{}
+		for _, ps := range c.Peers {
+			j := judge{ps.Stage, ps.Assessor}
+			if pts[m][j] == nil {
+				pts[m][j] = map[string]decimal.Decimal{}
+			}
+			pts[m][j][ps.Criterion] = ps.Points
+		}
+	}
+	out := make([][]int, len(cards))
+	for a := range cards {
+		out[a] = make([]int, len(cards))
+		for b := range cards {
+			if a == b {
+				continue
+			}
+			for j, ca := range pts[a] {
+				cb, ok := pts[b][j]
+				if !ok {
+					continue
+				}
+				sa, sb := decimal.Zero, decimal.Zero
+				for c, v := range ca {
+					if w, ok := cb[c]; ok {
+						sa, sb = sa.Add(v), sb.Add(w)
+					}
+				}
+				if sa.GreaterThan(sb) {
+					out[a][b]++
+				}
+			}
+		}
+	}
+	return out
+}
+
+// thresholds converts the conditions' thresholds and the points that
+// group_min conditions read.
+func (p *Plan) thresholds(cards []scoring.Scorecard) error {
+	nc := len(p.conds)
+	p.minTotal, p.minPct, p.groupMin, p.groupMinNode = make([]int64, nc), make([]int64, nc), make([]int64, nc), make([]int, nc)
+	leafPts := map[int]bool{} // leaves whose points a group_min reads
+	for j, c := range p.conds {
+		var err error
+		switch {
+		case c.MinTotal != nil:
+			p.minTotal[j], err = ceilAt(*c.MinTotal, p.g)
+		case c.MinPercent != nil:
+			p.minPct[j], err = ceilAt(*c.MinPercent, p.pScale)
+		case c.GroupMin != nil:
+			p.groupMin[j], err = ceilAt(c.GroupMin.Min, p.g)
+			n, _ := p.rb.Node(c.GroupMin.Group)
+			p.groupMinNode[j] = n.Index
+			if !n.IsGroup() {
+				leafPts[n.Index] = true
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	p.fixedPts = make([][]int64, p.n)
+	p.groupMinNA = make([][]bool, p.n)
+	for m, c := range cards {
+		p.groupMinNA[m] = make([]bool, nc)
+		for j, cond := range p.conds {
+			if cond.GroupMin != nil {
+				p.groupMinNA[m][j] = !c.Nodes[p.groupMinNode[j]].Assigned
+			}
+		}
+		p.fixedPts[m] = make([]int64, len(p.nodes))
+		for i, ns := range c.Nodes {
+			if !leafPts[i] || !ns.Assigned {
+				continue
+			}
+			v, ok := fixed.ToInt(ns.Points, p.g)
+			if !ok {
+				return fmt.Errorf("points of %s (%s) at %d places: %w", ns.ID, ns.Points, p.g, ErrNotCompilable)
+			}
+			p.fixedPts[m][i] = v
+		}
+	}
+	for ci := range p.cells {
+		cl := &p.cells[ci]
+		cl.pointsG = make([]int64, len(cl.points))
+		if !leafPts[cl.node] {
+			continue
+		}
+		for k, pts := range cl.points {
+			v, ok := fixed.ToInt(pts, p.g)
+			if !ok {
+				return fmt.Errorf("points of %s (%s) at %d places: %w", p.nodes[cl.node].ID, pts, p.g, ErrNotCompilable)
+			}
+			cl.pointsG[k] = v
+		}
+	}
+	return nil
+}
+
+// ceilAt returns the smallest integer x with x/10^scale ≥ d, so that
+// "value ≥ d" is "int ≥ x" for values at that scale.
+func ceilAt(d decimal.Decimal, scale int32) (int64, error) {
+	v, ok := fixed.ToInt(d.Shift(scale).Ceil(), 0)
+	if !ok {
+		return 0, fmt.Errorf("threshold %s: %w", d, ErrNotCompilable)
+	}
+	return v, nil
+}
