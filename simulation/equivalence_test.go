@@ -2,9 +2,9 @@ package simulation
 
 import (
 	"errors"
-	"os"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"strings"
 	"testing"

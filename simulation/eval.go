@@ -21,16 +21,16 @@ type state struct {
 	nodeV, nodeP [][]int64
 	nodeOK       []bool
 
-	order  []int // members in rank order
-	rank   []int // per position
-	tied   []bool
-	link   []bool // link[pos]: position pos is unresolved-tied with pos-1
-	award  []int8 // per member: tier index or -1
-	pend   int    // tier left pending, or -1
-	keys   []int64
-	done   []bool
-	tmp    []int
-	unres  bool
+	order []int // members in rank order
+	rank  []int // per position
+	tied  []bool
+	link  []bool // link[pos]: position pos is unresolved-tied with pos-1
+	award []int8 // per member: tier index or -1
+	pend  int    // tier left pending, or -1
+	keys  []int64
+	done  []bool
+	tmp   []int
+	unres bool
 }
 
 func (p *Plan) newState() *state {

@@ -3,8 +3,8 @@ package simulation
 import (
 	"context"
 	"io"
-	"strings"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
