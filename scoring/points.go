@@ -17,6 +17,25 @@ import (
 // applies to a single counted value, so callers that preview or simulate
 // scores get exactly the engine's numbers.
 func LeafPoints(rb *rules.Rulebook, criterion string, value, target decimal.Decimal) (points, contribution decimal.Decimal, err error) {
+	return NewLeafScorer(rb).Points(criterion, value, target)
+}
+
+// LeafScorer computes LeafPoints for many values of one rulebook without
+// repeating the set-up; use it to preview or tabulate many values. It is
+// safe for use by one goroutine at a time.
+type LeafScorer struct {
+	rb *rules.Rulebook
+	s  *scorer
+}
+
+// NewLeafScorer returns a LeafScorer for the rulebook.
+func NewLeafScorer(rb *rules.Rulebook) *LeafScorer {
+	return &LeafScorer{rb: rb, s: &scorer{quo: rb.Quotient(), round: rb.Rounding(), quiet: true}}
+}
+
+// Points is LeafPoints.
+func (l *LeafScorer) Points(criterion string, value, target decimal.Decimal) (points, contribution decimal.Decimal, err error) {
+	rb := l.rb
 	n, ok := rb.Node(criterion)
 	switch {
 	case !ok:
@@ -35,7 +54,7 @@ func LeafPoints(rb *rules.Rulebook, criterion string, value, target decimal.Deci
 	if n.Method == rules.Ratio && !target.IsPositive() {
 		return points, contribution, fmt.Errorf("criterion %q: a ratio needs a positive target", criterion)
 	}
-	s := &scorer{quo: rb.Quotient(), round: rb.Rounding()}
+	s := l.s
 	points, _ = s.method(n, value, target)
 	return points, s.contribution(n, points), nil
 }

@@ -19,16 +19,50 @@ var (
 // Score validates the sheet against the rulebook and returns every member's
 // scorecard, sorted by member id. If the sheet has problems, it returns
 // InputErrors listing all of them and no scorecards.
-func Score(rb *rules.Rulebook, sh Sheet) ([]Scorecard, error) {
+func Score(rb *rules.Rulebook, sh Sheet, opts ...Option) ([]Scorecard, error) {
 	in, err := index(rb, &sh)
 	if err != nil {
 		return nil, err
 	}
 	s := newScorer(in)
-	return s.run(), nil
+	s.quiet = options(opts).quiet
+	cards := s.run()
+	if s.quiet {
+		for i := range cards {
+			cards[i].Trace = nil
+		}
+	}
+	return cards, nil
+}
+
+// Option adjusts scoring.
+type Option func(*config)
+
+type config struct{ quiet bool }
+
+func options(opts []Option) config {
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
+// WithoutTrace leaves the scorecards' Trace empty. Everything else is the
+// same; writing the trace is most of the cost of scoring, so callers that
+// score thousands of sheets and never show the steps save that time.
+func WithoutTrace() Option { return func(c *config) { c.quiet = true } }
+
+// say formats a trace text, or returns "" when no trace is kept.
+func (s *scorer) say(format string, args ...any) string {
+	if s.quiet {
+		return ""
+	}
+	return fmt.Sprintf(format, args...)
 }
 
 type scorer struct {
+	quiet  bool // keep no trace text
 	in     *input
 	quo    rules.Rounding
 	round  rules.RoundingPolicy
@@ -120,7 +154,7 @@ func (s *scorer) leaf(m int, n rules.Node) (pts, raw decimal.Decimal, stage stri
 		st := s.stages[pos]
 		if len(ss) == 1 && ss[0].Assessor == "" {
 			p, steps := s.method(n, ss[0].Value, target)
-			trace = append(trace, Step{n.ID, fmt.Sprintf("%s: input %s", st.ID, ss[0].Value), ss[0].Value})
+			trace = append(trace, Step{n.ID, s.say("%s: input %s", st.ID, ss[0].Value), ss[0].Value})
 			trace = append(trace, steps...)
 			stagePts[pos] = p
 			continue
@@ -129,11 +163,11 @@ func (s *scorer) leaf(m int, n rules.Node) (pts, raw decimal.Decimal, stage stri
 		var parts []string
 		for j, sc := range ss {
 			each[j], _ = s.method(n, sc.Value, target)
-			parts = append(parts, fmt.Sprintf("%s %s", sc.Assessor, each[j]))
+			parts = append(parts, s.say("%s %s", sc.Assessor, each[j]))
 			s.cards[m].Peers = append(s.cards[m].Peers, PeerScore{Stage: st.ID, Assessor: sc.Assessor, Criterion: n.ID, Points: s.roundLevel(s.round.Criterion, each[j].Mul(n.EffectiveWeight()))})
 		}
 		agg, how := s.aggregate(n, st, each)
-		trace = append(trace, Step{n.ID, fmt.Sprintf("%s: %s of %d assessors' points (%s)", st.ID, how, len(ss), strings.Join(parts, ", ")), agg})
+		trace = append(trace, Step{n.ID, s.say("%s: %s of %d assessors' points (%s)", st.ID, how, len(ss), strings.Join(parts, ", ")), agg})
 		stagePts[pos] = agg
 	}
 	pos := s.pick(present, stagePts)
@@ -145,7 +179,7 @@ func (s *scorer) leaf(m int, n rules.Node) (pts, raw decimal.Decimal, stage stri
 	} else {
 		raw = stagePts[pos]
 	}
-	trace = append(trace, Step{n.ID, fmt.Sprintf("counts: stage %s (%s)", s.stages[pos].ID, s.pickReason()), stagePts[pos]})
+	trace = append(trace, Step{n.ID, s.say("counts: stage %s (%s)", s.stages[pos].ID, s.pickReason()), stagePts[pos]})
 	s.divergence(m, n, present, stagePts, pos)
 	return stagePts[pos], raw, s.stages[pos].ID, trace
 }
@@ -204,10 +238,10 @@ func (s *scorer) method(n rules.Node, v, target decimal.Decimal) (decimal.Decima
 		return decimal.Zero, []Step{{n.ID, "pass/fail: not achieved (không đạt)", decimal.Zero}}
 	case rules.Ratio:
 		p = s.leafQuo(n).Quo(n.Max.Mul(v), target)
-		what = fmt.Sprintf("ratio: %s × %s ÷ %s", n.Max, v, target)
+		what = s.say("ratio: %s × %s ÷ %s", n.Max, v, target)
 	case rules.Tiers:
 		p = decimal.Zero
-		what = fmt.Sprintf("tiers: %s reaches no threshold", v)
+		what = s.say("tiers: %s reaches no threshold", v)
 		var best *rules.Tier
 		for i, t := range n.Tiers {
 			if v.GreaterThanOrEqual(t.AtLeast) && (best == nil || t.AtLeast.GreaterThan(best.AtLeast)) {
@@ -216,18 +250,18 @@ func (s *scorer) method(n rules.Node, v, target decimal.Decimal) (decimal.Decima
 		}
 		if best != nil {
 			p = best.Points
-			what = fmt.Sprintf("tiers: %s ≥ %s", v, best.AtLeast)
+			what = s.say("tiers: %s ≥ %s", v, best.AtLeast)
 		}
 	case rules.PerOccurrence:
 		p = v.Mul(n.PointsEach)
-		what = fmt.Sprintf("per occurrence: %s × %s", v, n.PointsEach)
+		what = s.say("per occurrence: %s × %s", v, n.PointsEach)
 	default:
 		panic("scoring: method " + string(n.Method) + " is not a per-member method")
 	}
 	steps := []Step{{n.ID, what, p}}
 	if p.GreaterThan(n.Max) {
 		p = n.Max
-		steps = append(steps, Step{n.ID, fmt.Sprintf("capped at the maximum %s", n.Max), p})
+		steps = append(steps, Step{n.ID, s.say("capped at the maximum %s", n.Max), p})
 	}
 	return p, steps
 }
@@ -245,7 +279,7 @@ func (s *scorer) aggregate(n rules.Node, st rules.Stage, xs []decimal.Decimal) (
 		return q.Quo(sorted[k/2-1].Add(sorted[k/2]), two), "median"
 	case rules.TrimmedMean:
 		kept := sorted[st.Trim : len(sorted)-st.Trim]
-		return mean(q, kept), fmt.Sprintf("mean without the %d highest and %d lowest", st.Trim, st.Trim)
+		return mean(q, kept), s.say("mean without the %d highest and %d lowest", st.Trim, st.Trim)
 	default:
 		return mean(q, sorted), "mean"
 	}
@@ -291,8 +325,8 @@ func (s *scorer) relativeInput(m int, n rules.Node) relValue {
 		return relValue{}
 	}
 	return relValue{ok: true, a: vals[pos], t: t, stage: s.stages[pos].ID, trace: []Step{
-		{n.ID, fmt.Sprintf("%s: achieved %s of target %s", s.stages[pos].ID, vals[pos], t), vals[pos]},
-		{n.ID, fmt.Sprintf("counts: stage %s (%s)", s.stages[pos].ID, s.pickReason()), vals[pos]},
+		{n.ID, s.say("%s: achieved %s of target %s", s.stages[pos].ID, vals[pos], t), vals[pos]},
+		{n.ID, s.say("counts: stage %s (%s)", s.stages[pos].ID, s.pickReason()), vals[pos]},
 	}}
 }
 
@@ -328,20 +362,20 @@ func (s *scorer) relative(n rules.Node, points, raw [][]decimal.Decimal, stage [
 		switch c := r.a.Cmp(r.t); {
 		case c < 0:
 			p = q.Quo(n.Max.Mul(r.a), two.Mul(r.t))
-			what = fmt.Sprintf("relative: below target, ½ × %s × %s ÷ %s", n.Max, r.a, r.t)
+			what = s.say("relative: below target, ½ × %s × %s ÷ %s", n.Max, r.a, r.t)
 		case c == 0:
 			p = half
 			what = "relative: at target, ½ of the maximum"
 		case r.a.Mul(l.t).Equal(l.a.Mul(r.t)):
 			p = n.Max
-			what = fmt.Sprintf("relative: best ratio in the cluster (%s ÷ %s), full points", r.a, r.t)
+			what = s.say("relative: best ratio in the cluster (%s ÷ %s), full points", r.a, r.t)
 		default:
 			// ½·max + ½·max·(a/t − 1)/(la/lt − 1), as one exact quotient:
 			// max·((a−t)·lt + t·(la−lt)) ÷ (2·t·(la−lt))
 			num := n.Max.Mul(r.a.Sub(r.t).Mul(l.t).Add(r.t.Mul(l.a.Sub(l.t))))
 			den := two.Mul(r.t).Mul(l.a.Sub(l.t))
 			p = q.Quo(num, den)
-			what = fmt.Sprintf("relative: above target; leader %s has %s ÷ %s; ½ × %s × (1 + (%s ÷ %s − 1) ÷ (%s ÷ %s − 1))",
+			what = s.say("relative: above target; leader %s has %s ÷ %s; ½ × %s × (1 + (%s ÷ %s − 1) ÷ (%s ÷ %s − 1))",
 				s.in.members[lead].ID, l.a, l.t, n.Max, r.a, r.t, l.a, l.t)
 		}
 		if p.GreaterThan(n.Max) {
@@ -373,7 +407,7 @@ func (s *scorer) votes(n rules.Node, points, raw [][]decimal.Decimal, traces [][
 		}
 		p := s.leafQuo(n).Quo(n.Max.Mul(decimal.NewFromInt(int64(v))), decimal.NewFromInt(int64(top)))
 		points[m][i] = p
-		traces[m][i] = []Step{{n.ID, fmt.Sprintf("votes: %s × %d ÷ %d (the highest count)", n.Max, v, top), p}}
+		traces[m][i] = []Step{{n.ID, s.say("votes: %s × %d ÷ %d (the highest count)", n.Max, v, top), p}}
 	}
 }
 
@@ -429,7 +463,7 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 			ns.Points = sum
 			attain[i] = am.Mul(w)
 			level = s.round.Group
-			groupTrace[i] = []Step{{n.ID, fmt.Sprintf("group: sum of %s", kidList(in, n)), sum}}
+			groupTrace[i] = []Step{{n.ID, s.say("group: sum of %s", kidList(in, n)), sum}}
 		} else {
 			ns.Points, ns.Raw, ns.Stage = points[i], raw[i], stage[i]
 			attain[i] = n.Max.Mul(w)
@@ -439,12 +473,12 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 		v := ns.Points
 		if !w.Equal(one) {
 			v = v.Mul(w)
-			groupTrace[i] = append(groupTrace[i], Step{n.ID, fmt.Sprintf("× weight %s", w), v})
+			groupTrace[i] = append(groupTrace[i], Step{n.ID, s.say("× weight %s", w), v})
 		}
 		if level != nil {
 			r := level.Round(v)
 			if !r.Equal(v) {
-				groupTrace[i] = append(groupTrace[i], Step{n.ID, fmt.Sprintf("rounded (%s)", level), r})
+				groupTrace[i] = append(groupTrace[i], Step{n.ID, s.say("rounded (%s)", level), r})
 			}
 			v = r
 		}
@@ -476,12 +510,12 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 	c.Trace = append(c.Trace, Step{"total", "criteria + bonus − deductions", total})
 	if f := dp.Floor; f != nil && total.LessThan(*f) {
 		total = *f
-		c.Trace = append(c.Trace, Step{"total", fmt.Sprintf("raised to the floor %s", f), total})
+		c.Trace = append(c.Trace, Step{"total", s.say("raised to the floor %s", f), total})
 	}
 	if r := s.round.Total; r != nil {
 		if t := r.Round(total); !t.Equal(total) {
 			total = t
-			c.Trace = append(c.Trace, Step{"total", fmt.Sprintf("rounded (%s)", r), total})
+			c.Trace = append(c.Trace, Step{"total", s.say("rounded (%s)", r), total})
 		}
 	}
 	c.Total = total
@@ -492,7 +526,7 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 		pq = *r
 	}
 	c.Percent = pq.Quo(total.Mul(hundred), c.Attainable)
-	c.Trace = append(c.Trace, Step{"percent", fmt.Sprintf("total ÷ attainable maximum %s × 100", c.Attainable), c.Percent})
+	c.Trace = append(c.Trace, Step{"percent", s.say("total ÷ attainable maximum %s × 100", c.Attainable), c.Percent})
 	c.Basis = c.Total
 	if in.rb.RankBy() == rules.ByPercent {
 		c.Basis = c.Percent
@@ -511,10 +545,10 @@ func (s *scorer) adjust(what string, items []rules.Item, capTotal decimal.Decima
 			continue
 		}
 		p := it.Points.Mul(decimal.NewFromInt(int64(o.Count)))
-		what := fmt.Sprintf("%s %s: %d × %s", what, it.ID, o.Count, it.Points)
+		what := s.say("%s %s: %d × %s", what, it.ID, o.Count, it.Points)
 		if !it.Max.IsZero() && p.GreaterThan(it.Max) {
 			p = it.Max
-			what += fmt.Sprintf(", capped at %s", it.Max)
+			what += s.say(", capped at %s", it.Max)
 		}
 		*trace = append(*trace, Step{it.ID, what, p})
 		a.Items = append(a.Items, ItemScore{ID: it.ID, Name: it.Name, Count: o.Count, Points: p, Note: o.Note})
@@ -523,7 +557,7 @@ func (s *scorer) adjust(what string, items []rules.Item, capTotal decimal.Decima
 	a.Total = a.Sum
 	if capTotal.IsPositive() && a.Total.GreaterThan(capTotal) {
 		a.Total = capTotal
-		*trace = append(*trace, Step{what, fmt.Sprintf("%s %s capped at %s", what, a.Sum, capTotal), a.Total})
+		*trace = append(*trace, Step{what, s.say("%s %s capped at %s", what, a.Sum, capTotal), a.Total})
 	}
 	return a
 }

@@ -136,10 +136,10 @@ func newFloatRef(p *Plan) *floatRef {
 	f.ngroups = len(roots)
 	f.gsum = make([]float64, p.n*f.ngroups)
 	for _, cl := range p.cells {
-		v0, _ := cl.values[0].Float64()
+		v0, _ := cl.set.value(0).Float64()
 		st := 0.0
-		if len(cl.values) > 1 {
-			st, _ = cl.values[1].Sub(cl.values[0]).Float64()
+		if len(cl.set.vals) > 1 {
+			st, _ = cl.set.value(1).Sub(cl.set.value(0)).Float64()
 		}
 		mx, _ := p.nodes[cl.node].Max.Float64()
 		w, _ := p.nodes[cl.node].EffectiveWeight().Float64()

@@ -258,10 +258,18 @@ func TestCompiledEqualsDecimal(t *testing.T) {
 		}
 		compiled++
 		cs, ds := p.newState(), p.newState()
+		es := p.newState() // the unfused path: draw, then evaluate
 		for i := range uint64(scenarios) {
-			p.draw(99, i, cs.k)
-			copy(ds.k, cs.k)
-			cs.evaluate()
+			cs.run(99, i)
+			p.draw(99, i, ds.k)
+			if !slices.Equal(cs.k, ds.k) {
+				t.Fatalf("case %d scenario %d: the fused loop drew %v, draw gives %v", c, i, cs.k, ds.k)
+			}
+			copy(es.k, ds.k)
+			es.evaluate()
+			if d := diffStates(p, cs, es); d != "" {
+				t.Fatalf("case %d scenario %d: fused and unfused evaluation differ: %s", c, i, d)
+			}
 			if err := p.decimalScenario(ds); err != nil {
 				t.Fatalf("case %d scenario %d: decimal engine: %v", c, i, err)
 			}

@@ -24,9 +24,10 @@ type state struct {
 	order []int // members in rank order
 	rank  []int // per position
 	tied  []bool
-	link  []bool // link[pos]: position pos is unresolved-tied with pos-1
-	award []int8 // per member: tier index or -1
-	pend  int    // tier left pending, or -1
+	link  []bool   // link[pos]: position pos is unresolved-tied with pos-1
+	award []int8   // per member: tier index or -1
+	bad   []uint64 // per member: floor conditions failed in this scenario
+	pend  int      // tier left pending, or -1
 	keys  []int64
 	done  []bool
 	tmp   []int
@@ -37,7 +38,7 @@ func (p *Plan) newState() *state {
 	s := &state{p: p, k: make([]int32, len(p.cells)), total: make([]int64, p.n), pct: make([]int64, p.n), basis: make([]int64, p.n),
 		nodeV: make([][]int64, p.n), nodeP: make([][]int64, p.n), nodeOK: make([]bool, p.n),
 		order: make([]int, p.n), rank: make([]int, p.n), tied: make([]bool, p.n), link: make([]bool, p.n),
-		award: make([]int8, p.n), keys: make([]int64, p.n), done: make([]bool, p.n), tmp: make([]int, 0, p.n)}
+		award: make([]int8, p.n), keys: make([]int64, p.n), done: make([]bool, p.n), tmp: make([]int, 0, p.n), bad: make([]uint64, p.n)}
 	for m := range p.n {
 		s.nodeV[m] = make([]int64, len(p.nodes))
 		s.nodeP[m] = make([]int64, len(p.nodes))
@@ -45,11 +46,69 @@ func (p *Plan) newState() *state {
 	return s
 }
 
+// run draws scenario i of the stream seeded by seed and ranks it. It is
+// draw followed by evaluate, fused: each outcome is added to its member's
+// total as it is drawn. The draws are the same as draw's.
+func (s *state) run(seed, i uint64) {
+	p := s.p
+	if !p.folded {
+		p.draw(seed, i, s.k)
+		s.evaluate()
+		return
+	}
+	clear(s.nodeOK)
+	r := newStream(seed, i)
+	tbl, bad := p.tbl, p.badTbl
+	for m := range p.n {
+		t := p.constTotal[m]
+		var b uint64
+		lo, hi := p.byMem[m][0], p.byMem[m][1]
+		for ci := lo; ci < hi; ci++ {
+			h := &p.hot[ci]
+			var k uint32
+			switch {
+			case h.uniform && h.small:
+				k = r.small(h.n)
+			default:
+				k = uint32(p.pick(&r, ci))
+			}
+			s.k[ci] = int32(k)
+			j := int(h.off) + int(k)
+			t += tbl[j]
+			if p.floors {
+				b |= bad[j]
+			}
+		}
+		s.total[m] = t
+		s.bad[m] = b | p.floorConst[m]
+	}
+	s.finish(true)
+}
+
+// pick draws cell ci's outcome (any weights, any size).
+func (p *Plan) pick(r *stream, ci int) int {
+	cl := &p.cells[ci]
+	var u uint64
+	if cl.total <= 1<<16 {
+		u = uint64(r.small(uint32(cl.total)))
+	} else {
+		u = r.below(cl.total)
+	}
+	if cl.uniform {
+		return int(u)
+	}
+	j := 0
+	for cl.cum[j] <= u {
+		j++
+	}
+	return j
+}
+
 // evaluate ranks the scenario whose outcomes are in s.k.
 func (s *state) evaluate() {
 	p := s.p
+	clear(s.nodeOK) // node values are computed once per scenario, on demand
 	for m := range p.n {
-		s.nodeOK[m] = false
 		var t int64
 		if p.folded {
 			t = p.constTotal[m]
@@ -60,10 +119,32 @@ func (s *state) evaluate() {
 		} else {
 			s.nodes(m)
 			t = p.bonus[m] - p.ded[m]
-			for _, r := range p.rb.Roots() {
+			for _, r := range p.roots {
 				t += s.nodeV[m][r]
 			}
 		}
+		s.total[m] = t
+		b := p.floorConst[m]
+		lo, hi := p.byMem[m][0], p.byMem[m][1]
+		for ci := lo; ci < hi; ci++ {
+			b |= p.cells[ci].floorBad[s.k[ci]]
+		}
+		s.bad[m] = b
+	}
+	s.finish(false)
+}
+
+// finish completes a scenario whose raw totals are in s.total: floor,
+// rounding, percentages, order, ranks and awards.
+func (s *state) finish(fused bool) {
+	p := s.p
+	q := p.quotient
+	if r := p.percent; r != nil {
+		q = *r // the percentage is one quotient, rounded once (as scoring does)
+	}
+	qmode, qmul := fixed.ModeOf(q.Mode), 100*fixed.Pow10[q.Places]
+	for m := range p.n {
+		t := s.total[m]
 		if p.floorVal != nil && t < *p.floorVal {
 			t = *p.floorVal
 		}
@@ -72,12 +153,7 @@ func (s *state) evaluate() {
 		}
 		s.total[m] = t
 		if p.needPct {
-			// one quotient, rounded once (as scoring does)
-			q := p.quotient
-			if r := p.percent; r != nil {
-				q = *r
-			}
-			s.pct[m] = fixed.Div(t*100*fixed.Pow10[q.Places], p.attain[m], fixed.ModeOf(q.Mode))
+			s.pct[m] = p.pctDiv[m].Div(t*qmul, qmode)
 		}
 	}
 	if p.rb.RankBy() == rules.ByPercent {
@@ -215,10 +291,16 @@ func (s *state) keysFor(r int, group []int) bool {
 			s.keys[m] = s.pct[m]
 		}
 	case rules.ByGroup, rules.ByCriterion:
-		n, _ := p.rb.Node(tb.Ref)
+		x := p.ruleNode[r]
+		if l := p.linear[x]; l != nil {
+			for _, m := range group {
+				s.keys[m] = s.linearValue(l, m)
+			}
+			break
+		}
 		for _, m := range group {
 			s.nodes(m)
-			s.keys[m] = s.nodeV[m][n.Index]
+			s.keys[m] = s.nodeV[m][x]
 		}
 	case rules.FewerDeductions:
 		for _, m := range group {
@@ -281,15 +363,13 @@ func (s *state) eligible(m, j int) bool {
 	case c.MinPercent != nil:
 		return s.pct[m] >= p.minPct[j]
 	case c.CriterionFloor != nil:
-		bad := p.floorConst[m]
-		lo, hi := p.byMem[m][0], p.byMem[m][1]
-		for ci := lo; ci < hi; ci++ {
-			bad |= p.cells[ci].floorBad[s.k[ci]]
-		}
-		return bad&(1<<p.floorBit[j]) == 0
+		return s.bad[m]&(1<<p.floorBit[j]) == 0
 	case c.GroupMin != nil:
 		if p.groupMinNA[m][j] {
 			return true // the condition does not apply to a member the group is not assigned to
+		}
+		if l := p.linear[^p.groupMinNode[j]]; l != nil {
+			return s.linearValue(l, m) >= p.groupMin[j]
 		}
 		s.nodes(m)
 		return s.nodeP[m][p.groupMinNode[j]] >= p.groupMin[j]
@@ -366,4 +446,15 @@ func (s *state) awards() {
 			i = j
 		}
 	}
+}
+
+// linearValue evaluates a linear form for member m in this scenario.
+func (s *state) linearValue(l *linear, m int) int64 {
+	p := s.p
+	v := l.cst[m]
+	lo, hi := p.byMem[m][0], p.byMem[m][1]
+	for ci := lo; ci < hi; ci++ {
+		v += l.tbl[int(p.hot[ci].off)+int(s.k[ci])]
+	}
+	return v
 }

@@ -1,6 +1,7 @@
 package simulation
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/thidua/thidua/internal/decode"
+	"github.com/thidua/thidua/internal/fixed"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -80,14 +82,68 @@ func ParseModel(name string, data []byte) (Model, error) {
 	d := decode.New()
 	d.Hooks = map[reflect.Type]decode.Hook{reflect.TypeFor[Uncertainty](): decodeUncertainty}
 	d.Decode(root, "", &m)
+	if len(d.Problems) == 0 {
+		// each uncertainty on its own: a range needs a step, and so on
+		check := func(path string, u Uncertainty) {
+			if err := u.check(); err != nil {
+				d.Problems = append(d.Problems, decode.Problem{Path: path, Msg: err.Error()})
+			}
+		}
+		if m.Default != nil {
+			check("default", *m.Default)
+		}
+		for _, c := range sortedKeys(m.Criteria) {
+			check("criteria."+c, m.Criteria[c])
+		}
+		for _, mem := range sortedKeys(m.Members) {
+			for _, c := range sortedKeys(m.Members[mem]) {
+				check("members."+mem+"."+c, m.Members[mem][c])
+			}
+		}
+	}
 	if len(d.Problems) > 0 {
 		var lines []string
 		for _, p := range d.Problems {
-			lines = append(lines, fmt.Sprintf("%s:%s", name, p))
+			if p.Line == 0 {
+				p.Line, p.Column = d.Line(p.Path)
+			}
+			lines = append(lines, fmt.Sprintf("%s:%d:%d: %s: %s", name, p.Line, p.Column, p.Path, p.Msg))
 		}
-		return Model{}, fmt.Errorf("%s", strings.Join(lines, "\n"))
+		return Model{}, errors.New(strings.Join(lines, "\n"))
 	}
 	return m, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// checkRefs reports members and criteria the model names that the sheet
+// and rulebook do not have, so that a typo is not silently a fixed value.
+func (m Model) checkRefs(rb *rules.Rulebook, sh scoring.Sheet) error {
+	var errs []error
+	leaf := func(id string) bool { n, ok := rb.Node(id); return ok && !n.IsGroup() }
+	for _, c := range sortedKeys(m.Criteria) {
+		if !leaf(c) {
+			errs = append(errs, fmt.Errorf("model: criteria.%s: not a criterion of rulebook %s", c, rb.ID()))
+		}
+	}
+	for _, mem := range sortedKeys(m.Members) {
+		if !slices.ContainsFunc(sh.Members, func(x scoring.Member) bool { return x.ID == mem }) {
+			errs = append(errs, fmt.Errorf("model: members.%s: not a member of the sheet", mem))
+		}
+		for _, c := range sortedKeys(m.Members[mem]) {
+			if !leaf(c) {
+				errs = append(errs, fmt.Errorf("model: members.%s.%s: not a criterion of rulebook %s", mem, c, rb.ID()))
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
 
 func decodeUncertainty(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
@@ -140,66 +196,139 @@ func (u Uncertainty) check() error {
 	return nil
 }
 
-// outcomes lists the values and integer weights a member's criterion may
-// take, given its recorded value; nil means fixed.
-func outcomes(u Uncertainty, n rules.Node, base decimal.Decimal) ([]decimal.Decimal, []uint64, error) {
-	if err := u.check(); err != nil {
-		return nil, nil, err
+// outcomeSet is the values a member's criterion may take, as integers at
+// one scale, with integer weights.
+type outcomeSet struct {
+	vals    []int64
+	scale   int32
+	weights []uint64
+}
+
+func (o outcomeSet) value(k int) decimal.Decimal { return fixed.FromInt(o.vals[k], o.scale) }
+
+// stepsCache remembers how many steps a range spans, so that a model's
+// default is worked out once per plan, not once per member and criterion.
+type stepsCache map[[2]string]int64
+
+func (c stepsCache) steps(u Uncertainty) (int64, error) {
+	key := [2]string{u.Range.String(), u.Step.String()}
+	if k, ok := c[key]; ok {
+		return k, nil
 	}
-	var vals, ws []decimal.Decimal
+	if err := u.check(); err != nil {
+		return 0, err
+	}
+	k := u.Range.Div(u.Step).IntPart()
+	c[key] = k
+	return k, nil
+}
+
+// outcomes lists the values and weights a member's criterion may take,
+// given its recorded value; ok is false for a fixed value.
+func outcomes(u Uncertainty, n rules.Node, base decimal.Decimal, cache stepsCache) (outcomeSet, bool, error) {
+	var o outcomeSet
 	switch {
 	case u.Fixed || (u.Range.IsZero() && u.Step.IsZero() && len(u.Values) == 0):
-		return nil, nil, nil
+		return o, false, nil
 	case len(u.Values) > 0:
-		for _, o := range u.Values {
-			w := o.Weight
-			if w.IsZero() {
-				w = decimal.NewFromInt(1)
-			}
-			vals, ws = append(vals, o.Value), append(ws, w)
+		if err := u.check(); err != nil {
+			return o, false, err
 		}
-	default:
-		k := u.Range.Div(u.Step).IntPart()
-		for j := -k; j <= k; j++ {
-			vals = append(vals, base.Add(u.Step.Mul(decimal.NewFromInt(j))))
-			ws = append(ws, decimal.NewFromInt(1))
+		return discrete(u, n)
+	}
+	k, err := cache.steps(u)
+	if err != nil {
+		return o, false, err
+	}
+	o.scale = max(fixed.Places(base), fixed.Places(u.Step), fixed.Places(n.Max))
+	b, ok1 := fixed.ToInt(base, o.scale)
+	st, ok2 := fixed.ToInt(u.Step, o.scale)
+	mx, ok3 := fixed.ToInt(n.Max, o.scale)
+	if !ok1 || !ok2 || !ok3 || o.scale > 12 {
+		return o, false, fmt.Errorf("values of criterion %s need too many decimal places", n.ID)
+	}
+	one := fixed.Pow10[o.scale]
+	for j := -k; j <= k; j++ {
+		v := b + j*st
+		if acceptsInt(n.Method, v, mx, one) {
+			o.vals = append(o.vals, v)
+			o.weights = append(o.weights, 1)
 		}
 	}
-	// keep what the criterion accepts; merge repeated values
-	var keptV []decimal.Decimal
-	var keptW []decimal.Decimal
-	for i, v := range vals {
-		if !accepts(n, v) {
+	if len(o.vals) == 0 {
+		return o, false, fmt.Errorf("no value of the range is valid for criterion %s (method %s, maximum %s)", n.ID, n.Method, n.Max)
+	}
+	return o, true, nil
+}
+
+// acceptsInt is accepts for a value v at a scale where 1 is one.
+func acceptsInt(m rules.Method, v, max, one int64) bool {
+	if v < 0 {
+		return m == rules.Tiers
+	}
+	switch m {
+	case rules.Direct:
+		return v <= max
+	case rules.PassFail:
+		return v == 0 || v == one
+	case rules.PerOccurrence:
+		return v%one == 0
+	}
+	return true
+}
+
+// discrete lists a distribution's values (merged where repeated) with
+// integer weights.
+func discrete(u Uncertainty, n rules.Node) (outcomeSet, bool, error) {
+	var o outcomeSet
+	var keptV, keptW []decimal.Decimal
+	for _, x := range u.Values {
+		w := x.Weight
+		if w.IsZero() {
+			w = decimal.NewFromInt(1)
+		}
+		if !accepts(n, x.Value) {
 			continue
 		}
-		if j := slices.IndexFunc(keptV, v.Equal); j >= 0 {
-			keptW[j] = keptW[j].Add(ws[i])
+		if j := slices.IndexFunc(keptV, x.Value.Equal); j >= 0 {
+			keptW[j] = keptW[j].Add(w)
 			continue
 		}
-		keptV, keptW = append(keptV, v), append(keptW, ws[i])
+		keptV, keptW = append(keptV, x.Value), append(keptW, w)
 	}
 	if len(keptV) == 0 {
-		return nil, nil, fmt.Errorf("no value of the distribution is valid for criterion %s (method %s, maximum %s)", n.ID, n.Method, n.Max)
+		return o, false, fmt.Errorf("no value of the distribution is valid for criterion %s (method %s, maximum %s)", n.ID, n.Method, n.Max)
 	}
-	// integer weights: scale all by a common power of ten
+	for _, v := range keptV {
+		o.scale = max(o.scale, fixed.Places(v))
+	}
+	if o.scale > 12 {
+		return o, false, fmt.Errorf("values of criterion %s need too many decimal places", n.ID)
+	}
+	for _, v := range keptV {
+		iv, ok := fixed.ToInt(v, o.scale)
+		if !ok {
+			return o, false, fmt.Errorf("value %s of criterion %s is too large", v, n.ID)
+		}
+		o.vals = append(o.vals, iv)
+	}
 	p := int32(0)
 	for _, w := range keptW {
 		p = max(p, -w.Exponent())
 	}
-	iw := make([]uint64, len(keptW))
 	var sum uint64
-	for i, w := range keptW {
+	for _, w := range keptW {
 		x := w.Shift(p)
 		if !x.IsInteger() || x.GreaterThan(decimal.NewFromInt(1<<40)) {
-			return nil, nil, fmt.Errorf("weight %s is too large or too precise", w)
+			return o, false, fmt.Errorf("weight %s is too large or too precise", w)
 		}
-		iw[i] = uint64(x.IntPart())
-		sum += iw[i]
+		o.weights = append(o.weights, uint64(x.IntPart()))
+		sum += uint64(x.IntPart())
 	}
 	if sum == 0 || sum >= 1<<40 {
-		return nil, nil, fmt.Errorf("the weights must add up to a positive number below 2^40 units")
+		return o, false, fmt.Errorf("the weights must add up to a positive number below 2^40 units")
 	}
-	return keptV, iw, nil
+	return o, true, nil
 }
 
 func accepts(n rules.Node, v decimal.Decimal) bool {

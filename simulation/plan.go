@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"math/bits"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -33,6 +34,7 @@ type Plan struct {
 	pScale  int32 // scale of percentages
 
 	skeleton []scoring.Scorecard // the baseline with modelled values at the scenario stage
+	leaf     *scoring.LeafScorer
 	compiled bool
 
 	cells  []cell   // uncertain (member, criterion) pairs, by member then node
@@ -73,26 +75,53 @@ type Plan struct {
 	seed      *uint64
 	lotsOrder []int // recorded draw position per member, -1 if absent
 
-	fixedPts     [][]int64 // per member per node: points of fixed leaves (scale g)
-	minTotal     []int64   // per condition, scale g
-	minPct       []int64   // per condition, scale pScale
-	groupMin     []int64   // per condition, scale g
-	groupMinNode []int     // per condition: node index
-	groupMinNA   [][]bool  // per member, per condition: the group_min's node is not assigned
+	fixedPts [][]int64 // per member per node: points of fixed leaves (scale g)
+
+	// flat tables for the hot loop
+	hot          []hotCell
+	tbl          []int64  // folded values of every cell's outcomes, concatenated
+	badTbl       []uint64 // floor bits of every cell's outcomes, concatenated
+	floors       bool     // the rulebook has criterion floors
+	pctDiv       []fixed.Divider
+	linear       map[int]*linear // per node: its value or points as a sum of table entries (folded plans)
+	ruleNode     []int           // per chain rule: the node of a group or criterion rule, else -1
+	roots        []int
+	minTotal     []int64  // per condition, scale g
+	minPct       []int64  // per condition, scale pScale
+	groupMin     []int64  // per condition, scale g
+	groupMinNode []int    // per condition: node index
+	groupMinNA   [][]bool // per member, per condition: the group_min's node is not assigned
+}
+
+// hotCell is what the scenario loop needs of a cell, packed.
+type hotCell struct {
+	off     int32  // first outcome's index in the flat tables
+	n       uint32 // number of outcomes (uniform cells) or total weight
+	uniform bool
+	small   bool // total weight ≤ 2^16
+	cell    int32
+}
+
+// linear expresses a node's value (or points) for a member as a constant
+// plus one table entry per modelled cell, in folded plans.
+type linear struct {
+	cst []int64 // per member
+	tbl []int64 // parallel to Plan.tbl
 }
 
 // cell is one uncertain (member, criterion).
 type cell struct {
 	m, node  int
-	values   []decimal.Decimal
-	cum      []uint64 // cumulative weights
-	total    uint64   // sum of weights
-	uniform  bool     // every weight is 1
-	contrib  []int64  // the criterion's value for each outcome, scale g
-	pointsG  []int64  // its points for each outcome, scale g (if exact; see groupMin)
-	folded   []int64  // contribution to the total for each outcome, scale g
-	points   []decimal.Decimal
-	floorBad []uint64 // per outcome: bits of floor conditions failed
+	set      outcomeSet
+	cum      []uint64          // cumulative weights
+	total    uint64            // sum of weights
+	uniform  bool              // every weight is 1
+	contrib  []int64           // the criterion's value for each outcome, scale g
+	pointsG  []int64           // its points for each outcome, scale g (if exact; see groupMin)
+	folded   []int64           // contribution to the total for each outcome, scale g
+	points   []decimal.Decimal // per outcome (not for direct cells: their points are their values)
+	direct   bool              // points = value = contribution
+	floorBad []uint64          // per outcome: bits of floor conditions failed
 }
 
 // Compile builds the plan for a rulebook, a baseline sheet and a model (the
@@ -113,17 +142,21 @@ func Compile(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 // newPlan scores the baseline and lists the uncertain cells; compile then
 // builds the integer tables.
 func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (*Plan, error) {
-	base, err := scoring.Score(rb, sheet)
+	if err := model.checkRefs(rb, sheet); err != nil {
+		return nil, err
+	}
+	base, err := scoring.Score(rb, sheet, scoring.WithoutTrace())
 	if err != nil {
 		return nil, err
 	}
 	p := &Plan{rb: rb, base: sheet, stage: scenarioStage(rb), nodes: rb.Nodes(), n: len(base), seed: cfg.LotsSeed,
-		tiers: rb.Awards(), conds: rb.Eligibility(), chain: rb.TieBreaks()}
+		tiers: rb.Awards(), conds: rb.Eligibility(), chain: rb.TieBreaks(), leaf: scoring.NewLeafScorer(rb)}
 	for _, c := range base {
 		p.members = append(p.members, c.Member)
 	}
 	// The uncertain cells and their values.
-	skeleton := map[[2]string]decimal.Decimal{}
+	cache := stepsCache{}
+	uncertain := map[[2]string]bool{}
 	for m, c := range base {
 		for i, ns := range c.Nodes {
 			n := p.nodes[i]
@@ -131,36 +164,41 @@ func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 				continue
 			}
 			u := model.For(c.Member.ID, n.ID)
-			vals, ws, err := outcomes(u, n, ns.Raw)
+			set, ok, err := outcomes(u, n, ns.Raw, cache)
 			if err != nil {
 				return nil, fmt.Errorf("model for %s, criterion %s: %w", c.Member.ID, n.ID, err)
 			}
-			if vals == nil {
+			if !ok {
 				continue
 			}
 			if n.Method == rules.Votes {
 				return nil, fmt.Errorf("model for %s, criterion %s: votes come from the ballot and cannot be modelled", c.Member.ID, n.ID)
 			}
-			if assessors(sheet, c.Member.ID, n.ID) > 1 && n.Method != rules.Direct {
+			if n.Method != rules.Direct && assessors(sheet, c.Member.ID, n.ID) > 1 {
 				return nil, fmt.Errorf("model for %s, criterion %s: several assessors' scores are aggregated, so only a direct criterion's counted points can be modelled", c.Member.ID, n.ID)
 			}
-			cl := cell{m: m, node: i, values: vals}
+			cl := cell{m: m, node: i, set: set}
 			var sum uint64
-			for _, w := range ws {
+			for _, w := range set.weights {
 				sum += w
 				cl.cum = append(cl.cum, sum)
 			}
 			cl.total = sum
-			cl.uniform = sum == uint64(len(ws))
+			cl.uniform = sum == uint64(len(set.weights))
 			p.cells = append(p.cells, cl)
-			skeleton[[2]string{c.Member.ID, n.ID}] = ns.Raw
+			uncertain[[2]string{c.Member.ID, n.ID}] = true
 		}
 	}
-	// Score the skeleton (uncertain criteria as one value at the scenario
-	// stage) to get the fixed parts exactly as every scenario will see them.
-	p.skeleton, err = scoring.Score(rb, withValues(sheet, p.stage, skeleton))
-	if err != nil {
-		return nil, fmt.Errorf("baseline with modelled values: %w", err)
+	// What every scenario shares is the baseline with each modelled value
+	// recorded once at the scenario stage: the same points for everything
+	// that is not modelled, and no peer scores for what is (the scenario
+	// replaces them).
+	p.skeleton = base
+	for m := range p.skeleton {
+		c := &p.skeleton[m]
+		c.Peers = slices.DeleteFunc(slices.Clone(c.Peers), func(ps scoring.PeerScore) bool {
+			return uncertain[[2]string{c.Member.ID, ps.Criterion}]
+		})
 	}
 	return p, nil
 }
@@ -202,18 +240,25 @@ func (p *Plan) compile() error {
 			p.needPct = true
 		}
 	}
-	// Table entries: the engine's own per-criterion computation.
+	// Table entries: the engine's own per-criterion computation, except for
+	// a direct criterion whose points are its value (weight 1, and any
+	// criterion-level rounding already satisfied by the value's places),
+	// where the table is the values themselves.
 	for ci := range p.cells {
 		cl := &p.cells[ci]
 		n := p.nodes[cl.node]
+		if n.Method == rules.Direct && n.EffectiveWeight().Equal(decimal.NewFromInt(1)) &&
+			(p.cRound == nil || p.cRound.Places >= cl.set.scale) {
+			cl.direct = true
+			continue
+		}
 		target := cards[cl.m].Nodes[cl.node].Target
-		for _, v := range cl.values {
-			pts, contrib, err := scoring.LeafPoints(rb, n.ID, v, target)
+		for k := range cl.set.vals {
+			pts, _, err := p.leaf.Points(n.ID, cl.set.value(k), target)
 			if err != nil {
 				return err
 			}
 			cl.points = append(cl.points, pts)
-			_ = contrib
 		}
 	}
 	// The scale: enough places for every value that is summed.
@@ -225,6 +270,10 @@ func (p *Plan) compile() error {
 	contribs := make([][]decimal.Decimal, len(p.cells))
 	for ci, cl := range p.cells {
 		n := p.nodes[cl.node]
+		if cl.direct {
+			nodePlaces[cl.node] = max(nodePlaces[cl.node], cl.set.scale)
+			continue
+		}
 		for _, pts := range cl.points {
 			c := pts
 			if w := n.EffectiveWeight(); !w.Equal(decimal.NewFromInt(1)) {
@@ -349,7 +398,29 @@ func (p *Plan) tables(cards []scoring.Scorecard, contribs [][]decimal.Decimal) e
 			p.byMem[cl.m][0] = ci
 		}
 		p.byMem[cl.m][1] = ci + 1
-		for k, c := range contribs[ci] {
+		if cl.direct {
+			// the values themselves, rescaled; folded by an integer-valued
+			// weight product when that is exact, else through decimals
+			up := fixed.Pow10[p.g-cl.set.scale]
+			fi, fok := fixed.ToInt(fold[cl.node], 0)
+			for k, v := range cl.set.vals {
+				cl.contrib = append(cl.contrib, v*up)
+				if !p.folded {
+					continue
+				}
+				if fok {
+					cl.folded = append(cl.folded, v*up*fi)
+					continue
+				}
+				f, err := p.toG(cl.set.value(k).Mul(fold[cl.node]), "folded value of "+p.nodes[cl.node].ID)
+				if err != nil {
+					return err
+				}
+				cl.folded = append(cl.folded, f)
+			}
+			continue
+		}
+		for _, c := range contribs[ci] {
 			v, err := p.toG(c, "value of "+p.nodes[cl.node].ID)
 			if err != nil {
 				return err
@@ -362,7 +433,6 @@ func (p *Plan) tables(cards []scoring.Scorecard, contribs [][]decimal.Decimal) e
 				}
 				cl.folded = append(cl.folded, f)
 			}
-			_ = k
 		}
 	}
 	for m := range p.n {
@@ -499,10 +569,25 @@ func (p *Plan) constants(cards []scoring.Scorecard) error {
 		cl := &p.cells[ci]
 		isCell[[2]int{cl.m, cl.node}] = true
 		n := p.nodes[cl.node]
-		cl.floorBad = make([]uint64, len(cl.points))
-		for k, pts := range cl.points {
-			for j, c := range p.conds {
-				if b := p.floorBit[j]; b >= 0 && inFloor(j, cl.node) && !c.CriterionFloor.Share.AtLeast(pts, n.Max) {
+		cl.floorBad = make([]uint64, len(cl.set.vals))
+		for j, c := range p.conds {
+			b := p.floorBit[j]
+			if b < 0 || !inFloor(j, cl.node) {
+				continue
+			}
+			sh := c.CriterionFloor.Share
+			if cl.direct {
+				// points·den ≥ max·num, in integers at the cell's scale
+				mx, _ := fixed.ToInt(n.Max, cl.set.scale)
+				for k, v := range cl.set.vals {
+					if !atLeast(v, mx, sh) {
+						cl.floorBad[k] |= 1 << b
+					}
+				}
+				continue
+			}
+			for k, pts := range cl.points {
+				if !sh.AtLeast(pts, n.Max) {
 					cl.floorBad[k] |= 1 << b
 				}
 			}
@@ -561,6 +646,7 @@ func (p *Plan) constants(cards []scoring.Scorecard) error {
 	if err := p.thresholds(cards); err != nil {
 		return err
 	}
+	p.flatten()
 	p.compiled = true
 	p.quota = make([]int, len(p.tiers))
 	p.requires = make([][]int, len(p.tiers))
@@ -664,8 +750,12 @@ func (p *Plan) thresholds(cards []scoring.Scorecard) error {
 	}
 	for ci := range p.cells {
 		cl := &p.cells[ci]
-		cl.pointsG = make([]int64, len(cl.points))
+		cl.pointsG = make([]int64, len(cl.set.vals))
 		if !leafPts[cl.node] {
+			continue
+		}
+		if cl.direct {
+			copy(cl.pointsG, cl.contrib) // points = value = contribution
 			continue
 		}
 		for k, pts := range cl.points {
@@ -687,4 +777,139 @@ func ceilAt(d decimal.Decimal, scale int32) (int64, error) {
 		return 0, fmt.Errorf("threshold %s: %w", d, ErrNotCompilable)
 	}
 	return v, nil
+}
+
+// atLeast reports whether v ≥ share × max for non-negative integers at one
+// scale, exactly (128-bit products).
+func atLeast(v, max int64, sh rules.Share) bool {
+	if v < 0 || max < 0 {
+		return rules.Share.AtLeast(sh, fixed.FromInt(v, 0), fixed.FromInt(max, 0))
+	}
+	h1, l1 := bits.Mul64(uint64(v), uint64(sh.Den))
+	h2, l2 := bits.Mul64(uint64(max), uint64(sh.Num))
+	return h1 > h2 || (h1 == h2 && l1 >= l2)
+}
+
+// flatten packs the tables for the scenario loop and prepares the
+// constant divisions and the linear forms of the nodes that tie-breaks and
+// conditions read.
+func (p *Plan) flatten() {
+	p.roots = p.rb.Roots()
+	p.ruleNode = make([]int, len(p.chain))
+	for r, tb := range p.chain {
+		p.ruleNode[r] = -1
+		if tb.Kind == rules.ByGroup || tb.Kind == rules.ByCriterion {
+			n, _ := p.rb.Node(tb.Ref)
+			p.ruleNode[r] = n.Index
+		}
+	}
+	p.hot = make([]hotCell, len(p.cells))
+	p.tbl, p.badTbl = p.tbl[:0], p.badTbl[:0]
+	for _, c := range p.conds {
+		if c.CriterionFloor != nil {
+			p.floors = true
+		}
+	}
+	for ci := range p.cells {
+		cl := &p.cells[ci]
+		h := hotCell{off: int32(len(p.tbl)), uniform: cl.uniform, small: cl.total <= 1<<16, cell: int32(ci)}
+		h.n = uint32(min(cl.total, 1<<32-1))
+		p.hot[ci] = h
+		if p.folded {
+			p.tbl = append(p.tbl, cl.folded...)
+		} else {
+			p.tbl = append(p.tbl, make([]int64, len(cl.set.vals))...)
+		}
+		p.badTbl = append(p.badTbl, cl.floorBad...)
+	}
+	if p.needPct {
+		p.pctDiv = make([]fixed.Divider, p.n)
+		for m := range p.n {
+			p.pctDiv[m] = fixed.NewDivider(p.attain[m])
+		}
+	}
+	if !p.folded {
+		return
+	}
+	p.linear = map[int]*linear{}
+	for _, tb := range p.chain {
+		if tb.Kind == rules.ByGroup || tb.Kind == rules.ByCriterion {
+			n, _ := p.rb.Node(tb.Ref)
+			p.linear[n.Index] = p.linearFor(n.Index, true)
+		}
+	}
+	for j, c := range p.conds {
+		if c.GroupMin != nil && p.nodes[p.groupMinNode[j]].IsGroup() {
+			p.linear[^p.groupMinNode[j]] = p.linearFor(p.groupMinNode[j], false) // key ^i: points, not value
+		}
+	}
+}
+
+// linearFor builds node x's value (withOwnWeight) or points (the sum of
+// its children's values) as constants plus table entries. In a folded plan
+// no group rounds, so a group's value is its leaves' values times the
+// weights between them and the group.
+func (p *Plan) linearFor(x int, withOwnWeight bool) *linear {
+	l := &linear{cst: make([]int64, p.n), tbl: make([]int64, len(p.tbl))}
+	under := func(leaf int) (int64, bool) { // weight product from leaf's parent up to x, scaled
+		if leaf == x {
+			return 1, true
+		}
+		f := decimal.NewFromInt(1)
+		for a := p.nodes[leaf].Parent; a >= 0; a = p.nodes[a].Parent {
+			if a == x {
+				if withOwnWeight {
+					f = f.Mul(p.nodes[a].EffectiveWeight())
+				}
+				v, ok := fixed.ToInt(f, 0)
+				if !ok {
+					return 0, false
+				}
+				return v, true
+			}
+			f = f.Mul(p.nodes[a].EffectiveWeight())
+		}
+		return 0, false
+	}
+	exact := true
+	for m := range p.n {
+		for i, v := range p.fixedVal[m] {
+			if p.nodes[i].IsGroup() {
+				continue
+			}
+			if f, ok := under(i); ok {
+				l.cst[m] += v * f
+			} else if p.isUnder(i, x) {
+				exact = false
+			}
+		}
+	}
+	for ci, cl := range p.cells {
+		f, ok := under(cl.node)
+		if !ok {
+			if p.isUnder(cl.node, x) {
+				exact = false
+			}
+			continue
+		}
+		off := p.hot[ci].off
+		for k, v := range cl.contrib {
+			l.tbl[int(off)+k] = v * f
+		}
+		// the fixed value of a modelled leaf is not part of the constant
+		l.cst[cl.m] -= p.fixedVal[cl.m][cl.node] * f
+	}
+	if !exact {
+		return nil // a weight product that is not a whole number: walk the tree instead
+	}
+	return l
+}
+
+func (p *Plan) isUnder(leaf, x int) bool {
+	for a := leaf; a >= 0; a = p.nodes[a].Parent {
+		if a == x {
+			return true
+		}
+	}
+	return false
 }

@@ -287,8 +287,7 @@ func (p *Plan) evaluator(compiled bool) func(seed, i uint64) (*state, error) {
 	s := p.newState()
 	if compiled {
 		return func(seed, i uint64) (*state, error) {
-			p.draw(seed, i, s.k)
-			s.evaluate()
+			s.run(seed, i)
 			return s, nil
 		}
 	}
@@ -310,7 +309,7 @@ func (p *Plan) ScenarioSheet(seed, i uint64) scoring.Sheet {
 func (p *Plan) sheetFor(k []int32) scoring.Sheet {
 	vals := make(map[[2]string]decimal.Decimal, len(p.cells))
 	for ci, cl := range p.cells {
-		vals[[2]string{p.members[cl.m].ID, p.nodes[cl.node].ID}] = cl.values[k[ci]]
+		vals[[2]string{p.members[cl.m].ID, p.nodes[cl.node].ID}] = cl.set.value(int(k[ci]))
 	}
 	return withValues(p.base, p.stage, vals)
 }

@@ -5,6 +5,7 @@
 //
 //	thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N]
 //	thidua validate --rules RULEBOOK [--scores SHEET]
+//	thidua simulate --rules RULEBOOK --scores SHEET (--model MODEL | --range R --step S) [--n N] [--seed S] [--chart FILE]
 //
 // Exit codes: 0 ok, 1 bad input (a rulebook or sheet with problems), 2 usage.
 package main
@@ -33,6 +34,7 @@ const usage = `thidua scores and ranks the members of an emulation cluster (cụ
 Usage:
   thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N]
   thidua validate --rules RULEBOOK [--scores SHEET]
+  thidua simulate --rules RULEBOOK --scores SHEET (--model MODEL | --range R --step S) [--n N] [--seed S] [--chart FILE]
 
   RULEBOOK is a YAML or JSON rulebook; SHEET a CSV, JSON or YAML score sheet.
   Exit codes: 0 ok, 1 bad input, 2 usage.
@@ -49,6 +51,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return rankCmd(args[1:], stdout, stderr)
 	case "validate":
 		return validateCmd(args[1:], stdout, stderr)
+	case "simulate":
+		return simulateCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

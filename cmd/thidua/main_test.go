@@ -49,28 +49,33 @@ func TestGolden(t *testing.T) {
 		{"usage-extra-argument", []string{"validate", "--rules", rb, "extra"}, exitUsage},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			var out, errb bytes.Buffer
-			code := run(c.args, &out, &errb)
-			if code != c.code {
-				t.Errorf("exit code %d, want %d\nstderr:\n%s", code, c.code, errb.String())
-			}
-			got := fmt.Sprintf("exit %d\n--- stdout\n%s--- stderr\n%s", code, out.String(), errb.String())
-			golden := filepath.Join("testdata", c.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if d := cmp.Diff(string(want), got); d != "" {
-				t.Errorf("output differs from %s (-want +got):\n%s", golden, d)
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { golden(t, c.name, c.args, c.code) })
+	}
+}
+
+// golden runs the CLI with args and compares the exit code, stdout and
+// stderr with testdata/NAME.golden (rewritten with -update).
+func golden(t *testing.T, name string, args []string, wantCode int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	if code != wantCode {
+		t.Errorf("exit code %d, want %d\nstderr:\n%s", code, wantCode, errb.String())
+	}
+	got := fmt.Sprintf("exit %d\n--- stdout\n%s--- stderr\n%s", code, out.String(), errb.String())
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if d := cmp.Diff(string(want), got); d != "" {
+		t.Errorf("output differs from %s (-want +got):\n%s", path, d)
 	}
 }
 

@@ -8,6 +8,7 @@ package fixed
 import (
 	"math"
 	"math/big"
+	"math/bits"
 
 	"github.com/shopspring/decimal"
 
@@ -113,7 +114,50 @@ func Div(num, den int64, m Mode) int64 {
 	if r == 0 {
 		return q
 	}
+	return round(q, r, den, num < 0, m)
+}
+
+// Divider divides by one positive constant many times, exactly, with a
+// multiplication instead of a division: the quotient of the high product
+// with ⌊(2^64−1)/d⌋ is at most two below the true one and is corrected.
+type Divider struct {
+	d, magic uint64
+}
+
+// NewDivider returns a Divider by d > 0.
+func NewDivider(d int64) Divider {
+	if d <= 0 {
+		panic("fixed: NewDivider needs a positive divisor")
+	}
+	return Divider{uint64(d), ^uint64(0) / uint64(d)}
+}
+
+// Div returns num/d rounded in mode m, exactly as Div(num, d, m).
+func (v Divider) Div(num int64, m Mode) int64 {
 	neg := num < 0
+	n := uint64(num)
+	if neg {
+		n = uint64(-num)
+	}
+	q, _ := bits.Mul64(n, v.magic)
+	r := n - q*v.d
+	for r >= v.d {
+		q++
+		r -= v.d
+	}
+	sq, sr := int64(q), int64(r)
+	if neg {
+		sq, sr = -sq, -sr
+	}
+	if sr == 0 {
+		return sq
+	}
+	return round(sq, sr, int64(v.d), neg, m)
+}
+
+// round moves the truncated quotient q (remainder r ≠ 0, divisor den > 0)
+// one step away from zero if mode m says so.
+func round(q, r, den int64, neg bool, m Mode) int64 {
 	var away bool
 	switch m {
 	case Down:

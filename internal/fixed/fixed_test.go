@@ -80,3 +80,26 @@ func TestPlaces(t *testing.T) {
 		}
 	}
 }
+
+// Divider must agree with Div for every mode, sign and divisor.
+func TestDividerMatchesDiv(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	dens := []int64{1, 2, 3, 7, 10, 100, 9973, 1 << 31, 999_999_999_989, 1<<61 - 1}
+	for range 5000 {
+		dens = append(dens, rng.Int64N(1<<40)+1)
+	}
+	for _, den := range dens {
+		v := NewDivider(den)
+		for range 40 {
+			num := rng.Int64N(1<<62) - 1<<61
+			if rng.IntN(3) == 0 {
+				num = (rng.Int64N(2001) - 1000) * den / 2 // exact halves and multiples
+			}
+			for m := HalfUp; m <= Ceiling; m++ {
+				if got, want := v.Div(num, m), Div(num, den, m); got != want {
+					t.Fatalf("Divider(%d).Div(%d, %d) = %d, Div = %d", den, num, m, got, want)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/sheets"
+	"github.com/thidua/thidua/simulation"
+)
+
+// stderrIsTerminal is replaced in tests.
+var stderrIsTerminal = func() bool {
+	fi, err := os.Stderr.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+func simulateCmd(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("simulate", stderr)
+	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
+	scoresPath := fs.String("scores", "", "score sheet `file` (CSV, JSON or YAML)")
+	modelPath := fs.String("model", "", "uncertainty model `file` (YAML or JSON); or use --range and --step")
+	rng := fs.String("range", "", "every value varies by ± this `amount` (with --step)")
+	step := fs.String("step", "", "in steps of this `amount` (with --range)")
+	n := fs.Int("n", 100000, "number of `scenarios`")
+	seedv := fs.Uint64("seed", 1, "`seed` of the scenario stream (recorded in the result)")
+	workers := fs.Int("workers", 0, "number of `workers` (0: one per CPU); the result does not depend on it")
+	engine := fs.String("engine", "auto", "`engine`: auto, compiled or decimal")
+	format := fs.String("format", "table", "output `format`: table or json")
+	chart := fs.String("chart", "", "write a rank-probability chart to `file` (.svg or .html)")
+	var lots seedFlag
+	fs.Var(&lots, "lots-seed", "`seed` for ties that reach drawing lots inside scenarios")
+	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath, "scores": scoresPath}); !ok {
+		return code
+	}
+	cfg := simulation.Config{Scenarios: *n, Seed: *seedv, Workers: *workers}
+	switch *engine {
+	case "auto":
+	case "compiled":
+		cfg.Engine = simulation.Compiled
+	case "decimal":
+		cfg.Engine = simulation.Decimal
+	default:
+		fmt.Fprintf(stderr, "thidua simulate: --engine must be auto, compiled or decimal, found %q\n", *engine)
+		return exitUsage
+	}
+	if *format != "table" && *format != "json" {
+		fmt.Fprintf(stderr, "thidua simulate: --format must be table or json, found %q\n", *format)
+		return exitUsage
+	}
+	if ext := strings.ToLower(filepath.Ext(*chart)); *chart != "" && ext != ".svg" && ext != ".html" {
+		fmt.Fprintf(stderr, "thidua simulate: --chart must name a .svg or .html file, found %q\n", *chart)
+		return exitUsage
+	}
+	if *n <= 0 {
+		fmt.Fprintf(stderr, "thidua simulate: --n must be positive\n")
+		return exitUsage
+	}
+	var model simulation.Model
+	switch {
+	case *modelPath != "" && (*rng != "" || *step != ""):
+		fmt.Fprintf(stderr, "thidua simulate: give --model or --range with --step, not both\n")
+		return exitUsage
+	case *modelPath != "":
+		m, err := simulation.LoadModel(*modelPath)
+		if err != nil {
+			report(stderr, err)
+			return exitBadInput
+		}
+		model = m
+	case *rng != "" && *step != "":
+		r, err1 := sheets.ParseDecimal(*rng)
+		s, err2 := sheets.ParseDecimal(*step)
+		if err1 != nil || err2 != nil {
+			fmt.Fprintf(stderr, "thidua simulate: --range and --step take numbers like 0.5 and 0.25\n")
+			return exitUsage
+		}
+		model.Default = &simulation.Uncertainty{Range: r, Step: s}
+	default:
+		fmt.Fprintf(stderr, "thidua simulate: give --model FILE, or --range and --step\n")
+		return exitUsage
+	}
+	if lots.set {
+		cfg.LotsSeed = &lots.v
+	}
+	rb, sh, ok := load(*rulesPath, *scoresPath, stderr)
+	if !ok {
+		return exitBadInput
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if stderrIsTerminal() {
+		cfg.Progress = progressBar(stderr)
+	}
+	res, err := simulation.Run(ctx, rb, sh, model, cfg)
+	if err != nil {
+		report(stderr, err)
+		return exitBadInput
+	}
+	if *chart != "" {
+		if err := writeChart(*chart, res); err != nil {
+			fmt.Fprintf(stderr, "thidua simulate: %v\n", err)
+			return exitBadInput
+		}
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res); err != nil {
+			fmt.Fprintf(stderr, "thidua simulate: %v\n", err)
+			return exitBadInput
+		}
+		return exitOK
+	}
+	printOdds(stdout, rb.Awards(), res)
+	return exitOK
+}
+
+func writeChart(path string, res *simulation.Result) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if strings.EqualFold(filepath.Ext(path), ".html") {
+		err = res.WriteHTML(f)
+	} else {
+		err = res.WriteSVG(f)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// progressBar draws a bar on a terminal, overwriting one line.
+func progressBar(w io.Writer) func(done, total int) {
+	start := time.Now()
+	return func(done, total int) {
+		const width = 30
+		fill := width * done / max(total, 1)
+		fmt.Fprintf(w, "\r[%s%s] %3d%% %d/%d scenarios, %s", strings.Repeat("#", fill), strings.Repeat(" ", width-fill),
+			100*done/max(total, 1), done, total, time.Since(start).Round(100*time.Millisecond))
+		if done >= total {
+			fmt.Fprint(w, "\r\033[K")
+		}
+	}
+}
+
+func printOdds(w io.Writer, tiers []rules.AwardTier, r *simulation.Result) {
+	fmt.Fprintf(w, "Monte Carlo simulation: %d scenarios, seed %d, %s engine\n", r.Completed, r.Seed, r.Engine)
+	fmt.Fprintf(w, "Rulebook %s, version %s (%s)\nSheet %s\n", r.Rulebook.ID, r.Rulebook.Version, r.Rulebook.Hash, r.SheetHash)
+	if r.Partial {
+		fmt.Fprintf(w, "PARTIAL RESULT: stopped after %d of %d scenarios\n", r.Completed, r.Scenarios)
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "Member\t")
+	for _, t := range tiers {
+		fmt.Fprintf(tw, "%s\t", t.Name)
+	}
+	n := len(r.Members)
+	for k := range n {
+		fmt.Fprintf(tw, "rank %d\t", k+1)
+	}
+	fmt.Fprintln(tw, "unresolved\t")
+	for _, m := range r.ByOdds() {
+		fmt.Fprintf(tw, "%s\t", m.Member.Name)
+		for _, s := range m.Awards {
+			fmt.Fprintf(tw, "%s\t", withCI(s))
+		}
+		for _, s := range m.Ranks {
+			fmt.Fprintf(tw, "%s\t", pctOfShare(s))
+		}
+		fmt.Fprintf(tw, "%s\t\n", pctOfShare(m.Tied))
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\nScenarios with an unresolved tie: %s; with an award left pending: %s\n", withCI(r.Ties), withCI(r.Pending))
+	fmt.Fprintln(w, "Award columns: probability of being proposed, with its 95% confidence interval; — never.")
+}
+
+func pctOf(d decimal.Decimal) string {
+	if d.IsZero() {
+		return "—"
+	}
+	return d.Mul(decimal.NewFromInt(100)).StringFixed(1) + "%"
+}
+
+// pctOfShare shows a share, "<0.1%" for one that happened but rounds to
+// zero, "—" for one that never happened.
+func pctOfShare(s simulation.Share) string {
+	if s.Count > 0 && s.P.Mul(decimal.NewFromInt(100)).Round(1).IsZero() {
+		return "<0.1%"
+	}
+	return pctOf(s.P)
+}
+
+func withCI(s simulation.Share) string {
+	if s.Count == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%s (%s–%s)", pctOfShare(s), pctOf(s.Low), pctOf(s.High))
+}

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSimulateGolden(t *testing.T) {
+	dir := t.TempDir()
+	chart := filepath.Join(dir, "chart.svg")
+	cases := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"simulate-cum2", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "0.5", "--step", "0.25", "--n", "20000", "--seed", "7"}, exitOK},
+		{"simulate-cum2-model", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--model", cum2 + "model.yaml", "--n", "20000", "--seed", "7", "--workers", "1"}, exitOK},
+		{"simulate-usage-no-model", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv"}, exitUsage},
+		{"simulate-usage-bad-engine", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "1", "--step", "1", "--engine", "gpu"}, exitUsage},
+		{"simulate-usage-bad-chart", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "1", "--step", "1", "--chart", "x.png"}, exitUsage},
+		{"simulate-bad-model", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--model", "testdata/bad-model.yaml"}, exitBadInput},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { golden(t, c.name, c.args, c.code) })
+	}
+	// the same run with a chart writes the chart and prints the same table
+	var out, errb bytes.Buffer
+	if code := run([]string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "0.5", "--step", "0.25", "--n", "20000", "--seed", "7", "--chart", chart}, &out, &errb); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	svg, err := os.ReadFile(chart)
+	if err != nil || !bytes.HasPrefix(svg, []byte("<svg")) || !bytes.Contains(svg, []byte("Sở Công Thương")) {
+		t.Errorf("chart not written or not an SVG with the members (%v)", err)
+	}
+}
+
+// On a terminal the progress bar is drawn on stderr and cleared at the
+// end; elsewhere stderr stays quiet.
+func TestSimulateProgressOnlyOnATerminal(t *testing.T) {
+	defer func(f func() bool) { stderrIsTerminal = f }(stderrIsTerminal)
+	args := []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "0.5", "--step", "0.25", "--n", "2000"}
+	for _, tty := range []bool{false, true} {
+		stderrIsTerminal = func() bool { return tty }
+		var out, errb bytes.Buffer
+		if code := run(args, &out, &errb); code != exitOK {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		got := errb.String()
+		if !tty && got != "" {
+			t.Errorf("not a terminal: stderr should be empty, got %q", got)
+		}
+		if tty && (!strings.Contains(got, "2000/2000 scenarios") || !strings.HasSuffix(got, "\r\033[K")) {
+			t.Errorf("terminal: want a finished bar then a cleared line, got %q", got)
+		}
+	}
+}
