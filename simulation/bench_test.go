@@ -334,7 +334,6 @@ func TestFloat64MisranksTies(t *testing.T) {
 		p.draw(5, i, s.k)
 		s.evaluate()
 		f.scenario(5, i)
-		exact := s.order[0]
 		if s.basis[s.order[0]] == s.basis[s.order[1]] {
 			ties++
 		}
@@ -350,8 +349,7 @@ func TestFloat64MisranksTies(t *testing.T) {
 			}
 			return a - b
 		})
-		exact = byTotal[0]
-		if f.winner != exact {
+		if f.winner != byTotal[0] {
 			wrong++
 		}
 	}

@@ -24,7 +24,6 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 	type leaf struct {
 		id, method string
 		max        int
-		relative   bool
 	}
 	var leaves []leaf
 	var groups []string

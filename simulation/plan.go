@@ -49,15 +49,13 @@ type Plan struct {
 	attain     []int64 // attainable maximum at scale g
 	votes      []int64
 	noAward    [][]int64 // per chain rule (no_award_last_year only), per member
-	factOK     [][]bool
-	constElig  [][]bool // per member per condition: result of conditions fixed across scenarios
-	floorConst []uint64 // per member: floor conditions failed by fixed criteria
-	h2h        [][]int  // h2h[a][b]: judges preferring a over b
+	constElig  [][]bool  // per member per condition: result of conditions fixed across scenarios
+	floorConst []uint64  // per member: floor conditions failed by fixed criteria
+	h2h        [][]int   // h2h[a][b]: judges preferring a over b
 
 	// per node
 	weight  []int64 // weight × 10^wPlaces
 	wPlaces []int32
-	foldMul []int64 // product of ancestor weights (and own), scaled: see fold
 	gRound  *rules.Rounding
 	cRound  *rules.Rounding
 
