@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -171,6 +173,10 @@ func (r *ranker) split(group []int, chain []rule, k int, tried []string) {
 }
 
 func (r *ranker) unresolved(group []int, tried []string, note string) {
+	// Members the chain cannot separate are listed by their names in
+	// Vietnamese alphabetical order (then id): a display order, not a rank.
+	group = slices.Clone(group)
+	SortByName(group, func(i int) scoring.Member { return r.cards[i].Member })
 	ids := make([]string, len(group))
 	for i, m := range group {
 		ids[i] = r.cards[m].Member.ID
@@ -345,6 +351,19 @@ func (r *ranker) lots(group []int, out map[int]key) (map[int]key, string) {
 	}
 	r.recordLots(r.cfg.seed, out, group)
 	return out, ""
+}
+
+// SortByName orders xs by the names of the members they stand for, in
+// Vietnamese alphabetical order (golang.org/x/text/collate; "Sở An" before
+// "Sở Ăn", "Sở Du lịch" before "Sở Đầu tư"), then by member id. It is for
+// listing members whose order the rules do not decide; it never decides a
+// rank.
+func SortByName[T any](xs []T, member func(T) scoring.Member) {
+	c := collate.New(language.Vietnamese)
+	slices.SortStableFunc(xs, func(a, b T) int {
+		ma, mb := member(a), member(b)
+		return cmp.Or(c.CompareString(ma.Name, mb.Name), cmp.Compare(ma.ID, mb.ID))
+	})
 }
 
 // DrawOrder is the drawing of lots (bốc thăm) used when a tie reaches the

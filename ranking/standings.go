@@ -18,7 +18,7 @@ type Standings struct {
 	SheetHash string      `json:"sheet_hash"`
 	Basis     rules.Basis `json:"basis"`
 	// Rows are the members in rank order. Members in an unresolved tie share
-	// a rank and are listed by member id.
+	// a rank and are listed by name in Vietnamese alphabetical order.
 	Rows []Row `json:"rows"`
 	// Awards holds one entry per award tier, in the rulebook's order.
 	Awards []Award `json:"awards"`

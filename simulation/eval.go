@@ -263,7 +263,8 @@ func (s *state) place(m int, unresolvedWithPrev bool) {
 
 func (s *state) unresolved(group []int) {
 	s.unres = true
-	slices.Sort(group) // listed by member id, which is index order
+	// listed as ranking lists them: by name, in Vietnamese collation
+	slices.SortFunc(group, func(a, b int) int { return s.p.nameOrder[a] - s.p.nameOrder[b] })
 	for i, m := range group {
 		s.tied[m] = true
 		s.place(m, i > 0)

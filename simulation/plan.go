@@ -72,6 +72,7 @@ type Plan struct {
 	needPct   bool
 	seed      *uint64
 	lotsOrder []int // recorded draw position per member, -1 if absent
+	nameOrder []int // per member: its place in Vietnamese alphabetical order
 
 	fixedPts [][]int64 // per member per node: points of fixed leaves (scale g)
 
@@ -151,6 +152,15 @@ func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 		tiers: rb.Awards(), conds: rb.Eligibility(), chain: rb.TieBreaks(), leaf: scoring.NewLeafScorer(rb)}
 	for _, c := range base {
 		p.members = append(p.members, c.Member)
+	}
+	order := make([]int, p.n)
+	for i := range order {
+		order[i] = i
+	}
+	ranking.SortByName(order, func(i int) scoring.Member { return p.members[i] })
+	p.nameOrder = make([]int, p.n)
+	for pos, m := range order {
+		p.nameOrder[m] = pos
 	}
 	// The uncertain cells and their values.
 	cache := stepsCache{}

@@ -29,6 +29,10 @@ func TestGolden(t *testing.T) {
 		code int
 	}{
 		{"rank-cum2-2020", []string{"rank", "--rules", rb, "--scores", cum2 + "scores-2020.csv"}, exitOK},
+		{"rank-cum2-2020-en", []string{"rank", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--lang", "en"}, exitOK},
+		{"rank-top-ineligible-en", []string{"rank", "--rules", rb, "--scores", cum2 + "top-ineligible.csv", "--lang", "en"}, exitOK},
+		{"rank-unresolved-tie-en", []string{"rank", "--rules", rb, "--scores", cum2 + "unresolved-tie.csv", "--lang", "en"}, exitOK},
+		{"usage-bad-lang", []string{"rank", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--lang", "fr"}, exitUsage},
 		{"rank-cum2-2020-json-sheet", []string{"rank", "--rules", rb, "--scores", cum2 + "scores-2020.json"}, exitOK},
 		{"rank-cum2-2020-json", []string{"rank", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--format", "json"}, exitOK},
 		{"rank-cum2-2020-explain", []string{"rank", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--explain"}, exitOK},
@@ -98,7 +102,7 @@ func TestRankOutcomes(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.sheet, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			if code := run([]string{"rank", "--rules", rb, "--scores", cum2 + c.sheet}, &out, &errb); code != exitOK {
+			if code := run([]string{"rank", "--rules", rb, "--scores", cum2 + c.sheet, "--lang", "en"}, &out, &errb); code != exitOK {
 				t.Fatalf("exit %d: %s", code, errb.String())
 			}
 			s := out.String()
@@ -110,5 +114,40 @@ func TestRankOutcomes(t *testing.T) {
 				s = s[i+len(w):]
 			}
 		})
+	}
+}
+
+func TestVietnameseRendering(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"38.5", "38,5"},
+		{"96.35%", "96,35%"},
+		{"3 votes", "3 phiếu"},
+		{"1 vote", "1 phiếu"},
+		{"0.5 deducted", "trừ 0,5"},
+		{"no award in 2019", "năm 2019 không được khen"},
+		{"flag in 2019", "năm 2019 được flag"},
+		{"drawn 2 (seed 7)", "bốc thăm thứ 2 (seed 7)"},
+		{"beats 1 of 2 tied rivals head-to-head (peers preferring it: 3–1 v A)", "thắng 1/2 đơn vị bằng điểm khi đối đầu"},
+	}
+	for _, c := range cases {
+		if got := vi.value(c.in); got != c.want {
+			t.Errorf("vi.value(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if got := en.value(c.in); got != c.in {
+			t.Errorf("en.value(%q) = %q, want it unchanged", c.in, got)
+		}
+	}
+	for in, want := range map[string]string{
+		"total 88.75 is below 90":                                    "tổng điểm 88,75 dưới 90",
+		"below 85% of the maximum: 02 has 7.5 of 10; 05 has 8 of 10": "dưới 85% số điểm tối đa: 02 đạt 7,5/10; 05 đạt 8/10",
+		"5 votes of 7 members, 80% needed":                           "5/7 phiếu của thành viên cụm, cần 80%",
+		"no quorum: 4 of 7 present, 2/3 needed":                      "không đủ số thành viên dự họp: 4/7, cần 2/3",
+	} {
+		if got := vi.detail(in); got != want {
+			t.Errorf("vi.detail(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := vi.rule("group I"); got != "nhóm I" {
+		t.Errorf("vi.rule(group I) = %q", got)
 	}
 }

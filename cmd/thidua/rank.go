@@ -7,8 +7,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -21,6 +19,7 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 	scoresPath := fs.String("scores", "", "score sheet `file` (CSV, JSON or YAML)")
 	format := fs.String("format", "table", "output `format`: table or json")
 	explain := fs.Bool("explain", false, "show every scorecard's computation (in JSON: include the scorecards)")
+	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
 	var seed seedFlag
 	fs.Var(&seed, "seed", "`seed` for drawing lots, if the tie-break chain reaches lots and the sheet records no draw")
 	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath, "scores": scoresPath}); !ok {
@@ -28,6 +27,11 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if *format != "table" && *format != "json" {
 		fmt.Fprintf(stderr, "thidua rank: --format must be table or json, found %q\n", *format)
+		return exitUsage
+	}
+	lg, ok := langOf(*langCode)
+	if !ok {
+		fmt.Fprintf(stderr, "thidua rank: --lang must be vi or en, found %q\n", *langCode)
 		return exitUsage
 	}
 	rb, sh, ok := load(*rulesPath, *scoresPath, stderr)
@@ -60,9 +64,9 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	printTable(stdout, rb, st)
+	printTable(stdout, lg, rb, st)
 	if *explain {
-		printExplain(stdout, st)
+		printExplain(stdout, lg, st)
 	}
 	return exitOK
 }
@@ -109,19 +113,17 @@ func places(st *ranking.Standings) int32 {
 	return p
 }
 
-func fixed(d decimal.Decimal, p int32) string { return d.StringFixed(p) }
-
-func printTable(w io.Writer, rb *rules.Rulebook, st *ranking.Standings) {
+func printTable(w io.Writer, lg lang, rb *rules.Rulebook, st *ranking.Standings) {
 	title := st.Cluster
 	if title == "" {
-		title = "Cluster"
+		title = lg.cluster
 	}
 	if st.Year != 0 {
 		title += fmt.Sprintf(" — %d", st.Year)
 	}
 	fmt.Fprintln(w, title)
-	fmt.Fprintf(w, "Rulebook %s, version %s (%s)\n", st.Rulebook.ID, st.Rulebook.Version, st.Rulebook.Hash)
-	fmt.Fprintf(w, "Sheet %s\n\n", st.SheetHash)
+	fmt.Fprintf(w, lg.rulebook+"\n", st.Rulebook.ID, st.Rulebook.Version, st.Rulebook.Hash)
+	fmt.Fprintf(w, lg.sheet+"\n\n", st.SheetHash)
 
 	p := places(st)
 	names := map[string]string{}
@@ -133,11 +135,11 @@ func printTable(w io.Writer, rb *rules.Rulebook, st *ranking.Standings) {
 		tierName[a.ID] = a.Name
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	basis := "Total"
+	basis := lg.total
 	if st.Basis == rules.ByPercent {
-		basis = "Percent"
+		basis = lg.percent
 	}
-	fmt.Fprintf(tw, "Rank\tMember\t%s\tAward proposed\tDecided by\n", basis)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", lg.rank, lg.member, basis, lg.award, lg.decidedBy)
 	for _, r := range st.Rows {
 		var award []string
 		for _, a := range r.Awards {
@@ -151,19 +153,20 @@ func printTable(w io.Writer, rb *rules.Rulebook, st *ranking.Standings) {
 		if r.Tied {
 			rank += "="
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rank, r.Member.Name, fixed(r.Basis, p), aw, decided(r.DecidedBy))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rank, r.Member.Name, lg.numText(r.Basis.StringFixed(p)), aw, decidedIn(lg, r.DecidedBy))
 	}
 	tw.Flush()
 
-	fmt.Fprintln(w, "\nAward proposals (đề nghị — the provincial council decides):")
+	fmt.Fprintln(w, "\n"+lg.proposals)
+	pendingTier := ""
 	for _, a := range st.Awards {
 		fmt.Fprintf(w, "  %s (%d): ", a.Name, a.Quota)
 		switch {
 		case a.Blocked != "":
-			fmt.Fprintf(w, "not decided: %s\n", a.Blocked)
+			fmt.Fprintf(w, lg.notDecided+"\n", pendingTier)
 			continue
 		case len(a.Proposed) == 0 && a.Pending == nil:
-			fmt.Fprint(w, "nobody")
+			fmt.Fprint(w, lg.nobody)
 		default:
 			fmt.Fprint(w, strings.Join(mapNames(a.Proposed, names), ", "))
 		}
@@ -171,51 +174,60 @@ func printTable(w io.Writer, rb *rules.Rulebook, st *ranking.Standings) {
 			if len(a.Proposed) > 0 {
 				fmt.Fprint(w, "; ")
 			}
-			fmt.Fprintf(w, "%d place(s) PENDING an unresolved tie between %s", a.Pending.Places, strings.Join(mapNames(a.Pending.Candidates, names), ", "))
+			fmt.Fprintf(w, lg.pending, a.Pending.Places, strings.Join(mapNames(a.Pending.Candidates, names), ", "))
+			pendingTier = a.Name
 		}
 		fmt.Fprintln(w)
 		for _, s := range a.Skipped {
-			fmt.Fprintf(w, "    skipped %s (fails %s)\n", names[s.Member], strings.Join(s.Failed, ", "))
+			fmt.Fprintf(w, lg.skipped+"\n", names[s.Member], strings.Join(s.Failed, ", "))
 		}
 		for _, s := range a.Forfeited {
-			fmt.Fprintf(w, "    place not awarded: %s fails %s\n", names[s.Member], strings.Join(s.Failed, ", "))
+			fmt.Fprintf(w, lg.forfeited+"\n", names[s.Member], strings.Join(s.Failed, ", "))
 		}
 	}
 	if len(st.Ties) > 0 {
-		fmt.Fprintln(w, "\nUnresolved ties:")
+		fmt.Fprintln(w, "\n"+lg.ties)
 		for _, t := range st.Ties {
-			fmt.Fprintf(w, "  rank %d: %s — %s\n", t.Rank, strings.Join(mapNames(t.Members, names), ", "), t.Note)
+			var tried []string
+			for _, r := range t.Tried {
+				tried = append(tried, lg.rule(r))
+			}
+			line := fmt.Sprintf(lg.tieLine, t.Rank, strings.Join(mapNames(t.Members, names), ", "), strings.Join(tried, ", "))
+			if !strings.HasPrefix(t.Note, "equal under every rule") {
+				line += " (" + t.Note + ")"
+			}
+			fmt.Fprintln(w, line)
 		}
 	}
 	if st.Lots != nil {
 		if st.Lots.Seed != nil {
-			fmt.Fprintf(w, "\nLots drawn with seed %d: %v\n", *st.Lots.Seed, st.Lots.Draws)
+			fmt.Fprintf(w, "\n"+lg.lotsSeed+"\n", *st.Lots.Seed, st.Lots.Draws)
 		} else {
-			fmt.Fprintf(w, "\nLots from the recorded draw: %v\n", st.Lots.Draws)
+			fmt.Fprintf(w, "\n"+lg.lotsRecorded+"\n", st.Lots.Draws)
 		}
 	}
 	var failed []string
 	for _, r := range st.Rows {
 		for _, f := range r.Failed {
-			failed = append(failed, fmt.Sprintf("  %s — %s: %s (%s)", r.Member.Name, f.Condition, f.Reason, f.Detail))
+			failed = append(failed, fmt.Sprintf("  %s — %s: %s (%s)", r.Member.Name, f.Condition, f.Reason, lg.detail(f.Detail)))
 		}
 	}
 	if len(failed) > 0 {
-		fmt.Fprintln(w, "\nEligibility conditions not met:")
+		fmt.Fprintln(w, "\n"+lg.failedTitle)
 		fmt.Fprintln(w, strings.Join(failed, "\n"))
 	}
 	var div []string
 	for _, r := range st.Rows {
 		for _, d := range r.Card.Divergences {
-			what := "total"
+			what := lg.divTotal
 			if d.Criterion != "" {
-				what = "criterion " + d.Criterion
+				what = fmt.Sprintf(lg.divCriterion, d.Criterion)
 			}
-			div = append(div, fmt.Sprintf("  %s — %s: self %s, counted %s (gap %s > %s)", r.Member.Name, what, d.Self, d.Counted, d.Gap, d.Threshold))
+			div = append(div, fmt.Sprintf("  %s — %s: "+lg.divLine, r.Member.Name, what, lg.num(d.Self), lg.num(d.Counted), lg.num(d.Gap), lg.num(d.Threshold)))
 		}
 	}
 	if len(div) > 0 {
-		fmt.Fprintln(w, "\nSelf-assessment diverges from the counted score:")
+		fmt.Fprintln(w, "\n"+lg.divTitle)
 		fmt.Fprintln(w, strings.Join(div, "\n"))
 	}
 }
@@ -228,23 +240,30 @@ func mapNames(ids []string, names map[string]string) []string {
 	return out
 }
 
-func decided(d *ranking.Decision) string {
+// decided says in English why a row is below the one above (other
+// commands' tables use it).
+func decided(d *ranking.Decision) string { return decidedIn(en, d) }
+
+// decidedIn says it in the given language.
+func decidedIn(lg lang, d *ranking.Decision) string {
 	switch {
 	case d == nil:
 		return ""
 	case d.Unresolved:
-		return "UNRESOLVED tie with " + d.Upper
+		return fmt.Sprintf(lg.unresolvedWith, d.Upper)
 	}
-	return fmt.Sprintf("%s: %s < %s (%s)", d.Rule, d.LowerValue, d.UpperValue, d.Upper)
+	return lg.decided(d.Upper, d.Rule, d.LowerValue, d.UpperValue)
 }
 
-func printExplain(w io.Writer, st *ranking.Standings) {
+// printExplain prints every scorecard's trace. The steps' texts are the
+// engine's (in English); the numbers follow the language.
+func printExplain(w io.Writer, lg lang, st *ranking.Standings) {
 	for _, r := range st.Rows {
 		c := r.Card
-		fmt.Fprintf(w, "\n%s (%s) — rank %d, total %s\n", r.Member.Name, r.Member.ID, r.Rank, c.Total)
+		fmt.Fprintf(w, "\n%s (%s) — %s %d, %s %s\n", r.Member.Name, r.Member.ID, strings.ToLower(lg.rank), r.Rank, strings.ToLower(lg.total), lg.num(c.Total))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, s := range c.Trace {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", s.Node, s.What, s.Value)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", s.Node, s.What, lg.num(s.Value))
 		}
 		tw.Flush()
 	}

@@ -38,6 +38,7 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 	engine := fs.String("engine", "auto", "`engine`: auto, compiled or decimal")
 	format := fs.String("format", "table", "output `format`: table or json")
 	chart := fs.String("chart", "", "write a rank-probability chart to `file` (.svg or .html)")
+	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
 	var lots seedFlag
 	fs.Var(&lots, "lots-seed", "`seed` for ties that reach drawing lots inside scenarios")
 	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath, "scores": scoresPath}); !ok {
@@ -60,6 +61,11 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if ext := strings.ToLower(filepath.Ext(*chart)); *chart != "" && ext != ".svg" && ext != ".html" {
 		fmt.Fprintf(stderr, "thidua simulate: --chart must name a .svg or .html file, found %q\n", *chart)
+		return exitUsage
+	}
+	lg, okl := langOf(*langCode)
+	if !okl {
+		fmt.Fprintf(stderr, "thidua simulate: --lang must be vi or en, found %q\n", *langCode)
 		return exitUsage
 	}
 	if *n <= 0 {
@@ -122,7 +128,7 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	printOdds(stdout, rb.Awards(), res)
+	printOdds(stdout, lg, rb.Awards(), res)
 	return exitOK
 }
 
@@ -156,36 +162,40 @@ func progressBar(w io.Writer) func(done, total int) {
 	}
 }
 
-func printOdds(w io.Writer, tiers []rules.AwardTier, r *simulation.Result) {
-	fmt.Fprintf(w, "Monte Carlo simulation: %d scenarios, seed %d, %s engine\n", r.Completed, r.Seed, r.Engine)
-	fmt.Fprintf(w, "Rulebook %s, version %s (%s)\nSheet %s\n", r.Rulebook.ID, r.Rulebook.Version, r.Rulebook.Hash, r.SheetHash)
+func printOdds(w io.Writer, lg lang, tiers []rules.AwardTier, r *simulation.Result) {
+	engine := r.Engine + " engine"
+	if lg.code == "vi" {
+		engine = "bộ tính " + strings.Replace(r.Engine, "compiled", "biên dịch (số nguyên, chính xác)", 1)
+	}
+	fmt.Fprintf(w, lg.simHead+"\n", r.Completed, r.Seed, engine)
+	fmt.Fprintf(w, lg.rulebook+"\n"+lg.sheet+"\n", r.Rulebook.ID, r.Rulebook.Version, r.Rulebook.Hash, r.SheetHash)
 	if r.Partial {
-		fmt.Fprintf(w, "PARTIAL RESULT: stopped after %d of %d scenarios\n", r.Completed, r.Scenarios)
+		fmt.Fprintf(w, lg.simPartial+"\n", r.Completed, r.Scenarios)
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprint(tw, "Member\t")
+	fmt.Fprintf(tw, "%s\t", lg.member)
 	for _, t := range tiers {
 		fmt.Fprintf(tw, "%s\t", t.Name)
 	}
 	n := len(r.Members)
 	for k := range n {
-		fmt.Fprintf(tw, "rank %d\t", k+1)
+		fmt.Fprintf(tw, "%s %d\t", strings.ToLower(lg.rank), k+1)
 	}
-	fmt.Fprintln(tw, "unresolved\t")
+	fmt.Fprintf(tw, "%s\t\n", lg.tied)
 	for _, m := range r.ByOdds() {
 		fmt.Fprintf(tw, "%s\t", m.Member.Name)
 		for _, s := range m.Awards {
-			fmt.Fprintf(tw, "%s\t", withCI(s))
+			fmt.Fprintf(tw, "%s\t", lg.numText(withCI(s)))
 		}
 		for _, s := range m.Ranks {
-			fmt.Fprintf(tw, "%s\t", pctOfShare(s))
+			fmt.Fprintf(tw, "%s\t", lg.numText(pctOfShare(s)))
 		}
-		fmt.Fprintf(tw, "%s\t\n", pctOfShare(m.Tied))
+		fmt.Fprintf(tw, "%s\t\n", lg.numText(pctOfShare(m.Tied)))
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\nScenarios with an unresolved tie: %s; with an award left pending: %s\n", withCI(r.Ties), withCI(r.Pending))
-	fmt.Fprintln(w, "Award columns: probability of being proposed, with its 95% confidence interval; — never.")
+	fmt.Fprintf(w, "\n"+lg.simUnresolved+"\n", lg.numText(withCI(r.Ties)), lg.numText(withCI(r.Pending)))
+	fmt.Fprintln(w, lg.simNote)
 }
 
 func pctOf(d decimal.Decimal) string {
