@@ -37,6 +37,9 @@ type Config struct {
 	Progress func(done, total int)
 }
 
+// Schema is the current value of Result.Schema.
+const Schema = "thidua/simulation/v1"
+
 // Engine selects how scenarios are evaluated.
 type Engine int
 
@@ -50,6 +53,8 @@ const (
 // Result is the outcome of a simulation. Probabilities are shares of the
 // completed scenarios, with 95% Wilson score intervals.
 type Result struct {
+	// Schema names the JSON layout of this type and its version.
+	Schema    string              `json:"schema"`
 	Rulebook  ranking.RulebookRef `json:"rulebook"`
 	SheetHash string              `json:"sheet_hash"`
 	Seed      uint64              `json:"seed"`
@@ -259,6 +264,7 @@ func Run(ctx context.Context, rb *rules.Rulebook, sheet scoring.Sheet, model Mod
 
 func (p *Plan) result(c *counts, cfg Config, engine string, elapsed time.Duration) *Result {
 	r := &Result{
+		Schema:    Schema,
 		Rulebook:  ranking.RulebookRef{ID: p.rb.ID(), Version: p.rb.Version(), Title: p.rb.Title(), Hash: p.rb.Hash()},
 		SheetHash: p.base.Hash(), Seed: cfg.Seed, Scenarios: cfg.Scenarios, Completed: int(c.done),
 		Partial: int(c.done) < cfg.Scenarios, Engine: engine, Elapsed: elapsed,
