@@ -1,12 +1,14 @@
 package scoring
 
 import (
-	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"math/big"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
-
-	"github.com/thidua/thidua/internal/canon"
 )
 
 // Sheet is a cluster's score sheet for one year (bảng chấm điểm): the input
@@ -124,56 +126,70 @@ type PastAward struct {
 
 // Hash returns the sheet's content hash ("sha256:…"). It does not depend on
 // the order of rows or on where they came from, so the same data read from
-// CSV or JSON, in any order, has the same hash.
+// CSV or JSON, in any order, has the same hash. Decimals are written in a
+// canonical form (no trailing zeros, no exponent), so 9.50 and 9.5 are the
+// same value.
 func (s Sheet) Hash() string {
-	c := s
-	c.Members = sortedCopy(s.Members, func(a, b Member) int { return cmp.Compare(a.ID, b.ID) }, func(m *Member) { m.Source = Source{} })
-	c.Scores = sortedCopy(s.Scores, func(a, b Entry) int {
-		return cmp.Or(cmp.Compare(a.Member, b.Member), cmp.Compare(a.Criterion, b.Criterion), cmp.Compare(a.Stage, b.Stage), cmp.Compare(a.Assessor, b.Assessor), a.Value.Cmp(b.Value))
-	}, func(x *Entry) { x.Source = Source{} })
-	c.Targets = sortedCopy(s.Targets, func(a, b Target) int {
-		return cmp.Or(cmp.Compare(a.Member, b.Member), cmp.Compare(a.Criterion, b.Criterion), a.Value.Cmp(b.Value))
-	}, func(x *Target) { x.Source = Source{} })
-	c.NotAssigned = sortedCopy(s.NotAssigned, func(a, b Assignment) int {
-		return cmp.Or(cmp.Compare(a.Member, b.Member), cmp.Compare(a.Criterion, b.Criterion))
-	}, func(x *Assignment) { x.Source = Source{} })
-	occ := func(a, b Occurrences) int {
-		return cmp.Or(cmp.Compare(a.Member, b.Member), cmp.Compare(a.Item, b.Item), cmp.Compare(a.Count, b.Count), cmp.Compare(a.Note, b.Note))
+	var lines []string
+	add := func(fields ...string) {
+		lines = append(lines, strings.Join(fields, "\x1f"))
 	}
-	c.Bonuses = sortedCopy(s.Bonuses, occ, func(x *Occurrences) { x.Source = Source{} })
-	c.Deductions = sortedCopy(s.Deductions, occ, func(x *Occurrences) { x.Source = Source{} })
-	c.Facts = sortedCopy(s.Facts, func(a, b FactValue) int {
-		return cmp.Or(cmp.Compare(a.Member, b.Member), cmp.Compare(a.Fact, b.Fact), boolCmp(a.Value, b.Value))
-	}, func(x *FactValue) { x.Source = Source{} })
-	if s.Ballot != nil {
-		b := *s.Ballot
-		b.Source = Source{}
-		b.Votes = sortedCopy(s.Ballot.Votes, func(a, b Vote) int {
-			return cmp.Or(cmp.Compare(a.Member, b.Member), cmp.Compare(a.For, b.For), cmp.Compare(a.Against, b.Against), cmp.Compare(a.Abstain, b.Abstain))
-		}, func(x *Vote) { x.Source = Source{} })
-		c.Ballot = &b
+	add("C", s.Cluster, strconv.Itoa(s.Year))
+	for _, m := range s.Members {
+		add("M", m.ID, m.Name)
 	}
-	c.History = sortedCopy(s.History, func(a, b PastAward) int {
-		return cmp.Or(cmp.Compare(a.Member, b.Member), cmp.Compare(a.Year, b.Year), cmp.Compare(a.Award, b.Award))
-	}, func(x *PastAward) { x.Source = Source{} })
-	return canon.Hash(c)
+	for _, e := range s.Scores {
+		add("S", e.Member, e.Criterion, e.Stage, e.Assessor, canonical(e.Value))
+	}
+	for _, t := range s.Targets {
+		add("T", t.Member, t.Criterion, canonical(t.Value))
+	}
+	for _, a := range s.NotAssigned {
+		add("N", a.Member, a.Criterion)
+	}
+	for _, o := range s.Bonuses {
+		add("B", o.Member, o.Item, strconv.Itoa(o.Count), o.Note)
+	}
+	for _, o := range s.Deductions {
+		add("D", o.Member, o.Item, strconv.Itoa(o.Count), o.Note)
+	}
+	for _, f := range s.Facts {
+		add("F", f.Member, f.Fact, strconv.FormatBool(f.Value))
+	}
+	if b := s.Ballot; b != nil {
+		add("V", strconv.Itoa(b.Entitled), strconv.Itoa(b.Present))
+		for _, v := range b.Votes {
+			add("v", v.Member, strconv.Itoa(v.For), strconv.Itoa(v.Against), strconv.Itoa(v.Abstain))
+		}
+	}
+	for _, h := range s.History {
+		add("H", h.Member, strconv.Itoa(h.Year), h.Award)
+	}
+	slices.Sort(lines)
+	// the recorded draw is an order, so it is hashed in order
+	lines = append(lines, "L\x1f"+strings.Join(s.Lots, "\x1f"))
+	h := sha256.New()
+	for _, l := range lines {
+		h.Write([]byte(l))
+		h.Write([]byte{'\n'})
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
 
-func boolCmp(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case !a:
-		return -1
+// canonical writes a decimal without trailing zeros or exponent, whatever
+// the decimal package's settings.
+func canonical(d decimal.Decimal) string {
+	c, e := new(big.Int).Set(d.Coefficient()), d.Exponent()
+	ten, r := big.NewInt(10), new(big.Int)
+	for c.Sign() != 0 && e < 0 {
+		q, rem := new(big.Int).QuoRem(c, ten, r)
+		if rem.Sign() != 0 {
+			break
+		}
+		c, e = q, e+1
 	}
-	return 1
-}
-
-func sortedCopy[T any](xs []T, less func(a, b T) int, clear func(*T)) []T {
-	out := slices.Clone(xs)
-	for i := range out {
-		clear(&out[i])
+	if c.Sign() == 0 {
+		return "0"
 	}
-	slices.SortFunc(out, less)
-	return out
+	return decimal.NewFromBigInt(c, e).StringFixed(max(0, -e))
 }

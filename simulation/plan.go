@@ -385,6 +385,10 @@ func (p *Plan) tables(cards []scoring.Scorecard, contribs [][]decimal.Decimal) e
 			fold[i] = fold[i].Mul(p.nodes[a].EffectiveWeight())
 		}
 	}
+	foldB := make([]*big.Int, nn) // an integer at least each fold factor
+	for i := range foldB {
+		foldB[i] = foldBound(fold[i])
+	}
 	bound := new(big.Int)
 	addBound := func(v int64) {
 		if v < 0 {
@@ -465,13 +469,13 @@ func (p *Plan) tables(cards []scoring.Scorecard, contribs [][]decimal.Decimal) e
 				for _, v := range p.cells[ci].contrib {
 					mx = max(mx, v, -v)
 				}
-				bound.Add(bound, new(big.Int).Mul(big.NewInt(mx), foldBound(fold[i])))
+				bound.Add(bound, new(big.Int).Mul(big.NewInt(mx), foldB[i]))
 				continue
 			}
 			if p.fixedVal[m][i], err = p.toG(ns.Value, "value of "+ns.ID); err != nil {
 				return err
 			}
-			bound.Add(bound, new(big.Int).Mul(big.NewInt(abs(p.fixedVal[m][i])), foldBound(fold[i])))
+			bound.Add(bound, new(big.Int).Mul(big.NewInt(abs(p.fixedVal[m][i])), foldB[i]))
 			if p.folded {
 				f, err := p.toG(ns.Value.Mul(fold[i]), "folded value of "+ns.ID)
 				if err != nil {

@@ -99,16 +99,17 @@ func share(count, n int64) Share {
 	if n == 0 {
 		return s
 	}
-	s.P = decimal.NewFromInt(count).DivRound(decimal.NewFromInt(n), 4)
+	// p = count/n to 4 places, half up, in integers
+	s.P = decimal.New((count*20000+n)/(2*n), -4)
 	// The interval is a statistic of the counts, not a score: float64 is
-	// fine here and the result is rounded to 4 places.
+	// fine here, and the bounds are rounded to 4 places.
 	const z = 1.959963984540054
 	p, fn := float64(count)/float64(n), float64(n)
 	den := 1 + z*z/fn
 	mid := (p + z*z/(2*fn)) / den
 	half := z * math.Sqrt(p*(1-p)/fn+z*z/(4*fn*fn)) / den
-	s.Low = decimal.NewFromFloat(max(0, mid-half)).Round(4)
-	s.High = decimal.NewFromFloat(min(1, mid+half)).Round(4)
+	s.Low = decimal.New(int64(math.Round(max(0, mid-half)*10000)), -4)
+	s.High = decimal.New(int64(math.Round(min(1, mid+half)*10000)), -4)
 	return s
 }
 
