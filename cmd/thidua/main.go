@@ -6,6 +6,9 @@
 //	thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N]
 //	thidua validate --rules RULEBOOK [--scores SHEET]
 //	thidua simulate --rules RULEBOOK --scores SHEET (--model MODEL | --range R --step S) [--n N] [--seed S] [--chart FILE]
+//	thidua whatif --rules RULEBOOK --scores SHEET --member ID (--rank K | --award TIER)
+//	thidua sensitivity --rules RULEBOOK --scores SHEET (--weight NODE | --score MEMBER:CRIT) --from A --to B --step D
+//	thidua scenario --rules RULEBOOK --scores SHEET --edits FILE
 //
 // Exit codes: 0 ok, 1 bad input (a rulebook or sheet with problems), 2 usage.
 package main
@@ -32,10 +35,10 @@ func main() {
 const usage = `thidua scores and ranks the members of an emulation cluster (cụm thi đua).
 
 Usage:
-  thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N]
+  thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N] [--lang vi|en]
   thidua validate --rules RULEBOOK [--scores SHEET]
   thidua simulate --rules RULEBOOK --scores SHEET (--model MODEL | --range R --step S) [--n N] [--seed S] [--chart FILE]
-
+` + whatifUsage + `
   RULEBOOK is a YAML or JSON rulebook; SHEET a CSV, JSON or YAML score sheet.
   Exit codes: 0 ok, 1 bad input, 2 usage.
 `
@@ -53,6 +56,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return validateCmd(args[1:], stdout, stderr)
 	case "simulate":
 		return simulateCmd(args[1:], stdout, stderr)
+	case "whatif":
+		return whatifCmd(args[1:], stdout, stderr)
+	case "sensitivity":
+		return sensitivityCmd(args[1:], stdout, stderr)
+	case "scenario":
+		return scenarioCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// runWhatif dispatches to the what-if commands (main's switch does not know
+// them yet).
+func runWhatif(args []string, stdout, stderr io.Writer) int {
+	cmds := map[string]func([]string, io.Writer, io.Writer) int{
+		"whatif": whatifCmd, "sensitivity": sensitivityCmd, "scenario": scenarioCmd,
+	}
+	return cmds[args[0]](args[1:], stdout, stderr)
+}
+
+// TestWhatifGolden runs the what-if commands on the bundled example and
+// compares exit code, stdout and stderr with testdata/whatif-NAME.golden
+// (go test -update rewrites them; review the diff).
+func TestWhatifGolden(t *testing.T) {
+	sheet := cum2 + "scores-2020.csv"
+	base := []string{"--rules", rb, "--scores", sheet}
+	with := func(cmd string, args ...string) []string {
+		return append(append([]string{cmd}, base...), args...)
+	}
+	cases := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"whatif-sxd-flag", with("whatif", "--member", "SXD", "--award", "flag"), exitOK},
+		{"whatif-sxd-flag-json", with("whatif", "--member", "SXD", "--award", "flag", "--format", "json"), exitOK},
+		{"whatif-ttt-merit", with("whatif", "--member", "TTT", "--award", "merit"), exitOK},
+		{"whatif-ttt-rank1-steps", with("whatif", "--member", "TTT", "--rank", "1", "--step", "03=0.5", "--step", "06=0.5", "--step", "08=0.5"), exitOK},
+		{"whatif-snnptnt-flag-unreachable", with("whatif", "--member", "SNNPTNT", "--award", "flag"), exitOK},
+		{"whatif-sct-already", with("whatif", "--member", "SCT", "--award", "flag"), exitOK},
+		{"whatif-sensitivity-weight-07", with("sensitivity", "--weight", "07", "--from", "0.5", "--to", "60", "--step", "0.5"), exitOK},
+		{"whatif-sensitivity-score-sct-08", with("sensitivity", "--score", "SCT:08", "--from", "7", "--to", "10", "--step", "0.5"), exitOK},
+		{"whatif-sensitivity-json", with("sensitivity", "--score", "SXD:07", "--from", "80", "--to", "90", "--step", "5", "--format", "json"), exitOK},
+		{"whatif-scenario-deduction", with("scenario", "--edits", cum2+"scenario-deduction.yaml"), exitOK},
+		{"whatif-scenario-deduction-json", with("scenario", "--edits", cum2+"scenario-deduction.yaml", "--format", "json"), exitOK},
+		{"whatif-scenario-bad-file", with("scenario", "--edits", "testdata/whatif-bad-scenario.yaml"), exitBadInput},
+		{"whatif-scenario-unknown-ids", with("scenario", "--edits", "testdata/whatif-unknown-ids.yaml"), exitBadInput},
+		{"whatif-scenario-invalid-after", with("scenario", "--edits", "testdata/whatif-invalid-after.yaml"), exitBadInput},
+		{"whatif-scenario-missing-file", with("scenario", "--edits", "testdata/nonexistent.yaml"), exitBadInput},
+		{"whatif-unknown-member", with("whatif", "--member", "XYZ", "--award", "flag"), exitUsage},
+		{"whatif-unknown-tier", with("whatif", "--member", "SXD", "--award", "gold"), exitUsage},
+		{"whatif-rank-out-of-range", with("whatif", "--member", "SXD", "--rank", "9"), exitUsage},
+		{"whatif-bad-step", with("whatif", "--member", "SXD", "--award", "flag", "--step", "02=0.5"), exitUsage},
+		{"whatif-usage-no-target", with("whatif", "--member", "SXD"), exitUsage},
+		{"whatif-usage-two-targets", with("whatif", "--member", "SXD", "--rank", "1", "--award", "flag"), exitUsage},
+		{"whatif-usage-step-syntax", with("whatif", "--member", "SXD", "--rank", "1", "--step", "03"), exitUsage},
+		{"whatif-sensitivity-zero-weight", with("sensitivity", "--weight", "07", "--from", "0", "--to", "2", "--step", "0.5"), exitUsage},
+		{"whatif-sensitivity-usage-no-range", with("sensitivity", "--weight", "07", "--from", "1"), exitUsage},
+		{"whatif-sensitivity-usage-bad-score", with("sensitivity", "--score", "SCT", "--from", "1", "--to", "2", "--step", "1"), exitUsage},
+		{"whatif-sensitivity-unknown-node", with("sensitivity", "--weight", "99", "--from", "1", "--to", "2", "--step", "1"), exitUsage},
+		{"whatif-bad-scores", []string{"whatif", "--rules", rb, "--scores", "testdata/bad-scores.csv", "--member", "SXD", "--rank", "1"}, exitBadInput},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := runWhatif(c.args, &out, &errb)
+			if code != c.code {
+				t.Errorf("exit code %d, want %d\nstderr:\n%s", code, c.code, errb.String())
+			}
+			got := fmt.Sprintf("exit %d\n--- stdout\n%s--- stderr\n%s", code, out.String(), errb.String())
+			golden := filepath.Join("testdata", c.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if d := cmp.Diff(string(want), got); d != "" {
+				t.Errorf("output differs from %s (-want +got):\n%s", golden, d)
+			}
+		})
+	}
+}

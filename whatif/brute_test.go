@@ -1,0 +1,537 @@
+package whatif_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/ranking"
+	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoring"
+	"github.com/thidua/thidua/whatif"
+)
+
+// randomCase is a small cluster drawn at random: 3–4 members, 3–5 criteria
+// with small ranges, tie-heavy values, random eligibility, tie-breaks and
+// award tiers.
+type randomCase struct {
+	yaml   string
+	rb     *rules.Rulebook
+	sh     scoring.Sheet
+	member string
+	target whatif.Target
+}
+
+type genLeaf struct {
+	id, method string
+	max        decimal.Decimal
+	values     []decimal.Decimal // inputs members may have
+	extra      string            // more YAML for the criterion
+}
+
+func pick[T any](r *rand.Rand, xs ...T) T { return xs[r.IntN(len(xs))] }
+
+func decs(xs ...string) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(xs))
+	for i, x := range xs {
+		out[i] = d(x)
+	}
+	return out
+}
+
+func genLeafSpec(r *rand.Rand, id string) genLeaf {
+	switch pick(r, "direct", "direct", "tiers", "per_occurrence", "pass_fail", "ratio", "relative") {
+	case "direct":
+		if r.IntN(2) == 0 {
+			return genLeaf{id: id, method: "direct", max: d("3"), values: decs("0", "1", "2", "3")}
+		}
+		return genLeaf{id: id, method: "direct", max: d("2"), values: decs("0", "0.5", "1", "1.5", "2")}
+	case "tiers":
+		return genLeaf{id: id, method: "tiers", max: d("3"), values: decs("0", "1", "2", "3", "4"),
+			extra: "tiers: [{at_least: 4, points: 3}, {at_least: 2, points: 1}, {at_least: 0, points: 0}]"}
+	case "per_occurrence":
+		each := pick(r, "1", "1.5")
+		return genLeaf{id: id, method: "per_occurrence", max: d("3"), values: decs("0", "1", "2", "3"), extra: "points_each: " + each}
+	case "pass_fail":
+		return genLeaf{id: id, method: "pass_fail", max: d(pick(r, "2", "3")), values: decs("0", "1")}
+	case "ratio":
+		return genLeaf{id: id, method: "ratio", max: d("2"), values: decs("0", "1", "2", "3"), extra: "target: " + pick(r, "3", "4")}
+	}
+	return genLeaf{id: id, method: "relative", max: d("2"), values: decs("0", "1", "2", "3"), extra: "target: 2"}
+}
+
+func genCase(r *rand.Rand) randomCase {
+	var b strings.Builder
+	nLeaves := 3 + r.IntN(3)
+	leaves := make([]genLeaf, nLeaves)
+	for i := range leaves {
+		leaves[i] = genLeafSpec(r, fmt.Sprintf("c%d", i+1))
+	}
+	leafYAML := func(l genLeaf, indent string) {
+		fmt.Fprintf(&b, "%s- id: %s\n%s  name: Criterion %s\n%s  max: %s\n%s  method: %s\n", indent, l.id, indent, l.id, indent, l.max, indent, l.method)
+		if l.extra != "" {
+			fmt.Fprintf(&b, "%s  %s\n", indent, l.extra)
+		}
+		if r.IntN(5) == 0 {
+			fmt.Fprintf(&b, "%s  weight: %s\n", indent, pick(r, "2", "1.5"))
+		}
+	}
+	b.WriteString("criteria:\n")
+	split := 1 + r.IntN(nLeaves-1)
+	hasG2 := r.IntN(2) == 0
+	b.WriteString("  - id: G1\n    name: Group one\n")
+	if r.IntN(6) == 0 {
+		b.WriteString("    weight: 2\n")
+	}
+	b.WriteString("    children:\n")
+	end := nLeaves
+	if hasG2 {
+		end = split
+	}
+	for _, l := range leaves[:end] {
+		leafYAML(l, "      ")
+	}
+	if hasG2 {
+		b.WriteString("  - id: G2\n    name: Group two\n    children:\n")
+		for _, l := range leaves[end:] {
+			leafYAML(l, "      ")
+		}
+	}
+	b.WriteString("bonus:\n  items:\n    - {id: b1, name: Bonus, points: 1}\n")
+	b.WriteString("deductions:\n  items:\n    - {id: d1, name: Deduction, points: 0.5}\n")
+	if r.IntN(2) == 0 {
+		b.WriteString("  floor: 0\n")
+	}
+	b.WriteString("facts:\n  - {id: f1, name: No discipline, default: true}\n")
+	b.WriteString("rounding:\n  quotient: {places: 2}\n")
+	if r.IntN(2) == 0 {
+		fmt.Fprintf(&b, "  criterion: {places: 1, mode: %s}\n", pick(r, "half_up", "down", "half_even"))
+	}
+	if r.IntN(4) == 0 {
+		b.WriteString("  group: {places: 0}\n")
+	}
+	if r.IntN(3) == 0 {
+		b.WriteString("  total: {places: 1}\n")
+	}
+	percent := r.IntN(5) == 0
+	if percent {
+		b.WriteString("rank_by: percent\n")
+	}
+	// Eligibility.
+	var maxTotal decimal.Decimal
+	for _, l := range leaves {
+		maxTotal = maxTotal.Add(l.max)
+	}
+	conds := []string{}
+	b.WriteString("eligibility:\n")
+	theta := maxTotal.Mul(d(pick(r, "0.4", "0.6", "0.75"))).Floor()
+	fmt.Fprintf(&b, "  - {id: e_total, reason: Total, min_total: %s}\n", theta)
+	conds = append(conds, "e_total")
+	if r.IntN(2) == 0 {
+		within := ""
+		if r.IntN(2) == 0 {
+			within = ", within: G1"
+		}
+		fmt.Fprintf(&b, "  - {id: e_floor, reason: Floor, criterion_floor: {share: %s%s}}\n", pick(r, "50%", "1/3"), within)
+		conds = append(conds, "e_floor")
+	}
+	if r.IntN(2) == 0 {
+		fmt.Fprintf(&b, "  - {id: e_gmin, reason: Group, group_min: {group: G1, min: %d}}\n", 1+r.IntN(4))
+		conds = append(conds, "e_gmin")
+	}
+	if percent && r.IntN(2) == 0 {
+		b.WriteString("  - {id: e_pct, reason: Percent, min_percent: 50}\n")
+		conds = append(conds, "e_pct")
+	}
+	b.WriteString("  - {id: e_fact, reason: Fact, fact: f1}\n  - {id: e_ded, reason: Deductions, max_deductions: 0.5}\n")
+	conds = append(conds, "e_fact", "e_ded")
+	// Tie-breaks.
+	chain := []string{"group: G1", "criterion: c1", "fewer_deductions", "more_bonus", "no_award_last_year: flag"}
+	r.Shuffle(len(chain), func(i, j int) { chain[i], chain[j] = chain[j], chain[i] })
+	chain = chain[:r.IntN(len(chain)+1)]
+	lots := r.IntN(3) == 0
+	if lots {
+		chain = append(chain, "lots")
+	}
+	if len(chain) > 0 {
+		b.WriteString("tie_breaks:\n")
+		for _, c := range chain {
+			fmt.Fprintf(&b, "  - %s\n", c)
+		}
+	}
+	// Awards.
+	subset := func() string {
+		var out []string
+		for _, c := range conds {
+			if r.IntN(2) == 0 {
+				out = append(out, c)
+			}
+		}
+		return "[" + strings.Join(out, ", ") + "]"
+	}
+	b.WriteString("awards:\n")
+	fmt.Fprintf(&b, "  - {id: flag, name: Flag, count: 1, requires: %s, if_ineligible: %s}\n", subset(), pick(r, "next_eligible", "none"))
+	if r.IntN(2) == 0 {
+		fmt.Fprintf(&b, "  - {id: merit, name: Merit, count: %d, requires: %s, if_ineligible: %s}\n", 1+r.IntN(2), subset(), pick(r, "next_eligible", "none"))
+	} else {
+		fmt.Fprintf(&b, "  - {id: merit, name: Merit, share: 50%%, requires: %s}\n", subset())
+	}
+
+	rb, err := rules.Parse("random.yaml", []byte(header+b.String()))
+	if err != nil {
+		panic(fmt.Sprintf("generated rulebook is invalid: %v\n%s", err, b.String()))
+	}
+
+	// The sheet: tie-heavy values, a few bonuses, deductions, facts.
+	ids := []string{"A", "B", "C", "D"}[:3+r.IntN(2)]
+	sh := scoring.Sheet{Members: members(ids...), Year: 2020}
+	var shared []decimal.Decimal // a common profile, to make ties likely
+	for _, l := range leaves {
+		shared = append(shared, l.values[r.IntN(len(l.values))])
+	}
+	for _, m := range ids {
+		for i, l := range leaves {
+			v := shared[i]
+			if r.IntN(2) == 0 {
+				v = l.values[r.IntN(len(l.values))]
+			}
+			if percent && m != ids[0] && i == 0 && r.IntN(2) == 0 {
+				sh.NotAssigned = append(sh.NotAssigned, scoring.Assignment{Member: m, Criterion: l.id})
+				continue
+			}
+			if l.method == "direct" && r.IntN(4) == 0 && v.LessThan(l.max) {
+				// two assessors at the counted stage
+				sh.Scores = append(sh.Scores,
+					scoring.Entry{Member: m, Criterion: l.id, Stage: "cluster", Assessor: "X", Value: v},
+					scoring.Entry{Member: m, Criterion: l.id, Stage: "cluster", Assessor: "Y", Value: v.Add(l.values[1])})
+				continue
+			}
+			if r.IntN(4) == 0 {
+				sh.Scores = append(sh.Scores, scoring.Entry{Member: m, Criterion: l.id, Stage: "self", Value: l.values[len(l.values)-1]})
+			}
+			sh.Scores = append(sh.Scores, cl(m, l.id, v.String()))
+		}
+		if r.IntN(4) == 0 {
+			sh.Bonuses = append(sh.Bonuses, scoring.Occurrences{Member: m, Item: "b1", Count: 1})
+		}
+		if r.IntN(3) == 0 {
+			sh.Deductions = append(sh.Deductions, scoring.Occurrences{Member: m, Item: "d1", Count: 1 + r.IntN(2)})
+		}
+		if r.IntN(6) == 0 {
+			sh.Facts = append(sh.Facts, scoring.FactValue{Member: m, Fact: "f1", Value: false})
+		}
+		if r.IntN(4) == 0 {
+			sh.History = append(sh.History, scoring.PastAward{Member: m, Year: 2019, Award: "flag"})
+		}
+	}
+	if lots && r.IntN(2) == 0 {
+		draw := slices.Clone(ids)
+		r.Shuffle(len(draw), func(i, j int) { draw[i], draw[j] = draw[j], draw[i] })
+		sh.Lots = draw
+	}
+	c := randomCase{yaml: b.String(), rb: rb, sh: sh}
+	// Prefer a member and target not already met (the interesting case).
+	base, err := ranking.Rank(rb, sh)
+	if err != nil {
+		panic(fmt.Sprintf("generated sheet does not rank: %v", err))
+	}
+	for try := 0; try < 6; try++ {
+		c.member = ids[r.IntN(len(ids))]
+		switch r.IntN(3) {
+		case 0:
+			c.target = whatif.RankTarget(1 + r.IntN(len(ids)-1))
+		case 1:
+			c.target = whatif.AwardTarget("flag")
+		default:
+			c.target = whatif.AwardTarget("merit")
+		}
+		if !meets(rb, base, c.member, c.target) {
+			break
+		}
+	}
+	return c
+}
+
+// meets is the test's own reading of a target (see whatif.Target).
+func meets(rb *rules.Rulebook, st *ranking.Standings, member string, t whatif.Target) bool {
+	row, _ := st.Row(member)
+	if t.Award != "" {
+		for _, a := range rb.Awards() {
+			if slices.Contains(row.Awards, a.ID) {
+				return true
+			}
+			if a.ID == t.Award {
+				return false
+			}
+		}
+		return false
+	}
+	size := 1
+	if row.Tied {
+		size = 0
+		for _, r := range st.Rows {
+			if r.Rank == row.Rank {
+				size++
+			}
+		}
+	}
+	return row.Rank+size-1 <= t.Rank
+}
+
+// bruteOptions lists, for one of the member's criteria, every input the
+// brute force tries: nil (unchanged), then the multiples of the step from
+// the highest current entry at the cluster stage up to full points.
+func bruteOptions(rb *rules.Rulebook, sh scoring.Sheet, card scoring.Scorecard, n rules.Node, member string) []*decimal.Decimal {
+	out := []*decimal.Decimal{nil}
+	ns, _ := card.Node(n.ID)
+	if !ns.Assigned || n.Method == rules.Relative || n.Method == rules.Votes {
+		return out
+	}
+	var cur []decimal.Decimal
+	places := int32(0)
+	for _, e := range sh.Scores {
+		if e.Criterion == n.ID {
+			if -e.Value.Normalize().Exponent() > places {
+				places = -e.Value.Normalize().Exponent()
+			}
+			if e.Member == member && e.Stage == "cluster" {
+				cur = append(cur, e.Value)
+			}
+		}
+	}
+	step := decimal.New(1, -places)
+	if n.Method == rules.PerOccurrence || n.Method == rules.PassFail {
+		step = decimal.NewFromInt(1)
+	}
+	low := slices.MaxFunc(cur, decimal.Decimal.Cmp)
+	same := !slices.ContainsFunc(cur, func(v decimal.Decimal) bool { return !v.Equal(low) })
+	var limit decimal.Decimal
+	switch n.Method {
+	case rules.PassFail:
+		if low.IsZero() {
+			one := decimal.NewFromInt(1)
+			out = append(out, &one)
+		}
+		return out
+	case rules.Direct:
+		limit = n.Max
+	case rules.Ratio:
+		limit = ns.Target
+	case rules.Tiers:
+		limit = d("4")
+	case rules.PerOccurrence:
+		limit = n.Max.Div(n.PointsEach).Ceil()
+	}
+	v := low.Div(step).Ceil().Mul(step)
+	if v.Equal(low) && same {
+		v = v.Add(step)
+	}
+	for ; v.LessThanOrEqual(limit); v = v.Add(step) {
+		x := v
+		out = append(out, &x)
+	}
+	return out
+}
+
+// inputScale is the scale an effort is measured against (see whatif.Reach).
+func inputScale(n rules.Node, card scoring.Scorecard) decimal.Decimal {
+	switch n.Method {
+	case rules.PassFail:
+		return decimal.NewFromInt(1)
+	case rules.Ratio:
+		ns, _ := card.Node(n.ID)
+		return ns.Target
+	case rules.Tiers:
+		return d("4")
+	case rules.PerOccurrence:
+		return n.Max.Div(n.PointsEach).Ceil()
+	}
+	return n.Max
+}
+
+// effort of raising the member's cluster entries for n to v: Σ(v − old) ÷
+// (count · scale).
+func effort(c randomCase, card scoring.Scorecard, n rules.Node, v decimal.Decimal) *big.Rat {
+	num, k := decimal.Zero, 0
+	for _, e := range c.sh.Scores {
+		if e.Member == c.member && e.Criterion == n.ID && e.Stage == "cluster" {
+			num = num.Add(v.Sub(e.Value))
+			k++
+		}
+	}
+	return new(big.Rat).Quo(num.Rat(), inputScale(n, card).Mul(decimal.NewFromInt(int64(k))).Rat())
+}
+
+// brute finds the least gain that reaches the target by ranking every
+// combination of the member's inputs, and the least effort among the
+// combinations that reach it with that gain. ok is false if none does; n is
+// the number of combinations (0 if more than limit, and nothing is ranked).
+func brute(t testing.TB, c randomCase, limit int) (gain decimal.Decimal, least *big.Rat, ok bool, n int) {
+	base, err := ranking.Rank(c.rb, c.sh)
+	if err != nil {
+		t.Fatalf("base sheet does not rank: %v", err)
+	}
+	row, _ := base.Row(c.member)
+	nodes := c.rb.Nodes()
+	var leaves []rules.Node
+	var opts [][]*decimal.Decimal
+	n = 1
+	for _, nd := range nodes {
+		if nd.IsGroup() {
+			continue
+		}
+		o := bruteOptions(c.rb, c.sh, row.Card, nd, c.member)
+		leaves = append(leaves, nd)
+		opts = append(opts, o)
+		n *= len(o)
+	}
+	if n > limit {
+		return decimal.Zero, nil, false, 0
+	}
+	idx := make([]int, len(leaves))
+	for {
+		sh := c.sh
+		sh.Scores = slices.Clone(c.sh.Scores)
+		for i, nd := range leaves {
+			v := opts[i][idx[i]]
+			if v == nil {
+				continue
+			}
+			for k, e := range sh.Scores {
+				if e.Member == c.member && e.Criterion == nd.ID && e.Stage == "cluster" {
+					sh.Scores[k].Value = *v
+				}
+			}
+		}
+		cards, err := scoring.Score(c.rb, sh, scoring.WithoutTrace())
+		if err != nil {
+			t.Fatalf("a combination does not score: %v", err)
+		}
+		st := ranking.RankScorecards(c.rb, sh, cards)
+		if meets(c.rb, st, c.member, c.target) {
+			r, _ := st.Row(c.member)
+			g := r.Total.Sub(row.Total)
+			e := new(big.Rat)
+			for i, nd := range leaves {
+				if v := opts[i][idx[i]]; v != nil {
+					e.Add(e, effort(c, row.Card, nd, *v))
+				}
+			}
+			if !ok || g.LessThan(gain) || (g.Equal(gain) && e.Cmp(least) < 0) {
+				gain, least, ok = g, e, true
+			}
+		}
+		// next combination
+		i := 0
+		for ; i < len(idx); i++ {
+			idx[i]++
+			if idx[i] < len(opts[i]) {
+				break
+			}
+			idx[i] = 0
+		}
+		if i == len(idx) {
+			return gain, least, ok, n
+		}
+	}
+}
+
+func describe(c randomCase) string {
+	js, _ := json.MarshalIndent(c.sh, "", " ")
+	return fmt.Sprintf("member %s, target %s\nrulebook:\n%s\nsheet:\n%s", c.member, c.target, c.yaml, js)
+}
+
+// TestReachAgreesWithBruteForce draws small clusters at random (fixed
+// seeds) and checks that Reach's least gain is the least gain found by
+// ranking every combination of the member's inputs, that its allocation
+// really reaches the target, and that unreachable targets are unreachable.
+func TestReachAgreesWithBruteForce(t *testing.T) {
+	cases, limit := 400, 1500
+	if testing.Short() {
+		cases = 80
+	}
+	var checked, reachable, unreachable, already, ties int
+	for seed := uint64(1); checked < cases && seed < 10*uint64(cases); seed++ {
+		r := rand.New(rand.NewPCG(seed, 2026))
+		c := genCase(r)
+		want, wantEffort, wantOK, n := brute(t, c, limit)
+		if n == 0 {
+			continue // too many combinations for the brute force
+		}
+		checked++
+		before := c.sh.Hash()
+		got, err := whatif.Reach(c.rb, c.sh, c.member, c.target)
+		if err != nil {
+			t.Fatalf("seed %d: %v\n%s", seed, err, describe(c))
+		}
+		if c.sh.Hash() != before {
+			t.Fatalf("seed %d: Reach changed the caller's sheet", seed)
+		}
+		if got.Reachable != wantOK {
+			t.Fatalf("seed %d: Reach says reachable=%v (gain %s, obstacles %+v), brute force says %v (gain %s)\n%s", seed, got.Reachable, got.Gain, got.Obstacles, wantOK, want, describe(c))
+		}
+		if !wantOK {
+			unreachable++
+			if len(got.Obstacles) == 0 {
+				t.Errorf("seed %d: unreachable without an obstacle", seed)
+			}
+			continue
+		}
+		reachable++
+		if got.AlreadyMet {
+			already++
+		}
+		if !got.Gain.Equal(want) {
+			t.Fatalf("seed %d: Reach's least gain %s, brute force's %s\nallocation %+v\n%s", seed, got.Gain, want, got.Allocation, describe(c))
+		}
+		// The allocation really reaches the target, ranked afresh.
+		st, err := ranking.Rank(c.rb, got.Sheet)
+		if err != nil {
+			t.Fatalf("seed %d: the changed sheet does not rank: %v", seed, err)
+		}
+		if !meets(c.rb, st, c.member, c.target) {
+			t.Fatalf("seed %d: the allocation does not reach %s\n%s", seed, c.target, describe(c))
+		}
+		row, _ := st.Row(c.member)
+		if !row.Total.Sub(got.Before.Total).Equal(got.Gain) {
+			t.Fatalf("seed %d: gain %s but the total moves %s → %s", seed, got.Gain, got.Before.Total, row.Total)
+		}
+		// The allocation is the cheapest of those that reach the target
+		// with the least gain.
+		baseSt, _ := ranking.Rank(c.rb, c.sh)
+		baseRow, _ := baseSt.Row(c.member)
+		gotEffort := new(big.Rat)
+		for _, a := range got.Allocation {
+			nd, _ := c.rb.Node(a.Criterion)
+			gotEffort.Add(gotEffort, effort(c, baseRow.Card, nd, a.To))
+		}
+		if gotEffort.Cmp(wantEffort) != 0 {
+			t.Fatalf("seed %d: allocation effort %s, but the cheapest reaching allocation has %s\nallocation %+v\n%s", seed, gotEffort.RatString(), wantEffort.RatString(), got.Allocation, describe(c))
+		}
+		// Only the member's own rows change.
+		for _, ch := range got.Changes {
+			if ch.New.Member != c.member || (ch.Old != nil && ch.Old.Value.GreaterThan(ch.New.Value)) {
+				t.Fatalf("seed %d: change %+v is not a rise of the member's own value", seed, ch)
+			}
+		}
+		for _, rr := range st.Rows {
+			if rr.Member.ID != c.member && rr.Basis.Equal(row.Basis) {
+				ties++ // the answer lands exactly on a rival's total: the chain decided it
+				break
+			}
+		}
+	}
+	if checked < cases {
+		t.Fatalf("only %d cases were small enough for the brute force", checked)
+	}
+	t.Logf("%d cases: %d reachable (%d already met), %d unreachable; %d answers decided at a tie", checked, reachable, already, unreachable, ties)
+	if unreachable == 0 || reachable-already == 0 || ties == 0 {
+		t.Errorf("the random cases do not cover reachable, unreachable and tied answers")
+	}
+}

@@ -1,0 +1,315 @@
+package whatif
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/ranking"
+	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoring"
+)
+
+// Result answers "what is the least the member must gain to reach the
+// target?". It is a value: nothing changes it after Reach returns it; treat
+// its slices, sheet and standings as read-only.
+type Result struct {
+	Member scoring.Member `json:"member"`
+	Target Target         `json:"target"`
+	// Reachable says whether some allocation of gains reaches the target.
+	Reachable bool `json:"reachable"`
+	// AlreadyMet is true when the member meets the target without any gain.
+	AlreadyMet bool `json:"already_met,omitempty"`
+	// Gain is the least gain in total points (tổng điểm) that reaches the
+	// target: the member's new total minus its current total, after every
+	// cap, weight, rounding, bonus and deduction. Zero if already met or
+	// unreachable.
+	Gain decimal.Decimal `json:"gain"`
+	// Before is the member's current position; After its position with the
+	// allocation (equal to Before if already met, zero if unreachable).
+	Before Position `json:"before"`
+	After  Position `json:"after,omitzero"`
+	// Allocation lists the criteria whose input rises, in rulebook order:
+	// the cheapest allocation of the least gain (see Reach).
+	Allocation []Allocation `json:"allocation,omitempty"`
+	// Changes are the sheet rows changed or added for the allocation.
+	Changes []Change `json:"changes,omitempty"`
+	// Fixed lists the member's criteria the search does not change, and
+	// why (not assigned, relative to the cluster, from the ballot).
+	Fixed []Fixed `json:"fixed,omitempty"`
+	// Obstacles say why the target cannot be reached (when Reachable is
+	// false).
+	Obstacles []Obstacle `json:"obstacles,omitempty"`
+	// AtMaximum is the member's position with every criterion it can change
+	// at its maximum (when Reachable is false and gains were possible).
+	AtMaximum *Position `json:"at_maximum,omitempty"`
+	// Caveats notes where the answer's exactness rests on an assumption
+	// (e.g. a head-to-head tie-break, decided by the peers' own scores).
+	Caveats []string `json:"caveats,omitempty"`
+	// Evaluated is the number of candidate allocations ranked with
+	// ranking.Rank before the answer was found.
+	Evaluated int `json:"evaluated"`
+	// Sheet is the changed sheet and Standings its ranking (nil and empty
+	// when unreachable).
+	Sheet     scoring.Sheet      `json:"-"`
+	Standings *ranking.Standings `json:"-"`
+}
+
+// Allocation is one criterion's part of the gain.
+type Allocation struct {
+	Criterion string       `json:"criterion"`
+	Name      string       `json:"name"`
+	Method    rules.Method `json:"method"`
+	// Stage is the assessment stage whose value is raised.
+	Stage string `json:"stage"`
+	// From and To are the counted input (for several assessors, their mean;
+	// To is then what every assessor at the stage gives).
+	From decimal.Decimal `json:"from"`
+	To   decimal.Decimal `json:"to"`
+	Step decimal.Decimal `json:"step"`
+	// Points are in the criterion's own scale; Value is what it contributes
+	// to its group (weighted and rounded).
+	PointsFrom decimal.Decimal `json:"points_from"`
+	PointsTo   decimal.Decimal `json:"points_to"`
+	ValueFrom  decimal.Decimal `json:"value_from"`
+	ValueTo    decimal.Decimal `json:"value_to"`
+	// Effort is the share of the criterion's input scale used (Δinput ÷
+	// scale), rounded to 4 places for display; the search compares it
+	// exactly.
+	Effort decimal.Decimal `json:"effort"`
+}
+
+// Change is one sheet row changed (Old set) or added (Old nil).
+type Change struct {
+	Old *scoring.Entry `json:"old,omitempty"`
+	New scoring.Entry  `json:"new"`
+}
+
+// Fixed is a criterion the search holds at its current value.
+type Fixed struct {
+	Criterion string `json:"criterion"`
+	Reason    string `json:"reason"`
+}
+
+// ObstacleKind classifies why a target cannot be reached.
+type ObstacleKind string
+
+// The obstacle kinds.
+const (
+	// ObstacleEligibility: a condition that no gain in scores can change
+	// fails (a fact, the votes or the quorum, the deductions).
+	ObstacleEligibility ObstacleKind = "eligibility"
+	// ObstacleCaps: even with every criterion the member can change at its
+	// maximum, the target is not reached (caps exhausted).
+	ObstacleCaps ObstacleKind = "caps"
+	// ObstacleCondition: with every criterion at its maximum a condition
+	// that depends on the scores still fails (a minimum total, a
+	// criterion's floor on a criterion held fixed).
+	ObstacleCondition ObstacleKind = "condition"
+)
+
+// Obstacle is one reason a target cannot be reached.
+type Obstacle struct {
+	Kind      ObstacleKind `json:"kind"`
+	Tier      string       `json:"tier,omitempty"`      // the award tier it blocks
+	Condition string       `json:"condition,omitempty"` // the eligibility condition
+	Detail    string       `json:"detail"`
+}
+
+// Reach finds the least gain that brings member to target, and one
+// allocation of it, exactly.
+//
+// Gain is measured in the member's total points (tổng điểm), whatever the
+// ranking basis: the new total minus the current one, after caps, weights,
+// rounding, bonus and deductions. Only the member's own counted values
+// change, and only upwards; the other members' sheets are fixed. A
+// criterion's input moves on its step (WithStep; default one unit of the
+// smallest decimal place the sheet uses for it), from its current value to
+// its maximum: the maximum points for direct; 1 for pass/fail; the count,
+// target or highest threshold that gives full points for per_occurrence,
+// ratio and tiers. Where the counted stage has several assessors, all of
+// them are set to the new value. Criteria scored relative to the cluster
+// (relative) or from the ballot (votes) depend on the other members and are
+// held fixed, as are criteria not assigned to the member.
+//
+// The search is exact, not sampled. A dynamic programme over the criteria
+// tree enumerates every reachable combination of (total, the member's
+// values under the tie-break chain's group and criterion rules, pass or
+// fail of each eligibility condition that depends on the allocation — a
+// criterion floor, a group minimum). Within such a class every allocation
+// has the same outcome, so the programme keeps the cheapest of each. The
+// classes are then ranked by the engine in order of total, cheapest first,
+// until one reaches the target: exact ties with a rival at the candidate
+// total are decided by the real tie-break chain. (Candidates are ranked
+// with scoring.Score without trace text and ranking.RankScorecards — what
+// ranking.Rank does, faster; the answer is ranked again with ranking.Rank.)
+// The one exception is a head_to_head tie-break, which reads the peers'
+// individual scores; the result then carries a caveat.
+//
+// Cheapest means the least total effort, Σ Δinput ÷ input scale over the
+// criteria changed (the input scale is the maximum for direct, 1 for
+// pass/fail, the full-points count for per_occurrence, the target for
+// ratio, the highest threshold for tiers), then the fewest criteria
+// changed.
+//
+// If no allocation reaches the target, Result.Reachable is false and
+// Obstacles say why.
+func Reach(rb *rules.Rulebook, sh scoring.Sheet, member string, target Target, opts ...Option) (*Result, error) {
+	cfg := newConfig(opts)
+	sh = cloneSheet(sh)
+	if !hasMember(sh, member) {
+		return nil, errorf(ErrUnknownMember, member, "", "", "not in the sheet's member list")
+	}
+	base, err := ranking.Rank(rb, sh, cfg.rankOpts...)
+	if err != nil {
+		return nil, err
+	}
+	tier, err := target.check(rb, len(base.Rows))
+	if err != nil {
+		return nil, err
+	}
+	row, _ := base.Row(member)
+	res := &Result{Member: row.Member, Target: target, Before: position(base, member), Gain: decimal.Zero}
+	s, err := newSearch(rb, sh, base, member, target, tier, cfg)
+	if err != nil {
+		return nil, err
+	}
+	res.Fixed = s.fixed()
+	if reached(base, member, target, rb) {
+		res.Caveats = s.caveats()
+		res.Reachable, res.AlreadyMet = true, true
+		res.After = res.Before
+		res.Sheet, res.Standings = sh, base
+		return res, nil
+	}
+	if obs := s.blockedForGood(); len(obs) > 0 {
+		res.Obstacles = obs
+		return res, nil
+	}
+	if err := s.buildLeaves(); err != nil {
+		return nil, err
+	}
+	found, err := s.run()
+	if err != nil {
+		return nil, err
+	}
+	res.Evaluated = s.evaluated
+	res.Caveats = s.caveats()
+	if found == nil {
+		return s.unreachable(res)
+	}
+	res.Reachable = true
+	res.Sheet, res.Standings = found.sheet, found.st
+	res.After = position(found.st, member)
+	res.Gain = res.After.Total.Sub(res.Before.Total)
+	res.Allocation = s.allocation(found.choice)
+	res.Changes = changes(sh, found.sheet, member)
+	return res, nil
+}
+
+// changes lists the member's score rows that differ between two sheets
+// (the second built from the first by changing values and appending rows).
+func changes(before, after scoring.Sheet, member string) []Change {
+	var out []Change
+	for i, e := range after.Scores {
+		if e.Member != member {
+			continue
+		}
+		if i < len(before.Scores) {
+			old := before.Scores[i]
+			if !old.Value.Equal(e.Value) {
+				out = append(out, Change{Old: &old, New: e})
+			}
+			continue
+		}
+		out = append(out, Change{New: e})
+	}
+	return out
+}
+
+// blockedForGood returns the obstacles that make an award target
+// unreachable whatever the scores: for every tier up to the target, a
+// required condition that no score changes (a fact, the ballot, the
+// deductions) fails.
+func (s *search) blockedForGood() []Obstacle {
+	if s.tier < 0 {
+		return nil
+	}
+	row, _ := s.base.Row(s.member)
+	var out []Obstacle
+	for _, t := range s.rb.Awards()[:s.tier+1] {
+		var here []Obstacle
+		for _, f := range row.Failed {
+			c, _ := s.rb.Condition(f.Condition)
+			if !slices.Contains(t.Requires, c.ID) || !fixedCondition(c) {
+				continue
+			}
+			here = append(here, Obstacle{Kind: ObstacleEligibility, Tier: t.ID, Condition: c.ID,
+				Detail: fmt.Sprintf("%s: %s — no gain in scores changes this", c.Reason, f.Detail)})
+		}
+		if len(here) == 0 {
+			return nil // this tier is not closed for good
+		}
+		out = append(out, here...)
+	}
+	return out
+}
+
+// fixedCondition reports whether a condition depends on nothing the member's
+// scores can change.
+func fixedCondition(c rules.Condition) bool {
+	return c.Fact != "" || c.MaxDeductions != nil || c.MinVotes != nil
+}
+
+// unreachable completes a result whose search found nothing: the member's
+// position with every criterion at its maximum, and why that is not enough.
+func (s *search) unreachable(res *Result) (*Result, error) {
+	top := map[int]int{}
+	for _, lm := range s.leaves {
+		if lm != nil && len(lm.cands) > 0 {
+			top[lm.idx] = len(lm.cands) - 1
+		}
+	}
+	sh := s.sheetWith(top)
+	st, err := ranking.Rank(s.rb, sh, s.cfg.rankOpts...)
+	if err != nil {
+		return nil, fmt.Errorf("%w: ranking the sheet at every maximum: %v", ErrModel, err)
+	}
+	p := position(st, s.member)
+	if len(top) > 0 {
+		res.AtMaximum = &p
+	}
+	what := "with every criterion it can change at its maximum"
+	if len(top) == 0 {
+		what = "every criterion it can change is already at its maximum"
+	}
+	aw := "no award"
+	if len(p.Awards) > 0 {
+		aw = "proposed for " + strings.Join(p.Awards, ", ")
+	}
+	rank := fmt.Sprint(p.Rank)
+	if p.Tied {
+		rank += " (tied)"
+	}
+	res.Obstacles = append(res.Obstacles, Obstacle{Kind: ObstacleCaps,
+		Detail: fmt.Sprintf("%s: total %s, rank %s, %s", what, p.Total, rank, aw)})
+	if s.tier >= 0 {
+		row, _ := st.Row(s.member)
+		for _, t := range s.rb.Awards()[:s.tier+1] {
+			for _, f := range row.Failed {
+				if slices.Contains(t.Requires, f.Condition) {
+					c, _ := s.rb.Condition(f.Condition)
+					kind := ObstacleCondition
+					if fixedCondition(c) {
+						kind = ObstacleEligibility
+					}
+					res.Obstacles = append(res.Obstacles, Obstacle{Kind: kind, Tier: t.ID, Condition: c.ID,
+						Detail: fmt.Sprintf("%s: %s", c.Reason, f.Detail)})
+				}
+			}
+		}
+	}
+	return res, nil
+}

@@ -1,0 +1,942 @@
+package whatif
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"math/big"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/ranking"
+	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoring"
+)
+
+var (
+	one     = decimal.NewFromInt(1)
+	hundred = decimal.NewFromInt(100)
+)
+
+// maxTies bounds the group and criterion rules of a tie-break chain the
+// search tracks (a chain has a handful).
+const maxTies = 8
+
+const unset = math.MaxUint8
+
+// search is the state of one Reach question.
+type search struct {
+	rb     *rules.Rulebook
+	sh     scoring.Sheet
+	cfg    config
+	base   *ranking.Standings
+	member string
+	card   scoring.Scorecard
+	target Target
+	tier   int
+	nodes  []rules.Node
+
+	leaves []*leafModel // by node index; nil for groups
+	conds  []condModel
+	ties   []tieModel
+	places int32    // decimal places of one unit in the programme
+	costD  *big.Int // common denominator of the efforts
+
+	quota        int  // places of the tiers up to the target
+	evaluated    int  // candidates ranked
+	approxEffort bool // efforts compared to 12 places, not exactly
+}
+
+// leafModel is what the search may do with one of the member's criteria.
+type leafModel struct {
+	idx     int
+	node    rules.Node
+	fixed   string // why it cannot change; "" if it can
+	stage   string // the stage whose entries are set
+	entries []int  // indices in sheet.Scores of the member's entries at that stage
+	others  []int  // indices of its entries at other stages
+	step    decimal.Decimal
+	scale   decimal.Decimal // the input scale, for the effort
+	from    decimal.Decimal // the counted input (mean of the entries)
+	points  decimal.Decimal // current points
+	value   decimal.Decimal // current value
+	cands   []cand          // inputs that raise the points, ascending
+}
+
+type cand struct {
+	input, points, value decimal.Decimal
+	units                int64 // value in units
+	effort               int64 // numerator over search.costD
+}
+
+// condModel is an eligibility condition whose outcome depends on where the
+// gain goes.
+type condModel struct {
+	id    string
+	bit   uint64
+	floor *rules.Floor
+	scope map[int]bool // leaves a floor applies to
+	group int          // node of a group minimum
+	min   decimal.Decimal
+}
+
+// tieModel is a group or criterion rule of the tie-break chain.
+type tieModel struct {
+	node   int
+	rivals []int64 // the other members' values, distinct, ascending, in units
+}
+
+func newSearch(rb *rules.Rulebook, sh scoring.Sheet, base *ranking.Standings, member string, target Target, tier int, cfg config) (*search, error) {
+	s := &search{rb: rb, sh: sh, cfg: cfg, base: base, member: member, target: target, tier: tier, nodes: rb.Nodes()}
+	row, _ := base.Row(member)
+	s.card = row.Card
+	s.leaves = make([]*leafModel, len(s.nodes))
+	for i, n := range s.nodes {
+		if n.IsGroup() {
+			continue
+		}
+		lm := &leafModel{idx: i, node: n, points: s.card.Nodes[i].Points, value: s.card.Nodes[i].Value, from: s.card.Nodes[i].Raw}
+		switch {
+		case !s.card.Nodes[i].Assigned:
+			lm.fixed = "not assigned to the member (không được giao)"
+		case n.Method == rules.Relative:
+			lm.fixed = "scored relative to the cluster's leader: held at its current value"
+		case n.Method == rules.Votes:
+			lm.fixed = "converted from the ballot: held at its current value"
+		}
+		s.leaves[i] = lm
+	}
+	for c, st := range cfg.steps {
+		n, ok := rb.Node(c)
+		switch {
+		case !ok:
+			return nil, errorf(ErrUnknownCriterion, member, c, "", "a step is given for a criterion the rulebook does not have")
+		case n.IsGroup():
+			return nil, errorf(ErrBadStep, member, c, st.String(), "a step applies to a criterion, not to a group")
+		case !st.IsPositive():
+			return nil, errorf(ErrBadStep, member, c, st.String(), "a step must be above zero")
+		case n.Method == rules.PerOccurrence && !st.IsInteger():
+			return nil, errorf(ErrBadStep, member, c, st.String(), "counts a number of occurrences, so its step must be a whole number")
+		}
+	}
+	if tier >= 0 {
+		for _, a := range base.Awards[:tier+1] {
+			s.quota += a.Quota
+		}
+	}
+	return s, nil
+}
+
+func (s *search) fixed() []Fixed {
+	var out []Fixed
+	for _, lm := range s.leaves {
+		if lm != nil && lm.fixed != "" {
+			out = append(out, Fixed{Criterion: lm.node.ID, Reason: lm.fixed})
+		}
+	}
+	return out
+}
+
+func (s *search) caveats() []string {
+	var out []string
+	for _, tb := range s.rb.TieBreaks() {
+		if tb.Kind == rules.HeadToHead && len(s.card.Peers) > 0 {
+			out = append(out, "the tie-break chain has head_to_head, which compares the peers' own scores; a gain is verified with the real chain, but the search does not seek the allocation that best wins head-to-head comparisons")
+		}
+	}
+	if s.approxEffort {
+		out = append(out, "the criteria's input scales share no small common denominator: efforts were compared to 12 decimal places (the gain is exact)")
+	}
+	return out
+}
+
+// buildLeaves works out every changeable criterion's candidate inputs, with
+// their points and values as the engine computes them, and the conditions
+// and tie-break rules the allocation can affect.
+func (s *search) buildLeaves() error {
+	a := s.rb.Assessment()
+	for _, lm := range s.leaves {
+		if lm == nil || lm.fixed != "" {
+			continue
+		}
+		if err := s.locate(lm, a); err != nil {
+			return err
+		}
+		grid, err := s.grid(lm)
+		if err != nil {
+			return err
+		}
+		lm.cands = make([]cand, len(grid))
+		for k, v := range grid {
+			lm.cands[k].input = v
+		}
+	}
+	if err := s.scoreCandidates(); err != nil {
+		return err
+	}
+	if err := s.units(); err != nil {
+		return err
+	}
+	s.conditions()
+	s.tieRules()
+	return s.efforts()
+}
+
+// locate finds the member's entries for a criterion: the stage whose value
+// counts (or where a missing value would be recorded) and the others.
+func (s *search) locate(lm *leafModel, a rules.Assessment) error {
+	lm.stage = s.card.Nodes[lm.idx].Stage
+	if lm.stage == "" { // no value counts yet: record one where it would count
+		lm.stage = a.Stages[len(a.Stages)-1].ID
+		if a.Counts == rules.NamedPick {
+			lm.stage = a.Stage
+		}
+	}
+	sum := decimal.Zero
+	for i, e := range s.sh.Scores {
+		if e.Member != s.member || e.Criterion != lm.node.ID {
+			continue
+		}
+		if e.Stage == lm.stage {
+			lm.entries = append(lm.entries, i)
+			sum = sum.Add(e.Value)
+		} else {
+			lm.others = append(lm.others, i)
+		}
+	}
+	lm.from = decimal.Zero
+	if len(lm.entries) > 0 {
+		lm.from = rules.Rounding{Places: 12}.Quo(sum, decimal.NewFromInt(int64(len(lm.entries))))
+		if len(lm.entries) == 1 {
+			lm.from = s.sh.Scores[lm.entries[0]].Value
+		}
+	}
+	n := lm.node
+	switch n.Method {
+	case rules.Direct:
+		lm.scale = n.Max
+	case rules.PassFail:
+		lm.scale = one
+	case rules.PerOccurrence:
+		lm.scale = ceilDiv(n.Max, n.PointsEach)
+	case rules.Ratio:
+		lm.scale = s.card.Nodes[lm.idx].Target
+	case rules.Tiers:
+		lm.scale = decimal.Zero
+		for _, t := range n.Tiers {
+			lm.scale = decimal.Max(lm.scale, t.AtLeast)
+		}
+		if !lm.scale.IsPositive() {
+			lm.scale = one
+		}
+	}
+	lm.step = s.defaultStep(n)
+	if st, ok := s.cfg.steps[n.ID]; ok {
+		lm.step = st
+	}
+	return nil
+}
+
+// defaultStep is one unit of the smallest decimal place the sheet uses for
+// the criterion (any member, any stage); 1 for whole numbers and counts.
+func (s *search) defaultStep(n rules.Node) decimal.Decimal {
+	if n.Method == rules.PerOccurrence || n.Method == rules.PassFail {
+		return one
+	}
+	places := int32(0)
+	for _, e := range s.sh.Scores {
+		if e.Criterion == n.ID {
+			places = max(places, decimalPlaces(e.Value))
+		}
+	}
+	return decimal.New(1, -places)
+}
+
+// decimalPlaces is the number of decimal places d needs (9.50 needs 1).
+func decimalPlaces(d decimal.Decimal) int32 {
+	if d.IsZero() {
+		return 0
+	}
+	return max(0, -d.Normalize().Exponent())
+}
+
+func ceilDiv(a, b decimal.Decimal) decimal.Decimal {
+	q, r := a.QuoRem(b, 0)
+	if r.IsPositive() {
+		q = q.Add(one)
+	}
+	return q
+}
+
+// grid lists the inputs to try, ascending: multiples of the step, no lower
+// than any current entry at the stage, up to the input that gives full
+// points.
+func (s *search) grid(lm *leafModel) ([]decimal.Decimal, error) {
+	n := lm.node
+	if n.Method == rules.PassFail {
+		if lm.points.LessThan(n.Max) {
+			return []decimal.Decimal{one}, nil
+		}
+		return nil, nil
+	}
+	if lm.points.GreaterThanOrEqual(n.Max) {
+		return nil, nil
+	}
+	low, same := decimal.Zero, true
+	for k, i := range lm.entries {
+		v := s.sh.Scores[i].Value
+		if k == 0 || v.GreaterThan(low) {
+			low = v
+		}
+	}
+	for _, i := range lm.entries {
+		same = same && s.sh.Scores[i].Value.Equal(low)
+	}
+	limit := lm.scale // the input that gives full points (ratio, tiers, per_occurrence)
+	v := ceilDiv(low, lm.step).Mul(lm.step)
+	if v.Equal(low) && same && len(lm.entries) > 0 {
+		v = v.Add(lm.step)
+	}
+	var out []decimal.Decimal
+	for {
+		if n.Method == rules.Direct && v.GreaterThan(n.Max) {
+			break
+		}
+		out = append(out, v)
+		if len(out) > s.cfg.maxPoints {
+			return nil, errorf(ErrTooLarge, s.member, n.ID, lm.step.String(), "more than %d candidate inputs at this step; give a coarser step", s.cfg.maxPoints)
+		}
+		if n.Method != rules.Direct && v.GreaterThanOrEqual(limit) {
+			break
+		}
+		v = v.Add(lm.step)
+	}
+	return out, nil
+}
+
+// setLeaf records input v for the member's criterion in scores: every entry
+// at the counted stage takes v (or one is added); when the lowest stage
+// counts, entries at other stages below v rise to v too, so that v counts.
+func (s *search) setLeaf(scores []scoring.Entry, lm *leafModel, v decimal.Decimal) []scoring.Entry {
+	for _, i := range lm.entries {
+		scores[i].Value = v
+	}
+	if len(lm.entries) == 0 {
+		scores = append(scores, scoring.Entry{Member: s.member, Criterion: lm.node.ID, Stage: lm.stage, Value: v})
+	}
+	if s.rb.Assessment().Counts == rules.Lowest {
+		for _, i := range lm.others {
+			if scores[i].Value.LessThan(v) {
+				scores[i].Value = v
+			}
+		}
+	}
+	return scores
+}
+
+// sheetWith is the sheet with the chosen candidate (by index) of each leaf.
+func (s *search) sheetWith(choice map[int]int) scoring.Sheet {
+	sh := cloneSheet(s.sh)
+	idx := make([]int, 0, len(choice))
+	for i := range choice {
+		idx = append(idx, i)
+	}
+	slices.Sort(idx)
+	for _, i := range idx {
+		lm := s.leaves[i]
+		sh.Scores = s.setLeaf(sh.Scores, lm, lm.cands[choice[i]].input)
+	}
+	return sh
+}
+
+// scoreCandidates computes every candidate's points and value with the
+// engine, changing all criteria at once (a criterion's points do not depend
+// on the member's other criteria), then keeps, for each distinct number of
+// points above the current one, the smallest input.
+func (s *search) scoreCandidates() error {
+	longest := 0
+	for _, lm := range s.leaves {
+		if lm != nil {
+			longest = max(longest, len(lm.cands))
+		}
+	}
+	for k := range longest {
+		choice := map[int]int{}
+		for _, lm := range s.leaves {
+			if lm != nil && k < len(lm.cands) {
+				choice[lm.idx] = k
+			}
+		}
+		sh := s.sheetWith(choice)
+		cards, err := scoring.Score(s.rb, sh, scoring.WithoutTrace())
+		if err != nil {
+			return fmt.Errorf("%w: scoring candidate inputs: %v", ErrModel, err)
+		}
+		var card scoring.Scorecard
+		for _, c := range cards {
+			if c.Member.ID == s.member {
+				card = c
+			}
+		}
+		for i := range choice {
+			lm := s.leaves[i]
+			lm.cands[k].points, lm.cands[k].value = card.Nodes[i].Points, card.Nodes[i].Value
+		}
+	}
+	for _, lm := range s.leaves {
+		if lm == nil {
+			continue
+		}
+		var kept []cand
+		best := lm.points
+		for _, c := range lm.cands {
+			if c.points.GreaterThan(best) {
+				kept = append(kept, c)
+				best = c.points
+			}
+		}
+		lm.cands = kept
+	}
+	return nil
+}
+
+// units picks the decimal places of the programme's integer unit: enough
+// for every value any member has and every candidate, through the groups'
+// weights.
+func (s *search) units() error {
+	p := int32(0)
+	for _, r := range s.base.Rows {
+		for _, n := range r.Card.Nodes {
+			p = max(p, decimalPlaces(n.Value), decimalPlaces(n.Points))
+		}
+	}
+	for _, lm := range s.leaves {
+		if lm == nil {
+			continue
+		}
+		for _, c := range lm.cands {
+			p = max(p, decimalPlaces(c.value), decimalPlaces(c.points))
+		}
+	}
+	gr := s.rb.Rounding().Group
+	for _, n := range s.nodes {
+		if n.IsGroup() {
+			p += decimalPlaces(n.EffectiveWeight())
+			if gr != nil {
+				p = max(p, gr.Places)
+			}
+		}
+	}
+	if p > 12 {
+		return errorf(ErrTooLarge, s.member, "", "", "values need %d decimal places; the exact search handles at most 12", p)
+	}
+	s.places = p
+	for _, lm := range s.leaves {
+		if lm == nil {
+			continue
+		}
+		for k := range lm.cands {
+			u, err := s.toUnits(lm.cands[k].value)
+			if err != nil {
+				return err
+			}
+			lm.cands[k].units = u
+		}
+	}
+	return nil
+}
+
+func (s *search) toUnits(d decimal.Decimal) (int64, error) {
+	x := d.Shift(s.places)
+	if !x.IsInteger() || x.Abs().GreaterThan(decimal.New(1, 17)) {
+		return 0, fmt.Errorf("%w: %s does not fit the search's unit 1e-%d", ErrModel, d, s.places)
+	}
+	return x.IntPart(), nil
+}
+
+func (s *search) fromUnits(u int64) decimal.Decimal { return decimal.New(u, -s.places) }
+
+// conditions collects the eligibility conditions, among those the target's
+// tiers require, whose outcome depends on where the gain goes.
+func (s *search) conditions() {
+	if s.tier < 0 {
+		return
+	}
+	seen := map[string]bool{}
+	for _, t := range s.rb.Awards()[:s.tier+1] {
+		for _, id := range t.Requires {
+			c, _ := s.rb.Condition(id)
+			if seen[id] || (c.CriterionFloor == nil && c.GroupMin == nil) || len(s.conds) == 64 {
+				continue
+			}
+			seen[id] = true
+			cm := condModel{id: id, bit: 1 << len(s.conds), group: -1}
+			if f := c.CriterionFloor; f != nil {
+				cm.floor = f
+				cm.scope = map[int]bool{}
+				for _, n := range s.nodes {
+					if !n.IsGroup() && (f.Within == "" || under(s.nodes, n.Index, f.Within)) {
+						cm.scope[n.Index] = true
+					}
+				}
+			} else {
+				g, _ := s.rb.Node(c.GroupMin.Group)
+				cm.group, cm.min = g.Index, c.GroupMin.Min
+			}
+			s.conds = append(s.conds, cm)
+		}
+	}
+}
+
+// under reports whether node i is the node with id, or inside it.
+func under(nodes []rules.Node, i int, id string) bool {
+	for ; i >= 0; i = nodes[i].Parent {
+		if nodes[i].ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// tieRules collects the tie-break chain's group and criterion rules, with
+// the other members' values under each.
+func (s *search) tieRules() {
+	for _, tb := range s.rb.TieBreaks() {
+		if (tb.Kind != rules.ByGroup && tb.Kind != rules.ByCriterion) || len(s.ties) == maxTies {
+			continue
+		}
+		n, _ := s.rb.Node(tb.Ref)
+		tm := tieModel{node: n.Index}
+		for _, r := range s.base.Rows {
+			if r.Member.ID == s.member {
+				continue
+			}
+			u, err := s.toUnits(r.Card.Nodes[n.Index].Value)
+			if err != nil {
+				continue // cannot happen: units() covers every member's values
+			}
+			tm.rivals = append(tm.rivals, u)
+		}
+		slices.Sort(tm.rivals)
+		tm.rivals = slices.Compact(tm.rivals)
+		s.ties = append(s.ties, tm)
+	}
+}
+
+// class places a value among the rivals' values: 2·(rivals below) + 1 if it
+// equals one. Two values with the same class compare alike with every rival.
+func (t tieModel) class(u int64) uint8 {
+	i, found := slices.BinarySearch(t.rivals, u)
+	c := 2 * i
+	if found {
+		c++
+	}
+	return uint8(min(c, unset-1))
+}
+
+// efforts expresses each candidate's effort, Σ(v − old) ÷ (n · scale) over
+// the n entries set, as an integer over one common denominator.
+func (s *search) efforts() error {
+	type frac struct{ num, den *big.Int }
+	all := map[*cand]frac{}
+	d := big.NewInt(1)
+	for _, lm := range s.leaves {
+		if lm == nil {
+			continue
+		}
+		olds := decimal.Zero
+		for _, i := range lm.entries {
+			olds = olds.Add(s.sh.Scores[i].Value)
+		}
+		n := decimal.NewFromInt(int64(max(1, len(lm.entries))))
+		for k := range lm.cands {
+			c := &lm.cands[k]
+			num := n.Mul(c.input).Sub(olds)
+			den := n.Mul(lm.scale)
+			p := max(decimalPlaces(num), decimalPlaces(den))
+			f := frac{num.Shift(p).BigInt(), den.Shift(p).BigInt()}
+			all[c] = f
+			g := new(big.Int).GCD(nil, nil, d, f.den)
+			d.Mul(d, new(big.Int).Quo(f.den, g))
+		}
+	}
+	limit := new(big.Int).Lsh(big.NewInt(1), 50)
+	exact := true
+	for _, f := range all {
+		x := new(big.Int).Mul(f.num, new(big.Int).Quo(d, f.den))
+		exact = exact && x.CmpAbs(limit) <= 0
+	}
+	if !exact {
+		// The scales share no small denominator: compare efforts rounded
+		// to 12 places instead (the gain itself stays exact).
+		d = pow10(12)
+		s.approxEffort = true
+	}
+	for c, f := range all {
+		r := new(big.Rat).SetFrac(new(big.Int).Mul(f.num, d), f.den)
+		c.effort = decimal.NewFromBigRat(r, 0).IntPart()
+	}
+	s.costD = d
+	return nil
+}
+
+// state is one class of allocations of a subtree: its value (or, while a
+// group's children are being combined, their partial sum), the conditions
+// still passing, the tie classes settled so far, and the cheapest
+// allocation in the class.
+type state struct {
+	sum    int64
+	bits   uint64
+	cls    [maxTies]uint8
+	effort int64
+	nchg   int
+	leaf   int // leaf node index, or -1
+	cand   int // candidate index, or -1 for unchanged
+	a, b   *state
+}
+
+type stateKey struct {
+	sum  int64
+	bits uint64
+	cls  [maxTies]uint8
+}
+
+// pool keeps the cheapest state of each class, in first-seen order.
+type pool struct {
+	idx  map[stateKey]int
+	list []*state
+}
+
+func newPool() *pool { return &pool{idx: map[stateKey]int{}} }
+
+func (p *pool) add(st *state) {
+	k := stateKey{st.sum, st.bits, st.cls}
+	if i, ok := p.idx[k]; ok {
+		if cheaper(st, p.list[i]) {
+			p.list[i] = st
+		}
+		return
+	}
+	p.idx[k] = len(p.list)
+	p.list = append(p.list, st)
+}
+
+func cheaper(a, b *state) bool {
+	return a.effort < b.effort || (a.effort == b.effort && a.nchg < b.nchg)
+}
+
+func (s *search) allBits() uint64 { return uint64(1)<<len(s.conds) - 1 }
+
+func emptyClasses() [maxTies]uint8 {
+	var c [maxTies]uint8
+	for i := range c {
+		c[i] = unset
+	}
+	return c
+}
+
+// subtree returns the classes of allocations of node i's subtree.
+func (s *search) subtree(i int) ([]*state, error) {
+	n := s.nodes[i]
+	if !n.IsGroup() {
+		return s.leafStates(i), nil
+	}
+	acc := []*state{{bits: s.allBits(), cls: emptyClasses(), leaf: -1, cand: -1}}
+	for _, k := range n.Kids {
+		ks, err := s.subtree(k)
+		if err != nil {
+			return nil, err
+		}
+		if acc, err = s.combine(acc, ks); err != nil {
+			return nil, err
+		}
+	}
+	p := newPool()
+	memo := map[int64]int64{}
+	for _, st := range acc {
+		bits := st.bits
+		for _, c := range s.conds {
+			if c.group == i && s.card.Nodes[i].Assigned && s.fromUnits(st.sum).LessThan(c.min) {
+				bits &^= c.bit
+			}
+		}
+		v, ok := memo[st.sum]
+		if !ok {
+			var err error
+			if v, err = s.groupValue(n, st.sum); err != nil {
+				return nil, err
+			}
+			memo[st.sum] = v
+		}
+		cls := st.cls
+		for t, tm := range s.ties {
+			if tm.node == i {
+				cls[t] = tm.class(v)
+			}
+		}
+		p.add(&state{sum: v, bits: bits, cls: cls, effort: st.effort, nchg: st.nchg, leaf: -1, cand: -1, a: st})
+	}
+	return p.list, nil
+}
+
+// groupValue is what a group contributes to its parent when its children's
+// values add up to sum: × weight, rounded at the group level.
+func (s *search) groupValue(n rules.Node, sum int64) (int64, error) {
+	if !s.card.Nodes[n.Index].Assigned {
+		return 0, nil
+	}
+	v := s.fromUnits(sum)
+	if w := n.EffectiveWeight(); !w.Equal(one) {
+		v = v.Mul(w)
+	}
+	if r := s.rb.Rounding().Group; r != nil {
+		v = r.Round(v)
+	}
+	return s.toUnits(v)
+}
+
+// leafStates are a criterion's classes: unchanged, then each candidate.
+func (s *search) leafStates(i int) []*state {
+	lm := s.leaves[i]
+	cur, _ := s.toUnits(lm.value)
+	out := []*state{s.leafState(lm, -1, cur, lm.points)}
+	for k, c := range lm.cands {
+		out = append(out, s.leafState(lm, k, c.units, c.points))
+	}
+	return out
+}
+
+func (s *search) leafState(lm *leafModel, k int, units int64, points decimal.Decimal) *state {
+	st := &state{sum: units, bits: s.allBits(), cls: emptyClasses(), leaf: lm.idx, cand: k}
+	if k >= 0 {
+		st.effort, st.nchg = lm.cands[k].effort, 1
+	}
+	assigned := s.card.Nodes[lm.idx].Assigned
+	for _, c := range s.conds {
+		switch {
+		case c.floor != nil && c.scope[lm.idx] && assigned && !c.floor.Share.AtLeast(points, lm.node.Max):
+			st.bits &^= c.bit
+		case c.group == lm.idx && assigned && points.LessThan(c.min):
+			st.bits &^= c.bit
+		}
+	}
+	for t, tm := range s.ties {
+		if tm.node == lm.idx {
+			st.cls[t] = tm.class(units)
+		}
+	}
+	return st
+}
+
+// combine adds a child's classes to the classes of the children before it.
+func (s *search) combine(acc, kid []*state) ([]*state, error) {
+	p := newPool()
+	for _, a := range acc {
+		for _, b := range kid {
+			cls := a.cls
+			for t := range cls {
+				if b.cls[t] != unset {
+					cls[t] = b.cls[t]
+				}
+			}
+			p.add(&state{sum: a.sum + b.sum, bits: a.bits & b.bits, cls: cls, effort: a.effort + b.effort, nchg: a.nchg + b.nchg, leaf: -1, cand: -1, a: a, b: b})
+		}
+		if len(p.list) > s.cfg.maxStates {
+			return nil, errorf(ErrTooLarge, s.member, "", "", "more than %d classes of allocations; give coarser steps", s.cfg.maxStates)
+		}
+	}
+	return p.list, nil
+}
+
+// choice collects the candidate chosen for each changed leaf.
+func (st *state) choice(into map[int]int) {
+	if st == nil {
+		return
+	}
+	if st.leaf >= 0 {
+		if st.cand >= 0 {
+			into[st.leaf] = st.cand
+		}
+		return
+	}
+	st.a.choice(into)
+	st.b.choice(into)
+}
+
+// candidate is a class at the root: the member's total with it.
+type candidate struct {
+	total decimal.Decimal
+	st    *state
+}
+
+// found is the answer of a search.
+type found struct {
+	choice map[int]int
+	sheet  scoring.Sheet
+	st     *ranking.Standings
+}
+
+// run enumerates the classes of allocations of the whole tree and ranks them
+// in order of total, cheapest first, until one reaches the target.
+func (s *search) run() (*found, error) {
+	acc := []*state{{bits: s.allBits(), cls: emptyClasses(), leaf: -1, cand: -1}}
+	for _, r := range s.rb.Roots() {
+		ks, err := s.subtree(r)
+		if err != nil {
+			return nil, err
+		}
+		if acc, err = s.combine(acc, ks); err != nil {
+			return nil, err
+		}
+	}
+	totals := map[int64]decimal.Decimal{}
+	cands := make([]candidate, 0, len(acc))
+	for _, st := range acc {
+		t, ok := totals[st.sum]
+		if !ok {
+			t = s.total(s.fromUnits(st.sum))
+			totals[st.sum] = t
+		}
+		cands = append(cands, candidate{t, st})
+	}
+	slices.SortStableFunc(cands, func(a, b candidate) int {
+		return cmp.Or(a.total.Cmp(b.total), cmp.Compare(a.st.effort, b.st.effort), cmp.Compare(a.st.nchg, b.st.nchg))
+	})
+	for _, c := range cands {
+		if c.st.nchg == 0 || !s.mayReach(c) {
+			continue
+		}
+		choice := map[int]int{}
+		c.st.choice(choice)
+		sh := s.sheetWith(choice)
+		st, err := rank(s.rb, sh, s.cfg.rankOpts...)
+		if err != nil {
+			return nil, fmt.Errorf("%w: ranking a candidate: %v", ErrModel, err)
+		}
+		s.evaluated++
+		row, _ := st.Row(s.member)
+		if !row.Total.Equal(c.total) {
+			return nil, fmt.Errorf("%w: the search expected a total of %s for %s, the engine gives %s", ErrModel, c.total, s.member, row.Total)
+		}
+		if reached(st, s.member, s.target, s.rb) {
+			// The answer, ranked again in full (with the scorecards' trace).
+			if st, err = ranking.Rank(s.rb, sh, s.cfg.rankOpts...); err != nil || !reached(st, s.member, s.target, s.rb) {
+				return nil, fmt.Errorf("%w: the answer does not rank as its check did (%v)", ErrModel, err)
+			}
+			return &found{choice: choice, sheet: sh, st: st}, nil
+		}
+	}
+	return nil, nil
+}
+
+// total is the member's total when its criteria add up to criteria: bonus
+// and deductions (which do not change), the floor, the total's rounding.
+func (s *search) total(criteria decimal.Decimal) decimal.Decimal {
+	t := criteria.Add(s.card.Bonus.Total).Sub(s.card.Deductions.Total)
+	if f := s.rb.Deductions().Floor; f != nil && t.LessThan(*f) {
+		t = *f
+	}
+	if r := s.rb.Rounding().Total; r != nil {
+		t = r.Round(t)
+	}
+	return t
+}
+
+func (s *search) percent(total decimal.Decimal) decimal.Decimal {
+	return percentQuo(s.rb).Quo(total.Mul(hundred), s.card.Attainable)
+}
+
+// mayReach is a necessary condition for a class to reach the target, from
+// what is known without ranking: the rivals strictly ahead on the ranking
+// basis, and the member's own eligibility.
+func (s *search) mayReach(c candidate) bool {
+	total := c.total
+	pct := s.percent(total)
+	basis := total
+	if s.rb.RankBy() == rules.ByPercent {
+		basis = pct
+	}
+	if s.tier < 0 {
+		ahead := 0
+		for _, r := range s.base.Rows {
+			if r.Member.ID != s.member && r.Basis.GreaterThan(basis) {
+				ahead++
+			}
+		}
+		return ahead < s.target.Rank
+	}
+	row, _ := s.base.Row(s.member)
+	failedFixed := map[string]bool{}
+	for _, f := range row.Failed {
+		failedFixed[f.Condition] = true
+	}
+	tiers := s.rb.Awards()[:s.tier+1]
+	feasible := false
+	for _, t := range tiers {
+		ok := true
+		for _, id := range t.Requires {
+			cond, _ := s.rb.Condition(id)
+			switch {
+			case fixedCondition(cond):
+				ok = ok && !failedFixed[id]
+			case cond.MinTotal != nil:
+				ok = ok && total.GreaterThanOrEqual(*cond.MinTotal)
+			case cond.MinPercent != nil:
+				ok = ok && pct.GreaterThanOrEqual(*cond.MinPercent)
+			default:
+				for _, cm := range s.conds {
+					if cm.id == id {
+						ok = ok && c.st.bits&cm.bit != 0
+					}
+				}
+			}
+		}
+		feasible = feasible || ok
+	}
+	if !feasible {
+		return false
+	}
+	// Rivals ahead that are eligible for every tier up to the target each
+	// take one of its places before the member's turn.
+	ahead := 0
+	for _, r := range s.base.Rows {
+		if r.Member.ID == s.member || !r.Basis.GreaterThan(basis) {
+			continue
+		}
+		eligible := true
+		for _, f := range r.Failed {
+			for _, t := range tiers {
+				eligible = eligible && !slices.Contains(t.Requires, f.Condition)
+			}
+		}
+		if eligible {
+			ahead++
+		}
+	}
+	return ahead < s.quota
+}
+
+// allocation describes the chosen candidates, in rulebook order.
+func (s *search) allocation(choice map[int]int) []Allocation {
+	var out []Allocation
+	d := new(big.Rat).SetInt(s.costD)
+	for _, lm := range s.leaves {
+		if lm == nil {
+			continue
+		}
+		k, ok := choice[lm.idx]
+		if !ok {
+			continue
+		}
+		c := lm.cands[k]
+		eff := new(big.Rat).Quo(new(big.Rat).SetInt64(c.effort), d)
+		out = append(out, Allocation{
+			Criterion: lm.node.ID, Name: lm.node.Name, Method: lm.node.Method, Stage: lm.stage,
+			From: lm.from, To: c.input, Step: lm.step,
+			PointsFrom: lm.points, PointsTo: c.points, ValueFrom: lm.value, ValueTo: c.value,
+			Effort: decimal.NewFromBigRat(eff, 4),
+		})
+	}
+	return out
+}

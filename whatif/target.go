@@ -1,0 +1,124 @@
+package whatif
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/ranking"
+	"github.com/thidua/thidua/rules"
+)
+
+// Target is what a member is to reach: a rank (hạng) or an award tier
+// (danh hiệu, hình thức khen thưởng). Exactly one of the fields is set;
+// build one with RankTarget or AwardTarget.
+//
+// A rank k is reached when the member is certainly among the first k: its
+// rank is k or better and, if it shares an unresolved tie, the whole tie
+// lies within the first k places. An award tier is reached when the member
+// is proposed for that tier or for one that precedes it in the rulebook (a
+// member proposed for the flag has more than a Bằng khen). A pending award
+// (an unresolved tie for its last place) is not reached.
+type Target struct {
+	Rank  int    `json:"rank,omitempty"`
+	Award string `json:"award,omitempty"`
+}
+
+// RankTarget is the target "rank k or better".
+func RankTarget(k int) Target { return Target{Rank: k} }
+
+// AwardTarget is the target "proposed for the tier, or a higher one".
+func AwardTarget(tier string) Target { return Target{Award: tier} }
+
+// String reads like "rank 2" or "award merit".
+func (t Target) String() string {
+	if t.Award != "" {
+		return "award " + t.Award
+	}
+	return fmt.Sprintf("rank %d", t.Rank)
+}
+
+// check validates the target against the rulebook and the cluster size and
+// returns the award tier's position (-1 for a rank target).
+func (t Target) check(rb *rules.Rulebook, members int) (int, error) {
+	switch {
+	case t.Award != "" && t.Rank != 0:
+		return -1, errorf(ErrBadTarget, "", "", t.String(), "give a rank or an award tier, not both")
+	case t.Award != "":
+		for i, a := range rb.Awards() {
+			if a.ID == t.Award {
+				return i, nil
+			}
+		}
+		var ids []string
+		for _, a := range rb.Awards() {
+			ids = append(ids, a.ID)
+		}
+		return -1, errorf(ErrBadTarget, "", "", t.Award, "no award tier %q in rulebook %s (its tiers: %v)", t.Award, rb.ID(), ids)
+	case t.Rank < 1 || t.Rank > members:
+		return -1, errorf(ErrBadTarget, "", "", fmt.Sprint(t.Rank), "a rank must be between 1 and the %d members of the cluster", members)
+	}
+	return -1, nil
+}
+
+// reached reports whether the member meets the target in the standings.
+func reached(st *ranking.Standings, member string, t Target, rb *rules.Rulebook) bool {
+	row, ok := st.Row(member)
+	if !ok {
+		return false
+	}
+	if t.Award != "" {
+		for _, a := range rb.Awards() {
+			if slices.Contains(row.Awards, a.ID) {
+				return true
+			}
+			if a.ID == t.Award {
+				return false
+			}
+		}
+		return false
+	}
+	last := row.Rank
+	if row.Tied {
+		size := 0
+		for _, r := range st.Rows {
+			if r.Rank == row.Rank {
+				size++
+			}
+		}
+		last = row.Rank + size - 1 // the tie covers these ranks, in an order not yet decided
+	}
+	return last <= t.Rank
+}
+
+// Position is a member's place in one set of standings.
+type Position struct {
+	Rank      int               `json:"rank"`
+	Tied      bool              `json:"tied,omitempty"`
+	Total     decimal.Decimal   `json:"total"`
+	Percent   decimal.Decimal   `json:"percent"`
+	Basis     decimal.Decimal   `json:"basis"`
+	Awards    []string          `json:"awards"`
+	Failed    []string          `json:"failed_eligibility,omitempty"`
+	DecidedBy *ranking.Decision `json:"decided_by,omitempty"`
+	Pending   []string          `json:"pending,omitempty"` // tiers whose last places wait for a tie the member is in
+}
+
+func position(st *ranking.Standings, member string) Position {
+	row, _ := st.Row(member)
+	p := Position{Rank: row.Rank, Tied: row.Tied, Total: row.Total, Percent: row.Percent, Basis: row.Basis, Awards: slices.Clone(row.Awards)}
+	for _, f := range row.Failed {
+		p.Failed = append(p.Failed, f.Condition)
+	}
+	if row.DecidedBy != nil {
+		d := *row.DecidedBy
+		p.DecidedBy = &d
+	}
+	for _, a := range st.Awards {
+		if a.Pending != nil && slices.Contains(a.Pending.Candidates, member) {
+			p.Pending = append(p.Pending, a.Tier)
+		}
+	}
+	return p
+}
