@@ -7,12 +7,12 @@
 //   - its identity and provenance: id, version, title, jurisdiction, the
 //     regulation it encodes (quyết định, hướng dẫn), its legal basis and the
 //     period it is in force;
-//   - the criteria tree (khung tiêu chí): groups and criteria with a maximum
-//     (điểm chuẩn), an optional weight and a method that turns a raw input into
-//     points — direct points, ratio of achieved to target, pass/fail (đạt /
-//     không đạt), tiers, points per occurrence with a cap ("5 điểm/buổi"),
-//     relative to the cluster's leader (định lượng so với đơn vị dẫn đầu) or
-//     votes converted into points;
+//   - the criteria tree (khung tiêu chí), at most MaxDepth (8) levels deep:
+//     groups and criteria with a maximum (điểm chuẩn), an optional weight and
+//     a method that turns a raw input into points — direct points, ratio of
+//     achieved to target, pass/fail (đạt / không đạt), tiers, points per
+//     occurrence with a cap ("5 điểm/buổi"), relative to the cluster's leader
+//     (định lượng so với đơn vị dẫn đầu) or votes converted into points;
 //   - bonus points (điểm thưởng) and deductions (điểm trừ) with their caps;
 //   - which assessment stage counts (tự chấm, cụm chấm, phúc tra) and how
 //     several assessors' scores are combined;

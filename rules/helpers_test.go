@@ -189,8 +189,6 @@ func parseErrs(t *testing.T, text string) rules.Errors {
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-func decPtr(s string) *decimal.Decimal { d := dec(s); return &d }
-
 // specOpts compares specs by value: decimals by number, dates by day.
 var specOpts = cmp.Options{
 	cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) }),

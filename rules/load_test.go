@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/rules"
 )
 
@@ -598,7 +599,9 @@ awards:
 }
 
 func TestDocumentLargerThanTheLimitIsRejected(t *testing.T) {
-	big := doc(nil) + "# " + strings.Repeat("x", 8<<20) + "\n"
+	// The limit was 8 MiB; it is decode.MaxBytes (32 MiB) since the score
+	// sheets, read by the same decoder, promise 32 MiB files.
+	big := doc(nil) + "# " + strings.Repeat("x", decode.MaxBytes) + "\n"
 	rb, err := rules.Parse("big.yaml", []byte(big))
 	assert.Nil(t, rb)
 	var es rules.Errors

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -27,8 +28,14 @@ type Rulebook struct {
 	tiers      map[string]int
 }
 
+// MaxDepth is the deepest nesting of criteria a rulebook may have: a
+// top-level group is level 1, its children level 2, and so on. Real rulebooks
+// have two or three levels (nhóm, tiêu chí, tiêu chí thành phần).
+const MaxDepth = 8
+
 // Node is one criterion or group of a rulebook's tree, with its position in
-// the tree. Node values are copies; their slices must not be modified.
+// the tree. Node values are copies: changing one, or its slices, does not
+// change the rulebook.
 type Node struct {
 	Criterion
 	Index    int             // position in Rulebook.Nodes (pre-order, document order)
@@ -76,7 +83,30 @@ func (r *Rulebook) Spec() Spec { return cloneSpec(r.spec) }
 
 // Nodes returns every criterion and group in pre-order (a group before its
 // children, in document order).
-func (r *Rulebook) Nodes() []Node { return append([]Node(nil), r.nodes...) }
+func (r *Rulebook) Nodes() []Node {
+	out := append([]Node(nil), r.nodes...)
+	// One allocation for all the kids and one for all the tiers; each node's
+	// slice is capped so that appending to it cannot reach its neighbour's.
+	nKids, nTiers := 0, 0
+	for i := range out {
+		nKids += len(out[i].Kids)
+		nTiers += len(out[i].Tiers)
+	}
+	kids, tiers := make([]int, 0, nKids), make([]Tier, 0, nTiers)
+	for i := range out {
+		if k := out[i].Kids; k != nil {
+			start := len(kids)
+			kids = append(kids, k...)
+			out[i].Kids = kids[start:len(kids):len(kids)]
+		}
+		if t := out[i].Tiers; t != nil {
+			start := len(tiers)
+			tiers = append(tiers, t...)
+			out[i].Tiers = tiers[start:len(tiers):len(tiers)]
+		}
+	}
+	return out
+}
 
 // Node returns the criterion or group with the given id.
 func (r *Rulebook) Node(id string) (Node, bool) {
@@ -84,7 +114,18 @@ func (r *Rulebook) Node(id string) (Node, bool) {
 	if !ok {
 		return Node{}, false
 	}
-	return r.nodes[i], true
+	n := r.nodes[i]
+	n.Kids = slicesClone(n.Kids)
+	n.Tiers = slicesClone(n.Tiers)
+	return n, true
+}
+
+// slicesClone copies s, keeping nil as nil.
+func slicesClone[T any](s []T) []T {
+	if s == nil {
+		return nil
+	}
+	return append(make([]T, 0, len(s)), s...)
 }
 
 // Roots returns the indices of the top-level nodes.
@@ -125,7 +166,11 @@ func (r *Rulebook) Facts() []Fact {
 }
 
 // Fact returns the fact with the given id.
-func (r *Rulebook) Fact(id string) (Fact, bool) { f, ok := r.facts[id]; return f, ok }
+func (r *Rulebook) Fact(id string) (Fact, bool) {
+	f, ok := r.facts[id]
+	f.Default = clonePtr(f.Default)
+	return f, ok
+}
 
 // Assessment returns the assessment policy (stages, which counts).
 func (r *Rulebook) Assessment() Assessment {
@@ -204,8 +249,13 @@ func (r *Rulebook) Award(id string) (AwardTier, bool) {
 
 // New validates spec as a whole and returns the rulebook it describes. Every
 // problem is reported, as Errors, with the key path of the offending field.
-// The spec is copied: changing it afterwards does not change the rulebook.
+// Criteria nested more than MaxDepth levels deep are reported before anything
+// else is checked. The spec is copied: changing it afterwards does not change
+// the rulebook.
 func New(spec Spec) (*Rulebook, error) {
+	if es := depthErrors(spec.Criteria); len(es) > 0 {
+		return nil, es
+	}
 	s := cloneSpec(spec)
 	normalise(&s)
 	v := &validator{}
@@ -239,8 +289,8 @@ func build(s Spec) *Rulebook {
 			r.byID[c.ID] = n.Index
 			kids := walk(c.Children, n.Index, depth+1, n.Path+".children")
 			r.nodes[n.Index].Kids = kids
-			r.nodes[n.Index].Max = nodeMax(c)
-			r.nodes[n.Index].MaxTotal = r.nodes[n.Index].Max.Mul(c.EffectiveWeight())
+			r.nodes[n.Index].Max = c.MaxPoints // normalise derived a group's
+			r.nodes[n.Index].MaxTotal = c.MaxPoints.Mul(c.EffectiveWeight())
 			idx = append(idx, n.Index)
 		}
 		return idx
@@ -271,32 +321,47 @@ func build(s Spec) *Rulebook {
 	return r
 }
 
-// nodeMax is a node's maximum: given, or for a group the sum of its
-// children's weighted maxima.
-func nodeMax(c Criterion) decimal.Decimal {
-	if !c.IsGroup() || !c.MaxPoints.IsZero() {
-		return c.MaxPoints
+// depthErrors reports the criteria nested more than MaxDepth levels deep:
+// one error per group at the deepest level allowed, at its first child. It
+// looks no deeper, so its cost does not grow with the depth of the tree.
+func depthErrors(cs []Criterion) Errors {
+	var es Errors
+	var walk func(cs []Criterion, level int, path string)
+	walk = func(cs []Criterion, level int, path string) {
+		if level > MaxDepth {
+			es = append(es, &Error{Path: indexPath(path, 0), Msg: fmt.Sprintf(
+				"criterion %q is at level %d: criteria may be nested at most %d levels deep", cs[0].ID, level, MaxDepth)})
+			return
+		}
+		for i := range cs {
+			if len(cs[i].Children) > 0 {
+				walk(cs[i].Children, level+1, indexPath(path, i)+".children")
+			}
+		}
 	}
-	sum := decimal.Zero
-	for _, k := range c.Children {
-		sum = sum.Add(nodeMax(k).Mul(k.EffectiveWeight()))
-	}
-	return sum
+	walk(cs, 1, "criteria")
+	return es
 }
 
 // normalise fills in defaults so that the stored spec (and its hash) says
 // explicitly what applies.
 func normalise(s *Spec) {
+	// Children first, so that a group's derived maximum is the sum of its
+	// children's already known maxima: each node is visited once.
 	var crit func(cs []Criterion)
 	crit = func(cs []Criterion) {
 		for i := range cs {
-			if !cs[i].IsGroup() && cs[i].Method == "" {
-				cs[i].Method = Direct
+			c := &cs[i]
+			if !c.IsGroup() {
+				if c.Method == "" {
+					c.Method = Direct
+				}
+				continue
 			}
-			if cs[i].IsGroup() && cs[i].MaxPoints.IsZero() {
-				cs[i].MaxPoints = nodeMax(cs[i])
+			crit(c.Children)
+			if c.MaxPoints.IsZero() {
+				c.MaxPoints = childrenMax(c.Children)
 			}
-			crit(cs[i].Children)
 		}
 	}
 	crit(s.Criteria)
@@ -333,12 +398,15 @@ func normalise(s *Spec) {
 	if s.Votes.Base == "" {
 		s.Votes.Base = OfAllMembers
 	}
+	// A vote threshold takes the rulebook's base and quorum, but only valid
+	// ones: an invalid one is reported once, at votes, not again at every
+	// threshold that would have inherited it.
 	for i := range s.Eligibility {
 		if mv := s.Eligibility[i].MinVotes; mv != nil {
-			if mv.Base == "" {
+			if mv.Base == "" && s.Votes.Base.valid() {
 				mv.Base = s.Votes.Base
 			}
-			if mv.Quorum.IsZero() {
+			if mv.Quorum.IsZero() && s.Votes.Quorum.proper() {
 				mv.Quorum = s.Votes.Quorum
 			}
 		}
@@ -351,6 +419,16 @@ func normalise(s *Spec) {
 			s.Awards[i].IfIneligible = NextEligible
 		}
 	}
+}
+
+// childrenMax is the sum of the children's weighted maxima (each child's
+// MaxPoints already normalised).
+func childrenMax(cs []Criterion) decimal.Decimal {
+	sum := decimal.Zero
+	for _, k := range cs {
+		sum = sum.Add(k.MaxPoints.Mul(k.EffectiveWeight()))
+	}
+	return sum
 }
 
 func indexPath(path string, i int) string {

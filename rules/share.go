@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -17,7 +18,17 @@ type Share struct {
 	Num, Den int64
 }
 
-// ParseShare reads "80%", "2/3", "0.85" or "1".
+// maxShare is the largest share ParseShare reads, in every form: 1000, that
+// is "1000/1" or "100000%". Shares above 1 (100%) are read, and New rejects
+// them where a share must be at most 100%.
+const maxShare = 1000
+
+// maxSharePlaces is the most decimal places ParseShare reads ("0.000000001",
+// "12.123456789%").
+const maxSharePlaces = 9
+
+// ParseShare reads "80%", "2/3", "0.85" or "1": a share from 0 to maxShare
+// with at most 9 decimal places. It reads back what String writes.
 func ParseShare(s string) (Share, error) {
 	t := strings.TrimSpace(s)
 	switch {
@@ -34,6 +45,9 @@ func ParseShare(s string) (Share, error) {
 		if err1 != nil || err2 != nil || m <= 0 || n < 0 {
 			return Share{}, fmt.Errorf("share %q: expected a fraction of whole numbers like 2/3", s)
 		}
+		if n > maxShare*m { // both fit in 32 bits: no overflow
+			return Share{}, outOfRange(s)
+		}
 		return Share{n, m}.reduced(), nil
 	default:
 		d, err := decimal.NewFromString(t)
@@ -44,10 +58,17 @@ func ParseShare(s string) (Share, error) {
 	}
 }
 
+func outOfRange(s string) error {
+	return fmt.Errorf("share %q: out of range (expected 0 to %d, that is 0%% to %d%%)", s, maxShare, maxShare*100)
+}
+
 // shareFromDecimal returns d ÷ scale as an exact fraction.
 func shareFromDecimal(d decimal.Decimal, scale int64, s string) (Share, error) {
-	if d.Exponent() < -9 || d.IsNegative() || d.GreaterThan(decimal.NewFromInt(1000*scale)) {
-		return Share{}, fmt.Errorf("share %q: out of range or too many decimal places", s)
+	if d.IsNegative() || d.GreaterThan(decimal.NewFromInt(maxShare*scale)) {
+		return Share{}, outOfRange(s)
+	}
+	if d.Exponent() < -maxSharePlaces {
+		return Share{}, fmt.Errorf("share %q: too many decimal places (at most %d)", s, maxSharePlaces)
 	}
 	exp := -d.Exponent()
 	if exp < 0 {
@@ -75,19 +96,31 @@ func (s Share) reduced() Share {
 // IsZero reports whether the share was not given.
 func (s Share) IsZero() bool { return s.Den == 0 }
 
-// String writes the share as a percentage when that is exact, else as n/d.
+// String writes the share as a percentage when that is exact in at most 9
+// decimal places ("80%", "12.5%"), else as n/d ("2/3"). It depends on no
+// package-level setting, and ParseShare reads it back.
 func (s Share) String() string {
 	if s.Den == 0 {
 		return ""
 	}
-	if (s.Num*100)%s.Den == 0 {
-		return strconv.FormatInt(s.Num*100/s.Den, 10) + "%"
+	if n := s.Num; n > -math.MaxInt64/100 && n < math.MaxInt64/100 && (n*100)%s.Den == 0 {
+		return strconv.FormatInt(n*100/s.Den, 10) + "%" // the common case, without allocating
 	}
-	p := decimal.NewFromInt(s.Num * 100).Div(decimal.NewFromInt(s.Den))
-	if p.Mul(decimal.NewFromInt(s.Den)).Equal(decimal.NewFromInt(s.Num * 100)) {
-		return p.String() + "%"
+	pct := new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(s.Num), big.NewInt(100)), big.NewInt(s.Den))
+	if pct.IsInt() {
+		return pct.Num().String() + "%"
 	}
-	return fmt.Sprintf("%d/%d", s.Num, s.Den)
+	// pct in lowest terms is exact in k decimal places when its denominator
+	// divides 10^k; the smallest such k leaves no trailing zero.
+	pow := big.NewInt(1)
+	ten := big.NewInt(10)
+	for k := 1; k <= maxSharePlaces; k++ {
+		pow.Mul(pow, ten)
+		if new(big.Int).Rem(pow, pct.Denom()).Sign() == 0 {
+			return pct.FloatString(k) + "%"
+		}
+	}
+	return strconv.FormatInt(s.Num, 10) + "/" + strconv.FormatInt(s.Den, 10)
 }
 
 // MarshalText implements encoding.TextMarshaler.

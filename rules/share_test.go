@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -304,4 +305,47 @@ func TestPercentagesAreShares(t *testing.T) {
 	// 100 with decimal.Div (16 places, over the limit of 9).
 	rb := mustParse(t, doc(map[string]string{"votes": "votes:\n  quorum: 50%"}))
 	assert.Equal(t, rules.Share{Num: 1, Den: 2}, rb.Votes().Quorum)
+}
+
+func TestShareBoundIsTheSameForEveryForm(t *testing.T) {
+	for _, in := range []string{"1000", "1000/1", "2000/2", "100000%", "1e3"} {
+		s, err := rules.ParseShare(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, rules.Share{Num: 1000, Den: 1}, s, in)
+	}
+	for _, in := range []string{"1001", "1001/1", "2001/1", "100100%", "200100%", "1000.000000001", "2147483647/2147483"} {
+		_, err := rules.ParseShare(in)
+		require.Error(t, err, in)
+		assert.Contains(t, err.Error(), "out of range", in)
+	}
+}
+
+func TestShareStringIsReadBack(t *testing.T) {
+	// Percentages are written only when exact in at most 9 places, the most
+	// ParseShare reads; and without the help of decimal's package settings.
+	cases := []struct {
+		share rules.Share
+		want  string
+	}{
+		{rules.Share{Num: 1, Den: 1024}, "0.09765625%"},
+		{rules.Share{Num: 1, Den: 16384}, "1/16384"}, // 0.006103515625%: 12 places
+		{rules.Share{Num: 1, Den: 100_000_000_000}, "0.000000001%"},
+		{rules.Share{Num: 1000, Den: 1}, "100000%"},
+		{rules.Share{Num: 2147483647, Den: 2147483}, "2147483647/2147483"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.want, func(t *testing.T) {
+			assert.Equal(t, tc.want, tc.share.String())
+			if tc.share.Num <= 1000*tc.share.Den {
+				back, err := rules.ParseShare(tc.share.String())
+				require.NoError(t, err)
+				assert.Equal(t, tc.share, back)
+			}
+		})
+	}
+	saveTrim, saveSci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
+	defer func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = saveTrim, saveSci }()
+	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+	assert.Equal(t, "12.5%", rules.Share{Num: 1, Den: 8}.String())
+	assert.Equal(t, "100000%", rules.Share{Num: 1000, Den: 1}.String())
 }

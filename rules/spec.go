@@ -158,7 +158,8 @@ type Criterion struct {
 	// is then the sum of the children's weighted maxima.
 	MaxPoints decimal.Decimal `yaml:"max" json:"max"`
 	// Weight multiplies the node's points when they count in its parent (or in
-	// the total). Zero means 1.
+	// the total). Zero means 1; in a file, leave the key out for weight 1
+	// (Parse rejects a weight written as 0).
 	Weight decimal.Decimal `yaml:"weight" json:"weight,omitzero"`
 	// Method applies to leaves; the default is direct.
 	Method Method `yaml:"method" json:"method,omitempty"`

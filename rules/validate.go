@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -61,13 +62,22 @@ func (v *validator) spec(s *Spec) {
 func (v *validator) idOK(id, path, what string) bool {
 	switch {
 	case strings.TrimSpace(id) == "":
-		v.add(path+".id", "a %s needs an id", what)
+		v.add(path+".id", "%s %s needs an id", article(what), what)
 		return false
 	case strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t"):
 		v.add(path+".id", "%s id %q has surrounding spaces, a comma or a line break", what, id)
 		return false
 	}
 	return true
+}
+
+// article returns "an" before a word that starts with a vowel ("an award
+// tier"), else "a".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 func (v *validator) criteria(cs []Criterion, path string) {
@@ -104,10 +114,7 @@ func (v *validator) group(c *Criterion, p string) {
 	if !c.Target.IsZero() || !c.PointsEach.IsZero() || len(c.Tiers) > 0 {
 		v.add(p, "group %q has children; target, points_each and tiers apply only to a criterion without children", c.ID)
 	}
-	sum := decimal.Zero
-	for _, k := range c.Children {
-		sum = sum.Add(nodeMax(k).Mul(k.EffectiveWeight()))
-	}
+	sum := childrenMax(c.Children) // the children are normalised: their maxima are known
 	switch cmp := c.MaxPoints.Cmp(sum); {
 	case c.MaxPoints.IsNegative():
 		v.add(p+".max", "group %q: max must be positive, found %s", c.ID, c.MaxPoints)
@@ -153,14 +160,16 @@ func (v *validator) tiers(c *Criterion, p string) {
 		v.add(p+".tiers", "criterion %q: method tiers needs at least one tier", c.ID)
 		return
 	}
-	seen := map[string]int{}
+	seen := map[string]int{} // by value, so that 10 and 10.0 are the same threshold
 	top := decimal.Zero
 	for i, t := range c.Tiers {
 		tp := indexPath(p+".tiers", i)
-		if j, dup := seen[t.AtLeast.String()]; dup {
+		k := valueKey(t.AtLeast)
+		if j, dup := seen[k]; dup {
 			v.add(tp+".at_least", "criterion %q: threshold %s is given twice (tiers %d and %d)", c.ID, t.AtLeast, j, i)
+		} else {
+			seen[k] = i
 		}
-		seen[t.AtLeast.String()] = i
 		if t.Points.IsNegative() || t.Points.GreaterThan(c.MaxPoints) {
 			v.add(tp+".points", "criterion %q: tier points %s outside 0…%s", c.ID, t.Points, c.MaxPoints)
 		}
@@ -170,15 +179,39 @@ func (v *validator) tiers(c *Criterion, p string) {
 		v.add(p+".max", "criterion %q: max %s cannot be reached: the best tier gives %s", c.ID, c.MaxPoints, top)
 	}
 	// A higher threshold must not give fewer points: that would make more
-	// achievement score less.
+	// achievement score less. Tiers of equal thresholds are not compared with
+	// each other (a threshold given twice is reported above); each is compared
+	// with the best tier of the next lower threshold, so that what is reported
+	// does not depend on the order of the tiers.
 	sorted := slices.Clone(c.Tiers)
-	slices.SortFunc(sorted, func(a, b Tier) int { return a.AtLeast.Cmp(b.AtLeast) })
-	for i := 1; i < len(sorted); i++ {
-		if sorted[i].Points.LessThan(sorted[i-1].Points) {
-			v.add(p+".tiers", "criterion %q: threshold %s gives %s points, fewer than the lower threshold %s (%s points)",
-				c.ID, sorted[i].AtLeast, sorted[i].Points, sorted[i-1].AtLeast, sorted[i-1].Points)
+	slices.SortStableFunc(sorted, func(a, b Tier) int { return a.AtLeast.Cmp(b.AtLeast) })
+	var lower *Tier // the tier with the most points at the next lower threshold
+	for i := 0; i < len(sorted); {
+		j, best := i, i
+		for ; j < len(sorted) && sorted[j].AtLeast.Equal(sorted[i].AtLeast); j++ {
+			if sorted[j].Points.GreaterThan(sorted[best].Points) {
+				best = j
+			}
 		}
+		for _, t := range sorted[i:j] {
+			if lower != nil && t.Points.LessThan(lower.Points) {
+				v.add(p+".tiers", "criterion %q: threshold %s gives %s points, fewer than the lower threshold %s (%s points)",
+					c.ID, t.AtLeast, t.Points, lower.AtLeast, lower.Points)
+			}
+		}
+		lower, i = &sorted[best], j
 	}
+}
+
+// valueKey returns a short key that is the same for equal decimals (10, 10.0
+// and 1e1) and different for others, whatever decimal's package settings.
+func valueKey(d decimal.Decimal) string {
+	digits := d.Coefficient().String()
+	if digits == "0" {
+		return "0"
+	}
+	t := strings.TrimRight(digits, "0")
+	return t + "e" + strconv.Itoa(int(d.Exponent())+len(digits)-len(t))
 }
 
 func (v *validator) items(items []Item, capTotal decimal.Decimal, path, what string) {
@@ -297,11 +330,17 @@ func (v *validator) rounding(r *RoundingPolicy) {
 }
 
 func (v *validator) votePolicy(vp VotePolicy, path string) {
-	if vp.Base != OfAllMembers && vp.Base != OfPresent {
+	if !vp.Base.valid() {
 		v.add(path+".base", "unknown vote base %q (expected all_members or present)", vp.Base)
 	}
 	v.share(vp.Quorum, path+".quorum", true)
 }
+
+// valid reports whether b is one of the vote bases.
+func (b VoteBase) valid() bool { return b == OfAllMembers || b == OfPresent }
+
+// proper reports whether s is above zero and at most 100%.
+func (s Share) proper() bool { return s.Den > 0 && s.Num > 0 && s.Num <= s.Den }
 
 func (v *validator) share(s Share, path string, optional bool) {
 	switch {
@@ -366,7 +405,12 @@ func (v *validator) conditions(cs []Condition, facts map[string]bool) map[string
 		if c.MinVotes != nil {
 			kinds++
 			v.share(c.MinVotes.Share, p+".min_votes.share", false)
-			v.votePolicy(VotePolicy{Base: c.MinVotes.Base, Quorum: c.MinVotes.Quorum}, p+".min_votes")
+			// An empty base here means that the rulebook's (votes.base) is
+			// invalid and was not inherited; it is reported there.
+			if mv := c.MinVotes; mv.Base != "" && !mv.Base.valid() {
+				v.add(p+".min_votes.base", "unknown vote base %q (expected all_members or present)", mv.Base)
+			}
+			v.share(c.MinVotes.Quorum, p+".min_votes.quorum", true)
 		}
 		if kinds != 1 {
 			v.add(p, "condition %q must have exactly one of min_total, min_percent, criterion_floor, group_min, fact, max_deductions, min_votes; found %d", c.ID, kinds)

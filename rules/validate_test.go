@@ -446,7 +446,7 @@ func validationCases() []validationCase {
 			path: "awards[2].id", msg: `duplicate award tier id "flag"`},
 		{name: "an award tier without an id is rejected",
 			over: o("awards", with("awards", "  - {name: X, count: 1} #<")),
-			path: "awards[2].id", msg: "award tier needs an id"}, // the message says "a award tier": see the report
+			path: "awards[2].id", msg: "an award tier needs an id"},
 		{name: "an award tier without a name is rejected",
 			over: o("awards", with("awards", "  - {id: x, count: 1} #<")),
 			path: "awards[2].name", msg: `award tier "x" needs a name`},

@@ -10,22 +10,28 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/thidua/thidua/scoring"
 )
 
-// MaxBytes is the largest sheet file accepted.
+// MaxBytes is the largest sheet file accepted, in every format: ReadCSV,
+// ParseJSON and Load refuse anything larger.
 const MaxBytes = 32 << 20
 
 var columns = []string{"record", "member", "key", "value", "stage", "assessor", "note"}
+
+// idColumns hold ids and keys, which must be plain text on one line.
+var idColumns = []string{"member", "key", "stage", "assessor"}
 
 // ReadCSV reads a score sheet in the CSV layout described in the package
 // documentation. name is used in error messages. Every malformed row is
 // reported, as scoring.InputErrors; the sheet returned with them holds the
 // rows that could be read, so that a caller can go on to report the
-// problems scoring finds in those (see Check).
+// problems scoring finds in those (see Check). A row that is refused leaves
+// no trace in that sheet.
 func ReadCSV(name string, r io.Reader) (scoring.Sheet, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {
@@ -39,16 +45,23 @@ func ReadCSV(name string, r io.Reader) (scoring.Sheet, error) {
 	cr.Comma = delimiter(data)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
-	p := &csvParser{name: name}
-	header, err := cr.Read()
-	if err != nil {
+	p := &csvParser{name: name, comma: cr.Comma, seen: map[string]int{}}
+	for {
+		header, err := cr.Read()
 		if err == io.EOF {
 			return scoring.Sheet{}, scoring.InputErrors{{File: name, Line: 1, Msg: "empty file: expected a header row (record, member, key, value, stage, assessor, note)"}}
 		}
-		return scoring.Sheet{}, scoring.InputErrors{p.csvError(err)}
-	}
-	if !p.header(header) {
-		return scoring.Sheet{}, p.errs
+		if err != nil {
+			return scoring.Sheet{}, scoring.InputErrors{p.csvError(err)}
+		}
+		if blank(header) {
+			continue // blank lines before the header
+		}
+		line, _ := cr.FieldPos(0)
+		if !p.header(header, line) {
+			return scoring.Sheet{}, p.errs
+		}
+		break
 	}
 	for {
 		rec, err := cr.Read()
@@ -57,10 +70,6 @@ func ReadCSV(name string, r io.Reader) (scoring.Sheet, error) {
 		}
 		if err != nil {
 			p.errs = append(p.errs, p.csvError(err))
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
-				continue
-			}
 			break // a quoting error leaves the reader out of step
 		}
 		line, _ := cr.FieldPos(0)
@@ -73,21 +82,54 @@ func ReadCSV(name string, r io.Reader) (scoring.Sheet, error) {
 	return p.sheet, nil
 }
 
-// delimiter picks ';' when the header line has semicolons and no commas.
+// delimiter picks ';' when the header line (the first line that is not
+// blank) has semicolons and no commas.
 func delimiter(data []byte) rune {
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	if bytes.Count(first, []byte(";")) > 0 && bytes.Count(first, []byte(",")) == 0 {
-		return ';'
+	for len(data) > 0 {
+		line, rest, _ := bytes.Cut(data, []byte("\n"))
+		if len(bytes.TrimSpace(line)) > 0 {
+			if bytes.Contains(line, []byte(";")) && !bytes.Contains(line, []byte(",")) {
+				return ';'
+			}
+			return ','
+		}
+		data = rest
 	}
 	return ','
 }
 
+// blank reports whether every cell of rec is empty or spaces, as in a blank
+// line or a blank row saved by a spreadsheet (",,,,,,").
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanText is a cell or text value as the sheet keeps it: line breaks as
+// "\n" (a quoted "\r\n" or lone "\r" would not survive being written and
+// read again), without spaces around it, in Unicode NFC.
+func cleanText(s string) string {
+	if strings.Contains(s, "\r") {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	return norm.NFC.String(strings.TrimSpace(s))
+}
+
 type csvParser struct {
 	name  string
+	comma rune
 	col   map[string]int
+	width int // columns in the header, without empty cells at its end
+	cells int // cells in the header line, with them
 	sheet scoring.Sheet
 	errs  scoring.InputErrors
 	lots  []lot
+	seen  map[string]int // rows that may be given once, with their line
 }
 
 type lot struct {
@@ -108,21 +150,28 @@ func (p *csvParser) add(line int, member, key, format string, args ...any) {
 	p.errs = append(p.errs, &scoring.InputError{File: p.name, Line: line, Member: member, Criterion: key, Msg: fmt.Sprintf(format, args...)})
 }
 
-func (p *csvParser) header(h []string) bool {
+// header reads the header row, found on line. Empty cells at its end (as
+// spreadsheets save them) are ignored.
+func (p *csvParser) header(h []string, line int) bool {
 	p.col = map[string]int{}
-	for i, c := range h {
+	p.cells = len(h)
+	p.width = len(h)
+	for p.width > 0 && strings.TrimSpace(h[p.width-1]) == "" {
+		p.width--
+	}
+	for i, c := range h[:p.width] {
 		c = strings.ToLower(strings.TrimSpace(c))
 		if !slices.Contains(columns, c) {
-			p.add(1, "", "", "unknown column %q (expected %s)", c, strings.Join(columns, ", "))
+			p.add(line, "", "", "unknown column %q (expected %s)", c, strings.Join(columns, ", "))
 			continue
 		}
 		if _, dup := p.col[c]; dup {
-			p.add(1, "", "", "column %q appears twice", c)
+			p.add(line, "", "", "column %q appears twice", c)
 		}
 		p.col[c] = i
 	}
 	if _, ok := p.col["record"]; !ok && len(p.errs) == 0 {
-		p.add(1, "", "", "the header needs a record column (expected %s)", strings.Join(columns, ", "))
+		p.add(line, "", "", "the header needs a record column (expected %s)", strings.Join(columns, ", "))
 	}
 	return len(p.errs) == 0
 }
@@ -132,12 +181,46 @@ func (p *csvParser) get(rec []string, c string) string {
 	if !ok || i >= len(rec) {
 		return ""
 	}
-	return norm.NFC.String(strings.TrimSpace(rec[i]))
+	return cleanText(rec[i])
+}
+
+// once reports whether the row on line is the first to give what (such as
+// "cluster name", or "votes for" with the member); if not, it reports the
+// row.
+func (p *csvParser) once(line int, member, crit, what string) bool {
+	k := member + "\x00" + what
+	if first, dup := p.seen[k]; dup {
+		p.add(line, member, crit, "%s given twice (also on line %d)", what, first)
+		return false
+	}
+	p.seen[k] = line
+	return true
+}
+
+// overflow reports a row with cells beyond the header's columns: more cells
+// than the header line, or a non-empty cell under no column name. An
+// unquoted decimal comma in a comma-separated file ("9,75") does that.
+func (p *csvParser) overflow(rec []string, line int, member, key string) bool {
+	n := len(rec)
+	if n <= p.cells {
+		for n > p.width && strings.TrimSpace(rec[n-1]) == "" {
+			n--
+		}
+		if n <= p.width {
+			return false
+		}
+	}
+	hint := `write a decimal comma inside quotes ("9,75") or separate the file with semicolons`
+	if p.comma == ';' {
+		hint = `write a value holding a semicolon inside quotes`
+	}
+	p.add(line, member, key, "row has %d cells but the header has %d columns; %s", n, p.width, hint)
+	return true
 }
 
 func (p *csvParser) row(rec []string, line int) {
-	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-		return // blank line
+	if blank(rec) {
+		return // blank line, or a row of empty cells
 	}
 	kind := strings.ToLower(p.get(rec, "record"))
 	if strings.HasPrefix(kind, "#") {
@@ -145,6 +228,22 @@ func (p *csvParser) row(rec []string, line int) {
 	}
 	member, key, value := p.get(rec, "member"), p.get(rec, "key"), p.get(rec, "value")
 	stage, assessor, note := p.get(rec, "stage"), p.get(rec, "assessor"), p.get(rec, "note")
+	if p.overflow(rec, line, member, key) {
+		return
+	}
+	for _, c := range idColumns {
+		if v := p.get(rec, c); strings.ContainsFunc(v, unicode.IsControl) {
+			m, k := member, key // name them unless they are the bad text
+			if strings.ContainsFunc(m, unicode.IsControl) {
+				m = ""
+			}
+			if strings.ContainsFunc(k, unicode.IsControl) {
+				k = ""
+			}
+			p.add(line, m, k, "the %s %q holds a line break, tab or other control character; ids and keys must be plain text on one line", c, v)
+			return
+		}
+	}
 	src := scoring.Source{File: p.name, Line: line}
 	need := func(what ...string) bool {
 		ok := true
@@ -160,11 +259,17 @@ func (p *csvParser) row(rec []string, line int) {
 	case "cluster":
 		switch key {
 		case "name":
+			if !p.once(line, "", "", "cluster name") {
+				return
+			}
 			p.sheet.Cluster = value
 		case "year":
 			y, err := strconv.Atoi(value)
 			if err != nil || y < 1900 || y > 9999 {
 				p.add(line, "", "", "cluster year: expected a year like 2020, found %q", value)
+				return
+			}
+			if !p.once(line, "", "", "cluster year") {
 				return
 			}
 			p.sheet.Year = y
@@ -182,6 +287,10 @@ func (p *csvParser) row(rec []string, line int) {
 		p.sheet.Members = append(p.sheet.Members, scoring.Member{ID: member, Name: value, Source: src})
 	case "score":
 		if !need("member", "key", "stage") {
+			return
+		}
+		if value == "" {
+			p.add(line, member, key, "a score row needs a value (a number, or na for not assigned)")
 			return
 		}
 		if isNotAssigned(value) {
@@ -238,27 +347,41 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		p.sheet.Facts = append(p.sheet.Facts, scoring.FactValue{Member: member, Fact: key, Value: b, Source: src})
 	case "ballot":
+		if key != "entitled" && key != "present" {
+			p.add(line, "", key, "ballot rows have key entitled or present, found %q", key)
+			return
+		}
 		n, err := parseCount(value)
 		if err != nil {
 			p.add(line, "", key, "ballot: %v", err)
 			return
 		}
+		if !p.once(line, "", key, "ballot "+key) {
+			return
+		}
 		p.ballot(src)
-		switch key {
-		case "entitled":
+		if key == "entitled" {
 			p.sheet.Ballot.Entitled = n
-		case "present":
+		} else {
 			p.sheet.Ballot.Present = n
-		default:
-			p.add(line, "", key, "ballot rows have key entitled or present, found %q", key)
 		}
 	case "votes":
+		if key == "" {
+			key = "for"
+		}
 		if !need("member", "value") {
+			return
+		}
+		if key != "for" && key != "against" && key != "abstain" {
+			p.add(line, member, key, "votes rows have key for, against or abstain, found %q", key)
 			return
 		}
 		n, err := parseCount(value)
 		if err != nil {
-			p.add(line, member, "", "votes: %v", err)
+			p.add(line, member, key, "votes: %v", err)
+			return
+		}
+		if !p.once(line, member, key, "votes "+key) {
 			return
 		}
 		p.ballot(src)
@@ -268,24 +391,21 @@ func (p *csvParser) row(rec []string, line int) {
 			b.Votes = append(b.Votes, scoring.Vote{Member: member, Source: src})
 			i = len(b.Votes) - 1
 		}
-		v := &b.Votes[i]
-		switch key {
-		case "", "for":
+		switch v := &b.Votes[i]; key {
+		case "for":
 			v.For = n
 		case "against":
 			v.Against = n
 		case "abstain":
 			v.Abstain = n
-		default:
-			p.add(line, member, key, "votes rows have key for, against or abstain, found %q", key)
 		}
 	case "history":
 		if !need("member", "key", "value") {
 			return
 		}
 		y, err := strconv.Atoi(key)
-		if err != nil {
-			p.add(line, member, key, "history rows have the year as key, found %q", key)
+		if err != nil || y < 1900 || y > 9999 {
+			p.add(line, member, key, "history rows have the year as key, found %q (expected a year from 1900 to 9999)", key)
 			return
 		}
 		p.sheet.History = append(p.sheet.History, scoring.PastAward{Member: member, Year: y, Award: value, Source: src})
@@ -312,22 +432,28 @@ func (p *csvParser) ballot(src scoring.Source) {
 	}
 }
 
+// finish checks the lots drawn. If their positions do not run 1, 2, 3 …,
+// the sheet keeps none: a shortened drawing would read as a complete one.
 func (p *csvParser) finish() {
 	if len(p.lots) == 0 {
 		return
 	}
 	slices.SortStableFunc(p.lots, func(a, b lot) int { return a.pos - b.pos })
+	drawn := make([]string, len(p.lots))
 	for i, l := range p.lots {
 		if l.pos != i+1 {
 			p.add(l.line, l.member, "", "lots: positions must run 1, 2, 3 … without gaps or repeats; found %d where %d was expected", l.pos, i+1)
 			return
 		}
-		p.sheet.Lots = append(p.sheet.Lots, l.member)
+		drawn[i] = l.member
 	}
+	p.sheet.Lots = drawn
 }
 
 // WriteCSV writes a sheet in the CSV layout ReadCSV reads. Rows come in a
-// fixed order (cluster, members, scores, …), so the output is stable.
+// fixed order (cluster, members, scores, …), so the output is stable. A
+// sheet ReadCSV returned reads back equal (an empty ballot is written as
+// "ballot,,entitled,0").
 func WriteCSV(w io.Writer, sh scoring.Sheet) error {
 	bw := bufio.NewWriter(w)
 	cw := csv.NewWriter(bw)
@@ -366,7 +492,9 @@ func WriteCSV(w io.Writer, sh scoring.Sheet) error {
 		add("fact", f.Member, f.Fact, strconv.FormatBool(f.Value))
 	}
 	if b := sh.Ballot; b != nil {
-		if b.Entitled != 0 {
+		// A ballot without counts or votes is written as "entitled 0",
+		// so that it reads back as a ballot.
+		if b.Entitled != 0 || b.Present == 0 && len(b.Votes) == 0 {
 			add("ballot", "", "entitled", strconv.Itoa(b.Entitled))
 		}
 		if b.Present != 0 {

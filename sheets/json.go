@@ -1,15 +1,17 @@
 package sheets
 
 import (
+	"cmp"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/scoring"
@@ -18,9 +20,14 @@ import (
 // ParseJSON reads a score sheet from JSON or YAML: the fields of
 // scoring.Sheet under their json names. Unknown keys and malformed values
 // are reported with their line, as scoring.InputErrors; the sheet returned
-// with them holds what could be read.
+// with them holds the rows that could be read: a row (a list item) with any
+// problem is left out, and so are all the lots if one of them has a
+// problem. data larger than MaxBytes is refused.
 func ParseJSON(name string, data []byte) (scoring.Sheet, error) {
 	var sh scoring.Sheet
+	if len(data) > MaxBytes {
+		return sh, scoring.InputErrors{{File: name, Msg: fmt.Sprintf("file is larger than %d bytes", MaxBytes)}}
+	}
 	root, p := decode.Parse(data)
 	if p != nil {
 		return sh, scoring.InputErrors{{File: name, Line: p.Line, Msg: p.Msg}}
@@ -32,47 +39,104 @@ func ParseJSON(name string, data []byte) (scoring.Sheet, error) {
 	}
 	d.Decode(root, "", &sh)
 	var es scoring.InputErrors
-	for _, p := range d.Problems {
-		es = append(es, &scoring.InputError{File: name, Line: p.Line, Msg: p.Path + ": " + p.Msg})
-	}
-	src := func(path string) scoring.Source {
-		l, _ := d.Line(path)
-		return scoring.Source{File: name, Line: l}
-	}
-	for i := range sh.Members {
-		sh.Members[i].Source = src(fmt.Sprintf("members[%d]", i))
-	}
-	for i := range sh.Scores {
-		sh.Scores[i].Source = src(fmt.Sprintf("scores[%d]", i))
-	}
-	for i := range sh.Targets {
-		sh.Targets[i].Source = src(fmt.Sprintf("targets[%d]", i))
-	}
-	for i := range sh.NotAssigned {
-		sh.NotAssigned[i].Source = src(fmt.Sprintf("not_assigned[%d]", i))
-	}
-	for i := range sh.Bonuses {
-		sh.Bonuses[i].Source = src(fmt.Sprintf("bonuses[%d]", i))
-	}
-	for i := range sh.Deductions {
-		sh.Deductions[i].Source = src(fmt.Sprintf("deductions[%d]", i))
-	}
-	for i := range sh.Facts {
-		sh.Facts[i].Source = src(fmt.Sprintf("facts[%d]", i))
-	}
-	if sh.Ballot != nil {
-		sh.Ballot.Source = src("ballot")
-		for i := range sh.Ballot.Votes {
-			sh.Ballot.Votes[i].Source = src(fmt.Sprintf("ballot.votes[%d]", i))
+	bad := map[string]bool{} // rows with a problem: "scores[3]", "ballot.votes[0]"
+	reported := map[string]bool{}
+	problem := func(line int, path, msg string) {
+		reported[path] = true
+		if path != "" {
+			msg = path + ": " + msg
+		}
+		es = append(es, &scoring.InputError{File: name, Line: line, Msg: msg})
+		if row, ok := rowOf(path); ok {
+			bad[row] = true
 		}
 	}
-	for i := range sh.History {
-		sh.History[i].Source = src(fmt.Sprintf("history[%d]", i))
+	for _, p := range d.Problems {
+		problem(p.Line, p.Path, p.Msg)
+	}
+	// Years, as ReadCSV reads them. A year that is not kept is reported
+	// unless a problem is already reported at its key.
+	year := func(path string, y int) bool {
+		if !d.Has(path) || y >= 1900 && y <= 9999 {
+			return true
+		}
+		if !reported[path] {
+			l, _ := d.Line(path)
+			problem(l, path, fmt.Sprintf("expected a year from 1900 to 9999, found %d", y))
+		}
+		if row, ok := rowOf(path); ok {
+			bad[row] = true
+		}
+		return false
+	}
+	if !year("year", sh.Year) {
+		sh.Year = 0
+	}
+	for i, h := range sh.History {
+		year(fmt.Sprintf("history[%d].year", i), h.Year)
+	}
+	slices.SortStableFunc(es, func(a, b *scoring.InputError) int { return cmp.Compare(a.Line, b.Line) })
+
+	// keep reports whether the row at path was read whole, after setting
+	// its source. A row that was never decoded (beyond the decoder's node
+	// limit) is not kept either.
+	keep := func(path string, src *scoring.Source) bool {
+		l, _ := d.Line(path)
+		*src = scoring.Source{File: name, Line: l}
+		return d.Has(path) && !bad[path]
+	}
+	sh.Members = rows(sh.Members, "members", func(x *scoring.Member, path string) bool { return keep(path, &x.Source) })
+	sh.Scores = rows(sh.Scores, "scores", func(x *scoring.Entry, path string) bool { return keep(path, &x.Source) })
+	sh.Targets = rows(sh.Targets, "targets", func(x *scoring.Target, path string) bool { return keep(path, &x.Source) })
+	sh.NotAssigned = rows(sh.NotAssigned, "not_assigned", func(x *scoring.Assignment, path string) bool { return keep(path, &x.Source) })
+	sh.Bonuses = rows(sh.Bonuses, "bonuses", func(x *scoring.Occurrences, path string) bool { return keep(path, &x.Source) })
+	sh.Deductions = rows(sh.Deductions, "deductions", func(x *scoring.Occurrences, path string) bool { return keep(path, &x.Source) })
+	sh.Facts = rows(sh.Facts, "facts", func(x *scoring.FactValue, path string) bool { return keep(path, &x.Source) })
+	sh.History = rows(sh.History, "history", func(x *scoring.PastAward, path string) bool { return keep(path, &x.Source) })
+	if sh.Ballot != nil {
+		if bad["ballot"] {
+			sh.Ballot = nil // not a mapping: nothing of it was read
+		} else {
+			l, _ := d.Line("ballot")
+			sh.Ballot.Source = scoring.Source{File: name, Line: l}
+			sh.Ballot.Votes = rows(sh.Ballot.Votes, "ballot.votes", func(x *scoring.Vote, path string) bool { return keep(path, &x.Source) })
+		}
+	}
+	for i := range sh.Lots {
+		var src scoring.Source
+		if !keep(fmt.Sprintf("lots[%d]", i), &src) {
+			sh.Lots = nil // a drawing with a gap would read as a complete one
+			break
+		}
 	}
 	if len(es) > 0 {
 		return sh, es
 	}
 	return sh, nil
+}
+
+// rows returns the rows of list (found at path) that ok keeps, in order.
+func rows[T any](list []T, path string, ok func(row *T, path string) bool) []T {
+	kept := list[:0]
+	for i := range list {
+		if ok(&list[i], fmt.Sprintf("%s[%d]", path, i)) {
+			kept = append(kept, list[i])
+		}
+	}
+	return kept
+}
+
+// rowOf returns the row a problem's key path is in ("scores[3]" for
+// "scores[3].value"), or "ballot" for the ballot itself.
+func rowOf(path string) (string, bool) {
+	if path == "ballot" {
+		return path, true
+	}
+	i := strings.IndexByte(path, ']')
+	if i < 0 {
+		return "", false
+	}
+	return path[:i+1], true
 }
 
 func decodeDecimal(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
@@ -87,15 +151,24 @@ func decodeDecimal(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value
 	v.Set(reflect.ValueOf(x))
 }
 
+// decodeText reads a text as ReadCSV reads a cell (see cleanText). A null
+// (null, ~ or nothing) is an empty text, not the word.
 func decodeText(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		v.SetString("")
+		return
+	}
 	if !d.Scalar(n, path, "a text") {
 		return
 	}
-	v.SetString(norm.NFC.String(strings.TrimSpace(n.Value)))
+	v.SetString(cleanText(n.Value))
 }
 
-// Load reads a score sheet from a file: CSV (.csv), JSON (.json) or YAML
-// (.yaml, .yml).
+// Load reads a score sheet from a file, in the format its extension names:
+// CSV (.csv, or .txt as spreadsheets save delimited text; see ReadCSV),
+// JSON (.json) or YAML (.yaml, .yml; see ParseJSON). The extension's case
+// does not matter. Files larger than MaxBytes (32 MiB) are refused, in every
+// format.
 func Load(path string) (scoring.Sheet, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -113,7 +186,9 @@ func Load(path string) (scoring.Sheet, error) {
 		if st.Size() > MaxBytes {
 			return scoring.Sheet{}, scoring.InputErrors{{File: path, Msg: fmt.Sprintf("file is larger than %d bytes", MaxBytes)}}
 		}
-		data, err := os.ReadFile(path)
+		// Read through the open file, at most one byte over the limit, in
+		// case it grew since: ParseJSON refuses it then.
+		data, err := io.ReadAll(io.LimitReader(f, MaxBytes+1))
 		if err != nil {
 			return scoring.Sheet{}, err
 		}

@@ -2,14 +2,24 @@
 // that a rulebook or a score sheet has a content hash that does not depend on
 // file formatting, key order, trailing zeros or package-level settings of the
 // libraries involved.
+//
+// The form is JSON-like: structs as {"Field":value,…} in declaration order
+// (exported fields only), slices and arrays as […], maps as {key:value,…} in
+// key order, strings quoted, nil as null. A decimal is written from its
+// coefficient and exponent, in plain notation without trailing zeros
+// ("10.5", "1500", "-0.25"), whatever decimal.TrimTrailingZeros and
+// decimal.UseScientificNotation say. A value with a MarshalText method is its
+// quoted text.
 package canon
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding"
 	"encoding/hex"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,10 +52,12 @@ func write(b *strings.Builder, v reflect.Value) {
 		return
 	}
 	if v.Type() == decimalType {
-		b.WriteString(strconv.Quote(v.Interface().(decimal.Decimal).String()))
+		b.WriteString(strconv.Quote(decimalText(v.Interface().(decimal.Decimal))))
 		return
 	}
-	if v.Type().Implements(textMarshal) && v.Kind() != reflect.Pointer {
+	// A pointer or an interface is written through (below): it may be nil,
+	// and then it has no text to marshal.
+	if k := v.Kind(); k != reflect.Pointer && k != reflect.Interface && v.Type().Implements(textMarshal) {
 		t, err := v.Interface().(encoding.TextMarshaler).MarshalText()
 		if err != nil {
 			panic(fmt.Sprintf("canon: %v", err))
@@ -88,26 +100,7 @@ func write(b *strings.Builder, v reflect.Value) {
 		}
 		b.WriteByte(']')
 	case reflect.Map:
-		keys := v.MapKeys()
-		ks := make([]string, len(keys))
-		for i, k := range keys {
-			ks[i] = k.String()
-		}
-		order := make([]int, len(ks))
-		for i := range order {
-			order[i] = i
-		}
-		sortStrings(ks, order)
-		b.WriteByte('{')
-		for j, i := range order {
-			if j > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.Quote(ks[i]))
-			b.WriteByte(':')
-			write(b, v.MapIndex(keys[i]))
-		}
-		b.WriteByte('}')
+		writeMap(b, v)
 	case reflect.String:
 		b.WriteString(strconv.Quote(v.String()))
 	case reflect.Bool:
@@ -121,11 +114,130 @@ func write(b *strings.Builder, v reflect.Value) {
 	}
 }
 
-func sortStrings(ks []string, order []int) {
-	// insertion sort: maps here are small
-	for i := 1; i < len(order); i++ {
-		for j := i; j > 0 && ks[order[j]] < ks[order[j-1]]; j-- {
-			order[j], order[j-1] = order[j-1], order[j]
-		}
+// decimalText writes d in plain notation, computed from its coefficient and
+// exponent with the coefficient's trailing zeros stripped: 10.50 → "10.5",
+// 1.5e3 → "1500", -0.000 → "0". It depends on no package-level setting.
+func decimalText(d decimal.Decimal) string {
+	digits := d.Coefficient().String()
+	sign := ""
+	if digits[0] == '-' {
+		sign, digits = "-", digits[1:]
 	}
+	if digits == "0" {
+		return "0"
+	}
+	trimmed := strings.TrimRight(digits, "0")
+	exp := int(d.Exponent()) + len(digits) - len(trimmed)
+	digits = trimmed
+	switch {
+	case exp >= 0:
+		return sign + digits + strings.Repeat("0", exp)
+	case -exp < len(digits):
+		point := len(digits) + exp
+		return sign + digits[:point] + "." + digits[point:]
+	default:
+		return sign + "0." + strings.Repeat("0", -exp-len(digits)) + digits
+	}
+}
+
+// writeMap writes a map as {key:value,…} in key order: strings by their
+// bytes, numbers by value, false before true; keys of other kinds (and of
+// different kinds, in a map[any]…) by their canonical text, then by value.
+func writeMap(b *strings.Builder, v reflect.Value) {
+	type entry struct {
+		key        reflect.Value
+		text, elem string // canonical texts of the key and the value
+	}
+	entries := make([]entry, 0, v.Len())
+	for it := v.MapRange(); it.Next(); {
+		entries = append(entries, entry{key: it.Key(), text: textOf(it.Key()), elem: textOf(it.Value())})
+	}
+	if v.Type().Key().Kind() == reflect.String {
+		ks := make([]string, len(entries))
+		order := make([]int, len(entries))
+		for i, e := range entries {
+			ks[i], order[i] = e.key.String(), i
+		}
+		sortStrings(ks, order)
+		sorted := make([]entry, len(entries))
+		for j, i := range order {
+			sorted[j] = entries[i]
+		}
+		entries = sorted
+	} else {
+		slices.SortFunc(entries, func(x, y entry) int {
+			return cmp.Or(compareKeys(x.key, y.key), strings.Compare(x.text, y.text), strings.Compare(x.elem, y.elem))
+		})
+	}
+	b.WriteByte('{')
+	for i, e := range entries {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(e.text)
+		b.WriteByte(':')
+		b.WriteString(e.elem)
+	}
+	b.WriteByte('}')
+}
+
+func textOf(v reflect.Value) string {
+	var b strings.Builder
+	write(&b, v)
+	return b.String()
+}
+
+// keyClass orders map keys of different kinds: strings, signed numbers,
+// unsigned numbers, booleans, then everything else (0 to 4).
+func keyClass(v reflect.Value) int {
+	switch v.Kind() {
+	case reflect.String:
+		return 0
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return 1
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return 2
+	case reflect.Bool:
+		return 3
+	}
+	return 4
+}
+
+// compareKeys orders two map keys by class and then by value; keys of the
+// last class compare equal here and are ordered by their text.
+func compareKeys(x, y reflect.Value) int {
+	if x.Kind() == reflect.Interface && !x.IsNil() {
+		x = x.Elem()
+	}
+	if y.Kind() == reflect.Interface && !y.IsNil() {
+		y = y.Elem()
+	}
+	cx, cy := keyClass(x), keyClass(y)
+	if cx != cy {
+		return cmp.Compare(cx, cy)
+	}
+	switch cx {
+	case 0:
+		return strings.Compare(x.String(), y.String())
+	case 1:
+		return cmp.Compare(x.Int(), y.Int())
+	case 2:
+		return cmp.Compare(x.Uint(), y.Uint())
+	case 3:
+		return cmp.Compare(boolInt(x.Bool()), boolInt(y.Bool()))
+	}
+	return 0
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// sortStrings orders the indices in order by ks[order[i]], stably, without
+// moving the keys themselves.
+func sortStrings(ks []string, order []int) {
+	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(ks[i], ks[j]) })
 }

@@ -7,27 +7,45 @@
 // results) must keep exact decimal digits and must say where an error is; the
 // generic yaml decoder neither refuses unknown keys with a path nor keeps
 // decoding after a malformed scalar. JSON is decoded through the same YAML
-// parser (JSON is YAML 1.2 flow syntax), so both formats get the same messages.
+// parser (JSON is YAML 1.2 flow syntax), so both formats get the same messages;
+// a document that starts with { or [ is first checked with encoding/json, so
+// that JSON syntax errors (a trailing comma, a missing colon) are reported as
+// JSON errors, at their own line and column.
+//
+// A null value (null, ~ or nothing after the colon) means "not given": the
+// field keeps its zero value. A file holds one document; anchors, aliases and
+// merge keys (<<) are refused.
 package decode
 
 import (
+	"bytes"
 	"encoding"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// MaxBytes is the largest document accepted. Rulebooks and score sheets are a
-// few kilobytes; the limit keeps a hostile input from exhausting memory.
-const MaxBytes = 8 << 20
+// MaxBytes is the largest document accepted (32 MiB, the size the score-sheet
+// files promise). Rulebooks are a few kilobytes and score sheets rarely more
+// than a few megabytes; the limit keeps a hostile input from exhausting memory.
+const MaxBytes = 32 << 20
 
 // maxNodes bounds the number of nodes visited, for the same reason.
 const maxNodes = 1_000_000
+
+// maxNesting bounds how deeply mappings and lists may nest. Real documents
+// nest a dozen or two levels; without a bound, the key paths recorded for a
+// document nested thousands of levels deep take time and memory that grow
+// with the square of the depth.
+const maxNesting = 64
 
 // Problem is one thing wrong with a document.
 type Problem struct {
@@ -54,23 +72,89 @@ type Decoder struct {
 	// Hooks decode the types they are keyed by, instead of the generic rules.
 	Hooks map[reflect.Type]Hook
 	lines map[string][2]int
+	nulls map[string]bool
 	nodes int
+	depth int  // nesting of the mapping or list being decoded
+	deep  bool // the nesting limit has been reported
 }
 
-// Parse parses data as YAML (or JSON) and returns its root mapping node.
+// Parse parses data as YAML (or JSON) and returns the root node of its one
+// document. A document that is empty (or only null) is a problem, and so is
+// a second document after "---". When the first byte that is not white space
+// is { or [, data must be valid JSON: a syntax error is reported with the
+// line and column that encoding/json finds it at.
 func Parse(data []byte) (*yaml.Node, *Problem) {
 	if len(data) > MaxBytes {
 		return nil, &Problem{Line: 1, Msg: fmt.Sprintf("document is %d bytes; the limit is %d", len(data), MaxBytes)}
 	}
 	data = trimBOM(data)
+	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+		if p := jsonProblem(data, t[0]); p != nil {
+			return nil, p
+		}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &Problem{Line: 1, Msg: "document is empty"}
+		}
 		return nil, yamlProblem(err)
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		return nil, yamlProblem(err)
+	default:
+		return nil, &Problem{Line: max(next.Line, 1), Column: next.Column,
+			Msg: "a second document starts here (after ---); a file holds one document"}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, &Problem{Line: 1, Msg: "document is empty"}
 	}
-	return doc.Content[0], nil
+	root := doc.Content[0]
+	if isNull(root) && root.Anchor == "" {
+		return nil, &Problem{Line: max(root.Line, 1), Msg: "document is empty"}
+	}
+	return root, nil
+}
+
+// jsonProblem checks data, which starts with open ({ or [), as JSON and
+// returns its syntax error, if any, at the offending character.
+func jsonProblem(data []byte, open byte) *Problem {
+	if json.Valid(data) {
+		return nil
+	}
+	err := json.Unmarshal(data, new(json.RawMessage))
+	hint := fmt.Sprintf(" (the document starts with %c, so it is read as JSON)", open)
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		return &Problem{Line: 1, Msg: fmt.Sprint(err) + hint}
+	}
+	// Offset is the number of bytes read when the error was found: the
+	// offending byte is the last one read, or, at the end of the input, the
+	// place just after the last character.
+	off := int(se.Offset) - 1
+	if se.Offset >= int64(len(data)) && strings.Contains(se.Error(), "end of JSON input") {
+		off = len(bytes.TrimRight(data, " \t\r\n"))
+	}
+	off = min(max(off, 0), len(data))
+	line, col := position(data, off)
+	return &Problem{Line: line, Column: col, Msg: "JSON syntax error: " + se.Error() + hint}
+}
+
+// position returns the 1-based line and column (in characters) of the byte
+// at offset off of data.
+func position(data []byte, off int) (line, col int) {
+	before := data[:off]
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return bytes.Count(before, []byte{'\n'}) + 1, utf8.RuneCount(before[start:]) + 1
+}
+
+// isNull reports whether n is a null scalar: null, ~ or nothing at all.
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
 }
 
 func trimBOM(b []byte) []byte {
@@ -100,7 +184,7 @@ func yamlProblem(err error) *Problem {
 }
 
 // New returns a Decoder ready for use.
-func New() *Decoder { return &Decoder{lines: map[string][2]int{}} }
+func New() *Decoder { return &Decoder{lines: map[string][2]int{}, nulls: map[string]bool{}} }
 
 // Line returns the line and column recorded for path, or for its longest
 // recorded prefix (so that an error about a missing key points at the object
@@ -121,8 +205,13 @@ func (d *Decoder) Line(path string) (int, int) {
 	}
 }
 
-// Has reports whether the document had a key at path.
+// Has reports whether the document had a key at path (even one whose value
+// is null).
 func (d *Decoder) Has(path string) bool { _, ok := d.lines[path]; return ok }
+
+// Null reports whether the value at path was written as null (null, ~ or
+// nothing after the colon), which decodes as "not given".
+func (d *Decoder) Null(path string) bool { return d.nulls[path] }
 
 // Addf records a problem at node n.
 func (d *Decoder) Addf(n *yaml.Node, path, format string, args ...any) {
@@ -197,10 +286,13 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 		h(d, n, path, v)
 		return
 	}
+	if isNull(n) {
+		// Not given: a pointer stays nil, anything else keeps its zero
+		// value (an empty section such as "bonus:" is an empty section).
+		d.nulls[path] = true
+		return
+	}
 	if v.Kind() == reflect.Pointer {
-		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-			return
-		}
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
@@ -217,13 +309,21 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 		}
 		return
 	}
+	if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
+		if d.depth >= maxNesting {
+			if !d.deep {
+				d.deep = true
+				d.Addf(n, path, "the document nests mappings and lists more than %d levels deep", maxNesting)
+			}
+			return
+		}
+		d.depth++
+		defer func() { d.depth-- }()
+	}
 	switch v.Kind() {
 	case reflect.Struct:
 		d.structure(n, path, v)
 	case reflect.Slice:
-		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-			return
-		}
 		if n.Kind != yaml.SequenceNode {
 			d.Addf(n, path, "expected a list, found %s", kindName(n))
 			return
@@ -297,6 +397,10 @@ func (d *Decoder) Keys(n *yaml.Node, path string, f func(key string, k, val *yam
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
+			d.Addf(k, join(path, k.Value), "merge keys (<<) are not supported; write the keys out (anchors and aliases are not supported either)")
+			continue
+		}
 		if prev, dup := seen[k.Value]; dup {
 			d.Addf(k, join(path, k.Value), "duplicate key (first given on line %d)", prev)
 			continue

@@ -50,7 +50,8 @@ type sample struct {
 	Named  string           `yaml:"named,omitempty"`
 	Skip   string           `yaml:"-"`
 	NoTag  string
-	hidden string `yaml:"hidden"` //nolint:unused // must not be decodable
+	//lint:ignore U1000 an unexported field is here to show it is not decodable
+	hidden string `yaml:"hidden"`
 }
 
 func pairHook(d *Decoder, n *yaml.Node, path string, v reflect.Value) {
@@ -408,6 +409,8 @@ func FuzzDecode(f *testing.F) {
 		"text: a\ntext: b\n", "up: abc\n", "count: 99999999999999999999\n", "opt: {n: 1, n: 2}\n",
 		"pairs: [{a: [1]}, [x], {a: b, c: d}]\n", "list:\n  - name: a\n    n: x\n  - {}\n",
 		"\t", "\x00", "? [a]\n: b\n", "!!binary x: 1\n", "<<: {text: a}\n",
+		"{\"text\": \"a\",}", "{\n \"text\" \"a\"\n}", "[1, 2", " \n{\"a\": \"\u00e9\"} x", "text: a\n---\ntext: b\n",
+		"text: ~\ninner:\ncount: null\n", "words: " + strings.Repeat("[", 80) + strings.Repeat("]", 80),
 	} {
 		f.Add([]byte(s))
 	}
@@ -441,3 +444,166 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestNullIsNotGiven(t *testing.T) {
+	text := "text: null\ncount: ~\nflag:\nsmall: Null\ninner:\nmap: ~\ndec: null\nup: ~\nnamed: \"null\"\n"
+	s, d := decode(t, text)
+	require.Empty(t, d.Problems)
+	assert.Empty(t, s.Text, "null is not the text \"null\"")
+	assert.Zero(t, s.Count)
+	assert.False(t, s.Flag)
+	assert.Zero(t, s.Small)
+	assert.Equal(t, inner{}, s.Inner, "an empty section is an empty section")
+	assert.Nil(t, s.Map)
+	assert.True(t, s.Dec.IsZero())
+	assert.Empty(t, s.Up, "a null is not given to UnmarshalText")
+	assert.Equal(t, "null", s.Named, "a quoted null is text")
+	for _, p := range []string{"text", "count", "flag", "small", "inner", "map", "dec", "up"} {
+		assert.True(t, d.Has(p), "%s was written", p)
+		assert.True(t, d.Null(p), "%s was written as null", p)
+		l, _ := d.Line(p)
+		assert.Equal(t, lineOf(text, p+":"), l, "the line of %s is the line of its null", p)
+	}
+	assert.False(t, d.Null("named"))
+	assert.False(t, d.Null("words"), "a key not written is not null")
+}
+
+// lineOf returns the 1-based line of text that starts with prefix.
+func lineOf(text, prefix string) int {
+	for i, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func TestAHookSeesNulls(t *testing.T) {
+	s, d := decode(t, "pairs: [~, a]\n")
+	require.Empty(t, d.Problems)
+	assert.Equal(t, []pair{{Key: "~"}, {Key: "a"}}, s.Pairs, "the hook gets the null node as it is and decides what it means")
+}
+
+func TestOneDocumentPerFile(t *testing.T) {
+	for name, text := range map[string]string{
+		"a second document":                       "a: 1\n---\nb: 2\n",
+		"a second, empty document":                "a: 1\n---\n",
+		"a second document after an end marker":   "a: 1\n...\n---\nb: 2\n",
+		"a second document after an explicit one": "---\na: 1\n---\nb: 2\n",
+	} {
+		t.Run(name+" is a problem at its ---", func(t *testing.T) {
+			root, p := Parse([]byte(text))
+			assert.Nil(t, root)
+			require.NotNil(t, p)
+			assert.Contains(t, p.Msg, "a second document")
+			assert.Equal(t, strings.Count(text[:strings.LastIndex(text, "---")], "\n")+1, p.Line)
+		})
+	}
+	for name, text := range map[string]string{
+		"a document that starts with ---": "---\na: 1\n",
+		"a document that ends with ...":   "a: 1\n...\n",
+		"a comment after the end marker":  "a: 1\n...\n# the end\n",
+	} {
+		t.Run(name+" is one document", func(t *testing.T) {
+			root, p := Parse([]byte(text))
+			require.Nil(t, p, "%v", p)
+			assert.Equal(t, "a", root.Content[0].Value)
+		})
+	}
+	t.Run("a syntax error in a second document is reported", func(t *testing.T) {
+		_, p := Parse([]byte("a: 1\n---\nb: [\n"))
+		require.NotNil(t, p)
+		assert.GreaterOrEqual(t, p.Line, 3)
+	})
+}
+
+func TestANullDocumentIsEmpty(t *testing.T) {
+	for _, text := range []string{"~", "null\n", "---\n", "# nothing\n---\n...\n"} {
+		root, p := Parse([]byte(text))
+		assert.Nil(t, root, "%q", text)
+		require.NotNil(t, p, "%q", text)
+		assert.Equal(t, "document is empty", p.Msg, "%q", text)
+		assert.Positive(t, p.Line)
+	}
+}
+
+func TestMergeKeysAreRefused(t *testing.T) {
+	text := "inner: {name: a}\nlist:\n  - {<<: {name: b}, n: 1} #<\n"
+	_, d := decode(t, text)
+	require.Len(t, d.Problems, 1, "%v", d.Problems)
+	p := d.Problems[0]
+	assert.Equal(t, "list[0].<<", p.Path)
+	assert.Contains(t, p.Msg, "merge keys (<<) are not supported; write the keys out")
+	assert.NotContains(t, p.Msg, "unknown key")
+	assert.Equal(t, [2]int{3, 6}, [2]int{p.Line, p.Column})
+
+	// A quoted "<<" is an ordinary (here unknown) key.
+	_, d = decode(t, "\"<<\": 1\n")
+	require.Len(t, d.Problems, 1)
+	assert.Contains(t, d.Problems[0].Msg, `unknown key "<<"`)
+}
+
+func TestJSONSyntaxErrors(t *testing.T) {
+	cases := []struct {
+		name      string
+		text      string
+		line, col int
+		msg       string
+	}{
+		{"a missing colon is found on its own line", "{\n \"cluster\": \"x\",\n \"year\" 2020\n}", 3, 9, "after object key"},
+		{"a trailing comma in an object", "{\"a\": 1,}", 1, 9, "looking for beginning of object key string"},
+		{"a trailing comma in a list", "{\"a\": [1, 2,]\n}", 1, 13, "looking for beginning of value"},
+		{"a YAML flow mapping is read as JSON", "{a: 1}\n", 1, 2, "looking for beginning of object key string"},
+		{"columns count characters", "{\"điểm\": x}", 1, 10, "looking for beginning of value"},
+		{"an unclosed object is reported at its end", "{\n  \"a\": 1\n\n", 2, 9, "unexpected end of JSON input"},
+		{"text after the value", "[1, 2]\nx", 2, 1, "after top-level value"},
+		{"leading white space and a byte-order mark", "\uFEFF \n\t{\"a\" 1}", 2, 7, "after object key"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			root, p := Parse([]byte(tc.text))
+			assert.Nil(t, root)
+			require.NotNil(t, p)
+			assert.Equal(t, [2]int{tc.line, tc.col}, [2]int{p.Line, p.Column}, "%s", p.Msg)
+			assert.Contains(t, p.Msg, tc.msg)
+			assert.Contains(t, p.Msg, "JSON")
+		})
+	}
+	t.Run("valid JSON is decoded as before", func(t *testing.T) {
+		s, d := decode(t, "\n {\"text\": \"a\", \"count\": 2, \"words\": [\"x\"], \"dec\": 1.5e3, \"opt\": null}\n")
+		require.Empty(t, d.Problems)
+		assert.Equal(t, "a", s.Text)
+		assert.Equal(t, 2, s.Count)
+		assert.Equal(t, []string{"x"}, s.Words)
+		assert.Equal(t, "1500", s.Dec.String())
+		assert.Nil(t, s.Opt)
+	})
+	t.Run("a JSON list is a document", func(t *testing.T) {
+		root, p := Parse([]byte("[1, 2]"))
+		require.Nil(t, p)
+		assert.Equal(t, yaml.SequenceNode, root.Kind)
+	})
+	t.Run("a YAML document that does not start with { or [ is YAML", func(t *testing.T) {
+		_, d := decode(t, "inner: {name: a}\nwords: [a, b,]\n")
+		require.Empty(t, d.Problems)
+	})
+}
+
+func TestNestingIsBounded(t *testing.T) {
+	// Lists of lists, deeper than the limit; mappings count the same way.
+	deep := "words: " + strings.Repeat("[", maxNesting+10) + strings.Repeat("]", maxNesting+10) + "\n"
+	root, p := Parse([]byte(deep))
+	require.Nil(t, p)
+	d := newDecoder()
+	var nested struct {
+		Words nest `yaml:"words"`
+	}
+	d.Decode(root, "", &nested)
+	require.Len(t, d.Problems, 1, "%v", d.Problems)
+	assert.Contains(t, d.Problems[0].Msg, fmt.Sprintf("more than %d levels deep", maxNesting))
+	assert.Equal(t, 1, d.Problems[0].Line)
+	assert.Less(t, strings.Count(d.Problems[0].Path, "["), maxNesting+1)
+}
+
+// nest is a list of itself, for nesting tests.
+type nest []nest
