@@ -6,6 +6,8 @@
 //	thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N]
 //	thidua validate --rules RULEBOOK [--scores SHEET]
 //	thidua simulate --rules RULEBOOK --scores SHEET (--model MODEL | --range R --step S) [--n N] [--seed S] [--chart FILE]
+//	thidua audit --rules RULEBOOK --scores SHEET --recorded RESULT [--format md|json|html] [--out FILE]
+//	thidua audit --batch DIR
 //	thidua whatif --rules RULEBOOK --scores SHEET --member ID (--rank K | --award TIER)
 //	thidua sensitivity --rules RULEBOOK --scores SHEET (--weight NODE | --score MEMBER:CRIT) --from A --to B --step D
 //	thidua scenario --rules RULEBOOK --scores SHEET --edits FILE
@@ -38,6 +40,8 @@ Usage:
   thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N] [--lang vi|en]
   thidua validate --rules RULEBOOK [--scores SHEET]
   thidua simulate --rules RULEBOOK --scores SHEET (--model MODEL | --range R --step S) [--n N] [--seed S] [--chart FILE]
+  thidua audit --rules RULEBOOK --scores SHEET --recorded RESULT [--format md|json|html] [--out FILE]
+  thidua audit --batch DIR [--format md|json|html]
 ` + whatifUsage + `
   RULEBOOK is a YAML or JSON rulebook; SHEET a CSV, JSON or YAML score sheet.
   Exit codes: 0 ok, 1 bad input, 2 usage.
@@ -56,6 +60,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return validateCmd(args[1:], stdout, stderr)
 	case "simulate":
 		return simulateCmd(args[1:], stdout, stderr)
+	case "audit":
+		return auditCmd(args[1:], stdout, stderr)
 	case "whatif":
 		return whatifCmd(args[1:], stdout, stderr)
 	case "sensitivity":

@@ -1,0 +1,767 @@
+package audit
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/ranking"
+	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoring"
+	"github.com/thidua/thidua/sheets"
+)
+
+// Audit recomputes a cluster's result from its score sheet under the
+// rulebook and compares it with the result recorded in the minutes. It
+// never fails: problems with the inputs are findings too. Sheet rows that
+// scoring refuses (a value above its criterion's maximum, an unknown
+// criterion) are reported and left out, and the result is recomputed from
+// the rows that are valid; a member whose remaining rows cannot be scored
+// is left out of the recomputation, and the report says so.
+func Audit(rb *rules.Rulebook, sh scoring.Sheet, rec Recorded) Report {
+	return audit(rb, sh, rec, nil, "", "", "")
+}
+
+// AuditFiles reads a rulebook, a score sheet and a recorded result and
+// audits them. An unreadable or invalid rulebook or recorded result is an
+// error (rules.Errors, ParseErrors); problems with the rows of the score
+// sheet are findings of the report, since the audit recomputes from the
+// rows that are valid. A missing file is an error.
+func AuditFiles(rulesPath, scoresPath, recordedPath string) (Report, error) {
+	rb, err := rules.Load(rulesPath)
+	if err != nil {
+		return Report{}, err
+	}
+	return auditFiles(rb, rulesPath, scoresPath, recordedPath)
+}
+
+func auditFiles(rb *rules.Rulebook, rulesPath, scoresPath, recordedPath string) (Report, error) {
+	rec, err := Load(recordedPath)
+	if err != nil {
+		return Report{}, err
+	}
+	sh, err := sheets.Load(scoresPath)
+	var readErrs scoring.InputErrors
+	if err != nil && !errors.As(err, &readErrs) {
+		return Report{}, err
+	}
+	return audit(rb, sh, rec, readErrs, rulesPath, scoresPath, recordedPath), nil
+}
+
+// auditor holds one audit's state.
+type auditor struct {
+	rb   *rules.Rulebook // the rulebook audited against
+	work *rules.Rulebook // the rulebook used to recompute (rb, or rb opened to any year)
+	sh   scoring.Sheet   // the sheet as given
+	rec  Recorded
+
+	tiers      []rules.AwardTier
+	round      rules.RoundingPolicy
+	nodes      []rules.Node
+	bonus      rules.BonusPolicy
+	deductions rules.DeductionPolicy
+
+	names    map[string]string
+	inSheet  map[string]bool
+	inRec    map[string]bool
+	excluded map[string]string // member → why it was left out
+	reported map[errKey]bool   // sheet problems already reported
+
+	// modified is true when rows or members were left out of the working
+	// sheet (so that its hash is not the sheet's).
+	modified bool
+
+	st        *ranking.Standings
+	workSheet scoring.Sheet // the sheet recomputed, without what was left out
+	cards     map[string]scoring.Scorecard
+	exact     map[string]scoring.Scorecard // without rounding; computed when needed
+	pos       map[string]int               // member → index in st.Rows
+
+	findings []Finding
+}
+
+type errKey struct {
+	line              int
+	member, criterion string
+}
+
+func audit(rb *rules.Rulebook, sh scoring.Sheet, rec Recorded, readErrs scoring.InputErrors, rulesPath, scoresPath, recordedPath string) Report {
+	a := &auditor{
+		rb: rb, work: rb, sh: sh, rec: rec,
+		tiers: rb.Awards(), round: rb.Rounding(), nodes: rb.Nodes(), bonus: rb.Bonus(), deductions: rb.Deductions(),
+		names: map[string]string{}, inSheet: map[string]bool{}, inRec: map[string]bool{},
+		excluded: map[string]string{}, reported: map[errKey]bool{},
+	}
+	for _, m := range rec.Members {
+		a.inRec[m.ID] = true
+		if m.Name != "" {
+			a.names[m.ID] = m.Name
+		}
+	}
+	for _, m := range sh.Members {
+		a.inSheet[m.ID] = true
+		if m.Name != "" {
+			a.names[m.ID] = m.Name
+		}
+	}
+	a.identity()
+	work := a.sheetRows(readErrs)
+	a.recompute(work)
+	a.members()
+	for i := range rec.Members {
+		a.arithmetic(&rec.Members[i])
+	}
+	a.ballot()
+	a.ranking()
+	a.awards()
+	return a.report(rulesPath, scoresPath, recordedPath)
+}
+
+func (a *auditor) add(f Finding) { a.findings = append(a.findings, f) }
+
+// name writes a member as "Sở Công Thương (SCT)", or its id alone.
+func (a *auditor) name(id string) string {
+	if n, ok := a.names[id]; ok && n != id {
+		return n + " (" + id + ")"
+	}
+	return id
+}
+
+func (a *auditor) rulebookName() string {
+	return fmt.Sprintf("rulebook %s (version %s)", a.rb.ID(), a.rb.Version())
+}
+
+// identity checks that the minutes, the sheet and the rulebook speak of the
+// same cluster and year, and that the rulebook is in force that year.
+func (a *auditor) identity() {
+	inForce := a.rb.InForce()
+	years := []int{}
+	if a.sh.Year != 0 {
+		years = append(years, a.sh.Year)
+	}
+	if a.rec.Year != 0 && a.rec.Year != a.sh.Year {
+		years = append(years, a.rec.Year)
+	}
+	for i, y := range years {
+		if inForce.Contains(y) {
+			continue
+		}
+		whose := "The score sheet is"
+		if i > 0 || a.sh.Year == 0 {
+			whose = "The minutes are"
+		}
+		a.add(Finding{Severity: Error, Kind: KindNotInForce, Recorded: strconv.Itoa(y), Recomputed: inForce.String(),
+			Message: fmt.Sprintf("%s for %d, but %s is in force %s: it is not the regulation of that year.", whose, y, a.rulebookName(), inForce)})
+	}
+	if a.sh.Year != 0 && !inForce.Contains(a.sh.Year) {
+		// Recompute all the same, as if the rulebook applied, so that the
+		// other findings still say something.
+		spec := a.rb.Spec()
+		spec.InForce = rules.Period{}
+		if rb, err := rules.New(spec); err == nil {
+			a.work = rb
+		}
+	}
+	if a.rec.Year != 0 && a.sh.Year != 0 && a.rec.Year != a.sh.Year {
+		a.add(Finding{Severity: Warning, Kind: KindIdentity, Criterion: "year", Recorded: strconv.Itoa(a.rec.Year), Recomputed: strconv.Itoa(a.sh.Year),
+			Message: fmt.Sprintf("The minutes are for %d but the score sheet is for %d.", a.rec.Year, a.sh.Year)})
+	}
+	if a.rec.Cluster != "" && a.sh.Cluster != "" && a.rec.Cluster != a.sh.Cluster {
+		a.add(Finding{Severity: Warning, Kind: KindIdentity, Criterion: "cluster", Recorded: a.rec.Cluster, Recomputed: a.sh.Cluster,
+			Message: fmt.Sprintf("The minutes are for %q but the score sheet is for %q.", a.rec.Cluster, a.sh.Cluster)})
+	}
+	if a.rec.Rulebook != "" && a.rec.Rulebook != a.rb.ID() {
+		a.add(Finding{Severity: Warning, Kind: KindIdentity, Criterion: "rulebook", Recorded: a.rec.Rulebook, Recomputed: a.rb.ID(),
+			Message: fmt.Sprintf("The minutes cite rulebook %s, but the audit uses %s.", a.rec.Rulebook, a.rulebookName())})
+	} else if a.rec.Version != "" && a.rec.Version != a.rb.Version() {
+		a.add(Finding{Severity: Warning, Kind: KindIdentity, Criterion: "version", Recorded: a.rec.Version, Recomputed: a.rb.Version(),
+			Message: fmt.Sprintf("The minutes cite version %s of rulebook %s, but the audit uses version %s.", a.rec.Version, a.rb.ID(), a.rb.Version())})
+	}
+}
+
+// sheetRows reports the sheet rows that could not be read, and the score
+// rows the rulebook refuses outright (an unknown criterion, a direct score
+// above its maximum), and returns a working copy of the sheet without the
+// latter.
+func (a *auditor) sheetRows(readErrs scoring.InputErrors) scoring.Sheet {
+	for _, e := range readErrs {
+		a.sheetProblem(e, "the recomputation left this row out")
+	}
+	work := a.sh
+	refused := func(s scoring.Entry) bool {
+		n, ok := a.rb.Node(s.Criterion)
+		return !ok || (!n.IsGroup() && n.Method == rules.Direct && s.Value.GreaterThan(n.Max))
+	}
+	if slices.ContainsFunc(a.sh.Scores, refused) {
+		work.Scores = a.filterScores()
+	}
+	keep := func(member, criterion string, s scoring.Source) bool {
+		if _, ok := a.rb.Node(criterion); ok {
+			return true
+		}
+		a.reported[errKey{s.Line, member, criterion}] = true
+		a.add(Finding{Severity: Error, Kind: KindUnknownCriterion, Member: member, Criterion: criterion, Source: src(s),
+			Message: fmt.Sprintf("The score sheet names criterion %q for %s, which %s does not have; the recomputation left this row out.", criterion, a.name(member), a.rulebookName())})
+		return false
+	}
+	unknown := func(c string) bool { _, ok := a.rb.Node(c); return !ok }
+	if slices.ContainsFunc(a.sh.Targets, func(t scoring.Target) bool { return unknown(t.Criterion) }) {
+		work.Targets = slices.DeleteFunc(slices.Clone(a.sh.Targets), func(t scoring.Target) bool { return !keep(t.Member, t.Criterion, t.Source) })
+	}
+	if slices.ContainsFunc(a.sh.NotAssigned, func(x scoring.Assignment) bool { return unknown(x.Criterion) }) {
+		work.NotAssigned = slices.DeleteFunc(slices.Clone(a.sh.NotAssigned), func(x scoring.Assignment) bool { return !keep(x.Member, x.Criterion, x.Source) })
+	}
+	a.modified = len(work.Scores) != len(a.sh.Scores) || len(work.Targets) != len(a.sh.Targets) || len(work.NotAssigned) != len(a.sh.NotAssigned)
+	return work
+}
+
+// filterScores reports the score rows the rulebook refuses outright and
+// returns the others.
+func (a *auditor) filterScores() []scoring.Entry {
+	out := make([]scoring.Entry, 0, len(a.sh.Scores))
+	for _, s := range a.sh.Scores {
+		n, ok := a.rb.Node(s.Criterion)
+		switch {
+		case !ok:
+			a.reported[errKey{s.Source.Line, s.Member, s.Criterion}] = true
+			a.add(Finding{Severity: Error, Kind: KindUnknownCriterion, Member: s.Member, Criterion: s.Criterion, Recorded: s.Value.String(), Source: src(s.Source),
+				Message: fmt.Sprintf("The score sheet gives %s a score for criterion %q, which %s does not have; the recomputation left this row out.", a.name(s.Member), s.Criterion, a.rulebookName())})
+			continue
+		case !n.IsGroup() && n.Method == rules.Direct && s.Value.GreaterThan(n.Max):
+			a.reported[errKey{s.Source.Line, s.Member, s.Criterion}] = true
+			a.add(Finding{Severity: Error, Kind: KindCap, Member: s.Member, Criterion: s.Criterion, Recorded: s.Value.String(), Recomputed: n.Max.String(), Source: src(s.Source),
+				Message: fmt.Sprintf("The score sheet gives %s %s points for criterion %s (%s) at stage %s, above its maximum of %s; the recomputation left this row out.",
+					a.name(s.Member), s.Value, n.ID, n.Name, s.Stage, n.Max)})
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func src(s scoring.Source) Source { return Source{File: s.File, Line: s.Line} }
+
+// sheetProblem turns a scoring.InputError into a finding, unless it was
+// already reported.
+func (a *auditor) sheetProblem(e *scoring.InputError, action string) {
+	k := errKey{e.Line, e.Member, e.Criterion}
+	if a.reported[k] {
+		return
+	}
+	a.reported[k] = true
+	msg := e.Msg
+	if e.Criterion != "" {
+		msg = e.Criterion + ": " + msg
+	}
+	who := "The score sheet has a problem"
+	if e.Member != "" {
+		who = "The score sheet has a problem with " + a.name(e.Member)
+	}
+	sentence := fmt.Sprintf("%s: %s", who, msg)
+	if action != "" {
+		sentence += "; " + action
+	}
+	a.add(Finding{Severity: Error, Kind: KindSheet, Member: e.Member, Criterion: e.Criterion, Source: Source{File: e.File, Line: e.Line}, Message: sentence + "."})
+}
+
+// maxRounds bounds the rounds of leaving out rows and members.
+const maxRounds = 8
+
+// recompute scores and ranks the working sheet, leaving out the rows (and
+// then the members) scoring refuses, until it scores.
+func (a *auditor) recompute(work scoring.Sheet) {
+	for round := 0; ; round++ {
+		cards, err := scoring.Score(a.work, work, scoring.WithoutTrace()) // the audit reads figures, not steps
+		if err == nil {
+			a.workSheet = work
+			a.st = ranking.RankScorecards(a.work, work, cards)
+			a.cards = make(map[string]scoring.Scorecard, len(cards))
+			for _, c := range cards {
+				a.cards[c.Member.ID] = c
+			}
+			a.pos = make(map[string]int, len(a.st.Rows))
+			for i, r := range a.st.Rows {
+				a.pos[r.Member.ID] = i
+			}
+			for _, m := range work.Members {
+				a.names[m.ID] = cmp.Or(a.names[m.ID], m.Name)
+			}
+			return
+		}
+		var es scoring.InputErrors
+		if !errors.As(err, &es) || round == maxRounds {
+			a.notRecomputed(err.Error())
+			return
+		}
+		changed := false
+		var stuck []string
+		for _, e := range es {
+			if strings.Contains(e.Msg, "is in force") && e.Member == "" {
+				continue // reported by identity
+			}
+			action := a.leaveOut(&work, e)
+			a.modified = a.modified || action != ""
+			if action == "" {
+				stuck = append(stuck, e.Error())
+				a.sheetProblem(e, "")
+				continue
+			}
+			changed = true
+			a.sheetProblem(e, action)
+		}
+		if !changed {
+			a.notRecomputed(strings.Join(stuck, "; "))
+			return
+		}
+	}
+}
+
+func (a *auditor) notRecomputed(why string) {
+	a.add(Finding{Severity: Error, Kind: KindNotRecomputed,
+		Message: fmt.Sprintf("The result could not be recomputed from the score sheet (%s); only the minutes' own arithmetic was checked.", why)})
+}
+
+// leaveOut removes from the sheet what an input error is about: the row on
+// its line, or else the member. It returns what it left out, or "".
+func (a *auditor) leaveOut(sh *scoring.Sheet, e *scoring.InputError) string {
+	at := func(s scoring.Source, member, key string) bool {
+		return e.Line > 0 && s.Line == e.Line && s.File == e.File && (e.Member == "" || member == e.Member) && (e.Criterion == "" || key == e.Criterion)
+	}
+	n := 0
+	sh.Scores = slices.DeleteFunc(slices.Clone(sh.Scores), func(x scoring.Entry) bool { r := at(x.Source, x.Member, x.Criterion); n += b2i(r); return r })
+	sh.Targets = slices.DeleteFunc(slices.Clone(sh.Targets), func(x scoring.Target) bool { r := at(x.Source, x.Member, x.Criterion); n += b2i(r); return r })
+	sh.NotAssigned = slices.DeleteFunc(slices.Clone(sh.NotAssigned), func(x scoring.Assignment) bool {
+		r := at(x.Source, x.Member, x.Criterion)
+		n += b2i(r)
+		return r
+	})
+	sh.Bonuses = slices.DeleteFunc(slices.Clone(sh.Bonuses), func(x scoring.Occurrences) bool { r := at(x.Source, x.Member, x.Item); n += b2i(r); return r })
+	sh.Deductions = slices.DeleteFunc(slices.Clone(sh.Deductions), func(x scoring.Occurrences) bool { r := at(x.Source, x.Member, x.Item); n += b2i(r); return r })
+	sh.Facts = slices.DeleteFunc(slices.Clone(sh.Facts), func(x scoring.FactValue) bool { r := at(x.Source, x.Member, x.Fact); n += b2i(r); return r })
+	sh.History = slices.DeleteFunc(slices.Clone(sh.History), func(x scoring.PastAward) bool { r := at(x.Source, x.Member, ""); n += b2i(r); return r })
+	if b := sh.Ballot; b != nil {
+		nb := *b
+		nb.Votes = slices.DeleteFunc(slices.Clone(b.Votes), func(x scoring.Vote) bool { r := at(x.Source, x.Member, ""); n += b2i(r); return r })
+		sh.Ballot = &nb
+		if n == 0 && e.Member == "" && e.Line > 0 && b.Source.Line == e.Line && strings.HasPrefix(e.Msg, "ballot") {
+			sh.Ballot = nil
+			return "the recomputation left the ballot out"
+		}
+	}
+	if n > 0 {
+		return "the recomputation left this row out"
+	}
+	if e.Member == "" {
+		return ""
+	}
+	if slices.Contains(sh.Lots, e.Member) || !slices.ContainsFunc(sh.Members, func(m scoring.Member) bool { return m.ID == e.Member }) {
+		if i := slices.Index(sh.Lots, e.Member); i >= 0 {
+			sh.Lots = slices.Delete(slices.Clone(sh.Lots), i, i+1)
+			return "the recomputation left the drawing of lots out"
+		}
+		return ""
+	}
+	a.exclude(sh, e.Member)
+	return fmt.Sprintf("the recomputation left %s out altogether", a.name(e.Member))
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// exclude removes a member and all its rows from the sheet.
+func (a *auditor) exclude(sh *scoring.Sheet, id string) {
+	a.excluded[id] = "left out of the recomputation"
+	is := func(m string) bool { return m == id }
+	sh.Members = slices.DeleteFunc(slices.Clone(sh.Members), func(x scoring.Member) bool { return is(x.ID) })
+	sh.Scores = slices.DeleteFunc(slices.Clone(sh.Scores), func(x scoring.Entry) bool { return is(x.Member) })
+	sh.Targets = slices.DeleteFunc(slices.Clone(sh.Targets), func(x scoring.Target) bool { return is(x.Member) })
+	sh.NotAssigned = slices.DeleteFunc(slices.Clone(sh.NotAssigned), func(x scoring.Assignment) bool { return is(x.Member) })
+	sh.Bonuses = slices.DeleteFunc(slices.Clone(sh.Bonuses), func(x scoring.Occurrences) bool { return is(x.Member) })
+	sh.Deductions = slices.DeleteFunc(slices.Clone(sh.Deductions), func(x scoring.Occurrences) bool { return is(x.Member) })
+	sh.Facts = slices.DeleteFunc(slices.Clone(sh.Facts), func(x scoring.FactValue) bool { return is(x.Member) })
+	sh.History = slices.DeleteFunc(slices.Clone(sh.History), func(x scoring.PastAward) bool { return is(x.Member) })
+	sh.Lots = slices.DeleteFunc(slices.Clone(sh.Lots), is)
+	if b := sh.Ballot; b != nil {
+		nb := *b
+		nb.Votes = slices.DeleteFunc(slices.Clone(b.Votes), func(x scoring.Vote) bool { return is(x.Member) })
+		sh.Ballot = &nb
+	}
+}
+
+// members reports members that only one side has.
+func (a *auditor) members() {
+	for _, m := range a.rec.Members {
+		if !a.inSheet[m.ID] {
+			a.add(Finding{Severity: Error, Kind: KindMissingFromSheet, Member: m.ID, Source: m.Source,
+				Message: fmt.Sprintf("The minutes name %s, which is not a member in the score sheet: its figures cannot be checked.", a.name(m.ID))})
+		}
+	}
+	seen := map[string]bool{}
+	for _, m := range a.sh.Members {
+		if a.inRec[m.ID] || seen[m.ID] {
+			continue
+		}
+		seen[m.ID] = true
+		a.add(Finding{Severity: Warning, Kind: KindMissingFromRecorded, Member: m.ID, Source: src(m.Source),
+			Message: fmt.Sprintf("%s is a member in the score sheet but does not appear in the minutes.", a.name(m.ID))})
+	}
+	for _, m := range a.sh.Members {
+		if why, ok := a.excluded[m.ID]; ok && !seen["excluded:"+m.ID] {
+			seen["excluded:"+m.ID] = true
+			a.add(Finding{Severity: Info, Kind: KindExcluded, Member: m.ID,
+				Message: fmt.Sprintf("%s was %s, because of the sheet problems above: its recorded figures, rank and awards are not compared, and the others' ranks are recomputed without it.", a.name(m.ID), why)})
+		}
+	}
+}
+
+// card returns the recomputed scorecard of a member, if there is one.
+func (a *auditor) card(id string) (scoring.Scorecard, bool) {
+	c, ok := a.cards[id]
+	return c, ok
+}
+
+// exactCard returns a member's scorecard computed without any rounding but
+// the quotients' (to 12 places), to tell a value rounded another way from a
+// wrong one. It is computed the first time a recorded figure differs.
+func (a *auditor) exactCard(id string) (scoring.Scorecard, bool) {
+	if a.exact == nil {
+		a.exact = map[string]scoring.Scorecard{}
+		spec := a.work.Spec()
+		spec.Rounding = rules.RoundingPolicy{Quotient: &rules.Rounding{Places: rules.MaxPlaces, Mode: rules.RoundHalfUp}}
+		if rb, err := rules.New(spec); err == nil {
+			if cards, err := scoring.Score(rb, a.workSheet, scoring.WithoutTrace()); err == nil {
+				for _, c := range cards {
+					a.exact[c.Member.ID] = c
+				}
+			}
+		}
+	}
+	c, ok := a.exact[id]
+	return c, ok
+}
+
+// row returns the recomputed standings row of a member, if there is one.
+func (a *auditor) row(id string) (ranking.Row, bool) {
+	i, ok := a.pos[id]
+	if !ok {
+		return ranking.Row{}, false
+	}
+	return a.st.Rows[i], true
+}
+
+// places writes a rounding rule for people: "2 places, half_up".
+func places(r *rules.Rounding) string {
+	if r == nil {
+		return "no rounding"
+	}
+	mode := r.Mode
+	if mode == "" {
+		mode = rules.RoundHalfUp
+	}
+	if r.Places == 1 {
+		return "1 place, " + string(mode)
+	}
+	return fmt.Sprintf("%d places, %s", r.Places, mode)
+}
+
+// levelRounding returns the rounding of a node's points.
+func (a *auditor) levelRounding(n rules.Node) *rules.Rounding {
+	if n.IsGroup() {
+		return a.round.Group
+	}
+	return a.round.Criterion
+}
+
+// explainRounding looks for a rounding other than the rulebook's that turns
+// the exact value into the recorded one, and describes it.
+func explainRounding(exact, recorded decimal.Decimal, rule *rules.Rounding) (string, bool) {
+	if exact.Equal(recorded) {
+		return "", false
+	}
+	var candidates []rules.Rounding
+	modes := []rules.RoundingMode{rules.RoundHalfUp, rules.RoundHalfEven, rules.RoundDown, rules.RoundUp, rules.RoundFloor, rules.RoundCeiling}
+	want := int32(-1)
+	if rule != nil {
+		want = rule.Places
+		for _, m := range modes {
+			candidates = append(candidates, rules.Rounding{Places: rule.Places, Mode: m})
+		}
+	}
+	for p := int32(0); p <= 4; p++ {
+		if p == want {
+			continue
+		}
+		for _, m := range modes {
+			candidates = append(candidates, rules.Rounding{Places: p, Mode: m})
+		}
+	}
+	for _, c := range candidates {
+		if c.Round(exact).Equal(recorded) {
+			return places(&c), true
+		}
+	}
+	return "", false
+}
+
+// compareFigure checks a recorded figure against the recomputed one: equal,
+// explained by another rounding of the exact value, or different.
+func (a *auditor) compareFigure(m MemberResult, what func() string, criterion string, recorded Figure, recomputed decimal.Decimal, exactOf func(scoring.Scorecard) decimal.Decimal, rule *rules.Rounding) {
+	if recorded.Value.Equal(recomputed) {
+		return
+	}
+	exact := recomputed
+	if c, ok := a.exactCard(m.ID); ok {
+		exact = exactOf(c)
+	}
+	if how, ok := explainRounding(exact, recorded.Value, rule); ok {
+		rulebook := fmt.Sprintf("the rulebook rounds with %s, which gives %s", places(rule), recomputed)
+		if rule == nil {
+			rulebook = "the rulebook does not round it"
+		}
+		a.add(Finding{Severity: Error, Kind: KindRounding, Member: m.ID, Criterion: criterion, Recorded: recorded.Value.String(), Recomputed: recomputed.String(), Source: recorded.Source,
+			Message: fmt.Sprintf("The minutes give %s %s as %s: that is the exact %s rounded with %s, but %s.",
+				a.name(m.ID), what(), recorded.Value, exact, how, rulebook)})
+		return
+	}
+	a.add(Finding{Severity: Error, Kind: KindValue, Member: m.ID, Criterion: criterion, Recorded: recorded.Value.String(), Recomputed: recomputed.String(), Source: recorded.Source,
+		Message: fmt.Sprintf("The minutes give %s %s as %s, but recomputed from the score sheet under %s it is %s.",
+			a.name(m.ID), what(), recorded.Value, a.rulebookName(), recomputed)})
+}
+
+// tooManyPlaces reports a recorded figure with more decimal places than the
+// rulebook's rounding at its level; it returns whether it did.
+func (a *auditor) tooManyPlaces(m MemberResult, what func() string, criterion string, f Figure, rule *rules.Rounding) bool {
+	if rule == nil || rule.Round(f.Value).Equal(f.Value) {
+		return false
+	}
+	a.add(Finding{Severity: Error, Kind: KindRounding, Member: m.ID, Criterion: criterion, Recorded: f.Value.String(), Recomputed: rule.Round(f.Value).String(), Source: f.Source,
+		Message: fmt.Sprintf("The minutes give %s %s as %s, with more decimal places than the rulebook's rounding (%s) allows.",
+			a.name(m.ID), what(), f.Value, places(rule))})
+	return true
+}
+
+// text returns a function returning s, for messages built only when needed.
+func text(s string) func() string { return func() string { return s } }
+
+func nodeWhat(n rules.Node) string {
+	if n.IsGroup() {
+		return fmt.Sprintf("group %s (%s)", n.ID, n.Name)
+	}
+	return fmt.Sprintf("criterion %s (%s)", n.ID, n.Name)
+}
+
+// arithmetic checks one member's recorded figures: against the rulebook's
+// maxima and rounding, against their own parts, and against the
+// recomputation.
+func (a *auditor) arithmetic(mp *MemberResult) {
+	m := *mp
+	card, recomputed := a.card(m.ID)
+	for _, s := range m.Subtotals {
+		n, ok := a.rb.Node(s.Node)
+		if !ok {
+			a.add(Finding{Severity: Error, Kind: KindUnknownCriterion, Member: m.ID, Criterion: s.Node, Recorded: s.Value.String(), Source: s.Source,
+				Message: fmt.Sprintf("The minutes give %s a subtotal for %q, which is not a group or criterion of %s.", a.name(m.ID), s.Node, a.rulebookName())})
+			continue
+		}
+		f := Figure{Value: s.Value, Set: true, Source: s.Source}
+		what := func() string { return "the points of " + nodeWhat(n) }
+		if s.Value.GreaterThan(n.MaxTotal) {
+			a.add(Finding{Severity: Error, Kind: KindCap, Member: m.ID, Criterion: n.ID, Recorded: s.Value.String(), Recomputed: n.MaxTotal.String(), Source: s.Source,
+				Message: fmt.Sprintf("The minutes give %s %s for %s, above its maximum of %s.", a.name(m.ID), s.Value, nodeWhat(n), n.MaxTotal)})
+		}
+		rounding := a.levelRounding(n)
+		odd := a.tooManyPlaces(m, what, n.ID, f, rounding)
+		if n.IsGroup() {
+			a.groupSum(m, n, s, card, recomputed)
+		}
+		if recomputed && !odd {
+			if ns, ok := card.Node(n.ID); ok {
+				a.compareFigure(m, what, n.ID, f, ns.Value, func(c scoring.Scorecard) decimal.Decimal {
+					x, _ := c.Node(n.ID)
+					return x.Value
+				}, rounding)
+			}
+		}
+	}
+	if m.Total.Set {
+		odd := a.tooManyPlaces(m, text("the total"), "total", m.Total, a.round.Total)
+		a.totalSum(m, card, recomputed)
+		a.totalCap(m)
+		if recomputed && !odd {
+			a.compareFigure(m, text("the total"), "total", m.Total, card.Total, func(c scoring.Scorecard) decimal.Decimal { return c.Total }, a.round.Total)
+		}
+	}
+	if m.Percent.Set {
+		odd := a.tooManyPlaces(m, text("the percentage"), "percent", m.Percent, a.round.Percent)
+		if recomputed && !odd {
+			a.compareFigure(m, text("the percentage of the attainable maximum"), "percent", m.Percent, card.Percent, func(c scoring.Scorecard) decimal.Decimal { return c.Percent }, a.round.Percent)
+		}
+	}
+	a.adjustment(m, "bonus", "the bonus points", m.Bonus, a.bonus.Cap, card.Bonus.Total, recomputed)
+	a.adjustment(m, "deductions", "the deductions", m.Deductions, a.deductions.Cap, card.Deductions.Total, recomputed)
+	if m.Votes.Set && recomputed && card.Votes.Recorded && m.Votes.N != card.Votes.For {
+		a.add(Finding{Severity: Error, Kind: KindValue, Member: m.ID, Rule: "votes", Recorded: strconv.Itoa(m.Votes.N), Recomputed: strconv.Itoa(card.Votes.For), Source: m.Votes.Source,
+			Message: fmt.Sprintf("The minutes give %s %d votes in favour, but the ballot in the score sheet gives %d.", a.name(m.ID), m.Votes.N, card.Votes.For)})
+	}
+}
+
+func (a *auditor) adjustment(m MemberResult, key, what string, f Figure, capTotal, recomputed decimal.Decimal, have bool) {
+	if !f.Set {
+		return
+	}
+	if capTotal.IsPositive() && f.Value.GreaterThan(capTotal) {
+		a.add(Finding{Severity: Error, Kind: KindCap, Member: m.ID, Criterion: key, Recorded: f.Value.String(), Recomputed: capTotal.String(), Source: f.Source,
+			Message: fmt.Sprintf("The minutes give %s %s of %s, above the rulebook's cap of %s.", a.name(m.ID), what, f.Value, capTotal)})
+	}
+	if have && !f.Value.Equal(recomputed) {
+		a.add(Finding{Severity: Error, Kind: KindValue, Member: m.ID, Criterion: key, Recorded: f.Value.String(), Recomputed: recomputed.String(), Source: f.Source,
+			Message: fmt.Sprintf("The minutes give %s %s of %s, but recomputed from the score sheet they are %s.", a.name(m.ID), what, f.Value, recomputed)})
+	}
+}
+
+// assigned reports whether node i counts for the member: per the
+// recomputation if there is one, else always.
+func assigned(card scoring.Scorecard, have bool, id string) bool {
+	if !have {
+		return true
+	}
+	n, ok := card.Node(id)
+	return !ok || n.Assigned
+}
+
+// groupSum checks a recorded group subtotal against its recorded children,
+// when all of them are recorded.
+func (a *auditor) groupSum(m MemberResult, n rules.Node, s Subtotal, card scoring.Scorecard, have bool) {
+	sum := decimal.Zero
+	var parts []string
+	for _, k := range n.Kids {
+		kid := a.nodes[k]
+		if !assigned(card, have, kid.ID) {
+			continue
+		}
+		ks, ok := m.Subtotal(kid.ID)
+		if !ok {
+			return // not all parts recorded
+		}
+		sum = sum.Add(ks.Value)
+		parts = append(parts, fmt.Sprintf("%s %s", kid.ID, ks.Value))
+	}
+	if len(parts) == 0 {
+		return
+	}
+	want := sum.Mul(n.EffectiveWeight())
+	if r := a.round.Group; r != nil {
+		want = r.Round(want)
+	}
+	if want.Equal(s.Value) {
+		return
+	}
+	weight := ""
+	if w := n.EffectiveWeight(); !w.Equal(decimal.NewFromInt(1)) {
+		weight = fmt.Sprintf(", times its weight %s,", w)
+	}
+	a.add(Finding{Severity: Error, Kind: KindSum, Member: m.ID, Criterion: n.ID, Recorded: s.Value.String(), Recomputed: want.String(), Source: s.Source,
+		Message: fmt.Sprintf("The minutes give %s %s for group %s, but its recorded criteria (%s)%s add up to %s.",
+			a.name(m.ID), s.Value, n.ID, strings.Join(parts, " + "), weight, want)})
+}
+
+// totalSum checks a recorded total against the recorded top-level
+// subtotals, bonus and deductions, when all of them are recorded.
+func (a *auditor) totalSum(m MemberResult, card scoring.Scorecard, have bool) {
+	sum := decimal.Zero
+	var parts []string
+	for _, r := range a.rb.Roots() {
+		n := a.nodes[r]
+		if !assigned(card, have, n.ID) {
+			continue
+		}
+		s, ok := m.Subtotal(n.ID)
+		if !ok {
+			return
+		}
+		sum = sum.Add(s.Value)
+		parts = append(parts, fmt.Sprintf("%s %s", n.ID, s.Value))
+	}
+	if len(parts) == 0 {
+		return
+	}
+	text := strings.Join(parts, " + ")
+	for _, adj := range []struct {
+		f    Figure
+		sign int
+		what string
+		rec  decimal.Decimal
+	}{{m.Bonus, 1, "bonus", card.Bonus.Total}, {m.Deductions, -1, "deductions", card.Deductions.Total}} {
+		switch {
+		case adj.f.Set:
+			if adj.sign > 0 {
+				sum = sum.Add(adj.f.Value)
+				text += fmt.Sprintf(" + bonus %s", adj.f.Value)
+			} else {
+				sum = sum.Sub(adj.f.Value)
+				text += fmt.Sprintf(" − deductions %s", adj.f.Value)
+			}
+		case have && !adj.rec.IsZero():
+			return // a part the minutes do not record
+		}
+	}
+	want := sum
+	if f := a.deductions.Floor; f != nil && want.LessThan(*f) {
+		want = *f
+	}
+	if r := a.round.Total; r != nil {
+		want = r.Round(want)
+	}
+	if want.Equal(m.Total.Value) {
+		return
+	}
+	a.add(Finding{Severity: Error, Kind: KindSum, Member: m.ID, Criterion: "total", Recorded: m.Total.Value.String(), Recomputed: want.String(), Source: m.Total.Source,
+		Message: fmt.Sprintf("The minutes give %s a total of %s, but its recorded parts (%s) make %s.", a.name(m.ID), m.Total.Value, text, want)})
+}
+
+// totalCap checks a recorded total against the most a member can score:
+// the criteria's maximum plus the bonus cap.
+func (a *auditor) totalCap(m MemberResult) {
+	bp := a.bonus
+	most := a.rb.MaxTotal()
+	switch {
+	case bp.Cap.IsPositive():
+		most = most.Add(bp.Cap)
+	case len(bp.Items) > 0:
+		return // bonuses without a cap: no upper bound to check
+	}
+	if m.Total.Value.GreaterThan(most) {
+		a.add(Finding{Severity: Error, Kind: KindCap, Member: m.ID, Criterion: "total", Recorded: m.Total.Value.String(), Recomputed: most.String(), Source: m.Total.Source,
+			Message: fmt.Sprintf("The minutes give %s a total of %s, above the most a member can score under the rulebook (%s).", a.name(m.ID), m.Total.Value, most)})
+	}
+}
+
+// ballot compares the recorded ballot with the sheet's.
+func (a *auditor) ballot() {
+	b := a.rec.Ballot
+	if b == nil || a.st == nil || len(a.st.Rows) == 0 {
+		return
+	}
+	v := a.st.Rows[0].Card.Votes
+	if !v.Recorded {
+		return
+	}
+	check := func(what string, got, want int) {
+		if got == 0 || got == want {
+			return
+		}
+		a.add(Finding{Severity: Error, Kind: KindValue, Rule: "ballot", Criterion: what, Recorded: strconv.Itoa(got), Recomputed: strconv.Itoa(want), Source: b.Source,
+			Message: fmt.Sprintf("The minutes record %d members %s at the ballot, but the score sheet records %d.", got, what, want)})
+	}
+	check("entitled to vote", b.Entitled, v.Entitled)
+	check("present", b.Present, v.Present)
+}

@@ -1,0 +1,460 @@
+package audit
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/thidua/thidua/rules"
+)
+
+// ClusterResult is the audit of one cluster-year folder of a batch: its
+// report, or the reason the folder could not be audited (a missing or
+// unreadable file, an invalid rulebook or recorded result).
+type ClusterResult struct {
+	// Dir is the folder, relative to the batch folder, with forward
+	// slashes (e.g. "caobang/2020/cum2").
+	Dir    string
+	Report Report // zero when Err is set
+	Err    error  // wraps ErrMalformedCluster
+}
+
+// Summary counts a batch's clusters and findings.
+type Summary struct {
+	Clusters   int            `json:"clusters"`
+	Clean      int            `json:"clean"`
+	WithErrors int            `json:"with_errors"` // clusters with at least one finding of severity error
+	Malformed  int            `json:"malformed"`
+	Counts     Counts         `json:"findings"`
+	ByKind     map[Kind]int   `json:"by_kind"`
+	ByCategory map[string]int `json:"by_category"`
+}
+
+// Add counts one cluster's result.
+func (s *Summary) Add(c ClusterResult) {
+	if s.ByKind == nil {
+		s.ByKind = map[Kind]int{}
+		s.ByCategory = map[string]int{}
+	}
+	s.Clusters++
+	switch {
+	case c.Err != nil:
+		s.Malformed++
+		return
+	case c.Report.Clean:
+		s.Clean++
+	}
+	if c.Report.Counts.Errors > 0 {
+		s.WithErrors++
+	}
+	s.Counts.Add(c.Report.Counts)
+	for _, f := range c.Report.Findings {
+		s.ByKind[f.Kind]++
+		s.ByCategory[f.Kind.Category()]++
+	}
+}
+
+// BatchOption adjusts a batch audit.
+type BatchOption func(*batchConfig)
+
+type batchConfig struct {
+	workers int
+}
+
+// Workers sets the number of clusters audited at once (default: the number
+// of CPUs Go may use, GOMAXPROCS).
+func Workers(n int) BatchOption {
+	return func(c *batchConfig) {
+		if n > 0 {
+			c.workers = n
+		}
+	}
+}
+
+// Batch audits every cluster-year folder under dir and calls each with the
+// result of every folder, one at a time, in lexical order of the folders'
+// paths, whatever order the workers finish in. It returns the summary.
+//
+// The layout (see the package documentation): a cluster-year folder is a
+// folder holding a file rulebook.yaml (or .yml, .json), one score sheet
+// scores*.csv (or .json, .yaml, .yml) and one recorded result
+// recorded*.csv (or .json, .yaml, .yml). Folders may be nested at any
+// depth (e.g. province/year/cluster). A folder holding some of these files
+// but not all, or an invalid rulebook or recorded result, is reported as
+// malformed (ClusterResult.Err) and the batch goes on.
+//
+// Batch streams: folders are found while others are audited, at most a
+// few per worker are held at once, and a report is dropped once each has
+// returned, so memory does not grow with the number of clusters. Identical
+// rulebook files (the same bytes) are parsed once and shared, since a
+// rulebook is immutable. An error returned by each, or the context's
+// cancellation, stops the batch and is returned.
+func Batch(ctx context.Context, dir string, each func(ClusterResult) error, opts ...BatchOption) (Summary, error) {
+	cfg := batchConfig{workers: runtime.GOMAXPROCS(0)}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	var sum Summary
+	sum.ByKind, sum.ByCategory = map[Kind]int{}, map[string]int{}
+	if _, err := os.Stat(dir); err != nil {
+		return sum, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type job struct {
+		dir     string
+		entries []os.DirEntry
+		out     chan ClusterResult
+	}
+	window := 4 * cfg.workers // results held at most, waiting for their turn
+	jobs := make(chan job)
+	order := make(chan chan ClusterResult, window)
+	cache := newRulebookCache(64)
+
+	var wg sync.WaitGroup
+	for range cfg.workers {
+		wg.Go(func() {
+			for j := range jobs {
+				j.out <- auditFolder(dir, j.dir, j.entries, cache)
+			}
+		})
+	}
+	walkErr := make(chan error, 1)
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		enqueue := func(path string, entries []os.DirEntry) error {
+			rel, _ := filepath.Rel(dir, path)
+			out := make(chan ClusterResult, 1) // workers never block on it
+			select {
+			case order <- out: // reserves the next place in the output order
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case jobs <- job{filepath.ToSlash(rel), entries, out}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			return nil
+		}
+		walkErr <- filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if path == dir {
+					return err
+				}
+				// An unreadable folder: auditFolder reports it as malformed.
+				if err := enqueue(path, nil); err != nil {
+					return err
+				}
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() {
+				return nil
+			}
+			entries, err := os.ReadDir(path)
+			if err != nil || !isClusterFolder(entries) {
+				return nil // WalkDir reports an unreadable folder itself
+			}
+			if err := enqueue(path, entries); err != nil {
+				return err
+			}
+			return fs.SkipDir
+		})
+	}()
+
+	var err error
+loop:
+	for out := range order {
+		var res ClusterResult
+		select {
+		case res = <-out:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break loop
+		}
+		sum.Add(res)
+		if e := each(res); e != nil {
+			err = e
+			break loop
+		}
+	}
+	cancel() // stops the walker; workers finish the folder in hand
+	wg.Wait()
+	if werr := <-walkErr; err == nil && werr != nil {
+		err = werr
+	}
+	return sum, err
+}
+
+var (
+	rulebookNames = []string{"rulebook.yaml", "rulebook.yml", "rulebook.json"}
+	dataExts      = []string{".csv", ".json", ".yaml", ".yml", ".txt"}
+)
+
+// clusterFile reports whether a file name is one of a cluster folder's.
+func clusterFile(name string) bool {
+	if slices.Contains(rulebookNames, name) {
+		return true
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	return slices.Contains(dataExts, ext) && (strings.HasPrefix(name, "scores") || strings.HasPrefix(name, "recorded"))
+}
+
+func isClusterFolder(entries []os.DirEntry) bool {
+	return slices.ContainsFunc(entries, func(e os.DirEntry) bool { return !e.IsDir() && clusterFile(e.Name()) })
+}
+
+// auditFolder audits one cluster-year folder.
+func auditFolder(root, rel string, entries []os.DirEntry, cache *rulebookCache) ClusterResult {
+	res := ClusterResult{Dir: rel}
+	path := filepath.Join(root, filepath.FromSlash(rel))
+	fail := func(format string, args ...any) ClusterResult {
+		res.Err = fmt.Errorf("%w: %s", ErrMalformedCluster, fmt.Sprintf(format, args...))
+		return res
+	}
+	if entries == nil {
+		var err error
+		if entries, err = os.ReadDir(path); err != nil {
+			return fail("%v", err)
+		}
+	}
+	var rulebook, scores, recorded []string
+	for _, e := range entries {
+		n := e.Name()
+		switch {
+		case e.IsDir() || !clusterFile(n):
+		case slices.Contains(rulebookNames, n):
+			rulebook = append(rulebook, n)
+		case strings.HasPrefix(n, "scores"):
+			scores = append(scores, n)
+		default:
+			recorded = append(recorded, n)
+		}
+	}
+	for _, f := range []struct {
+		names []string
+		what  string
+	}{{rulebook, "rulebook (rulebook.yaml)"}, {scores, "score sheet (scores.csv)"}, {recorded, "recorded result (recorded.csv)"}} {
+		switch len(f.names) {
+		case 0:
+			return fail("no %s", f.what)
+		case 1:
+		default:
+			return fail("%d files could be the %s: %s", len(f.names), f.what, strings.Join(f.names, ", "))
+		}
+	}
+	rulesPath := filepath.Join(path, rulebook[0])
+	rb, err := cache.load(rulesPath)
+	if err != nil {
+		return fail("%v", err)
+	}
+	rep, err := auditFiles(rb, rulesPath, filepath.Join(path, scores[0]), filepath.Join(path, recorded[0]))
+	if err != nil {
+		return fail("%v", err)
+	}
+	res.Report = rep
+	return res
+}
+
+// rulebookCache parses each distinct rulebook file content once. It holds
+// at most size rulebooks, dropping the least recently used.
+type rulebookCache struct {
+	mu    sync.Mutex
+	size  int
+	tick  int
+	items map[[32]byte]*cached
+}
+
+type cached struct {
+	rb   *rules.Rulebook
+	err  error
+	used int
+	once sync.Once
+	data []byte
+	name string
+}
+
+func newRulebookCache(size int) *rulebookCache {
+	return &rulebookCache{size: size, items: map[[32]byte]*cached{}}
+}
+
+func (c *rulebookCache) load(path string) (*rules.Rulebook, error) {
+	data, err := readLimited(path, MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	key := sha256.Sum256(data)
+	c.mu.Lock()
+	it, ok := c.items[key]
+	if !ok {
+		if len(c.items) >= c.size {
+			var oldest [32]byte
+			least := -1
+			for k, v := range c.items {
+				if least < 0 || v.used < least {
+					oldest, least = k, v.used
+				}
+			}
+			delete(c.items, oldest)
+		}
+		it = &cached{data: data, name: path}
+		c.items[key] = it
+	}
+	c.tick++
+	it.used = c.tick
+	c.mu.Unlock()
+	it.once.Do(func() {
+		it.rb, it.err = rules.Parse(it.name, it.data)
+		it.data = nil
+	})
+	if it.err != nil {
+		// The error names the file first parsed; parse again to name this one.
+		_, err := rules.Parse(path, data)
+		return nil, err
+	}
+	return it.rb, nil
+}
+
+// BatchWriter writes the reports of a batch as they come, in one of the
+// report formats, then the summary: Markdown with a section per cluster,
+// JSON as one object {"schema", "clusters": [...], "summary"} written
+// incrementally, or one HTML page. Clean clusters are written without
+// their member-by-member table, to keep the output short.
+type BatchWriter struct {
+	w      *bufio.Writer
+	f      Format
+	n      int
+	failed error
+}
+
+// BatchSchema is the schema name of a batch written as JSON.
+const BatchSchema = "thidua/audit-batch/v1"
+
+// NewBatchWriter starts a batch output on w. title names the batch (e.g.
+// its folder).
+func NewBatchWriter(w io.Writer, f Format, title string) (*BatchWriter, error) {
+	b := &BatchWriter{w: bufio.NewWriter(w), f: f}
+	switch f {
+	case Markdown:
+		fmt.Fprintf(b.w, "# Batch audit: %s\n\n", md(title))
+	case JSON:
+		t, _ := json.Marshal(title)
+		fmt.Fprintf(b.w, "{\n  \"schema\": %q,\n  \"title\": %s,\n  \"clusters\": [", BatchSchema, t)
+	case HTML:
+		if err := pages.ExecuteTemplate(b.w, "batch-head", title); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, fmt.Errorf("unknown report format %q", f)
+	}
+	return b, nil
+}
+
+type jsonCluster struct {
+	Dir    string  `json:"dir"`
+	Error  string  `json:"error,omitempty"`
+	Report *Report `json:"report,omitempty"`
+}
+
+// Cluster writes one cluster's result.
+func (b *BatchWriter) Cluster(c ClusterResult) error {
+	if b.failed != nil {
+		return b.failed
+	}
+	rep := c.Report
+	if rep.Clean {
+		rep.Members = nil
+	}
+	switch b.f {
+	case Markdown:
+		if c.Err != nil {
+			fmt.Fprintf(b.w, "## %s\n\n**Malformed cluster folder:** %s\n\n", md(c.Dir), md(strings.TrimPrefix(c.Err.Error(), ErrMalformedCluster.Error()+": ")))
+			break
+		}
+		fmt.Fprintf(b.w, "<!-- %s -->\n", strings.ReplaceAll(c.Dir, "--", "- -"))
+		rep.markdown(b.w, "##", !rep.Clean)
+	case JSON:
+		jc := jsonCluster{Dir: c.Dir}
+		if c.Err != nil {
+			jc.Error = c.Err.Error()
+		} else {
+			jc.Report = &rep
+		}
+		data, err := json.Marshal(jc)
+		if err != nil {
+			b.failed = err
+			return err
+		}
+		if b.n > 0 {
+			b.w.WriteByte(',')
+		}
+		b.w.WriteString("\n    ")
+		b.w.Write(data)
+	case HTML:
+		if err := pages.ExecuteTemplate(b.w, "batch-cluster", struct {
+			Dir    string
+			Report Report
+			Err    error
+		}{c.Dir, rep, c.Err}); err != nil {
+			b.failed = err
+			return err
+		}
+	}
+	b.n++
+	if b.w.Buffered() > 64<<10 {
+		if err := b.w.Flush(); err != nil {
+			b.failed = err
+		}
+	}
+	return b.failed
+}
+
+// Close writes the summary and flushes.
+func (b *BatchWriter) Close(s Summary) error {
+	if b.failed != nil {
+		return b.failed
+	}
+	switch b.f {
+	case Markdown:
+		fmt.Fprintf(b.w, "## Summary\n\n| Clusters | Clean | With errors | Malformed | Errors | Warnings | Infos |\n|---|---|---|---|---|---|---|\n| %d | %d | %d | %d | %d | %d | %d |\n\n",
+			s.Clusters, s.Clean, s.WithErrors, s.Malformed, s.Counts.Errors, s.Counts.Warnings, s.Counts.Infos)
+		if len(s.ByKind) > 0 {
+			fmt.Fprintf(b.w, "| Kind | Category | Findings |\n|---|---|---|\n")
+			for _, k := range Kinds() {
+				if n := s.ByKind[k]; n > 0 {
+					fmt.Fprintf(b.w, "| %s | %s | %d |\n", k, k.Category(), n)
+				}
+			}
+			fmt.Fprintln(b.w)
+		}
+	case JSON:
+		data, err := json.MarshalIndent(s, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		if b.n > 0 {
+			b.w.WriteString("\n  ")
+		}
+		fmt.Fprintf(b.w, "],\n  \"summary\": %s\n}\n", data)
+	case HTML:
+		if err := pages.ExecuteTemplate(b.w, "batch-foot", s); err != nil {
+			return err
+		}
+	}
+	return b.w.Flush()
+}

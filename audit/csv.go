@@ -1,0 +1,356 @@
+package audit
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/thidua/thidua/sheets"
+)
+
+// MaxBytes is the largest recorded-result file accepted.
+const MaxBytes = 8 << 20
+
+var columns = []string{"record", "member", "key", "value", "note"}
+
+// ReadCSV reads a recorded result in the CSV layout described in the
+// package documentation. name is used in error messages. Every malformed
+// row is reported, as ParseErrors, each with its file and line.
+func ReadCSV(name string, r io.Reader) (Recorded, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	if err != nil {
+		return Recorded{}, err
+	}
+	return parseCSV(name, data)
+}
+
+func parseCSV(name string, data []byte) (Recorded, error) {
+	if len(data) > MaxBytes {
+		return Recorded{}, ParseErrors{{File: name, Msg: fmt.Sprintf("file is larger than %d bytes", MaxBytes)}}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma = delimiter(data)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	p := &csvParser{name: name, members: make(map[string]int, 16)}
+	p.rec.Members = make([]MemberResult, 0, 16)
+	header, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			return Recorded{}, ParseErrors{{File: name, Line: 1, Msg: "empty file: expected a header row (record, member, key, value, note)"}}
+		}
+		return Recorded{}, ParseErrors{p.csvError(err)}
+	}
+	if !p.header(header) {
+		return Recorded{}, p.errs
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			p.errs = append(p.errs, p.csvError(err))
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
+				continue
+			}
+			break // a quoting error leaves the reader out of step
+		}
+		line, _ := cr.FieldPos(0)
+		p.row(rec, line)
+	}
+	if len(p.errs) > 0 {
+		slices.SortStableFunc(p.errs, func(a, b *ParseError) int { return cmp.Compare(a.Line, b.Line) })
+		return p.rec, p.errs
+	}
+	return p.rec, nil
+}
+
+// delimiter picks ';' when the header line has semicolons and no commas.
+func delimiter(data []byte) rune {
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	if bytes.Count(first, []byte(";")) > 0 && bytes.Count(first, []byte(",")) == 0 {
+		return ';'
+	}
+	return ','
+}
+
+type csvParser struct {
+	name    string
+	col     [5]int // index of each column in a row, -1 if absent
+	rec     Recorded
+	members map[string]int
+	errs    ParseErrors
+	cluster map[string]int // key → line, for duplicates
+}
+
+func (p *csvParser) csvError(err error) *ParseError {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &ParseError{File: p.name, Line: pe.Line, Msg: pe.Err.Error()}
+	}
+	return &ParseError{File: p.name, Msg: err.Error()}
+}
+
+func (p *csvParser) add(line int, member, key, format string, args ...any) {
+	p.errs = append(p.errs, &ParseError{File: p.name, Line: line, Member: member, Key: key, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (p *csvParser) header(h []string) bool {
+	for i := range p.col {
+		p.col[i] = -1
+	}
+	for i, c := range h {
+		c = strings.ToLower(strings.TrimSpace(c))
+		j := slices.Index(columns, c)
+		switch {
+		case j < 0:
+			p.add(1, "", "", "unknown column %q (expected %s)", c, strings.Join(columns, ", "))
+		case p.col[j] >= 0:
+			p.add(1, "", "", "column %q appears twice", c)
+		default:
+			p.col[j] = i
+		}
+	}
+	if p.col[0] < 0 && len(p.errs) == 0 {
+		p.add(1, "", "", "the header needs a record column (expected %s)", strings.Join(columns, ", "))
+	}
+	return len(p.errs) == 0
+}
+
+func (p *csvParser) get(rec []string, c int) string {
+	i := p.col[c]
+	if i < 0 || i >= len(rec) {
+		return ""
+	}
+	s := strings.TrimSpace(rec[i])
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return s
+}
+
+// member returns the member with the given id, adding it on first sight.
+func (p *csvParser) member(id string, src Source) *MemberResult {
+	i, ok := p.members[id]
+	if !ok {
+		i = len(p.rec.Members)
+		p.members[id] = i
+		p.rec.Members = append(p.rec.Members, MemberResult{ID: id, Source: src})
+	}
+	return &p.rec.Members[i]
+}
+
+func (p *csvParser) row(rec []string, line int) {
+	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+		return // blank line
+	}
+	kind := strings.ToLower(p.get(rec, 0))
+	if strings.HasPrefix(kind, "#") {
+		return // comment row
+	}
+	member, key, value, note := p.get(rec, 1), p.get(rec, 2), p.get(rec, 3), p.get(rec, 4)
+	src := Source{File: p.name, Line: line}
+	need := func(what ...string) bool {
+		ok := true
+		for _, w := range what {
+			if p.get(rec, slices.Index(columns, w)) == "" {
+				p.add(line, member, key, "%s %s row needs a %s", article(kind), kind, w)
+				ok = false
+			}
+		}
+		return ok
+	}
+	if member != "" && (strings.ContainsAny(member, "\n\r\t") || len(member) > 200) {
+		p.add(line, "", "", "member id %q has a line break or a tab, or is too long", member)
+		return
+	}
+	switch kind {
+	case "cluster":
+		p.clusterRow(line, key, value)
+	case "member":
+		if !need("member") {
+			return
+		}
+		if key != "" && key != "name" {
+			p.add(line, member, key, "member rows have key name (or none), found %q", key)
+			return
+		}
+		m := p.member(member, src)
+		if m.Name != "" && value != "" && m.Name != value {
+			p.add(line, member, "", "member named twice (%q, then %q)", m.Name, value)
+			return
+		}
+		if value != "" {
+			m.Name = value
+		}
+	case "rank":
+		if !need("member", "value") {
+			return
+		}
+		n, err := strconv.Atoi(strings.TrimSuffix(value, "="))
+		if err != nil || n < 1 || n > 100_000 {
+			p.add(line, member, "", "rank: expected a whole number from 1, found %q", value)
+			return
+		}
+		p.count(line, member, "rank", &p.member(member, src).Rank, n, src)
+	case "total", "percent", "bonus", "deductions", "deduction":
+		if !need("member", "value") {
+			return
+		}
+		d, err := sheets.ParseDecimal(value)
+		if err != nil {
+			p.add(line, member, "", "%s: %v", kind, err)
+			return
+		}
+		m := p.member(member, src)
+		f := map[string]*Figure{"total": &m.Total, "percent": &m.Percent, "bonus": &m.Bonus, "deductions": &m.Deductions, "deduction": &m.Deductions}[kind]
+		if f.Set {
+			p.add(line, member, "", "a second %s (the first is on line %d)", kind, f.Source.Line)
+			return
+		}
+		*f = Figure{Value: d, Set: true, Source: src}
+	case "subtotal":
+		if !need("member", "key", "value") {
+			return
+		}
+		d, err := sheets.ParseDecimal(value)
+		if err != nil {
+			p.add(line, member, key, "subtotal: %v", err)
+			return
+		}
+		m := p.member(member, src)
+		if s, dup := m.Subtotal(key); dup {
+			p.add(line, member, key, "a second subtotal (the first is on line %d)", s.Source.Line)
+			return
+		}
+		m.Subtotals = append(m.Subtotals, Subtotal{Node: key, Value: d, Source: src})
+	case "award":
+		if !need("member", "key") {
+			return
+		}
+		m := p.member(member, src)
+		if i := slices.IndexFunc(m.Awards, func(a AwardEntry) bool { return a.Tier == key }); i >= 0 {
+			p.add(line, member, key, "award given twice (the first is on line %d)", m.Awards[i].Source.Line)
+			return
+		}
+		m.Awards = append(m.Awards, AwardEntry{Tier: key, Name: value, Source: src})
+	case "votes":
+		if !need("member", "value") {
+			return
+		}
+		n, err := parseCount(value)
+		if err != nil {
+			p.add(line, member, key, "votes: %v", err)
+			return
+		}
+		m := p.member(member, src)
+		switch key {
+		case "", "for":
+			p.count(line, member, "votes for", &m.Votes, n, src)
+		case "against":
+			p.count(line, member, "votes against", &m.Against, n, src)
+		case "abstain":
+			p.count(line, member, "abstentions", &m.Abstain, n, src)
+		default:
+			p.add(line, member, key, "votes rows have key for, against or abstain, found %q", key)
+		}
+	case "ballot":
+		n, err := parseCount(value)
+		if err != nil {
+			p.add(line, "", key, "ballot: %v", err)
+			return
+		}
+		if p.rec.Ballot == nil {
+			p.rec.Ballot = &BallotResult{Source: src}
+		}
+		switch key {
+		case "entitled":
+			p.rec.Ballot.Entitled = n
+		case "present":
+			p.rec.Ballot.Present = n
+		default:
+			p.add(line, "", key, "ballot rows have key entitled or present, found %q", key)
+		}
+	case "tiebreak", "tie_break":
+		if !need("member", "key", "value") {
+			return
+		}
+		p.member(member, src)
+		p.member(value, src)
+		if value == member {
+			p.add(line, member, key, "a tie-break places a member above another, found %q above itself", member)
+			return
+		}
+		p.rec.TieBreaks = append(p.rec.TieBreaks, CitedTieBreak{Upper: value, Lower: member, Rule: key, Note: note, Source: src})
+	case "":
+		p.add(line, member, key, "the record column is empty")
+	default:
+		p.add(line, member, key, "unknown record %q (expected cluster, member, rank, total, percent, subtotal, bonus, deductions, award, votes, ballot or tiebreak)", kind)
+	}
+}
+
+func (p *csvParser) clusterRow(line int, key, value string) {
+	if p.cluster == nil {
+		p.cluster = map[string]int{}
+	}
+	if prev, dup := p.cluster[key]; dup {
+		p.add(line, "", key, "cluster %s given twice (the first is on line %d)", key, prev)
+		return
+	}
+	switch key {
+	case "name":
+		p.rec.Cluster = value
+	case "year":
+		y, err := strconv.Atoi(value)
+		if err != nil || y < 1900 || y > 9999 {
+			p.add(line, "", "year", "expected a year like 2020, found %q", value)
+			return
+		}
+		p.rec.Year = y
+	case "rulebook":
+		p.rec.Rulebook = value
+	case "version":
+		p.rec.Version = value
+	case "date":
+		p.rec.Date = value
+	default:
+		p.add(line, "", key, "cluster rows have key name, year, rulebook, version or date, found %q", key)
+		return
+	}
+	p.cluster[key] = line
+}
+
+func (p *csvParser) count(line int, member, what string, c *Count, n int, src Source) {
+	if c.Set {
+		p.add(line, member, "", "a second %s (the first is on line %d)", what, c.Source.Line)
+		return
+	}
+	*c = Count{N: n, Set: true, Source: src}
+}
+
+func parseCount(s string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 0 || n > 1_000_000 {
+		return 0, fmt.Errorf("expected a whole number, found %q", s)
+	}
+	return n, nil
+}
+
+// article is "a" or "an" before a record name.
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}

@@ -1,0 +1,109 @@
+// Package audit checks a published cluster result (kiểm tra kết quả bình
+// xét thi đua): does the ranking announced in the minutes of the cluster's
+// evaluation meeting (biên bản họp bình xét, suy tôn) follow from the score
+// sheets (bảng chấm điểm) and the regulation in force that year?
+//
+// Audit recomputes the result with the engine (scoring, ranking) and
+// compares it with the recorded one. Every discrepancy is a Finding with a
+// severity (error, warning, info), a kind, the member, the rule or
+// criterion, the recorded and the recomputed value, and a sentence a
+// person can read. The kinds fall into four categories:
+//
+//   - arithmetic: a recorded subtotal or total that is not the sum of its
+//     recorded parts (sum); a maximum exceeded — a recorded group subtotal,
+//     bonus or deduction above its cap, or a score in the sheet above its
+//     criterion's maximum, which is then left out of the recomputation (cap);
+//     a recorded value with more decimal places than the rulebook rounds
+//     to, or equal to the exact value rounded another way (rounding); a
+//     recorded figure the recomputation does not give (value);
+//   - ranking: a rank that does not follow from the totals and the
+//     tie-break chain (order); a tie broken by a rule that is not in the
+//     chain (tiebreak_not_in_chain) or by another rule than the one that
+//     decides (tiebreak_mismatch); equal totals with different ranks and no
+//     recorded reason (unexplained_tie);
+//   - awards: an award to a member that does not meet the tier's
+//     conditions (award_ineligible); more awards than the quota
+//     (award_quota); a flag without the required votes or quorum
+//     (award_votes); an eligible member passed over (award_skipped);
+//   - data: members missing from the sheet or from the minutes, unknown
+//     criteria or award tiers, a rulebook not in force in the year
+//     assessed, other sheet problems, members left out of the
+//     recomputation.
+//
+// A report lists the content hashes of its three inputs (rulebook, score
+// sheet, recorded result), so that an audit can be traced and repeated; a
+// clean report says so. Reports are written as Markdown, JSON (schema
+// thidua/audit/v1, numbers as strings) or a self-contained HTML page.
+//
+// # The recorded result
+//
+// What the minutes publish, as CSV (one row per fact, like the score
+// sheet) or as JSON/YAML. Everything but the members is optional: an audit
+// checks what is recorded.
+//
+// CSV: a header naming the columns record, member, key, value, note (only
+// record is required), comma- or semicolon-separated, UTF-8 with or
+// without a byte-order mark; numbers take a decimal point or a decimal
+// comma ("96.35" or "96,35"); rows whose record starts with # are
+// comments. Members appear in the order of their first row.
+//
+//	record    member  key        value                  note
+//	cluster           name       Cụm II – Các cơ quan quản lý chuyên ngành
+//	cluster           year       2020
+//	cluster           rulebook   caobang-cum2           (the rulebook id the minutes cite)
+//	cluster           version    2020.1
+//	cluster           date       2021-01-05             (of the meeting, as written)
+//	member    SCT     name       Sở Công Thương
+//	rank      SCT                1                      (equal ranks for a tie left unresolved)
+//	total     SCT                96,35
+//	percent   SCT                96,35                  (for clusters ranked by percentage)
+//	subtotal  SCT     I          39                     (a group's or criterion's points, as it counts in its parent)
+//	bonus     SCT                10                     (bonus points after caps)
+//	deductions SGTVT             0,5                    (deducted points after caps)
+//	award     SCT     flag       Cờ thi đua của UBND tỉnh  (key: the rulebook's award tier id)
+//	votes     SCT     for        7                      (key for, against or abstain)
+//	ballot            entitled   7
+//	ballot            present    7
+//	tiebreak  SXD     group I    SKHCN                  (SXD placed below SKHCN by the rule "group I")
+//
+// A tiebreak row names the member placed lower, the rule the minutes cite
+// (a rule of the rulebook's chain, written as the standings write it —
+// "group I", "fewer_deductions", "lots" — or any other words) and the
+// member placed higher.
+//
+// JSON (or YAML), with the same content:
+//
+//	{
+//	  "schema": "thidua/recorded/v1",
+//	  "cluster": "Cụm II – …", "year": 2020, "rulebook": "caobang-cum2", "version": "2020.1",
+//	  "ballot": {"entitled": 7, "present": 7},
+//	  "members": [
+//	    {"id": "SCT", "name": "Sở Công Thương", "rank": 1, "total": "96.35",
+//	     "subtotals": {"I": "39", "II": "19.5"}, "bonus": "0", "deductions": "0",
+//	     "awards": ["flag"], "votes": {"for": 7}}
+//	  ],
+//	  "tie_breaks": [{"upper": "SKHCN", "lower": "SXD", "rule": "group I", "note": "…"}]
+//	}
+//
+// Numbers may be JSON numbers or strings (to keep every digit). Unknown
+// keys are errors. Every parse error names the file and the line.
+//
+// # Batch audits
+//
+// Batch audits a folder of cluster-year folders. Each cluster-year folder
+// holds exactly one rulebook (rulebook.yaml, rulebook.yml or
+// rulebook.json), one score sheet (a file whose name starts with "scores":
+// scores.csv, scores-2020.json, …) and one recorded result (a file whose
+// name starts with "recorded"). Folders may be nested at any depth, for
+// example
+//
+//	decade/
+//	  p14/2020/cum02/rulebook.yaml
+//	  p14/2020/cum02/scores.csv
+//	  p14/2020/cum02/recorded.csv
+//
+// A folder holding any of these files is a cluster-year folder; its
+// sub-folders are not searched. Results come in lexical order of the
+// folders' paths. A folder missing a file, or with an invalid rulebook or
+// recorded result, is reported as malformed and the batch goes on.
+package audit

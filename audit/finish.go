@@ -1,0 +1,177 @@
+package audit
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+var categoryOrder = map[string]int{"data": 0, "arithmetic": 1, "ranking": 2, "awards": 3}
+
+// report assembles the report: findings sorted by severity, then category,
+// then as found; counts; the verdict; the member comparison.
+func (a *auditor) report(rulesPath, scoresPath, recordedPath string) Report {
+	slices.SortStableFunc(a.findings, func(x, y Finding) int {
+		return cmp.Or(cmp.Compare(x.Severity.order(), y.Severity.order()), cmp.Compare(categoryOrder[x.Kind.Category()], categoryOrder[y.Kind.Category()]))
+	})
+	sheetHash := ""
+	if a.st != nil && !a.modified {
+		sheetHash = a.st.SheetHash // the same sheet: do not hash it twice
+	} else {
+		sheetHash = a.sh.Hash()
+	}
+	r := Report{
+		Schema:  Schema,
+		Cluster: cmp.Or(a.sh.Cluster, a.rec.Cluster),
+		Year:    cmp.Or(a.sh.Year, a.rec.Year),
+		Inputs: Inputs{
+			Rulebook: RulebookInput{ID: a.rb.ID(), Version: a.rb.Version(), Title: a.rb.Title(), Hash: a.rb.Hash(), File: rulesPath},
+			Sheet:    InputFile{File: cmp.Or(scoresPath, sheetFile(a)), Hash: sheetHash},
+			Recorded: InputFile{File: cmp.Or(recordedPath, recordedFile(a.rec)), Hash: a.rec.Hash()},
+		},
+		Findings: a.findings,
+	}
+	if p := a.rb.InForce(); !p.From.IsZero() || !p.To.IsZero() {
+		r.Inputs.Rulebook.InForce = p.String()
+	}
+	if r.Findings == nil {
+		r.Findings = []Finding{}
+	}
+	for _, f := range a.findings {
+		switch f.Severity {
+		case Error:
+			r.Counts.Errors++
+		case Warning:
+			r.Counts.Warnings++
+		default:
+			r.Counts.Infos++
+		}
+	}
+	r.Clean = r.Counts.Errors == 0 && r.Counts.Warnings == 0
+	switch {
+	case r.Clean:
+		r.Verdict = "Clean: every recorded total, rank and award follows from the score sheet under the rulebook in force; the recomputation matches the minutes."
+	case r.Counts.Errors == 0:
+		r.Verdict = fmt.Sprintf("No error, but %s to look at: the recorded result matches the recomputation where it can be checked.", plural(r.Counts.Warnings, "warning"))
+	default:
+		r.Verdict = fmt.Sprintf("The recorded result does not follow from the score sheet and the rulebook: %s and %s.", plural(r.Counts.Errors, "error"), plural(r.Counts.Warnings, "warning"))
+	}
+	r.Members = a.comparison()
+	return r
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+func sheetFile(a *auditor) string {
+	for _, m := range a.sh.Members {
+		if m.Source.File != "" {
+			return m.Source.File
+		}
+	}
+	return ""
+}
+
+func recordedFile(rec Recorded) string {
+	for _, m := range rec.Members {
+		if m.Source.File != "" {
+			return m.Source.File
+		}
+	}
+	return ""
+}
+
+// comparison lines up the recorded and recomputed results member by member.
+func (a *auditor) comparison() []Comparison {
+	worst := map[string]Severity{}
+	for _, f := range a.findings {
+		if f.Member == "" {
+			continue
+		}
+		if w, ok := worst[f.Member]; !ok || f.Severity.order() < w.order() {
+			worst[f.Member] = f.Severity
+		}
+	}
+	var out []Comparison
+	done := map[string]bool{}
+	recorded := func(c *Comparison) {
+		m, ok := a.rec.Member(c.Member)
+		if !ok {
+			return
+		}
+		if m.Rank.Set {
+			c.RecordedRank = strconv.Itoa(m.Rank.N)
+		}
+		if m.Total.Set {
+			c.RecordedTotal = m.Total.Value.String()
+		}
+		for _, e := range m.Awards {
+			c.RecordedAwards = append(c.RecordedAwards, e.Tier)
+		}
+	}
+	finish := func(c Comparison) {
+		if c.RecordedAwards == nil {
+			c.RecordedAwards = []string{}
+		}
+		if c.RecomputedAwards == nil {
+			c.RecomputedAwards = []string{}
+		}
+		c.Worst = worst[c.Member]
+		done[c.Member] = true
+		out = append(out, c)
+	}
+	if a.st != nil {
+		for _, row := range a.st.Rows {
+			c := Comparison{Member: row.Member.ID, Name: a.names[row.Member.ID], RecomputedRank: rankText(row), RecomputedTotal: row.Total.String(),
+				RecomputedAwards: slices.Clone(row.Awards), DecidedBy: decidedText(row.DecidedBy)}
+			recorded(&c)
+			switch {
+			case !a.inRec[c.Member]:
+				c.Status = "not in minutes"
+			case c.RecordedRank != "" && c.RecordedRank != strings.TrimSuffix(c.RecomputedRank, "="),
+				c.RecordedTotal != "" && c.RecordedTotal != c.RecomputedTotal,
+				!slices.Equal(c.RecordedAwards, c.RecomputedAwards) && !(len(c.RecordedAwards) == 0 && len(c.RecomputedAwards) == 0):
+				c.Status = "differs"
+			case worst[c.Member] == Error || worst[c.Member] == Warning:
+				c.Status = "see findings"
+			default:
+				c.Status = "ok"
+			}
+			finish(c)
+		}
+	}
+	for _, m := range a.sh.Members {
+		if done[m.ID] {
+			continue
+		}
+		c := Comparison{Member: m.ID, Name: a.names[m.ID], Status: "excluded"}
+		if a.st == nil {
+			c.Status = "not recomputed"
+		}
+		recorded(&c)
+		finish(c)
+	}
+	for _, m := range a.rec.Members {
+		if done[m.ID] {
+			continue
+		}
+		c := Comparison{Member: m.ID, Name: a.names[m.ID], Status: "not in sheet"}
+		recorded(&c)
+		finish(c)
+	}
+	return out
+}
+
+// awardsText writes award tier ids for people.
+func awardsText(ids []string) string {
+	if len(ids) == 0 {
+		return "—"
+	}
+	return strings.Join(ids, ", ")
+}

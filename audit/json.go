@@ -1,0 +1,228 @@
+package audit
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/thidua/thidua/internal/decode"
+	"github.com/thidua/thidua/sheets"
+)
+
+// jsonRecorded is the JSON (and YAML) layout of a recorded result.
+type jsonRecorded struct {
+	Schema    string         `yaml:"schema"`
+	Cluster   string         `yaml:"cluster"`
+	Year      int            `yaml:"year"`
+	Rulebook  string         `yaml:"rulebook"`
+	Version   string         `yaml:"version"`
+	Date      string         `yaml:"date"`
+	Ballot    *jsonBallot    `yaml:"ballot"`
+	Members   []jsonMember   `yaml:"members"`
+	TieBreaks []jsonTieBreak `yaml:"tie_breaks"`
+}
+
+type jsonBallot struct {
+	Entitled int `yaml:"entitled"`
+	Present  int `yaml:"present"`
+}
+
+type jsonMember struct {
+	ID         string                     `yaml:"id"`
+	Name       string                     `yaml:"name"`
+	Rank       *int                       `yaml:"rank"`
+	Total      *decimal.Decimal           `yaml:"total"`
+	Percent    *decimal.Decimal           `yaml:"percent"`
+	Subtotals  map[string]decimal.Decimal `yaml:"subtotals"`
+	Bonus      *decimal.Decimal           `yaml:"bonus"`
+	Deductions *decimal.Decimal           `yaml:"deductions"`
+	Awards     []string                   `yaml:"awards"`
+	Votes      *jsonVotes                 `yaml:"votes"`
+}
+
+type jsonVotes struct {
+	For     *int `yaml:"for"`
+	Against *int `yaml:"against"`
+	Abstain *int `yaml:"abstain"`
+}
+
+type jsonTieBreak struct {
+	Upper string `yaml:"upper"`
+	Lower string `yaml:"lower"`
+	Rule  string `yaml:"rule"`
+	Note  string `yaml:"note"`
+}
+
+// ParseJSON reads a recorded result from JSON or YAML (the layout is in the
+// package documentation). Unknown keys, duplicate keys and malformed values
+// are reported with their line, as ParseErrors.
+func ParseJSON(name string, data []byte) (Recorded, error) {
+	root, pr := decode.Parse(data)
+	if pr != nil {
+		return Recorded{}, ParseErrors{{File: name, Line: pr.Line, Msg: pr.Msg}}
+	}
+	var j jsonRecorded
+	d := decode.New()
+	d.Hooks = map[reflect.Type]decode.Hook{
+		reflect.TypeFor[decimal.Decimal](): decodeDecimal,
+		reflect.TypeFor[string]():          decodeText,
+	}
+	d.Decode(root, "", &j)
+	var es ParseErrors
+	for _, p := range d.Problems {
+		es = append(es, &ParseError{File: name, Line: p.Line, Key: p.Path, Msg: p.Msg})
+	}
+	src := func(path string) Source {
+		l, _ := d.Line(path)
+		return Source{File: name, Line: l}
+	}
+	bad := func(path, member, format string, args ...any) {
+		es = append(es, &ParseError{File: name, Line: src(path).Line, Member: member, Key: path, Msg: fmt.Sprintf(format, args...)})
+	}
+	if j.Schema != "" && j.Schema != RecordedSchema {
+		bad("schema", "", "unknown schema %q (expected %s)", j.Schema, RecordedSchema)
+	}
+	if j.Year != 0 && (j.Year < 1900 || j.Year > 9999) {
+		bad("year", "", "expected a year like 2020, found %d", j.Year)
+	}
+	rec := Recorded{Cluster: j.Cluster, Year: j.Year, Rulebook: j.Rulebook, Version: j.Version, Date: j.Date}
+	if j.Ballot != nil {
+		rec.Ballot = &BallotResult{Entitled: j.Ballot.Entitled, Present: j.Ballot.Present, Source: src("ballot")}
+		if j.Ballot.Entitled < 0 || j.Ballot.Present < 0 {
+			bad("ballot", "", "counts must not be negative")
+		}
+	}
+	seen := map[string]string{}
+	for i, jm := range j.Members {
+		p := fmt.Sprintf("members[%d]", i)
+		if jm.ID == "" {
+			bad(p, "", "a member needs an id")
+			continue
+		}
+		if prev, dup := seen[jm.ID]; dup {
+			bad(p+".id", jm.ID, "member listed twice (the first is on line %d)", src(prev).Line)
+			continue
+		}
+		seen[jm.ID] = p
+		m := MemberResult{ID: jm.ID, Name: jm.Name, Source: src(p)}
+		count := func(c *Count, v *int, path string) {
+			if v == nil {
+				return
+			}
+			if *v < 0 {
+				bad(path, jm.ID, "must not be negative, found %d", *v)
+				return
+			}
+			*c = Count{N: *v, Set: true, Source: src(path)}
+		}
+		count(&m.Rank, jm.Rank, p+".rank")
+		if m.Rank.Set && m.Rank.N < 1 {
+			bad(p+".rank", jm.ID, "ranks start at 1, found %d", m.Rank.N)
+		}
+		figure := func(f *Figure, v *decimal.Decimal, path string) {
+			if v != nil {
+				*f = Figure{Value: *v, Set: true, Source: src(path)}
+			}
+		}
+		figure(&m.Total, jm.Total, p+".total")
+		figure(&m.Percent, jm.Percent, p+".percent")
+		figure(&m.Bonus, jm.Bonus, p+".bonus")
+		figure(&m.Deductions, jm.Deductions, p+".deductions")
+		for node, v := range jm.Subtotals {
+			m.Subtotals = append(m.Subtotals, Subtotal{Node: node, Value: v, Source: src(p + ".subtotals." + node)})
+		}
+		slices.SortFunc(m.Subtotals, func(a, b Subtotal) int {
+			return cmp.Or(cmp.Compare(a.Source.Line, b.Source.Line), cmp.Compare(a.Node, b.Node))
+		})
+		for k, tier := range jm.Awards {
+			ap := fmt.Sprintf("%s.awards[%d]", p, k)
+			if m.HasAward(tier) {
+				bad(ap, jm.ID, "award %q given twice", tier)
+				continue
+			}
+			m.Awards = append(m.Awards, AwardEntry{Tier: tier, Source: src(ap)})
+		}
+		if v := jm.Votes; v != nil {
+			count(&m.Votes, v.For, p+".votes.for")
+			count(&m.Against, v.Against, p+".votes.against")
+			count(&m.Abstain, v.Abstain, p+".votes.abstain")
+		}
+		rec.Members = append(rec.Members, m)
+	}
+	for i, t := range j.TieBreaks {
+		p := fmt.Sprintf("tie_breaks[%d]", i)
+		if t.Upper == "" || t.Lower == "" || t.Rule == "" {
+			bad(p, t.Lower, "a tie-break needs upper, lower and rule")
+			continue
+		}
+		if t.Upper == t.Lower {
+			bad(p, t.Lower, "a tie-break places a member above another, found %q above itself", t.Lower)
+			continue
+		}
+		rec.TieBreaks = append(rec.TieBreaks, CitedTieBreak{Upper: t.Upper, Lower: t.Lower, Rule: t.Rule, Note: t.Note, Source: src(p)})
+	}
+	if len(es) > 0 {
+		slices.SortStableFunc(es, func(a, b *ParseError) int { return cmp.Compare(a.Line, b.Line) })
+		return rec, es
+	}
+	return rec, nil
+}
+
+func decodeDecimal(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
+	if !d.Scalar(n, path, "a number") {
+		return
+	}
+	x, err := sheets.ParseDecimal(n.Value)
+	if err != nil {
+		d.Addf(n, path, "%v", err)
+		return
+	}
+	v.Set(reflect.ValueOf(x))
+}
+
+func decodeText(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
+	if !d.Scalar(n, path, "a text") {
+		return
+	}
+	v.SetString(norm.NFC.String(strings.TrimSpace(n.Value)))
+}
+
+// Load reads a recorded result from a file: CSV (.csv, .txt), JSON (.json)
+// or YAML (.yaml, .yml).
+func Load(path string) (Recorded, error) {
+	data, err := readLimited(path, MaxBytes)
+	if err != nil {
+		return Recorded{}, err
+	}
+	return parse(path, data)
+}
+
+func parse(path string, data []byte) (Recorded, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".txt":
+		return parseCSV(path, data)
+	case ".json", ".yaml", ".yml":
+		return ParseJSON(path, data)
+	}
+	return Recorded{}, fmt.Errorf("%s: unknown recorded-result format %q (expected .csv, .json, .yaml or .yml)", path, filepath.Ext(path))
+}
+
+// readLimited reads a file, refusing one larger than limit.
+func readLimited(path string, limit int64) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > limit {
+		return nil, fmt.Errorf("%s: file is larger than %d bytes", path, limit)
+	}
+	return os.ReadFile(path)
+}

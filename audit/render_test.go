@@ -1,0 +1,234 @@
+package audit_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/thidua/thidua/audit"
+)
+
+// errorsReport audits the seeded-errors example.
+func errorsReport(t *testing.T) audit.Report {
+	t.Helper()
+	r, err := audit.AuditFiles(example("rulebook.yaml"), example("recorded-2020-errors-sheet.csv"), example("recorded-2020-errors.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func cleanReport(t *testing.T) audit.Report {
+	t.Helper()
+	r, err := audit.AuditFiles(example("rulebook.yaml"), example("scores-2020.csv"), example("recorded-2020.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestRender compares each format of the clean and the seeded-errors
+// example with testdata/*.golden (go test -update rewrites them).
+func TestRender(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		report func(*testing.T) audit.Report
+	}{{"clean", cleanReport}, {"errors", errorsReport}} {
+		for _, f := range []audit.Format{audit.Markdown, audit.JSON, audit.HTML} {
+			t.Run(c.name+"."+string(f), func(t *testing.T) {
+				var b bytes.Buffer
+				if err := c.report(t).Write(&b, f); err != nil {
+					t.Fatal(err)
+				}
+				golden(t, "report-"+c.name+"."+string(f)+".golden", b.String())
+			})
+		}
+	}
+}
+
+// TestJSONSchema checks the JSON report's layout: the schema name, numbers
+// as strings, every finding with its fields.
+func TestJSONSchema(t *testing.T) {
+	var b bytes.Buffer
+	if err := errorsReport(t).WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["schema"] != "thidua/audit/v1" || doc["clean"] != false {
+		t.Errorf("schema %v, clean %v", doc["schema"], doc["clean"])
+	}
+	findings := doc["findings"].([]any)
+	if len(findings) < 15 {
+		t.Fatalf("%d findings", len(findings))
+	}
+	for _, f := range findings {
+		m := f.(map[string]any)
+		for _, k := range []string{"severity", "kind", "message"} {
+			if _, ok := m[k].(string); !ok {
+				t.Errorf("finding %v: %s is not a string", m, k)
+			}
+		}
+		for _, k := range []string{"recorded", "recomputed"} {
+			if v, ok := m[k]; ok {
+				if _, isString := v.(string); !isString {
+					t.Errorf("finding %v: %s is %T, not a string", m, k, v)
+				}
+			}
+		}
+	}
+	in := doc["inputs"].(map[string]any)
+	for _, k := range []string{"rulebook", "sheet", "recorded"} {
+		if h := in[k].(map[string]any)["hash"].(string); !strings.HasPrefix(h, "sha256:") {
+			t.Errorf("%s hash %q", k, h)
+		}
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for in, want := range map[string]audit.Format{"md": audit.Markdown, "markdown": audit.Markdown, "JSON": audit.JSON, "html": audit.HTML} {
+		if got, err := audit.ParseFormat(in); err != nil || got != want {
+			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := audit.ParseFormat("pdf"); err == nil {
+		t.Error("pdf accepted")
+	}
+}
+
+// chromium returns the path of a Chromium binary, or skips the test.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Skip("no Chromium binary found (chromium, chromium-browser, google-chrome): install it (Debian: apt-get install chromium) to test the HTML report in a browser")
+	return ""
+}
+
+// browse runs headless Chromium on a file with extra flags and returns its
+// standard output.
+func browse(t *testing.T, bin, file string, flags ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	args := append([]string{
+		"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir=" + t.TempDir(),
+	}, flags...)
+	args = append(args, "file://"+file)
+	cmd := exec.CommandContext(ctx, bin, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) && stdout.Len() > 0 {
+			t.Logf("chromium exited with %v (output kept)", err)
+		} else {
+			t.Fatalf("chromium: %v\n%s", err, stderr.String())
+		}
+	}
+	return stdout.String()
+}
+
+// TestHTMLInBrowser renders the seeded-errors report in headless Chromium
+// and checks the DOM it builds: one table row per finding, highlighted by
+// severity, with the Vietnamese names intact; it keeps a screenshot.
+func TestHTMLInBrowser(t *testing.T) {
+	bin := chromium(t)
+	r := errorsReport(t)
+	dir := t.TempDir()
+	page := filepath.Join(dir, "audit.html")
+	f, err := os.Create(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteHTML(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	dom := browse(t, bin, page, "--dump-dom")
+	if !strings.Contains(dom, `<html lang="vi">`) {
+		t.Errorf("the DOM lacks lang=\"vi\":\n%.500s", dom)
+	}
+	rows := regexp.MustCompile(`<tr class="finding (error|warning|info)" data-kind="([a-z_]+)">`).FindAllStringSubmatch(dom, -1)
+	if len(rows) != len(r.Findings) {
+		t.Fatalf("%d finding rows in the DOM, %d findings", len(rows), len(r.Findings))
+	}
+	for i, row := range rows {
+		if row[1] != string(r.Findings[i].Severity) || row[2] != string(r.Findings[i].Kind) {
+			t.Errorf("row %d: %s %s, want %s %s", i+1, row[1], row[2], r.Findings[i].Severity, r.Findings[i].Kind)
+		}
+	}
+	for _, s := range []string{
+		"Sở Tài nguyên và Môi trường (STNMT)",
+		"Cờ thi đua của UBND tỉnh",
+		"Cụm II – Các cơ quan quản lý chuyên ngành",
+		"số sáng kiến được công nhận",
+		`class="verdict dirty"`,
+		`<span class="badge error">error</span>`,
+		r.Inputs.Recorded.Hash,
+	} {
+		if !strings.Contains(dom, s) {
+			t.Errorf("the DOM lacks %q", s)
+		}
+	}
+	shot := filepath.Join(dir, "audit.png")
+	browse(t, bin, page, "--screenshot="+shot, "--window-size=1400,2000", "--hide-scrollbars")
+	info, err := os.Stat(shot)
+	if err != nil || info.Size() < 10_000 {
+		t.Fatalf("screenshot %s: %v (%d bytes)", shot, err, sizeOf(info))
+	}
+	png, _ := os.ReadFile(shot)
+	if !bytes.HasPrefix(png, []byte("\x89PNG")) {
+		t.Fatalf("%s is not a PNG", shot)
+	}
+	t.Logf("screenshot of the report: %s (%d bytes)", shot, info.Size())
+	if dst := os.Getenv("THIDUA_KEEP_SCREENSHOT"); dst != "" {
+		if err := os.WriteFile(dst, png, 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func sizeOf(info os.FileInfo) int64 {
+	if info == nil {
+		return 0
+	}
+	return info.Size()
+}
+
+// TestHTMLIsSelfContained checks that the page loads nothing: no script,
+// no external style sheet, no image, no link to a network address.
+func TestHTMLIsSelfContained(t *testing.T) {
+	var b bytes.Buffer
+	if err := errorsReport(t).WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, bad := range []string{"<script", "<link", "<img", "http://", "https://", "@import", "url("} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the page contains %q", bad)
+		}
+	}
+	for _, good := range []string{`<meta charset="utf-8">`, `<html lang="vi">`, "<style>"} {
+		if !strings.Contains(page, good) {
+			t.Errorf("the page lacks %q", good)
+		}
+	}
+}

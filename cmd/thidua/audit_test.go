@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestAuditGolden runs thidua audit (auditCmd) and compares its exit code,
+// stdout and stderr with testdata/audit-NAME.golden. Run with -update to
+// rewrite them after an intended change, and review the diff.
+func TestAuditGolden(t *testing.T) {
+	const batch = "testdata/audit-batch"
+	cases := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"cum2-clean", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020.csv"}, exitOK},
+		{"cum2-clean-json", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020.csv", "--format", "json"}, exitOK},
+		{"cum2-clean-json-recorded", []string{"--rules", rb, "--scores", cum2 + "scores-2020.json", "--recorded", "../../audit/testdata/recorded-2020.json"}, exitOK},
+		{"cum2-errors", []string{"--rules", rb, "--scores", cum2 + "recorded-2020-errors-sheet.csv", "--recorded", cum2 + "recorded-2020-errors.csv"}, exitBadInput},
+		{"cum2-errors-html", []string{"--rules", rb, "--scores", cum2 + "recorded-2020-errors-sheet.csv", "--recorded", cum2 + "recorded-2020-errors.csv", "--format", "html"}, exitBadInput},
+		{"cum2-wrong-sheet", []string{"--rules", rb, "--scores", cum2 + "tie-broken.csv", "--recorded", cum2 + "recorded-2020.csv"}, exitBadInput},
+		{"batch", []string{"--batch", batch}, exitBadInput},
+		{"batch-json", []string{"--batch", batch, "--format", "json"}, exitBadInput},
+		{"bad-recorded", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", "testdata/audit-bad-recorded.csv"}, exitBadInput},
+		{"bad-rulebook", []string{"--rules", "testdata/bad-rulebook.yaml", "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020.csv"}, exitBadInput},
+		{"missing-file", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", "testdata/nonexistent.csv"}, exitBadInput},
+		{"missing-batch", []string{"--batch", "testdata/nonexistent"}, exitBadInput},
+		{"usage-missing-recorded", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv"}, exitUsage},
+		{"usage-batch-and-rules", []string{"--batch", batch, "--rules", rb}, exitUsage},
+		{"usage-bad-format", []string{"--batch", batch, "--format", "pdf"}, exitUsage},
+		{"usage-extra-argument", []string{"--batch", batch, "extra"}, exitUsage},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := auditCmd(c.args, &out, &errb)
+			if code != c.code {
+				t.Errorf("exit code %d, want %d\nstderr:\n%s", code, c.code, errb.String())
+			}
+			got := fmt.Sprintf("exit %d\n--- stdout\n%s--- stderr\n%s", code, out.String(), errb.String())
+			golden := filepath.Join("testdata", "audit-"+c.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if d := cmp.Diff(string(want), got); d != "" {
+				t.Errorf("output differs from %s (-want +got):\n%s", golden, d)
+			}
+		})
+	}
+}
+
+// TestAuditOut checks that --out writes the same report as standard output
+// and says where it went.
+func TestAuditOut(t *testing.T) {
+	args := []string{"--rules", rb, "--scores", cum2 + "recorded-2020-errors-sheet.csv", "--recorded", cum2 + "recorded-2020-errors.csv", "--format", "html"}
+	var want, errb bytes.Buffer
+	if code := auditCmd(args, &want, &errb); code != exitBadInput {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	file := filepath.Join(t.TempDir(), "audit.html")
+	var out bytes.Buffer
+	errb.Reset()
+	if code := auditCmd(append(args, "--out", file), &out, &errb); code != exitBadInput {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	got, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Error("the file differs from what standard output gets")
+	}
+	if !strings.Contains(out.String(), "report written to "+file) {
+		t.Errorf("stdout %q", out.String())
+	}
+	if code := auditCmd(append(args, "--out", filepath.Join(t.TempDir(), "no", "such", "dir.html")), &out, &errb); code != exitBadInput {
+		t.Errorf("an unwritable --out gives exit %d", code)
+	}
+}
+
+// TestAuditExitCodes checks the outcomes directly, independently of the
+// golden files: the reference case is clean, the seeded errors are found.
+func TestAuditExitCodes(t *testing.T) {
+	cases := []struct {
+		name     string
+		recorded string
+		sheet    string
+		code     int
+		want     []string
+	}{
+		{"the published result of Cụm II 2020 audits clean", "recorded-2020.csv", "scores-2020.csv", exitOK,
+			[]string{"**Clean:**", "Findings: 0 errors, 0 warnings, 0 infos", "| Sở Công Thương (SCT) | 1 | 1 | 96.35 | 96.35 | flag | flag |"}},
+		{"the seeded errors are found", "recorded-2020-errors.csv", "recorded-2020-errors-sheet.csv", exitBadInput,
+			[]string{"**Not clean:**", "| not_in_force |", "| tiebreak_not_in_chain |", "| award_votes |"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := auditCmd([]string{"--rules", rb, "--scores", cum2 + c.sheet, "--recorded", cum2 + c.recorded}, &out, &errb)
+			if code != c.code {
+				t.Fatalf("exit %d, want %d: %s", code, c.code, errb.String())
+			}
+			for _, w := range c.want {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, out.String())
+				}
+			}
+		})
+	}
+}
