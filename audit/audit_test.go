@@ -45,7 +45,6 @@ var tieSKHCN = [][2]string{
 	{`votes,SKHCN,for,6,`, `votes,SKHCN,for,7,`},
 }
 
-
 // TestFindings seeds one error at a time in the reference case (or a
 // variant) and checks that the audit reports exactly the findings it
 // causes, of severity warning or error, plus any listed infos.
