@@ -5,11 +5,14 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
+	"github.com/thidua/thidua/sheets"
 )
 
 func TestQuota(t *testing.T) {
@@ -102,5 +105,25 @@ func TestEligibleAgreesWithRank(t *testing.T) {
 				require.Equal(t, !failed, ranking.Eligible(rb, c, row.Card), "run %d: %s, condition %s", run, row.Member.ID, c.ID)
 			}
 		}
+	}
+}
+
+// WithoutTrace changes nothing but the traces.
+func TestWithoutTraceGivesTheSameStandings(t *testing.T) {
+	rb, err := rules.Load("../examples/cum2/rulebook.yaml")
+	require.NoError(t, err)
+	for _, f := range []string{"scores-2020.csv", "tie-broken.csv", "top-ineligible.csv", "unresolved-tie.csv"} {
+		sh, err := sheets.Load("../examples/cum2/" + f)
+		require.NoError(t, err)
+		full, err := ranking.Rank(rb, sh)
+		require.NoError(t, err)
+		quiet, err := ranking.Rank(rb, sh, ranking.WithoutTrace())
+		require.NoError(t, err)
+		for i := range full.Rows {
+			require.NotEmpty(t, full.Rows[i].Card.Trace)
+			require.Empty(t, quiet.Rows[i].Card.Trace)
+			full.Rows[i].Card.Trace = nil
+		}
+		require.Empty(t, cmp.Diff(full, quiet, cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })), f)
 	}
 }

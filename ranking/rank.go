@@ -20,7 +20,16 @@ import (
 type Option func(*config)
 
 type config struct {
-	seed *uint64
+	seed  *uint64
+	quiet bool
+}
+
+// WithoutTrace ranks without writing the scorecards' traces (see
+// scoring.WithoutTrace): the standings are the same, computed in a
+// fraction of the time, for callers that rank many sheets and show no
+// steps.
+func WithoutTrace() Option {
+	return func(c *config) { c.quiet = true }
 }
 
 // WithSeed gives the seed used to draw lots when the chain reaches lots and
@@ -33,7 +42,15 @@ func WithSeed(seed uint64) Option {
 // standings with award proposals. An invalid sheet yields
 // scoring.InputErrors listing every problem.
 func Rank(rb *rules.Rulebook, sh scoring.Sheet, opts ...Option) (*Standings, error) {
-	cards, err := scoring.Score(rb, sh)
+	var cfg config
+	for _, o := range opts {
+		o(&cfg)
+	}
+	var sopts []scoring.Option
+	if cfg.quiet {
+		sopts = append(sopts, scoring.WithoutTrace())
+	}
+	cards, err := scoring.Score(rb, sh, sopts...)
 	if err != nil {
 		return nil, err
 	}

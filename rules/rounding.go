@@ -48,8 +48,13 @@ func (r Rounding) mode() RoundingMode {
 	return r.Mode
 }
 
-// String reads like "2 places, half_up".
-func (r Rounding) String() string { return fmt.Sprintf("%d places, %s", r.Places, r.mode()) }
+// String reads like "2 places, half_up" ("1 place, …").
+func (r Rounding) String() string {
+	if r.Places == 1 {
+		return fmt.Sprintf("1 place, %s", r.mode())
+	}
+	return fmt.Sprintf("%d places, %s", r.Places, r.mode())
+}
 
 // Round rounds d to r.Places decimal places in r's mode.
 func (r Rounding) Round(d decimal.Decimal) decimal.Decimal {

@@ -324,7 +324,7 @@ func (p *Plan) sheetFor(k []int32) scoring.Sheet {
 // decimalScenario ranks the scenario in s.k with the decimal engine and
 // writes the outcome into s, in the same form the compiled evaluator does.
 func (p *Plan) decimalScenario(s *state) error {
-	var opts []ranking.Option
+	opts := []ranking.Option{ranking.WithoutTrace()}
 	if p.seed != nil {
 		opts = append(opts, ranking.WithSeed(*p.seed))
 	}
