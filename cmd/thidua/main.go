@@ -8,6 +8,7 @@
 //	thidua simulate --rules RULEBOOK --scores SHEET (--model MODEL | --range R --step S) [--n N] [--seed S] [--chart FILE]
 //	thidua audit --rules RULEBOOK --scores SHEET --recorded RESULT [--format md|json|html] [--out FILE]
 //	thidua audit --batch DIR
+//	thidua documents --rules RULEBOOK --scores SHEET --kind summary|submission [--format md|html|docx]
 //	thidua whatif --rules RULEBOOK --scores SHEET --member ID (--rank K | --award TIER)
 //	thidua sensitivity --rules RULEBOOK --scores SHEET (--weight NODE | --score MEMBER:CRIT) --from A --to B --step D
 //	thidua scenario --rules RULEBOOK --scores SHEET --edits FILE
@@ -42,6 +43,7 @@ Usage:
   thidua simulate --rules RULEBOOK --scores SHEET (--model MODEL | --range R --step S) [--n N] [--seed S] [--chart FILE]
   thidua audit --rules RULEBOOK --scores SHEET --recorded RESULT [--format md|json|html] [--out FILE]
   thidua audit --batch DIR [--format md|json|html]
+  thidua documents --rules RULEBOOK --scores SHEET --kind summary|submission [--format md|html|docx] [--out FILE] [--lang vi|en]
 ` + whatifUsage + `
   RULEBOOK is a YAML or JSON rulebook; SHEET a CSV, JSON or YAML score sheet.
   Exit codes: 0 ok, 1 bad input, 2 usage.
@@ -60,6 +62,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return validateCmd(args[1:], stdout, stderr)
 	case "simulate":
 		return simulateCmd(args[1:], stdout, stderr)
+	case "documents":
+		return documentsCmd(args[1:], stdout, stderr)
 	case "audit":
 		return auditCmd(args[1:], stdout, stderr)
 	case "whatif":
