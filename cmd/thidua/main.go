@@ -9,6 +9,10 @@
 //	thidua audit --rules RULEBOOK --scores SHEET --recorded RESULT [--format md|json|html] [--out FILE]
 //	thidua audit --batch DIR
 //	thidua documents --rules RULEBOOK --scores SHEET --kind summary|submission [--format md|html|docx]
+//	thidua history --file HISTORY [--cluster C] [--member M] [--years N]
+//	thidua covenant progress --covenant FILE [--rules RULEBOOK] [--scores SHEET] [--months M]
+//	thidua nominate --province FILE
+//	thidua titles --file FILE
 //	thidua whatif --rules RULEBOOK --scores SHEET --member ID (--rank K | --award TIER)
 //	thidua sensitivity --rules RULEBOOK --scores SHEET (--weight NODE | --score MEMBER:CRIT) --from A --to B --step D
 //	thidua scenario --rules RULEBOOK --scores SHEET --edits FILE
@@ -44,6 +48,10 @@ Usage:
   thidua audit --rules RULEBOOK --scores SHEET --recorded RESULT [--format md|json|html] [--out FILE]
   thidua audit --batch DIR [--format md|json|html]
   thidua documents --rules RULEBOOK --scores SHEET --kind summary|submission [--format md|html|docx] [--out FILE] [--lang vi|en]
+  thidua history --file HISTORY [--cluster C] [--member M] [--years N]
+  thidua covenant progress --covenant FILE [--rules RULEBOOK] [--scores SHEET] [--months M]
+  thidua nominate --province FILE
+  thidua titles --file FILE
 ` + whatifUsage + `
   RULEBOOK is a YAML or JSON rulebook; SHEET a CSV, JSON or YAML score sheet.
   Exit codes: 0 ok, 1 bad input, 2 usage.
@@ -62,6 +70,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return validateCmd(args[1:], stdout, stderr)
 	case "simulate":
 		return simulateCmd(args[1:], stdout, stderr)
+	case "history":
+		return historyCmd(args[1:], stdout, stderr)
+	case "nominate":
+		return nominateCmd(args[1:], stdout, stderr)
+	case "covenant":
+		return covenantCmd(args[1:], stdout, stderr)
+	case "titles":
+		return titlesCmd(args[1:], stdout, stderr)
 	case "documents":
 		return documentsCmd(args[1:], stdout, stderr)
 	case "audit":

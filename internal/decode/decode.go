@@ -362,8 +362,20 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 			return
 		}
 		v.SetInt(i)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if !d.scalar(n, path, "a whole number") {
+			return
+		}
+		u, err := strconv.ParseUint(n.Value, 10, v.Type().Bits())
+		if err != nil {
+			d.Addf(n, path, "expected a whole number from 0 to %d, found %q", uint64(1)<<(v.Type().Bits()-1)*2-1, n.Value)
+			return
+		}
+		v.SetUint(u)
 	default:
-		panic("decode: unsupported type " + v.Type().String())
+		// a programming error in the caller's types, reported as a problem
+		// rather than a panic so that no document can crash a program
+		d.Addf(n, path, "cannot decode into a Go value of type %s", v.Type())
 	}
 }
 

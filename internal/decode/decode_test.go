@@ -340,12 +340,8 @@ func TestProgrammerErrorsPanic(t *testing.T) {
 	root, _ := Parse([]byte("a: 1\n"))
 	assert.Panics(t, func() { New().Decode(root, "", sample{}) }, "not a pointer")
 	assert.Panics(t, func() { New().Decode(root, "", (*sample)(nil)) }, "a nil pointer")
-	assert.Panics(t, func() {
-		var v struct {
-			A float64 `yaml:"a"`
-		}
-		New().Decode(root, "", &v)
-	}, "an unsupported kind")
+	// a field of a kind the decoder does not handle is reported, not a
+	// panic (see TestUnsignedAndUnsupported): no document can crash a program
 	assert.Panics(t, func() {
 		var v struct {
 			A map[int]int `yaml:"a"`
@@ -607,3 +603,25 @@ func TestNestingIsBounded(t *testing.T) {
 
 // nest is a list of itself, for nesting tests.
 type nest []nest
+
+// Unsigned integers decode (a seed, for instance), and a type the decoder
+// does not support is a problem, not a panic.
+func TestUnsignedAndUnsupported(t *testing.T) {
+	var v struct {
+		Seed  uint64     `yaml:"seed"`
+		Small uint8      `yaml:"small"`
+		C     complex128 `yaml:"c"`
+	}
+	root, p := Parse([]byte("seed: 18446744073709551615\nsmall: 256\nc: 1\n"))
+	if p != nil {
+		t.Fatal(p)
+	}
+	d := New()
+	d.Decode(root, "", &v)
+	if v.Seed != 18446744073709551615 {
+		t.Errorf("seed = %d", v.Seed)
+	}
+	if len(d.Problems) != 2 || d.Problems[0].Path != "small" || d.Problems[1].Path != "c" {
+		t.Fatalf("problems %v, want small (out of range) and c (unsupported)", d.Problems)
+	}
+}

@@ -1,0 +1,338 @@
+package covenant
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/thidua/thidua/internal/decode"
+	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/sheets"
+)
+
+// Covenant is a validated, immutable covenant (giao ước thi đua). Create
+// one with New, Parse or Load.
+type Covenant struct {
+	spec Spec
+}
+
+var roundingModes = []rules.RoundingMode{rules.RoundHalfUp, rules.RoundHalfEven, rules.RoundDown, rules.RoundUp, rules.RoundFloor, rules.RoundCeiling}
+
+// New validates spec and returns the covenant it describes, reporting every
+// problem, as Errors, with its key path, party and criterion. The spec is
+// copied.
+func New(spec Spec) (*Covenant, error) {
+	c, es := build(spec)
+	if len(es) > 0 {
+		return nil, es
+	}
+	return c, nil
+}
+
+func build(spec Spec) (*Covenant, Errors) {
+	s := cloneSpec(spec)
+	for i := range s.Criteria {
+		if s.Criteria[i].Projection == "" {
+			s.Criteria[i].Projection = Linear
+		}
+	}
+	v := &validator{year: s.Year}
+	if s.Schema != "" && s.Schema != Schema {
+		v.add("schema", ctx{}, "unknown schema %q (expected %s)", s.Schema, Schema)
+	}
+	if strings.TrimSpace(s.ID) == "" {
+		v.add("id", ctx{}, "a covenant needs an id")
+	}
+	if strings.TrimSpace(s.Title) == "" {
+		v.add("title", ctx{}, "a covenant needs a title (e.g. Giao ước thi đua năm 2021)")
+	}
+	if s.Level != ClusterLevel && s.Level != UnitLevel {
+		v.add("level", ctx{}, "unknown level %q (expected cluster: between the members of a cluster, or unit: inside a unit)", s.Level)
+	}
+	if s.Year < 1900 || s.Year > 9999 {
+		v.add("year", ctx{}, "expected a year from 1900 to 9999, found %d", s.Year)
+	} else if !s.Signed.IsZero() && s.Signed.Year() != s.Year && s.Signed.Year() != s.Year-1 {
+		v.add("signed", ctx{}, "signed on %s, but the covenant is for %d (expected a date in %d or at the end of %d)", s.Signed, s.Year, s.Year, s.Year-1)
+	}
+	if s.Rounding != nil {
+		checkRounding(v, *s.Rounding, "rounding", ctx{})
+	}
+	parties := map[string]bool{}
+	for i, p := range s.Parties {
+		pp := fmt.Sprintf("parties[%d]", i)
+		if !idOK(v, p.ID, pp+".id", "party") {
+			continue
+		}
+		if parties[p.ID] {
+			v.add(pp+".id", ctx{party: p.ID}, "party given twice")
+		}
+		parties[p.ID] = true
+		if strings.TrimSpace(p.Name) == "" {
+			v.add(pp+".name", ctx{party: p.ID}, "a party needs a name")
+		}
+	}
+	if len(s.Parties) < 2 {
+		v.add("parties", ctx{}, "a covenant is signed by at least two parties, found %d", len(s.Parties))
+	}
+	crits := map[string]bool{}
+	for i, c := range s.Criteria {
+		cp := fmt.Sprintf("criteria[%d]", i)
+		if !idOK(v, c.ID, cp+".id", "criterion") {
+			continue
+		}
+		x := ctx{criterion: c.ID}
+		if crits[c.ID] {
+			v.add(cp+".id", x, "criterion given twice")
+		}
+		crits[c.ID] = true
+		if strings.TrimSpace(c.Name) == "" {
+			v.add(cp+".name", x, "a criterion needs a name")
+		}
+		if c.Projection != Linear && c.Projection != Hold {
+			v.add(cp+".projection", x, "unknown projection %q (expected linear or hold)", c.Projection)
+		}
+		if c.Rounding != nil {
+			checkRounding(v, *c.Rounding, cp+".rounding", x)
+		}
+	}
+	if len(s.Criteria) == 0 {
+		v.add("criteria", ctx{}, "a covenant needs at least one criterion")
+	}
+	ref := func(path, party, crit string) bool {
+		ok := true
+		if !parties[party] {
+			v.add(path+".party", ctx{party: party, criterion: crit}, "unknown party %q (not listed under parties)", party)
+			ok = false
+		}
+		if !crits[crit] {
+			v.add(path+".criterion", ctx{party: party, criterion: crit}, "unknown criterion %q (not listed under criteria)", crit)
+			ok = false
+		}
+		return ok
+	}
+	type pc struct{ party, crit string }
+	seen := map[pc]int{}
+	for i, t := range s.Targets {
+		tp := fmt.Sprintf("targets[%d]", i)
+		if !ref(tp, t.Party, t.Criterion) {
+			continue
+		}
+		x := ctx{party: t.Party, criterion: t.Criterion}
+		if prev, dup := seen[pc{t.Party, t.Criterion}]; dup {
+			v.add(tp, x, "target given twice (also at targets[%d])", prev)
+		}
+		seen[pc{t.Party, t.Criterion}] = i
+		if t.Value.IsNegative() {
+			v.add(tp+".value", x, "a target cannot be negative, found %s", t.Value)
+		}
+	}
+	if len(s.Targets) == 0 {
+		v.add("targets", ctx{}, "a covenant needs the targets its parties register")
+	}
+	months := map[int]int{}
+	for i, r := range s.Reports {
+		rp := fmt.Sprintf("reports[%d]", i)
+		if r.Months < 1 || r.Months > 12 {
+			v.add(rp+".months", ctx{}, "months elapsed must be from 1 to 12, found %d", r.Months)
+		} else if prev, dup := months[r.Months]; dup {
+			v.add(rp+".months", ctx{}, "a report after %d months is given twice (also at reports[%d])", r.Months, prev)
+		} else {
+			months[r.Months] = i
+		}
+		if !r.AsOf.IsZero() && s.Year >= 1900 && r.AsOf.Year() != s.Year && r.AsOf.Year() != s.Year+1 {
+			v.add(rp+".as_of", ctx{}, "a report as of %s for a covenant of %d", r.AsOf, s.Year)
+		}
+		got := map[pc]int{}
+		for j, a := range r.Progress {
+			ap := fmt.Sprintf("%s.progress[%d]", rp, j)
+			if !ref(ap, a.Party, a.Criterion) {
+				continue
+			}
+			x := ctx{party: a.Party, criterion: a.Criterion}
+			if prev, dup := got[pc{a.Party, a.Criterion}]; dup {
+				v.add(ap, x, "progress given twice in this report (also at progress[%d])", prev)
+			}
+			got[pc{a.Party, a.Criterion}] = j
+			if a.Value.IsNegative() {
+				v.add(ap+".achieved", x, "an achieved value cannot be negative, found %s", a.Value)
+			}
+		}
+	}
+	if len(v.errs) > 0 {
+		return nil, v.errs
+	}
+	slices.SortStableFunc(s.Reports, func(a, b Report) int { return cmp.Compare(a.Months, b.Months) })
+	return &Covenant{spec: s}, nil
+}
+
+func idOK(v *validator, id, path, what string) bool {
+	switch {
+	case strings.TrimSpace(id) == "":
+		v.add(path, ctx{}, "a %s needs an id", what)
+		return false
+	case strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t"):
+		v.add(path, ctx{}, "%s id %q has surrounding spaces, a comma or a line break", what, id)
+		return false
+	}
+	return true
+}
+
+func checkRounding(v *validator, r rules.Rounding, path string, x ctx) {
+	if r.Places < 0 || r.Places > rules.MaxPlaces {
+		v.add(path+".places", x, "places must be from 0 to %d, found %d", rules.MaxPlaces, r.Places)
+	}
+	if r.Mode != "" && !slices.Contains(roundingModes, r.Mode) {
+		v.add(path+".mode", x, "unknown rounding mode %q", r.Mode)
+	}
+}
+
+// Load reads a covenant file (YAML or JSON). See Parse.
+func Load(path string) (*Covenant, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse reads a covenant from YAML or JSON and validates it. Unknown keys,
+// malformed numbers, dates and roundings, and every validation problem are
+// reported together, as Errors, with the file (name), line and key path.
+// Numbers take a decimal point or a decimal comma ("9,5").
+func Parse(name string, data []byte) (*Covenant, error) {
+	var spec Spec
+	root, p := decode.Parse(data)
+	if p != nil {
+		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg}}
+	}
+	d := decode.New()
+	d.Hooks = map[reflect.Type]decode.Hook{
+		reflect.TypeFor[string]():          decodeText,
+		reflect.TypeFor[decimal.Decimal](): decodeDecimal,
+	}
+	d.Decode(root, "", &spec)
+	var all Errors
+	for _, p := range d.Problems {
+		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg})
+	}
+	c, es := build(spec)
+	problems := all // the values that could not be read
+	for _, e := range es {
+		if knockOn(e.Path, problems) {
+			continue
+		}
+		e.File = name
+		e.Line, e.Column = d.Line(e.Path)
+		all = append(all, e)
+	}
+	if len(all) > 0 {
+		slices.SortStableFunc(all, func(a, b *Error) int { return cmp.Compare(a.Line, b.Line) })
+		return nil, all
+	}
+	return c, nil
+}
+
+func decodeText(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		v.SetString("")
+		return
+	}
+	if !d.Scalar(n, path, "a text") {
+		return
+	}
+	v.SetString(norm.NFC.String(strings.TrimSpace(n.Value)))
+}
+
+func decodeDecimal(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
+	if !d.Scalar(n, path, "a number") {
+		return
+	}
+	x, err := sheets.ParseDecimal(n.Value)
+	if err != nil {
+		d.Addf(n, path, "%v", err)
+		return
+	}
+	v.Set(reflect.ValueOf(x))
+}
+
+func knockOn(path string, problems Errors) bool {
+	for _, p := range problems {
+		if p.Path == "" || path == p.Path || strings.HasPrefix(path, p.Path+".") || strings.HasPrefix(path, p.Path+"[") {
+			return true
+		}
+		if i := strings.LastIndexAny(p.Path, ".["); i >= 0 && path == p.Path[:i] {
+			return true
+		}
+	}
+	return false
+}
+
+func cloneSpec(s Spec) Spec {
+	out := s
+	if s.Rounding != nil {
+		r := *s.Rounding
+		out.Rounding = &r
+	}
+	out.Parties = slices.Clone(s.Parties)
+	out.Criteria = slices.Clone(s.Criteria)
+	for i := range out.Criteria {
+		if r := out.Criteria[i].Rounding; r != nil {
+			rc := *r
+			out.Criteria[i].Rounding = &rc
+		}
+	}
+	out.Targets = slices.Clone(s.Targets)
+	out.Reports = slices.Clone(s.Reports)
+	for i := range out.Reports {
+		out.Reports[i].Progress = slices.Clone(s.Reports[i].Progress)
+	}
+	return out
+}
+
+// Spec returns a deep copy of the covenant's description, with defaults
+// filled in (a criterion's projection) and reports ordered by months.
+func (c *Covenant) Spec() Spec { return cloneSpec(c.spec) }
+
+// ID returns the covenant's id.
+func (c *Covenant) ID() string { return c.spec.ID }
+
+// Title returns the covenant's title.
+func (c *Covenant) Title() string { return c.spec.Title }
+
+// Year returns the year the covenant is for.
+func (c *Covenant) Year() int { return c.spec.Year }
+
+// Level returns who signs the covenant.
+func (c *Covenant) Level() Level { return c.spec.Level }
+
+// Parties returns the signatories, in the file's order.
+func (c *Covenant) Parties() []Party { return slices.Clone(c.spec.Parties) }
+
+// Criteria returns the criteria, in the file's order.
+func (c *Covenant) Criteria() []Criterion { return cloneSpec(Spec{Criteria: c.spec.Criteria}).Criteria }
+
+// Reports returns the months of the interim reports, in order.
+func (c *Covenant) Reports() []int {
+	out := make([]int, len(c.spec.Reports))
+	for i, r := range c.spec.Reports {
+		out[i] = r.Months
+	}
+	return out
+}
+
+// Target returns the party's registered target for the criterion.
+func (c *Covenant) Target(party, criterion string) (decimal.Decimal, bool) {
+	for _, t := range c.spec.Targets {
+		if t.Party == party && t.Criterion == criterion {
+			return t.Value, true
+		}
+	}
+	return decimal.Zero, false
+}

@@ -1,0 +1,359 @@
+package covenant
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/ranking"
+	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoring"
+)
+
+// Line is one party's progress on one criterion at an interim report.
+type Line struct {
+	Party     string
+	Criterion string
+	// Target is the registered target; HasTarget is false if the party
+	// registered none for the criterion.
+	Target    decimal.Decimal
+	HasTarget bool
+	// Achieved is the value reported so far; HasAchieved is false if the
+	// report gives none (Projected is then zero).
+	Achieved    decimal.Decimal
+	HasAchieved bool
+	// Projected is the value projected for the year end (see Projection).
+	Projected  decimal.Decimal
+	Projection Projection
+	// Rule says how Projected was computed, e.g. "36 × 12 ÷ 9 = 48
+	// (0 places, floor)".
+	Rule string
+	// Percent is Projected as a percentage of Target, rounded to 2 places
+	// half up (for display; zero without a target or with a zero target).
+	Percent decimal.Decimal
+	// OnCourse is true when Projected reaches Target (compared exactly).
+	OnCourse bool
+}
+
+// Progress is every party's progress at one interim report (sơ kết).
+type Progress struct {
+	Months int
+	AsOf   rules.Date
+	Title  string
+	Lines  []Line
+}
+
+var twelve = decimal.NewFromInt(12)
+
+// Progress returns the progress at the report after months months (0: the
+// latest report): for every party and criterion with a target or a value in
+// the report, the value so far, its projection to the year end and whether
+// that reaches the target. The projection is, for a linear criterion,
+// achieved × 12 ÷ months, the exact quotient rounded once by the
+// criterion's rounding (else the covenant's, else 6 places half up); for a
+// hold criterion, the value achieved.
+func (c *Covenant) Progress(months int) (Progress, error) {
+	r, err := c.report(months)
+	if err != nil {
+		return Progress{}, err
+	}
+	p := Progress{Months: r.Months, AsOf: r.AsOf, Title: r.Title}
+	for _, party := range c.spec.Parties {
+		for _, cr := range c.spec.Criteria {
+			l := Line{Party: party.ID, Criterion: cr.ID, Projection: cr.Projection}
+			l.Target, l.HasTarget = c.Target(party.ID, cr.ID)
+			for _, a := range r.Progress {
+				if a.Party == party.ID && a.Criterion == cr.ID {
+					l.Achieved, l.HasAchieved = a.Value, true
+				}
+			}
+			if !l.HasTarget && !l.HasAchieved {
+				continue
+			}
+			if l.HasAchieved {
+				l.Projected, l.Rule = c.project(cr, l.Achieved, r.Months)
+			}
+			if l.HasTarget && l.HasAchieved {
+				l.OnCourse = l.Projected.GreaterThanOrEqual(l.Target)
+				if !l.Target.IsZero() {
+					l.Percent = rules.Rounding{Places: 2, Mode: rules.RoundHalfUp}.Quo(l.Projected.Mul(decimal.NewFromInt(100)), l.Target)
+				}
+			}
+			p.Lines = append(p.Lines, l)
+		}
+	}
+	return p, nil
+}
+
+func (c *Covenant) report(months int) (Report, error) {
+	if len(c.spec.Reports) == 0 {
+		return Report{}, fmt.Errorf("covenant %s has no interim report (sơ kết) yet", c.spec.ID)
+	}
+	if months == 0 {
+		return c.spec.Reports[len(c.spec.Reports)-1], nil
+	}
+	for _, r := range c.spec.Reports {
+		if r.Months == months {
+			return r, nil
+		}
+	}
+	return Report{}, fmt.Errorf("covenant %s has no report after %d months (reports after: %v)", c.spec.ID, months, c.Reports())
+}
+
+// project returns the year-end projection of an achieved value and how it
+// was computed.
+func (c *Covenant) project(cr Criterion, achieved decimal.Decimal, months int) (decimal.Decimal, string) {
+	if cr.Projection == Hold {
+		return achieved, "held"
+	}
+	rd := rules.DefaultQuotient
+	if c.spec.Rounding != nil {
+		rd = *c.spec.Rounding
+	}
+	if cr.Rounding != nil {
+		rd = *cr.Rounding
+	}
+	if rd.Mode == "" {
+		rd.Mode = rules.RoundHalfUp
+	}
+	q := rd.Quo(achieved.Mul(twelve), decimal.NewFromInt(int64(months)))
+	return q, fmt.Sprintf("%s × 12 ÷ %d = %s (%s)", achieved, months, q, rd)
+}
+
+// Check reports the covenant's criteria that are not criteria of the
+// rulebook (a cluster covenant's criteria are the rulebook's), targets of
+// zero on ratio or relative criteria (the engine divides by them), and a
+// rulebook not in force in the covenant's year.
+func (c *Covenant) Check(rb *rules.Rulebook) error {
+	v := &validator{year: c.spec.Year}
+	if !rb.InForce().Contains(c.spec.Year) {
+		v.add("year", ctx{}, "rulebook %s (version %s) is in force %s, not in %d", rb.ID(), rb.Version(), rb.InForce(), c.spec.Year)
+	}
+	for i, cr := range c.spec.Criteria {
+		n, ok := rb.Node(cr.ID)
+		switch {
+		case !ok:
+			v.add(fmt.Sprintf("criteria[%d].id", i), ctx{criterion: cr.ID}, "not a criterion of rulebook %s", rb.ID())
+		case n.IsGroup():
+			v.add(fmt.Sprintf("criteria[%d].id", i), ctx{criterion: cr.ID}, "a group of rulebook %s; targets are set for its criteria", rb.ID())
+		}
+	}
+	for i, t := range c.spec.Targets {
+		if n, ok := rb.Node(t.Criterion); ok && targeted(n.Method) && !t.Value.IsPositive() {
+			v.add(fmt.Sprintf("targets[%d].value", i), ctx{party: t.Party, criterion: t.Criterion}, "a %s criterion needs a positive target, found %s", n.Method, t.Value)
+		}
+	}
+	if len(v.errs) > 0 {
+		return v.errs
+	}
+	return nil
+}
+
+func targeted(m rules.Method) bool { return m == rules.Ratio || m == rules.Relative }
+
+// Targets returns the registered targets of the rulebook's ratio and
+// relative criteria as score-sheet targets: what the year-end scoring reads
+// achievements against. Targets of other criteria are commitments the
+// engine does not score against, and are left out.
+func (c *Covenant) Targets(rb *rules.Rulebook) []scoring.Target {
+	var out []scoring.Target
+	for _, t := range c.spec.Targets {
+		if n, ok := rb.Node(t.Criterion); ok && !n.IsGroup() && targeted(n.Method) {
+			out = append(out, scoring.Target{Member: t.Party, Criterion: t.Criterion, Value: t.Value})
+		}
+	}
+	return out
+}
+
+// YearEnd returns base with the covenant's targets (see Targets) added: the
+// sheet the year-end scoring reads. A party that is not a member of the
+// sheet, or a target the sheet already gives with another value, is an
+// error; a target the sheet gives with the same value is kept once.
+func (c *Covenant) YearEnd(rb *rules.Rulebook, base scoring.Sheet) (scoring.Sheet, error) {
+	if err := c.Check(rb); err != nil {
+		return base, err
+	}
+	sh := cloneSheet(base)
+	v := &validator{year: c.spec.Year}
+	c.addTargets(v, rb, &sh)
+	if len(v.errs) > 0 {
+		return base, v.errs
+	}
+	return sh, nil
+}
+
+func (c *Covenant) addTargets(v *validator, rb *rules.Rulebook, sh *scoring.Sheet) {
+	members := map[string]bool{}
+	for _, m := range sh.Members {
+		members[m.ID] = true
+	}
+	for _, p := range c.spec.Parties {
+		if !members[p.ID] {
+			v.add("parties", ctx{party: p.ID}, "a party of the covenant is not a member of the sheet")
+		}
+	}
+	for _, t := range c.Targets(rb) {
+		k := slices.IndexFunc(sh.Targets, func(s scoring.Target) bool { return s.Member == t.Member && s.Criterion == t.Criterion })
+		switch {
+		case k < 0:
+			sh.Targets = append(sh.Targets, t)
+		case !sh.Targets[k].Value.Equal(t.Value):
+			v.add("targets", ctx{party: t.Member, criterion: t.Criterion}, "the sheet gives target %s%s, the covenant registered %s", sh.Targets[k].Value, where(sh.Targets[k].Source), t.Value)
+		}
+	}
+}
+
+func where(s scoring.Source) string {
+	if s.File == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (%s:%d)", s.File, s.Line)
+}
+
+// Forecast is the year-end standings projected from an interim report:
+// who is on course for which award.
+type Forecast struct {
+	Progress Progress
+	// Sheet is the projected sheet: base with the covenant's criteria
+	// replaced by their projections and the covenant's targets.
+	Sheet scoring.Sheet
+	// Rulebook is the rulebook ranked under: the one given, or, when the
+	// sheet has no ballot (votes are cast at the year end), a copy without
+	// the vote conditions (Assumptions says which).
+	Rulebook  *rules.Rulebook
+	Standings *ranking.Standings
+	// Assumptions lists what the projection assumed, in sentences.
+	Assumptions []string
+}
+
+// Project ranks the projected year end under the rulebook. base gives the
+// values the covenant does not (other criteria, facts, deductions, a ballot
+// if one was held; its members, or the covenant's parties if it has none):
+// for every party and covenant criterion with a value in the report after
+// months months (0: the latest), base's values are replaced by the
+// projection, at the rulebook's counted stage; the covenant's targets are
+// added. Without a ballot in base, eligibility conditions on votes cannot
+// be known before the year-end meeting: they are assumed met, the
+// more_votes tie-break is skipped, and the projection says so. A missing value is reported by the engine, naming
+// the member and criterion.
+func (c *Covenant) Project(rb *rules.Rulebook, base scoring.Sheet, months int) (*Forecast, error) {
+	if err := c.Check(rb); err != nil {
+		return nil, err
+	}
+	prog, err := c.Progress(months)
+	if err != nil {
+		return nil, err
+	}
+	sh := cloneSheet(base)
+	if len(sh.Members) == 0 {
+		for _, p := range c.spec.Parties {
+			sh.Members = append(sh.Members, scoring.Member{ID: p.ID, Name: p.Name})
+		}
+	}
+	if sh.Year == 0 {
+		sh.Year = c.spec.Year
+	}
+	if sh.Cluster == "" {
+		sh.Cluster = c.spec.Within
+	}
+	v := &validator{year: c.spec.Year}
+	if sh.Year != c.spec.Year {
+		v.add("year", ctx{}, "the sheet is for %d, the covenant for %d", sh.Year, c.spec.Year)
+	}
+	c.addTargets(v, rb, &sh)
+	if len(v.errs) > 0 {
+		return nil, v.errs
+	}
+	stage := rb.Assessment().Stages[0].ID
+	if a := rb.Assessment(); a.Counts == rules.NamedPick {
+		stage = a.Stage
+	}
+	for _, l := range prog.Lines {
+		if !l.HasAchieved {
+			continue
+		}
+		sh.Scores = slices.DeleteFunc(sh.Scores, func(e scoring.Entry) bool { return e.Member == l.Party && e.Criterion == l.Criterion })
+		sh.Scores = append(sh.Scores, scoring.Entry{Member: l.Party, Criterion: l.Criterion, Stage: stage, Value: l.Projected,
+			Source: scoring.Source{File: "projection of " + c.spec.ID}})
+	}
+	pr := &Forecast{Progress: prog, Sheet: sh, Rulebook: rb}
+	if sh.Ballot == nil {
+		prb, dropped, err := withoutVotes(rb)
+		if err != nil {
+			return nil, err
+		}
+		if len(dropped) > 0 {
+			pr.Rulebook = prb
+			pr.Assumptions = append(pr.Assumptions, "no ballot before the year-end meeting: "+strings.Join(dropped, "; "))
+		}
+	}
+	pr.Assumptions = append(pr.Assumptions, fmt.Sprintf("values of the covenant's criteria projected from the report after %d months", prog.Months))
+	st, err := ranking.Rank(pr.Rulebook, sh)
+	if err != nil {
+		return nil, err
+	}
+	pr.Standings = st
+	return pr, nil
+}
+
+// withoutVotes returns a copy of rb that needs no ballot: its award tiers
+// no longer require the vote conditions (min_votes) and its tie-break chain
+// no longer has more_votes; it also returns what was dropped, in words. A
+// criterion scored by votes cannot be projected without a ballot.
+func withoutVotes(rb *rules.Rulebook) (*rules.Rulebook, []string, error) {
+	spec := rb.Spec()
+	for _, n := range rb.Nodes() {
+		if n.Method == rules.Votes {
+			return nil, nil, fmt.Errorf("criterion %s is scored by votes: give the sheet a ballot to project the year end", n.ID)
+		}
+	}
+	var conds, dropped []string
+	spec.Eligibility = slices.DeleteFunc(spec.Eligibility, func(c rules.Condition) bool {
+		if c.MinVotes != nil {
+			conds = append(conds, c.ID)
+			return true
+		}
+		return false
+	})
+	if len(conds) > 0 {
+		dropped = append(dropped, "the vote conditions "+strings.Join(conds, ", ")+" are assumed met")
+	}
+	for i := range spec.Awards {
+		spec.Awards[i].Requires = slices.DeleteFunc(spec.Awards[i].Requires, func(id string) bool { return slices.Contains(conds, id) })
+	}
+	n := len(spec.TieBreaks)
+	spec.TieBreaks = slices.DeleteFunc(spec.TieBreaks, func(t rules.TieBreak) bool { return t.Kind == rules.MoreVotes })
+	if len(spec.TieBreaks) < n {
+		dropped = append(dropped, "the tie-break more_votes is skipped")
+	}
+	if len(dropped) == 0 {
+		return rb, nil, nil
+	}
+	spec.Version += "+projection"
+	prb, err := rules.New(spec)
+	if err != nil {
+		return nil, nil, err
+	}
+	return prb, dropped, nil
+}
+
+func cloneSheet(s scoring.Sheet) scoring.Sheet {
+	out := s
+	out.Members = slices.Clone(s.Members)
+	out.Scores = slices.Clone(s.Scores)
+	out.Targets = slices.Clone(s.Targets)
+	out.NotAssigned = slices.Clone(s.NotAssigned)
+	out.Bonuses = slices.Clone(s.Bonuses)
+	out.Deductions = slices.Clone(s.Deductions)
+	out.Facts = slices.Clone(s.Facts)
+	out.History = slices.Clone(s.History)
+	out.Lots = slices.Clone(s.Lots)
+	if s.Ballot != nil {
+		b := *s.Ballot
+		b.Votes = slices.Clone(s.Ballot.Votes)
+		out.Ballot = &b
+	}
+	return out
+}

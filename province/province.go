@@ -1,0 +1,449 @@
+package province
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/thidua/thidua/history"
+	"github.com/thidua/thidua/internal/decode"
+	"github.com/thidua/thidua/ranking"
+	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/sheets"
+)
+
+// DefaultFlagTier is the award tier that marks a cluster's leader when a
+// cluster names none.
+const DefaultFlagTier = "flag"
+
+// Province is a validated province year: the clusters' proposals, the
+// council's decisions and, if asked for, the Government-flag nominations.
+// Create one with New, Parse or Load. It is a value: nothing changes it
+// after it is returned; treat its slices as read-only.
+type Province struct {
+	spec     Spec
+	decided  []Decided
+	quota    QuotaResult
+	nominees *Nominees
+}
+
+// Decided is one cluster proposal with the council's verdict.
+type Decided struct {
+	Cluster string
+	Proposal
+	Verdict Verdict
+	Reason  string
+}
+
+// Tally counts the proposals of one award and what became of them, as the
+// provincial council reports them (Bến Tre 2018: 69 provincial flags
+// proposed, 48 approved).
+type Tally struct {
+	Award                            string
+	Proposed, Approved, Cut, Pending int
+}
+
+// QuotaResult is the Government-flag quota worked out.
+type QuotaResult struct {
+	Share    rules.Share
+	Rounding rules.RoundingMode
+	// Leaders is the number of cluster leaders the council approved for the
+	// provincial flag in the file's clusters; Also those meeting the
+	// standard elsewhere; Base their sum.
+	Leaders, Also, Base int
+	// Places is Share × Base rounded by Rounding.
+	Places int
+	// PendingLeaders counts flag proposals not yet decided: the quota may
+	// grow when they are.
+	PendingLeaders int
+	Basis          string
+}
+
+// String reads like "20% × 12 = 2.4 → 2 (floor)".
+func (q QuotaResult) String() string {
+	num, den := decimal.NewFromInt(int64(q.Base)*q.Share.Num), decimal.NewFromInt(q.Share.Den)
+	if q.Share.Den == 0 {
+		return "no quota"
+	}
+	x := rules.Rounding{Places: 4, Mode: rules.RoundHalfUp}.Quo(num, den)
+	eq := "="
+	if !x.Mul(den).Equal(num) {
+		eq = "≈"
+	}
+	return fmt.Sprintf("%s × %d %s %s → %d (%s)", q.Share, q.Base, eq, x, q.Places, q.Rounding)
+}
+
+// Nominees is the ranking of the Government-flag candidates: the rulebook
+// and sheet the province built for them and the standings the engine gave.
+type Nominees struct {
+	Candidates []Decided
+	Rulebook   *rules.Rulebook
+	Standings  *ranking.Standings
+	// Nominated are the members proposed for the Government flag, in rank
+	// order.
+	Nominated []string
+}
+
+var roundingModes = []rules.RoundingMode{rules.RoundHalfUp, rules.RoundHalfEven, rules.RoundDown, rules.RoundUp, rules.RoundFloor, rules.RoundCeiling}
+
+type resolver struct {
+	dir string
+}
+
+// New validates spec and works out the council's decisions and the
+// Government-flag nominations, reporting every problem as Errors. A cluster
+// whose proposals come from a history file needs Load.
+func New(spec Spec) (*Province, error) {
+	p, es := build(spec, nil)
+	if len(es) > 0 {
+		return nil, es
+	}
+	return p, nil
+}
+
+// Load reads a province file (YAML or JSON), reads the history files its
+// clusters refer to (relative to it), validates everything and works out
+// the decisions and nominations. Every problem is reported, as Errors, with
+// the file, line, key path, cluster and member.
+func Load(path string) (*Province, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return parse(path, data, &resolver{dir: filepath.Dir(path)})
+}
+
+// Parse reads a province from YAML or JSON without reading other files (a
+// cluster that refers to a history file is an error here; use Load).
+func Parse(name string, data []byte) (*Province, error) {
+	return parse(name, data, nil)
+}
+
+func parse(name string, data []byte, res *resolver) (*Province, error) {
+	var spec Spec
+	root, p := decode.Parse(data)
+	if p != nil {
+		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg}}
+	}
+	d := decode.New()
+	d.Hooks = map[reflect.Type]decode.Hook{
+		reflect.TypeFor[string]():          decodeText,
+		reflect.TypeFor[decimal.Decimal](): decodeDecimal,
+	}
+	d.Decode(root, "", &spec)
+	var all Errors
+	for _, p := range d.Problems {
+		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg})
+	}
+	pr, es := build(spec, res)
+	problems := all // the values that could not be read
+	for _, e := range es {
+		if knockOn(e.Path, problems) {
+			continue
+		}
+		e.File = name
+		e.Line, e.Column = d.Line(e.Path)
+		all = append(all, e)
+	}
+	if len(all) > 0 {
+		slices.SortStableFunc(all, func(a, b *Error) int { return cmp.Compare(a.Line, b.Line) })
+		return nil, all
+	}
+	return pr, nil
+}
+
+func decodeText(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		v.SetString("")
+		return
+	}
+	if !d.Scalar(n, path, "a text") {
+		return
+	}
+	v.SetString(norm.NFC.String(strings.TrimSpace(n.Value)))
+}
+
+func decodeDecimal(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
+	if !d.Scalar(n, path, "a number") {
+		return
+	}
+	x, err := sheets.ParseDecimal(n.Value)
+	if err != nil {
+		d.Addf(n, path, "%v", err)
+		return
+	}
+	v.Set(reflect.ValueOf(x))
+}
+
+func knockOn(path string, problems Errors) bool {
+	for _, p := range problems {
+		if p.Path == "" || path == p.Path || strings.HasPrefix(path, p.Path+".") || strings.HasPrefix(path, p.Path+"[") {
+			return true
+		}
+		if i := strings.LastIndexAny(p.Path, ".["); i >= 0 && path == p.Path[:i] {
+			return true
+		}
+	}
+	return false
+}
+
+func idOK(v *validator, id, path, what string, x ctx) bool {
+	switch {
+	case strings.TrimSpace(id) == "":
+		v.add(path, x, "a %s needs an id", what)
+		return false
+	case strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t"):
+		v.add(path, x, "%s id %q has surrounding spaces, a comma or a line break", what, id)
+		return false
+	}
+	return true
+}
+
+func build(spec Spec, res *resolver) (*Province, Errors) {
+	s := cloneSpec(spec)
+	v := &validator{year: s.Year}
+	if s.Schema != "" && s.Schema != Schema {
+		v.add("schema", ctx{}, "unknown schema %q (expected %s)", s.Schema, Schema)
+	}
+	if strings.TrimSpace(s.Province) == "" {
+		v.add("province", ctx{}, "the province's name is missing (e.g. Tỉnh Cao Bằng)")
+	}
+	if s.Year < 1900 || s.Year > 9999 {
+		v.add("year", ctx{}, "expected a year from 1900 to 9999, found %d", s.Year)
+	}
+	if len(s.Clusters) == 0 {
+		v.add("clusters", ctx{}, "a province file needs at least one cluster")
+	}
+	clusters := map[string]int{}
+	memberOf := map[string]string{}
+	for ci := range s.Clusters {
+		c := &s.Clusters[ci]
+		cp := fmt.Sprintf("clusters[%d]", ci)
+		if !idOK(v, c.ID, cp+".id", "cluster", ctx{}) {
+			continue
+		}
+		x := ctx{cluster: c.ID}
+		if _, dup := clusters[c.ID]; dup {
+			v.add(cp+".id", x, "cluster given twice")
+			continue
+		}
+		clusters[c.ID] = ci
+		if strings.TrimSpace(c.Name) == "" {
+			v.add(cp+".name", x, "a cluster needs a name")
+		}
+		if c.FlagTier == "" {
+			c.FlagTier = DefaultFlagTier
+		}
+		switch {
+		case c.History != "" && len(c.Proposals) > 0:
+			v.add(cp, x, "give proposals or a history file, not both")
+		case c.History == "" && c.HistoryCluster != "":
+			v.add(cp+".history_cluster", x, "history_cluster without a history file")
+		case c.History != "" && res == nil:
+			v.add(cp+".history", x, "proposals from a history file are read by Load, not Parse or New")
+		case c.History != "":
+			c.Proposals = fromHistory(v, res, c, s.Year, cp)
+		case len(c.Proposals) == 0:
+			v.add(cp+".proposals", x, "a cluster needs its proposals (or a history file giving them)")
+		}
+		type ma struct{ m, a string }
+		seen := map[ma]bool{}
+		for pi, p := range c.Proposals {
+			pp := fmt.Sprintf("%s.proposals[%d]", cp, pi)
+			px := ctx{cluster: c.ID, member: p.Member}
+			if !idOK(v, p.Member, pp+".member", "member", x) {
+				continue
+			}
+			if strings.TrimSpace(p.Name) == "" {
+				v.add(pp+".name", px, "a proposal needs the member's name")
+			}
+			if strings.TrimSpace(p.Award) == "" {
+				v.add(pp+".award", px, "a proposal needs its award tier (e.g. flag)")
+			}
+			if p.Rank < 0 {
+				v.add(pp+".rank", px, "rank must be positive, found %d", p.Rank)
+			}
+			if p.Percent.IsNegative() || p.Percent.GreaterThan(decimal.NewFromInt(1000)) {
+				v.add(pp+".percent", px, "a percentage from 0 to 1000 is expected, found %s", p.Percent)
+			}
+			if seen[ma{p.Member, p.Award}] {
+				v.add(pp, px, "%s proposed twice for %s", p.Member, p.Award)
+			}
+			seen[ma{p.Member, p.Award}] = true
+			if other, ok := memberOf[p.Member]; ok && other != c.ID {
+				v.add(pp+".member", px, "%s is also proposed by cluster %s; a unit belongs to one cluster in a year", p.Member, other)
+			}
+			memberOf[p.Member] = c.ID
+		}
+	}
+	pr := &Province{spec: s}
+	pr.decide(v, clusters)
+	if s.GovernmentFlag != nil {
+		pr.nominate(v)
+	}
+	if len(v.errs) > 0 {
+		return nil, v.errs
+	}
+	return pr, nil
+}
+
+// fromHistory returns the proposals of the history's result for the year.
+func fromHistory(v *validator, res *resolver, c *Cluster, year int, cp string) []Proposal {
+	x := ctx{cluster: c.ID}
+	path := c.History
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(res.dir, path)
+	}
+	h, err := history.Load(path)
+	if err != nil {
+		v.nested(cp+".history", x, "history "+c.History, err)
+		return nil
+	}
+	id := c.HistoryCluster
+	if id == "" {
+		id = c.ID
+	}
+	r, ok := h.Result(id, year)
+	if !ok {
+		v.add(cp+".history", x, "history %s has no result for cluster %s in %d", c.History, id, year)
+		return nil
+	}
+	var out []Proposal
+	for _, a := range r.Awards {
+		if !a.Counts() {
+			continue
+		}
+		p := Proposal{Member: a.Member, Name: h.Name(a.Member), Award: a.Award, Rank: a.Rank, Note: "from " + c.History}
+		if r.Standings != nil {
+			if row, ok := r.Standings.Row(a.Member); ok {
+				p.Percent = row.Percent
+			}
+		}
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		v.add(cp+".history", x, "history %s records no proposal for cluster %s in %d", c.History, id, year)
+	}
+	return out
+}
+
+// decide applies the council's decisions to the proposals.
+func (p *Province) decide(v *validator, clusters map[string]int) {
+	co := p.spec.Council
+	def := co.Default
+	switch def {
+	case "":
+		def = Pending
+	case Approved, Pending:
+	default:
+		v.add("council.default", ctx{}, "unknown default %q (expected approved or pending)", def)
+		def = Pending
+	}
+	type key struct{ c, m, a string }
+	decided := map[key]int{}
+	for i, d := range co.Decisions {
+		dp := fmt.Sprintf("council.decisions[%d]", i)
+		x := ctx{cluster: d.Cluster, member: d.Member}
+		ci, ok := clusters[d.Cluster]
+		if !ok {
+			v.add(dp+".cluster", x, "unknown cluster %q", d.Cluster)
+			continue
+		}
+		if !slices.ContainsFunc(p.spec.Clusters[ci].Proposals, func(pp Proposal) bool { return pp.Member == d.Member && pp.Award == d.Award }) {
+			v.add(dp, x, "the cluster did not propose %s for %s", d.Member, d.Award)
+			continue
+		}
+		if d.Verdict != Approved && d.Verdict != CutDown && d.Verdict != Pending {
+			v.add(dp+".verdict", x, "unknown verdict %q (expected approved, cut or pending)", d.Verdict)
+			continue
+		}
+		if d.Verdict == CutDown && strings.TrimSpace(d.Reason) == "" {
+			v.add(dp+".reason", x, "a cut proposal needs the reason the council gave")
+		}
+		k := key{d.Cluster, d.Member, d.Award}
+		if prev, dup := decided[k]; dup {
+			v.add(dp, x, "decision given twice (also at decisions[%d])", prev)
+			continue
+		}
+		decided[k] = i
+	}
+	for _, c := range p.spec.Clusters {
+		for _, pp := range c.Proposals {
+			d := Decided{Cluster: c.ID, Proposal: pp, Verdict: def}
+			if i, ok := decided[key{c.ID, pp.Member, pp.Award}]; ok {
+				d.Verdict, d.Reason = co.Decisions[i].Verdict, co.Decisions[i].Reason
+			}
+			p.decided = append(p.decided, d)
+		}
+	}
+}
+
+// Decided returns every proposal with the council's verdict, cluster by
+// cluster in the file's order.
+func (p *Province) Decided() []Decided { return slices.Clone(p.decided) }
+
+// Tallies counts, per award tier (in order of first appearance), the
+// proposals and what became of them.
+func (p *Province) Tallies() []Tally {
+	var out []Tally
+	for _, d := range p.decided {
+		i := slices.IndexFunc(out, func(t Tally) bool { return t.Award == d.Award })
+		if i < 0 {
+			out = append(out, Tally{Award: d.Award})
+			i = len(out) - 1
+		}
+		out[i].Proposed++
+		switch d.Verdict {
+		case Approved:
+			out[i].Approved++
+		case CutDown:
+			out[i].Cut++
+		default:
+			out[i].Pending++
+		}
+	}
+	return out
+}
+
+// Spec returns a deep copy of the province's description, with the
+// proposals read from history files filled in.
+func (p *Province) Spec() Spec { return cloneSpec(p.spec) }
+
+// Quota returns the Government-flag quota worked out (zero without a
+// government_flag section).
+func (p *Province) Quota() QuotaResult { return p.quota }
+
+// Nominees returns the ranking of the Government-flag candidates, or nil
+// without a government_flag section.
+func (p *Province) Nominees() *Nominees { return p.nominees }
+
+func cloneSpec(s Spec) Spec {
+	out := s
+	out.Clusters = slices.Clone(s.Clusters)
+	for i := range out.Clusters {
+		out.Clusters[i].Proposals = slices.Clone(s.Clusters[i].Proposals)
+	}
+	out.Council.Decisions = slices.Clone(s.Council.Decisions)
+	if g := s.GovernmentFlag; g != nil {
+		gc := *g
+		gc.Standards = slices.Clone(g.Standards)
+		gc.Met = slices.Clone(g.Met)
+		gc.TieBreaks = slices.Clone(g.TieBreaks)
+		gc.Lots = slices.Clone(g.Lots)
+		if g.Ballot != nil {
+			b := *g.Ballot
+			b.Votes = slices.Clone(g.Ballot.Votes)
+			gc.Ballot = &b
+		}
+		out.GovernmentFlag = &gc
+	}
+	return out
+}

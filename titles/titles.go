@@ -1,0 +1,591 @@
+package titles
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/thidua/thidua/internal/decode"
+	"github.com/thidua/thidua/rules"
+)
+
+// Titles is a validated unit-year of titles with its check worked out.
+// Create one with New, Parse or Load.
+type Titles struct {
+	spec   Spec
+	report Report
+}
+
+// Report is the check of the titles awarded against their conditions and
+// quotas.
+type Report struct {
+	// Titles has one entry per title, in the file's order.
+	Titles []TitleCheck
+	// Failures lists each holder that was awarded a title without meeting
+	// one of its conditions (only when holders are listed).
+	Failures []Failure
+}
+
+// OK reports whether nothing failed: no holder fails a condition and no
+// title exceeds its cap.
+func (r Report) OK() bool {
+	if len(r.Failures) > 0 {
+		return false
+	}
+	for _, t := range r.Titles {
+		if t.Cap != nil && t.Cap.Over {
+			return false
+		}
+	}
+	return true
+}
+
+// TitleCheck is the count of one title and its quota.
+type TitleCheck struct {
+	Title string
+	Name  string
+	For   HolderKind
+	// Awarded is the number awarded; Known is false when neither holders
+	// nor a count are given. FromCounts says it came from Counts.
+	Awarded    int
+	Known      bool
+	FromCounts bool
+	Cap        *CapCheck
+}
+
+// CapCheck is a quota worked out: at most Share × Base, rounded.
+type CapCheck struct {
+	Of       string
+	Base     int
+	Share    rules.Share
+	Rounding rules.RoundingMode
+	// Checked is false when the number holding Of or the number awarded is
+	// unknown.
+	Checked bool
+	Allowed int
+	Over    bool
+	Basis   string
+}
+
+// String reads like "15% × 73 = 10.95 → 10 (floor)".
+func (c CapCheck) String() string {
+	if !c.Checked {
+		return fmt.Sprintf("%s of %s: not checked (number unknown)", c.Share, c.Of)
+	}
+	num, den := decimal.NewFromInt(int64(c.Base)*c.Share.Num), decimal.NewFromInt(c.Share.Den)
+	x := rules.Rounding{Places: 4, Mode: rules.RoundHalfUp}.Quo(num, den)
+	eq := "="
+	if !x.Mul(den).Equal(num) {
+		eq = "≈"
+	}
+	return fmt.Sprintf("%s × %d %s %s → %d (%s)", c.Share, c.Base, eq, x, c.Allowed, c.Rounding)
+}
+
+// Failure is a holder awarded a title without meeting one of its
+// conditions.
+type Failure struct {
+	Holder    string // "person P03" or "collective VP"
+	Name      string
+	Title     string
+	Condition string // "requires ldtt", "initiative", "fact khong_ky_luat", "members_holding ldtt"
+	Detail    string
+}
+
+// String explains the failure in one line.
+func (f Failure) String() string {
+	return fmt.Sprintf("%s (%s): %s: %s — %s", f.Holder, f.Name, f.Title, f.Condition, f.Detail)
+}
+
+var roundingModes = []rules.RoundingMode{rules.RoundHalfUp, rules.RoundHalfEven, rules.RoundDown, rules.RoundUp, rules.RoundFloor, rules.RoundCeiling}
+
+// New validates spec and checks the titles awarded, reporting every problem
+// with the file's contents as Errors (a title that exceeds its cap or a
+// holder that fails a condition is not an error of the file: it is in the
+// Report).
+func New(spec Spec) (*Titles, error) {
+	t, es := build(spec)
+	if len(es) > 0 {
+		return nil, es
+	}
+	return t, nil
+}
+
+// Load reads a titles file (YAML or JSON). See Parse.
+func Load(path string) (*Titles, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse reads a titles file from YAML or JSON and validates it; every
+// problem is reported, as Errors, with the file (name), line and key path.
+func Parse(name string, data []byte) (*Titles, error) {
+	var spec Spec
+	root, p := decode.Parse(data)
+	if p != nil {
+		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg}}
+	}
+	d := decode.New()
+	d.Hooks = map[reflect.Type]decode.Hook{reflect.TypeFor[string](): decodeText}
+	d.Decode(root, "", &spec)
+	var all Errors
+	for _, p := range d.Problems {
+		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg})
+	}
+	t, es := build(spec)
+	problems := all // the values that could not be read
+	for _, e := range es {
+		if knockOn(e.Path, problems) {
+			continue
+		}
+		e.File = name
+		e.Line, e.Column = d.Line(e.Path)
+		all = append(all, e)
+	}
+	if len(all) > 0 {
+		slices.SortStableFunc(all, func(a, b *Error) int { return cmp.Compare(a.Line, b.Line) })
+		return nil, all
+	}
+	return t, nil
+}
+
+func decodeText(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		v.SetString("")
+		return
+	}
+	if !d.Scalar(n, path, "a text") {
+		return
+	}
+	v.SetString(norm.NFC.String(strings.TrimSpace(n.Value)))
+}
+
+func knockOn(path string, problems Errors) bool {
+	for _, p := range problems {
+		if p.Path == "" || path == p.Path || strings.HasPrefix(path, p.Path+".") || strings.HasPrefix(path, p.Path+"[") {
+			return true
+		}
+		if i := strings.LastIndexAny(p.Path, ".["); i >= 0 && path == p.Path[:i] {
+			return true
+		}
+	}
+	return false
+}
+
+func idOK(v *validator, id, path, what string) bool {
+	switch {
+	case strings.TrimSpace(id) == "":
+		v.add(path, ctx{}, "a %s needs an id", what)
+		return false
+	case strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t"):
+		v.add(path, ctx{}, "%s id %q has surrounding spaces, a comma or a line break", what, id)
+		return false
+	}
+	return true
+}
+
+func shareOK(v *validator, s rules.Share, path string, x ctx) {
+	if s.IsZero() || s.Num <= 0 || s.Num > s.Den {
+		v.add(path, x, "a share above 0%% and at most 100%% is expected, found %q", s.String())
+	}
+}
+
+func build(spec Spec) (*Titles, Errors) {
+	s := cloneSpec(spec)
+	v := &validator{year: s.Year}
+	if s.Schema != "" && s.Schema != Schema {
+		v.add("schema", ctx{}, "unknown schema %q (expected %s)", s.Schema, Schema)
+	}
+	if strings.TrimSpace(s.Unit) == "" {
+		v.add("unit", ctx{}, "the unit conferring the titles is missing (e.g. Sở Khoa học và Công nghệ)")
+	}
+	if s.Year < 1900 || s.Year > 9999 {
+		v.add("year", ctx{}, "expected a year from 1900 to 9999, found %d", s.Year)
+	}
+	facts := map[string]bool{}
+	for i, f := range s.Facts {
+		fp := fmt.Sprintf("facts[%d]", i)
+		if !idOK(v, f.ID, fp+".id", "fact") {
+			continue
+		}
+		if facts[f.ID] {
+			v.add(fp+".id", ctx{}, "fact %q given twice", f.ID)
+		}
+		facts[f.ID] = true
+		if strings.TrimSpace(f.Name) == "" {
+			v.add(fp+".name", ctx{}, "a fact needs a name")
+		}
+	}
+	kinds := map[string]HolderKind{}
+	for i, t := range s.Titles {
+		tp := fmt.Sprintf("titles[%d]", i)
+		if !idOK(v, t.ID, tp+".id", "title") {
+			continue
+		}
+		if _, dup := kinds[t.ID]; dup {
+			v.add(tp+".id", ctx{title: t.ID}, "title given twice")
+			continue
+		}
+		if t.For != ForIndividual && t.For != ForCollective {
+			v.add(tp+".for", ctx{title: t.ID}, "unknown holder %q (expected individual or collective)", t.For)
+		}
+		kinds[t.ID] = t.For
+	}
+	if len(s.Titles) == 0 {
+		v.add("titles", ctx{}, "a titles file needs at least one title")
+	}
+	for i, t := range s.Titles {
+		tp := fmt.Sprintf("titles[%d]", i)
+		x := ctx{title: t.ID}
+		if strings.TrimSpace(t.Name) == "" {
+			v.add(tp+".name", x, "a title needs a name (e.g. Lao động tiên tiến)")
+		}
+		for j, r := range t.Requires {
+			rp := fmt.Sprintf("%s.requires[%d]", tp, j)
+			k, ok := kinds[r]
+			switch {
+			case !ok:
+				v.add(rp, x, "unknown title %q", r)
+			case r == t.ID:
+				v.add(rp, x, "a title cannot require itself")
+			case k != t.For:
+				v.add(rp, x, "requires %s, a title for %s, but %s is for %s", r, k.withArticle(), t.ID, t.For.withArticle())
+			}
+		}
+		for j, f := range t.Facts {
+			if !facts[f] {
+				v.add(fmt.Sprintf("%s.facts[%d]", tp, j), x, "unknown fact %q (not listed under facts)", f)
+			}
+		}
+		if t.Initiative && t.For == ForCollective {
+			v.add(tp+".initiative", x, "an initiative (sáng kiến) is a condition on individuals")
+		}
+		if m := t.MembersHolding; m != nil {
+			mp := tp + ".members_holding"
+			if t.For != ForCollective {
+				v.add(mp, x, "members_holding is a condition on collectives")
+			}
+			if k, ok := kinds[m.Title]; !ok || k != ForIndividual {
+				v.add(mp+".title", x, "%q is not a title for individuals", m.Title)
+			}
+			shareOK(v, m.Share, mp+".share", x)
+		}
+		if c := t.Cap; c != nil {
+			cp := tp + ".cap"
+			if _, ok := kinds[c.Of]; !ok {
+				v.add(cp+".of", x, "unknown title %q", c.Of)
+			}
+			shareOK(v, c.Share, cp+".share", x)
+			if c.Rounding == "" {
+				c.Rounding = rules.RoundFloor
+			} else if !slices.Contains(roundingModes, c.Rounding) {
+				v.add(cp+".rounding", x, "unknown rounding mode %q", c.Rounding)
+			}
+		}
+	}
+	collectives := map[string]bool{}
+	for i, c := range s.Collectives {
+		cp := fmt.Sprintf("collectives[%d]", i)
+		if !idOK(v, c.ID, cp+".id", "collective") {
+			continue
+		}
+		x := ctx{holder: "collective " + c.ID}
+		if collectives[c.ID] {
+			v.add(cp+".id", x, "collective given twice")
+		}
+		collectives[c.ID] = true
+		holder(v, cp, x, c.Name, c.Facts, c.Awarded, ForCollective, kinds, facts)
+	}
+	people := map[string]bool{}
+	for i, p := range s.People {
+		pp := fmt.Sprintf("people[%d]", i)
+		if !idOK(v, p.ID, pp+".id", "person") {
+			continue
+		}
+		x := ctx{holder: "person " + p.ID}
+		if people[p.ID] {
+			v.add(pp+".id", x, "person given twice")
+		}
+		people[p.ID] = true
+		if p.Collective != "" && !collectives[p.Collective] {
+			v.add(pp+".collective", x, "unknown collective %q", p.Collective)
+		}
+		holder(v, pp, x, p.Name, p.Facts, p.Awarded, ForIndividual, kinds, facts)
+	}
+	t := &Titles{spec: s}
+	for _, id := range sortedKeys(s.Counts) {
+		n := s.Counts[id]
+		cp := "counts." + id
+		k, ok := kinds[id]
+		switch {
+		case !ok:
+			v.add(cp, ctx{title: id}, "unknown title %q", id)
+		case n < 0:
+			v.add(cp, ctx{title: id}, "a count cannot be negative, found %d", n)
+		case t.listed(k) && t.listedCount(id, k) != n:
+			v.add(cp, ctx{title: id}, "counts says %d, but %d of the holders listed hold it", n, t.listedCount(id, k))
+		}
+	}
+	if len(v.errs) > 0 {
+		return nil, v.errs
+	}
+	t.report = t.check()
+	return t, nil
+}
+
+func holder(v *validator, path string, x ctx, name string, fs map[string]bool, awarded []string, kind HolderKind, kinds map[string]HolderKind, facts map[string]bool) {
+	if strings.TrimSpace(name) == "" {
+		v.add(path+".name", x, "a name is missing")
+	}
+	for _, f := range sortedKeys(fs) {
+		if !facts[f] {
+			v.add(path+".facts."+f, x, "unknown fact %q (not listed under facts)", f)
+		}
+	}
+	for j, a := range awarded {
+		ap := fmt.Sprintf("%s.awarded[%d]", path, j)
+		k, ok := kinds[a]
+		switch {
+		case !ok:
+			v.add(ap, x, "unknown title %q", a)
+		case k != kind:
+			v.add(ap, x, "%s is a title for %s", a, k.withArticle())
+		case slices.Contains(awarded[:j], a):
+			v.add(ap, x, "%s listed twice", a)
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// listed reports whether holders of the kind are listed.
+func (t *Titles) listed(k HolderKind) bool {
+	if k == ForIndividual {
+		return len(t.spec.People) > 0
+	}
+	return len(t.spec.Collectives) > 0
+}
+
+func (t *Titles) listedCount(title string, k HolderKind) int {
+	n := 0
+	if k == ForIndividual {
+		for _, p := range t.spec.People {
+			if slices.Contains(p.Awarded, title) {
+				n++
+			}
+		}
+		return n
+	}
+	for _, c := range t.spec.Collectives {
+		if slices.Contains(c.Awarded, title) {
+			n++
+		}
+	}
+	return n
+}
+
+// awarded returns the number awarded, whether it is known and whether it
+// came from the counts.
+func (t *Titles) awarded(id string) (n int, known, fromCounts bool) {
+	tt, _ := t.title(id)
+	if t.listed(tt.For) {
+		return t.listedCount(id, tt.For), true, false
+	}
+	if n, ok := t.spec.Counts[id]; ok {
+		return n, true, true
+	}
+	return 0, false, false
+}
+
+func (t *Titles) title(id string) (Title, bool) {
+	for _, x := range t.spec.Titles {
+		if x.ID == id {
+			return x, true
+		}
+	}
+	return Title{}, false
+}
+
+func (t *Titles) fact(id string, given map[string]bool) (value, stated bool) {
+	if v, ok := given[id]; ok {
+		return v, true
+	}
+	for _, f := range t.spec.Facts {
+		if f.ID == id && f.Default != nil {
+			return *f.Default, true
+		}
+	}
+	return false, false
+}
+
+// check counts every title against its cap and every listed holder against
+// its titles' conditions.
+func (t *Titles) check() Report {
+	var r Report
+	for _, tt := range t.spec.Titles {
+		tc := TitleCheck{Title: tt.ID, Name: tt.Name, For: tt.For}
+		tc.Awarded, tc.Known, tc.FromCounts = t.awarded(tt.ID)
+		if c := tt.Cap; c != nil {
+			cc := &CapCheck{Of: c.Of, Share: c.Share, Rounding: c.Rounding, Basis: c.Basis}
+			base, known, _ := t.awarded(c.Of)
+			cc.Base = base
+			if known && tc.Known {
+				cc.Checked = true
+				cc.Allowed = int(rules.RoundInt(int64(base)*c.Share.Num, c.Share.Den, c.Rounding))
+				cc.Over = tc.Awarded > cc.Allowed
+			}
+			tc.Cap = cc
+		}
+		r.Titles = append(r.Titles, tc)
+	}
+	fail := func(holder, name, title, cond, format string, args ...any) {
+		r.Failures = append(r.Failures, Failure{Holder: holder, Name: name, Title: title, Condition: cond, Detail: fmt.Sprintf(format, args...)})
+	}
+	conditions := func(holder, name string, awarded []string, given map[string]bool, initiative bool, coll string) {
+		for _, a := range awarded {
+			tt, _ := t.title(a)
+			for _, req := range tt.Requires {
+				if !slices.Contains(awarded, req) {
+					fail(holder, name, a, "requires "+req, "does not hold %s the same year", req)
+				}
+			}
+			if tt.Initiative && !initiative {
+				fail(holder, name, a, "initiative", "no recognised initiative (sáng kiến) is recorded")
+			}
+			for _, f := range tt.Facts {
+				switch v, stated := t.fact(f, given); {
+				case !stated:
+					fail(holder, name, a, "fact "+f, "not stated, and the fact has no default")
+				case !v:
+					fail(holder, name, a, "fact "+f, "is false")
+				}
+			}
+			if m := tt.MembersHolding; m != nil && coll != "" {
+				total, holding := 0, 0
+				for _, p := range t.spec.People {
+					if p.Collective == coll {
+						total++
+						if slices.Contains(p.Awarded, m.Title) {
+							holding++
+						}
+					}
+				}
+				switch {
+				case total == 0:
+					fail(holder, name, a, "members_holding "+m.Title, "no members of the collective are listed")
+				case !m.Met(holding, total):
+					need := "at least " + m.Share.String()
+					if m.MoreThan {
+						need = "more than " + m.Share.String()
+					}
+					fail(holder, name, a, "members_holding "+m.Title, "%d of %d members hold %s, %s needed", holding, total, m.Title, need)
+				}
+			}
+		}
+	}
+	for _, c := range t.spec.Collectives {
+		conditions("collective "+c.ID, c.Name, c.Awarded, c.Facts, false, c.ID)
+	}
+	for _, p := range t.spec.People {
+		conditions("person "+p.ID, p.Name, p.Awarded, p.Facts, p.Initiative, "")
+	}
+	return r
+}
+
+// Check returns the check of the titles awarded against their conditions
+// and quotas.
+func (t *Titles) Check() Report {
+	r := t.report
+	r.Titles = slices.Clone(r.Titles)
+	for i := range r.Titles {
+		if c := r.Titles[i].Cap; c != nil {
+			cc := *c
+			r.Titles[i].Cap = &cc
+		}
+	}
+	r.Failures = slices.Clone(r.Failures)
+	return r
+}
+
+// Unit returns the unit conferring the titles.
+func (t *Titles) Unit() string { return t.spec.Unit }
+
+// Year returns the year.
+func (t *Titles) Year() int { return t.spec.Year }
+
+// Spec returns a deep copy of the description, with defaults filled in (a
+// cap's rounding).
+func (t *Titles) Spec() Spec { return cloneSpec(t.spec) }
+
+func cloneSpec(s Spec) Spec {
+	out := s
+	out.Facts = slices.Clone(s.Facts)
+	for i := range out.Facts {
+		if d := out.Facts[i].Default; d != nil {
+			b := *d
+			out.Facts[i].Default = &b
+		}
+	}
+	out.Titles = slices.Clone(s.Titles)
+	for i := range out.Titles {
+		tt := &out.Titles[i]
+		tt.Requires = slices.Clone(tt.Requires)
+		tt.Facts = slices.Clone(tt.Facts)
+		if m := tt.MembersHolding; m != nil {
+			mc := *m
+			tt.MembersHolding = &mc
+		}
+		if c := tt.Cap; c != nil {
+			cc := *c
+			tt.Cap = &cc
+		}
+	}
+	out.Collectives = slices.Clone(s.Collectives)
+	for i := range out.Collectives {
+		out.Collectives[i].Facts = cloneMap(s.Collectives[i].Facts)
+		out.Collectives[i].Awarded = slices.Clone(s.Collectives[i].Awarded)
+	}
+	out.People = slices.Clone(s.People)
+	for i := range out.People {
+		out.People[i].Facts = cloneMap(s.People[i].Facts)
+		out.People[i].Awarded = slices.Clone(s.People[i].Awarded)
+	}
+	out.Counts = cloneMap(s.Counts)
+	return out
+}
+
+func cloneMap[V any](m map[string]V) map[string]V {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]V, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// withArticle reads "an individual" or "a collective".
+func (k HolderKind) withArticle() string {
+	if k == ForIndividual {
+		return "an individual"
+	}
+	return "a " + string(k)
+}
