@@ -60,23 +60,35 @@ func (s *state) run(seed, i uint64) {
 	r := newStream(seed, i)
 	tbl, bad := p.tbl, p.badTbl
 	for m := range p.n {
+		lo, hi := p.byMem[m][0], p.byMem[m][1]
+		hot, ks := p.hot[lo:hi], s.k[lo:hi:hi]
 		t := p.constTotal[m]
 		var b uint64
-		lo, hi := p.byMem[m][0], p.byMem[m][1]
-		for ci := lo; ci < hi; ci++ {
-			h := &p.hot[ci]
-			var k uint32
-			switch {
-			case h.uniform && h.small:
-				k = r.small(h.n)
-			default:
-				k = uint32(p.pick(&r, ci))
-			}
-			s.k[ci] = int32(k)
-			j := int(h.off) + int(k)
-			t += tbl[j]
-			if p.floors {
+		if p.floors {
+			for c := range hot {
+				h := &hot[c]
+				var k uint32
+				if h.tiny {
+					k = r.tiny(h.n, h.t8)
+				} else {
+					k = uint32(p.outcome(&r, lo+c))
+				}
+				ks[c] = int32(k)
+				j := int(h.off) + int(k)
+				t += tbl[j]
 				b |= bad[j]
+			}
+		} else {
+			for c := range hot {
+				h := &hot[c]
+				var k uint32
+				if h.tiny {
+					k = r.tiny(h.n, h.t8)
+				} else {
+					k = uint32(p.outcome(&r, lo+c))
+				}
+				ks[c] = int32(k)
+				t += tbl[int(h.off)+int(k)]
 			}
 		}
 		s.total[m] = t
@@ -85,8 +97,13 @@ func (s *state) run(seed, i uint64) {
 	s.finish(true)
 }
 
-// pick draws cell ci's outcome (any weights, any size).
-func (p *Plan) pick(r *stream, ci int) int {
+// outcome draws cell ci's outcome. Uniform cells of at most 256 outcomes
+// take 8 bits, others 16 or 64 (then the weights decide); draw and run
+// call it in the same order, so they draw the same scenario.
+func (p *Plan) outcome(r *stream, ci int) int {
+	if h := &p.hot[ci]; h.tiny {
+		return int(r.tiny(h.n, h.t8))
+	}
 	cl := &p.cells[ci]
 	var u uint64
 	if cl.total <= 1<<16 {

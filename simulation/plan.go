@@ -94,11 +94,10 @@ type Plan struct {
 
 // hotCell is what the scenario loop needs of a cell, packed.
 type hotCell struct {
-	off     int32  // first outcome's index in the flat tables
-	n       uint32 // number of outcomes (uniform cells) or total weight
-	uniform bool
-	small   bool // total weight ≤ 2^16
-	cell    int32
+	off  int32  // first outcome's index in the flat tables
+	n    uint32 // number of outcomes (tiny cells)
+	t8   uint32 // 256 mod n: the rejection threshold of an 8-bit draw
+	tiny bool   // uniform, at most 256 outcomes: drawn from 8 bits
 }
 
 // linear expresses a node's value (or points) for a member as a constant
@@ -195,6 +194,13 @@ func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 			cl.uniform = sum == uint64(len(set.weights))
 			p.cells = append(p.cells, cl)
 			uncertain[[2]string{c.Member.ID, n.ID}] = true
+		}
+	}
+	// How each cell is drawn (the same in the compiled and decimal engines).
+	p.hot = make([]hotCell, len(p.cells))
+	for ci, cl := range p.cells {
+		if cl.uniform && cl.total <= 256 {
+			p.hot[ci] = hotCell{tiny: true, n: uint32(cl.total), t8: uint32(256 % cl.total)}
 		}
 	}
 	// What every scenario shares is the baseline with each modelled value
@@ -815,7 +821,6 @@ func (p *Plan) flatten() {
 			p.ruleNode[r] = n.Index
 		}
 	}
-	p.hot = make([]hotCell, len(p.cells))
 	p.tbl, p.badTbl = p.tbl[:0], p.badTbl[:0]
 	for _, c := range p.conds {
 		if c.CriterionFloor != nil {
@@ -824,9 +829,7 @@ func (p *Plan) flatten() {
 	}
 	for ci := range p.cells {
 		cl := &p.cells[ci]
-		h := hotCell{off: int32(len(p.tbl)), uniform: cl.uniform, small: cl.total <= 1<<16, cell: int32(ci)}
-		h.n = uint32(min(cl.total, 1<<32-1))
-		p.hot[ci] = h
+		p.hot[ci].off = int32(len(p.tbl))
 		if p.folded {
 			p.tbl = append(p.tbl, cl.folded...)
 		} else {

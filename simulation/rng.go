@@ -12,6 +12,8 @@ type stream struct {
 	has   bool
 	bits  uint64 // unused 16-bit chunks of the last word
 	nbits int    // how many
+	bytes uint64 // unused 8-bit lanes of the last word
+	nbyte int    // how many
 }
 
 func splitmix(x uint64) uint64 {
@@ -49,6 +51,23 @@ func (r *stream) next16() uint32 {
 	r.bits >>= 16
 	r.nbits--
 	return x
+}
+
+// tiny returns a uniformly distributed integer in [0, n), 0 < n ≤ 256,
+// exactly, from 8 bits of randomness: Lemire's method, rejecting a draw
+// whose low byte is below t = 256 mod n (precomputed by the caller).
+func (r *stream) tiny(n, t uint32) uint32 {
+	for {
+		if r.nbyte == 0 {
+			r.bytes, r.nbyte = r.next(), 8
+		}
+		m := uint32(r.bytes&0xff) * n
+		r.bytes >>= 8
+		r.nbyte--
+		if m&0xff >= t {
+			return m >> 8
+		}
+	}
 }
 
 // small returns a uniformly distributed integer in [0, n), 0 < n ≤ 2^16,
@@ -94,21 +113,6 @@ func (r *stream) below(n uint64) uint64 {
 func (p *Plan) draw(seed, i uint64, k []int32) {
 	r := newStream(seed, i)
 	for ci := range p.cells {
-		cl := &p.cells[ci]
-		var u uint64
-		if cl.total <= 1<<16 {
-			u = uint64(r.small(uint32(cl.total)))
-		} else {
-			u = r.below(cl.total)
-		}
-		if cl.uniform {
-			k[ci] = int32(u)
-			continue
-		}
-		j := 0
-		for cl.cum[j] <= u {
-			j++
-		}
-		k[ci] = int32(j)
+		k[ci] = int32(p.outcome(&r, ci))
 	}
 }
