@@ -1,6 +1,7 @@
 package simulation
 
 import (
+	"math/bits"
 	"slices"
 
 	"github.com/thidua/thidua/internal/fixed"
@@ -20,6 +21,7 @@ type state struct {
 	// lazily computed node values and points, per member
 	nodeV, nodeP [][]int64
 	nodeOK       []bool
+	pctOK        []bool // pct[m] computed in this scenario
 
 	order []int // members in rank order
 	rank  []int // per position
@@ -36,7 +38,7 @@ type state struct {
 
 func (p *Plan) newState() *state {
 	s := &state{p: p, k: make([]int32, len(p.cells)), total: make([]int64, p.n), pct: make([]int64, p.n), basis: make([]int64, p.n),
-		nodeV: make([][]int64, p.n), nodeP: make([][]int64, p.n), nodeOK: make([]bool, p.n),
+		nodeV: make([][]int64, p.n), nodeP: make([][]int64, p.n), nodeOK: make([]bool, p.n), pctOK: make([]bool, p.n),
 		order: make([]int, p.n), rank: make([]int, p.n), tied: make([]bool, p.n), link: make([]bool, p.n),
 		award: make([]int8, p.n), keys: make([]int64, p.n), done: make([]bool, p.n), tmp: make([]int, 0, p.n), bad: make([]uint64, p.n)}
 	for m := range p.n {
@@ -58,37 +60,43 @@ func (s *state) run(seed, i uint64) {
 	}
 	clear(s.nodeOK)
 	r := newStream(seed, i)
+	// The stream's state lives in locals here (so in registers); it is
+	// written back to r only around the rare cells tiny does not draw.
+	state, lanes, nlanes := r.s, uint64(0), 0
 	tbl, bad := p.tbl, p.badTbl
 	for m := range p.n {
 		lo, hi := p.byMem[m][0], p.byMem[m][1]
 		hot, ks := p.hot[lo:hi], s.k[lo:hi:hi]
 		t := p.constTotal[m]
 		var b uint64
-		if p.floors {
-			for c := range hot {
-				h := &hot[c]
-				var k uint32
-				if h.tiny {
-					k = r.tiny(h.n, h.t8)
-				} else {
-					k = uint32(p.outcome(&r, lo+c))
+		for c := range hot {
+			h := &hot[c]
+			var k uint32
+			if h.tiny {
+				for {
+					if nlanes == 0 {
+						state += 0xa0761d6478bd642f
+						hi, lo := bits.Mul64(state, state^0xe7037ed1a0b428db)
+						lanes, nlanes = hi^lo, 8
+					}
+					x := uint32(lanes&0xff) * h.n
+					lanes >>= 8
+					nlanes--
+					if x&0xff >= h.t8 {
+						k = x >> 8
+						break
+					}
 				}
-				ks[c] = int32(k)
-				j := int(h.off) + int(k)
-				t += tbl[j]
-				b |= bad[j]
+			} else {
+				r.s, r.bytes, r.nbyte = state, lanes, nlanes
+				k = uint32(p.outcome(&r, lo+c))
+				state, lanes, nlanes = r.s, r.bytes, r.nbyte
 			}
-		} else {
-			for c := range hot {
-				h := &hot[c]
-				var k uint32
-				if h.tiny {
-					k = r.tiny(h.n, h.t8)
-				} else {
-					k = uint32(p.outcome(&r, lo+c))
-				}
-				ks[c] = int32(k)
-				t += tbl[int(h.off)+int(k)]
+			ks[c] = int32(k)
+			j := int(h.off) + int(k)
+			t += tbl[j]
+			if p.floors {
+				b |= bad[j]
 			}
 		}
 		s.total[m] = t
@@ -155,11 +163,7 @@ func (s *state) evaluate() {
 // rounding, percentages, order, ranks and awards.
 func (s *state) finish(fused bool) {
 	p := s.p
-	q := p.quotient
-	if r := p.percent; r != nil {
-		q = *r // the percentage is one quotient, rounded once (as scoring does)
-	}
-	qmode, qmul := fixed.ModeOf(q.Mode), 100*fixed.Pow10[q.Places]
+	byPct := p.rb.RankBy() == rules.ByPercent
 	for m := range p.n {
 		t := s.total[m]
 		if p.floorVal != nil && t < *p.floorVal {
@@ -169,11 +173,12 @@ func (s *state) finish(fused bool) {
 			t = fixed.Rescale(fixed.Rescale(t, p.g, r.Places, fixed.ModeOf(r.Mode)), r.Places, p.g, fixed.HalfUp)
 		}
 		s.total[m] = t
-		if p.needPct {
-			s.pct[m] = p.pctDiv[m].Div(t*qmul, qmode)
+		s.pctOK[m] = false
+		if byPct {
+			s.percent(m)
 		}
 	}
-	if p.rb.RankBy() == rules.ByPercent {
+	if byPct {
 		copy(s.basis, s.pct)
 	} else {
 		copy(s.basis, s.total)
@@ -196,6 +201,22 @@ func (s *state) finish(fused bool) {
 		}
 	}
 	s.awards()
+}
+
+// percent computes member m's percentage of its attainable maximum (once
+// per scenario, when something asks for it): one quotient, rounded once,
+// as scoring does.
+func (s *state) percent(m int) int64 {
+	if !s.pctOK[m] {
+		p := s.p
+		q := p.quotient
+		if r := p.percent; r != nil {
+			q = *r
+		}
+		s.pct[m] = p.pctDiv[m].Div(s.total[m]*100*fixed.Pow10[q.Places], fixed.ModeOf(q.Mode))
+		s.pctOK[m] = true
+	}
+	return s.pct[m]
 }
 
 // nodes computes member m's node values and points for this scenario.
@@ -306,7 +327,7 @@ func (s *state) keysFor(r int, group []int) bool {
 		}
 	case rules.ByPercentage:
 		for _, m := range group {
-			s.keys[m] = s.pct[m]
+			s.keys[m] = s.percent(m)
 		}
 	case rules.ByGroup, rules.ByCriterion:
 		x := p.ruleNode[r]
@@ -379,7 +400,7 @@ func (s *state) eligible(m, j int) bool {
 	case c.MinTotal != nil:
 		return s.total[m] >= p.minTotal[j]
 	case c.MinPercent != nil:
-		return s.pct[m] >= p.minPct[j]
+		return s.percent(m) >= p.minPct[j]
 	case c.CriterionFloor != nil:
 		return s.bad[m]&(1<<p.floorBit[j]) == 0
 	case c.GroupMin != nil:
