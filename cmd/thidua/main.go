@@ -5,6 +5,7 @@
 //
 //	thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N]
 //	thidua validate --rules RULEBOOK [--scores SHEET]
+//	thidua template --rules RULEBOOK --out FILE.xlsx [--members FILE]
 //	thidua simulate --rules RULEBOOK --scores SHEET (--model MODEL | --range R --step S) [--n N] [--seed S] [--chart FILE]
 //	thidua audit --rules RULEBOOK --scores SHEET --recorded RESULT [--format md|json|html] [--out FILE]
 //	thidua audit --batch DIR
@@ -42,8 +43,9 @@ func main() {
 const usage = `thidua scores and ranks the members of an emulation cluster (cụm thi đua).
 
 Usage:
-  thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N] [--lang vi|en]
+  thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N] [--lang vi|en] [--out FILE.xlsx]
   thidua validate --rules RULEBOOK [--scores SHEET]
+  ` + templateUsage + `
   thidua simulate --rules RULEBOOK --scores SHEET (--model MODEL | --range R --step S) [--n N] [--seed S] [--chart FILE]
   thidua audit --rules RULEBOOK --scores SHEET --recorded RESULT [--format md|json|html] [--out FILE]
   thidua audit --batch DIR [--format md|json|html]
@@ -53,7 +55,8 @@ Usage:
   thidua nominate --province FILE
   thidua titles --file FILE
 ` + whatifUsage + `
-  RULEBOOK is a YAML or JSON rulebook; SHEET a CSV, JSON or YAML score sheet.
+  RULEBOOK is a YAML or JSON rulebook; SHEET a CSV, JSON, YAML or XLSX score sheet
+  (--mapping FILE for an .xlsx layout that is not detected).
   Exit codes: 0 ok, 1 bad input, 2 usage.
 `
 
@@ -78,6 +81,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return covenantCmd(args[1:], stdout, stderr)
 	case "titles":
 		return titlesCmd(args[1:], stdout, stderr)
+	case "template":
+		return templateCmd(args[1:], stdout, stderr)
 	case "documents":
 		return documentsCmd(args[1:], stdout, stderr)
 	case "audit":

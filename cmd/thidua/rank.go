@@ -20,6 +20,8 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "table", "output `format`: table or json")
 	explain := fs.Bool("explain", false, "show every scorecard's computation (in JSON: include the scorecards)")
 	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
+	out := fs.String("out", "", "also write the standings and scorecards to `file`.xlsx")
+	mapping := fs.String("mapping", "", "mapping `file` (YAML) for an .xlsx score sheet whose layout is not detected")
 	var seed seedFlag
 	fs.Var(&seed, "seed", "`seed` for drawing lots, if the tie-break chain reaches lots and the sheet records no draw")
 	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath, "scores": scoresPath}); !ok {
@@ -34,7 +36,11 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua rank: --lang must be vi or en, found %q\n", *langCode)
 		return exitUsage
 	}
-	rb, sh, ok := load(*rulesPath, *scoresPath, stderr)
+	if *out != "" && !isXLSX(*out) {
+		fmt.Fprintf(stderr, "thidua rank: --out writes an .xlsx file, found %q\n", *out)
+		return exitUsage
+	}
+	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, stderr)
 	if !ok {
 		return exitBadInput
 	}
@@ -46,6 +52,12 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		report(stderr, err)
 		return exitBadInput
+	}
+	if *out != "" {
+		if err := writeResultsXLSX(*out, rb, st); err != nil {
+			fmt.Fprintf(stderr, "thidua rank: %v\n", err)
+			return exitBadInput
+		}
 	}
 	if *format == "json" {
 		out := *st
@@ -74,6 +86,11 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 // load reads and checks a rulebook and, if a path is given, a sheet,
 // reporting every problem on stderr.
 func load(rulesPath, scoresPath string, stderr io.Writer) (*rules.Rulebook, scoring.Sheet, bool) {
+	return loadWith(rulesPath, scoresPath, "", stderr)
+}
+
+// loadWith is load with a mapping file for .xlsx sheets.
+func loadWith(rulesPath, scoresPath, mappingPath string, stderr io.Writer) (*rules.Rulebook, scoring.Sheet, bool) {
 	rb, err := rules.Load(rulesPath)
 	if err != nil {
 		report(stderr, err)
@@ -81,6 +98,14 @@ func load(rulesPath, scoresPath string, stderr io.Writer) (*rules.Rulebook, scor
 	}
 	if scoresPath == "" {
 		return rb, scoring.Sheet{}, true
+	}
+	if isXLSX(scoresPath) {
+		sh, ok := checkXLSX(rb, scoresPath, mappingPath, stderr)
+		return rb, sh, ok
+	}
+	if mappingPath != "" {
+		fmt.Fprintln(stderr, "--mapping applies to .xlsx score sheets only")
+		return rb, scoring.Sheet{}, false
 	}
 	sh, err := sheets.Check(rb, scoresPath)
 	if err != nil {

@@ -10,11 +10,12 @@ import (
 func validateCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("validate", stderr)
 	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", "score sheet `file` to check against the rulebook (CSV, JSON or YAML)")
+	scoresPath := fs.String("scores", "", "score sheet `file` to check against the rulebook (CSV, JSON, YAML or XLSX)")
+	mapping := fs.String("mapping", "", "mapping `file` (YAML) for an .xlsx score sheet whose layout is not detected")
 	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath}); !ok {
 		return code
 	}
-	rb, sh, ok := load(*rulesPath, *scoresPath, stderr)
+	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, stderr)
 	if !ok {
 		return exitBadInput
 	}

@@ -1,0 +1,236 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/thidua/thidua/ranking"
+	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoring"
+	"github.com/thidua/thidua/sheets"
+	"github.com/thidua/thidua/xlsx"
+)
+
+// templateUsage is the synopsis of the template command.
+const templateUsage = "thidua template --rules RULEBOOK --out FILE.xlsx [--members FILE] [--cluster NAME] [--year YEAR]"
+
+// templateCmd writes the empty Excel score sheet of a rulebook, with a row
+// per member and stage if the members are given (from a score sheet in any
+// format, or a CSV list with an id and a name column).
+func templateCmd(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("template", stderr)
+	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
+	out := fs.String("out", "", "the score sheet `file` to write (.xlsx)")
+	members := fs.String("members", "", "a `file` naming the members: a score sheet (CSV, JSON, YAML or .xlsx) or a CSV list with columns id and name")
+	cluster := fs.String("cluster", "", "the cluster's `name` (default: the members file's)")
+	year := fs.Int("year", 0, "the `year` assessed (default: the members file's, else the rulebook's year in force)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: %s\n", templateUsage)
+		fs.PrintDefaults()
+	}
+	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath, "out": out}); !ok {
+		return code
+	}
+	if !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
+		fmt.Fprintf(stderr, "thidua template: --out must name an .xlsx file, found %q\n", *out)
+		return exitUsage
+	}
+	if *year < 0 || *year > 9999 {
+		fmt.Fprintf(stderr, "thidua template: --year must be a year like 2020, found %d\n", *year)
+		return exitUsage
+	}
+	rb, err := rules.Load(*rulesPath)
+	if err != nil {
+		report(stderr, err)
+		return exitBadInput
+	}
+	opts := xlsx.TemplateOptions{Cluster: *cluster, Year: *year}
+	if *members != "" {
+		sh, err := readMembers(*members, rb)
+		if err != nil {
+			report(stderr, err)
+			return exitBadInput
+		}
+		opts.Members = sh.Members
+		if opts.Cluster == "" {
+			opts.Cluster = sh.Cluster
+		}
+		if opts.Year == 0 {
+			opts.Year = sh.Year
+		}
+	}
+	if err := writeAtomically(*out, func(w io.Writer) error { return xlsx.Template(w, rb, opts) }); err != nil {
+		fmt.Fprintf(stderr, "thidua template: %v\n", err)
+		return exitBadInput
+	}
+	fmt.Fprintf(stdout, "%s: the score sheet of rulebook %s, version %s: %d members, %d stages per member\n",
+		*out, rb.ID(), rb.Version(), len(opts.Members), len(rb.Assessment().Stages))
+	fmt.Fprintf(stdout, "Fill it in (see its %q sheet), then: thidua rank --rules %s --scores %s --out results.xlsx\n",
+		xlsx.SheetInstructions, *rulesPath, *out)
+	return exitOK
+}
+
+// writeResultsXLSX writes standings, with a scorecard sheet per member, as
+// an Excel workbook (rank --out results.xlsx). The file is replaced only
+// once it is complete.
+func writeResultsXLSX(path string, rb *rules.Rulebook, st *ranking.Standings) error {
+	return writeAtomically(path, func(w io.Writer) error {
+		return xlsx.WriteResults(w, rb, st, xlsx.ResultOptions{Scorecards: true})
+	})
+}
+
+// checkXLSX reads an Excel score sheet (with a mapping file, if given) and
+// checks it against the rulebook, printing its warnings and every problem
+// on stderr. It is what load does for the other formats.
+func checkXLSX(rb *rules.Rulebook, scoresPath, mappingPath string, stderr io.Writer) (scoring.Sheet, bool) {
+	opts := xlsx.Options{}
+	if mappingPath != "" {
+		m, err := xlsx.LoadMapping(mappingPath)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return scoring.Sheet{}, false
+		}
+		opts.Mapping = m
+	}
+	sh, warnings, err := xlsx.Check(rb, scoresPath, opts)
+	for _, w := range warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	if err != nil {
+		report(stderr, err)
+		return sh, false
+	}
+	return sh, true
+}
+
+// isXLSX reports whether a score sheet is an Excel workbook.
+func isXLSX(path string) bool { return strings.EqualFold(filepath.Ext(path), ".xlsx") }
+
+// writeAtomically writes a file through a temporary file in the same
+// folder, renamed into place once written: a failed write leaves the old
+// file, or none.
+func writeAtomically(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the temporary name means nothing to the user
+		}
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // after the rename, a no-op
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// readMembers reads the members (and the cluster's name and year, if
+// given) from a score sheet in any format, or from a CSV list with an id
+// and a name column.
+func readMembers(path string, rb *rules.Rulebook) (scoring.Sheet, error) {
+	if isXLSX(path) {
+		sh, _, err := xlsx.Load(path, nil, rb)
+		if err != nil && len(sh.Members) == 0 {
+			return sh, err
+		}
+		return scoring.Sheet{Cluster: sh.Cluster, Year: sh.Year, Members: sh.Members}, nil
+	}
+	if strings.EqualFold(filepath.Ext(path), ".csv") {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return scoring.Sheet{}, err
+		}
+		if ms, ok, err := memberList(path, data); ok {
+			return scoring.Sheet{Members: ms}, err
+		}
+	}
+	sh, err := sheets.Load(path)
+	if err != nil {
+		return sh, err
+	}
+	return scoring.Sheet{Cluster: sh.Cluster, Year: sh.Year, Members: sh.Members}, nil
+}
+
+// memberList reads a CSV list of members: a header naming an id column
+// (id, member, mã, mã đơn vị) and a name column (name, tên, tên đơn vị,
+// đơn vị), then a row per member. ok is false if the file is not such a
+// list (a score sheet has a record column instead).
+func memberList(path string, data []byte) ([]scoring.Member, bool, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	r := csv.NewReader(bytes.NewReader(data))
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	if bytes.Count(first, []byte(";")) > 0 && bytes.Count(first, []byte(",")) == 0 {
+		r.Comma = ';'
+	}
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		return nil, false, nil
+	}
+	idCol, nameCol := -1, -1
+	for i, h := range header {
+		switch strings.ToLower(norm.NFC.String(strings.TrimSpace(h))) {
+		case "record":
+			return nil, false, nil
+		case "id", "member", "mã", "mã đơn vị":
+			idCol = i
+		case "name", "tên", "tên đơn vị", "đơn vị":
+			nameCol = i
+		}
+	}
+	if idCol < 0 {
+		return nil, true, scoring.InputErrors{{File: path, Line: 1, Msg: "a member list needs an id column (id, member or mã đơn vị) and a name column (name or tên đơn vị)"}}
+	}
+	var ms []scoring.Member
+	var es scoring.InputErrors
+	seen := map[string]int{}
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line, _ := r.FieldPos(0)
+		if err != nil {
+			es = append(es, &scoring.InputError{File: path, Line: line, Msg: err.Error()})
+			break
+		}
+		get := func(i int) string {
+			if i < 0 || i >= len(rec) {
+				return ""
+			}
+			return norm.NFC.String(strings.TrimSpace(rec[i]))
+		}
+		id, name := get(idCol), get(nameCol)
+		switch {
+		case id == "" && name == "":
+			continue
+		case id == "":
+			es = append(es, &scoring.InputError{File: path, Line: line, Msg: fmt.Sprintf("member %q has no id", name)})
+			continue
+		}
+		if prev, dup := seen[id]; dup {
+			es = append(es, &scoring.InputError{File: path, Line: line, Member: id, Msg: fmt.Sprintf("listed twice (also on line %d)", prev)})
+			continue
+		}
+		seen[id] = line
+		ms = append(ms, scoring.Member{ID: id, Name: name, Source: scoring.Source{File: path, Line: line}})
+	}
+	if len(es) > 0 {
+		return ms, true, es
+	}
+	return ms, true, nil
+}

@@ -1,0 +1,627 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// Limits bounds what Read accepts, so that an oversized or malicious file
+// (a zip bomb, a sheet that claims a million rows, a cell in column XFD of
+// every row) is refused before it costs memory or time. A zero field takes
+// its default (see DefaultLimits).
+type Limits struct {
+	// MaxBytes is the largest .xlsx file accepted (default 16 MiB).
+	MaxBytes int64
+	// MaxUnzippedBytes bounds the parts of the file once decompressed
+	// (default 64 MiB).
+	MaxUnzippedBytes int64
+	// MaxParts bounds the number of parts in the zip archive (default 4096).
+	MaxParts int
+	// MaxSheets bounds the number of sheets (default 256).
+	MaxSheets int
+	// MaxRows is the highest row number a worksheet may use (default
+	// 20,000).
+	MaxRows int
+	// MaxCells bounds the cells of all worksheets together, counting the
+	// empty cells to the left of each row's last cell, and the entries of
+	// the shared-string table (default 1,000,000).
+	MaxCells int
+	// MaxMerges bounds the merged ranges of all worksheets (default 20,000).
+	MaxMerges int
+	// MaxFormulaChecks bounds how many formula cells are recomputed to
+	// check their saved values (default 20,000); further formulas are
+	// read by their saved value without a check.
+	MaxFormulaChecks int
+}
+
+// DefaultLimits returns the limits Load applies: generous for any real
+// score sheet (a cluster of 60 members scored by each other on 40 criteria
+// is about 150,000 cells), small enough that a hostile file cannot exhaust
+// a small server.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxBytes:         16 << 20,
+		MaxUnzippedBytes: 64 << 20,
+		MaxParts:         4096,
+		MaxSheets:        256,
+		MaxRows:          20_000,
+		MaxCells:         1_000_000,
+		MaxMerges:        20_000,
+		MaxFormulaChecks: 20_000,
+	}
+}
+
+// orDefault fills the zero fields of l with the defaults.
+func (l Limits) orDefault() Limits {
+	d := DefaultLimits()
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = d.MaxBytes
+	}
+	if l.MaxUnzippedBytes <= 0 {
+		l.MaxUnzippedBytes = d.MaxUnzippedBytes
+	}
+	if l.MaxParts <= 0 {
+		l.MaxParts = d.MaxParts
+	}
+	if l.MaxSheets <= 0 {
+		l.MaxSheets = d.MaxSheets
+	}
+	if l.MaxRows <= 0 {
+		l.MaxRows = d.MaxRows
+	}
+	if l.MaxCells <= 0 {
+		l.MaxCells = d.MaxCells
+	}
+	if l.MaxMerges <= 0 {
+		l.MaxMerges = d.MaxMerges
+	}
+	if l.MaxFormulaChecks <= 0 {
+		l.MaxFormulaChecks = d.MaxFormulaChecks
+	}
+	return l
+}
+
+// oleHeader starts an OLE compound file: a legacy .xls workbook or an
+// encrypted (password-protected) .xlsx.
+var oleHeader = []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}
+
+// The excelize limits on a worksheet's size.
+const (
+	totalRows    = 1_048_576
+	totalColumns = 16_384
+)
+
+// pos is a cell position, 1-based.
+type pos struct{ row, col int }
+
+// rect is a range of cells, inclusive, 1-based.
+type rect struct{ r1, c1, r2, c2 int }
+
+// cellKind is what a worksheet cell holds, as its type attribute says.
+type cellKind byte
+
+const (
+	kindNumber cellKind = iota // t absent or "n": a number (or an empty cell)
+	kindText                   // t "s", "inlineStr" or "str"
+	kindBool                   // t "b"
+	kindError                  // t "e": #DIV/0!, #REF!, …
+	kindDate                   // t "d": an ISO 8601 date
+)
+
+// partScan is what the guard learned about one worksheet part.
+type partScan struct {
+	maxRow   int
+	merges   []rect
+	formulas []pos
+	kinds    map[pos]cellKind // cells that are not numbers
+}
+
+// scan is what the guard learned about a workbook: the worksheet parts by
+// sheet name.
+type scan struct {
+	sheets map[string]*partScan // by sheet name as the workbook lists it
+}
+
+// limitError is a problem with the file as a whole, before any cell is
+// read: too big, not an .xlsx, damaged.
+func limitError(format string, args ...any) error {
+	return fmt.Errorf(format, args...)
+}
+
+// guard checks an .xlsx file against the limits before excelize parses it,
+// and records what the reader needs from the raw XML: merged ranges,
+// formula cells and the cells that hold text, booleans or errors. It reads
+// the worksheets, the shared strings and the workbook with a streaming
+// decoder that never holds more than one element, so a hostile file costs
+// at most its (bounded) decompressed size in time.
+func guard(data []byte, lim Limits) (*scan, error) {
+	if int64(len(data)) > lim.MaxBytes {
+		return nil, limitError("the file is %d bytes, larger than the limit of %d", len(data), lim.MaxBytes)
+	}
+	if bytes.HasPrefix(data, oleHeader) {
+		return nil, limitError("this is a password-protected workbook or an old .xls file; save it as an .xlsx workbook without a password")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, limitError("not an .xlsx workbook (%v)", err)
+	}
+	if len(zr.File) > lim.MaxParts {
+		return nil, limitError("the workbook has %d parts, more than the limit of %d", len(zr.File), lim.MaxParts)
+	}
+	parts := map[string]*zip.File{}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if f.UncompressedSize64 > uint64(lim.MaxUnzippedBytes) || total > uint64(lim.MaxUnzippedBytes) {
+			return nil, limitError("the workbook decompresses to more than the limit of %d bytes", lim.MaxUnzippedBytes)
+		}
+		name := strings.ReplaceAll(f.Name, "\\", "/")
+		switch strings.ToLower(name) {
+		case "[content_types].xml":
+			name = "[Content_Types].xml"
+		case "xl/sharedstrings.xml":
+			name = "xl/sharedStrings.xml"
+		}
+		parts[name] = f
+	}
+	g := &guardState{lim: lim}
+	if f := parts["xl/sharedStrings.xml"]; f != nil {
+		if err := g.scanPart(f, "the shared strings", g.sharedStrings); err != nil {
+			return nil, err
+		}
+	}
+	sheets, err := g.sheetPaths(parts)
+	if err != nil {
+		return nil, err
+	}
+	sc := &scan{sheets: map[string]*partScan{}}
+	byPath := map[string]*partScan{}
+	for _, s := range sheets {
+		if ps, ok := byPath[s.path]; ok {
+			sc.sheets[s.name] = ps
+			continue
+		}
+		f := parts[s.path]
+		if f == nil {
+			continue // excelize skips a sheet whose part is missing
+		}
+		ps := &partScan{kinds: map[pos]cellKind{}}
+		w := &worksheetScan{g: g, ps: ps, sheet: s.name, rowCols: map[int]int{}, masters: map[string]bool{}}
+		if err := g.scanPart(f, "sheet "+s.name, w.token); err != nil {
+			return nil, err
+		}
+		if err := w.finish(); err != nil {
+			return nil, err
+		}
+		byPath[s.path] = ps
+		sc.sheets[s.name] = ps
+	}
+	return sc, nil
+}
+
+type guardState struct {
+	lim    Limits
+	cells  int // cells counted so far, all worksheets and shared strings
+	merges int
+}
+
+type sheetPath struct{ name, path string }
+
+// relsOfficeDocument is the relationship type of the workbook part.
+const relsOfficeDocument = "/officeDocument"
+
+// sheetPaths finds each sheet's worksheet part the way excelize does: the
+// package relationships name the workbook, the workbook's relationships
+// name each sheet's part.
+func (g *guardState) sheetPaths(parts map[string]*zip.File) ([]sheetPath, error) {
+	wbPath := ""
+	if f := parts["_rels/.rels"]; f != nil {
+		rels, err := g.readRels(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rels {
+			if strings.HasSuffix(r.typ, relsOfficeDocument) {
+				wbPath = strings.TrimPrefix(r.target, "/")
+				break
+			}
+		}
+	}
+	if wbPath == "" {
+		wbPath = "xl/workbook.xml"
+	}
+	wb := parts[wbPath]
+	if wb == nil {
+		return nil, limitError("not an .xlsx workbook (it has no workbook part)")
+	}
+	type sheetRef struct{ name, rid string }
+	var refs []sheetRef
+	err := g.scanPart(wb, "the workbook", func(t xml.Token) error {
+		se, ok := t.(xml.StartElement)
+		if !ok || se.Name.Local != "sheet" {
+			return nil
+		}
+		var s sheetRef
+		for _, a := range se.Attr {
+			switch {
+			case a.Name.Local == "name":
+				s.name = a.Value
+			case a.Name.Local == "id" && a.Name.Space != "":
+				s.rid = a.Value
+			}
+		}
+		refs = append(refs, s)
+		if len(refs) > g.lim.MaxSheets {
+			return limitError("the workbook has more than %d sheets (the limit)", g.lim.MaxSheets)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	dir := path.Dir(wbPath)
+	relsPath := strings.TrimPrefix(dir+"/_rels/"+path.Base(wbPath)+".rels", "/")
+	if dir == "." {
+		relsPath = "_rels/" + path.Base(wbPath) + ".rels"
+	}
+	targets := map[string]string{}
+	if f := parts[relsPath]; f != nil {
+		rels, err := g.readRels(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rels {
+			p := strings.TrimPrefix(path.Clean(dir+"/"+r.target), "/")
+			if strings.HasPrefix(r.target, "/") {
+				p = strings.TrimPrefix(path.Clean(r.target), "/")
+			}
+			if _, dup := targets[r.id]; !dup {
+				targets[r.id] = p
+			}
+		}
+	}
+	var out []sheetPath
+	for _, s := range refs {
+		if p, ok := targets[s.rid]; ok {
+			out = append(out, sheetPath{s.name, p})
+		}
+	}
+	return out, nil
+}
+
+type rel struct{ id, typ, target string }
+
+func (g *guardState) readRels(f *zip.File) ([]rel, error) {
+	var out []rel
+	err := g.scanPart(f, "the relationships "+f.Name, func(t xml.Token) error {
+		se, ok := t.(xml.StartElement)
+		if !ok || se.Name.Local != "Relationship" {
+			return nil
+		}
+		var r rel
+		for _, a := range se.Attr {
+			switch a.Name.Local {
+			case "Id":
+				r.id = a.Value
+			case "Type":
+				r.typ = a.Value
+			case "Target":
+				r.target = strings.ReplaceAll(a.Value, "\\", "/")
+			}
+		}
+		out = append(out, r)
+		if len(out) > g.lim.MaxParts {
+			return limitError("%s: more relationships than the limit of %d", f.Name, g.lim.MaxParts)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// scanPart streams one XML part through fn. A part that is not well-formed
+// UTF-8 XML is refused: excelize would read it only in part, and the reader
+// could not say what it missed.
+func (g *guardState) scanPart(f *zip.File, what string, fn func(xml.Token) error) error {
+	rc, err := f.Open()
+	if err != nil {
+		return limitError("the file is damaged: %s cannot be read (%v)", what, err)
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(io.LimitReader(rc, int64(f.UncompressedSize64)))
+	for {
+		t, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return limitError("the file is damaged: %s is not well-formed XML (%v)", what, err)
+		}
+		if err := fn(t); err != nil {
+			return err
+		}
+	}
+}
+
+func (g *guardState) sharedStrings(t xml.Token) error {
+	if se, ok := t.(xml.StartElement); ok && se.Name.Local == "si" {
+		g.cells++
+		if g.cells > g.lim.MaxCells {
+			return limitError("the workbook has more cells and shared strings than the limit of %d", g.lim.MaxCells)
+		}
+	}
+	return nil
+}
+
+// worksheetScan follows one worksheet's XML as excelize will read it: rows
+// and cells without a position take the one after the previous.
+type worksheetScan struct {
+	g       *guardState
+	ps      *partScan
+	sheet   string
+	inData  bool
+	row     int         // the current row number
+	col     int         // the current cell's column
+	cell    pos         // the current cell
+	inCell  bool        // inside a cell
+	kind    cellKind    // the current cell's type
+	formula bool        // the current cell has a formula
+	si      string      // the current cell's shared formula index, if any
+	rowCols map[int]int // highest column used per row number
+	shared  []string    // per formula cell, its shared formula index ("" if none)
+	masters map[string]bool
+}
+
+func (w *worksheetScan) token(t xml.Token) error {
+	switch e := t.(type) {
+	case xml.StartElement:
+		switch e.Name.Local {
+		case "sheetData":
+			w.inData = true
+		case "row":
+			if !w.inData {
+				return nil
+			}
+			w.col = 0
+			r, ok, err := w.attrInt(e, "r")
+			if err != nil {
+				return err
+			}
+			if ok && r > 0 {
+				w.row = r
+			} else {
+				w.row++
+			}
+			if err := w.checkRow(w.row); err != nil {
+				return err
+			}
+		case "c":
+			if !w.inData {
+				return nil
+			}
+			w.inCell, w.formula, w.kind, w.si = true, false, kindNumber, ""
+			w.col++
+			row := w.row
+			if w.row == 0 {
+				row = 1
+			}
+			for _, a := range e.Attr {
+				switch a.Name.Local {
+				case "r":
+					c, r, ok := parseRef(a.Value)
+					if !ok {
+						return limitError("sheet %s: malformed cell reference %q", w.sheet, a.Value)
+					}
+					w.col = c
+					if r != row {
+						// excelize places such a cell by its reference
+						// in one reader and by its row in another; keep
+						// both within the limits.
+						if err := w.checkRow(r); err != nil {
+							return err
+						}
+						w.use(r, c)
+					}
+				case "t":
+					switch a.Value {
+					case "s", "inlineStr", "str":
+						w.kind = kindText
+					case "b":
+						w.kind = kindBool
+					case "e":
+						w.kind = kindError
+					case "d":
+						w.kind = kindDate
+					}
+				}
+			}
+			if w.col > totalColumns {
+				return limitError("sheet %s: a cell beyond the last column XFD", w.sheet)
+			}
+			w.cell = pos{row, w.col}
+			w.use(row, w.col)
+			w.g.cells++
+			if w.g.cells > w.g.lim.MaxCells {
+				return limitError("the workbook has more cells than the limit of %d", w.g.lim.MaxCells)
+			}
+		case "f":
+			if w.inCell {
+				w.formula = true
+				var shared bool
+				var si, ref string
+				for _, a := range e.Attr {
+					switch a.Name.Local {
+					case "t":
+						shared = a.Value == "shared"
+					case "si":
+						si = a.Value
+					case "ref":
+						ref = a.Value
+					}
+				}
+				if shared {
+					w.si = si
+					if ref != "" {
+						w.masters[si] = true
+					}
+				}
+			}
+		case "mergeCell":
+			for _, a := range e.Attr {
+				if a.Name.Local != "ref" {
+					continue
+				}
+				w.g.merges++
+				if w.g.merges > w.g.lim.MaxMerges {
+					return limitError("the workbook has more merged ranges than the limit of %d", w.g.lim.MaxMerges)
+				}
+				if r, ok := parseRange(a.Value); ok {
+					w.ps.merges = append(w.ps.merges, r)
+				}
+			}
+		}
+	case xml.EndElement:
+		switch e.Name.Local {
+		case "sheetData":
+			w.inData = false
+		case "c":
+			if !w.inCell {
+				return nil
+			}
+			w.inCell = false
+			if w.formula {
+				w.ps.formulas = append(w.ps.formulas, w.cell)
+				w.shared = append(w.shared, w.si)
+			}
+			if w.kind != kindNumber {
+				w.ps.kinds[w.cell] = w.kind
+			}
+		}
+	}
+	return nil
+}
+
+func (w *worksheetScan) attrInt(e xml.StartElement, name string) (int, bool, error) {
+	for _, a := range e.Attr {
+		if a.Name.Local != name {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(a.Value))
+		if err != nil || n < 0 {
+			return 0, false, limitError("sheet %s: malformed row number %q", w.sheet, a.Value)
+		}
+		return n, true, nil
+	}
+	return 0, false, nil
+}
+
+func (w *worksheetScan) checkRow(r int) error {
+	if r > w.g.lim.MaxRows {
+		return limitError("sheet %s uses row %d, beyond the limit of %d rows", w.sheet, r, w.g.lim.MaxRows)
+	}
+	w.ps.maxRow = max(w.ps.maxRow, r)
+	return nil
+}
+
+// use records that row r reaches column c; the cells to its left count
+// against the limit, since excelize fills them in.
+func (w *worksheetScan) use(r, c int) {
+	if prev := w.rowCols[r]; c > prev {
+		w.g.cells += c - prev - 1
+		w.rowCols[r] = c
+	}
+}
+
+func (w *worksheetScan) finish() error {
+	if w.g.cells > w.g.lim.MaxCells {
+		return limitError("sheet %s: the workbook has more cells than the limit of %d", w.sheet, w.g.lim.MaxCells)
+	}
+	// A cell of a shared formula whose first cell (the one that holds the
+	// formula) is missing cannot be recomputed, and excelize would search
+	// the whole sheet for it on every such cell: leave it unchecked.
+	kept := w.ps.formulas[:0]
+	for i, p := range w.ps.formulas {
+		if si := w.shared[i]; si == "" || w.masters[si] {
+			kept = append(kept, p)
+		}
+	}
+	w.ps.formulas = kept
+	return nil
+}
+
+// parseRef reads a cell reference such as "D14" or "$D$14".
+func parseRef(s string) (col, row int, ok bool) {
+	s = strings.ReplaceAll(s, "$", "")
+	i := 0
+	for i < len(s) && i < 4 {
+		ch := s[i]
+		if ch >= 'a' && ch <= 'z' {
+			ch -= 'a' - 'A'
+		}
+		if ch < 'A' || ch > 'Z' {
+			break
+		}
+		col = col*26 + int(ch-'A'+1)
+		i++
+	}
+	if i == 0 || i == len(s) || len(s)-i > 7 || col > totalColumns {
+		return 0, 0, false
+	}
+	for _, ch := range s[i:] {
+		if ch < '0' || ch > '9' {
+			return 0, 0, false
+		}
+		row = row*10 + int(ch-'0')
+	}
+	if row < 1 || row > totalRows {
+		return 0, 0, false
+	}
+	return col, row, true
+}
+
+// colNumber reads a column's letters ("E", "AB"); ok is false for
+// anything else.
+func colNumber(letters string) (int, bool) {
+	if letters == "" || strings.Trim(strings.ToUpper(letters), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		return 0, false
+	}
+	c, _, ok := parseRef(letters + "1")
+	return c, ok
+}
+
+// parseRange reads "A1:B2" or a single "A1".
+func parseRange(s string) (rect, bool) {
+	a, b, two := strings.Cut(s, ":")
+	c1, r1, ok := parseRef(a)
+	if !ok {
+		return rect{}, false
+	}
+	c2, r2 := c1, r1
+	if two {
+		if c2, r2, ok = parseRef(b); !ok {
+			return rect{}, false
+		}
+	}
+	return rect{min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)}, true
+}
+
+// colName returns the letters of column c (1 → A).
+func colName(c int) string {
+	var b [4]byte
+	i := len(b)
+	for c > 0 && i > 0 {
+		c--
+		i--
+		b[i] = byte('A' + c%26)
+		c /= 26
+	}
+	return string(b[i:])
+}
+
+// cellName returns the reference of a cell, e.g. "D14".
+func cellName(p pos) string { return colName(p.col) + strconv.Itoa(p.row) }

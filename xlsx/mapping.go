@@ -1,0 +1,166 @@
+package xlsx
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"slices"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Mapping says where a workbook keeps its data, for layouts that
+// auto-detection does not recognise or gets wrong. It is written in YAML:
+//
+//	sheets:
+//	  - sheet: Tổng hợp          # a sheet name, or a pattern such as "Sở *"
+//	    layout: matrix           # matrix (rows = members) or member (one sheet per member)
+//	    header_row: 5            # the row of criterion ids or names
+//	    first_row: 7             # the first data row (default: the row after header_row)
+//	    last_row: 20             # default: the sheet's last row
+//	    stage: cluster           # the stage of every score, if there is no stage column
+//	    columns:                 # column letter → key; omit to match the header row
+//	      A: member              # the member's id (mã đơn vị)
+//	      B: name
+//	      C: stage               # the assessment stage: id or name (Tự chấm, Cụm chấm)
+//	      D: assessor            # the assessor, for cross-scoring (chấm chéo)
+//	      E: "01"                # a criterion
+//	      F: "03@self"           # a criterion at its own stage
+//	      M: bonus:co_tinh       # occurrences of a bonus item
+//	      N: deduction:bao_cao_muon
+//	      O: note:bao_cao_muon   # the note of an item's row
+//	      P: fact:khong_ky_luat  # có / không
+//	      Q: votes:for           # also votes:against, votes:abstain
+//	      R: "target:07"         # the member's target for a ratio criterion
+//	      S: history:2019        # the award received in 2019 (tier id or name)
+//	  - sheet: "*"               # every other sheet: one member each
+//	    layout: member
+//	    member_cell: B2          # the cell holding the member's id or name (default: the sheet's name)
+//	    header_row: 4            # the row of stage names
+//	    columns: {A: label, D: stage:self, E: stage:cluster, F: count}
+//	info:                        # the cluster's name, year and ballot
+//	  sheet: Thông tin chung
+//	  cluster: C3
+//	  year: C4
+//	  entitled: C5
+//	  present: C6
+//	  lots: C7                   # member ids in the order drawn, comma-separated
+type Mapping struct {
+	Sheets []SheetMapping `yaml:"sheets"`
+	Info   *InfoMapping   `yaml:"info"`
+}
+
+// SheetMapping is one sheet (or every sheet matching a pattern) of a
+// Mapping.
+type SheetMapping struct {
+	// Sheet is the sheet's name or a pattern (path.Match syntax: "*",
+	// "Sở *"). A sheet matched by several entries takes the first.
+	Sheet string `yaml:"sheet"`
+	// Layout is "matrix" (the default: rows are members) or "member" (the
+	// sheet holds one member: rows are criteria, columns are stages).
+	Layout string `yaml:"layout"`
+	// HeaderRow is the row holding the criterion ids or names (matrix) or
+	// the stage names (member); zero: detect it.
+	HeaderRow int `yaml:"header_row"`
+	// FirstRow and LastRow bound the data rows; zero: from the row after
+	// the header to the sheet's end.
+	FirstRow int `yaml:"first_row"`
+	LastRow  int `yaml:"last_row"`
+	// Stage is the assessment stage of every score on a matrix sheet that
+	// has no stage column.
+	Stage string `yaml:"stage"`
+	// Member is the member's id on a per-member sheet; MemberCell the cell
+	// that holds its id or name. Default: a cell labelled "Đơn vị" or "Mã
+	// đơn vị" above the header, else the sheet's name.
+	Member     string `yaml:"member"`
+	MemberCell string `yaml:"member_cell"`
+	// Columns maps column letters to keys. When given, only these columns
+	// are read; when omitted, the header row is matched against the
+	// rulebook.
+	Columns map[string]string `yaml:"columns"`
+}
+
+// InfoMapping locates the cluster's details: each field is a cell
+// reference on Sheet.
+type InfoMapping struct {
+	Sheet    string `yaml:"sheet"`
+	Cluster  string `yaml:"cluster"`
+	Year     string `yaml:"year"`
+	Entitled string `yaml:"entitled"`
+	Present  string `yaml:"present"`
+	Lots     string `yaml:"lots"`
+}
+
+// The layouts a SheetMapping may name.
+const (
+	LayoutMatrix = "matrix"
+	LayoutMember = "member"
+)
+
+// maxMappingBytes bounds a mapping file.
+const maxMappingBytes = 1 << 20
+
+// LoadMapping reads a mapping file (YAML). See Mapping.
+func LoadMapping(path string) (*Mapping, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxMappingBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	return ParseMapping(path, data)
+}
+
+// ParseMapping reads a mapping from YAML; name is used in error messages.
+// Unknown fields are errors. The keys are checked against the rulebook
+// when the workbook is read.
+func ParseMapping(name string, data []byte) (*Mapping, error) {
+	if len(data) > maxMappingBytes {
+		return nil, fmt.Errorf("%s: a mapping file is at most %d bytes", name, maxMappingBytes)
+	}
+	var m Mapping
+	d := yaml.NewDecoder(bytes.NewReader(data))
+	d.KnownFields(true)
+	if err := d.Decode(&m); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var problems []error
+	for i, s := range m.Sheets {
+		if s.Sheet == "" {
+			problems = append(problems, fmt.Errorf("%s: sheets[%d]: the sheet's name is required", name, i))
+		}
+		if s.Layout != "" && s.Layout != LayoutMatrix && s.Layout != LayoutMember {
+			problems = append(problems, fmt.Errorf("%s: sheets[%d]: layout is matrix or member, found %q", name, i, s.Layout))
+		}
+		if s.HeaderRow < 0 || s.FirstRow < 0 || s.LastRow < 0 || s.HeaderRow > totalRows || s.FirstRow > totalRows || s.LastRow > totalRows {
+			problems = append(problems, fmt.Errorf("%s: sheets[%d]: row numbers run from 1 to %d", name, i, totalRows))
+		}
+		if s.MemberCell != "" {
+			if _, _, ok := parseRef(s.MemberCell); !ok {
+				problems = append(problems, fmt.Errorf("%s: sheets[%d]: member_cell %q is not a cell reference like B2", name, i, s.MemberCell))
+			}
+		}
+		for _, col := range slices.Sorted(maps.Keys(s.Columns)) {
+			if _, ok := colNumber(col); !ok {
+				problems = append(problems, fmt.Errorf("%s: sheets[%d]: %q is not a column letter like E", name, i, col))
+			}
+		}
+	}
+	if in := m.Info; in != nil {
+		for _, f := range []struct{ field, ref string }{{"cluster", in.Cluster}, {"year", in.Year}, {"entitled", in.Entitled}, {"present", in.Present}, {"lots", in.Lots}} {
+			if _, _, ok := parseRef(f.ref); f.ref != "" && !ok {
+				problems = append(problems, fmt.Errorf("%s: info.%s: %q is not a cell reference like C3", name, f.field, f.ref))
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return nil, errors.Join(problems...)
+	}
+	return &m, nil
+}
