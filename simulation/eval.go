@@ -13,11 +13,13 @@ import (
 // allocated once, so that evaluating a scenario allocates nothing (unless a
 // tie reaches drawing lots by seed).
 type state struct {
-	p     *Plan
-	k     []int32 // outcome per cell
-	total []int64
-	pct   []int64
-	basis []int64
+	p      *Plan
+	k      []int32  // outcome per cell (see outcomes)
+	kg     []uint32 // draw per step
+	kFresh bool     // k agrees with kg
+	total  []int64
+	pct    []int64
+	basis  []int64
 	// lazily computed node values and points, per member
 	nodeV, nodeP [][]int64
 	nodeOK       []bool
@@ -37,7 +39,7 @@ type state struct {
 }
 
 func (p *Plan) newState() *state {
-	s := &state{p: p, k: make([]int32, len(p.cells)), total: make([]int64, p.n), pct: make([]int64, p.n), basis: make([]int64, p.n),
+	s := &state{p: p, k: make([]int32, len(p.cells)), kg: make([]uint32, len(p.steps)), total: make([]int64, p.n), pct: make([]int64, p.n), basis: make([]int64, p.n),
 		nodeV: make([][]int64, p.n), nodeP: make([][]int64, p.n), nodeOK: make([]bool, p.n), pctOK: make([]bool, p.n),
 		order: make([]int, p.n), rank: make([]int, p.n), tied: make([]bool, p.n), link: make([]bool, p.n),
 		award: make([]int8, p.n), keys: make([]int64, p.n), done: make([]bool, p.n), tmp: make([]int, 0, p.n), bad: make([]uint64, p.n)}
@@ -58,42 +60,50 @@ func (s *state) run(seed, i uint64) {
 		s.evaluate()
 		return
 	}
+	s.sum(seed, i)
+	s.finish(true)
+}
+
+// sum draws scenario i and adds up every member's total and floor bits:
+// the inner loop of run, for folded plans.
+func (s *state) sum(seed, i uint64) {
+	p := s.p
 	clear(s.nodeOK)
 	r := newStream(seed, i)
 	// The stream's state lives in locals here (so in registers); it is
-	// written back to r only around the rare cells tiny does not draw.
+	// written back to r only around the rare steps tiny does not draw.
 	state, lanes, nlanes := r.s, uint64(0), 0
-	tbl, bad := p.tbl, p.badTbl
+	tbl, bad := p.stbl, p.sbad
 	for m := range p.n {
-		lo, hi := p.byMem[m][0], p.byMem[m][1]
-		hot, ks := p.hot[lo:hi], s.k[lo:hi:hi]
+		lo, hi := p.stepsByMem[m][0], p.stepsByMem[m][1]
+		steps, kg := p.steps[lo:hi], s.kg[lo:hi:hi]
 		t := p.constTotal[m]
 		var b uint64
-		for c := range hot {
-			h := &hot[c]
+		for c := range steps {
+			st := &steps[c]
 			var k uint32
-			if h.tiny {
+			if st.tiny {
 				for {
 					if nlanes == 0 {
 						state += 0xa0761d6478bd642f
 						hi, lo := bits.Mul64(state, state^0xe7037ed1a0b428db)
 						lanes, nlanes = hi^lo, 8
 					}
-					x := uint32(lanes&0xff) * h.n
+					x := uint32(lanes&0xff) * st.n
 					lanes >>= 8
 					nlanes--
-					if x&0xff >= h.t8 {
+					if x&0xff >= st.t8 {
 						k = x >> 8
 						break
 					}
 				}
 			} else {
 				r.s, r.bytes, r.nbyte = state, lanes, nlanes
-				k = uint32(p.outcome(&r, lo+c))
+				k = uint32(p.outcome(&r, int(st.first)))
 				state, lanes, nlanes = r.s, r.bytes, r.nbyte
 			}
-			ks[c] = int32(k)
-			j := int(h.off) + int(k)
+			kg[c] = k
+			j := int(st.off) + int(k)
 			t += tbl[j]
 			if p.floors {
 				b |= bad[j]
@@ -102,7 +112,7 @@ func (s *state) run(seed, i uint64) {
 		s.total[m] = t
 		s.bad[m] = b | p.floorConst[m]
 	}
-	s.finish(true)
+	s.kFresh = false
 }
 
 // outcome draws cell ci's outcome. Uniform cells of at most 256 outcomes
@@ -133,6 +143,10 @@ func (p *Plan) outcome(r *stream, ci int) int {
 func (s *state) evaluate() {
 	p := s.p
 	clear(s.nodeOK) // node values are computed once per scenario, on demand
+	for si := range p.steps {
+		s.kg[si] = p.steps[si].join(p, s.k)
+	}
+	s.kFresh = true
 	for m := range p.n {
 		var t int64
 		if p.folded {
@@ -228,11 +242,12 @@ func (s *state) nodes(m int) {
 	v, pts := s.nodeV[m], s.nodeP[m]
 	copy(v, p.fixedVal[m])
 	copy(pts, p.fixedPts[m])
+	ks := s.outcomes()
 	lo, hi := p.byMem[m][0], p.byMem[m][1]
 	for ci := lo; ci < hi; ci++ {
 		cl := &p.cells[ci]
-		v[cl.node] = cl.contrib[s.k[ci]]
-		pts[cl.node] = cl.pointsG[s.k[ci]]
+		v[cl.node] = cl.contrib[ks[ci]]
+		pts[cl.node] = cl.pointsG[ks[ci]]
 	}
 	for i := len(p.nodes) - 1; i >= 0; i-- {
 		n := &p.nodes[i]
@@ -491,9 +506,27 @@ func (s *state) awards() {
 func (s *state) linearValue(l *linear, m int) int64 {
 	p := s.p
 	v := l.cst[m]
-	lo, hi := p.byMem[m][0], p.byMem[m][1]
-	for ci := lo; ci < hi; ci++ {
-		v += l.tbl[int(p.hot[ci].off)+int(s.k[ci])]
+	lo, hi := p.stepsByMem[m][0], p.stepsByMem[m][1]
+	for si := lo; si < hi; si++ {
+		v += l.stbl[int(p.steps[si].off)+int(s.kg[si])]
 	}
 	return v
+}
+
+// outcomes returns every cell's outcome in this scenario (the fused loop
+// records only each step's draw).
+func (s *state) outcomes() []int32 {
+	if !s.kFresh {
+		p := s.p
+		for si := range p.steps {
+			st := &p.steps[si]
+			if st.tiny {
+				st.split(p, s.kg[si], s.k)
+			} else {
+				s.k[st.first] = int32(s.kg[si])
+			}
+		}
+		s.kFresh = true
+	}
+	return s.k
 }

@@ -37,7 +37,7 @@ func ExampleRun() {
 	}
 	// Output:
 	// compiled 100000 scenarios, seed 42
-	// Sở Công Thương: flag 58.06%, rank 1 82.26%
-	// Sở Khoa học và Công nghệ: flag 26.05%, rank 1 17.74%
+	// Sở Công Thương: flag 58.24%, rank 1 82.51%
+	// Sở Khoa học và Công nghệ: flag 25.89%, rank 1 17.49%
 	// Sở Xây dựng: flag 0%, rank 1 0%
 }

@@ -77,6 +77,10 @@ type Plan struct {
 	fixedPts [][]int64 // per member per node: points of fixed leaves (scale g)
 
 	// flat tables for the hot loop
+	steps        []step
+	stepsByMem   [][2]int
+	stbl         []int64  // per step and draw: the sum of its cells' folded values
+	sbad         []uint64 // per step and draw: its cells' floor bits
 	hot          []hotCell
 	tbl          []int64  // folded values of every cell's outcomes, concatenated
 	badTbl       []uint64 // floor bits of every cell's outcomes, concatenated
@@ -92,6 +96,88 @@ type Plan struct {
 	groupMinNA   [][]bool // per member, per condition: the group_min's node is not assigned
 }
 
+// step is one draw of a scenario: a single cell, or a run of one member's
+// consecutive cells with uniform outcomes whose counts multiply to at most
+// 256, drawn together as one uniform number in [0, n) and split into the
+// cells' outcomes in mixed radix (the first cell most significant). The
+// outcomes are exactly uniform and independent either way; one draw and
+// one look-up in a table of pre-summed values serve the whole run.
+type step struct {
+	first, count int32
+	n, t8        uint32 // product of outcome counts, and 256 mod n (tiny steps)
+	tiny         bool   // drawn from 8 bits; otherwise a single cell drawn by outcome
+	off          int32  // first entry in the step tables
+}
+
+// groupDraws builds p.steps from p.cells.
+func (p *Plan) groupDraws() {
+	p.steps = p.steps[:0]
+	p.stepsByMem = make([][2]int, p.n)
+	for ci := 0; ci < len(p.cells); {
+		h := p.hot[ci]
+		st := step{first: int32(ci), count: 1, n: h.n, tiny: h.tiny}
+		ci++
+		for st.tiny && ci < len(p.cells) && st.count < 8 && p.cells[ci].m == p.cells[st.first].m &&
+			p.hot[ci].tiny && st.n*p.hot[ci].n <= 256 {
+			st.n *= p.hot[ci].n
+			st.count++
+			ci++
+		}
+		if st.tiny {
+			st.t8 = 256 % st.n
+		}
+		m := p.cells[st.first].m
+		if p.stepsByMem[m][1] == 0 {
+			p.stepsByMem[m][0] = len(p.steps)
+		}
+		p.steps = append(p.steps, st)
+		p.stepsByMem[m][1] = len(p.steps)
+	}
+}
+
+// split writes a tiny step's draw k into its cells' outcomes.
+func (st *step) split(p *Plan, k uint32, out []int32) {
+	for j := st.first + st.count - 1; j >= st.first; j-- {
+		n := p.hot[j].n
+		out[j] = int32(k % n)
+		k /= n
+	}
+}
+
+// join is split's inverse: the step's draw from its cells' outcomes.
+func (st *step) join(p *Plan, k []int32) uint32 {
+	var v uint32
+	for j := st.first; j < st.first+st.count; j++ {
+		v = v*p.hot[j].n + uint32(k[j])
+	}
+	return v
+}
+
+// stepTable sums a per-cell table (indexed by hot[ci].off + outcome) over
+// every draw of every step.
+func (p *Plan) stepTable(cell []int64) []int64 {
+	out := make([]int64, 0, len(p.tbl))
+	ks := make([]int32, len(p.cells))
+	for i := range p.steps {
+		st := &p.steps[i]
+		if !st.tiny {
+			ci := st.first
+			n := len(p.cells[ci].set.vals)
+			out = append(out, cell[p.hot[ci].off:int(p.hot[ci].off)+n]...)
+			continue
+		}
+		for k := range st.n {
+			st.split(p, k, ks)
+			var v int64
+			for j := st.first; j < st.first+st.count; j++ {
+				v += cell[int(p.hot[j].off)+int(ks[j])]
+			}
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // hotCell is what the scenario loop needs of a cell, packed.
 type hotCell struct {
 	off  int32  // first outcome's index in the flat tables
@@ -103,8 +189,9 @@ type hotCell struct {
 // linear expresses a node's value (or points) for a member as a constant
 // plus one table entry per modelled cell, in folded plans.
 type linear struct {
-	cst []int64 // per member
-	tbl []int64 // parallel to Plan.tbl
+	cst  []int64 // per member
+	tbl  []int64 // parallel to Plan.tbl
+	stbl []int64 // parallel to Plan.stbl
 }
 
 // cell is one uncertain (member, criterion).
@@ -203,6 +290,7 @@ func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 			p.hot[ci] = hotCell{tiny: true, n: uint32(cl.total), t8: uint32(256 % cl.total)}
 		}
 	}
+	p.groupDraws()
 	// What every scenario shares is the baseline with each modelled value
 	// recorded once at the scenario stage: the same points for everything
 	// that is not modelled, and no peer scores for what is (the scenario
@@ -846,6 +934,37 @@ func (p *Plan) flatten() {
 	if !p.folded {
 		return
 	}
+	p.stbl = p.stepTable(p.tbl)
+	if p.floors {
+		// floor bits OR together rather than add: build them draw by draw
+		ks := make([]int32, len(p.cells))
+		p.sbad = p.sbad[:0]
+		for i := range p.steps {
+			st := &p.steps[i]
+			if !st.tiny {
+				ci := st.first
+				p.sbad = append(p.sbad, p.cells[ci].floorBad...)
+				continue
+			}
+			for k := range st.n {
+				st.split(p, k, ks)
+				var b uint64
+				for j := st.first; j < st.first+st.count; j++ {
+					b |= p.badTbl[int(p.hot[j].off)+int(ks[j])]
+				}
+				p.sbad = append(p.sbad, b)
+			}
+		}
+	}
+	off := 0
+	for i := range p.steps {
+		p.steps[i].off = int32(off)
+		if p.steps[i].tiny {
+			off += int(p.steps[i].n)
+		} else {
+			off += len(p.cells[p.steps[i].first].set.vals)
+		}
+	}
 	p.linear = map[int]*linear{}
 	for _, tb := range p.chain {
 		if tb.Kind == rules.ByGroup || tb.Kind == rules.ByCriterion {
@@ -917,6 +1036,7 @@ func (p *Plan) linearFor(x int, withOwnWeight bool) *linear {
 	if !exact {
 		return nil // a weight product that is not a whole number: walk the tree instead
 	}
+	l.stbl = p.stepTable(l.tbl)
 	return l
 }
 

@@ -112,7 +112,12 @@ func (r *stream) below(n uint64) uint64 {
 // draw fills k with one outcome per cell for scenario i.
 func (p *Plan) draw(seed, i uint64, k []int32) {
 	r := newStream(seed, i)
-	for ci := range p.cells {
-		k[ci] = int32(p.outcome(&r, ci))
+	for si := range p.steps {
+		st := &p.steps[si]
+		if st.tiny {
+			st.split(p, r.tiny(st.n, st.t8), k)
+			continue
+		}
+		k[st.first] = int32(p.outcome(&r, int(st.first)))
 	}
 }
