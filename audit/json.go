@@ -10,11 +10,9 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
-	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/thidua/thidua/internal/decode"
-	"github.com/thidua/thidua/sheets"
+	"github.com/thidua/thidua/internal/fields"
 )
 
 // jsonRecorded is the JSON (and YAML) layout of a recorded result.
@@ -72,8 +70,8 @@ func ParseJSON(name string, data []byte) (Recorded, error) {
 	var j jsonRecorded
 	d := decode.New()
 	d.Hooks = map[reflect.Type]decode.Hook{
-		reflect.TypeFor[decimal.Decimal](): decodeDecimal,
-		reflect.TypeFor[string]():          decodeText,
+		reflect.TypeFor[decimal.Decimal](): fields.Decimal,
+		reflect.TypeFor[string]():          fields.Text,
 	}
 	d.Decode(root, "", &j)
 	var es ParseErrors
@@ -174,25 +172,6 @@ func ParseJSON(name string, data []byte) (Recorded, error) {
 		return rec, es
 	}
 	return rec, nil
-}
-
-func decodeDecimal(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
-	if !d.Scalar(n, path, "a number") {
-		return
-	}
-	x, err := sheets.ParseDecimal(n.Value)
-	if err != nil {
-		d.Addf(n, path, "%v", err)
-		return
-	}
-	v.Set(reflect.ValueOf(x))
-}
-
-func decodeText(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
-	if !d.Scalar(n, path, "a text") {
-		return
-	}
-	v.SetString(norm.NFC.String(strings.TrimSpace(n.Value)))
 }
 
 // Load reads a recorded result from a file: CSV (.csv, .txt), JSON (.json)

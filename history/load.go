@@ -7,12 +7,9 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
-	"strings"
-
-	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/thidua/thidua/internal/decode"
+	"github.com/thidua/thidua/internal/fields"
 )
 
 // Load reads a history file (YAML or JSON), validates it, loads the
@@ -45,7 +42,7 @@ func parse(name string, data []byte, res *resolver) (*History, error) {
 		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg}}
 	}
 	d := decode.New()
-	d.Hooks = map[reflect.Type]decode.Hook{reflect.TypeFor[string](): decodeText}
+	d.Hooks = map[reflect.Type]decode.Hook{reflect.TypeFor[string](): fields.Text}
 	d.Decode(root, "", &spec)
 	var all Errors
 	for _, p := range d.Problems {
@@ -71,42 +68,17 @@ func parse(name string, data []byte, res *resolver) (*History, error) {
 	return h, nil
 }
 
-// decodeText reads a text, normalised to NFC (Vietnamese text may come
-// decomposed from some editors), with surrounding spaces removed. A null is
-// an empty text.
-func decodeText(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
-		v.SetString("")
-		return
-	}
-	if !d.Scalar(n, path, "a text") {
-		return
-	}
-	v.SetString(norm.NFC.String(strings.TrimSpace(n.Value)))
-}
-
-// knockOn reports whether a validation problem at path follows from one
-// of the decoding problems: it is at or inside a value that could not be
-// read, or at the mapping that holds one.
-func knockOn(path string, problems Errors) bool {
-	for _, p := range problems {
-		if p.Path == "" || path == p.Path || path == parentPath(p.Path) ||
-			strings.HasPrefix(path, p.Path+".") || strings.HasPrefix(path, p.Path+"[") {
-			return true
-		}
-	}
-	return false
-}
-
-func parentPath(path string) string {
-	i := strings.LastIndexAny(path, ".[")
-	if i < 0 {
-		return ""
-	}
-	return path[:i]
-}
-
 // String describes the history in one line, for logs.
 func (h *History) String() string {
 	return fmt.Sprintf("history of %d clusters, %d units, %d mergers", len(h.spec.Clusters), len(h.spec.Units), len(h.spec.Mergers))
+}
+
+// knockOn reports whether a problem at path follows from a value that
+// could not be read (see decode.Covered).
+func knockOn(path string, problems Errors) bool {
+	unreadable := make([]string, len(problems))
+	for i, p := range problems {
+		unreadable[i] = p.Path
+	}
+	return decode.Covered(path, unreadable)
 }

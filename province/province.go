@@ -10,14 +10,12 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
-	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/thidua/thidua/history"
 	"github.com/thidua/thidua/internal/decode"
+	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
-	"github.com/thidua/thidua/sheets"
 )
 
 // DefaultFlagTier is the award tier that marks a cluster's leader when a
@@ -135,8 +133,8 @@ func parse(name string, data []byte, res *resolver) (*Province, error) {
 	}
 	d := decode.New()
 	d.Hooks = map[reflect.Type]decode.Hook{
-		reflect.TypeFor[string]():          decodeText,
-		reflect.TypeFor[decimal.Decimal](): decodeDecimal,
+		reflect.TypeFor[string]():          fields.Text,
+		reflect.TypeFor[decimal.Decimal](): fields.Decimal,
 	}
 	d.Decode(root, "", &spec)
 	var all Errors
@@ -158,41 +156,6 @@ func parse(name string, data []byte, res *resolver) (*Province, error) {
 		return nil, all
 	}
 	return pr, nil
-}
-
-func decodeText(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
-		v.SetString("")
-		return
-	}
-	if !d.Scalar(n, path, "a text") {
-		return
-	}
-	v.SetString(norm.NFC.String(strings.TrimSpace(n.Value)))
-}
-
-func decodeDecimal(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
-	if !d.Scalar(n, path, "a number") {
-		return
-	}
-	x, err := sheets.ParseDecimal(n.Value)
-	if err != nil {
-		d.Addf(n, path, "%v", err)
-		return
-	}
-	v.Set(reflect.ValueOf(x))
-}
-
-func knockOn(path string, problems Errors) bool {
-	for _, p := range problems {
-		if p.Path == "" || path == p.Path || strings.HasPrefix(path, p.Path+".") || strings.HasPrefix(path, p.Path+"[") {
-			return true
-		}
-		if i := strings.LastIndexAny(p.Path, ".["); i >= 0 && path == p.Path[:i] {
-			return true
-		}
-	}
-	return false
 }
 
 func idOK(v *validator, id, path, what string, x ctx) bool {
@@ -446,4 +409,14 @@ func cloneSpec(s Spec) Spec {
 		out.GovernmentFlag = &gc
 	}
 	return out
+}
+
+// knockOn reports whether a problem at path follows from a value that
+// could not be read (see decode.Covered).
+func knockOn(path string, problems Errors) bool {
+	unreadable := make([]string, len(problems))
+	for i, p := range problems {
+		unreadable[i] = p.Path
+	}
+	return decode.Covered(path, unreadable)
 }

@@ -12,8 +12,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
+	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/scoring"
 )
 
@@ -109,17 +108,6 @@ func blank(rec []string) bool {
 	return true
 }
 
-// cleanText is a cell or text value as the sheet keeps it: line breaks as
-// "\n" (a quoted "\r\n" or lone "\r" would not survive being written and
-// read again), without spaces around it, in Unicode NFC.
-func cleanText(s string) string {
-	if strings.Contains(s, "\r") {
-		s = strings.ReplaceAll(s, "\r\n", "\n")
-		s = strings.ReplaceAll(s, "\r", "\n")
-	}
-	return norm.NFC.String(strings.TrimSpace(s))
-}
-
 type csvParser struct {
 	name  string
 	comma rune
@@ -181,7 +169,7 @@ func (p *csvParser) get(rec []string, c string) string {
 	if !ok || i >= len(rec) {
 		return ""
 	}
-	return cleanText(rec[i])
+	return fields.CleanText(rec[i])
 }
 
 // once reports whether the row on line is the first to give what (such as

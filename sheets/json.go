@@ -11,9 +11,9 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/thidua/thidua/internal/decode"
+	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/scoring"
 )
 
@@ -34,8 +34,8 @@ func ParseJSON(name string, data []byte) (scoring.Sheet, error) {
 	}
 	d := decode.New()
 	d.Hooks = map[reflect.Type]decode.Hook{
-		reflect.TypeFor[decimal.Decimal](): decodeDecimal,
-		reflect.TypeFor[string]():          decodeText,
+		reflect.TypeFor[decimal.Decimal](): fields.Decimal,
+		reflect.TypeFor[string]():          fields.Text,
 	}
 	d.Decode(root, "", &sh)
 	var es scoring.InputErrors
@@ -137,31 +137,6 @@ func rowOf(path string) (string, bool) {
 		return "", false
 	}
 	return path[:i+1], true
-}
-
-func decodeDecimal(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
-	if !d.Scalar(n, path, "a number") {
-		return
-	}
-	x, err := ParseDecimal(n.Value)
-	if err != nil {
-		d.Addf(n, path, "%v", err)
-		return
-	}
-	v.Set(reflect.ValueOf(x))
-}
-
-// decodeText reads a text as ReadCSV reads a cell (see cleanText). A null
-// (null, ~ or nothing) is an empty text, not the word.
-func decodeText(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
-		v.SetString("")
-		return
-	}
-	if !d.Scalar(n, path, "a text") {
-		return
-	}
-	v.SetString(cleanText(n.Value))
 }
 
 // Load reads a score sheet from a file, in the format its extension names:

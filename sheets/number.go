@@ -2,32 +2,12 @@ package sheets
 
 import (
 	"fmt"
-	"math/big"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
-)
 
-// Limits of the numbers ParseDecimal accepts. They bound the value, not the
-// text, so that whatever ParseDecimal returns, its String() reads back: at
-// most maxDigits significant digits (leading and trailing zeros do not
-// count), and no digit more than maxPlaces places before or after the
-// decimal point (the value is below 10^maxPlaces in size, and has at most
-// maxPlaces decimals).
-const (
-	maxDigits = 40
-	maxPlaces = 100
-)
-
-// decimalComma and plainNumber are the two spellings of a number: with a
-// decimal comma (digits on both sides, so that "9," and ",5" are refused) or
-// with a decimal point; either may end in an exponent ("1e-05", as Python
-// writes small floats in JSON).
-var (
-	decimalComma = regexp.MustCompile(`^[+-]?[0-9]+,[0-9]+(?:[eE][+-]?[0-9]{1,3})?$`)
-	plainNumber  = regexp.MustCompile(`^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]{1,3}))?$`)
+	"github.com/thidua/thidua/internal/fields"
 )
 
 // ParseDecimal reads a number written with a decimal point ("9.75") or, as
@@ -38,47 +18,7 @@ var (
 // count) and no digit more than 100 places before or after the decimal
 // point; within those limits every value it returns reads back from its
 // String().
-func ParseDecimal(s string) (decimal.Decimal, error) {
-	t := strings.TrimSpace(s)
-	if decimalComma.MatchString(t) {
-		t = strings.Replace(t, ",", ".", 1)
-	}
-	m := plainNumber.FindStringSubmatch(t)
-	if m == nil || m[2] == "" && m[3] == "" {
-		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found %q", s)
-	}
-	neg, whole, frac := m[1] == "-", m[2], m[3]
-	exp := 0
-	if m[4] != "" {
-		exp, _ = strconv.Atoi(m[4]) // at most three digits: cannot fail
-	}
-	// The value is digits × 10^exp, digits without leading or trailing zeros.
-	digits := strings.TrimLeft(whole+frac, "0")
-	exp -= len(frac)
-	if digits == "" {
-		return decimal.Zero, nil
-	}
-	n := len(digits)
-	digits = strings.TrimRight(digits, "0")
-	exp += n - len(digits)
-	if len(digits) > maxDigits {
-		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found %q (more than %d significant digits)", s, maxDigits)
-	}
-	if exp < -maxPlaces || exp+len(digits) > maxPlaces {
-		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found %q (digits more than %d places from the decimal point)", s, maxPlaces)
-	}
-	c, _ := new(big.Int).SetString(digits, 10) // digits only: cannot fail
-	if neg {
-		c.Neg(c)
-	}
-	if exp > 0 {
-		// A whole number keeps the exponent 0, as decimal.NewFromString
-		// gives it, so that String() never uses scientific notation.
-		c.Mul(c, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(exp)), nil))
-		exp = 0
-	}
-	return decimal.NewFromBigInt(c, int32(exp)), nil
-}
+func ParseDecimal(s string) (decimal.Decimal, error) { return fields.ParseDecimal(s) }
 
 func parseCount(s string) (int, error) {
 	t := strings.TrimSpace(s)

@@ -10,10 +10,9 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
-	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/thidua/thidua/internal/decode"
+	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/rules"
 )
 
@@ -136,7 +135,7 @@ func Parse(name string, data []byte) (*Titles, error) {
 		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg}}
 	}
 	d := decode.New()
-	d.Hooks = map[reflect.Type]decode.Hook{reflect.TypeFor[string](): decodeText}
+	d.Hooks = map[reflect.Type]decode.Hook{reflect.TypeFor[string](): fields.Text}
 	d.Decode(root, "", &spec)
 	var all Errors
 	for _, p := range d.Problems {
@@ -157,29 +156,6 @@ func Parse(name string, data []byte) (*Titles, error) {
 		return nil, all
 	}
 	return t, nil
-}
-
-func decodeText(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
-		v.SetString("")
-		return
-	}
-	if !d.Scalar(n, path, "a text") {
-		return
-	}
-	v.SetString(norm.NFC.String(strings.TrimSpace(n.Value)))
-}
-
-func knockOn(path string, problems Errors) bool {
-	for _, p := range problems {
-		if p.Path == "" || path == p.Path || strings.HasPrefix(path, p.Path+".") || strings.HasPrefix(path, p.Path+"[") {
-			return true
-		}
-		if i := strings.LastIndexAny(p.Path, ".["); i >= 0 && path == p.Path[:i] {
-			return true
-		}
-	}
-	return false
 }
 
 func idOK(v *validator, id, path, what string) bool {
@@ -588,4 +564,14 @@ func (k HolderKind) withArticle() string {
 		return "an individual"
 	}
 	return "a " + string(k)
+}
+
+// knockOn reports whether a problem at path follows from a value that
+// could not be read (see decode.Covered).
+func knockOn(path string, problems Errors) bool {
+	unreadable := make([]string, len(problems))
+	for i, p := range problems {
+		unreadable[i] = p.Path
+	}
+	return decode.Covered(path, unreadable)
 }

@@ -4,15 +4,13 @@ import (
 	"fmt"
 	"os"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
-	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/thidua/thidua/internal/decode"
+	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -204,8 +202,8 @@ func ParseScenario(name string, data []byte) (Scenario, error) {
 	}
 	d := decode.New()
 	d.Hooks = map[reflect.Type]decode.Hook{
-		reflect.TypeFor[decimal.Decimal](): decodeDecimal,
-		reflect.TypeFor[string]():          decodeText,
+		reflect.TypeFor[decimal.Decimal](): fields.Decimal,
+		reflect.TypeFor[string]():          fields.Text,
 	}
 	d.Decode(root, "", &sc)
 	var es scoring.InputErrors
@@ -295,41 +293,6 @@ func (e Edit) incomplete() string {
 		return fmt.Sprintf("value must not be negative, found %s", e.SetScore.Value)
 	}
 	return ""
-}
-
-var (
-	decimalComma = regexp.MustCompile(`^[+-]?[0-9]+,[0-9]+$`)
-	plainNumber  = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$`)
-)
-
-// decodeDecimal reads a number with a decimal point or a decimal comma, as
-// score sheets do; anything else (exponents, thousands separators) is
-// refused.
-func decodeDecimal(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
-	if !d.Scalar(n, path, "a number") {
-		return
-	}
-	t := strings.TrimSpace(n.Value)
-	if decimalComma.MatchString(t) {
-		t = strings.Replace(t, ",", ".", 1)
-	}
-	if !plainNumber.MatchString(t) || len(t) > 40 {
-		d.Addf(n, path, "expected a number like 9.75 or 9,75, found %q", n.Value)
-		return
-	}
-	x, err := decimal.NewFromString(t)
-	if err != nil {
-		d.Addf(n, path, "expected a number like 9.75 or 9,75, found %q", n.Value)
-		return
-	}
-	v.Set(reflect.ValueOf(x))
-}
-
-func decodeText(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
-	if !d.Scalar(n, path, "a text") {
-		return
-	}
-	v.SetString(norm.NFC.String(strings.TrimSpace(n.Value)))
 }
 
 // Apply returns the sheet with the scenario's edits applied in order; the

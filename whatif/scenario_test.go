@@ -53,10 +53,10 @@ edits:
 edits:
   - {}
 `, []int{3}, []string{"found 0"}},
-		{"a number with an exponent is refused", `
+		{"a number with a thousands separator is refused", `
 edits:
-  - set_score: {member: SCT, criterion: "03", stage: cluster, value: 1e3}
-`, []int{3}, []string{`found "1e3"`}},
+  - set_score: {member: SCT, criterion: "03", stage: cluster, value: "1.234,5"}
+`, []int{3}, []string{`found "1.234,5"`}},
 		{"a missing member and stage", `
 edits:
   - set_score: {criterion: "03", value: 3}

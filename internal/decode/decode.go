@@ -508,3 +508,19 @@ func distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// Covered reports whether a problem found at path only follows from a value
+// that could not be read: it is at or under one of the unreadable paths, or
+// at the parent of one (a problem at path "" covers everything). Callers
+// leave such problems out, so that one mistake is reported once.
+func Covered(path string, unreadable []string) bool {
+	for _, u := range unreadable {
+		if u == "" || path == u || strings.HasPrefix(path, u+".") || strings.HasPrefix(path, u+"[") {
+			return true
+		}
+		if i := strings.LastIndexAny(u, ".["); i >= 0 && path == u[:i] {
+			return true
+		}
+	}
+	return false
+}

@@ -625,3 +625,23 @@ func TestUnsignedAndUnsupported(t *testing.T) {
 		t.Fatalf("problems %v, want small (out of range) and c (unsupported)", d.Problems)
 	}
 }
+
+func TestCovered(t *testing.T) {
+	unreadable := []string{"awards[2].count", "criteria[0].children[1].max"}
+	for path, want := range map[string]bool{
+		"awards[2].count":             true,  // the value itself
+		"awards[2]":                   true,  // its parent ("needs a count")
+		"awards[2].count.x":           true,  // under it
+		"awards[1]":                   false, // a sibling
+		"criteria[0].children[1]":     true,
+		"criteria[0]":                 false,
+		"criteria[0].children[1].max": true,
+	} {
+		if got := Covered(path, unreadable); got != want {
+			t.Errorf("Covered(%q) = %v, want %v", path, got, want)
+		}
+	}
+	if !Covered("anything", []string{""}) {
+		t.Error("a problem at the root covers everything")
+	}
+}
