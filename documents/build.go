@@ -361,6 +361,16 @@ func (b *builder) shortfall(r ranking.Row, id string) string {
 		return fmt.Sprintf(l.failGroup, c.GroupMin.Group, b.exact(n.Points), b.exact(c.GroupMin.Min))
 	case c.MaxDeductions != nil:
 		return fmt.Sprintf(l.failDeductions, b.exact(card.Deductions.Total), b.exact(*c.MaxDeductions))
+	case c.MaxConsecutive != nil:
+		name := c.MaxConsecutive.Award
+		if t, ok := b.rb.Award(name); ok {
+			name = t.Name
+		}
+		n := 0
+		for y := card.Year - 1; slices.ContainsFunc(card.Past, func(p scoring.PastAward) bool { return p.Year == y && p.Award == c.MaxConsecutive.Award }); y-- {
+			n++
+		}
+		return fmt.Sprintf(l.failStreak, name, n, c.MaxConsecutive.Years)
 	case c.MinVotes != nil:
 		v := card.Votes
 		switch {

@@ -50,6 +50,7 @@ type labels struct {
 	failGroup         string // group, points, min
 	failFact          string // reason
 	failDeductions    string // deducted, max
+	failStreak        string // award name, years running, limit
 	failVotes         string // for, base, share
 	failNoBallot      string
 	failQuorum        string // present, entitled
@@ -174,6 +175,7 @@ var vi = labels{
 	failGroup:        "nhóm %s đạt %s, chưa đạt %s điểm",
 	failFact:         "không đạt “%s”",
 	failDeductions:   "bị trừ %s điểm, quá mức %s điểm",
+	failStreak:       "đã được %s %d năm liên tiếp (tối đa %d)",
 	failVotes:        "%d/%d phiếu tán thành, chưa đạt %s",
 	failNoBallot:     "chưa có kết quả bỏ phiếu",
 	failQuorum:       "không đủ thành viên dự họp: %d/%d",
@@ -304,6 +306,7 @@ var en = labels{
 	failGroup:        "group %s has %s, below %s points",
 	failFact:         "fails “%s”",
 	failDeductions:   "%s points deducted, more than %s",
+	failStreak:       "received %s %d years running (at most %d)",
 	failVotes:        "%d/%d votes in favour, below %s",
 	failNoBallot:     "no ballot recorded",
 	failQuorum:       "no quorum: %d/%d present",

@@ -3,6 +3,7 @@ package ranking
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/thidua/thidua/rules"
@@ -74,6 +75,18 @@ func check(rb *rules.Rulebook, c rules.Condition, card scoring.Scorecard) (bool,
 	case c.MaxDeductions != nil:
 		if card.Deductions.Total.GreaterThan(*c.MaxDeductions) {
 			return false, fmt.Sprintf("%s points deducted, more than %s", card.Deductions.Total, c.MaxDeductions)
+		}
+	case c.MaxConsecutive != nil:
+		award, limit := c.MaxConsecutive.Award, c.MaxConsecutive.Years
+		var years []string
+		for y := card.Year - 1; ; y-- {
+			if !slices.ContainsFunc(card.Past, func(p scoring.PastAward) bool { return p.Year == y && p.Award == award }) {
+				break
+			}
+			years = append(years, strconv.Itoa(y))
+		}
+		if len(years) >= limit {
+			return false, fmt.Sprintf("%s in %s (%d years running; at most %d)", award, strings.Join(years, ", "), len(years), limit)
 		}
 	case c.MinVotes != nil:
 		v := card.Votes

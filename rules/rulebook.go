@@ -471,6 +471,7 @@ func cloneCondition(c Condition) Condition {
 	c.CriterionFloor = clonePtr(c.CriterionFloor)
 	c.GroupMin = clonePtr(c.GroupMin)
 	c.MaxDeductions = clonePtr(c.MaxDeductions)
+	c.MaxConsecutive = clonePtr(c.MaxConsecutive)
 	c.MinVotes = clonePtr(c.MinVotes)
 	return c
 }

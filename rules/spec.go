@@ -350,6 +350,7 @@ type Condition struct {
 	GroupMin       *GroupMin        `yaml:"group_min" json:"group_min,omitempty"`
 	Fact           string           `yaml:"fact" json:"fact,omitempty"`
 	MaxDeductions  *decimal.Decimal `yaml:"max_deductions" json:"max_deductions,omitempty"`
+	MaxConsecutive *Streak          `yaml:"max_consecutive" json:"max_consecutive,omitempty"`
 	MinVotes       *VoteThreshold   `yaml:"min_votes" json:"min_votes,omitempty"`
 }
 
@@ -358,6 +359,15 @@ type Condition struct {
 type Floor struct {
 	Share  Share  `yaml:"share" json:"share"`
 	Within string `yaml:"within" json:"within,omitempty"`
+}
+
+// Streak limits how many years running a member may receive an award: a
+// member that received Award in each of the Years years before the sheet's
+// year fails ("không tặng Cờ thi đua hai năm liên tiếp" is {award: flag,
+// years: 1}). The years are read from the sheet's history.
+type Streak struct {
+	Award string `yaml:"award" json:"award"`
+	Years int    `yaml:"years" json:"years"`
 }
 
 // GroupMin requires at least Min points in a group.

@@ -402,6 +402,15 @@ func (v *validator) conditions(cs []Condition, facts map[string]bool) map[string
 				v.add(p+".max_deductions", "condition %q: must not be negative", c.ID)
 			}
 		}
+		if c.MaxConsecutive != nil {
+			kinds++
+			if strings.TrimSpace(c.MaxConsecutive.Award) == "" {
+				v.add(p+".max_consecutive.award", "condition %q: max_consecutive needs the award it limits (e.g. flag)", c.ID)
+			}
+			if c.MaxConsecutive.Years < 1 {
+				v.add(p+".max_consecutive.years", "condition %q: years must be at least 1 (1: not two years running), found %d", c.ID, c.MaxConsecutive.Years)
+			}
+		}
 		if c.MinVotes != nil {
 			kinds++
 			v.share(c.MinVotes.Share, p+".min_votes.share", false)
@@ -413,7 +422,7 @@ func (v *validator) conditions(cs []Condition, facts map[string]bool) map[string
 			v.share(c.MinVotes.Quorum, p+".min_votes.quorum", true)
 		}
 		if kinds != 1 {
-			v.add(p, "condition %q must have exactly one of min_total, min_percent, criterion_floor, group_min, fact, max_deductions, min_votes; found %d", c.ID, kinds)
+			v.add(p, "condition %q must have exactly one of min_total, min_percent, criterion_floor, group_min, fact, max_deductions, max_consecutive, min_votes; found %d", c.ID, kinds)
 		}
 	}
 	return seen

@@ -399,7 +399,7 @@ func validationCases() []validationCase {
 			path: "eligibility[7].min_votes.quorum", msg: "is more than 100%"},
 		{name: "a condition of two kinds is rejected",
 			over: o("eligibility", with("eligibility", "  - {id: c8, reason: R, min_total: 40, fact: clean} #<")),
-			path: "eligibility[7]", msg: `condition "c8" must have exactly one of min_total, min_percent, criterion_floor, group_min, fact, max_deductions, min_votes; found 2`},
+			path: "eligibility[7]", msg: `condition "c8" must have exactly one of min_total, min_percent, criterion_floor, group_min, fact, max_deductions, max_consecutive, min_votes; found 2`},
 		{name: "a condition of no kind is rejected",
 			over: o("eligibility", with("eligibility", "  - {id: c8, reason: R} #<")),
 			path: "eligibility[7]", msg: "found 0"},

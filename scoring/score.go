@@ -532,6 +532,7 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 		c.Basis = c.Percent
 	}
 	c.Facts = in.facts[m]
+	c.Year, c.Past = in.year, in.past[m]
 	v := in.votes[m]
 	c.Votes = VoteCount{Recorded: in.hasBallot, For: v.For, Against: v.Against, Abstain: v.Abstain, Present: in.present, Entitled: in.entitled}
 	s.totalDivergence(m)

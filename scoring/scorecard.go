@@ -29,8 +29,12 @@ type Scorecard struct {
 	Percent decimal.Decimal `json:"percent"`
 	// Basis is the value members are ranked by: Total or Percent, as the
 	// rulebook says.
-	Basis       decimal.Decimal `json:"basis"`
-	Votes       VoteCount       `json:"votes"`
+	Basis decimal.Decimal `json:"basis"`
+	Votes VoteCount       `json:"votes"`
+	// Year is the sheet's year and Past the member's past awards from the
+	// sheet's history, newest first, for conditions that look back.
+	Year        int             `json:"year,omitempty"`
+	Past        []PastAward     `json:"past,omitempty"`
 	Facts       map[string]bool `json:"facts,omitempty"`
 	Divergences []Divergence    `json:"divergences,omitempty"`
 	// Peers holds the points each assessor gave, per criterion, at stages

@@ -32,6 +32,8 @@ type input struct {
 	votes      []Vote
 	hasBallot  bool
 	rejected   map[[2]int]bool // member, node with a value that was refused
+	year       int
+	past       [][]PastAward // per member, newest first
 	entitled   int
 	present    int
 }
@@ -128,6 +130,21 @@ func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 				break
 			}
 		}
+		for _, cond := range rb.Eligibility() {
+			if cond.MaxConsecutive != nil {
+				c.add(Source{}, "", "", "the rulebook's condition %s looks at the years before, so the sheet must give its year", cond.ID)
+			}
+		}
+	}
+	in.year = sh.Year
+	in.past = make([][]PastAward, len(in.members))
+	for _, h := range sh.History {
+		if m, ok := in.mIdx[h.Member]; ok {
+			in.past[m] = append(in.past[m], h)
+		}
+	}
+	for m := range in.past {
+		slices.SortStableFunc(in.past[m], func(a, b PastAward) int { return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(a.Award, b.Award)) })
 	}
 	c.lots(in, sh.Lots)
 	for _, h := range sh.History {

@@ -84,6 +84,7 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 	b.WriteString("  - {id: e_fact, reason: r, fact: f1}\n")
 	b.WriteString("  - {id: e_ded, reason: r, max_deductions: 2}\n")
 	b.WriteString("  - {id: e_votes, reason: r, min_votes: {share: " + pick("50%", "2/3") + "}}\n")
+	b.WriteString("  - {id: e_streak, reason: r, max_consecutive: {award: flag, years: " + pick("1", "2") + "}}\n")
 	chain := []string{"{group: " + groups[rng.IntN(len(groups))] + "}", "{criterion: " + leaves[rng.IntN(len(leaves))].id + "}", "fewer_deductions", "more_bonus", "more_votes", "head_to_head", "no_award_last_year", "{no_award_last_year: flag}", "total", "percent"}
 	rng.Shuffle(len(chain), func(i, j int) { chain[i], chain[j] = chain[j], chain[i] })
 	chain = chain[:rng.IntN(len(chain))]
@@ -91,7 +92,7 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 		chain = append(chain, "lots")
 	}
 	fmt.Fprintf(&b, "tie_breaks: [%s]\n", strings.Join(chain, ", "))
-	conds := []string{"e_total", "e_pct", "e_floor", "e_group", "e_fact", "e_ded", "e_votes"}
+	conds := []string{"e_total", "e_pct", "e_floor", "e_group", "e_fact", "e_ded", "e_votes", "e_streak"}
 	req := func() string {
 		var r []string
 		for _, c := range conds {
@@ -164,6 +165,9 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 		}
 		if rng.IntN(3) == 0 {
 			sh.History = append(sh.History, scoring.PastAward{Member: id, Year: 2023, Award: pick("flag", "merit")})
+		}
+		if rng.IntN(3) == 0 {
+			sh.History = append(sh.History, scoring.PastAward{Member: id, Year: 2022, Award: "flag"})
 		}
 		ballot.Votes = append(ballot.Votes, scoring.Vote{Member: id, For: rng.IntN(n + 1)})
 	}

@@ -714,7 +714,7 @@ func (p *Plan) constants(cards []scoring.Scorecard) error {
 		for j, cond := range p.conds {
 			// conditions that scenarios cannot change: evaluate them with
 			// the ranking package on the skeleton card
-			if cond.Fact != "" || cond.MaxDeductions != nil || cond.MinVotes != nil {
+			if cond.Fact != "" || cond.MaxDeductions != nil || cond.MaxConsecutive != nil || cond.MinVotes != nil {
 				p.constElig[m][j] = ranking.Eligible(p.rb, cond, c)
 			}
 		}

@@ -260,7 +260,7 @@ func (s *search) blockedForGood() []Obstacle {
 // fixedCondition reports whether a condition depends on nothing the member's
 // scores can change.
 func fixedCondition(c rules.Condition) bool {
-	return c.Fact != "" || c.MaxDeductions != nil || c.MinVotes != nil
+	return c.Fact != "" || c.MaxDeductions != nil || c.MaxConsecutive != nil || c.MinVotes != nil
 }
 
 // unreachable completes a result whose search found nothing: the member's

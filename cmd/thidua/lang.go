@@ -144,6 +144,7 @@ var detailForms = []struct {
 	{regexp.MustCompile(`(\S+) has (\S+) of (\S+)`), "$1 đạt $2/$3"},
 	{regexp.MustCompile(`^(\S+) has (\S+) points, below (\S+)$`), "$1 đạt $2 điểm, dưới $3"},
 	{regexp.MustCompile(`^not met: (.*)$`), "chưa đạt: $1"},
+	{regexp.MustCompile(`^(\S+) in (.+) \((\d+) years running; at most (\d+)\)$`), "đã được $1 các năm $2 ($3 năm liên tiếp; tối đa $4)"},
 	{regexp.MustCompile(`^(\S+) points deducted, more than (\S+)$`), "bị trừ $1 điểm, quá $2"},
 	{regexp.MustCompile(`^no ballot recorded$`), "chưa có kết quả bỏ phiếu"},
 	{regexp.MustCompile(`^no quorum: (\d+) of (\d+) present, (\S+) needed$`), "không đủ số thành viên dự họp: $1/$2, cần $3"},

@@ -78,7 +78,7 @@ func write(b *strings.Builder, v reflect.Value) {
 		first := true
 		for i := range t.NumField() {
 			f := t.Field(i)
-			if !f.IsExported() {
+			if !f.IsExported() || absent(v.Field(i)) {
 				continue
 			}
 			if !first {
@@ -240,4 +240,22 @@ func boolInt(b bool) int {
 // moving the keys themselves.
 func sortStrings(ks []string, order []int) {
 	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(ks[i], ks[j]) })
+}
+
+// absent reports whether a field holds nothing — a nil pointer, an empty
+// slice, map or string, false, zero, a zero decimal, a zero struct — and is
+// therefore left out of the canonical form. In the documents thidua hashes
+// an optional field that is not given is its zero value, so leaving zero
+// values out keeps a hash unchanged when a later version adds an optional
+// field that a document does not use.
+func absent(v reflect.Value) bool {
+	switch {
+	case v.Type() == decimalType:
+		return v.Interface().(decimal.Decimal).IsZero()
+	case v.Kind() == reflect.Slice || v.Kind() == reflect.Map:
+		return v.Len() == 0
+	case v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface:
+		return v.IsNil()
+	}
+	return v.IsZero()
 }
