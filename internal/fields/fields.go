@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"math/big"
 	"reflect"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -31,15 +29,6 @@ const (
 	maxPlaces = 100
 )
 
-// decimalComma and plainNumber are the two spellings of a number: with a
-// decimal comma (digits on both sides, so that "9," and ",5" are refused) or
-// with a decimal point; either may end in an exponent ("1e-05", as Python
-// writes small floats in JSON).
-var (
-	decimalComma = regexp.MustCompile(`^[+-]?[0-9]+,[0-9]+(?:[eE][+-]?[0-9]{1,3})?$`)
-	plainNumber  = regexp.MustCompile(`^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]{1,3}))?$`)
-)
-
 // ParseDecimal reads a number written with a decimal point ("9.75") or, as
 // in Vietnamese, a decimal comma ("9,75"), optionally with an exponent
 // ("1e-05", "1,5E+3"). Thousands separators and anything else are refused,
@@ -48,19 +37,64 @@ var (
 // count) and no digit more than 100 places before or after the decimal
 // point; within those limits every value it returns reads back from its
 // String().
+//
+// The grammar: an optional sign; digits, then optionally a decimal point
+// and digits (either side may be empty, not both) or a decimal comma with
+// digits on both sides; then optionally e or E, an optional sign and one to
+// three digits. Surrounding spaces are ignored.
 func ParseDecimal(s string) (decimal.Decimal, error) {
+	bad := func(why string) (decimal.Decimal, error) {
+		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found %q%s", s, why)
+	}
 	t := strings.TrimSpace(s)
-	if decimalComma.MatchString(t) {
-		t = strings.Replace(t, ",", ".", 1)
+	i := 0
+	neg := false
+	if i < len(t) && (t[i] == '+' || t[i] == '-') {
+		neg = t[i] == '-'
+		i++
 	}
-	m := plainNumber.FindStringSubmatch(t)
-	if m == nil || m[2] == "" && m[3] == "" {
-		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found %q", s)
+	ws := i
+	for i < len(t) && isDigit(t[i]) {
+		i++
 	}
-	neg, whole, frac := m[1] == "-", m[2], m[3]
+	whole, frac := t[ws:i], ""
+	if i < len(t) && (t[i] == '.' || t[i] == ',') {
+		comma := t[i] == ','
+		i++
+		fs := i
+		for i < len(t) && isDigit(t[i]) {
+			i++
+		}
+		frac = t[fs:i]
+		if comma && (whole == "" || frac == "") {
+			return bad("")
+		}
+	}
+	if whole == "" && frac == "" {
+		return bad("")
+	}
 	exp := 0
-	if m[4] != "" {
-		exp, _ = strconv.Atoi(m[4]) // at most three digits: cannot fail
+	if i < len(t) && (t[i] == 'e' || t[i] == 'E') {
+		i++
+		sign := 1
+		if i < len(t) && (t[i] == '+' || t[i] == '-') {
+			if t[i] == '-' {
+				sign = -1
+			}
+			i++
+		}
+		es := i
+		for i < len(t) && isDigit(t[i]) {
+			exp = exp*10 + int(t[i]-'0')
+			i++
+		}
+		if i-es < 1 || i-es > 3 {
+			return bad("")
+		}
+		exp *= sign
+	}
+	if i != len(t) {
+		return bad("")
 	}
 	// The value is digits × 10^exp, digits without leading or trailing zeros.
 	digits := strings.TrimLeft(whole+frac, "0")
@@ -72,10 +106,21 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 	digits = strings.TrimRight(digits, "0")
 	exp += n - len(digits)
 	if len(digits) > maxDigits {
-		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found %q (more than %d significant digits)", s, maxDigits)
+		return bad(fmt.Sprintf(" (more than %d significant digits)", maxDigits))
 	}
 	if exp < -maxPlaces || exp+len(digits) > maxPlaces {
-		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found %q (digits more than %d places from the decimal point)", s, maxPlaces)
+		return bad(fmt.Sprintf(" (digits more than %d places from the decimal point)", maxPlaces))
+	}
+	if len(digits) <= 18 && exp <= 0 {
+		// the common case: an int64 coefficient, no big.Int parsing
+		var c int64
+		for j := 0; j < len(digits); j++ {
+			c = c*10 + int64(digits[j]-'0')
+		}
+		if neg {
+			c = -c
+		}
+		return decimal.New(c, int32(exp)), nil
 	}
 	c, _ := new(big.Int).SetString(digits, 10) // digits only: cannot fail
 	if neg {
@@ -89,6 +134,8 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 	}
 	return decimal.NewFromBigInt(c, int32(exp)), nil
 }
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // CleanText trims a text, turns \r\n and lone \r into \n, and writes it in
 // Unicode NFC, so that a name typed with combining marks and one typed
