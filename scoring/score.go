@@ -154,8 +154,10 @@ func (s *scorer) leaf(m int, n rules.Node) (pts, raw decimal.Decimal, stage stri
 		st := s.stages[pos]
 		if len(ss) == 1 && ss[0].Assessor == "" {
 			p, steps := s.method(n, ss[0].Value, target)
-			trace = append(trace, Step{n.ID, s.say("%s: input %s", st.ID, ss[0].Value), ss[0].Value})
-			trace = append(trace, steps...)
+			if !s.quiet {
+				trace = append(trace, Step{n.ID, s.say("%s: input %s", st.ID, ss[0].Value), ss[0].Value})
+				trace = append(trace, steps...)
+			}
 			stagePts[pos] = p
 			continue
 		}
@@ -163,11 +165,15 @@ func (s *scorer) leaf(m int, n rules.Node) (pts, raw decimal.Decimal, stage stri
 		var parts []string
 		for j, sc := range ss {
 			each[j], _ = s.method(n, sc.Value, target)
-			parts = append(parts, s.say("%s %s", sc.Assessor, each[j]))
+			if !s.quiet {
+				parts = append(parts, s.say("%s %s", sc.Assessor, each[j]))
+			}
 			s.cards[m].Peers = append(s.cards[m].Peers, PeerScore{Stage: st.ID, Assessor: sc.Assessor, Criterion: n.ID, Points: s.roundLevel(s.round.Criterion, each[j].Mul(n.EffectiveWeight()))})
 		}
 		agg, how := s.aggregate(n, st, each)
-		trace = append(trace, Step{n.ID, s.say("%s: %s of %d assessors' points (%s)", st.ID, how, len(ss), strings.Join(parts, ", ")), agg})
+		if !s.quiet {
+			trace = append(trace, Step{n.ID, s.say("%s: %s of %d assessors' points (%s)", st.ID, how, len(ss), strings.Join(parts, ", ")), agg})
+		}
 		stagePts[pos] = agg
 	}
 	pos := s.pick(present, stagePts)
@@ -179,7 +185,9 @@ func (s *scorer) leaf(m int, n rules.Node) (pts, raw decimal.Decimal, stage stri
 	} else {
 		raw = stagePts[pos]
 	}
-	trace = append(trace, Step{n.ID, s.say("counts: stage %s (%s)", s.stages[pos].ID, s.pickReason()), stagePts[pos]})
+	if !s.quiet {
+		trace = append(trace, Step{n.ID, s.say("counts: stage %s (%s)", s.stages[pos].ID, s.pickReason()), stagePts[pos]})
+	}
 	s.divergence(m, n, present, stagePts, pos)
 	return stagePts[pos], raw, s.stages[pos].ID, trace
 }
@@ -494,8 +502,10 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 		}
 		c.Trace = append(c.Trace, groupTrace[i]...)
 	}
-	for _, r := range in.roots {
-		emit(r)
+	if !s.quiet {
+		for _, r := range in.roots {
+			emit(r)
+		}
 	}
 	c.Criteria, c.Attainable = decimal.Zero, decimal.Zero
 	for _, r := range in.roots {

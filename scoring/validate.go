@@ -224,7 +224,7 @@ func (c *checker) notAssigned(in *input, as []Assignment) {
 
 func (c *checker) scores(in *input, scores []Entry) {
 	type key struct{ m, crit, stage, assessor string }
-	seen := map[key]Source{}
+	seen := make(map[key]Source, len(scores))
 	for _, s := range scores {
 		m, okm := c.member(in, s.Member, s.Source)
 		n, okn := c.node(in, s.Member, s.Criterion, s.Source)
