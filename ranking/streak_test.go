@@ -43,7 +43,7 @@ awards:
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			sh := scoring.Sheet{Year: 2024, Members: []scoring.Member{{ID: "A", Name: "Sở A"}, {ID: "B", Name: "Sở B"}},
-				Scores: []scoring.Entry{{Member: "A", Criterion: "a", Stage: "cluster", Value: d("9")}, {Member: "B", Criterion: "a", Stage: "cluster", Value: d("8")}},
+				Scores:  []scoring.Entry{{Member: "A", Criterion: "a", Stage: "cluster", Value: d("9")}, {Member: "B", Criterion: "a", Stage: "cluster", Value: d("8")}},
 				History: c.history}
 			st, err := ranking.Rank(rb, sh)
 			require.NoError(t, err)

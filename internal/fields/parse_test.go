@@ -20,7 +20,7 @@ import (
 // writes small floats in JSON).
 var (
 	refComma = regexp.MustCompile(`^[+-]?[0-9]+,[0-9]+(?:[eE][+-]?[0-9]{1,3})?$`)
-	refPlain  = regexp.MustCompile(`^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]{1,3}))?$`)
+	refPlain = regexp.MustCompile(`^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]{1,3}))?$`)
 )
 
 // ParseDecimal reads a number written with a decimal point ("9.75") or, as
@@ -72,7 +72,6 @@ func parseDecimalRegexp(s string) (decimal.Decimal, error) {
 	}
 	return decimal.NewFromBigInt(c, int32(exp)), nil
 }
-
 
 func sameParse(t *testing.T, in string) {
 	t.Helper()
