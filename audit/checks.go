@@ -215,18 +215,6 @@ func (a *auditor) citedTieBreaks() {
 	}
 }
 
-// quota is the number of places of a tier in a cluster of n members.
-func quota(t rules.AwardTier, n int) int {
-	if t.Count > 0 {
-		return t.Count
-	}
-	mode := t.ShareRounding
-	if mode == "" {
-		mode = rules.RoundFloor // the documented default
-	}
-	return int(rules.RoundInt(int64(n)*t.Share.Num, t.Share.Den, mode))
-}
-
 // awards checks the recorded proposals: known tiers, one award per member,
 // quotas, eligibility and votes, and members passed over.
 func (a *auditor) awards() {
@@ -264,7 +252,7 @@ func (a *auditor) awards() {
 	}
 	for _, t := range a.tiers {
 		g := given[t.ID]
-		if q := quota(t, n); len(g) > q {
+		if q := ranking.Quota(t, n); len(g) > q {
 			ids := make([]string, len(g))
 			for i, m := range g {
 				ids[i] = a.name(m.ID)

@@ -348,10 +348,8 @@ func (b *builder) shortfall(r ranking.Row, id string) string {
 		return fmt.Sprintf(l.failPercent, b.exact(card.Percent), b.exact(*c.MinPercent))
 	case c.CriterionFloor != nil:
 		var low []string
-		for _, n := range card.Nodes {
-			if !n.Group && n.Assigned && !c.CriterionFloor.Share.AtLeast(n.Points, n.Max) {
-				low = append(low, n.ID)
-			}
+		for _, n := range ranking.BelowFloor(b.rb, c, card) { // the criteria ranking found low, within its group
+			low = append(low, n.ID)
 		}
 		if len(low) > 0 {
 			return fmt.Sprintf(l.failFloor, strings.Join(low, ", "), b.shareText(c.CriterionFloor.Share))

@@ -44,17 +44,8 @@ func check(rb *rules.Rulebook, c rules.Condition, card scoring.Scorecard) (bool,
 		}
 	case c.CriterionFloor != nil:
 		var low []string
-		within := map[string]bool{}
-		if w := c.CriterionFloor.Within; w != "" {
-			markUnder(rb, w, within)
-		}
-		for _, n := range card.Nodes {
-			if n.Group || !n.Assigned || (len(within) > 0 && !within[n.ID]) {
-				continue
-			}
-			if !c.CriterionFloor.Share.AtLeast(n.Points, n.Max) {
-				low = append(low, fmt.Sprintf("%s has %s of %s", n.ID, n.Points, n.Max))
-			}
+		for _, n := range BelowFloor(rb, c, card) {
+			low = append(low, fmt.Sprintf("%s has %s of %s", n.ID, n.Points, n.Max))
 		}
 		if len(low) > 0 {
 			return false, fmt.Sprintf("below %s of the maximum: %s", c.CriterionFloor.Share, strings.Join(low, "; "))
@@ -107,16 +98,37 @@ func check(rb *rules.Rulebook, c rules.Condition, card scoring.Scorecard) (bool,
 	return true, ""
 }
 
-func markUnder(rb *rules.Rulebook, id string, into map[string]bool) {
-	n, ok := rb.Node(id)
-	if !ok {
-		return
+// BelowFloor returns the criteria a criterion_floor condition finds below
+// its share of their maximum, for one scorecard: the assigned criteria
+// (under the condition's Within group, if it names one) whose points are
+// below share × maximum, in rulebook order. It is nil for other conditions.
+func BelowFloor(rb *rules.Rulebook, c rules.Condition, card scoring.Scorecard) []scoring.NodeScore {
+	f := c.CriterionFloor
+	if f == nil {
+		return nil
 	}
-	into[id] = true
-	nodes := rb.Nodes()
-	for _, k := range n.Kids {
-		markUnder(rb, nodes[k].ID, into)
+	// Scorecard nodes are in the rulebook's pre-order, so a group and its
+	// criteria are the run from the group to its last descendant.
+	nodes := card.Nodes
+	lo, hi := 0, len(nodes)
+	if f.Within != "" {
+		g, ok := rb.Node(f.Within)
+		if !ok {
+			return nil
+		}
+		last := g
+		for len(last.Kids) > 0 {
+			last, _ = rb.Node(nodes[last.Kids[len(last.Kids)-1]].ID)
+		}
+		lo, hi = g.Index, last.Index+1
 	}
+	var low []scoring.NodeScore
+	for _, n := range nodes[lo:hi] {
+		if !n.Group && n.Assigned && !f.Share.AtLeast(n.Points, n.Max) {
+			low = append(low, n)
+		}
+	}
+	return low
 }
 
 // awards proposes the award tiers in order, one award per member.

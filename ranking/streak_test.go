@@ -74,3 +74,44 @@ awards:
 		require.ErrorContains(t, err, "years must be at least 1")
 	})
 }
+
+// BelowFloor looks only inside the Within group, nested groups included,
+// and stops at the group's last descendant.
+func TestBelowFloorWithin(t *testing.T) {
+	rb, err := rules.Parse("f.yaml", []byte(`
+id: f
+version: "1"
+title: floor
+criteria:
+  - id: I
+    name: I
+    children:
+      - {id: a, name: A, max: 10}
+      - id: Ib
+        name: Ib
+        children:
+          - {id: b, name: B, max: 10}
+  - {id: c, name: C, max: 10}
+eligibility:
+  - {id: fl, reason: r, criterion_floor: {share: 80%, within: I}}
+  - {id: all, reason: r, criterion_floor: {share: 80%}}
+`))
+	require.NoError(t, err)
+	d := decimal.RequireFromString
+	cards, err := scoring.Score(rb, scoring.Sheet{Members: []scoring.Member{{ID: "A"}}, Scores: []scoring.Entry{
+		{Member: "A", Criterion: "a", Stage: "cluster", Value: d("9")},
+		{Member: "A", Criterion: "b", Stage: "cluster", Value: d("7")}, // low, nested under I
+		{Member: "A", Criterion: "c", Stage: "cluster", Value: d("1")}, // low, outside I
+	}})
+	require.NoError(t, err)
+	ids := func(ns []scoring.NodeScore) (out []string) {
+		for _, n := range ns {
+			out = append(out, n.ID)
+		}
+		return out
+	}
+	within, _ := rb.Condition("fl")
+	all, _ := rb.Condition("all")
+	require.Equal(t, []string{"b"}, ids(ranking.BelowFloor(rb, within, cards[0])))
+	require.Equal(t, []string{"b", "c"}, ids(ranking.BelowFloor(rb, all, cards[0])))
+}

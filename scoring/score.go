@@ -119,7 +119,7 @@ func (s *scorer) run() []Scorecard {
 		}
 	}
 	// Leaves relative to the cluster.
-	for i, n := range in.nodes {
+	for _, n := range in.nodes {
 		switch {
 		case n.IsGroup():
 		case n.Method == rules.Relative:
@@ -127,7 +127,6 @@ func (s *scorer) run() []Scorecard {
 		case n.Method == rules.Votes:
 			s.votes(n, points, raw, traces)
 		}
-		_ = i
 	}
 	for m := range nm {
 		s.card(m, points[m], raw[m], stage[m], traces[m])

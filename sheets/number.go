@@ -30,19 +30,10 @@ func parseCount(s string) (int, error) {
 }
 
 func parseBool(s string) (bool, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "true", "yes", "1", "có", "co", "đạt", "x":
-		return true, nil
-	case "false", "no", "0", "không", "khong", "không đạt":
-		return false, nil
+	if v, ok := fields.YesNo(s); ok {
+		return v, nil
 	}
 	return false, fmt.Errorf("expected true or false (yes/no, có/không, 1/0), found %q", s)
 }
 
-func isNotAssigned(s string) bool {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "na", "n/a", "kgg", "không giao", "khong giao", "không được giao":
-		return true
-	}
-	return false
-}
+func isNotAssigned(s string) bool { return fields.NotAssigned(s) }

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/sheets"
 )
 
@@ -92,30 +93,19 @@ func parseBool(raw string, k cellKind) (bool, error) {
 			return false, nil
 		}
 	}
-	switch s {
-	case "true", "yes", "1", "có", "co", "đạt", "x":
-		return true, nil
-	case "false", "no", "0", "không", "khong", "không đạt":
-		return false, nil
+	if v, ok := fields.YesNo(s); ok {
+		return v, nil
 	}
 	return false, fmt.Errorf("expected có or không (true/false, 1/0), found %q", strings.TrimSpace(raw))
 }
 
 // isNotAssigned reports whether a criterion cell says the criterion is not
 // assigned to the member (không được giao), as the CSV layout's "na".
-func isNotAssigned(s string) bool {
-	switch strings.ToLower(clean(s)) {
-	case "na", "n/a", "kgg", "không giao", "khong giao", "không được giao", "kđg":
-		return true
-	}
-	return false
-}
+func isNotAssigned(s string) bool { return fields.NotAssigned(s) }
 
 // clean trims a text and normalises it to NFC, so that names typed with
 // combining marks and with precomposed letters are the same.
-func clean(s string) string {
-	return norm.NFC.String(strings.TrimSpace(s))
-}
+func clean(s string) string { return fields.CleanText(s) }
 
 // fold normalises a header or label for matching: NFC, lower case, runs of
 // spaces (including non-breaking ones and line breaks) as one space, no

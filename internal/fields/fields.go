@@ -148,6 +148,31 @@ func CleanText(s string) string {
 	return norm.NFC.String(strings.TrimSpace(s))
 }
 
+// YesNo reads a yes/no word as thidua's files write facts: true, yes, 1,
+// có, co, đạt, x; or false, no, 0, không, khong, không đạt (any case,
+// surrounding spaces and Unicode forms ignored). ok is false for anything
+// else.
+func YesNo(s string) (value, ok bool) {
+	switch strings.ToLower(CleanText(s)) {
+	case "true", "yes", "1", "có", "co", "đạt", "x":
+		return true, true
+	case "false", "no", "0", "không", "khong", "không đạt":
+		return false, true
+	}
+	return false, false
+}
+
+// NotAssigned reports whether a score cell says the criterion is not
+// assigned to the member (không được giao): na, n/a, kgg, kđg, không giao,
+// khong giao, không được giao.
+func NotAssigned(s string) bool {
+	switch strings.ToLower(CleanText(s)) {
+	case "na", "n/a", "kgg", "kđg", "không giao", "khong giao", "không được giao":
+		return true
+	}
+	return false
+}
+
 // Text is a decode hook for strings: CleanText, and a null (null, ~ or
 // nothing) is an empty text, not the word.
 func Text(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {

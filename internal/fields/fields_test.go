@@ -51,3 +51,23 @@ func TestParseDecimal(t *testing.T) {
 		}
 	}
 }
+
+func TestVocabulary(t *testing.T) {
+	for in, want := range map[string]bool{"có": true, " Yes ": true, "x": true, "đạt": true,
+		"kho\u0302ng": false, "KHÔNG": false, "0": false, "không đạt": false} {
+		if got, ok := YesNo(in); !ok || got != want {
+			t.Errorf("YesNo(%q) = %v, %v; want %v", in, got, ok, want)
+		}
+	}
+	if _, ok := YesNo("maybe"); ok {
+		t.Error(`YesNo("maybe") should not be read`)
+	}
+	for _, in := range []string{"na", "N/A", "kgg", "kđg", "Không được giao", "khong giao"} {
+		if !NotAssigned(in) {
+			t.Errorf("NotAssigned(%q) = false", in)
+		}
+	}
+	if NotAssigned("0") || NotAssigned("") {
+		t.Error("0 and an empty cell are not 'not assigned'")
+	}
+}
