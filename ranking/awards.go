@@ -1,11 +1,11 @@
 package ranking
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -16,8 +16,8 @@ func (r *ranker) eligibility() {
 	for i := range r.st.Rows {
 		row := &r.st.Rows[i]
 		for _, c := range conds {
-			if ok, detail := check(r.rb, c, row.Card); !ok {
-				row.Failed = append(row.Failed, Failure{Condition: c.ID, Reason: c.Reason, Detail: detail})
+			if ok, why := check(r.rb, c, row.Card); !ok {
+				row.Failed = append(row.Failed, Failure{Condition: c.ID, Reason: c.Reason, Detail: why.In(lang.English), Message: why})
 			}
 		}
 	}
@@ -32,40 +32,40 @@ func Eligible(rb *rules.Rulebook, c rules.Condition, card scoring.Scorecard) boo
 
 // check evaluates one condition for one scorecard, returning the member's
 // values when it fails.
-func check(rb *rules.Rulebook, c rules.Condition, card scoring.Scorecard) (bool, string) {
+func check(rb *rules.Rulebook, c rules.Condition, card scoring.Scorecard) (bool, lang.Message) {
 	switch {
 	case c.MinTotal != nil:
 		if card.Total.LessThan(*c.MinTotal) {
-			return false, fmt.Sprintf("total %s is below %s", card.Total, c.MinTotal)
+			return false, lang.Msg("fail.min_total", card.Total, *c.MinTotal)
 		}
 	case c.MinPercent != nil:
 		if card.Percent.LessThan(*c.MinPercent) {
-			return false, fmt.Sprintf("%s%% of the attainable maximum is below %s%%", card.Percent, c.MinPercent)
+			return false, lang.Msg("fail.min_percent", card.Percent, *c.MinPercent)
 		}
 	case c.CriterionFloor != nil:
-		var low []string
+		var low []lang.Message
 		for _, n := range BelowFloor(rb, c, card) {
-			low = append(low, fmt.Sprintf("%s has %s of %s", n.ID, n.Points, n.Max))
+			low = append(low, lang.Msg("fail.floor.item", n.ID, n.Points, n.Max))
 		}
 		if len(low) > 0 {
-			return false, fmt.Sprintf("below %s of the maximum: %s", c.CriterionFloor.Share, strings.Join(low, "; "))
+			return false, lang.Msg("fail.floor", c.CriterionFloor.Share.String()).With(low...)
 		}
 	case c.GroupMin != nil:
 		n, _ := card.Node(c.GroupMin.Group)
 		if !n.Assigned {
-			return true, "" // a condition on a group not assigned to the member does not apply to it
+			return true, lang.Message{} // a condition on a group not assigned to the member does not apply to it
 		}
 		if n.Points.LessThan(c.GroupMin.Min) {
-			return false, fmt.Sprintf("%s has %s points, below %s", n.ID, n.Points, c.GroupMin.Min)
+			return false, lang.Msg("fail.group_min", n.ID, n.Points, c.GroupMin.Min)
 		}
 	case c.Fact != "":
 		if !card.Facts[c.Fact] {
 			f, _ := rb.Fact(c.Fact)
-			return false, fmt.Sprintf("not met: %s", f.Name)
+			return false, lang.Msg("fail.fact", f.Name)
 		}
 	case c.MaxDeductions != nil:
 		if card.Deductions.Total.GreaterThan(*c.MaxDeductions) {
-			return false, fmt.Sprintf("%s points deducted, more than %s", card.Deductions.Total, c.MaxDeductions)
+			return false, lang.Msg("fail.max_deductions", card.Deductions.Total, *c.MaxDeductions)
 		}
 	case c.MaxConsecutive != nil:
 		award, limit := c.MaxConsecutive.Award, c.MaxConsecutive.Years
@@ -77,25 +77,25 @@ func check(rb *rules.Rulebook, c rules.Condition, card scoring.Scorecard) (bool,
 			years = append(years, strconv.Itoa(y))
 		}
 		if len(years) >= limit {
-			return false, fmt.Sprintf("%s in %s (%d years running; at most %d)", award, strings.Join(years, ", "), len(years), limit)
+			return false, lang.Msg("fail.max_consecutive", award, strings.Join(years, ", "), len(years), limit)
 		}
 	case c.MinVotes != nil:
 		v := card.Votes
 		if !v.Recorded {
-			return false, "no ballot recorded"
+			return false, lang.Msg("fail.no_ballot")
 		}
 		if q := c.MinVotes.Quorum; !q.IsZero() && !q.CountAtLeast(v.Present, v.Entitled) {
-			return false, fmt.Sprintf("no quorum: %d of %d present, %s needed", v.Present, v.Entitled, q)
+			return false, lang.Msg("fail.quorum", v.Present, v.Entitled, q.String())
 		}
-		base, what := v.Entitled, "members"
+		base, key := v.Entitled, "fail.votes.members"
 		if c.MinVotes.Base == rules.OfPresent {
-			base, what = v.Present, "present"
+			base, key = v.Present, "fail.votes.present"
 		}
 		if !c.MinVotes.Share.CountAtLeast(v.For, base) {
-			return false, fmt.Sprintf("%d votes of %d %s, %s needed", v.For, base, what, c.MinVotes.Share)
+			return false, lang.Msg(key, v.For, base, c.MinVotes.Share.String())
 		}
 	}
-	return true, ""
+	return true, lang.Message{}
 }
 
 // BelowFloor returns the criteria a criterion_floor condition finds below
@@ -144,11 +144,11 @@ func (r *ranker) awards() {
 		}
 		return ids
 	}
-	blocked := ""
+	var blocked lang.Message
 	for _, t := range r.rb.Awards() {
 		a := Award{Tier: t.ID, Name: t.Name, Quota: Quota(t, len(rows)), Proposed: []string{}}
-		if blocked != "" {
-			a.Blocked = blocked
+		if !blocked.IsZero() {
+			a.Blocked, a.BlockedText = blocked.In(lang.English), blocked
 			r.st.Awards = append(r.st.Awards, a)
 			continue
 		}
@@ -182,7 +182,7 @@ func (r *ranker) awards() {
 					ids[x] = rows[k].Member.ID
 				}
 				a.Pending = &Pending{Places: a.Quota - given, Candidates: ids}
-				blocked = fmt.Sprintf("waiting for the tie at rank %d to be resolved (tier %s)", rows[i].Rank, t.ID)
+				blocked = lang.Msg("award.blocked", rows[i].Rank, t.ID)
 				break
 			}
 			for _, k := range inLine {

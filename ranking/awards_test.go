@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/scoring"
 )
@@ -306,7 +307,8 @@ func TestAwards(t *testing.T) {
 			for i := range got {
 				if w := tc.want[i].Blocked; w != "" {
 					require.Contains(t, got[i].Blocked, "tier "+w, "tier %s is blocked by tier %s", got[i].Tier, w)
-					got[i].Blocked = w
+					require.Equal(t, got[i].Blocked, got[i].BlockedText.In(lang.English))
+					got[i].Blocked, got[i].BlockedText = w, lang.Message{}
 				} else {
 					require.Empty(t, got[i].Blocked)
 				}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/scoring"
 )
@@ -278,7 +279,7 @@ func TestEligibilityDoesNotChangeTheRanking(t *testing.T) {
 	sh.Facts = []scoring.FactValue{{Member: "A", Fact: "clean", Value: false}}
 	st := mustRank(t, rb, sh)
 	require.Equal(t, []string{"A", "B"}, order(st))
-	require.Equal(t, []ranking.Failure{{Condition: "clean", Reason: "R", Detail: "not met: No discipline case"}}, st.Rows[0].Failed)
+	require.Equal(t, []ranking.Failure{{Condition: "clean", Reason: "R", Detail: "not met: No discipline case", Message: lang.Msg("fail.fact", "No discipline case")}}, st.Rows[0].Failed)
 	require.NotNil(t, st.Rows[1].Failed, "an eligible member's list is empty, not nil")
 	require.Empty(t, st.Rows[1].Failed)
 }

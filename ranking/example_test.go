@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -161,4 +162,35 @@ func ExampleWithSeed() {
 	// 2. SCT
 	// lots: SGD drawn 1 (seed 2024), SCT drawn 2 (seed 2024)
 	// seed 2024 draws [[SGD SCT]]
+}
+
+// Every decision and every eligibility failure can be written in
+// Vietnamese (the default of the CLI and the documents) or in English, from
+// the same standings — also after a round trip through JSON.
+func ExampleDecision_Text() {
+	rb, err := rules.Parse("cum2.yaml", []byte(cum2))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sh := sheet("SCT: 38.5 27 28", "SGD: 36 29 28.5") // both 93.5; group I 65.5 v 65
+	sh.Facts = []scoring.FactValue{{Member: "SGD", Fact: "clean", Value: false}}
+	st, err := ranking.Rank(rb, sh)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d := st.Rows[1].DecidedBy
+	fmt.Println(d.Text(lang.Vietnamese))
+	fmt.Println(d.Text(lang.English))
+	fmt.Println(d.Brief(lang.Vietnamese))
+	f := st.Rows[1].Failed[0]
+	fmt.Println(f.Reason, "—", f.Text(lang.Vietnamese))
+	fmt.Println(f.Reason, "—", f.Text(lang.English))
+	// Output:
+	// SCT xếp trên SGD theo nhóm I: 65,5 so với 65
+	// SCT ranks above SGD by group I: 65.5 v 65
+	// nhóm I: 65 < 65,5 (SCT)
+	// Không có cá nhân bị kỷ luật — chưa đạt: Không có cá nhân bị kỷ luật
+	// Không có cá nhân bị kỷ luật — not met: Không có cá nhân bị kỷ luật
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -82,11 +83,26 @@ func row(t testing.TB, st *ranking.Standings, id string) ranking.Row {
 func decided(st *ranking.Standings) []ranking.Decision {
 	var out []ranking.Decision
 	for _, r := range st.Rows[1:] {
-		dec := *r.DecidedBy
+		dec := plainDecision(*r.DecidedBy)
 		dec.Note = ""
 		out = append(out, dec)
 	}
 	return out
+}
+
+// plainDecision returns d without its messages, after checking that they
+// say in English what its string fields say.
+func plainDecision(d ranking.Decision) ranking.Decision {
+	for _, p := range []struct {
+		s string
+		m lang.Message
+	}{{d.UpperValue, d.UpperText}, {d.LowerValue, d.LowerText}, {d.Note, d.NoteText}} {
+		if p.m.In(lang.English) != p.s {
+			panic(fmt.Sprintf("decision %s above %s: %q but its message says %q", d.Upper, d.Lower, p.s, p.m.In(lang.English)))
+		}
+	}
+	d.UpperText, d.LowerText, d.NoteText = lang.Message{}, lang.Message{}, lang.Message{}
+	return d
 }
 
 // dec is a resolved decision.
@@ -107,7 +123,10 @@ func ties(st *ranking.Standings) []ranking.Tie {
 		if t.Note == "" {
 			panic(fmt.Sprintf("tie at rank %d has no note", t.Rank))
 		}
-		t.Note = ""
+		if t.NoteText.In(lang.English) != t.Note {
+			panic(fmt.Sprintf("tie at rank %d: note %q, note text %q", t.Rank, t.Note, t.NoteText.In(lang.English)))
+		}
+		t.Note, t.NoteText = "", lang.Message{}
 		out = append(out, t)
 	}
 	return out
@@ -116,4 +135,7 @@ func ties(st *ranking.Standings) []ranking.Tie {
 var cmpOpts = cmp.Options{
 	cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) }),
 	cmpopts.IgnoreTypes(scoring.Source{}),
+	// Messages are compared in English by the string fields they fill
+	// (Detail, UpperValue, Note …); TestMessages checks them in Vietnamese.
+	cmpopts.IgnoreTypes(lang.Message{}),
 }

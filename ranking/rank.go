@@ -2,16 +2,15 @@ package ranking
 
 import (
 	"cmp"
-	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -142,7 +141,7 @@ func (r *ranker) order() {
 // ranks higher.
 type key struct {
 	v    decimal.Decimal
-	text string
+	text lang.Message
 }
 
 // split orders group (members already equal under chain[:k]) by chain[k:].
@@ -152,7 +151,7 @@ func (r *ranker) split(group []int, chain []rule, k int, tried []string) {
 		return
 	}
 	if k == len(chain) {
-		r.unresolved(group, tried, "")
+		r.unresolved(group, tried, lang.Message{})
 		return
 	}
 	ru := chain[k]
@@ -177,19 +176,19 @@ func (r *ranker) split(group []int, chain []rule, k int, tried []string) {
 		r.split(sorted[start:i], chain, k+1, append(slices.Clone(tried), ru.name))
 		if open >= 0 {
 			lo := r.seq[first]
-			r.links[open].Lower, r.links[open].LowerValue = r.cards[lo].Member.ID, keys[lo].text
+			r.links[open].Lower, r.links[open].LowerValue, r.links[open].LowerText = r.cards[lo].Member.ID, keys[lo].text.In(lang.English), keys[lo].text
 			open = -1
 		}
 		if i < len(sorted) {
 			up := r.seq[len(r.seq)-1]
-			r.links = append(r.links, Decision{Rule: ru.name, Upper: r.cards[up].Member.ID, UpperValue: keys[up].text})
+			r.links = append(r.links, Decision{Rule: ru.name, Upper: r.cards[up].Member.ID, UpperValue: keys[up].text.In(lang.English), UpperText: keys[up].text})
 			open = len(r.links) - 1
 		}
 		start = i
 	}
 }
 
-func (r *ranker) unresolved(group []int, tried []string, note string) {
+func (r *ranker) unresolved(group []int, tried []string, note lang.Message) {
 	// Members the chain cannot separate are listed by their names in
 	// Vietnamese alphabetical order (then id): a display order, not a rank.
 	group = slices.Clone(group)
@@ -199,23 +198,28 @@ func (r *ranker) unresolved(group []int, tried []string, note string) {
 		ids[i] = r.cards[m].Member.ID
 		r.tied[m] = true
 	}
-	if note == "" {
-		note = "equal under every rule of the chain: " + strings.Join(tried, ", ")
+	if note.IsZero() {
+		rs := make([]lang.Message, len(tried))
+		for i, t := range tried {
+			rs[i] = lang.Msg("rule", t)
+		}
+		note = lang.Msg("tie.equal").With(rs...)
 	}
-	r.st.Ties = append(r.st.Ties, Tie{Rank: len(r.seq) + 1, Members: ids, Tried: tried, Note: note})
+	en := note.In(lang.English)
+	r.st.Ties = append(r.st.Ties, Tie{Rank: len(r.seq) + 1, Members: ids, Tried: tried, Note: en, NoteText: note})
 	for i, m := range group {
 		r.seq = append(r.seq, m)
 		if i > 0 {
-			r.links = append(r.links, Decision{Rule: "unresolved", Upper: r.cards[group[i-1]].Member.ID, Lower: r.cards[m].Member.ID, Unresolved: true, Note: note})
+			r.links = append(r.links, Decision{Rule: "unresolved", Upper: r.cards[group[i-1]].Member.ID, Lower: r.cards[m].Member.ID, Unresolved: true, Note: en, NoteText: note})
 		}
 	}
 }
 
 // keys returns each group member's value under the rule, indexed by member
 // (card) position; nil with a note if the rule cannot be applied.
-func (r *ranker) keys(ru rule, group []int) (map[int]key, string) {
+func (r *ranker) keys(ru rule, group []int) (map[int]key, lang.Message) {
 	out := make(map[int]key, len(group))
-	dec := func(m int, v decimal.Decimal) { out[m] = key{v, v.String()} }
+	dec := func(m int, v decimal.Decimal) { out[m] = key{v, lang.Msg("value.number", v)} }
 	switch ru.tb.Kind {
 	case rules.ByTotalPoints:
 		for _, m := range group {
@@ -223,7 +227,7 @@ func (r *ranker) keys(ru rule, group []int) (map[int]key, string) {
 		}
 	case rules.ByPercentage:
 		for _, m := range group {
-			out[m] = key{r.cards[m].Percent, r.cards[m].Percent.String() + "%"}
+			out[m] = key{r.cards[m].Percent, lang.Msg("value.percent", r.cards[m].Percent)}
 		}
 	case rules.ByGroup, rules.ByCriterion:
 		for _, m := range group {
@@ -233,7 +237,7 @@ func (r *ranker) keys(ru rule, group []int) (map[int]key, string) {
 	case rules.FewerDeductions:
 		for _, m := range group {
 			d := r.cards[m].Deductions.Total
-			out[m] = key{d.Neg(), d.String() + " deducted"}
+			out[m] = key{d.Neg(), lang.Msg("value.deducted", d)}
 		}
 	case rules.MoreBonus:
 		for _, m := range group {
@@ -242,7 +246,7 @@ func (r *ranker) keys(ru rule, group []int) (map[int]key, string) {
 	case rules.MoreVotes:
 		for _, m := range group {
 			v := r.cards[m].Votes.For
-			out[m] = key{decimal.NewFromInt(int64(v)), plural(v, "vote")}
+			out[m] = key{decimal.NewFromInt(int64(v)), votes(v)}
 		}
 	case rules.HeadToHead:
 		r.headToHead(group, out)
@@ -251,7 +255,7 @@ func (r *ranker) keys(ru rule, group []int) (map[int]key, string) {
 	case rules.DrawingLots:
 		return r.lots(group, out)
 	}
-	return out, ""
+	return out, lang.Message{}
 }
 
 // headToHead gives each member the number of tied rivals it beats head to
@@ -295,7 +299,7 @@ func (r *ranker) headToHead(group []int, out map[int]key) {
 	}
 	for _, a := range group {
 		wins := 0
-		var detail []string
+		var detail []lang.Message
 		for _, b := range group {
 			if a == b {
 				continue
@@ -304,17 +308,16 @@ func (r *ranker) headToHead(group []int, out map[int]key) {
 			if na > nb {
 				wins++
 			}
-			detail = append(detail, fmt.Sprintf("%d–%d v %s", na, nb, r.cards[b].Member.ID))
+			detail = append(detail, lang.Msg("value.h2h.pair", na, nb, r.cards[b].Member.ID))
 		}
-		text := fmt.Sprintf("beats %d of %d tied rivals head-to-head (peers preferring it: %s)", wins, len(group)-1, strings.Join(detail, ", "))
-		out[a] = key{decimal.NewFromInt(int64(wins)), text}
+		out[a] = key{decimal.NewFromInt(int64(wins)), lang.Msg("value.h2h", wins, len(group)-1).With(detail...)}
 	}
 }
 
 func (r *ranker) noAwardLastYear(tier string, group []int, out map[int]key) {
 	if r.sh.Year == 0 {
 		for _, m := range group {
-			out[m] = key{decimal.Zero, "year unknown"}
+			out[m] = key{decimal.Zero, lang.Msg("value.year_unknown")}
 		}
 		return
 	}
@@ -327,9 +330,9 @@ func (r *ranker) noAwardLastYear(tier string, group []int, out map[int]key) {
 			}
 		}
 		if got == "" {
-			out[m] = key{decimal.NewFromInt(1), fmt.Sprintf("no award in %d", last)}
+			out[m] = key{decimal.NewFromInt(1), lang.Msg("value.no_award", last)}
 		} else {
-			out[m] = key{decimal.Zero, fmt.Sprintf("%s in %d", got, last)}
+			out[m] = key{decimal.Zero, lang.Msg("value.award", got, last)}
 		}
 	}
 }
@@ -338,7 +341,7 @@ func (r *ranker) noAwardLastYear(tier string, group []int, out map[int]key) {
 // Fisher–Yates shuffle of the members sorted by id, driven by PCG seeded
 // with the seed and a hash of the members' ids, so that each tie's draw is
 // reproducible on its own.
-func (r *ranker) lots(group []int, out map[int]key) (map[int]key, string) {
+func (r *ranker) lots(group []int, out map[int]key) (map[int]key, lang.Message) {
 	if len(r.sh.Lots) > 0 {
 		pos := map[string]int{}
 		for i, id := range r.sh.Lots {
@@ -347,15 +350,15 @@ func (r *ranker) lots(group []int, out map[int]key) (map[int]key, string) {
 		for _, m := range group {
 			p, ok := pos[r.cards[m].Member.ID]
 			if !ok {
-				return nil, fmt.Sprintf("lots: the recorded draw does not include %s", r.cards[m].Member.ID)
+				return nil, lang.Msg("lots.not_drawn", r.cards[m].Member.ID)
 			}
-			out[m] = key{decimal.NewFromInt(int64(-p)), fmt.Sprintf("drawn %d", p+1)}
+			out[m] = key{decimal.NewFromInt(int64(-p)), lang.Msg("value.drawn", p+1)}
 		}
 		r.recordLots(nil, out, group)
-		return out, ""
+		return out, lang.Message{}
 	}
 	if r.cfg.seed == nil {
-		return nil, "lots: no recorded draw and no seed given"
+		return nil, lang.Msg("lots.no_seed")
 	}
 	ids := make([]string, len(group))
 	byID := map[string]int{}
@@ -364,10 +367,10 @@ func (r *ranker) lots(group []int, out map[int]key) (map[int]key, string) {
 		byID[ids[i]] = m
 	}
 	for p, id := range DrawOrder(*r.cfg.seed, ids) {
-		out[byID[id]] = key{decimal.NewFromInt(int64(-p)), fmt.Sprintf("drawn %d (seed %d)", p+1, *r.cfg.seed)}
+		out[byID[id]] = key{decimal.NewFromInt(int64(-p)), lang.Msg("value.drawn_seed", p+1, *r.cfg.seed)}
 	}
 	r.recordLots(r.cfg.seed, out, group)
-	return out, ""
+	return out, lang.Message{}
 }
 
 // SortByName orders xs by the names of the members they stand for, in
@@ -429,9 +432,9 @@ func (r *ranker) recordLots(seed *uint64, keys map[int]key, group []int) {
 	r.st.Lots.Draws = append(r.st.Lots.Draws, ids)
 }
 
-func plural(n int, word string) string {
+func votes(n int) lang.Message {
 	if n == 1 {
-		return "1 " + word
+		return lang.Msg("value.vote", n)
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return lang.Msg("value.votes", n)
 }

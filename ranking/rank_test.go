@@ -290,7 +290,9 @@ func TestDecidedByNamesTheAdjacentRows(t *testing.T) {
 		scores(&sh, "D", abc, "1 1 1")
 		st := mustRank(t, rb, sh)
 		require.Equal(t, []string{"B", "C", "A", "D"}, order(st))
-		require.Equal(t, dec("total", "A", "D", "15", "3"), *st.Rows[3].DecidedBy)
+		if diff := cmp.Diff(dec("total", "A", "D", "15", "3"), *st.Rows[3].DecidedBy, cmpOpts); diff != "" {
+			t.Errorf("DecidedBy (-want +got):\n%s", diff)
+		}
 	})
 	t.Run("a later rule reorders the lower sub-group", func(t *testing.T) {
 		// D (27) is alone on top; A and B tie on 15 and group I puts B (11)

@@ -3,6 +3,7 @@ package ranking
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -64,22 +65,57 @@ type Row struct {
 type Failure struct {
 	Condition string `json:"condition"`
 	Reason    string `json:"reason"` // the rulebook's text, e.g. "Tổng điểm đạt từ 90 điểm trở lên"
-	Detail    string `json:"detail"` // the member's values, e.g. "total 88.5 is below 90"
+	// Detail is Message in English, e.g. "total 88.5 is below 90".
+	Detail string `json:"detail"`
+	// Message states the member's values against the condition's, in any
+	// language (Text).
+	Message lang.Message `json:"message"`
 }
+
+// Text states the member's values against the condition's in the language:
+// "tổng điểm 88,5 dưới 90".
+func (f Failure) Text(t lang.Tag) string { return f.Message.In(t) }
 
 // Decision records how two adjacent members were separated: by which rule,
 // with both values. If the chain could not separate them, Unresolved is true
 // and Rule is "unresolved".
 type Decision struct {
-	Rule       string `json:"rule"` // "total", "group II", "fewer_deductions", "lots", … or "unresolved"
-	Upper      string `json:"upper"`
-	Lower      string `json:"lower"`
+	Rule  string `json:"rule"` // "total", "group II", "fewer_deductions", "lots", … or "unresolved"
+	Upper string `json:"upper"`
+	Lower string `json:"lower"`
+	// UpperValue and LowerValue are the members' values under the rule, in
+	// English ("38.5", "2 votes", "no award in 2020"): UpperText and
+	// LowerText in English.
 	UpperValue string `json:"upper_value,omitempty"`
 	LowerValue string `json:"lower_value,omitempty"`
-	Unresolved bool   `json:"unresolved,omitempty"`
-	// Note explains a rule that could not be applied (e.g. lots without a
-	// seed or a recorded draw).
-	Note string `json:"note,omitempty"`
+	// UpperText and LowerText are the members' values under the rule, in
+	// any language.
+	UpperText  lang.Message `json:"upper_text,omitzero"`
+	LowerText  lang.Message `json:"lower_text,omitzero"`
+	Unresolved bool         `json:"unresolved,omitempty"`
+	// Note explains, in English, why the chain could not separate the two
+	// (e.g. lots without a seed or a recorded draw): NoteText in English.
+	Note     string       `json:"note,omitempty"`
+	NoteText lang.Message `json:"note_text,omitzero"`
+}
+
+// Text states the decision as a sentence in the language: "SXD xếp trên
+// SKHCN theo nhóm I: 38,5 so với 38", or for an unresolved tie "SXD và
+// SKHCN bằng điểm, chưa phân định: …".
+func (d Decision) Text(t lang.Tag) string {
+	if d.Unresolved {
+		return lang.Msg("decision.unresolved", d.Upper, d.Lower).With(d.NoteText).In(t)
+	}
+	return lang.Msg("decision", d.Upper, d.Lower, d.Rule).With(d.UpperText, d.LowerText).In(t)
+}
+
+// Brief states the decision from the lower member's side, as a standings
+// table's "decided by" column does: "nhóm I: 38 < 38,5 (SXD)".
+func (d Decision) Brief(t lang.Tag) string {
+	if d.Unresolved {
+		return d.Text(t)
+	}
+	return lang.Msg("decision.brief", d.Rule, d.Upper).With(d.UpperText, d.LowerText).In(t)
 }
 
 // Tie is a group of members the tie-break chain could not separate.
@@ -87,7 +123,10 @@ type Tie struct {
 	Rank    int      `json:"rank"`
 	Members []string `json:"members"`
 	Tried   []string `json:"tried"` // the rules applied, in order, that found them equal
-	Note    string   `json:"note,omitempty"`
+	// Note says in English why the chain could not separate them: NoteText
+	// in English.
+	Note     string       `json:"note,omitempty"`
+	NoteText lang.Message `json:"note_text,omitzero"`
 }
 
 // Award is one award tier's proposal.
@@ -107,8 +146,9 @@ type Award struct {
 	// the candidates compete for Places awards that cannot be decided.
 	Pending *Pending `json:"pending,omitempty"`
 	// Blocked is set when an earlier tier is pending, so this one cannot be
-	// allocated until that tie is resolved.
-	Blocked string `json:"blocked,omitempty"`
+	// allocated until that tie is resolved: BlockedText in English.
+	Blocked     string       `json:"blocked,omitempty"`
+	BlockedText lang.Message `json:"blocked_text,omitzero"`
 }
 
 // Skip is a member passed over by an award tier, with the conditions it

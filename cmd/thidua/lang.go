@@ -1,17 +1,17 @@
 package main
 
 import (
-	"fmt"
-	"regexp"
-	"strings"
-
 	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/lang"
 )
 
-// lang holds the words of the CLI's tables in one language. Vietnamese is
-// the default; --lang en selects English. JSON output has no labels.
-type lang struct {
-	code                                                   string
+// words holds the words of the CLI's tables in one language. Vietnamese is
+// the default; --lang en selects English. JSON output has no labels. The
+// engine's own sentences (decisions, eligibility failures) come from the
+// lang package's catalogue.
+type words struct {
+	tag                                                    lang.Tag
 	rank, member, total, percent, award, decidedBy         string
 	proposals, nobody, notDecided, pending, skipped        string
 	forfeited, ties, tieLine, lotsSeed, lotsRecorded       string
@@ -20,8 +20,8 @@ type lang struct {
 	simHead, simPartial, simUnresolved, simNote, tied      string
 }
 
-var vi = lang{
-	code: "vi", rank: "Hạng", member: "Đơn vị", total: "Tổng điểm", percent: "Tỷ lệ %", award: "Đề nghị khen thưởng", decidedBy: "Căn cứ xếp hạng",
+var vi = words{
+	tag: lang.Vietnamese, rank: "Hạng", member: "Đơn vị", total: "Tổng điểm", percent: "Tỷ lệ %", award: "Đề nghị khen thưởng", decidedBy: "Căn cứ xếp hạng",
 	proposals:  "Đề nghị khen thưởng (Hội đồng Thi đua – Khen thưởng tỉnh xem xét, quyết định):",
 	nobody:     "không có đơn vị",
 	notDecided: "chưa xét: chờ phân định trường hợp bằng điểm ở %s",
@@ -40,8 +40,8 @@ var vi = lang{
 	tied:          "chưa phân định",
 }
 
-var en = lang{
-	code: "en", rank: "Rank", member: "Member", total: "Total", percent: "Percent", award: "Award proposed", decidedBy: "Decided by",
+var en = words{
+	tag: lang.English, rank: "Rank", member: "Member", total: "Total", percent: "Percent", award: "Award proposed", decidedBy: "Decided by",
 	proposals:  "Award proposals (đề nghị — the provincial council decides):",
 	nobody:     "nobody",
 	notDecided: "not decided: waiting for the tie at %s to be resolved",
@@ -60,108 +60,27 @@ var en = lang{
 	tied:          "unresolved",
 }
 
-func langOf(code string) (lang, bool) {
-	switch code {
-	case "", "vi":
-		return vi, true
-	case "en":
-		return en, true
+func langOf(code string) (words, bool) {
+	t, err := lang.Parse(code)
+	if err != nil {
+		return words{}, false
 	}
-	return lang{}, false
+	return wordsIn(t), true
+}
+
+func wordsIn(t lang.Tag) words {
+	if t == lang.English {
+		return en
+	}
+	return vi
 }
 
 // num writes a decimal with a decimal comma in Vietnamese.
-func (l lang) num(d decimal.Decimal) string { return l.numText(d.String()) }
+func (l words) num(d decimal.Decimal) string { return l.tag.Decimal(d) }
 
-func (l lang) numText(s string) string {
-	if l.code == "vi" {
-		return decimalCommas.ReplaceAllString(s, "$1,$2")
-	}
-	return s
-}
+// numText writes a number given in canonical form in the language.
+func (l words) numText(s string) string { return l.tag.Number(s) }
 
 // rule names a tie-break rule as the standings record it ("group I",
 // "fewer_deductions", …).
-func (l lang) rule(r string) string {
-	if l.code != "vi" {
-		return r
-	}
-	kind, ref, _ := strings.Cut(r, " ")
-	names := map[string]string{
-		"total": "tổng điểm", "percent": "tỷ lệ điểm", "group": "nhóm", "criterion": "tiêu chí",
-		"fewer_deductions": "ít điểm trừ hơn", "more_bonus": "nhiều điểm thưởng hơn", "more_votes": "nhiều phiếu hơn",
-		"head_to_head": "đối đầu (điểm chấm chéo)", "no_award_last_year": "năm trước chưa được khen", "lots": "bốc thăm",
-	}
-	if n, ok := names[kind]; ok {
-		return strings.TrimSpace(n + " " + ref)
-	}
-	return r
-}
-
-var (
-	plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?%?$`)
-	valueForms  = []struct {
-		re *regexp.Regexp
-		vi string
-	}{
-		{regexp.MustCompile(`^(\d+) votes?$`), "$1 phiếu"},
-		{regexp.MustCompile(`^(-?[0-9.]+) deducted$`), "trừ $1"},
-		{regexp.MustCompile(`^no award in (\d+)$`), "năm $1 không được khen"},
-		{regexp.MustCompile(`^(\S+) in (\d+)$`), "năm $2 được $1"},
-		{regexp.MustCompile(`^drawn (\d+) \(seed (\d+)\)$`), "bốc thăm thứ $1 (seed $2)"},
-		{regexp.MustCompile(`^drawn (\d+)$`), "bốc thăm thứ $1"},
-		{regexp.MustCompile(`^beats (\d+) of (\d+) tied rivals head-to-head.*$`), "thắng $1/$2 đơn vị bằng điểm khi đối đầu"},
-	}
-)
-
-// value renders a rule's value as the standings record it.
-func (l lang) value(v string) string {
-	if l.code != "vi" {
-		return v
-	}
-	if plainNumber.MatchString(v) {
-		return l.numText(v)
-	}
-	for _, f := range valueForms {
-		if f.re.MatchString(v) {
-			return l.numText(f.re.ReplaceAllString(v, f.vi))
-		}
-	}
-	return v
-}
-
-func (l lang) decided(upper, rule, lowerValue, upperValue string) string {
-	return fmt.Sprintf("%s: %s < %s (%s)", l.rule(rule), l.value(lowerValue), l.value(upperValue), upper)
-}
-
-var detailForms = []struct {
-	re *regexp.Regexp
-	vi string
-}{
-	{regexp.MustCompile(`^total (\S+) is below (\S+)$`), "tổng điểm $1 dưới $2"},
-	{regexp.MustCompile(`^(\S+)% of the attainable maximum is below (\S+)%$`), "đạt $1% số điểm được giao, dưới $2%"},
-	{regexp.MustCompile(`^below (\S+) of the maximum: (.*)$`), "dưới $1 số điểm tối đa: $2"},
-	{regexp.MustCompile(`(\S+) has (\S+) of (\S+)`), "$1 đạt $2/$3"},
-	{regexp.MustCompile(`^(\S+) has (\S+) points, below (\S+)$`), "$1 đạt $2 điểm, dưới $3"},
-	{regexp.MustCompile(`^not met: (.*)$`), "chưa đạt: $1"},
-	{regexp.MustCompile(`^(\S+) in (.+) \((\d+) years running; at most (\d+)\)$`), "đã được $1 các năm $2 ($3 năm liên tiếp; tối đa $4)"},
-	{regexp.MustCompile(`^(\S+) points deducted, more than (\S+)$`), "bị trừ $1 điểm, quá $2"},
-	{regexp.MustCompile(`^no ballot recorded$`), "chưa có kết quả bỏ phiếu"},
-	{regexp.MustCompile(`^no quorum: (\d+) of (\d+) present, (\S+) needed$`), "không đủ số thành viên dự họp: $1/$2, cần $3"},
-	{regexp.MustCompile(`^(\d+) votes? of (\d+) members, (\S+) needed$`), "$1/$2 phiếu của thành viên cụm, cần $3"},
-	{regexp.MustCompile(`^(\d+) votes? of (\d+) present, (\S+) needed$`), "$1/$2 phiếu của thành viên dự họp, cần $3"},
-}
-
-// detail renders an eligibility failure's details (the engine writes them
-// in English).
-func (l lang) detail(d string) string {
-	if l.code != "vi" {
-		return d
-	}
-	for _, f := range detailForms {
-		d = f.re.ReplaceAllString(d, f.vi)
-	}
-	return decimalCommas.ReplaceAllString(d, "$1,$2")
-}
-
-var decimalCommas = regexp.MustCompile(`(\d)\.(\d)`)
+func (l words) rule(r string) string { return l.tag.Rule(r) }

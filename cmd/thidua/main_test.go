@@ -116,38 +116,3 @@ func TestRankOutcomes(t *testing.T) {
 		})
 	}
 }
-
-func TestVietnameseRendering(t *testing.T) {
-	cases := []struct{ in, want string }{
-		{"38.5", "38,5"},
-		{"96.35%", "96,35%"},
-		{"3 votes", "3 phiếu"},
-		{"1 vote", "1 phiếu"},
-		{"0.5 deducted", "trừ 0,5"},
-		{"no award in 2019", "năm 2019 không được khen"},
-		{"flag in 2019", "năm 2019 được flag"},
-		{"drawn 2 (seed 7)", "bốc thăm thứ 2 (seed 7)"},
-		{"beats 1 of 2 tied rivals head-to-head (peers preferring it: 3–1 v A)", "thắng 1/2 đơn vị bằng điểm khi đối đầu"},
-	}
-	for _, c := range cases {
-		if got := vi.value(c.in); got != c.want {
-			t.Errorf("vi.value(%q) = %q, want %q", c.in, got, c.want)
-		}
-		if got := en.value(c.in); got != c.in {
-			t.Errorf("en.value(%q) = %q, want it unchanged", c.in, got)
-		}
-	}
-	for in, want := range map[string]string{
-		"total 88.75 is below 90":                                    "tổng điểm 88,75 dưới 90",
-		"below 85% of the maximum: 02 has 7.5 of 10; 05 has 8 of 10": "dưới 85% số điểm tối đa: 02 đạt 7,5/10; 05 đạt 8/10",
-		"5 votes of 7 members, 80% needed":                           "5/7 phiếu của thành viên cụm, cần 80%",
-		"no quorum: 4 of 7 present, 2/3 needed":                      "không đủ số thành viên dự họp: 4/7, cần 2/3",
-	} {
-		if got := vi.detail(in); got != want {
-			t.Errorf("vi.detail(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := vi.rule("group I"); got != "nhóm I" {
-		t.Errorf("vi.rule(group I) = %q", got)
-	}
-}

@@ -138,7 +138,7 @@ func places(st *ranking.Standings) int32 {
 	return p
 }
 
-func printTable(w io.Writer, lg lang, rb *rules.Rulebook, st *ranking.Standings) {
+func printTable(w io.Writer, lg words, rb *rules.Rulebook, st *ranking.Standings) {
 	title := st.Cluster
 	if title == "" {
 		title = lg.cluster
@@ -218,8 +218,8 @@ func printTable(w io.Writer, lg lang, rb *rules.Rulebook, st *ranking.Standings)
 				tried = append(tried, lg.rule(r))
 			}
 			line := fmt.Sprintf(lg.tieLine, t.Rank, strings.Join(mapNames(t.Members, names), ", "), strings.Join(tried, ", "))
-			if !strings.HasPrefix(t.Note, "equal under every rule") {
-				line += " (" + t.Note + ")"
+			if t.NoteText.Key != "tie.equal" {
+				line += " (" + t.NoteText.In(lg.tag) + ")"
 			}
 			fmt.Fprintln(w, line)
 		}
@@ -234,7 +234,7 @@ func printTable(w io.Writer, lg lang, rb *rules.Rulebook, st *ranking.Standings)
 	var failed []string
 	for _, r := range st.Rows {
 		for _, f := range r.Failed {
-			failed = append(failed, fmt.Sprintf("  %s — %s: %s (%s)", r.Member.Name, f.Condition, f.Reason, lg.detail(f.Detail)))
+			failed = append(failed, fmt.Sprintf("  %s — %s: %s (%s)", r.Member.Name, f.Condition, f.Reason, f.Text(lg.tag)))
 		}
 	}
 	if len(failed) > 0 {
@@ -270,19 +270,19 @@ func mapNames(ids []string, names map[string]string) []string {
 func decided(d *ranking.Decision) string { return decidedIn(en, d) }
 
 // decidedIn says it in the given language.
-func decidedIn(lg lang, d *ranking.Decision) string {
+func decidedIn(lg words, d *ranking.Decision) string {
 	switch {
 	case d == nil:
 		return ""
 	case d.Unresolved:
 		return fmt.Sprintf(lg.unresolvedWith, d.Upper)
 	}
-	return lg.decided(d.Upper, d.Rule, d.LowerValue, d.UpperValue)
+	return d.Brief(lg.tag)
 }
 
 // printExplain prints every scorecard's trace. The steps' texts are the
 // engine's (in English); the numbers follow the language.
-func printExplain(w io.Writer, lg lang, st *ranking.Standings) {
+func printExplain(w io.Writer, lg words, st *ranking.Standings) {
 	for _, r := range st.Rows {
 		c := r.Card
 		fmt.Fprintf(w, "\n%s (%s) — %s %d, %s %s\n", r.Member.Name, r.Member.ID, strings.ToLower(lg.rank), r.Rank, strings.ToLower(lg.total), lg.num(c.Total))

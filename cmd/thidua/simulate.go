@@ -14,6 +14,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/sheets"
 	"github.com/thidua/thidua/simulation"
@@ -162,9 +163,9 @@ func progressBar(w io.Writer) func(done, total int) {
 	}
 }
 
-func printOdds(w io.Writer, lg lang, tiers []rules.AwardTier, r *simulation.Result) {
+func printOdds(w io.Writer, lg words, tiers []rules.AwardTier, r *simulation.Result) {
 	engine := r.Engine + " engine"
-	if lg.code == "vi" {
+	if lg.tag == lang.Vietnamese {
 		engine = "bộ tính " + strings.Replace(r.Engine, "compiled", "biên dịch (số nguyên, chính xác)", 1)
 	}
 	fmt.Fprintf(w, lg.simHead+"\n", r.Completed, r.Seed, engine)

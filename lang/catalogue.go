@@ -1,0 +1,23 @@
+package lang
+
+// The catalogue holds every sentence of the library, Vietnamese first,
+// English second. Each package's sentences are in their own file; keys
+// start with the area they belong to. TestCatalogue checks that no key is
+// defined twice and that both languages use the same placeholders.
+var sections = []map[string][2]string{rankingTexts, auditTexts, whatifTexts, yearTexts}
+
+var catalogue = merge(sections)
+
+func merge(ms []map[string][2]string) map[string][2]string {
+	n := 0
+	for _, m := range ms {
+		n += len(m)
+	}
+	out := make(map[string][2]string, n)
+	for _, m := range ms {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
+}

@@ -1,0 +1,255 @@
+package lang
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Tag is a language the library writes in.
+type Tag uint8
+
+const (
+	// Vietnamese (tiếng Việt) is the default language.
+	Vietnamese Tag = iota
+	// English is for readers outside the administration.
+	English
+)
+
+// Parse reads a language code: "vi" (or "") for Vietnamese, "en" for
+// English, in any letter case.
+func Parse(code string) (Tag, error) {
+	switch strings.ToLower(strings.TrimSpace(code)) {
+	case "", "vi":
+		return Vietnamese, nil
+	case "en":
+		return English, nil
+	}
+	return Vietnamese, &UnknownError{Code: code}
+}
+
+// UnknownError reports a language code Parse does not know.
+type UnknownError struct {
+	Code string // the code as given
+}
+
+func (e *UnknownError) Error() string {
+	return fmt.Sprintf("language must be vi or en, found %q", e.Code)
+}
+
+// String returns the tag's code, "vi" or "en".
+func (t Tag) String() string {
+	if t == English {
+		return "en"
+	}
+	return "vi"
+}
+
+// Decimal writes d in the language's form: "38,5" in Vietnamese, "38.5"
+// in English. It never rounds: d is written with exactly its digits.
+func (t Tag) Decimal(d decimal.Decimal) string { return t.Number(d.String()) }
+
+// Number rewrites the decimal points of a number written in canonical form
+// ("-38.5", "12.25%", "88.5 points") in the language's form: in Vietnamese
+// every point between two digits becomes a comma. English text is returned
+// unchanged. It does not group thousands, as score tables do not.
+func (t Tag) Number(s string) string {
+	if t != Vietnamese || !strings.Contains(s, ".") {
+		return s
+	}
+	b := []byte(s)
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == '.' && isDigit(b[i-1]) && isDigit(b[i+1]) {
+			b[i] = ','
+		}
+	}
+	return string(b)
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// Pick returns vi in Vietnamese and en in English: for a program's own
+// labels, which have no place in the catalogue.
+func (t Tag) Pick(vi, en string) string {
+	if t == English {
+		return en
+	}
+	return vi
+}
+
+// Join lists items as a sentence does: "A, B và C" in Vietnamese, "A, B and
+// C" in English.
+func (t Tag) Join(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + t.Pick(" và ", " and ") + items[len(items)-1]
+}
+
+// Rule names a tie-break rule as standings record it — "total", "group
+// II", "criterion I.2", "no_award_last_year flag", "lots" — in the
+// language: "nhóm II", "năm trước chưa được khen (flag)". English keeps the
+// rulebook's own vocabulary, so the rule is returned as it is, as is an
+// unknown rule in Vietnamese.
+func (t Tag) Rule(rule string) string {
+	kind, ref, _ := strings.Cut(rule, " ")
+	m, ok := ruleNames[kind]
+	if !ok || t == English {
+		return rule
+	}
+	name := m[t]
+	switch {
+	case ref == "":
+		return name
+	case kind == "group" || kind == "criterion":
+		return name + " " + ref
+	}
+	return name + " (" + ref + ")"
+}
+
+var ruleNames = map[string][2]string{
+	"total":              {"tổng điểm", "total"},
+	"percent":            {"tỷ lệ điểm", "percent"},
+	"group":              {"nhóm", "group"},
+	"criterion":          {"tiêu chí", "criterion"},
+	"fewer_deductions":   {"ít điểm trừ hơn", "fewer_deductions"},
+	"more_bonus":         {"nhiều điểm thưởng hơn", "more_bonus"},
+	"more_votes":         {"nhiều phiếu hơn", "more_votes"},
+	"head_to_head":       {"đối đầu (điểm chấm chéo)", "head_to_head"},
+	"no_award_last_year": {"năm trước chưa được khen", "no_award_last_year"},
+	"lots":               {"bốc thăm", "lots"},
+	"unresolved":         {"chưa phân định", "unresolved"},
+}
+
+// Message is a sentence kept as its catalogue key and the values that fill
+// it, so that it can be written in any language. Args hold values in
+// canonical form (decimal points, ids as given); Parts hold sentences
+// nested in this one (each criterion below a floor, a member's value under
+// a rule). Messages are built by the packages that state them; a reader
+// only calls In.
+type Message struct {
+	Key   string    `json:"key"`
+	Args  []string  `json:"args,omitempty"`
+	Parts []Message `json:"parts,omitempty"`
+}
+
+// Msg builds a message. Each argument is written in canonical form:
+// strings as they are, integers in decimal, decimal.Decimal by its String
+// method, other values by fmt's %v.
+func Msg(key string, args ...any) Message {
+	m := Message{Key: key}
+	if len(args) > 0 {
+		m.Args = make([]string, len(args))
+	}
+	for i, a := range args {
+		switch v := a.(type) {
+		case string:
+			m.Args[i] = v
+		case int:
+			m.Args[i] = strconv.Itoa(v)
+		case decimal.Decimal:
+			m.Args[i] = v.String()
+		default:
+			m.Args[i] = fmt.Sprint(v)
+		}
+	}
+	return m
+}
+
+// With returns a copy of the message with parts appended.
+func (m Message) With(parts ...Message) Message {
+	m.Parts = append(append([]Message(nil), m.Parts...), parts...)
+	return m
+}
+
+// IsZero reports whether the message is empty (no key).
+func (m Message) IsZero() bool { return m.Key == "" }
+
+// In writes the message in the language. Placeholders in the catalogue's
+// text are filled from the message: {0} is Args[0] as it is, {0:n} is
+// Args[0] as a number in the language's form, {0:rule} is Args[0] named as
+// a tie-break rule (Tag.Rule), {p0} is Parts[0] written in the language,
+// {parts} is every part joined by "; " and {list} every part joined by ", ". A key missing from the catalogue,
+// or a placeholder with no value, is written out visibly ("‹key›",
+// "{3}") rather than dropped.
+func (m Message) In(t Tag) string {
+	if m.Key == "" {
+		return ""
+	}
+	text, ok := catalogue[m.Key]
+	if !ok {
+		return "‹" + m.Key + "›" + argList(m.Args)
+	}
+	return m.fill(text[t], t)
+}
+
+// String writes the message in English (for logs and %v).
+func (m Message) String() string { return m.In(English) }
+
+func argList(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return "(" + strings.Join(args, ", ") + ")"
+}
+
+func (m Message) fill(text string, t Tag) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(text, '{')
+		if i < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		j := strings.IndexByte(text[i:], '}')
+		if j < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		b.WriteString(text[:i])
+		b.WriteString(m.placeholder(text[i+1:i+j], t))
+		text = text[i+j+1:]
+	}
+}
+
+func (m Message) placeholder(ph string, t Tag) string {
+	if ph == "parts" || ph == "list" {
+		out := make([]string, len(m.Parts))
+		for i, p := range m.Parts {
+			out[i] = p.In(t)
+		}
+		if ph == "list" {
+			return strings.Join(out, ", ")
+		}
+		return strings.Join(out, "; ")
+	}
+	if rest, ok := strings.CutPrefix(ph, "p"); ok {
+		if i, err := strconv.Atoi(rest); err == nil && i >= 0 && i < len(m.Parts) {
+			return m.Parts[i].In(t)
+		}
+		return "{" + ph + "}"
+	}
+	idx, form, _ := strings.Cut(ph, ":")
+	i, err := strconv.Atoi(idx)
+	if err != nil || i < 0 || i >= len(m.Args) {
+		return "{" + ph + "}"
+	}
+	switch form {
+	case "n":
+		return t.Number(m.Args[i])
+	case "rule":
+		return t.Rule(m.Args[i])
+	}
+	return m.Args[i]
+}
+
+// Known reports whether the catalogue has a text for key.
+func Known(key string) bool {
+	_, ok := catalogue[key]
+	return ok
+}
