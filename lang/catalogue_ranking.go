@@ -35,6 +35,7 @@ var rankingTexts = map[string][2]string{
 	"rule":                {"{0:rule}", "{0}"},
 	"decision":            {"{0} xếp trên {1} theo {2:rule}: {p0} so với {p1}", "{0} ranks above {1} by {2:rule}: {p0} v {p1}"},
 	"decision.brief":      {"{0:rule}: {p1} < {p0} ({1})", "{0:rule}: {p1} < {p0} ({1})"},
+	"decision.tied_with":  {"BẰNG ĐIỂM, chưa phân định với {0}", "UNRESOLVED tie with {0}"},
 	"decision.unresolved": {"{0} và {1} bằng điểm, chưa phân định: {p0}", "{0} and {1} are tied, unresolved: {p0}"},
 	"tie.equal":           {"bằng nhau theo mọi tiêu chí ưu tiên: {list}", "equal under every rule of the chain: {list}"},
 	"lots.not_drawn":      {"bốc thăm: kết quả bốc thăm đã ghi nhận không có {0}", "lots: the recorded draw does not include {0}"},

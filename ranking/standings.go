@@ -110,10 +110,11 @@ func (d Decision) Text(t lang.Tag) string {
 }
 
 // Brief states the decision from the lower member's side, as a standings
-// table's "decided by" column does: "nhóm I: 38 < 38,5 (SXD)".
+// table's "decided by" column does: "nhóm I: 38 < 38,5 (SXD)", or "BẰNG
+// ĐIỂM, chưa phân định với SXD".
 func (d Decision) Brief(t lang.Tag) string {
 	if d.Unresolved {
-		return d.Text(t)
+		return lang.Msg("decision.tied_with", d.Upper).In(t)
 	}
 	return lang.Msg("decision.brief", d.Rule, d.Upper).With(d.UpperText, d.LowerText).In(t)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -18,12 +19,18 @@ type ResultOptions struct {
 	// Scorecards adds a sheet per member with its scorecard (phiếu điểm):
 	// every criterion's counted stage, raw value, points and contribution.
 	Scorecards bool
+	// Lang is the language of the workbook's labels and sentences:
+	// Vietnamese (the zero value) or English. Names from the rulebook and
+	// the sheet are not translated.
+	Lang lang.Tag
 }
 
-// The sheets of a results workbook.
+// The sheets of a results workbook, in Vietnamese and in English.
 const (
-	SheetStandings = "Xếp hạng"
-	SheetMatrix    = "Bảng điểm chi tiết"
+	SheetStandings        = "Xếp hạng"
+	SheetMatrix           = "Bảng điểm chi tiết"
+	SheetStandingsEnglish = "Standings"
+	SheetMatrixEnglish    = "Scores by criterion"
 )
 
 // WriteResults writes standings as an .xlsx workbook a secretariat can
@@ -39,7 +46,7 @@ const (
 // ranked with their scorecards (ranking.Rank keeps them).
 func WriteResults(w io.Writer, rb *rules.Rulebook, st *ranking.Standings, opts ResultOptions) error {
 	b := newBook()
-	r := &results{b: b, rb: rb, st: st, tiers: map[string]int{}, names: map[string]string{}}
+	r := &results{b: b, rb: rb, st: st, t: opts.Lang, tiers: map[string]int{}, names: map[string]string{}}
 	for i, a := range rb.Awards() {
 		r.tiers[a.ID] = i
 		r.tierNames = append(r.tierNames, a.Name)
@@ -50,12 +57,12 @@ func WriteResults(w io.Writer, rb *rules.Rulebook, st *ranking.Standings, opts R
 	r.standings()
 	r.matrix()
 	if opts.Scorecards {
-		used := map[string]bool{strings.ToLower(SheetStandings): true, strings.ToLower(SheetMatrix): true}
+		used := map[string]bool{strings.ToLower(r.t.Pick(SheetStandings, SheetStandingsEnglish)): true, strings.ToLower(r.t.Pick(SheetMatrix, SheetMatrixEnglish)): true}
 		for _, row := range st.Rows {
-			r.scorecard(row, sheetName("Phiếu điểm "+row.Member.ID, used))
+			r.scorecard(row, sheetName(r.t.Pick("Phiếu điểm ", "Scorecard ")+row.Member.ID, used))
 		}
 	}
-	b.check(b.f.SetDocProps(&excelize.DocProperties{Title: "Kết quả chấm điểm thi đua — " + st.Cluster, Creator: "thidua", Subject: st.Rulebook.ID + " " + st.Rulebook.Version}))
+	b.check(b.f.SetDocProps(&excelize.DocProperties{Title: r.t.Pick("Kết quả chấm điểm thi đua — ", "Emulation scores and ranking — ") + st.Cluster, Creator: "thidua", Subject: st.Rulebook.ID + " " + st.Rulebook.Version, Language: r.t.Pick("vi-VN", "en")}))
 	return b.write(w)
 }
 
@@ -63,6 +70,7 @@ type results struct {
 	b         *book
 	rb        *rules.Rulebook
 	st        *ranking.Standings
+	t         lang.Tag
 	tiers     map[string]int
 	tierNames []string
 	names     map[string]string
@@ -76,15 +84,15 @@ func (r *results) title(sh, heading string) int {
 		t += " — " + strings.ToUpper(st.Cluster)
 	}
 	if st.Year != 0 {
-		t += fmt.Sprintf(" — NĂM %d", st.Year)
+		t += fmt.Sprintf(r.t.Pick(" — NĂM %d", " — %d"), st.Year)
 	}
 	b.label(sh, pos{1, 1}, t)
 	b.style(sh, pos{1, 1}, pos{1, 1}, b.styleID(cellStyle{bold: true, size: 14, places: -1}))
 	small := b.styleID(cellStyle{italic: true, size: 9, font: colorKeyFont, places: -1})
-	b.label(sh, pos{2, 1}, fmt.Sprintf("Bộ tiêu chí %s, phiên bản %s (%s) — %s", st.Rulebook.ID, st.Rulebook.Version, st.Rulebook.Hash, st.Rulebook.Title))
-	line := "Bảng điểm " + st.SheetHash
+	b.label(sh, pos{2, 1}, fmt.Sprintf(r.t.Pick("Bộ tiêu chí %s, phiên bản %s (%s) — %s", "Rulebook %s, version %s (%s) — %s"), st.Rulebook.ID, st.Rulebook.Version, st.Rulebook.Hash, st.Rulebook.Title))
+	line := r.t.Pick("Bảng điểm ", "Score sheet ") + st.SheetHash
 	if st.Lots != nil && st.Lots.Seed != nil {
-		line += fmt.Sprintf("; bốc thăm với hạt giống %d", *st.Lots.Seed)
+		line += fmt.Sprintf(r.t.Pick("; bốc thăm với hạt giống %d", "; lots drawn with seed %d"), *st.Lots.Seed)
 	}
 	b.label(sh, pos{3, 1}, line)
 	b.style(sh, pos{2, 1}, pos{3, 1}, small)
@@ -116,65 +124,27 @@ func (r *results) awardNames(ids []string) string {
 	return strings.Join(out, ", ")
 }
 
-// ruleWords name the tie-break rules in Vietnamese, for the standings.
-var ruleWords = map[string]string{
-	string(rules.ByTotalPoints):   "tổng điểm",
-	string(rules.ByPercentage):    "tỷ lệ điểm",
-	string(rules.ByGroup):         "nhóm",
-	string(rules.ByCriterion):     "tiêu chí",
-	string(rules.FewerDeductions): "điểm trừ",
-	string(rules.MoreBonus):       "điểm thưởng",
-	string(rules.MoreVotes):       "phiếu tán thành",
-	string(rules.HeadToHead):      "so sánh đối đầu",
-	string(rules.NoAwardLastYear): "khen thưởng năm trước",
-	string(rules.DrawingLots):     "bốc thăm",
-}
-
-// decided says, in Vietnamese, why a row is below the one above: the
-// rule that separated them and both values, e.g. "nhóm I: 38 so với
-// 38,5 của SKHCN".
-func decided(d *ranking.Decision) string {
-	switch {
-	case d == nil:
+// decided says why a row is below the one above: the rule that separated
+// them and both values, e.g. "nhóm I: 38 < 38,5 (SKHCN)".
+func (r *results) decided(d *ranking.Decision) string {
+	if d == nil {
 		return ""
-	case d.Unresolved:
-		return "Đồng hạng, chưa phân định được với " + d.Upper
 	}
-	kind, ref, _ := strings.Cut(d.Rule, " ")
-	rule := d.Rule
-	if w, ok := ruleWords[kind]; ok {
-		rule = strings.TrimSpace(w + " " + ref)
-	}
-	s := fmt.Sprintf("%s: %s so với %s của %s", rule, viValue(d.LowerValue), viValue(d.UpperValue), d.Upper)
-	if d.LowerValue == "" && d.UpperValue == "" {
-		s = fmt.Sprintf("%s (xếp sau %s)", rule, d.Upper)
-	}
-	if d.Note != "" {
-		s += "; " + d.Note
-	}
-	return s
-}
-
-// viValue writes a decision's value with a decimal comma if it is a
-// number.
-func viValue(v string) string {
-	if d, err := decimal.NewFromString(v); err == nil {
-		return viNumber(d)
-	}
-	return v
+	return d.Brief(r.t)
 }
 
 // standings writes the "Xếp hạng" sheet.
 func (r *results) standings() {
 	b, st, rb := r.b, r.st, r.rb
-	sh := b.sheet(SheetStandings)
-	head := []string{"Hạng", "Mã đơn vị", "Đơn vị", "Tổng điểm"}
+	t := r.t
+	sh := b.sheet(t.Pick(SheetStandings, SheetStandingsEnglish))
+	head := []string{t.Pick("Hạng", "Rank"), t.Pick("Mã đơn vị", "Member id"), t.Pick("Đơn vị", "Member"), t.Pick("Tổng điểm", "Total")}
 	byPercent := st.Basis == rules.ByPercent
 	if byPercent {
-		head = append(head, "Tỷ lệ (%)")
+		head = append(head, t.Pick("Tỷ lệ (%)", "Percent"))
 	}
-	head = append(head, "Đề nghị khen thưởng", "Căn cứ xếp hạng (so với đơn vị trên)", "Điều kiện không đạt")
-	hr := r.title(sh, "KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA")
+	head = append(head, t.Pick("Đề nghị khen thưởng", "Award proposed"), t.Pick("Căn cứ xếp hạng (so với đơn vị trên)", "Decided by (against the member above)"), t.Pick("Điều kiện không đạt", "Eligibility conditions not met"))
+	hr := r.title(sh, t.Pick("KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA", "EMULATION SCORES AND RANKING"))
 	for i, h := range head {
 		b.str(sh, pos{hr, i + 1}, h)
 	}
@@ -217,11 +187,11 @@ func (r *results) standings() {
 		}
 		b.str(sh, pos{p, c}, aw)
 		c++
-		b.str(sh, pos{p, c}, decided(row.DecidedBy))
+		b.str(sh, pos{p, c}, r.decided(row.DecidedBy))
 		c++
 		var failed []string
 		for _, f := range row.Failed {
-			failed = append(failed, fmt.Sprintf("%s: %s (%s)", f.Condition, f.Reason, f.Detail))
+			failed = append(failed, fmt.Sprintf("%s: %s (%s)", f.Condition, f.Reason, f.Text(t)))
 		}
 		b.str(sh, pos{p, c}, strings.Join(failed, "\n"))
 		b.style(sh, pos{p, c - 2}, pos{p, c}, b.styleID(cellStyle{border: true, wrap: true, fill: fill, places: -1}))
@@ -235,14 +205,14 @@ func (r *results) standings() {
 		}
 		next++
 	}
-	line("ĐỀ NGHỊ KHEN THƯỞNG (Hội đồng Thi đua – Khen thưởng tỉnh quyết định)", bold)
+	line(t.Pick("ĐỀ NGHỊ KHEN THƯỞNG (Hội đồng Thi đua – Khen thưởng tỉnh quyết định)", "AWARD PROPOSALS (the provincial council decides)"), bold)
 	for _, a := range st.Awards {
 		s := fmt.Sprintf("%s (%d): ", a.Name, a.Quota)
 		switch {
 		case a.Blocked != "":
-			s += "chưa xét: " + a.Blocked
+			s += t.Pick("chưa xét: ", "not decided: ") + a.BlockedText.In(t)
 		case len(a.Proposed) == 0 && a.Pending == nil:
-			s += "không có"
+			s += t.Pick("không có", "nobody")
 		default:
 			s += r.memberNames(a.Proposed)
 		}
@@ -250,26 +220,26 @@ func (r *results) standings() {
 			if len(a.Proposed) > 0 {
 				s += "; "
 			}
-			s += fmt.Sprintf("%d suất CHỜ phân định hoà điểm giữa %s", a.Pending.Places, r.memberNames(a.Pending.Candidates))
+			s += fmt.Sprintf(t.Pick("%d suất CHỜ phân định hoà điểm giữa %s", "%d place(s) PENDING an unresolved tie between %s"), a.Pending.Places, r.memberNames(a.Pending.Candidates))
 		}
 		line(s, 0)
 		for _, sk := range a.Skipped {
-			line(fmt.Sprintf("    bỏ qua %s (không đạt %s)", r.names[sk.Member], strings.Join(sk.Failed, ", ")), 0)
+			line(fmt.Sprintf(t.Pick("    bỏ qua %s (không đạt %s)", "    skipped %s (fails %s)"), r.names[sk.Member], strings.Join(sk.Failed, ", ")), 0)
 		}
 		for _, sk := range a.Forfeited {
-			line(fmt.Sprintf("    không xét suất này: %s không đạt %s", r.names[sk.Member], strings.Join(sk.Failed, ", ")), 0)
+			line(fmt.Sprintf(t.Pick("    không xét suất này: %s không đạt %s", "    place not awarded: %s fails %s"), r.names[sk.Member], strings.Join(sk.Failed, ", ")), 0)
 		}
 	}
 	if len(st.Ties) > 0 {
 		next++
-		line("HOÀ ĐIỂM CHƯA PHÂN ĐỊNH", bold)
-		for _, t := range st.Ties {
-			line(fmt.Sprintf("Hạng %d: %s — %s", t.Rank, r.memberNames(t.Members), t.Note), 0)
+		line(t.Pick("HOÀ ĐIỂM CHƯA PHÂN ĐỊNH", "UNRESOLVED TIES"), bold)
+		for _, tie := range st.Ties {
+			line(fmt.Sprintf(t.Pick("Hạng %d: %s — %s", "Rank %d: %s — %s"), tie.Rank, r.memberNames(tie.Members), tie.NoteText.In(t)), 0)
 		}
 	}
 	if st.Lots != nil && len(st.Lots.Draws) > 0 {
 		next++
-		line("BỐC THĂM", bold)
+		line(t.Pick("BỐC THĂM", "LOTS DRAWN"), bold)
 		for _, d := range st.Lots.Draws {
 			line(r.memberNames(d), 0)
 		}
@@ -277,16 +247,16 @@ func (r *results) standings() {
 	var div []string
 	for _, row := range st.Rows {
 		for _, d := range row.Card.Divergences {
-			what := "tổng điểm"
+			what := t.Pick("tổng điểm", "total")
 			if d.Criterion != "" {
-				what = "tiêu chí " + d.Criterion
+				what = t.Pick("tiêu chí ", "criterion ") + d.Criterion
 			}
-			div = append(div, fmt.Sprintf("%s — %s: tự chấm %s, tính %s (chênh %s > %s)", row.Member.Name, what, d.Self, d.Counted, d.Gap, d.Threshold))
+			div = append(div, fmt.Sprintf(t.Pick("%s — %s: tự chấm %s, tính %s (chênh %s > %s)", "%s — %s: self %s, counted %s (gap %s > %s)"), row.Member.Name, what, t.Decimal(d.Self), t.Decimal(d.Counted), t.Decimal(d.Gap), t.Decimal(d.Threshold)))
 		}
 	}
 	if len(div) > 0 {
 		next++
-		line("TỰ CHẤM CHÊNH LỆCH SO VỚI ĐIỂM ĐƯỢC TÍNH", bold)
+		line(t.Pick("TỰ CHẤM CHÊNH LỆCH SO VỚI ĐIỂM ĐƯỢC TÍNH", "SELF-ASSESSMENT DIVERGING FROM THE COUNTED SCORE"), bold)
 		for _, d := range div {
 			line(d, 0)
 		}
@@ -324,13 +294,14 @@ func (r *results) memberNames(ids []string) string {
 // matrix writes the criteria × members sheet.
 func (r *results) matrix() {
 	b, st, rb := r.b, r.st, r.rb
-	sh := b.sheet(SheetMatrix)
-	hr := r.title(sh, "BẢNG TỔNG HỢP ĐIỂM THI ĐUA")
+	t := r.t
+	sh := b.sheet(t.Pick(SheetMatrix, SheetMatrixEnglish))
+	hr := r.title(sh, t.Pick("BẢNG TỔNG HỢP ĐIỂM THI ĐUA", "SCORES BY CRITERION"))
 	head := b.styleID(cellStyle{bold: true, wrap: true, center: true, border: true, fill: colorHeader, places: -1})
-	b.label(sh, pos{hr, 1}, "Mã")
-	b.label(sh, pos{hr, 2}, "Tiêu chí")
-	b.label(sh, pos{hr, 3}, "Tối đa")
-	b.label(sh, pos{hr + 1, 2}, "Mã đơn vị")
+	b.label(sh, pos{hr, 1}, t.Pick("Mã", "Id"))
+	b.label(sh, pos{hr, 2}, t.Pick("Tiêu chí", "Criterion"))
+	b.label(sh, pos{hr, 3}, t.Pick("Tối đa", "Maximum"))
+	b.label(sh, pos{hr + 1, 2}, t.Pick("Mã đơn vị", "Member id"))
 	for i, row := range st.Rows {
 		b.label(sh, pos{hr, 4 + i}, row.Member.Name)
 		b.str(sh, pos{hr + 1, 4 + i}, row.Member.ID)
@@ -374,7 +345,7 @@ func (r *results) matrix() {
 			if i < len(row.Card.Nodes) && row.Card.Nodes[i].ID == n.ID {
 				ns := row.Card.Nodes[i]
 				if !ns.Assigned {
-					b.str(sh, c, "kgg")
+					b.str(sh, c, t.Pick("kgg", "n/a"))
 				} else {
 					b.num(sh, c, ns.Value)
 				}
@@ -397,29 +368,29 @@ func (r *results) matrix() {
 		b.style(sh, pos{p, 4}, pos{p, last}, b.styleID(style))
 		p++
 	}
-	sum("Cộng điểm các tiêu chí", cellStyle{border: true, bold: true, fill: colorSubtot, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Criteria, true })
+	sum(t.Pick("Cộng điểm các tiêu chí", "Criteria subtotal"), cellStyle{border: true, bold: true, fill: colorSubtot, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Criteria, true })
 	for _, it := range rb.Bonus().Items {
-		sum("Điểm thưởng: "+it.Name, cellStyle{border: true, places: places(nil, it.Points)}, itemPoints(it.ID, func(c scoring.Scorecard) []scoring.ItemScore { return c.Bonus.Items }))
+		sum(t.Pick("Điểm thưởng: ", "Bonus: ")+it.Name, cellStyle{border: true, places: places(nil, it.Points)}, itemPoints(it.ID, func(c scoring.Scorecard) []scoring.ItemScore { return c.Bonus.Items }))
 	}
 	if len(rb.Bonus().Items) > 0 {
-		sum("Cộng điểm thưởng (sau giới hạn)", cellStyle{border: true, bold: true, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Bonus.Total, true })
+		sum(t.Pick("Cộng điểm thưởng (sau giới hạn)", "Bonus (after caps)"), cellStyle{border: true, bold: true, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Bonus.Total, true })
 	}
 	for _, it := range rb.Deductions().Items {
-		sum("Điểm trừ: "+it.Name, cellStyle{border: true, places: places(nil, it.Points)}, itemPoints(it.ID, func(c scoring.Scorecard) []scoring.ItemScore { return c.Deductions.Items }))
+		sum(t.Pick("Điểm trừ: ", "Deduction: ")+it.Name, cellStyle{border: true, places: places(nil, it.Points)}, itemPoints(it.ID, func(c scoring.Scorecard) []scoring.ItemScore { return c.Deductions.Items }))
 	}
 	if len(rb.Deductions().Items) > 0 {
-		sum("Cộng điểm trừ (sau giới hạn)", cellStyle{border: true, bold: true, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Deductions.Total, true })
+		sum(t.Pick("Cộng điểm trừ (sau giới hạn)", "Deductions (after caps)"), cellStyle{border: true, bold: true, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Deductions.Total, true })
 	}
-	sum("TỔNG ĐIỂM", cellStyle{border: true, bold: true, fill: colorTotal, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Total, true })
+	sum(t.Pick("TỔNG ĐIỂM", "TOTAL"), cellStyle{border: true, bold: true, fill: colorTotal, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Total, true })
 	if st.Basis == rules.ByPercent {
 		var ps []decimal.Decimal
 		for _, row := range st.Rows {
 			ps = append(ps, row.Percent)
 		}
-		sum("Tỷ lệ (%)", cellStyle{border: true, bold: true, places: places(rnd.Percent, ps...)}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Percent, true })
+		sum(t.Pick("Tỷ lệ (%)", "Percent"), cellStyle{border: true, bold: true, places: places(rnd.Percent, ps...)}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Percent, true })
 	}
-	b.label(sh, pos{p, 2}, "Xếp hạng")
-	b.label(sh, pos{p + 1, 2}, "Đề nghị khen thưởng")
+	b.label(sh, pos{p, 2}, t.Pick("Xếp hạng", "Rank"))
+	b.label(sh, pos{p + 1, 2}, t.Pick("Đề nghị khen thưởng", "Award proposed"))
 	for j, row := range st.Rows {
 		b.int(sh, pos{p, 4 + j}, row.Rank)
 		fill := ""
@@ -473,8 +444,9 @@ func (r *results) scorecard(row ranking.Row, sh string) {
 	b, rb := r.b, r.rb
 	b.sheet(sh)
 	c := row.Card
-	hr := r.title(sh, fmt.Sprintf("PHIẾU ĐIỂM: %s — HẠNG %d — %s ĐIỂM", strings.ToUpper(row.Member.Name), row.Rank, row.Total))
-	head := []string{"Mã", "Tiêu chí", "Tối đa", "Giai đoạn tính", "Giá trị nhập", "Điểm", "Điểm tính vào tổng"}
+	t := r.t
+	hr := r.title(sh, fmt.Sprintf(t.Pick("PHIẾU ĐIỂM: %s — HẠNG %d — %s ĐIỂM", "SCORECARD: %s — RANK %d — %s POINTS"), strings.ToUpper(row.Member.Name), row.Rank, t.Decimal(row.Total)))
+	head := []string{t.Pick("Mã", "Id"), t.Pick("Tiêu chí", "Criterion"), t.Pick("Tối đa", "Maximum"), t.Pick("Giai đoạn tính", "Stage counted"), t.Pick("Giá trị nhập", "Value entered"), t.Pick("Điểm", "Points"), t.Pick("Điểm tính vào tổng", "Counted in the total")}
 	for i, h := range head {
 		b.label(sh, pos{hr, i + 1}, h)
 	}
@@ -507,7 +479,7 @@ func (r *results) scorecard(row ranking.Row, sh string) {
 			b.num(sh, pos{p, 6}, n.Points)
 			b.num(sh, pos{p, 7}, n.Value)
 		} else {
-			b.str(sh, pos{p, 6}, "kgg")
+			b.str(sh, pos{p, 6}, r.t.Pick("kgg", "n/a"))
 		}
 		ls := st
 		ls.places, ls.text = -1, true
@@ -537,16 +509,16 @@ func (r *results) scorecard(row ranking.Row, sh string) {
 		b.style(sh, pos{p, 7}, pos{p, 7}, b.styleID(cellStyle{border: true, bold: bold, places: tp}))
 		p++
 	}
-	line("Cộng điểm các tiêu chí", "", c.Criteria, true)
+	line(r.t.Pick("Cộng điểm các tiêu chí", "Criteria subtotal"), "", c.Criteria, true)
 	for _, it := range c.Bonus.Items {
-		line("Điểm thưởng: "+it.Name+noteSuffix(it.Note), fmt.Sprintf("%d lần", it.Count), it.Points, false)
+		line(t.Pick("Điểm thưởng: ", "Bonus: ")+it.Name+noteSuffix(it.Note), fmt.Sprintf(t.Pick("%d lần", "%d×"), it.Count), it.Points, false)
 	}
-	line("Cộng điểm thưởng (sau giới hạn)", "", c.Bonus.Total, false)
+	line(r.t.Pick("Cộng điểm thưởng (sau giới hạn)", "Bonus (after caps)"), "", c.Bonus.Total, false)
 	for _, it := range c.Deductions.Items {
-		line("Điểm trừ: "+it.Name+noteSuffix(it.Note), fmt.Sprintf("%d lần", it.Count), it.Points.Neg(), false)
+		line(t.Pick("Điểm trừ: ", "Deduction: ")+it.Name+noteSuffix(it.Note), fmt.Sprintf(t.Pick("%d lần", "%d×"), it.Count), it.Points.Neg(), false)
 	}
-	line("Cộng điểm trừ (sau giới hạn)", "", c.Deductions.Total.Neg(), false)
-	line("TỔNG ĐIỂM", "", c.Total, true)
+	line(r.t.Pick("Cộng điểm trừ (sau giới hạn)", "Deductions (after caps)"), "", c.Deductions.Total.Neg(), false)
+	line(r.t.Pick("TỔNG ĐIỂM", "TOTAL"), "", c.Total, true)
 	b.colWidth(sh, 1, 7)
 	b.colWidth(sh, 2, 60)
 	for col := 3; col <= 7; col++ {

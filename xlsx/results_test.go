@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/xlsx"
@@ -21,35 +22,52 @@ func TestWriteResults(t *testing.T) {
 	rb := loadRulebook(t)
 	tests := []struct {
 		sheet       string
+		lang        lang.Tag
 		highlighted map[string]string // member → fill colour of its row
 		lines       []string          // texts that must appear on the standings sheet
 	}{
-		{"scores-2020.csv", map[string]string{"SCT": "FFD966", "SKHCN": "C6E0B4", "SXD": "C6E0B4", "STNMT": ""}, []string{
+		{"scores-2020.csv", lang.Vietnamese, map[string]string{"SCT": "FFD966", "SKHCN": "C6E0B4", "SXD": "C6E0B4", "STNMT": ""}, []string{
+			"Hạng | Mã đơn vị | Đơn vị | Tổng điểm",
 			"Cờ thi đua của UBND tỉnh (1): Sở Công Thương",
 			"Bằng khen của Chủ tịch UBND tỉnh (2): Sở Khoa học và Công nghệ, Sở Xây dựng",
-			"tổng điểm: 94,7 so với 96,35 của SCT",
+			"tổng điểm: 94,7 < 96,35 (SCT)",
+			"diem_90: Tổng điểm đạt từ 90 điểm trở lên (tổng điểm 88,75 dưới 90)",
+			"Sở Xây dựng — tổng điểm: tự chấm 95, tính 88,75 (chênh 6,25 > 5)",
 		}},
-		{"tie-broken.csv", map[string]string{"SXD": "C6E0B4"}, []string{"nhóm I: 38 so với 38,5 của SKHCN"}},
-		{"top-ineligible.csv", map[string]string{"SCT": "", "SKHCN": "FFD966"}, []string{
+		{"scores-2020.csv", lang.English, map[string]string{"SCT": "FFD966", "SKHCN": "C6E0B4"}, []string{
+			"Rank | Member id | Member | Total",
+			"AWARD PROPOSALS",
+			"Cờ thi đua của UBND tỉnh (1): Sở Công Thương",
+			"total: 94.7 < 96.35 (SCT)",
+			"diem_90: Tổng điểm đạt từ 90 điểm trở lên (total 88.75 is below 90)",
+			"Sở Xây dựng — total: self 95, counted 88.75 (gap 6.25 > 5)",
+		}},
+		{"tie-broken.csv", lang.Vietnamese, map[string]string{"SXD": "C6E0B4"}, []string{"nhóm I: 38 < 38,5 (SKHCN)"}},
+		{"top-ineligible.csv", lang.Vietnamese, map[string]string{"SCT": "", "SKHCN": "FFD966"}, []string{
 			"bỏ qua Sở Công Thương (không đạt ky_luat)",
 			"ky_luat: Không có tập thể, cá nhân bị kỷ luật",
 		}},
-		{"unresolved-tie.csv", map[string]string{"SCT": "", "SKHCN": ""}, []string{
-			"Đồng hạng, chưa phân định được với SCT",
+		{"unresolved-tie.csv", lang.Vietnamese, map[string]string{"SCT": "", "SKHCN": ""}, []string{
+			"BẰNG ĐIỂM, chưa phân định với SCT",
+			"chưa xét: chờ phân định trường hợp bằng điểm ở hạng 1",
 			"1 suất CHỜ phân định hoà điểm giữa Sở Công Thương, Sở Khoa học và Công nghệ",
 			"HOÀ ĐIỂM CHƯA PHÂN ĐỊNH",
 		}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.sheet, func(t *testing.T) {
+		t.Run(tc.sheet+"-"+tc.lang.String(), func(t *testing.T) {
 			st, err := ranking.Rank(rb, loadCSV(t, rb, tc.sheet))
 			require.NoError(t, err)
 			var buf bytes.Buffer
-			require.NoError(t, xlsx.WriteResults(&buf, rb, st, xlsx.ResultOptions{}))
+			require.NoError(t, xlsx.WriteResults(&buf, rb, st, xlsx.ResultOptions{Lang: tc.lang}))
 			f, err := excelize.OpenReader(&buf)
 			require.NoError(t, err)
-			require.Equal(t, []string{xlsx.SheetStandings, xlsx.SheetMatrix}, f.GetSheetList(), "no scorecards unless asked")
-			rows, err := f.GetRows(xlsx.SheetStandings)
+			standings, matrix := xlsx.SheetStandings, xlsx.SheetMatrix
+			if tc.lang == lang.English {
+				standings, matrix = xlsx.SheetStandingsEnglish, xlsx.SheetMatrixEnglish
+			}
+			require.Equal(t, []string{standings, matrix}, f.GetSheetList(), "no scorecards unless asked")
+			rows, err := f.GetRows(standings)
 			require.NoError(t, err)
 			var text strings.Builder
 			rowOf := map[string]int{}
@@ -63,7 +81,7 @@ func TestWriteResults(t *testing.T) {
 				require.Contains(t, text.String(), l)
 			}
 			for id, want := range tc.highlighted {
-				style, err := f.GetCellStyle(xlsx.SheetStandings, fmt.Sprintf("C%d", rowOf[id]))
+				style, err := f.GetCellStyle(standings, fmt.Sprintf("C%d", rowOf[id]))
 				require.NoError(t, err)
 				s, err := f.GetStyle(style)
 				require.NoError(t, err)
@@ -73,7 +91,7 @@ func TestWriteResults(t *testing.T) {
 				}
 				require.Equal(t, want, got, "fill of %s's row", id)
 			}
-			panes, err := f.GetPanes(xlsx.SheetStandings)
+			panes, err := f.GetPanes(standings)
 			require.NoError(t, err)
 			require.Equal(t, "D6", panes.TopLeftCell, "the header row and the member columns stay in view")
 		})

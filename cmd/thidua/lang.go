@@ -16,7 +16,7 @@ type words struct {
 	proposals, nobody, notDecided, pending, skipped        string
 	forfeited, ties, tieLine, lotsSeed, lotsRecorded       string
 	failedTitle, divTitle, divTotal, divCriterion, divLine string
-	rulebook, sheet, unresolvedWith, cluster               string
+	rulebook, sheet, cluster                               string
 	simHead, simPartial, simUnresolved, simNote, tied      string
 }
 
@@ -32,7 +32,7 @@ var vi = words{
 	lotsSeed: "Bốc thăm với seed %d: %v", lotsRecorded: "Kết quả bốc thăm đã ghi nhận: %v",
 	failedTitle: "Đơn vị chưa đạt điều kiện:", divTitle: "Điểm tự chấm chênh lệch với điểm được tính:",
 	divTotal: "tổng điểm", divCriterion: "tiêu chí %s", divLine: "tự chấm %s, được tính %s (chênh %s > %s)",
-	rulebook: "Bộ tiêu chí %s, phiên bản %s (%s)", sheet: "Bảng điểm %s", unresolvedWith: "BẰNG ĐIỂM, chưa phân định với %s", cluster: "Cụm thi đua",
+	rulebook: "Bộ tiêu chí %s, phiên bản %s (%s)", sheet: "Bảng điểm %s", cluster: "Cụm thi đua",
 	simHead:       "Mô phỏng Monte Carlo: %d kịch bản, seed %d, %s",
 	simPartial:    "KẾT QUẢ DỞ DANG: dừng sau %d trên %d kịch bản",
 	simUnresolved: "Kịch bản có bằng điểm chưa phân định: %s; có suất khen thưởng chờ phân định: %s",
@@ -52,7 +52,7 @@ var en = words{
 	lotsSeed: "Lots drawn with seed %d: %v", lotsRecorded: "Lots from the recorded draw: %v",
 	failedTitle: "Eligibility conditions not met:", divTitle: "Self-assessment diverges from the counted score:",
 	divTotal: "total", divCriterion: "criterion %s", divLine: "self %s, counted %s (gap %s > %s)",
-	rulebook: "Rulebook %s, version %s (%s)", sheet: "Sheet %s", unresolvedWith: "UNRESOLVED tie with %s", cluster: "Cluster",
+	rulebook: "Rulebook %s, version %s (%s)", sheet: "Sheet %s", cluster: "Cluster",
 	simHead:       "Monte Carlo simulation: %d scenarios, seed %d, %s",
 	simPartial:    "PARTIAL RESULT: stopped after %d of %d scenarios",
 	simUnresolved: "Scenarios with an unresolved tie: %s; with an award left pending: %s",

@@ -54,7 +54,7 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 		return exitBadInput
 	}
 	if *out != "" {
-		if err := writeResultsXLSX(*out, rb, st); err != nil {
+		if err := writeResultsXLSX(*out, rb, st, lg.tag); err != nil {
 			fmt.Fprintf(stderr, "thidua rank: %v\n", err)
 			return exitBadInput
 		}
@@ -271,11 +271,8 @@ func decided(d *ranking.Decision) string { return decidedIn(en, d) }
 
 // decidedIn says it in the given language.
 func decidedIn(lg words, d *ranking.Decision) string {
-	switch {
-	case d == nil:
+	if d == nil {
 		return ""
-	case d.Unresolved:
-		return fmt.Sprintf(lg.unresolvedWith, d.Upper)
 	}
 	return d.Brief(lg.tag)
 }

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -80,11 +81,11 @@ func templateCmd(args []string, stdout, stderr io.Writer) int {
 }
 
 // writeResultsXLSX writes standings, with a scorecard sheet per member, as
-// an Excel workbook (rank --out results.xlsx). The file is replaced only
-// once it is complete.
-func writeResultsXLSX(path string, rb *rules.Rulebook, st *ranking.Standings) error {
+// an Excel workbook in the language of --lang (rank --out results.xlsx).
+// The file is replaced only once it is complete.
+func writeResultsXLSX(path string, rb *rules.Rulebook, st *ranking.Standings, t lang.Tag) error {
 	return writeAtomically(path, func(w io.Writer) error {
-		return xlsx.WriteResults(w, rb, st, xlsx.ResultOptions{Scorecards: true})
+		return xlsx.WriteResults(w, rb, st, xlsx.ResultOptions{Scorecards: true, Lang: t})
 	})
 }
 

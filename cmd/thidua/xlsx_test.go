@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/sheets"
@@ -120,7 +121,7 @@ func TestWriteResultsXLSX(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "results.xlsx")
 			require.NoError(t, os.WriteFile(path, []byte("an older file"), 0o644))
-			require.NoError(t, writeResultsXLSX(path, rbk, st))
+			require.NoError(t, writeResultsXLSX(path, rbk, st, lang.Vietnamese))
 			entries, err := os.ReadDir(dir)
 			require.NoError(t, err)
 			require.Len(t, entries, 1, "no temporary file is left")
@@ -139,15 +140,28 @@ func TestWriteResultsXLSX(t *testing.T) {
 			}
 			text := fmt.Sprint(rows)
 			if name == "unresolved-tie.csv" {
-				require.Contains(t, text, "Đồng hạng, chưa phân định được với SCT")
+				require.Contains(t, text, "BẰNG ĐIỂM, chưa phân định với SCT")
 				require.Contains(t, text, "CHỜ phân định hoà điểm")
 			}
 		})
 	}
 	t.Run("an unwritable path is an error and leaves nothing", func(t *testing.T) {
 		st := &ranking.Standings{}
-		err := writeResultsXLSX(filepath.Join(t.TempDir(), "missing", "results.xlsx"), rbk, st)
+		err := writeResultsXLSX(filepath.Join(t.TempDir(), "missing", "results.xlsx"), rbk, st, lang.Vietnamese)
 		require.Error(t, err)
+	})
+	t.Run("rank --lang en --out writes the workbook in English", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "results.xlsx")
+		var out, errb bytes.Buffer
+		code := run([]string{"rank", "--rules", rb, "--scores", cum2 + "tie-broken.csv", "--lang", "en", "--out", path}, &out, &errb)
+		require.Equal(t, exitOK, code, errb.String())
+		f, err := excelize.OpenFile(path)
+		require.NoError(t, err)
+		defer f.Close()
+		require.Equal(t, []string{xlsx.SheetStandingsEnglish, xlsx.SheetMatrixEnglish}, f.GetSheetList()[:2])
+		rows, err := f.GetRows(xlsx.SheetStandingsEnglish)
+		require.NoError(t, err)
+		require.Contains(t, fmt.Sprint(rows), "group I: 38 < 38.5 (SKHCN)")
 	})
 }
 
