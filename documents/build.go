@@ -2,7 +2,6 @@ package documents
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -152,8 +151,6 @@ func isTieBreak(d *ranking.Decision) bool {
 	return kind != string(rules.ByTotalPoints) && kind != string(rules.ByPercentage)
 }
 
-var awardInYear = regexp.MustCompile(`^(\S+) in (\d+)$`)
-
 // why says why the upper member of a tie-break decision is above (above) or
 // the lower one below, with both members' values, computed from their
 // scorecards rather than read from the decision's text.
@@ -213,9 +210,9 @@ func (b *builder) why(d ranking.Decision, above bool) string {
 			}
 			return fmt.Sprintf(l.notAwarded, last, award)
 		}
-		if m := awardInYear.FindStringSubmatch(d.LowerValue); m != nil {
-			y, _ := strconv.Atoi(m[2])
-			return fmt.Sprintf(l.wasAwarded, y, b.tierName(m[1]))
+		if v := d.LowerText; v.Key == "value.award" && len(v.Args) == 2 {
+			y, _ := strconv.Atoi(v.Args[1])
+			return fmt.Sprintf(l.wasAwarded, y, b.tierName(v.Args[0]))
 		}
 	case rules.DrawingLots:
 		if above {
