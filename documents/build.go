@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -19,7 +20,7 @@ type builder struct {
 	rb    *rules.Rulebook
 	st    *ranking.Standings
 	opts  Options
-	lang  Lang
+	lang  lang.Tag
 	l     labels
 	names map[string]string // member id → name
 	index map[string]int    // member id → row
@@ -166,17 +167,26 @@ func (b *builder) why(d ranking.Decision, above bool) string {
 	}
 	kind, ref, _ := strings.Cut(d.Rule, " ")
 	if len(cu.Nodes) == 0 || len(cl.Nodes) == 0 {
-		// standings without scorecards (read back from JSON): the
-		// decision's own values, when they are plain numbers
+		// Standings without scorecards (read back from JSON): the
+		// decision's own values. Rules whose values are numbers need them;
+		// the others (last year's award, head to head, lots) are written
+		// from the decision alone.
 		vu, eu := decimal.NewFromString(d.UpperValue)
 		vl, el := decimal.NewFromString(d.LowerValue)
-		if eu != nil || el != nil {
-			return fmt.Sprintf("%s: %s / %s", d.Rule, d.UpperValue, d.LowerValue)
+		numeric := eu == nil && el == nil
+		switch rules.TieBreakKind(kind) {
+		case rules.NoAwardLastYear, rules.HeadToHead, rules.DrawingLots:
+		default:
+			if !numeric {
+				return b.values(d)
+			}
 		}
-		cu.Total, cl.Total = vu, vl
-		cu.Nodes = []scoring.NodeScore{{ID: ref, Value: vu}}
-		cl.Nodes = []scoring.NodeScore{{ID: ref, Value: vl}}
-		cu.Bonus.Total, cl.Bonus.Total = vu, vl
+		if numeric {
+			cu.Total, cl.Total = vu, vl
+			cu.Nodes = []scoring.NodeScore{{ID: ref, Value: vu}}
+			cl.Nodes = []scoring.NodeScore{{ID: ref, Value: vl}}
+			cu.Bonus.Total, cl.Bonus.Total = vu, vl
+		}
 	}
 	switch rules.TieBreakKind(kind) {
 	case rules.ByGroup, rules.ByCriterion:
@@ -220,7 +230,13 @@ func (b *builder) why(d ranking.Decision, above bool) string {
 		}
 		return l.lotsBelow
 	}
-	return fmt.Sprintf("%s: %s / %s", d.Rule, d.UpperValue, d.LowerValue)
+	return b.values(d)
+}
+
+// values writes a decision as the engine states it, in the document's
+// language: the rule and both members' values.
+func (b *builder) values(d ranking.Decision) string {
+	return fmt.Sprintf("%s: %s / %s", b.lang.Rule(d.Rule), d.UpperText.In(b.lang), d.LowerText.In(b.lang))
 }
 
 // tiedWith returns the other members of the unresolved tie a member is in.

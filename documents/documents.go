@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 )
@@ -83,7 +84,7 @@ var (
 // placeholder (…) to fill in by hand.
 type Options struct {
 	// Lang is the language of the labels: Vietnamese (default) or English.
-	Lang Lang
+	Lang lang.Tag
 	// Issuer is the issuing body (cơ quan ban hành) in the header; default:
 	// the cluster's name from the sheet.
 	Issuer string
@@ -109,7 +110,7 @@ type Options struct {
 // a value: nothing changes it after New returns it.
 type Document struct {
 	kind      Kind
-	lang      Lang
+	lang      lang.Tag
 	title     string
 	landscape bool
 	blocks    []block
@@ -133,11 +134,8 @@ func New(kind Kind, rb *rules.Rulebook, st *ranking.Standings, opts Options) (*D
 		return nil, fmt.Errorf("%w: standings from %s %s (%s), rulebook %s %s (%s)", ErrRulebookMismatch,
 			st.Rulebook.ID, st.Rulebook.Version, st.Rulebook.Hash, rb.ID(), rb.Version(), rb.Hash())
 	}
-	if opts.Lang == "" {
-		opts.Lang = Vietnamese
-	}
-	if _, err := ParseLang(string(opts.Lang)); err != nil {
-		return nil, err
+	if opts.Lang != lang.Vietnamese && opts.Lang != lang.English {
+		return nil, fmt.Errorf("documents: unknown language %v (expected lang.Vietnamese or lang.English)", uint8(opts.Lang))
 	}
 	b := newBuilder(rb, st, opts)
 	switch kind {

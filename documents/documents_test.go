@@ -3,9 +3,11 @@ package documents_test
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -17,6 +19,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/thidua/thidua/documents"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -78,8 +81,8 @@ func TestGolden(t *testing.T) {
 	}{
 		{"cum2-2020-summary", "scores-2020.csv", documents.Summary, documents.Options{}},
 		{"cum2-2020-submission", "scores-2020.csv", documents.Submission, documents.Options{}},
-		{"cum2-2020-submission-en", "scores-2020.csv", documents.Submission, documents.Options{Lang: documents.English}},
-		{"cum2-2020-summary-en", "scores-2020.csv", documents.Summary, documents.Options{Lang: documents.English}},
+		{"cum2-2020-submission-en", "scores-2020.csv", documents.Submission, documents.Options{Lang: lang.English}},
+		{"cum2-2020-summary-en", "scores-2020.csv", documents.Summary, documents.Options{Lang: lang.English}},
 		{"tie-broken-summary", "tie-broken.csv", documents.Summary, documents.Options{}},
 		{"top-ineligible-submission", "top-ineligible.csv", documents.Submission, documents.Options{}},
 		{"unresolved-tie-submission", "unresolved-tie.csv", documents.Submission, documents.Options{}},
@@ -151,15 +154,15 @@ func TestSummaryNumbers(t *testing.T) {
 		var want []string
 		for _, g := range []string{"I", "II", "III", "IV"} {
 			n, _ := r.Card.Node(g)
-			want = append(want, documents.Number(n.Value, 2, documents.Vietnamese))
+			want = append(want, documents.Number(n.Value, 2, lang.Vietnamese))
 		}
-		want = append(want, documents.Number(r.Card.Criteria, 2, documents.Vietnamese))
+		want = append(want, documents.Number(r.Card.Criteria, 2, lang.Vietnamese))
 		for j, w := range want {
 			if cells[2+j] != w {
 				t.Errorf("%s column %d = %q, want %q", r.Member.ID, 2+j, cells[2+j], w)
 			}
 		}
-		if got, w := cells[9], "**"+documents.Number(r.Total, 2, documents.Vietnamese)+"**"; got != w {
+		if got, w := cells[9], "**"+documents.Number(r.Total, 2, lang.Vietnamese)+"**"; got != w {
 			t.Errorf("%s total = %q, want %q", r.Member.ID, got, w)
 		}
 		sum := r.Card.Criteria.Add(r.Card.Bonus.Total).Sub(r.Card.Deductions.Total)
@@ -239,7 +242,7 @@ func TestSubmissionContent(t *testing.T) {
 			"01 suất chưa xác định: Sở Công Thương và Sở Khoa học và Công nghệ bằng điểm",
 			"b) Bằng khen của Chủ tịch UBND tỉnh: chưa xét, chờ phân định trường hợp bằng điểm nêu trên.",
 		}, []string{"(đơn vị xếp thứ"}},
-		{"English labels, English numbers", "scores-2020.csv", documents.Options{Lang: documents.English}, []string{
+		{"English labels, English numbers", "scores-2020.csv", documents.Options{Lang: lang.English}, []string{
 			"SOCIALIST REPUBLIC OF VIET NAM", "SUBMISSION", "On the proposal to award Cờ thi đua của UBND tỉnh and Bằng khen của Chủ tịch UBND tỉnh for 2020",
 			"Sở Công Thương: 96.35 points, ranked first;", "**Sở Công Thương** (ranked first, 96.35 points)",
 		}, []string{"96,35", "Kính gửi"}},
@@ -391,7 +394,7 @@ criteria:
 	if _, err := documents.New("minutes", rb, st, documents.Options{}); !errors.Is(err, documents.ErrUnknownKind) {
 		t.Errorf("unknown kind: %v", err)
 	}
-	if _, err := documents.New(documents.Summary, rb, st, documents.Options{Lang: "fr"}); err == nil {
+	if _, err := documents.New(documents.Summary, rb, st, documents.Options{Lang: lang.Tag(9)}); err == nil {
 		t.Error("unknown language: no error")
 	}
 	d, err := documents.New(documents.Summary, rb, st, documents.Options{})
@@ -511,6 +514,45 @@ awards:
 	} {
 		if !strings.Contains(md, w) {
 			t.Errorf("no %q in:\n%s", w, md)
+		}
+	}
+}
+
+// TestStandingsFromJSON writes a submission from standings read back from
+// JSON, without scorecards: a tie decided by last year's award is still
+// explained from the decision's values, on both sides.
+func TestStandingsFromJSON(t *testing.T) {
+	rb, err := rules.Load(cum2 + "rulebook.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh, err := sheets.Check(rb, cum2+"unresolved-tie.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh.History = append(sh.History, scoring.PastAward{Member: "SCT", Year: sh.Year - 1, Award: "flag"})
+	st, err := ranking.Rank(rb, sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back ranking.Standings
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	for i := range back.Rows {
+		back.Rows[i].Card = scoring.Scorecard{}
+	}
+	md := render(t, documents.Submission, documents.Markdown, rb, &back, documents.Options{})
+	for _, want := range []string{
+		fmt.Sprintf("năm %d chưa được tặng", sh.Year-1),
+		fmt.Sprintf("năm %d đã được tặng Cờ thi đua", sh.Year-1),
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the submission lacks %q:\n%s", want, md)
 		}
 	}
 }

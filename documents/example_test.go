@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/thidua/thidua/documents"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/sheets"
@@ -54,10 +55,10 @@ func ExampleNew() {
 // Numbers are written from the exact decimal, in the language's style.
 func ExampleNumber() {
 	total := decimal.RequireFromString("96.35")
-	fmt.Println(documents.Number(total, 2, documents.Vietnamese))
-	fmt.Println(documents.Number(decimal.RequireFromString("94.7"), 2, documents.Vietnamese))
-	fmt.Println(documents.Number(decimal.RequireFromString("1250.5"), 1, documents.Vietnamese))
-	fmt.Println(documents.Number(total, 2, documents.English))
+	fmt.Println(documents.Number(total, 2, lang.Vietnamese))
+	fmt.Println(documents.Number(decimal.RequireFromString("94.7"), 2, lang.Vietnamese))
+	fmt.Println(documents.Number(decimal.RequireFromString("1250.5"), 1, lang.Vietnamese))
+	fmt.Println(documents.Number(total, 2, lang.English))
 	// Output:
 	// 96,35
 	// 94,70
@@ -68,9 +69,9 @@ func ExampleNumber() {
 // Ranks in words, as the cluster's minutes write them.
 func ExampleOrdinal() {
 	for _, n := range []int{1, 2, 3, 4, 11, 21} {
-		fmt.Println(documents.Ordinal(n, documents.Vietnamese))
+		fmt.Println(documents.Ordinal(n, lang.Vietnamese))
 	}
-	fmt.Println(documents.Ordinal(2, documents.English))
+	fmt.Println(documents.Ordinal(2, lang.English))
 	// Output:
 	// thứ Nhất
 	// thứ Nhì

@@ -70,7 +70,7 @@ func (d *Document) WriteHTML(w io.Writer) error {
 	if d.landscape {
 		body += " landscape"
 	}
-	bw.WriteString("<!DOCTYPE html>\n<html lang=\"" + string(d.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n")
+	bw.WriteString("<!DOCTYPE html>\n<html lang=\"" + d.lang.String() + "\">\n<head>\n<meta charset=\"utf-8\">\n")
 	bw.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	page := portraitPage
 	if d.landscape {

@@ -1,5 +1,7 @@
 package documents
 
+import "github.com/thidua/thidua/lang"
+
 // labels holds every fixed word of the documents in one language. Names
 // from the rulebook and the sheet are not translated.
 type labels struct {
@@ -383,8 +385,8 @@ var en = labels{
 	unitsWord:       "members",
 }
 
-func labelsOf(l Lang) labels {
-	if l == English {
+func labelsOf(l lang.Tag) labels {
+	if l == lang.English {
 		return en
 	}
 	return vi

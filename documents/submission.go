@@ -3,6 +3,8 @@ package documents
 import (
 	"fmt"
 	"strings"
+
+	"github.com/thidua/thidua/lang"
 )
 
 // submission builds the cluster head's submission proposing the awards
@@ -183,7 +185,7 @@ func (b *builder) regulationText() string {
 		return s
 	}
 	s := "No. " + reg.Number
-	if b.lang == Vietnamese {
+	if b.lang == lang.Vietnamese {
 		kind := ""
 		if parts := strings.Split(reg.Number, "/"); len(parts) > 1 {
 			code, _, _ := strings.Cut(parts[len(parts)-1], "-")
@@ -196,7 +198,7 @@ func (b *builder) regulationText() string {
 		}
 	}
 	if date != "" {
-		if b.lang == English {
+		if b.lang == lang.English {
 			s += " of " + date
 		} else {
 			s += " " + date

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 )
@@ -277,7 +278,7 @@ func (b *builder) conditions() []block {
 // shareText writes a share as a percentage in the language's style.
 func (b *builder) shareText(s rules.Share) string {
 	str := s.String()
-	if b.lang == Vietnamese {
+	if b.lang == lang.Vietnamese {
 		str = strings.ReplaceAll(str, ".", ",")
 	}
 	return str

@@ -9,41 +9,16 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
-
-// Lang is the language of a document's labels and of its number format.
-// Names taken from the rulebook and the sheet (members, criteria, awards)
-// are printed as they are written there.
-type Lang string
-
-// The languages.
-const (
-	// Vietnamese (tiếng Việt), the default: decimal comma (96,35), dot
-	// between thousands (1.250,5), ranks in words (thứ Nhất, thứ Nhì).
-	Vietnamese Lang = "vi"
-	// English labels, with a decimal point (96.35) and ordinal words (first,
-	// second).
-	English Lang = "en"
-)
-
-// ParseLang reads "vi" (or "") and "en".
-func ParseLang(s string) (Lang, error) {
-	switch strings.ToLower(s) {
-	case "", "vi":
-		return Vietnamese, nil
-	case "en":
-		return English, nil
-	}
-	return "", fmt.Errorf("unknown language %q (expected vi or en)", s)
-}
 
 // Number writes d with exactly places decimal places (half-up, from the
 // exact decimal; never through float64), in the language's style:
 // Number(96.35, 2, Vietnamese) is "96,35", Number(1250.5, 1, Vietnamese)
 // is "1.250,5", Number(1250.5, 1, English) is "1,250.5". A negative places
 // counts as zero.
-func Number(d decimal.Decimal, places int32, l Lang) string {
+func Number(d decimal.Decimal, places int32, l lang.Tag) string {
 	places = max(places, 0)
 	s := d.StringFixed(places)
 	sign := ""
@@ -55,7 +30,7 @@ func Number(d decimal.Decimal, places int32, l Lang) string {
 	}
 	whole, frac, _ := strings.Cut(s, ".")
 	group, point := ".", ","
-	if l == English {
+	if l == lang.English {
 		group, point = ",", "."
 	}
 	var b strings.Builder
@@ -84,14 +59,14 @@ func Places(d decimal.Decimal) int32 {
 }
 
 // Exact writes d with the places it needs (Places): 94,7 rather than 94,70.
-func Exact(d decimal.Decimal, l Lang) string { return Number(d, Places(d), l) }
+func Exact(d decimal.Decimal, l lang.Tag) string { return Number(d, Places(d), l) }
 
 // Ordinal writes the rank n as the documents do: in Vietnamese "thứ Nhất",
 // "thứ Nhì", "thứ Ba", "thứ Tư", "thứ Năm" … "thứ Mười một", "thứ Hai mươi
 // mốt" (words up to 99, then digits: "thứ 100"); in English "first" …
 // "tenth", then "11th", "21st", "22nd".
-func Ordinal(n int, l Lang) string {
-	if l == English {
+func Ordinal(n int, l lang.Tag) string {
+	if l == lang.English {
 		words := []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 		if n >= 1 && n < len(words) {
 			return words[n]
@@ -177,13 +152,13 @@ func count(n int) string {
 // 30/2020/NĐ-CP: a zero before days below 10 and months 1 and 2): "ngày 05
 // tháng 01 năm 2021", "ngày 23 tháng 10 năm 2025"; in English "23 October
 // 2025".
-func longDate(d rules.Date, l Lang) string {
+func longDate(d rules.Date, l lang.Tag) string {
 	if d.IsZero() {
 		return ""
 	}
 	y, m, day := 0, 0, 0
 	fmt.Sscanf(d.String(), "%d-%d-%d", &y, &m, &day)
-	if l == English {
+	if l == lang.English {
 		months := []string{"", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 		return fmt.Sprintf("%d %s %d", day, months[m], y)
 	}

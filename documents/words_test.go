@@ -8,6 +8,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/thidua/thidua/rules"
+
+	"github.com/thidua/thidua/lang"
 )
 
 func TestNumber(t *testing.T) {
@@ -15,21 +17,21 @@ func TestNumber(t *testing.T) {
 		name   string
 		value  string
 		places int32
-		lang   Lang
+		lang   lang.Tag
 		want   string
 	}{
-		{"decimal comma", "96.35", 2, Vietnamese, "96,35"},
-		{"trailing zero kept to the column's places", "94.7", 2, Vietnamese, "94,70"},
-		{"whole number padded", "76", 2, Vietnamese, "76,00"},
-		{"no places", "76", 0, Vietnamese, "76"},
-		{"rounded half up from the exact decimal", "88.745", 2, Vietnamese, "88,75"},
-		{"a value float64 cannot hold exactly", "0.1", 20, Vietnamese, "0,10000000000000000000"},
-		{"thousands grouped with a dot", "1250.5", 1, Vietnamese, "1.250,5"},
-		{"millions", "1234567.891", 3, Vietnamese, "1.234.567,891"},
-		{"English point and comma", "1250.5", 1, English, "1,250.5"},
-		{"negative", "-0.5", 2, Vietnamese, "-0,50"},
-		{"negative zero after rounding has no sign", "-0.001", 2, Vietnamese, "0,00"},
-		{"negative places count as zero", "12.5", -1, Vietnamese, "13"},
+		{"decimal comma", "96.35", 2, lang.Vietnamese, "96,35"},
+		{"trailing zero kept to the column's places", "94.7", 2, lang.Vietnamese, "94,70"},
+		{"whole number padded", "76", 2, lang.Vietnamese, "76,00"},
+		{"no places", "76", 0, lang.Vietnamese, "76"},
+		{"rounded half up from the exact decimal", "88.745", 2, lang.Vietnamese, "88,75"},
+		{"a value float64 cannot hold exactly", "0.1", 20, lang.Vietnamese, "0,10000000000000000000"},
+		{"thousands grouped with a dot", "1250.5", 1, lang.Vietnamese, "1.250,5"},
+		{"millions", "1234567.891", 3, lang.Vietnamese, "1.234.567,891"},
+		{"lang.English point and comma", "1250.5", 1, lang.English, "1,250.5"},
+		{"negative", "-0.5", 2, lang.Vietnamese, "-0,50"},
+		{"negative zero after rounding has no sign", "-0.001", 2, lang.Vietnamese, "0,00"},
+		{"negative places count as zero", "12.5", -1, lang.Vietnamese, "13"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -58,7 +60,7 @@ func TestPlacesAndExact(t *testing.T) {
 			if got := Places(d); got != c.places {
 				t.Errorf("Places(%s) = %d, want %d", c.value, got, c.places)
 			}
-			if got := Exact(d, Vietnamese); got != c.exact {
+			if got := Exact(d, lang.Vietnamese); got != c.exact {
 				t.Errorf("Exact(%s) = %q, want %q", c.value, got, c.exact)
 			}
 		})
@@ -68,36 +70,36 @@ func TestPlacesAndExact(t *testing.T) {
 func TestOrdinal(t *testing.T) {
 	cases := []struct {
 		n    int
-		lang Lang
+		lang lang.Tag
 		want string
 	}{
-		{1, Vietnamese, "thứ Nhất"},
-		{2, Vietnamese, "thứ Nhì"},
-		{3, Vietnamese, "thứ Ba"},
-		{4, Vietnamese, "thứ Tư"},
-		{5, Vietnamese, "thứ Năm"},
-		{7, Vietnamese, "thứ Bảy"},
-		{10, Vietnamese, "thứ Mười"},
-		{11, Vietnamese, "thứ Mười một"},
-		{14, Vietnamese, "thứ Mười bốn"},
-		{15, Vietnamese, "thứ Mười lăm"},
-		{20, Vietnamese, "thứ Hai mươi"},
-		{21, Vietnamese, "thứ Hai mươi mốt"},
-		{24, Vietnamese, "thứ Hai mươi tư"},
-		{25, Vietnamese, "thứ Hai mươi lăm"},
-		{99, Vietnamese, "thứ Chín mươi chín"},
-		{100, Vietnamese, "thứ 100"},
-		{0, Vietnamese, "thứ 0"},
-		{1, English, "first"},
-		{3, English, "third"},
-		{10, English, "tenth"},
-		{11, English, "11th"},
-		{12, English, "12th"},
-		{13, English, "13th"},
-		{21, English, "21st"},
-		{22, English, "22nd"},
-		{23, English, "23rd"},
-		{111, English, "111th"},
+		{1, lang.Vietnamese, "thứ Nhất"},
+		{2, lang.Vietnamese, "thứ Nhì"},
+		{3, lang.Vietnamese, "thứ Ba"},
+		{4, lang.Vietnamese, "thứ Tư"},
+		{5, lang.Vietnamese, "thứ Năm"},
+		{7, lang.Vietnamese, "thứ Bảy"},
+		{10, lang.Vietnamese, "thứ Mười"},
+		{11, lang.Vietnamese, "thứ Mười một"},
+		{14, lang.Vietnamese, "thứ Mười bốn"},
+		{15, lang.Vietnamese, "thứ Mười lăm"},
+		{20, lang.Vietnamese, "thứ Hai mươi"},
+		{21, lang.Vietnamese, "thứ Hai mươi mốt"},
+		{24, lang.Vietnamese, "thứ Hai mươi tư"},
+		{25, lang.Vietnamese, "thứ Hai mươi lăm"},
+		{99, lang.Vietnamese, "thứ Chín mươi chín"},
+		{100, lang.Vietnamese, "thứ 100"},
+		{0, lang.Vietnamese, "thứ 0"},
+		{1, lang.English, "first"},
+		{3, lang.English, "third"},
+		{10, lang.English, "tenth"},
+		{11, lang.English, "11th"},
+		{12, lang.English, "12th"},
+		{13, lang.English, "13th"},
+		{21, lang.English, "21st"},
+		{22, lang.English, "22nd"},
+		{23, lang.English, "23rd"},
+		{111, lang.English, "111th"},
 	}
 	for _, c := range cases {
 		t.Run(c.want, func(t *testing.T) {
@@ -111,14 +113,14 @@ func TestOrdinal(t *testing.T) {
 func TestLongDate(t *testing.T) {
 	cases := []struct {
 		date rules.Date
-		lang Lang
+		lang lang.Tag
 		want string
 	}{
-		{rules.NewDate(2021, time.January, 5), Vietnamese, "ngày 05 tháng 01 năm 2021"},
-		{rules.NewDate(2025, time.October, 23), Vietnamese, "ngày 23 tháng 10 năm 2025"},
-		{rules.NewDate(2024, time.March, 9), Vietnamese, "ngày 09 tháng 3 năm 2024"},
-		{rules.NewDate(2025, time.October, 23), English, "23 October 2025"},
-		{rules.Date{}, Vietnamese, ""},
+		{rules.NewDate(2021, time.January, 5), lang.Vietnamese, "ngày 05 tháng 01 năm 2021"},
+		{rules.NewDate(2025, time.October, 23), lang.Vietnamese, "ngày 23 tháng 10 năm 2025"},
+		{rules.NewDate(2024, time.March, 9), lang.Vietnamese, "ngày 09 tháng 3 năm 2024"},
+		{rules.NewDate(2025, time.October, 23), lang.English, "23 October 2025"},
+		{rules.Date{}, lang.Vietnamese, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.want, func(t *testing.T) {
@@ -130,17 +132,6 @@ func TestLongDate(t *testing.T) {
 }
 
 func TestParse(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		want Lang
-	}{{"", Vietnamese}, {"vi", Vietnamese}, {"EN", English}} {
-		if got, err := ParseLang(c.in); err != nil || got != c.want {
-			t.Errorf("ParseLang(%q) = %q, %v; want %q", c.in, got, err, c.want)
-		}
-	}
-	if _, err := ParseLang("fr"); err == nil {
-		t.Error("ParseLang(fr): no error")
-	}
 	for _, c := range []struct {
 		in   string
 		want Format

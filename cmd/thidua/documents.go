@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/thidua/thidua/documents"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 )
 
@@ -64,7 +65,7 @@ func documentsCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua documents: --format must be md, html or docx, found %q\n", *format)
 		return exitUsage
 	}
-	lg, err := documents.ParseLang(*langCode)
+	lg, err := lang.Parse(*langCode)
 	if err != nil {
 		fmt.Fprintf(stderr, "thidua documents: --lang must be vi or en, found %q\n", *langCode)
 		return exitUsage
