@@ -1,12 +1,11 @@
 package scoring
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
 
@@ -53,12 +52,47 @@ func options(opts []Option) config {
 // score thousands of sheets and never show the steps save that time.
 func WithoutTrace() Option { return func(c *config) { c.quiet = true } }
 
-// say formats a trace text, or returns "" when no trace is kept.
-func (s *scorer) say(format string, args ...any) string {
+// step is a trace step stating the catalogue's message key with args;
+// it is empty when no trace is kept (a quiet score drops its steps).
+func (s *scorer) step(node string, v decimal.Decimal, key string, args ...any) Step {
 	if s.quiet {
-		return ""
+		return Step{}
 	}
-	return fmt.Sprintf(format, args...)
+	return stepOf(node, v, lang.Msg(key, args...))
+}
+
+// rounded states a rounding rule as a trace step does.
+func rounded(r rules.Rounding) lang.Message {
+	mode := lang.Msg("rounding.half_up")
+	switch r.Mode {
+	case rules.RoundHalfEven:
+		mode = lang.Msg("rounding.half_even")
+	case rules.RoundDown:
+		mode = lang.Msg("rounding.down")
+	case rules.RoundUp:
+		mode = lang.Msg("rounding.up")
+	case rules.RoundFloor:
+		mode = lang.Msg("rounding.floor")
+	case rules.RoundCeiling:
+		mode = lang.Msg("rounding.ceiling")
+	}
+	if r.Places == 1 {
+		return lang.Msg("scoring.rounded.one").With(mode)
+	}
+	return lang.Msg("scoring.rounded", r.Places).With(mode)
+}
+
+// stepMsg is a trace step stating m; empty when no trace is kept.
+func (s *scorer) stepMsg(node string, v decimal.Decimal, m lang.Message) Step {
+	if s.quiet {
+		return Step{}
+	}
+	return stepOf(node, v, m)
+}
+
+// stepOf is a trace step stating m.
+func stepOf(node string, v decimal.Decimal, m lang.Message) Step {
+	return Step{Node: node, What: m.In(lang.English), Value: v, Text: m}
 }
 
 type scorer struct {
@@ -140,7 +174,7 @@ func (s *scorer) run() []Scorecard {
 func (s *scorer) leaf(m int, n rules.Node) (pts, raw decimal.Decimal, stage string, trace []Step) {
 	li := s.in.values[m][n.Index]
 	if li == nil {
-		return decimal.Zero, decimal.Zero, "", []Step{{n.ID, "no score given; scored zero by the rulebook's missing-value policy", decimal.Zero}}
+		return decimal.Zero, decimal.Zero, "", []Step{s.step(n.ID, decimal.Zero, "scoring.missing")}
 	}
 	target := s.in.targets[m][n.Index]
 	stagePts := make([]decimal.Decimal, len(s.stages))
@@ -154,30 +188,30 @@ func (s *scorer) leaf(m int, n rules.Node) (pts, raw decimal.Decimal, stage stri
 		if len(ss) == 1 && ss[0].Assessor == "" {
 			p, steps := s.method(n, ss[0].Value, target)
 			if !s.quiet {
-				trace = append(trace, Step{n.ID, s.say("%s: input %s", st.ID, ss[0].Value), ss[0].Value})
+				trace = append(trace, s.step(n.ID, ss[0].Value, "scoring.input", st.ID, ss[0].Value))
 				trace = append(trace, steps...)
 			}
 			stagePts[pos] = p
 			continue
 		}
 		each := make([]decimal.Decimal, len(ss))
-		var parts []string
+		var parts []lang.Message
 		for j, sc := range ss {
 			each[j], _ = s.method(n, sc.Value, target)
 			if !s.quiet {
-				parts = append(parts, s.say("%s %s", sc.Assessor, each[j]))
+				parts = append(parts, lang.Msg("scoring.assessor", sc.Assessor, each[j]))
 			}
 			s.cards[m].Peers = append(s.cards[m].Peers, PeerScore{Stage: st.ID, Assessor: sc.Assessor, Criterion: n.ID, Points: s.roundLevel(s.round.Criterion, each[j].Mul(n.EffectiveWeight()))})
 		}
 		agg, how := s.aggregate(n, st, each)
 		if !s.quiet {
-			trace = append(trace, Step{n.ID, s.say("%s: %s of %d assessors' points (%s)", st.ID, how, len(ss), strings.Join(parts, ", ")), agg})
+			trace = append(trace, stepOf(n.ID, agg, lang.Msg("scoring.assessors", st.ID, len(ss)).With(how, lang.Msg("scoring.list").With(parts...))))
 		}
 		stagePts[pos] = agg
 	}
 	pos := s.pick(present, stagePts)
 	if pos < 0 {
-		return decimal.Zero, decimal.Zero, "", append(trace, Step{n.ID, "no score at the stage that counts; scored zero by the rulebook's missing-value policy", decimal.Zero})
+		return decimal.Zero, decimal.Zero, "", append(trace, s.step(n.ID, decimal.Zero, "scoring.missing_stage"))
 	}
 	if len(li.stages[pos]) == 1 && li.stages[pos][0].Assessor == "" {
 		raw = li.stages[pos][0].Value
@@ -185,7 +219,7 @@ func (s *scorer) leaf(m int, n rules.Node) (pts, raw decimal.Decimal, stage stri
 		raw = stagePts[pos]
 	}
 	if !s.quiet {
-		trace = append(trace, Step{n.ID, s.say("counts: stage %s (%s)", s.stages[pos].ID, s.pickReason()), stagePts[pos]})
+		trace = append(trace, stepOf(n.ID, stagePts[pos], lang.Msg("scoring.counts", s.stages[pos].ID).With(s.pickReason())))
 	}
 	s.divergence(m, n, present, stagePts, pos)
 	return stagePts[pos], raw, s.stages[pos].ID, trace
@@ -218,37 +252,37 @@ func (s *scorer) pick(present []bool, pts []decimal.Decimal) int {
 	return best
 }
 
-func (s *scorer) pickReason() string {
+func (s *scorer) pickReason() lang.Message {
 	switch s.assess.Counts {
 	case rules.NamedPick:
-		return "the stage named by the rulebook"
+		return lang.Msg("scoring.pick.named")
 	case rules.Highest:
-		return "the highest of the stages present"
+		return lang.Msg("scoring.pick.highest")
 	case rules.Lowest:
-		return "the lowest of the stages present"
+		return lang.Msg("scoring.pick.lowest")
 	}
-	return "the latest stage present"
+	return lang.Msg("scoring.pick.latest")
 }
 
 // method turns one raw value into points in the criterion's scale, capped
 // at its maximum.
 func (s *scorer) method(n rules.Node, v, target decimal.Decimal) (decimal.Decimal, []Step) {
 	var p decimal.Decimal
-	var what string
+	var what Step
 	switch n.Method {
 	case rules.Direct:
 		return v, nil
 	case rules.PassFail:
 		if v.Equal(one) {
-			return n.Max, []Step{{n.ID, "pass/fail: achieved (đạt), full points", n.Max}}
+			return n.Max, []Step{s.step(n.ID, n.Max, "scoring.pass")}
 		}
-		return decimal.Zero, []Step{{n.ID, "pass/fail: not achieved (không đạt)", decimal.Zero}}
+		return decimal.Zero, []Step{s.step(n.ID, decimal.Zero, "scoring.fail")}
 	case rules.Ratio:
 		p = s.leafQuo(n).Quo(n.Max.Mul(v), target)
-		what = s.say("ratio: %s × %s ÷ %s", n.Max, v, target)
+		what = s.step(n.ID, p, "scoring.ratio", n.Max, v, target)
 	case rules.Tiers:
 		p = decimal.Zero
-		what = s.say("tiers: %s reaches no threshold", v)
+		what = s.step(n.ID, p, "scoring.tiers.none", v)
 		var best *rules.Tier
 		for i, t := range n.Tiers {
 			if v.GreaterThanOrEqual(t.AtLeast) && (best == nil || t.AtLeast.GreaterThan(best.AtLeast)) {
@@ -257,23 +291,23 @@ func (s *scorer) method(n rules.Node, v, target decimal.Decimal) (decimal.Decima
 		}
 		if best != nil {
 			p = best.Points
-			what = s.say("tiers: %s ≥ %s", v, best.AtLeast)
+			what = s.step(n.ID, p, "scoring.tiers", v, best.AtLeast)
 		}
 	case rules.PerOccurrence:
 		p = v.Mul(n.PointsEach)
-		what = s.say("per occurrence: %s × %s", v, n.PointsEach)
+		what = s.step(n.ID, p, "scoring.per_occurrence", v, n.PointsEach)
 	default:
 		panic("scoring: method " + string(n.Method) + " is not a per-member method")
 	}
-	steps := []Step{{n.ID, what, p}}
+	steps := []Step{what}
 	if p.GreaterThan(n.Max) {
 		p = n.Max
-		steps = append(steps, Step{n.ID, s.say("capped at the maximum %s", n.Max), p})
+		steps = append(steps, s.step(n.ID, p, "scoring.capped", n.Max))
 	}
 	return p, steps
 }
 
-func (s *scorer) aggregate(n rules.Node, st rules.Stage, xs []decimal.Decimal) (decimal.Decimal, string) {
+func (s *scorer) aggregate(n rules.Node, st rules.Stage, xs []decimal.Decimal) (decimal.Decimal, lang.Message) {
 	sorted := slices.Clone(xs)
 	slices.SortFunc(sorted, decimal.Decimal.Cmp)
 	q := s.leafQuo(n)
@@ -281,14 +315,14 @@ func (s *scorer) aggregate(n rules.Node, st rules.Stage, xs []decimal.Decimal) (
 	case rules.Median:
 		k := len(sorted)
 		if k%2 == 1 {
-			return sorted[k/2], "median"
+			return sorted[k/2], lang.Msg("scoring.median")
 		}
-		return q.Quo(sorted[k/2-1].Add(sorted[k/2]), two), "median"
+		return q.Quo(sorted[k/2-1].Add(sorted[k/2]), two), lang.Msg("scoring.median")
 	case rules.TrimmedMean:
 		kept := sorted[st.Trim : len(sorted)-st.Trim]
-		return mean(q, kept), s.say("mean without the %d highest and %d lowest", st.Trim, st.Trim)
+		return mean(q, kept), lang.Msg("scoring.trimmed", st.Trim, st.Trim)
 	default:
-		return mean(q, sorted), "mean"
+		return mean(q, sorted), lang.Msg("scoring.mean")
 	}
 }
 
@@ -332,8 +366,8 @@ func (s *scorer) relativeInput(m int, n rules.Node) relValue {
 		return relValue{}
 	}
 	return relValue{ok: true, a: vals[pos], t: t, stage: s.stages[pos].ID, trace: []Step{
-		{n.ID, s.say("%s: achieved %s of target %s", s.stages[pos].ID, vals[pos], t), vals[pos]},
-		{n.ID, s.say("counts: stage %s (%s)", s.stages[pos].ID, s.pickReason()), vals[pos]},
+		s.step(n.ID, vals[pos], "scoring.achieved", s.stages[pos].ID, vals[pos], t),
+		s.stepMsg(n.ID, vals[pos], lang.Msg("scoring.counts", s.stages[pos].ID).With(s.pickReason())),
 	}}
 }
 
@@ -358,38 +392,37 @@ func (s *scorer) relative(n rules.Node, points, raw [][]decimal.Decimal, stage [
 		}
 		r := s.rel[m][i]
 		if !r.ok {
-			traces[m][i] = []Step{{n.ID, "no score given; scored zero by the rulebook's missing-value policy", decimal.Zero}}
+			traces[m][i] = []Step{s.step(n.ID, decimal.Zero, "scoring.missing")}
 			continue
 		}
 		l := s.rel[lead][i]
 		var p decimal.Decimal
-		var what string
+		var what lang.Message
 		q := s.leafQuo(n)
 		half := q.Quo(n.Max, two)
 		switch c := r.a.Cmp(r.t); {
 		case c < 0:
 			p = q.Quo(n.Max.Mul(r.a), two.Mul(r.t))
-			what = s.say("relative: below target, ½ × %s × %s ÷ %s", n.Max, r.a, r.t)
+			what = lang.Msg("scoring.relative.below", n.Max, r.a, r.t)
 		case c == 0:
 			p = half
-			what = "relative: at target, ½ of the maximum"
+			what = lang.Msg("scoring.relative.at")
 		case r.a.Mul(l.t).Equal(l.a.Mul(r.t)):
 			p = n.Max
-			what = s.say("relative: best ratio in the cluster (%s ÷ %s), full points", r.a, r.t)
+			what = lang.Msg("scoring.relative.best", r.a, r.t)
 		default:
 			// ½·max + ½·max·(a/t − 1)/(la/lt − 1), as one exact quotient:
 			// max·((a−t)·lt + t·(la−lt)) ÷ (2·t·(la−lt))
 			num := n.Max.Mul(r.a.Sub(r.t).Mul(l.t).Add(r.t.Mul(l.a.Sub(l.t))))
 			den := two.Mul(r.t).Mul(l.a.Sub(l.t))
 			p = q.Quo(num, den)
-			what = s.say("relative: above target; leader %s has %s ÷ %s; ½ × %s × (1 + (%s ÷ %s − 1) ÷ (%s ÷ %s − 1))",
-				s.in.members[lead].ID, l.a, l.t, n.Max, r.a, r.t, l.a, l.t)
+			what = lang.Msg("scoring.relative.above", s.in.members[lead].ID, l.a, l.t, n.Max, r.a, r.t)
 		}
 		if p.GreaterThan(n.Max) {
 			p = n.Max
 		}
 		points[m][i], raw[m][i], stage[m][i] = p, r.a, r.stage
-		traces[m][i] = append(slices.Clone(r.trace), Step{n.ID, what, p})
+		traces[m][i] = append(slices.Clone(r.trace), s.stepMsg(n.ID, p, what))
 	}
 }
 
@@ -409,12 +442,12 @@ func (s *scorer) votes(n rules.Node, points, raw [][]decimal.Decimal, traces [][
 		v := s.in.votes[m].For
 		raw[m][i] = decimal.NewFromInt(int64(v))
 		if top == 0 {
-			traces[m][i] = []Step{{n.ID, "votes: nobody received a vote", decimal.Zero}}
+			traces[m][i] = []Step{s.step(n.ID, decimal.Zero, "scoring.votes.none")}
 			continue
 		}
 		p := s.leafQuo(n).Quo(n.Max.Mul(decimal.NewFromInt(int64(v))), decimal.NewFromInt(int64(top)))
 		points[m][i] = p
-		traces[m][i] = []Step{{n.ID, s.say("votes: %s × %d ÷ %d (the highest count)", n.Max, v, top), p}}
+		traces[m][i] = []Step{s.step(n.ID, p, "scoring.votes", n.Max, v, top)}
 	}
 }
 
@@ -470,7 +503,9 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 			ns.Points = sum
 			attain[i] = am.Mul(w)
 			level = s.round.Group
-			groupTrace[i] = []Step{{n.ID, s.say("group: sum of %s", kidList(in, n)), sum}}
+			if !s.quiet {
+				groupTrace[i] = []Step{s.step(n.ID, sum, "scoring.group", kidList(in, n))}
+			}
 		} else {
 			ns.Points, ns.Raw, ns.Stage = points[i], raw[i], stage[i]
 			attain[i] = n.Max.Mul(w)
@@ -480,12 +515,12 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 		v := ns.Points
 		if !w.Equal(one) {
 			v = v.Mul(w)
-			groupTrace[i] = append(groupTrace[i], Step{n.ID, s.say("× weight %s", w), v})
+			groupTrace[i] = append(groupTrace[i], s.step(n.ID, v, "scoring.weight", w))
 		}
 		if level != nil {
 			r := level.Round(v)
 			if !r.Equal(v) {
-				groupTrace[i] = append(groupTrace[i], Step{n.ID, s.say("rounded (%s)", level), r})
+				groupTrace[i] = append(groupTrace[i], s.stepMsg(n.ID, r, rounded(*level)))
 			}
 			v = r
 		}
@@ -511,20 +546,20 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 		c.Criteria = c.Criteria.Add(value[r])
 		c.Attainable = c.Attainable.Add(attain[r])
 	}
-	c.Trace = append(c.Trace, Step{"criteria", "sum of the top level", c.Criteria})
+	c.Trace = append(c.Trace, s.step("criteria", c.Criteria, "scoring.criteria"))
 	bp, dp := in.rb.Bonus(), in.rb.Deductions()
-	c.Bonus = s.adjust("bonus", bp.Items, bp.Cap, in.bonus[m], &c.Trace)
-	c.Deductions = s.adjust("deductions", dp.Items, dp.Cap, in.deductions[m], &c.Trace)
+	c.Bonus = s.adjust("bonus", "scoring.bonus", bp.Items, bp.Cap, in.bonus[m], &c.Trace)
+	c.Deductions = s.adjust("deductions", "scoring.deductions", dp.Items, dp.Cap, in.deductions[m], &c.Trace)
 	total := c.Criteria.Add(c.Bonus.Total).Sub(c.Deductions.Total)
-	c.Trace = append(c.Trace, Step{"total", "criteria + bonus − deductions", total})
+	c.Trace = append(c.Trace, s.step("total", total, "scoring.total"))
 	if f := dp.Floor; f != nil && total.LessThan(*f) {
 		total = *f
-		c.Trace = append(c.Trace, Step{"total", s.say("raised to the floor %s", f), total})
+		c.Trace = append(c.Trace, s.step("total", total, "scoring.floor", *f))
 	}
 	if r := s.round.Total; r != nil {
 		if t := r.Round(total); !t.Equal(total) {
 			total = t
-			c.Trace = append(c.Trace, Step{"total", s.say("rounded (%s)", r), total})
+			c.Trace = append(c.Trace, s.stepMsg("total", total, rounded(*r)))
 		}
 	}
 	c.Total = total
@@ -535,7 +570,7 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 		pq = *r
 	}
 	c.Percent = pq.Quo(total.Mul(hundred), c.Attainable)
-	c.Trace = append(c.Trace, Step{"percent", s.say("total ÷ attainable maximum %s × 100", c.Attainable), c.Percent})
+	c.Trace = append(c.Trace, s.step("percent", c.Percent, "scoring.percent", c.Attainable))
 	c.Basis = c.Total
 	if in.rb.RankBy() == rules.ByPercent {
 		c.Basis = c.Percent
@@ -547,7 +582,7 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 	s.totalDivergence(m)
 }
 
-func (s *scorer) adjust(what string, items []rules.Item, capTotal decimal.Decimal, got map[string]Occurrences, trace *[]Step) Adjustment {
+func (s *scorer) adjust(what, label string, items []rules.Item, capTotal decimal.Decimal, got map[string]Occurrences, trace *[]Step) Adjustment {
 	a := Adjustment{Sum: decimal.Zero, Total: decimal.Zero}
 	for _, it := range items {
 		o, ok := got[it.ID]
@@ -555,19 +590,23 @@ func (s *scorer) adjust(what string, items []rules.Item, capTotal decimal.Decima
 			continue
 		}
 		p := it.Points.Mul(decimal.NewFromInt(int64(o.Count)))
-		what := s.say("%s %s: %d × %s", what, it.ID, o.Count, it.Points)
+		key, args := "scoring.item", []any{it.ID, o.Count, it.Points}
 		if !it.Max.IsZero() && p.GreaterThan(it.Max) {
 			p = it.Max
-			what += s.say(", capped at %s", it.Max)
+			key, args = "scoring.item.capped", append(args, it.Max)
 		}
-		*trace = append(*trace, Step{it.ID, what, p})
+		if !s.quiet {
+			*trace = append(*trace, stepOf(it.ID, p, lang.Msg(key, args...).With(lang.Msg(label))))
+		}
 		a.Items = append(a.Items, ItemScore{ID: it.ID, Name: it.Name, Count: o.Count, Points: p, Note: o.Note})
 		a.Sum = a.Sum.Add(p)
 	}
 	a.Total = a.Sum
 	if capTotal.IsPositive() && a.Total.GreaterThan(capTotal) {
 		a.Total = capTotal
-		*trace = append(*trace, Step{what, s.say("%s %s capped at %s", what, a.Sum, capTotal), a.Total})
+		if !s.quiet {
+			*trace = append(*trace, stepOf(what, a.Total, lang.Msg("scoring.adjust.capped", a.Sum, capTotal).With(lang.Msg(label))))
+		}
 	}
 	return a
 }

@@ -1,12 +1,14 @@
 package scoring_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -186,14 +188,45 @@ func TestRoundingIsTraced(t *testing.T) {
 	})
 }
 
+// steps lists a node's trace steps in English, after checking that every
+// step's message says in English what its What field says and has a text
+// in Vietnamese.
 func steps(c scoring.Scorecard, node string) []string {
 	var out []string
 	for _, s := range c.Trace {
+		if en := s.Text.In(lang.English); en != s.What {
+			panic(fmt.Sprintf("step %s: What %q, message %q", s.Node, s.What, en))
+		}
+		if vi := s.Text.In(lang.Vietnamese); vi == "" || strings.ContainsAny(vi, "{}‹") {
+			panic(fmt.Sprintf("step %s: Vietnamese text %q", s.Node, vi))
+		}
 		if s.Node == node {
 			out = append(out, s.What+" = "+s.Value.String())
 		}
 	}
 	return out
+}
+
+// TestTraceInVietnamese writes a criterion's steps in Vietnamese: the
+// stage, the method's formula with decimal commas, the weight and the
+// rounding.
+func TestTraceInVietnamese(t *testing.T) {
+	rb := mustRulebook(t, "criteria:\n  - {id: c, name: C, max: 10, weight: 1.5, method: ratio, target: 3}\nrounding: {criterion: {places: 2}}\n")
+	c := mustScore(t, rb, scoring.Sheet{Members: members("A"), Scores: []scoring.Entry{cl("A", "c", "2.5")}})["A"]
+	var got []string
+	for _, s := range c.Trace {
+		got = append(got, s.Node+": "+s.Text.In(lang.Vietnamese))
+	}
+	require.Equal(t, []string{
+		"c: cluster: nhập 2,5",
+		"c: tỷ lệ: 10 × 2,5 ÷ 3",
+		"c: tính: giai đoạn cluster (giai đoạn sau cùng có điểm)",
+		"c: × hệ số 1,5",
+		"c: làm tròn đến 2 chữ số thập phân, làm tròn thông thường",
+		"criteria: tổng các tiêu chí cấp cao nhất",
+		"total: điểm tiêu chí + điểm thưởng − điểm trừ",
+		"percent: tổng điểm ÷ tổng điểm tối đa được giao 15 × 100",
+	}, got)
 }
 
 func TestNotAssigned(t *testing.T) {

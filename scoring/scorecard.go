@@ -3,6 +3,7 @@ package scoring
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
 
@@ -122,9 +123,12 @@ type PeerScore struct {
 // Step is one step of a scorecard's computation: which node (or "total",
 // "bonus", …), what was done, and the value that resulted.
 type Step struct {
-	Node  string          `json:"node"`
+	Node string `json:"node"`
+	// What says in English what the step did: Text in English.
 	What  string          `json:"what"`
 	Value decimal.Decimal `json:"value"`
+	// Text says what the step did, in any language (lang.Message.In).
+	Text lang.Message `json:"text,omitzero"`
 }
 
 // Node returns the result for the criterion or group with the given id.

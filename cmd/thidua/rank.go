@@ -277,15 +277,14 @@ func decidedIn(lg words, d *ranking.Decision) string {
 	return d.Brief(lg.tag)
 }
 
-// printExplain prints every scorecard's trace. The steps' texts are the
-// engine's (in English); the numbers follow the language.
+// printExplain prints every scorecard's trace in the language.
 func printExplain(w io.Writer, lg words, st *ranking.Standings) {
 	for _, r := range st.Rows {
 		c := r.Card
 		fmt.Fprintf(w, "\n%s (%s) — %s %d, %s %s\n", r.Member.Name, r.Member.ID, strings.ToLower(lg.rank), r.Rank, strings.ToLower(lg.total), lg.num(c.Total))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, s := range c.Trace {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", s.Node, s.What, lg.num(s.Value))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", s.Node, s.Text.In(lg.tag), lg.num(s.Value))
 		}
 		tw.Flush()
 	}
