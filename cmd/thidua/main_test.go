@@ -41,6 +41,8 @@ func TestGolden(t *testing.T) {
 		{"rank-unresolved-tie", []string{"rank", "--rules", rb, "--scores", cum2 + "unresolved-tie.csv"}, exitOK},
 		{"rank-unresolved-tie-json", []string{"rank", "--rules", rb, "--scores", cum2 + "unresolved-tie.csv", "--format", "json"}, exitOK},
 		{"validate-ok", []string{"validate", "--rules", rb, "--scores", cum2 + "scores-2020.csv"}, exitOK},
+		{"validate-ok-en", []string{"validate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--lang", "en"}, exitOK},
+		{"validate-usage-bad-lang", []string{"validate", "--rules", rb, "--lang", "fr"}, exitUsage},
 		{"validate-bad-rulebook", []string{"validate", "--rules", "testdata/bad-rulebook.yaml"}, exitBadInput},
 		{"validate-bad-scores", []string{"validate", "--rules", rb, "--scores", "testdata/bad-scores.csv"}, exitBadInput},
 		{"rank-bad-scores", []string{"rank", "--rules", rb, "--scores", "testdata/bad-scores.csv"}, exitBadInput},

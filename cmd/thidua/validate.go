@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/scoring"
 )
 
@@ -12,15 +13,22 @@ func validateCmd(args []string, stdout, stderr io.Writer) int {
 	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
 	scoresPath := fs.String("scores", "", "score sheet `file` to check against the rulebook (CSV, JSON, YAML or XLSX)")
 	mapping := fs.String("mapping", "", "mapping `file` (YAML) for an .xlsx score sheet whose layout is not detected")
+	langCode := fs.String("lang", "vi", "`language` of the summary: vi or en")
 	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath}); !ok {
 		return code
+	}
+	t, err := lang.Parse(*langCode)
+	if err != nil {
+		fmt.Fprintf(stderr, "thidua validate: --lang must be vi or en, found %q\n", *langCode)
+		return exitUsage
 	}
 	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, stderr)
 	if !ok {
 		return exitBadInput
 	}
-	fmt.Fprintf(stdout, "%s: rulebook %s, version %s, %d criteria and groups, maximum %s (%s)\n",
-		*rulesPath, rb.ID(), rb.Version(), len(rb.Nodes()), rb.MaxTotal(), rb.Hash())
+	fmt.Fprintf(stdout, t.Pick("%s: bộ tiêu chí %s, phiên bản %s, %d tiêu chí và nhóm tiêu chí, tối đa %s điểm (%s)\n",
+		"%s: rulebook %s, version %s, %d criteria and groups, maximum %s (%s)\n"),
+		*rulesPath, rb.ID(), rb.Version(), len(rb.Nodes()), t.Decimal(rb.MaxTotal()), rb.Hash())
 	if *scoresPath == "" {
 		return exitOK
 	}
@@ -29,6 +37,6 @@ func validateCmd(args []string, stdout, stderr io.Writer) int {
 		report(stderr, err)
 		return exitBadInput
 	}
-	fmt.Fprintf(stdout, "%s: %d members, %d scores, valid (%s)\n", *scoresPath, len(cards), len(sh.Scores), sh.Hash())
+	fmt.Fprintf(stdout, t.Pick("%s: %d đơn vị, %d điểm, hợp lệ (%s)\n", "%s: %d members, %d scores, valid (%s)\n"), *scoresPath, len(cards), len(sh.Scores), sh.Hash())
 	return exitOK
 }

@@ -34,12 +34,18 @@ func templateCmd(args []string, stdout, stderr io.Writer) int {
 	members := fs.String("members", "", "a `file` naming the members: a score sheet (CSV, JSON, YAML or .xlsx) or a CSV list with columns id and name")
 	cluster := fs.String("cluster", "", "the cluster's `name` (default: the members file's)")
 	year := fs.Int("year", 0, "the `year` assessed (default: the members file's, else the rulebook's year in force)")
+	langCode := fs.String("lang", "vi", "`language` of the summary printed (the sheet itself is Vietnamese): vi or en")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: %s\n", templateUsage)
 		fs.PrintDefaults()
 	}
 	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath, "out": out}); !ok {
 		return code
+	}
+	t, err := lang.Parse(*langCode)
+	if err != nil {
+		fmt.Fprintf(stderr, "thidua template: --lang must be vi or en, found %q\n", *langCode)
+		return exitUsage
 	}
 	if !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
 		fmt.Fprintf(stderr, "thidua template: --out must name an .xlsx file, found %q\n", *out)
@@ -73,9 +79,11 @@ func templateCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua template: %v\n", err)
 		return exitBadInput
 	}
-	fmt.Fprintf(stdout, "%s: the score sheet of rulebook %s, version %s: %d members, %d stages per member\n",
+	fmt.Fprintf(stdout, t.Pick("%s: bảng chấm điểm theo bộ tiêu chí %s, phiên bản %s: %d đơn vị, %d giai đoạn chấm cho mỗi đơn vị\n",
+		"%s: the score sheet of rulebook %s, version %s: %d members, %d stages per member\n"),
 		*out, rb.ID(), rb.Version(), len(opts.Members), len(rb.Assessment().Stages))
-	fmt.Fprintf(stdout, "Fill it in (see its %q sheet), then: thidua rank --rules %s --scores %s --out results.xlsx\n",
+	fmt.Fprintf(stdout, t.Pick("Điền điểm (xem hướng dẫn ở trang %q), rồi chạy: thidua rank --rules %s --scores %s --out results.xlsx\n",
+		"Fill it in (see its %q sheet), then: thidua rank --rules %s --scores %s --out results.xlsx\n"),
 		xlsx.SheetInstructions, *rulesPath, *out)
 	return exitOK
 }

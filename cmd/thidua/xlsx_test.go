@@ -49,6 +49,8 @@ func TestTemplateCmd(t *testing.T) {
 		{"usage-not-xlsx", []string{"--rules", rb, "--out", "OUT/t.csv"}, exitUsage, nil, ""},
 		{"usage-bad-year", []string{"--rules", rb, "--out", "OUT/t.xlsx", "--year", "-3"}, exitUsage, nil, ""},
 		{"usage-extra-argument", []string{"--rules", rb, "--out", "OUT/t.xlsx", "extra"}, exitUsage, nil, ""},
+		{"usage-bad-lang", []string{"--rules", rb, "--out", "OUT/t.xlsx", "--lang", "fr"}, exitUsage, nil, ""},
+		{"summary-in-english", []string{"--rules", rb, "--out", "OUT/en.xlsx", "--lang", "en"}, exitOK, nil, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
