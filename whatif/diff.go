@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 )
 
@@ -148,7 +149,15 @@ func decisionChanged(a, b *ranking.Decision) bool {
 }
 
 // String reads like "SCT: rank 1 → 2, total 96.35 → 94.35, loses flag".
-func (m MemberChange) String() string {
+func (m MemberChange) String() string { return m.Message().In(lang.English) }
+
+// Text writes the change in the language: "SCT: hạng 1 → 2, tổng điểm
+// 96,35 → 94,35, không còn được đề nghị flag" in Vietnamese.
+func (m MemberChange) Text(t lang.Tag) string { return m.Message().In(t) }
+
+// Message is the change as a message: the ranks and totals, then each
+// award tier gained and lost.
+func (m MemberChange) Message() lang.Message {
 	rank := func(r int, tied bool) string {
 		if r == 0 {
 			return "—"
@@ -158,15 +167,15 @@ func (m MemberChange) String() string {
 		}
 		return fmt.Sprint(r)
 	}
-	s := fmt.Sprintf("%s: rank %s → %s, total %s → %s", m.Member, rank(m.OldRank, m.OldTied), rank(m.NewRank, m.NewTied), m.OldTotal, m.NewTotal)
+	parts := []lang.Message{lang.Msg("whatif.diff.moved", m.Member, rank(m.OldRank, m.OldTied), rank(m.NewRank, m.NewTied), m.OldTotal, m.NewTotal)}
 	if m.NewRank == 0 {
-		s = fmt.Sprintf("%s: dropped (was rank %s, total %s)", m.Member, rank(m.OldRank, m.OldTied), m.OldTotal)
+		parts[0] = lang.Msg("whatif.diff.dropped", m.Member, rank(m.OldRank, m.OldTied), m.OldTotal)
 	}
 	for _, g := range m.Gained {
-		s += ", gains " + g
+		parts = append(parts, lang.Msg("whatif.diff.gains", g))
 	}
 	for _, l := range m.Lost {
-		s += ", loses " + l
+		parts = append(parts, lang.Msg("whatif.diff.loses", l))
 	}
-	return s
+	return lang.Msg("whatif.diff.member").With(parts...)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 )
@@ -356,11 +357,11 @@ func (sw *sweep) build() {
 	switch {
 	case sw.p.Weight != "" && percentUsed:
 		sw.exact = false
-		sw.notes = append(sw.notes, "the rulebook compares percentages, which vary with a weight as a ratio of two linear functions: break-evens are bracketed by the grid only")
+		sw.notes = append(sw.notes, lang.Msg("whatif.note.percent_weight"))
 		return
 	case sw.p.Weight == "" && sw.node.Method == rules.Relative:
 		sw.exact = false
-		sw.notes = append(sw.notes, "a relative criterion's score moves the cluster's leader and so every member's points: break-evens are bracketed by the grid only")
+		sw.notes = append(sw.notes, lang.Msg("whatif.note.relative"))
 		return
 	}
 	// A criterion's points do not depend on its own weight, except in one
@@ -379,7 +380,7 @@ func (sw *sweep) build() {
 		}
 		if err != nil {
 			sw.exact = false
-			sw.notes = append(sw.notes, fmt.Sprintf("the rulebook cannot be ranked at weight 1 or 2 (%v): break-evens are bracketed by the grid only", err))
+			sw.notes = append(sw.notes, lang.Msg("whatif.note.unrankable", err.Error()))
 			return
 		}
 		rows = other

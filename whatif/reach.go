@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -46,8 +47,11 @@ type Result struct {
 	// at its maximum (when Reachable is false and gains were possible).
 	AtMaximum *Position `json:"at_maximum,omitempty"`
 	// Caveats notes where the answer's exactness rests on an assumption
-	// (e.g. a head-to-head tie-break, decided by the peers' own scores).
-	Caveats []string `json:"caveats,omitempty"`
+	// (e.g. a head-to-head tie-break, decided by the peers' own scores), in
+	// English; CaveatTexts holds the same notes as messages, to write in
+	// either language (Caveats[i] is CaveatTexts[i] in English).
+	Caveats     []string       `json:"caveats,omitempty"`
+	CaveatTexts []lang.Message `json:"caveat_texts,omitempty"`
 	// Evaluated is the number of candidate allocations ranked with
 	// ranking.Rank before the answer was found.
 	Evaluated int `json:"evaluated"`
@@ -87,11 +91,16 @@ type Change struct {
 	New scoring.Entry  `json:"new"`
 }
 
-// Fixed is a criterion the search holds at its current value.
+// Fixed is a criterion the search holds at its current value. Reason says
+// why in English; ReasonText is the same as a message.
 type Fixed struct {
-	Criterion string `json:"criterion"`
-	Reason    string `json:"reason"`
+	Criterion  string       `json:"criterion"`
+	Reason     string       `json:"reason"`
+	ReasonText lang.Message `json:"reason_text"`
 }
+
+// Text writes the reason in the language.
+func (f Fixed) Text(t lang.Tag) string { return f.ReasonText.In(t) }
 
 // ObstacleKind classifies why a target cannot be reached.
 type ObstacleKind string
@@ -110,12 +119,23 @@ const (
 	ObstacleCondition ObstacleKind = "condition"
 )
 
-// Obstacle is one reason a target cannot be reached.
+// Obstacle is one reason a target cannot be reached. Detail says it in
+// English; DetailText is the same as a message (with the engine's
+// eligibility failure nested in it), to write in either language.
 type Obstacle struct {
-	Kind      ObstacleKind `json:"kind"`
-	Tier      string       `json:"tier,omitempty"`      // the award tier it blocks
-	Condition string       `json:"condition,omitempty"` // the eligibility condition
-	Detail    string       `json:"detail"`
+	Kind       ObstacleKind `json:"kind"`
+	Tier       string       `json:"tier,omitempty"`      // the award tier it blocks
+	Condition  string       `json:"condition,omitempty"` // the eligibility condition
+	Detail     string       `json:"detail"`
+	DetailText lang.Message `json:"detail_text"`
+}
+
+// Text writes the obstacle's detail in the language.
+func (o Obstacle) Text(t lang.Tag) string { return o.DetailText.In(t) }
+
+// obstacle builds an obstacle from its message.
+func obstacle(kind ObstacleKind, tier, condition string, m lang.Message) Obstacle {
+	return Obstacle{Kind: kind, Tier: tier, Condition: condition, Detail: m.In(lang.English), DetailText: m}
 }
 
 // Reach finds the least gain that brings member to target, and one
@@ -178,7 +198,7 @@ func Reach(rb *rules.Rulebook, sh scoring.Sheet, member string, target Target, o
 	}
 	res.Fixed = s.fixed()
 	if reached(base, member, target, rb) {
-		res.Caveats = s.caveats()
+		res.setCaveats(s.caveats())
 		res.Reachable, res.AlreadyMet = true, true
 		res.After = res.Before
 		res.Sheet, res.Standings = sh, base
@@ -196,7 +216,7 @@ func Reach(rb *rules.Rulebook, sh scoring.Sheet, member string, target Target, o
 		return nil, err
 	}
 	res.Evaluated = s.evaluated
-	res.Caveats = s.caveats()
+	res.setCaveats(s.caveats())
 	if found == nil {
 		return s.unreachable(res)
 	}
@@ -207,6 +227,23 @@ func Reach(rb *rules.Rulebook, sh scoring.Sheet, member string, target Target, o
 	res.Allocation = s.allocation(found.choice)
 	res.Changes = changes(sh, found.sheet, member)
 	return res, nil
+}
+
+// setCaveats records the caveats, in English and as messages.
+func (res *Result) setCaveats(ms []lang.Message) {
+	res.Caveats, res.CaveatTexts = english(ms), ms
+}
+
+// english writes messages in English (nil for none).
+func english(ms []lang.Message) []string {
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.In(lang.English)
+	}
+	return out
 }
 
 // changes lists the member's score rows that differ between two sheets
@@ -246,8 +283,7 @@ func (s *search) blockedForGood() []Obstacle {
 			if !slices.Contains(t.Requires, c.ID) || !fixedCondition(c) {
 				continue
 			}
-			here = append(here, Obstacle{Kind: ObstacleEligibility, Tier: t.ID, Condition: c.ID,
-				Detail: fmt.Sprintf("%s: %s — no gain in scores changes this", c.Reason, f.Detail)})
+			here = append(here, obstacle(ObstacleEligibility, t.ID, c.ID, lang.Msg("whatif.obstacle.fixed", c.Reason).With(f.Message)))
 		}
 		if len(here) == 0 {
 			return nil // this tier is not closed for good
@@ -281,20 +317,19 @@ func (s *search) unreachable(res *Result) (*Result, error) {
 	if len(top) > 0 {
 		res.AtMaximum = &p
 	}
-	what := "with every criterion it can change at its maximum"
+	what := lang.Msg("whatif.caps.at_max")
 	if len(top) == 0 {
-		what = "every criterion it can change is already at its maximum"
+		what = lang.Msg("whatif.caps.all_at_max")
 	}
-	aw := "no award"
+	aw := lang.Msg("whatif.award.none")
 	if len(p.Awards) > 0 {
-		aw = "proposed for " + strings.Join(p.Awards, ", ")
+		aw = lang.Msg("whatif.award.proposed", strings.Join(p.Awards, ", "))
 	}
-	rank := fmt.Sprint(p.Rank)
+	rank := lang.Msg("whatif.rank", p.Rank)
 	if p.Tied {
-		rank += " (tied)"
+		rank = lang.Msg("whatif.rank.tied", p.Rank)
 	}
-	res.Obstacles = append(res.Obstacles, Obstacle{Kind: ObstacleCaps,
-		Detail: fmt.Sprintf("%s: total %s, rank %s, %s", what, p.Total, rank, aw)})
+	res.Obstacles = append(res.Obstacles, obstacle(ObstacleCaps, "", "", lang.Msg("whatif.obstacle.caps", p.Total).With(what, rank, aw)))
 	if s.tier >= 0 {
 		row, _ := st.Row(s.member)
 		for _, t := range s.rb.Awards()[:s.tier+1] {
@@ -305,8 +340,7 @@ func (s *search) unreachable(res *Result) (*Result, error) {
 					if fixedCondition(c) {
 						kind = ObstacleEligibility
 					}
-					res.Obstacles = append(res.Obstacles, Obstacle{Kind: kind, Tier: t.ID, Condition: c.ID,
-						Detail: fmt.Sprintf("%s: %s", c.Reason, f.Detail)})
+					res.Obstacles = append(res.Obstacles, obstacle(kind, t.ID, c.ID, lang.Msg("whatif.obstacle.condition", c.Reason).With(f.Message)))
 				}
 			}
 		}

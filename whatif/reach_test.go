@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/whatif"
@@ -228,7 +229,9 @@ awards:
 	res, err := whatif.Reach(rb, sh, "B", whatif.RankTarget(1))
 	require.NoError(t, err)
 	require.False(t, res.Reachable, "B can raise a only to 4; r is held fixed")
-	require.Equal(t, []whatif.Fixed{{Criterion: "r", Reason: "scored relative to the cluster's leader: held at its current value"}}, res.Fixed)
+	require.Equal(t, []whatif.Fixed{{Criterion: "r", Reason: "scored relative to the cluster's leader: held at its current value",
+		ReasonText: lang.Msg("whatif.fixed.relative")}}, res.Fixed)
+	require.Equal(t, "chấm so với đơn vị dẫn đầu cụm: giữ nguyên giá trị hiện tại", res.Fixed[0].Text(lang.Vietnamese))
 	require.NotNil(t, res.AtMaximum)
 	require.True(t, res.AtMaximum.Total.LessThan(decimal.NewFromInt(8)))
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -136,49 +137,62 @@ func editKinds() []string {
 	return out
 }
 
-// String describes the edit in one line, for an inspector.
-func (e Edit) String() string {
+// String describes the edit in one line, for an inspector, in English.
+func (e Edit) String() string { return e.Message().In(lang.English) }
+
+// Text describes the edit in one line in the language: "SCT: thêm 2 lần
+// điểm trừ vang_hop (…)". Ids and the edit's own notes are not translated.
+func (e Edit) Text(t lang.Tag) string { return e.Message().In(t) }
+
+// Message describes the edit as a message.
+func (e Edit) Message() lang.Message {
 	switch {
 	case e.SetScore != nil:
 		s := e.SetScore
-		who := ""
 		if s.Assessor != "" {
-			who = " by " + s.Assessor
+			return lang.Msg("whatif.edit.set_score_by", s.Member, s.Criterion, s.Stage, s.Value, s.Assessor)
 		}
-		return fmt.Sprintf("%s: %s at stage %s%s set to %s", s.Member, s.Criterion, s.Stage, who, s.Value)
+		return lang.Msg("whatif.edit.set_score", s.Member, s.Criterion, s.Stage, s.Value)
 	case e.AddDeduction != nil:
-		return occText("deduction", "+", e.AddDeduction)
+		return occMessage("whatif.edit.add_deduction", "", e.AddDeduction)
 	case e.RemoveDeduction != nil:
-		return occText("deduction", "−", e.RemoveDeduction)
+		return occMessage("whatif.edit.remove_deduction", "whatif.edit.remove_deductions", e.RemoveDeduction)
 	case e.AddBonus != nil:
-		return occText("bonus", "+", e.AddBonus)
+		return occMessage("whatif.edit.add_bonus", "", e.AddBonus)
 	case e.RemoveBonus != nil:
-		return occText("bonus", "−", e.RemoveBonus)
+		return occMessage("whatif.edit.remove_bonus", "whatif.edit.remove_bonuses", e.RemoveBonus)
 	case e.SetFact != nil:
-		return fmt.Sprintf("%s: fact %s set to %v", e.SetFact.Member, e.SetFact.Fact, e.SetFact.Value)
+		if e.SetFact.Value {
+			return lang.Msg("whatif.edit.set_fact_true", e.SetFact.Member, e.SetFact.Fact)
+		}
+		return lang.Msg("whatif.edit.set_fact_false", e.SetFact.Member, e.SetFact.Fact)
 	case e.DropMember != nil:
-		return fmt.Sprintf("%s: dropped from the cluster", e.DropMember.Member)
+		return lang.Msg("whatif.edit.drop_member", e.DropMember.Member)
 	case e.AddVotes != nil:
 		v := e.AddVotes
-		return fmt.Sprintf("%s: votes %+d for, %+d against, %+d abstaining", v.Member, v.For, v.Against, v.Abstain)
+		signed := func(n int) string { return fmt.Sprintf("%+d", n) }
+		return lang.Msg("whatif.edit.add_votes", v.Member, signed(v.For), signed(v.Against), signed(v.Abstain))
 	}
-	return "(no edit)"
+	return lang.Msg("whatif.edit.none")
 }
 
-func occText(what, sign string, o *Occurrence) string {
-	var s string
+// occMessage describes adding (every == "") or removing occurrences of an
+// item: key with the member, the count and the item; every with the member
+// and the item when every occurrence is removed.
+func occMessage(key, every string, o *Occurrence) lang.Message {
+	var m lang.Message
 	switch {
-	case sign == "+":
-		s = fmt.Sprintf("%s: add %d × %s %s", o.Member, max(o.Count, 1), what, o.Item)
+	case every == "":
+		m = lang.Msg(key, o.Member, max(o.Count, 1), o.Item)
 	case o.Count == 0:
-		s = fmt.Sprintf("%s: remove every %s %s", o.Member, what, o.Item)
+		m = lang.Msg(every, o.Member, o.Item)
 	default:
-		s = fmt.Sprintf("%s: remove %d × %s %s", o.Member, o.Count, what, o.Item)
+		m = lang.Msg(key, o.Member, o.Count, o.Item)
 	}
 	if o.Note != "" {
-		s += " (" + o.Note + ")"
+		m = lang.Msg("whatif.edit.noted", o.Note).With(m)
 	}
-	return s
+	return m
 }
 
 // LoadScenario reads a scenario from a YAML or JSON file. See ParseScenario.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -52,10 +53,10 @@ type search struct {
 type leafModel struct {
 	idx     int
 	node    rules.Node
-	fixed   string // why it cannot change; "" if it can
-	stage   string // the stage whose entries are set
-	entries []int  // indices in sheet.Scores of the member's entries at that stage
-	others  []int  // indices of its entries at other stages
+	fixed   lang.Message // why it cannot change; zero if it can
+	stage   string       // the stage whose entries are set
+	entries []int        // indices in sheet.Scores of the member's entries at that stage
+	others  []int        // indices of its entries at other stages
 	step    decimal.Decimal
 	scale   decimal.Decimal // the input scale, for the effort
 	from    decimal.Decimal // the counted input (mean of the entries)
@@ -99,11 +100,11 @@ func newSearch(rb *rules.Rulebook, sh scoring.Sheet, base *ranking.Standings, me
 		lm := &leafModel{idx: i, node: n, points: s.card.Nodes[i].Points, value: s.card.Nodes[i].Value, from: s.card.Nodes[i].Raw}
 		switch {
 		case !s.card.Nodes[i].Assigned:
-			lm.fixed = "not assigned to the member (không được giao)"
+			lm.fixed = lang.Msg("whatif.fixed.not_assigned")
 		case n.Method == rules.Relative:
-			lm.fixed = "scored relative to the cluster's leader: held at its current value"
+			lm.fixed = lang.Msg("whatif.fixed.relative")
 		case n.Method == rules.Votes:
-			lm.fixed = "converted from the ballot: held at its current value"
+			lm.fixed = lang.Msg("whatif.fixed.votes")
 		}
 		s.leaves[i] = lm
 	}
@@ -131,22 +132,22 @@ func newSearch(rb *rules.Rulebook, sh scoring.Sheet, base *ranking.Standings, me
 func (s *search) fixed() []Fixed {
 	var out []Fixed
 	for _, lm := range s.leaves {
-		if lm != nil && lm.fixed != "" {
-			out = append(out, Fixed{Criterion: lm.node.ID, Reason: lm.fixed})
+		if lm != nil && !lm.fixed.IsZero() {
+			out = append(out, Fixed{Criterion: lm.node.ID, Reason: lm.fixed.In(lang.English), ReasonText: lm.fixed})
 		}
 	}
 	return out
 }
 
-func (s *search) caveats() []string {
-	var out []string
+func (s *search) caveats() []lang.Message {
+	var out []lang.Message
 	for _, tb := range s.rb.TieBreaks() {
 		if tb.Kind == rules.HeadToHead && len(s.card.Peers) > 0 {
-			out = append(out, "the tie-break chain has head_to_head, which compares the peers' own scores; a gain is verified with the real chain, but the search does not seek the allocation that best wins head-to-head comparisons")
+			out = append(out, lang.Msg("whatif.caveat.head_to_head"))
 		}
 	}
 	if s.approxEffort {
-		out = append(out, "the criteria's input scales share no small common denominator: efforts were compared to 12 decimal places (the gain is exact)")
+		out = append(out, lang.Msg("whatif.caveat.places"))
 	}
 	return out
 }
@@ -157,7 +158,7 @@ func (s *search) caveats() []string {
 func (s *search) buildLeaves() error {
 	a := s.rb.Assessment()
 	for _, lm := range s.leaves {
-		if lm == nil || lm.fixed != "" {
+		if lm == nil || !lm.fixed.IsZero() {
 			continue
 		}
 		if err := s.locate(lm, a); err != nil {

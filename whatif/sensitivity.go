@@ -1,13 +1,13 @@
 package whatif
 
 import (
-	"fmt"
 	"math/big"
 	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -33,12 +33,19 @@ func ScoreOf(member, criterion string) Parameter {
 }
 
 // String reads like "weight of 07" or "score of SCT on 07".
-func (p Parameter) String() string {
+func (p Parameter) String() string { return p.Message().In(lang.English) }
+
+// Message names the parameter: "trọng số của 07", "điểm của SCT ở tiêu
+// chí 07".
+func (p Parameter) Message() lang.Message {
 	if p.Weight != "" {
-		return "weight of " + p.Weight
+		return lang.Msg("whatif.param.weight", p.Weight)
 	}
-	return fmt.Sprintf("score of %s on %s", p.Member, p.Criterion)
+	return lang.Msg("whatif.param.score", p.Member, p.Criterion)
 }
+
+// Text names the parameter in the language.
+func (p Parameter) Text(t lang.Tag) string { return p.Message().In(t) }
 
 // Range is the values a sweep visits: From, From+Step, … up to To (To is
 // included even when it is not on the step).
@@ -109,27 +116,33 @@ func sameSet(a, b []string) bool {
 }
 
 // String reads like "winner SCT; flag SCT; merit SKHCN, SXD".
-func (o Outcome) String() string {
-	parts := []string{"winner " + strings.Join(o.Winners, " = ")}
+func (o Outcome) String() string { return o.Message().In(lang.English) }
+
+// Text writes the outcome in the language: "dẫn đầu: SCT; flag: SCT;
+// merit: SKHCN, SXD" in Vietnamese. Tier and member ids are not
+// translated.
+func (o Outcome) Text(t lang.Tag) string { return o.Message().In(t) }
+
+// Message is the outcome as a message: the winners, then one part per
+// tier.
+func (o Outcome) Message() lang.Message {
+	parts := []lang.Message{lang.Msg("whatif.outcome.winner", strings.Join(o.Winners, " = "))}
 	for _, a := range o.Awards {
-		s := a.Tier + " "
+		var what []lang.Message
 		switch {
 		case a.Blocked:
-			s += "blocked"
+			what = append(what, lang.Msg("whatif.outcome.blocked"))
 		case len(a.Proposed) == 0 && len(a.Pending) == 0:
-			s += "nobody"
-		default:
-			s += strings.Join(a.Proposed, ", ")
+			what = append(what, lang.Msg("whatif.outcome.nobody"))
+		case len(a.Proposed) > 0:
+			what = append(what, lang.Msg("whatif.outcome.members", strings.Join(a.Proposed, ", ")))
 		}
 		if len(a.Pending) > 0 {
-			if len(a.Proposed) > 0 {
-				s += ", "
-			}
-			s += "pending " + strings.Join(a.Pending, "/")
+			what = append(what, lang.Msg("whatif.outcome.pending", strings.Join(a.Pending, "/")))
 		}
-		parts = append(parts, s)
+		parts = append(parts, lang.Msg("whatif.outcome.tier", a.Tier).With(what...))
 	}
-	return strings.Join(parts, "; ")
+	return lang.Msg("whatif.outcome").With(parts...)
 }
 
 // Point is the outcome at one value of a sweep's grid.
@@ -165,8 +178,16 @@ type BreakEven struct {
 	Above   Outcome         `json:"above"`
 	BelowAt decimal.Decimal `json:"below_at"`
 	AboveAt decimal.Decimal `json:"above_at"`
-	Note    string          `json:"note,omitempty"`
+	// Note says, in English, why the value is not exact or not a finite
+	// decimal; NoteText is the same as a message.
+	Note     string       `json:"note,omitempty"`
+	NoteText lang.Message `json:"note_text,omitzero"`
 }
+
+// NoteIn writes the note in the language ("" if there is none).
+func (b BreakEven) NoteIn(t lang.Tag) string { return b.NoteText.In(t) }
+
+func (b *BreakEven) setNote(m lang.Message) { b.Note, b.NoteText = m.In(lang.English), m }
 
 // Stability summarises the ranking's stability over a sweep's grid.
 type Stability struct {
@@ -192,8 +213,11 @@ type SensitivityResult struct {
 	Points        []Point         `json:"points"`
 	BreakEvens    []BreakEven     `json:"break_evens"`
 	Stability     Stability       `json:"stability"`
-	// Notes say where the sweep could not be exact, and why.
-	Notes []string `json:"notes,omitempty"`
+	// Notes say where the sweep could not be exact, and why, in English;
+	// NoteTexts are the same notes as messages (Notes[i] is NoteTexts[i]
+	// in English).
+	Notes     []string       `json:"notes,omitempty"`
+	NoteTexts []lang.Message `json:"note_texts,omitempty"`
 	// Evaluated is the number of ranking.Rank calls.
 	Evaluated int `json:"evaluated"`
 }
@@ -259,7 +283,7 @@ func Sensitivity(rb *rules.Rulebook, sh scoring.Sheet, p Parameter, r Range, opt
 		prev = &res.Points[len(res.Points)-1]
 	}
 	res.Stability = stability(res)
-	res.Notes = sw.notes
+	res.Notes, res.NoteTexts = english(sw.notes), sw.notes
 	res.Evaluated = sw.evaluated
 	return res, nil
 }

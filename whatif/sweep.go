@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -28,7 +29,7 @@ type sweep struct {
 	modelOne  []*pipeline // the model at weight exactly 1, when it differs
 	special   []*big.Rat  // values that are events of their own
 	exact     bool        // the model applies
-	notes     []string
+	notes     []lang.Message
 	evaluated int
 	thresh    map[string][]*big.Rat // compared quantity → thresholds
 	compared  []string              // quantities compared between members
@@ -102,7 +103,13 @@ func (sw *sweep) grid(r Range) ([]decimal.Decimal, error) {
 }
 
 // String reads like "0.5 … 2 step 0.1".
-func (r Range) String() string { return fmt.Sprintf("%s … %s step %s", r.From, r.To, r.Step) }
+func (r Range) String() string { return r.Message().In(lang.English) }
+
+// Message is the range as a message: "0,5 … 2, bước 0,1" in Vietnamese.
+func (r Range) Message() lang.Message { return lang.Msg("whatif.range", r.From, r.To, r.Step) }
+
+// Text writes the range in the language.
+func (r Range) Text(t lang.Tag) string { return r.Message().In(t) }
 
 // rank ranks the cluster with the parameter at x.
 func (sw *sweep) rank(x decimal.Decimal) (*ranking.Standings, error) {
@@ -196,7 +203,7 @@ func (sw *sweep) check(x decimal.Decimal, st *ranking.Standings) {
 			w, ok := want[name]
 			if ok && v.Cmp(w.Rat()) != 0 {
 				sw.exact = false
-				sw.notes = append(sw.notes, fmt.Sprintf("the exact model gives %s a %s of %s at %s, the engine %s: break-evens are bracketed by the grid only", r.Member.ID, name, ratText(v), x, w))
+				sw.notes = append(sw.notes, lang.Msg("whatif.note.model_disagrees", r.Member.ID, name, ratText(v), x, w))
 				return
 			}
 		}
@@ -209,21 +216,22 @@ func ratText(r *big.Rat) string { s, _, _ := ratString(r); return s }
 // grid points.
 func (sw *sweep) breakEven(last, next Point) (BreakEven, error) {
 	be := BreakEven{Last: last.Value, Next: next.Value, Below: last.Outcome, Above: next.Outcome, BelowAt: last.Value, AboveAt: next.Value}
-	grid := func(note string) BreakEven {
-		be.At, be.Value, be.Attained, be.Exact, be.Note = next.Value.String(), next.Value, true, false, note
+	grid := func(note lang.Message) BreakEven {
+		be.At, be.Value, be.Attained, be.Exact = next.Value.String(), next.Value, true, false
+		be.setNote(note)
 		return be
 	}
 	if sw.discrete() {
 		return sw.discreteBreakEven(be, last)
 	}
 	if !sw.exact {
-		return grid("located between two grid values only (see the notes)"), nil
+		return grid(lang.Msg("whatif.breakeven.see_notes")), nil
 	}
 	a, b := last.Value.Rat(), next.Value.Rat()
 	events, err := sw.events(a, b)
 	if err != nil {
 		if errors.Is(err, ErrTooLarge) {
-			return grid("too many rounding steps between the grid values to examine one by one: located between them only"), nil
+			return grid(lang.Msg("whatif.breakeven.too_many")), nil
 		}
 		return be, err
 	}
@@ -243,7 +251,7 @@ func (sw *sweep) breakEven(last, next Point) (BreakEven, error) {
 			at, v, term := ratString(lo)
 			be.At, be.Value, be.Attained, be.Exact, be.Above, be.AboveAt = at, v, false, true, o, gd
 			if !term {
-				be.Note = "the break-even has no finite decimal expansion: every value above it gives the new outcome near it"
+				be.setNote(lang.Msg("whatif.breakeven.not_finite"))
 			}
 			return be, nil
 		}
@@ -263,8 +271,8 @@ func (sw *sweep) breakEven(last, next Point) (BreakEven, error) {
 		}
 		lo = e
 	}
-	sw.notes = append(sw.notes, fmt.Sprintf("between %s and %s the outcome changes where the model sees no event: break-even bracketed by the grid", last.Value, next.Value))
-	return grid("located between two grid values only"), nil
+	sw.notes = append(sw.notes, lang.Msg("whatif.note.no_event", last.Value, next.Value))
+	return grid(lang.Msg("whatif.breakeven.grid")), nil
 }
 
 // discrete reports whether the parameter takes whole values only (a count,
@@ -283,7 +291,7 @@ func (sw *sweep) discreteBreakEven(be BreakEven, last Point) (BreakEven, error) 
 		}
 		if o := OutcomeOf(st); !o.Equal(last.Outcome) {
 			be.At, be.Value, be.Attained, be.Exact, be.Above, be.AboveAt = v.String(), v, true, true, o, v
-			be.Note = "the score takes whole values only"
+			be.setNote(lang.Msg("whatif.breakeven.whole"))
 			return be, nil
 		}
 		be.BelowAt = v

@@ -13,6 +13,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -138,17 +139,61 @@ func tierNames(rb *rules.Rulebook) map[string]string {
 	return out
 }
 
+// checkLang reads --lang; a code other than vi or en is a usage error.
+func checkLang(cmd, code string, stderr io.Writer) (lang.Tag, bool) {
+	t, err := lang.Parse(code)
+	if err != nil {
+		fmt.Fprintf(stderr, "thidua %s: --lang must be vi or en, found %q\n", cmd, code)
+		return t, false
+	}
+	return t, true
+}
+
+// methodNames are the scoring methods in Vietnamese, for the allocation
+// table (English keeps the rulebook's keywords).
+var methodNames = map[rules.Method]string{
+	rules.Direct:        "chấm thẳng",
+	rules.PassFail:      "đạt/không đạt",
+	rules.PerOccurrence: "theo số lần",
+	rules.Ratio:         "theo tỷ lệ",
+	rules.Tiers:         "theo mức",
+	rules.Relative:      "so với đơn vị dẫn đầu",
+	rules.Votes:         "theo phiếu bầu",
+}
+
+func methodName(t lang.Tag, m rules.Method) string {
+	if n, ok := methodNames[m]; ok && t == lang.Vietnamese {
+		return n
+	}
+	return string(m)
+}
+
+// obstacleKinds name the kinds of obstacle in Vietnamese.
+var obstacleKinds = map[whatif.ObstacleKind]string{
+	whatif.ObstacleEligibility: "điều kiện khen thưởng",
+	whatif.ObstacleCaps:        "giới hạn điểm tối đa",
+	whatif.ObstacleCondition:   "điều kiện về điểm",
+}
+
+func obstacleKind(t lang.Tag, k whatif.ObstacleKind) string {
+	if n, ok := obstacleKinds[k]; ok && t == lang.Vietnamese {
+		return n
+	}
+	return string(k)
+}
+
 // whatifCmd answers "what is the least the member must gain to reach rank K
 // or award TIER, and where?".
 func whatifCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("whatif", stderr)
-	usageFor(fs, "thidua whatif --rules RULEBOOK --scores SHEET --member ID (--rank K | --award TIER) [--step CRIT=STEP ...] [--format table|json] [--seed N]")
+	usageFor(fs, "thidua whatif --rules RULEBOOK --scores SHEET --member ID (--rank K | --award TIER) [--step CRIT=STEP ...] [--format table|json] [--seed N] [--lang vi|en]")
 	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
 	scoresPath := fs.String("scores", "", "score sheet `file` (CSV, JSON or YAML)")
 	member := fs.String("member", "", "the member's `id` (e.g. SXD)")
 	rank := fs.Int("rank", 0, "target: rank `K` or better")
 	award := fs.String("award", "", "target: award `tier` (or a higher one), e.g. flag")
 	format := fs.String("format", "table", "output `format`: table or json")
+	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
 	var steps stepsFlag
 	fs.Var(&steps, "step", "input step of a criterion, `CRIT=STEP` (repeatable; default: the smallest decimal place the sheet uses)")
 	var seed seedFlag
@@ -162,6 +207,10 @@ func whatifCmd(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if !checkFormat("whatif", *format, stderr) {
+		return exitUsage
+	}
+	tag, ok := checkLang("whatif", *langCode, stderr)
+	if !ok {
 		return exitUsage
 	}
 	rb, sh, ok := load(*rulesPath, *scoresPath, stderr)
@@ -188,7 +237,7 @@ func whatifCmd(args []string, stdout, stderr io.Writer) int {
 			*whatif.Result
 		}{"thidua/whatif/v1", ref(rb), sh.Hash(), res}, stdout, stderr)
 	}
-	printReach(stdout, rb, sh, res)
+	printReach(stdout, tag, rb, sh, res)
 	return exitOK
 }
 
@@ -196,123 +245,139 @@ func ref(rb *rules.Rulebook) ranking.RulebookRef {
 	return ranking.RulebookRef{ID: rb.ID(), Version: rb.Version(), Title: rb.Title(), Hash: rb.Hash()}
 }
 
-func describeTarget(rb *rules.Rulebook, t whatif.Target) string {
-	if t.Award != "" {
-		return fmt.Sprintf("be proposed for %s (%s) or a higher award", tierNames(rb)[t.Award], t.Award)
+func describeTarget(t lang.Tag, rb *rules.Rulebook, target whatif.Target) string {
+	if target.Award != "" {
+		return fmt.Sprintf(t.Pick("được đề nghị %s (%s) hoặc hình thức khen thưởng cao hơn", "be proposed for %s (%s) or a higher award"), tierNames(rb)[target.Award], target.Award)
 	}
-	if t.Rank == 1 {
-		return "rank first"
+	if target.Rank == 1 {
+		return t.Pick("xếp hạng nhất", "rank first")
 	}
-	return fmt.Sprintf("rank in the first %d", t.Rank)
+	return fmt.Sprintf(t.Pick("xếp trong %d hạng đầu", "rank in the first %d"), target.Rank)
 }
 
-func positionText(rb *rules.Rulebook, p whatif.Position) string {
+func positionText(t lang.Tag, rb *rules.Rulebook, p whatif.Position) string {
 	rank := fmt.Sprint(p.Rank)
 	if p.Tied {
-		rank += " (tied)"
+		rank += t.Pick(" (bằng điểm)", " (tied)")
 	}
-	s := fmt.Sprintf("rank %s, total %s", rank, p.Total)
+	s := fmt.Sprintf(t.Pick("hạng %s, tổng điểm %s", "rank %s, total %s"), rank, t.Decimal(p.Total))
 	if !p.Basis.Equal(p.Total) {
-		s += fmt.Sprintf(" (%s%%)", p.Percent)
+		s += fmt.Sprintf(" (%s%%)", t.Decimal(p.Percent))
 	}
 	tn := tierNames(rb)
 	if len(p.Awards) == 0 {
-		s += ", no award"
+		s += t.Pick(", không được đề nghị khen thưởng", ", no award")
 	}
 	for _, a := range p.Awards {
 		s += ", " + tn[a]
 	}
 	for _, a := range p.Pending {
-		s += ", " + tn[a] + " pending a tie"
+		s += ", " + tn[a] + t.Pick(" (chờ phân định bằng điểm)", " pending a tie")
 	}
 	if len(p.Failed) > 0 {
-		s += "; fails " + strings.Join(p.Failed, ", ")
+		s += t.Pick("; chưa đạt ", "; fails ") + strings.Join(p.Failed, ", ")
 	}
 	return s
 }
 
-func printReach(w io.Writer, rb *rules.Rulebook, sh scoring.Sheet, res *whatif.Result) {
-	fmt.Fprintf(w, "What must %s (%s) gain to %s?\n", res.Member.Name, res.Member.ID, describeTarget(rb, res.Target))
-	fmt.Fprintf(w, "Rulebook %s, version %s (%s)\nSheet %s\n\n", rb.ID(), rb.Version(), rb.Hash(), sh.Hash())
-	fmt.Fprintf(w, "Now:   %s\n", positionText(rb, res.Before))
+func printReach(w io.Writer, t lang.Tag, rb *rules.Rulebook, sh scoring.Sheet, res *whatif.Result) {
+	lg := wordsIn(t)
+	fmt.Fprintf(w, t.Pick("%s (%s) cần tăng bao nhiêu điểm để %s?\n", "What must %s (%s) gain to %s?\n"), res.Member.Name, res.Member.ID, describeTarget(t, rb, res.Target))
+	fmt.Fprintf(w, lg.rulebook+"\n"+lg.sheet+"\n\n", rb.ID(), rb.Version(), rb.Hash(), sh.Hash())
+	fmt.Fprintf(w, t.Pick("Hiện tại: %s\n", "Now:   %s\n"), positionText(t, rb, res.Before))
 	switch {
 	case res.AlreadyMet:
-		fmt.Fprintln(w, "\nAlready there: no gain is needed.")
+		fmt.Fprintln(w, t.Pick("\nĐã đạt: không cần tăng điểm.", "\nAlready there: no gain is needed."))
 	case !res.Reachable:
-		fmt.Fprintln(w, "\nUNREACHABLE, whatever the member gains:")
+		fmt.Fprintln(w, t.Pick("\nKHÔNG THỂ ĐẠT, dù đơn vị tăng điểm đến đâu:", "\nUNREACHABLE, whatever the member gains:"))
 		for _, o := range res.Obstacles {
 			tier := ""
 			if o.Tier != "" {
 				tier = " [" + o.Tier + "]"
 			}
-			fmt.Fprintf(w, "  - %s%s: %s\n", o.Kind, tier, o.Detail)
+			fmt.Fprintf(w, "  - %s%s: %s\n", obstacleKind(t, o.Kind), tier, o.Text(t))
 		}
 	default:
-		fmt.Fprintf(w, "Then:  %s\n", positionText(rb, res.After))
-		fmt.Fprintf(w, "\nLeast gain: %s points of total (%s → %s)\n", res.Gain, res.Before.Total, res.After.Total)
+		fmt.Fprintf(w, t.Pick("Nếu tăng: %s\n", "Then:  %s\n"), positionText(t, rb, res.After))
+		fmt.Fprintf(w, t.Pick("\nMức tăng tối thiểu: %s điểm (tổng điểm %s → %s)\n", "\nLeast gain: %s points of total (%s → %s)\n"),
+			t.Decimal(res.Gain), t.Decimal(res.Before.Total), t.Decimal(res.After.Total))
 		if res.Standings != nil {
-			printDecisions(w, res)
+			printDecisions(w, t, res)
 		}
-		fmt.Fprintln(w, "\nWhere it goes (the cheapest allocation: least Σ Δinput ÷ input scale, then fewest criteria):")
+		fmt.Fprintln(w, t.Pick("\nPhân bổ mức tăng (cách ít công sức nhất: Σ Δ giá trị nhập ÷ thang nhập nhỏ nhất, sau đó ít tiêu chí nhất):",
+			"\nWhere it goes (the cheapest allocation: least Σ Δinput ÷ input scale, then fewest criteria):"))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "Criterion\tMethod\tStage\tInput\tStep\tPoints\tValue\tEffort")
+		fmt.Fprintln(tw, t.Pick("Tiêu chí\tCách chấm\tGiai đoạn\tGiá trị nhập\tBước\tĐiểm\tĐiểm quy đổi\tCông sức", "Criterion\tMethod\tStage\tInput\tStep\tPoints\tValue\tEffort"))
 		for _, a := range res.Allocation {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s → %s\t%s\t%s → %s\t+%s\t%s\n", a.Criterion, a.Method, a.Stage, a.From, a.To, a.Step,
-				a.PointsFrom, a.PointsTo, a.ValueTo.Sub(a.ValueFrom), a.Effort)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s → %s\t%s\t%s → %s\t+%s\t%s\n", a.Criterion, methodName(t, a.Method), a.Stage, t.Decimal(a.From), t.Decimal(a.To), t.Decimal(a.Step),
+				t.Decimal(a.PointsFrom), t.Decimal(a.PointsTo), t.Decimal(a.ValueTo.Sub(a.ValueFrom)), t.Decimal(a.Effort))
 		}
 		tw.Flush()
-		fmt.Fprintln(w, "\nChanged sheet rows (record,member,key,value,stage,assessor):")
+		// The rows are written as the score sheet's CSV records, to be
+		// copied into it: their numbers keep the decimal point.
+		fmt.Fprintln(w, t.Pick("\nCác dòng bảng điểm thay đổi (record,member,key,value,stage,assessor):", "\nChanged sheet rows (record,member,key,value,stage,assessor):"))
 		for _, c := range res.Changes {
-			was := "new row"
+			was := t.Pick("dòng mới", "new row")
 			if c.Old != nil {
-				was = "was " + c.Old.Value.String()
+				was = t.Pick("trước đó ", "was ") + c.Old.Value.String()
 			}
 			fmt.Fprintf(w, "  score,%s,%s,%s,%s,%s   (%s)\n", c.New.Member, c.New.Criterion, c.New.Value, c.New.Stage, c.New.Assessor, was)
 		}
-		fmt.Fprintf(w, "\nVerified with ranking.Rank; %d candidate allocation(s) ranked.\n", res.Evaluated)
+		fmt.Fprintf(w, t.Pick("\nĐã kiểm tra lại bằng ranking.Rank; đã xếp hạng thử %d phương án phân bổ.\n", "\nVerified with ranking.Rank; %d candidate allocation(s) ranked.\n"), res.Evaluated)
 	}
 	if res.AtMaximum != nil {
-		fmt.Fprintf(w, "At every maximum: %s\n", positionText(rb, *res.AtMaximum))
+		fmt.Fprintf(w, t.Pick("Khi mọi tiêu chí đạt tối đa: %s\n", "At every maximum: %s\n"), positionText(t, rb, *res.AtMaximum))
 	}
 	if len(res.Fixed) > 0 {
-		fmt.Fprintln(w, "\nHeld fixed:")
+		fmt.Fprintln(w, t.Pick("\nGiữ nguyên:", "\nHeld fixed:"))
 		for _, f := range res.Fixed {
-			fmt.Fprintf(w, "  %s: %s\n", f.Criterion, f.Reason)
+			fmt.Fprintf(w, "  %s: %s\n", f.Criterion, f.Text(t))
 		}
 	}
-	for _, c := range res.Caveats {
-		fmt.Fprintf(w, "\nCaveat: %s\n", c)
+	for _, c := range res.CaveatTexts {
+		fmt.Fprintf(w, t.Pick("\nLưu ý: %s\n", "\nCaveat: %s\n"), c.In(t))
 	}
 }
 
 // printDecisions shows how the member now stands against its neighbours:
 // the rule that placed it below the row above, and the row below below it.
-func printDecisions(w io.Writer, res *whatif.Result) {
+func printDecisions(w io.Writer, t lang.Tag, res *whatif.Result) {
 	st := res.Standings
 	i := slices.IndexFunc(st.Rows, func(r ranking.Row) bool { return r.Member.ID == res.Member.ID })
 	if i < 0 {
 		return
 	}
 	if d := st.Rows[i].DecidedBy; d != nil {
-		fmt.Fprintf(w, "  below %s by %s\n", d.Upper, decided(d))
+		fmt.Fprintln(w, neighbour(t, t.Pick("xếp dưới", "below"), d.Upper, d))
 	}
 	if i+1 < len(st.Rows) {
 		if d := st.Rows[i+1].DecidedBy; d != nil {
-			fmt.Fprintf(w, "  above %s by %s\n", st.Rows[i+1].Member.ID, decided(d))
+			fmt.Fprintln(w, neighbour(t, t.Pick("xếp trên", "above"), st.Rows[i+1].Member.ID, d))
 		}
 	}
+}
+
+// neighbour says by which rule the member is below or above the other
+// member: "  above SCT by group I: 39 < 40 (SXD)", "  xếp trên SCT theo
+// nhóm I: 39 < 40 (SXD)".
+func neighbour(t lang.Tag, where, other string, d *ranking.Decision) string {
+	if d.Unresolved {
+		return fmt.Sprintf(t.Pick("  bằng điểm với %[2]s, chưa phân định", "  %s %s by UNRESOLVED tie with %s"), where, other, d.Upper)
+	}
+	return fmt.Sprintf(t.Pick("  %s %s theo %s", "  %s %s by %s"), where, other, d.Brief(t))
 }
 
 // sensitivityCmd sweeps a weight or a disputed score over a range and
 // reports where the winner or an award changes.
 func sensitivityCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("sensitivity", stderr)
-	usageFor(fs, "thidua sensitivity --rules RULEBOOK --scores SHEET (--weight NODE | --score MEMBER:CRIT) --from A --to B --step D [--format table|json] [--seed N]")
+	usageFor(fs, "thidua sensitivity --rules RULEBOOK --scores SHEET (--weight NODE | --score MEMBER:CRIT) --from A --to B --step D [--format table|json] [--seed N] [--lang vi|en]")
 	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
 	scoresPath := fs.String("scores", "", "score sheet `file` (CSV, JSON or YAML)")
 	weight := fs.String("weight", "", "vary the weight of this criterion or group (`NODE`)")
 	score := fs.String("score", "", "vary this member's score on this criterion (`MEMBER:CRIT`)")
 	format := fs.String("format", "table", "output `format`: table or json")
+	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
 	var from, to, step decimalFlag
 	fs.Var(&from, "from", "first `value` of the range")
 	fs.Var(&to, "to", "last `value` of the range")
@@ -340,6 +405,10 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) int {
 	if !checkFormat("sensitivity", *format, stderr) {
 		return exitUsage
 	}
+	tag, ok := checkLang("sensitivity", *langCode, stderr)
+	if !ok {
+		return exitUsage
+	}
 	p := whatif.WeightOf(*weight)
 	if *score != "" {
 		m, c, ok := strings.Cut(*score, ":")
@@ -365,46 +434,49 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) int {
 			*whatif.SensitivityResult
 		}{"thidua/sensitivity/v1", ref(rb), sh.Hash(), res}, stdout, stderr)
 	}
-	printSensitivity(stdout, rb, sh, res)
+	printSensitivity(stdout, tag, rb, sh, res)
 	return exitOK
 }
 
-func printSensitivity(w io.Writer, rb *rules.Rulebook, sh scoring.Sheet, res *whatif.SensitivityResult) {
-	what := res.Parameter.String()
+func printSensitivity(w io.Writer, t lang.Tag, rb *rules.Rulebook, sh scoring.Sheet, res *whatif.SensitivityResult) {
+	lg := wordsIn(t)
+	what := res.Parameter.Text(t)
 	if n, ok := rb.Node(res.Parameter.Weight + res.Parameter.Criterion); ok {
 		what += " (" + n.Name + ")"
 	}
-	fmt.Fprintf(w, "Sensitivity of the outcome to the %s, %s (%d values)\n", what, res.Range, len(res.Points))
-	fmt.Fprintf(w, "Rulebook %s, version %s (%s)\nSheet %s\n\n", rb.ID(), rb.Version(), rb.Hash(), sh.Hash())
-	now := "weight"
+	fmt.Fprintf(w, t.Pick("Độ nhạy của kết quả theo %s, %s (%d giá trị)\n", "Sensitivity of the outcome to the %s, %s (%d values)\n"), what, res.Range.Text(t), len(res.Points))
+	fmt.Fprintf(w, lg.rulebook+"\n"+lg.sheet+"\n\n", rb.ID(), rb.Version(), rb.Hash(), sh.Hash())
+	now := t.Pick("trọng số", "weight")
 	if res.Parameter.Weight == "" {
-		now = "score"
+		now = t.Pick("điểm", "score")
 	}
-	fmt.Fprintf(w, "Baseline (%s %s): %s\n", now, res.BaselineValue, res.Baseline)
-	fmt.Fprintln(w, "\nBreak-even values (the first value at which the outcome differs; both sides ranked by the engine):")
+	fmt.Fprintf(w, t.Pick("Kết quả hiện tại (%s %s) — %s\n", "Baseline (%s %s): %s\n"), now, t.Decimal(res.BaselineValue), res.Baseline.Text(t))
+	fmt.Fprintln(w, t.Pick("\nNgưỡng thay đổi kết quả (giá trị đầu tiên cho kết quả khác; hai phía của ngưỡng đều đã được xếp hạng thực tế):",
+		"\nBreak-even values (the first value at which the outcome differs; both sides ranked by the engine):"))
 	if len(res.BreakEvens) == 0 {
-		fmt.Fprintln(w, "  none: the outcome is the same over the whole range")
+		fmt.Fprintln(w, t.Pick("  không có: kết quả không đổi trên cả khoảng khảo sát", "  none: the outcome is the same over the whole range"))
 	}
 	for _, b := range res.BreakEvens {
 		var at string
 		switch {
 		case !b.Exact:
-			at = fmt.Sprintf("between %s and %s", b.Last, b.Next)
+			at = fmt.Sprintf(t.Pick("giữa %s và %s", "between %s and %s"), t.Decimal(b.Last), t.Decimal(b.Next))
 		case !strings.Contains(b.At, "/") && b.Attained:
-			at = "at " + b.At
+			at = t.Pick("tại ", "at ") + t.Number(b.At)
 		case !strings.Contains(b.At, "/"):
-			at = "just above " + b.At
+			at = t.Pick("ngay trên ", "just above ") + t.Number(b.At)
 		default:
-			at = fmt.Sprintf("just above %s (≈ %s, not a finite decimal)", b.At, b.Value)
+			at = fmt.Sprintf(t.Pick("ngay trên %s (≈ %s, không phải số thập phân hữu hạn)", "just above %s (≈ %s, not a finite decimal)"), b.At, t.Decimal(b.Value))
 		}
-		fmt.Fprintf(w, "  %s:\n    below (at %s): %s\n    above (at %s): %s\n", at, b.BelowAt, b.Below, b.AboveAt, b.Above)
-		if b.Note != "" {
-			fmt.Fprintf(w, "    note: %s\n", b.Note)
+		fmt.Fprintf(w, t.Pick("  %s:\n    phía dưới (tại %s): %s\n    phía trên (tại %s): %s\n", "  %s:\n    below (at %s): %s\n    above (at %s): %s\n"),
+			at, t.Decimal(b.BelowAt), b.Below.Text(t), t.Decimal(b.AboveAt), b.Above.Text(t))
+		if note := b.NoteIn(t); note != "" {
+			fmt.Fprintf(w, t.Pick("    ghi chú: %s\n", "    note: %s\n"), note)
 		}
 	}
-	fmt.Fprintln(w, "\nOver the range:")
+	fmt.Fprintln(w, t.Pick("\nTrên cả khoảng khảo sát:", "\nOver the range:"))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "Values\tOutcome\tLeast tau-b\tOrder (at the first value)")
+	fmt.Fprintln(tw, t.Pick("Giá trị\tKết quả\tTau-b nhỏ nhất\tThứ tự (tại giá trị đầu)", "Values\tOutcome\tLeast tau-b\tOrder (at the first value)"))
 	for i := 0; i < len(res.Points); {
 		j := i
 		minTau := res.Points[i].Tau.TauB
@@ -412,19 +484,20 @@ func printSensitivity(w io.Writer, rb *rules.Rulebook, sh scoring.Sheet, res *wh
 			j++
 			minTau = decimal.Min(minTau, res.Points[j].Tau.TauB)
 		}
-		span := res.Points[i].Value.String()
+		span := t.Decimal(res.Points[i].Value)
 		if j > i {
-			span += " … " + res.Points[j].Value.String()
+			span += " … " + t.Decimal(res.Points[j].Value)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", span, res.Points[i].Outcome, minTau.StringFixed(4), strings.Join(res.Points[i].Order, " > "))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", span, res.Points[i].Outcome.Text(t), t.Number(minTau.StringFixed(4)), strings.Join(res.Points[i].Order, " > "))
 		i = j + 1
 	}
 	tw.Flush()
 	s := res.Stability
-	fmt.Fprintf(w, "\nStability against the baseline: same winner at %d of %d values, same outcome at %d, same order at %d; least Kendall tau-b %s (at %s)\n",
-		s.SameWinner, s.Points, s.SameAwards, s.SameOrder, s.MinTauB.StringFixed(4), s.MinTauAt)
-	for _, n := range res.Notes {
-		fmt.Fprintf(w, "Note: %s\n", n)
+	fmt.Fprintf(w, t.Pick("\nĐộ ổn định so với kết quả hiện tại: cùng đơn vị dẫn đầu ở %d/%d giá trị, cùng kết quả ở %d, cùng thứ tự ở %d; tau-b Kendall nhỏ nhất %s (tại %s)\n",
+		"\nStability against the baseline: same winner at %d of %d values, same outcome at %d, same order at %d; least Kendall tau-b %s (at %s)\n"),
+		s.SameWinner, s.Points, s.SameAwards, s.SameOrder, t.Number(s.MinTauB.StringFixed(4)), t.Decimal(s.MinTauAt))
+	for _, n := range res.NoteTexts {
+		fmt.Fprintf(w, t.Pick("Ghi chú: %s\n", "Note: %s\n"), n.In(t))
 	}
 }
 
@@ -432,17 +505,22 @@ func printSensitivity(w io.Writer, rb *rules.Rulebook, sh scoring.Sheet, res *wh
 // what changes in the standings.
 func scenarioCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("scenario", stderr)
-	usageFor(fs, "thidua scenario --rules RULEBOOK --scores SHEET --edits FILE [--format table|json] [--seed N]")
+	usageFor(fs, "thidua scenario --rules RULEBOOK --scores SHEET --edits FILE [--format table|json] [--seed N] [--lang vi|en]")
 	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
 	scoresPath := fs.String("scores", "", "score sheet `file` (CSV, JSON or YAML)")
 	edits := fs.String("edits", "", "scenario `file` of edits (YAML or JSON)")
 	format := fs.String("format", "table", "output `format`: table or json")
+	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
 	var seed seedFlag
 	fs.Var(&seed, "seed", "`seed` for drawing lots")
 	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath, "scores": scoresPath, "edits": edits}); !ok {
 		return code
 	}
 	if !checkFormat("scenario", *format, stderr) {
+		return exitUsage
+	}
+	tag, ok := checkLang("scenario", *langCode, stderr)
+	if !ok {
 		return exitUsage
 	}
 	rb, sh, ok := load(*rulesPath, *scoresPath, stderr)
@@ -485,10 +563,11 @@ func scenarioCmd(args []string, stdout, stderr io.Writer) int {
 			NewHash   string              `json:"new_sheet_hash"`
 			Scenario  string              `json:"scenario"`
 			Edits     []string            `json:"edits"`
+			EditTexts []lang.Message      `json:"edit_texts"`
 			whatif.Diff
-		}{"thidua/scenario/v1", ref(rb), sh.Hash(), after.Hash(), sc.Title, editTexts(sc), diff}, stdout, stderr)
+		}{"thidua/scenario/v1", ref(rb), sh.Hash(), after.Hash(), sc.Title, editTexts(sc), editMessages(sc), diff}, stdout, stderr)
 	}
-	printScenario(stdout, rb, sc, sh, after, st0, st1, diff)
+	printScenario(stdout, tag, rb, sc, sh, after, st0, st1, diff)
 	return exitOK
 }
 
@@ -517,27 +596,36 @@ func editTexts(sc whatif.Scenario) []string {
 	return out
 }
 
-func printScenario(w io.Writer, rb *rules.Rulebook, sc whatif.Scenario, before, after scoring.Sheet, st0, st1 *ranking.Standings, d whatif.Diff) {
+func editMessages(sc whatif.Scenario) []lang.Message {
+	out := make([]lang.Message, len(sc.Edits))
+	for i, e := range sc.Edits {
+		out[i] = e.Message()
+	}
+	return out
+}
+
+func printScenario(w io.Writer, t lang.Tag, rb *rules.Rulebook, sc whatif.Scenario, before, after scoring.Sheet, st0, st1 *ranking.Standings, d whatif.Diff) {
 	title := sc.Title
 	if title == "" {
-		title = "(untitled)"
+		title = t.Pick("(không có tên)", "(untitled)")
 	}
-	fmt.Fprintf(w, "Scenario: %s\n", title)
+	fmt.Fprintf(w, t.Pick("Kịch bản: %s\n", "Scenario: %s\n"), title)
 	if sc.Note != "" {
-		fmt.Fprintf(w, "Note: %s\n", sc.Note)
+		fmt.Fprintf(w, t.Pick("Ghi chú: %s\n", "Note: %s\n"), sc.Note)
 	}
-	fmt.Fprintf(w, "Rulebook %s, version %s (%s)\nSheet %s → %s\n\nEdits:\n", rb.ID(), rb.Version(), rb.Hash(), before.Hash(), after.Hash())
+	fmt.Fprintf(w, wordsIn(t).rulebook+"\n", rb.ID(), rb.Version(), rb.Hash())
+	fmt.Fprintf(w, t.Pick("Bảng điểm %s → %s\n\nCác thay đổi:\n", "Sheet %s → %s\n\nEdits:\n"), before.Hash(), after.Hash())
 	for i, e := range sc.Edits {
-		fmt.Fprintf(w, "  %d. %s\n", i+1, e)
+		fmt.Fprintf(w, "  %d. %s\n", i+1, e.Text(t))
 	}
 	nm := names(st0)
 	for k, v := range names(st1) {
 		nm[k] = v
 	}
 	tn := tierNames(rb)
-	fmt.Fprintln(w, "\nStandings, before → after:")
+	fmt.Fprintln(w, t.Pick("\nXếp hạng, trước → sau:", "\nStandings, before → after:"))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "Rank\tMember\tTotal\tAwards\tEligibility")
+	fmt.Fprintln(tw, t.Pick("Hạng\tĐơn vị\tTổng điểm\tKhen thưởng\tĐiều kiện", "Rank\tMember\tTotal\tAwards\tEligibility"))
 	for _, m := range d.Members {
 		rank := func(r int, tied bool) string {
 			switch {
@@ -552,77 +640,83 @@ func printScenario(w io.Writer, rb *rules.Rulebook, sc whatif.Scenario, before, 
 		if m.NewRank != m.OldRank || m.NewTied != m.OldTied {
 			rk += " → " + rank(m.NewRank, m.NewTied)
 		}
-		total := m.OldTotal.String()
+		total := t.Decimal(m.OldTotal)
 		if !m.NewTotal.Equal(m.OldTotal) || m.NewRank == 0 {
-			total += " → " + m.NewTotal.String()
+			total += " → " + t.Decimal(m.NewTotal)
 			if m.NewRank == 0 {
-				total = m.OldTotal.String() + " → dropped"
+				total = t.Decimal(m.OldTotal) + t.Pick(" → đưa ra khỏi cụm", " → dropped")
 			}
 		}
 		var aw []string
 		for _, g := range m.Gained {
-			aw = append(aw, "gains "+tn[g])
+			aw = append(aw, t.Pick("nay được đề nghị ", "gains ")+tn[g])
 		}
 		for _, l := range m.Lost {
-			aw = append(aw, "loses "+tn[l])
+			aw = append(aw, t.Pick("không còn được đề nghị ", "loses ")+tn[l])
 		}
 		if len(aw) == 0 {
 			if r, ok := st1.Row(m.Member); ok && len(r.Awards) > 0 {
-				aw = append(aw, "keeps "+tn[r.Awards[0]])
+				aw = append(aw, t.Pick("vẫn được đề nghị ", "keeps ")+tn[r.Awards[0]])
 			} else {
 				aw = append(aw, "—")
 			}
 		}
 		var el []string
 		for _, f := range m.NowFails {
-			el = append(el, "now fails "+f)
+			el = append(el, t.Pick("nay không đạt ", "now fails ")+f)
 		}
 		for _, f := range m.NowMeets {
-			el = append(el, "now meets "+f)
+			el = append(el, t.Pick("nay đạt ", "now meets ")+f)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rk, m.Name, total, strings.Join(aw, "; "), strings.Join(el, "; "))
 	}
 	tw.Flush()
-	fmt.Fprintln(w, "\nAwards:")
+	fmt.Fprintln(w, t.Pick("\nKhen thưởng:", "\nAwards:"))
 	for _, a := range d.Awards {
 		list := func(ids []string) string {
 			if len(ids) == 0 {
-				return "nobody"
+				return t.Pick("không có đơn vị", "nobody")
 			}
 			return strings.Join(mapNames(ids, nm), ", ")
 		}
 		if !a.Changed() {
-			fmt.Fprintf(w, "  %s: unchanged (%s)\n", a.Name, list(a.New))
+			fmt.Fprintf(w, t.Pick("  %s: không thay đổi (%s)\n", "  %s: unchanged (%s)\n"), a.Name, list(a.New))
 			continue
 		}
 		fmt.Fprintf(w, "  %s: %s → %s\n", a.Name, list(a.Old), list(a.New))
 		if len(a.NewPending) > 0 {
-			fmt.Fprintf(w, "    now pending an unresolved tie between %s\n", list(a.NewPending))
+			fmt.Fprintf(w, t.Pick("    nay chờ phân định trường hợp bằng điểm giữa %s\n", "    now pending an unresolved tie between %s\n"), list(a.NewPending))
 		}
 		if a.BlockedNow {
-			fmt.Fprintln(w, "    now blocked by an earlier tier's unresolved tie")
+			fmt.Fprintln(w, t.Pick("    nay phải chờ phân định trường hợp bằng điểm ở hình thức khen thưởng trên", "    now blocked by an earlier tier's unresolved tie"))
 		}
 	}
 	if len(d.Decisions) > 0 {
-		fmt.Fprintln(w, "\nDeciding rule changed:")
+		fmt.Fprintln(w, t.Pick("\nCăn cứ xếp hạng thay đổi:", "\nDeciding rule changed:"))
 		for _, c := range d.Decisions {
-			fmt.Fprintf(w, "  %s: %s; now %s\n", nm[c.Member], decisionText("was", c.Old), decisionText("", c.New))
+			fmt.Fprintf(w, t.Pick("  %s: trước đây %s; nay %s\n", "  %s: was %s; now %s\n"), nm[c.Member], decisionText(t, c.Old), decisionText(t, c.New))
 		}
 	}
 }
 
-func decisionText(prefix string, d *ranking.Decision) string {
-	s := ""
+// decisionText says what placed a member below the row above: "below SKHCN
+// by total: 88.75 < 94.7", "xếp dưới SKHCN theo tổng điểm: 88,75 < 94,7".
+func decisionText(t lang.Tag, d *ranking.Decision) string {
 	switch {
 	case d == nil:
-		s = "first"
+		return t.Pick("đứng đầu", "first")
 	case d.Unresolved:
-		s = "tied (unresolved) with " + d.Upper
-	default:
-		s = fmt.Sprintf("below %s by %s: %s < %s", d.Upper, d.Rule, d.LowerValue, d.UpperValue)
+		return t.Pick("bằng điểm, chưa phân định với ", "tied (unresolved) with ") + d.Upper
 	}
-	if prefix != "" {
-		return prefix + " " + s
+	return fmt.Sprintf(t.Pick("xếp dưới %s theo %s: %s < %s", "below %s by %s: %s < %s"), d.Upper, t.Rule(d.Rule),
+		valueText(t, d.LowerText, d.LowerValue), valueText(t, d.UpperText, d.UpperValue))
+}
+
+// valueText writes a member's value under a rule in the language, or as
+// the standings' English text if it has no message.
+func valueText(t lang.Tag, m lang.Message, english string) string {
+	if m.IsZero() {
+		return english
 	}
-	return s
+	return m.In(t)
 }
