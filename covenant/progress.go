@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -27,9 +28,12 @@ type Line struct {
 	// Projected is the value projected for the year end (see Projection).
 	Projected  decimal.Decimal
 	Projection Projection
-	// Rule says how Projected was computed, e.g. "36 × 12 ÷ 9 = 48
-	// (0 places, floor)".
+	// Rule says in English how Projected was computed, e.g. "36 × 12 ÷ 9
+	// = 48 (0 places, floor)": RuleText in English.
 	Rule string
+	// RuleText says how Projected was computed, in any language: "36 × 12
+	// ÷ 9 = 48 (0 chữ số thập phân, làm tròn xuống)".
+	RuleText lang.Message
 	// Percent is Projected as a percentage of Target, rounded to 2 places
 	// half up (for display; zero without a target or with a zero target).
 	Percent decimal.Decimal
@@ -73,7 +77,8 @@ func (c *Covenant) Progress(months int) (Progress, error) {
 				continue
 			}
 			if l.HasAchieved {
-				l.Projected, l.Rule = c.project(cr, l.Achieved, r.Months)
+				l.Projected, l.RuleText = c.project(cr, l.Achieved, r.Months)
+				l.Rule = l.RuleText.In(lang.English)
 			}
 			if l.HasTarget && l.HasAchieved {
 				l.OnCourse = l.Projected.GreaterThanOrEqual(l.Target)
@@ -104,9 +109,9 @@ func (c *Covenant) report(months int) (Report, error) {
 
 // project returns the year-end projection of an achieved value and how it
 // was computed.
-func (c *Covenant) project(cr Criterion, achieved decimal.Decimal, months int) (decimal.Decimal, string) {
+func (c *Covenant) project(cr Criterion, achieved decimal.Decimal, months int) (decimal.Decimal, lang.Message) {
 	if cr.Projection == Hold {
-		return achieved, "held"
+		return achieved, lang.Msg("covenant.projection.held")
 	}
 	rd := rules.DefaultQuotient
 	if c.spec.Rounding != nil {
@@ -119,7 +124,34 @@ func (c *Covenant) project(cr Criterion, achieved decimal.Decimal, months int) (
 		rd.Mode = rules.RoundHalfUp
 	}
 	q := rd.Quo(achieved.Mul(twelve), decimal.NewFromInt(int64(months)))
-	return q, fmt.Sprintf("%s × 12 ÷ %d = %s (%s)", achieved, months, q, rd)
+	return q, lang.Msg("covenant.projection.linear", achieved, months, q).With(roundingText(rd))
+}
+
+// roundingText names a rounding as rules.Rounding's String does ("0
+// places, floor"), in any language.
+func roundingText(r rules.Rounding) lang.Message {
+	if r.Places == 1 {
+		return lang.Msg("covenant.rounding.one").With(modeText(r.Mode))
+	}
+	return lang.Msg("covenant.rounding", int(r.Places)).With(modeText(r.Mode))
+}
+
+// modeText names a rounding mode in any language ("floor", "làm tròn
+// xuống"); the empty mode is half up, as in rules.Rounding.
+func modeText(m rules.RoundingMode) lang.Message {
+	switch m {
+	case rules.RoundHalfEven:
+		return lang.Msg("titles.rounding.half_even")
+	case rules.RoundDown:
+		return lang.Msg("titles.rounding.down")
+	case rules.RoundUp:
+		return lang.Msg("titles.rounding.up")
+	case rules.RoundFloor:
+		return lang.Msg("titles.rounding.floor")
+	case rules.RoundCeiling:
+		return lang.Msg("titles.rounding.ceiling")
+	}
+	return lang.Msg("titles.rounding.half_up")
 }
 
 // Check reports the covenant's criteria that are not criteria of the
@@ -224,8 +256,11 @@ type Forecast struct {
 	// the vote conditions (Assumptions says which).
 	Rulebook  *rules.Rulebook
 	Standings *ranking.Standings
-	// Assumptions lists what the projection assumed, in sentences.
+	// Assumptions lists what the projection assumed, in English sentences:
+	// AssumptionTexts in English.
 	Assumptions []string
+	// AssumptionTexts lists what the projection assumed, in any language.
+	AssumptionTexts []lang.Message
 }
 
 // Project ranks the projected year end under the rulebook. base gives the
@@ -286,10 +321,13 @@ func (c *Covenant) Project(rb *rules.Rulebook, base scoring.Sheet, months int) (
 		}
 		if len(dropped) > 0 {
 			pr.Rulebook = prb
-			pr.Assumptions = append(pr.Assumptions, "no ballot before the year-end meeting: "+strings.Join(dropped, "; "))
+			pr.AssumptionTexts = append(pr.AssumptionTexts, lang.Msg("covenant.assume.no_ballot").With(dropped...))
 		}
 	}
-	pr.Assumptions = append(pr.Assumptions, fmt.Sprintf("values of the covenant's criteria projected from the report after %d months", prog.Months))
+	pr.AssumptionTexts = append(pr.AssumptionTexts, lang.Msg("covenant.assume.projected", prog.Months))
+	for _, a := range pr.AssumptionTexts {
+		pr.Assumptions = append(pr.Assumptions, a.In(lang.English))
+	}
 	st, err := ranking.Rank(pr.Rulebook, sh)
 	if err != nil {
 		return nil, err
@@ -302,14 +340,15 @@ func (c *Covenant) Project(rb *rules.Rulebook, base scoring.Sheet, months int) (
 // no longer require the vote conditions (min_votes) and its tie-break chain
 // no longer has more_votes; it also returns what was dropped, in words. A
 // criterion scored by votes cannot be projected without a ballot.
-func withoutVotes(rb *rules.Rulebook) (*rules.Rulebook, []string, error) {
+func withoutVotes(rb *rules.Rulebook) (*rules.Rulebook, []lang.Message, error) {
 	spec := rb.Spec()
 	for _, n := range rb.Nodes() {
 		if n.Method == rules.Votes {
 			return nil, nil, fmt.Errorf("criterion %s is scored by votes: give the sheet a ballot to project the year end", n.ID)
 		}
 	}
-	var conds, dropped []string
+	var conds []string
+	var dropped []lang.Message
 	spec.Eligibility = slices.DeleteFunc(spec.Eligibility, func(c rules.Condition) bool {
 		if c.MinVotes != nil {
 			conds = append(conds, c.ID)
@@ -318,7 +357,7 @@ func withoutVotes(rb *rules.Rulebook) (*rules.Rulebook, []string, error) {
 		return false
 	})
 	if len(conds) > 0 {
-		dropped = append(dropped, "the vote conditions "+strings.Join(conds, ", ")+" are assumed met")
+		dropped = append(dropped, lang.Msg("covenant.assume.votes_met", strings.Join(conds, ", ")))
 	}
 	for i := range spec.Awards {
 		spec.Awards[i].Requires = slices.DeleteFunc(spec.Awards[i].Requires, func(id string) bool { return slices.Contains(conds, id) })
@@ -326,7 +365,7 @@ func withoutVotes(rb *rules.Rulebook) (*rules.Rulebook, []string, error) {
 	n := len(spec.TieBreaks)
 	spec.TieBreaks = slices.DeleteFunc(spec.TieBreaks, func(t rules.TieBreak) bool { return t.Kind == rules.MoreVotes })
 	if len(spec.TieBreaks) < n {
-		dropped = append(dropped, "the tie-break more_votes is skipped")
+		dropped = append(dropped, lang.Msg("covenant.assume.no_more_votes", string(rules.MoreVotes)))
 	}
 	if len(dropped) == 0 {
 		return rb, nil, nil

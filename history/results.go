@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -126,7 +127,7 @@ func (h *History) resolveYear(v *validator, res *resolver, c *Cluster, y Year, c
 			}
 			if sh.Facts[k].Value != f.Value {
 				v.add(fmt.Sprintf("%s.streak_facts[%d]", cp, i), x.with(f.Member),
-					"sheet %s states %s = %t, but the history gives %t (%s)", y.Sheet, f.Fact, sh.Facts[k].Value, f.Value, h.runText(f.Member, y.Year, l))
+					"sheet %s states %s = %t, but the history gives %t (%s)", y.Sheet, f.Fact, sh.Facts[k].Value, f.Value, h.RunText(f.Member, y.Year, l).In(lang.English))
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/scoring"
 )
@@ -35,11 +36,18 @@ type Violation struct {
 	Limit    RunLimit
 }
 
-// String explains the violation in one line.
-func (v Violation) String() string {
-	return fmt.Sprintf("%s: %s in %d would be %d years running (received in %s; at most %d allowed)",
-		v.Member, v.Award, v.Year, len(v.Previous)+1, years(v.Previous), v.Limit.MaxConsecutive)
+// String explains the violation in one line, in English: Message in
+// English.
+func (v Violation) String() string { return v.Message().In(lang.English) }
+
+// Message explains the violation in any language: "STNMT: nếu được flag
+// năm 2022 thì sẽ là 2 năm liên tiếp (…)".
+func (v Violation) Message() lang.Message {
+	return lang.Msg("history.violation", v.Member, v.Award, v.Year, len(v.Previous)+1, years(v.Previous), v.Limit.MaxConsecutive)
 }
+
+// Text explains the violation in the language.
+func (v Violation) Text(t lang.Tag) string { return v.Message().In(t) }
 
 // Consecutive checks the standings' proposals for limit.Award against the
 // history: every member proposed that received the award in each of the
@@ -83,12 +91,16 @@ func (h *History) RunFacts(cluster string, year int, limit RunLimit) []scoring.F
 	return out
 }
 
-func (h *History) runText(member string, year int, l RunLimit) string {
+// RunText says, in any language, what a member's run of l.Award before
+// the year is: "flag in 2021, 2020" ("được flag năm 2021, 2020"), or "no
+// flag in 2021" when the member did not receive it the year before. It is
+// what decides the member's streak fact l.Fact (see RunFacts).
+func (h *History) RunText(member string, year int, l RunLimit) lang.Message {
 	run := h.Run(member, l.Award, year)
 	if len(run) == 0 {
-		return fmt.Sprintf("no %s in %d", l.Award, year-1)
+		return lang.Msg("history.run.none", l.Award, year-1)
 	}
-	return fmt.Sprintf("%s in %s", l.Award, years(run))
+	return lang.Msg("history.run", l.Award, years(run))
 }
 
 func years(ys []int) string {

@@ -14,6 +14,7 @@ import (
 	"github.com/thidua/thidua/history"
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 )
@@ -65,18 +66,45 @@ type QuotaResult struct {
 	Basis          string
 }
 
-// String reads like "20% × 12 = 2.4 → 2 (floor)".
-func (q QuotaResult) String() string {
+// String reads like "20% × 12 = 2.4 → 2 (floor)": Message in English.
+func (q QuotaResult) String() string { return q.Message().In(lang.English) }
+
+// Text works the quota out in the language: "20% × 12 = 2,4 → 2 (làm
+// tròn xuống)".
+func (q QuotaResult) Text(t lang.Tag) string { return q.Message().In(t) }
+
+// Message works the quota out in any language: the share, the
+// collectives it is a share of, the exact product (to 4 places, "≈" when
+// it is not exact), the places and the rounding mode.
+func (q QuotaResult) Message() lang.Message {
 	num, den := decimal.NewFromInt(int64(q.Base)*q.Share.Num), decimal.NewFromInt(q.Share.Den)
 	if q.Share.Den == 0 {
-		return "no quota"
+		return lang.Msg("province.no_quota")
 	}
 	x := rules.Rounding{Places: 4, Mode: rules.RoundHalfUp}.Quo(num, den)
 	eq := "="
 	if !x.Mul(den).Equal(num) {
 		eq = "≈"
 	}
-	return fmt.Sprintf("%s × %d %s %s → %d (%s)", q.Share, q.Base, eq, x, q.Places, q.Rounding)
+	return lang.Msg("province.quota", q.Share.String(), q.Base, eq, x, q.Places).With(modeText(q.Rounding))
+}
+
+// modeText names a rounding mode in any language ("floor", "làm tròn
+// xuống"); the empty mode is half up, as in rules.Rounding.
+func modeText(m rules.RoundingMode) lang.Message {
+	switch m {
+	case rules.RoundHalfEven:
+		return lang.Msg("titles.rounding.half_even")
+	case rules.RoundDown:
+		return lang.Msg("titles.rounding.down")
+	case rules.RoundUp:
+		return lang.Msg("titles.rounding.up")
+	case rules.RoundFloor:
+		return lang.Msg("titles.rounding.floor")
+	case rules.RoundCeiling:
+		return lang.Msg("titles.rounding.ceiling")
+	}
+	return lang.Msg("titles.rounding.half_up")
 }
 
 // Nominees is the ranking of the Government-flag candidates: the rulebook

@@ -13,6 +13,7 @@ import (
 
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
 
@@ -74,10 +75,20 @@ type CapCheck struct {
 	Basis   string
 }
 
-// String reads like "15% × 73 = 10.95 → 10 (floor)".
-func (c CapCheck) String() string {
+// String reads like "15% × 73 = 10.95 → 10 (floor)": Message in English.
+func (c CapCheck) String() string { return c.Message().In(lang.English) }
+
+// Text works the quota out in the language: "15% × 73 = 10,95 → 10 (làm
+// tròn xuống)".
+func (c CapCheck) Text(t lang.Tag) string { return c.Message().In(t) }
+
+// Message works the quota out in any language: the share, the number
+// holding Of, the exact product (to 4 places, "≈" when it is not exact),
+// the number allowed and the rounding mode; or, when it is not checked,
+// says so.
+func (c CapCheck) Message() lang.Message {
 	if !c.Checked {
-		return fmt.Sprintf("%s of %s: not checked (number unknown)", c.Share, c.Of)
+		return lang.Msg("titles.cap.unchecked", c.Share.String(), c.Of)
 	}
 	num, den := decimal.NewFromInt(int64(c.Base)*c.Share.Num), decimal.NewFromInt(c.Share.Den)
 	x := rules.Rounding{Places: 4, Mode: rules.RoundHalfUp}.Quo(num, den)
@@ -85,22 +96,54 @@ func (c CapCheck) String() string {
 	if !x.Mul(den).Equal(num) {
 		eq = "≈"
 	}
-	return fmt.Sprintf("%s × %d %s %s → %d (%s)", c.Share, c.Base, eq, x, c.Allowed, c.Rounding)
+	return lang.Msg("titles.cap", c.Share.String(), c.Base, eq, x, c.Allowed).With(modeText(c.Rounding))
+}
+
+// modeText names a rounding mode in any language ("floor", "làm tròn
+// xuống"); the empty mode is half up, as in rules.Rounding.
+func modeText(m rules.RoundingMode) lang.Message {
+	switch m {
+	case rules.RoundHalfEven:
+		return lang.Msg("titles.rounding.half_even")
+	case rules.RoundDown:
+		return lang.Msg("titles.rounding.down")
+	case rules.RoundUp:
+		return lang.Msg("titles.rounding.up")
+	case rules.RoundFloor:
+		return lang.Msg("titles.rounding.floor")
+	case rules.RoundCeiling:
+		return lang.Msg("titles.rounding.ceiling")
+	}
+	return lang.Msg("titles.rounding.half_up")
 }
 
 // Failure is a holder awarded a title without meeting one of its
-// conditions.
+// conditions. Holder, Condition and Detail are in English; HolderText,
+// ConditionText and Message say the same in any language.
 type Failure struct {
 	Holder    string // "person P03" or "collective VP"
 	Name      string
 	Title     string
 	Condition string // "requires ldtt", "initiative", "fact khong_ky_luat", "members_holding ldtt"
-	Detail    string
+	Detail    string // "does not hold ldtt the same year"
+	// HolderText is Holder in any language: "cá nhân P03".
+	HolderText lang.Message
+	// ConditionText is Condition in any language: "phải đạt ldtt".
+	ConditionText lang.Message
+	// Message is Detail in any language: "chưa đạt ldtt trong cùng năm".
+	Message lang.Message
 }
 
-// String explains the failure in one line.
+// String explains the failure in one line, in English, from Holder,
+// Condition and Detail: for a failure the package found, Text(lang.English).
 func (f Failure) String() string {
 	return fmt.Sprintf("%s (%s): %s: %s — %s", f.Holder, f.Name, f.Title, f.Condition, f.Detail)
+}
+
+// Text explains the failure in one line in the language: "cá nhân P05
+// (Cán bộ 05): cstdcs: sáng kiến — chưa có sáng kiến được công nhận".
+func (f Failure) Text(t lang.Tag) string {
+	return lang.Msg("titles.failure", f.Name, f.Title).With(f.HolderText, f.ConditionText, f.Message).In(t)
 }
 
 var roundingModes = []rules.RoundingMode{rules.RoundHalfUp, rules.RoundHalfEven, rules.RoundDown, rules.RoundUp, rules.RoundFloor, rules.RoundCeiling}
@@ -431,26 +474,29 @@ func (t *Titles) check() Report {
 		}
 		r.Titles = append(r.Titles, tc)
 	}
-	fail := func(holder, name, title, cond, format string, args ...any) {
-		r.Failures = append(r.Failures, Failure{Holder: holder, Name: name, Title: title, Condition: cond, Detail: fmt.Sprintf(format, args...)})
+	fail := func(holder lang.Message, name, title string, cond, detail lang.Message) {
+		r.Failures = append(r.Failures, Failure{
+			Holder: holder.In(lang.English), Name: name, Title: title, Condition: cond.In(lang.English), Detail: detail.In(lang.English),
+			HolderText: holder, ConditionText: cond, Message: detail,
+		})
 	}
-	conditions := func(holder, name string, awarded []string, given map[string]bool, initiative bool, coll string) {
+	conditions := func(holder lang.Message, name string, awarded []string, given map[string]bool, initiative bool, coll string) {
 		for _, a := range awarded {
 			tt, _ := t.title(a)
 			for _, req := range tt.Requires {
 				if !slices.Contains(awarded, req) {
-					fail(holder, name, a, "requires "+req, "does not hold %s the same year", req)
+					fail(holder, name, a, lang.Msg("titles.condition.requires", req), lang.Msg("titles.fail.requires", req))
 				}
 			}
 			if tt.Initiative && !initiative {
-				fail(holder, name, a, "initiative", "no recognised initiative (sáng kiến) is recorded")
+				fail(holder, name, a, lang.Msg("titles.condition.initiative"), lang.Msg("titles.fail.initiative"))
 			}
 			for _, f := range tt.Facts {
 				switch v, stated := t.fact(f, given); {
 				case !stated:
-					fail(holder, name, a, "fact "+f, "not stated, and the fact has no default")
+					fail(holder, name, a, lang.Msg("titles.condition.fact", f), lang.Msg("titles.fail.fact_unstated"))
 				case !v:
-					fail(holder, name, a, "fact "+f, "is false")
+					fail(holder, name, a, lang.Msg("titles.condition.fact", f), lang.Msg("titles.fail.fact_false"))
 				}
 			}
 			if m := tt.MembersHolding; m != nil && coll != "" {
@@ -463,24 +509,25 @@ func (t *Titles) check() Report {
 						}
 					}
 				}
+				cond := lang.Msg("titles.condition.members", m.Title)
 				switch {
 				case total == 0:
-					fail(holder, name, a, "members_holding "+m.Title, "no members of the collective are listed")
+					fail(holder, name, a, cond, lang.Msg("titles.fail.no_members"))
 				case !m.Met(holding, total):
-					need := "at least " + m.Share.String()
+					need := lang.Msg("titles.need.at_least", m.Share.String())
 					if m.MoreThan {
-						need = "more than " + m.Share.String()
+						need = lang.Msg("titles.need.more_than", m.Share.String())
 					}
-					fail(holder, name, a, "members_holding "+m.Title, "%d of %d members hold %s, %s needed", holding, total, m.Title, need)
+					fail(holder, name, a, cond, lang.Msg("titles.fail.members", holding, total, m.Title).With(need))
 				}
 			}
 		}
 	}
 	for _, c := range t.spec.Collectives {
-		conditions("collective "+c.ID, c.Name, c.Awarded, c.Facts, false, c.ID)
+		conditions(lang.Msg("titles.holder.collective", c.ID), c.Name, c.Awarded, c.Facts, false, c.ID)
 	}
 	for _, p := range t.spec.People {
-		conditions("person "+p.ID, p.Name, p.Awarded, p.Facts, p.Initiative, "")
+		conditions(lang.Msg("titles.holder.person", p.ID), p.Name, p.Awarded, p.Facts, p.Initiative, "")
 	}
 	return r
 }

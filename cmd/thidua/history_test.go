@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,7 +21,10 @@ type command func(args []string, stdout, stderr io.Writer) int
 // commands and compares their exit code, stdout and stderr with
 // testdata/history-NAME.golden (rewritten with -update, as TestGolden
 // does). Once the commands are wired into run, these cases can call
-// golden(t, name, append([]string{verb}, args...), code) instead.
+// golden(t, name, append([]string{verb}, args...), code) instead. The
+// tables are in Vietnamese by default: the cases with --lang en keep the
+// English tables as they were, the -vi cases show one table of each
+// command in Vietnamese.
 func TestHistoryGolden(t *testing.T) {
 	cases := []struct {
 		name string
@@ -28,24 +32,39 @@ func TestHistoryGolden(t *testing.T) {
 		args []string
 		code int
 	}{
-		{"history-cum2", historyCmd, []string{"--file", years + "history.yaml"}, exitOK},
-		{"history-cum2-last-2-years", historyCmd, []string{"--file", years + "history.yaml", "--cluster", "cum2", "--years", "2"}, exitOK},
-		{"history-member-skhcntt", historyCmd, []string{"--file", years + "history.yaml", "--member", "SKHCNTT"}, exitOK},
-		{"history-member-stnmt", historyCmd, []string{"--file", years + "history.yaml", "--member", "STNMT"}, exitOK},
+		{"history-cum2", historyCmd, []string{"--file", years + "history.yaml", "--lang", "en"}, exitOK},
+		{"history-cum2-last-2-years", historyCmd, []string{"--file", years + "history.yaml", "--cluster", "cum2", "--years", "2", "--lang", "en"}, exitOK},
+		{"history-member-skhcntt", historyCmd, []string{"--file", years + "history.yaml", "--member", "SKHCNTT", "--lang", "en"}, exitOK},
+		{"history-member-stnmt", historyCmd, []string{"--file", years + "history.yaml", "--member", "STNMT", "--lang", "en"}, exitOK},
 		{"history-bad-file", historyCmd, []string{"--file", "testdata/history-bad.yaml"}, exitBadInput},
 		{"history-missing-file", historyCmd, []string{"--file", "testdata/history-nonexistent.yaml"}, exitBadInput},
 		{"history-usage-no-file", historyCmd, nil, exitUsage},
 		{"history-usage-unknown-cluster", historyCmd, []string{"--file", years + "history.yaml", "--cluster", "cum9"}, exitUsage},
 		{"history-usage-unknown-member", historyCmd, []string{"--file", years + "history.yaml", "--member", "XYZ"}, exitUsage},
-		{"history-nominate-province", nominateCmd, []string{"--province", "../../examples/province/province-2021.yaml"}, exitOK},
+		{"history-nominate-province", nominateCmd, []string{"--province", "../../examples/province/province-2021.yaml", "--lang", "en"}, exitOK},
 		{"history-nominate-bad", nominateCmd, []string{"--province", "testdata/history-bad-province.yaml"}, exitBadInput},
-		{"history-covenant-progress", covenantCmd, []string{"progress", "--covenant", years + "covenant-2021.yaml", "--rules", years + "rulebook-2021.yaml", "--scores", years + "interim-2021.csv"}, exitOK},
-		{"history-covenant-progress-6-months", covenantCmd, []string{"progress", "--covenant", years + "covenant-2021.yaml", "--months", "6"}, exitOK},
-		{"history-covenant-unit", covenantCmd, []string{"progress", "--covenant", years + "covenant-skhcn-2021.yaml"}, exitOK},
+		{"history-covenant-progress", covenantCmd, []string{"progress", "--covenant", years + "covenant-2021.yaml", "--rules", years + "rulebook-2021.yaml", "--scores", years + "interim-2021.csv", "--lang", "en"}, exitOK},
+		{"history-covenant-progress-6-months", covenantCmd, []string{"progress", "--covenant", years + "covenant-2021.yaml", "--months", "6", "--lang", "en"}, exitOK},
+		{"history-covenant-unit", covenantCmd, []string{"progress", "--covenant", years + "covenant-skhcn-2021.yaml", "--lang", "en"}, exitOK},
 		{"history-covenant-no-report", covenantCmd, []string{"progress", "--covenant", years + "covenant-2021.yaml", "--months", "3"}, exitBadInput},
 		{"history-covenant-usage", covenantCmd, []string{"--covenant", years + "covenant-2021.yaml"}, exitUsage},
-		{"history-titles-skhcn-2020", titlesCmd, []string{"--file", years + "titles-skhcn-2020.yaml"}, exitOK},
-		{"history-titles-centre", titlesCmd, []string{"--file", years + "titles-illustrative-centre.yaml"}, exitBadInput},
+		{"history-titles-skhcn-2020", titlesCmd, []string{"--file", years + "titles-skhcn-2020.yaml", "--lang", "en"}, exitOK},
+		{"history-titles-centre", titlesCmd, []string{"--file", years + "titles-illustrative-centre.yaml", "--lang", "en"}, exitBadInput},
+
+		// Vietnamese, the default.
+		{"history-cum2-vi", historyCmd, []string{"--file", years + "history.yaml"}, exitOK},
+		{"history-member-skhcntt-vi", historyCmd, []string{"--file", years + "history.yaml", "--member", "SKHCNTT", "--lang", "vi"}, exitOK},
+		{"history-nominate-province-vi", nominateCmd, []string{"--province", "../../examples/province/province-2021.yaml"}, exitOK},
+		{"history-covenant-progress-vi", covenantCmd, []string{"progress", "--covenant", years + "covenant-2021.yaml", "--rules", years + "rulebook-2021.yaml", "--scores", years + "interim-2021.csv"}, exitOK},
+		{"history-covenant-unit-vi", covenantCmd, []string{"progress", "--covenant", years + "covenant-skhcn-2021.yaml"}, exitOK},
+		{"history-titles-centre-vi", titlesCmd, []string{"--file", years + "titles-illustrative-centre.yaml"}, exitBadInput},
+		{"history-titles-skhcn-2020-vi", titlesCmd, []string{"--file", years + "titles-skhcn-2020.yaml"}, exitOK},
+
+		// A language other than vi or en is a usage error.
+		{"history-usage-bad-lang", historyCmd, []string{"--file", years + "history.yaml", "--lang", "fr"}, exitUsage},
+		{"history-nominate-usage-bad-lang", nominateCmd, []string{"--province", "../../examples/province/province-2021.yaml", "--lang", "fr"}, exitUsage},
+		{"history-covenant-usage-bad-lang", covenantCmd, []string{"progress", "--covenant", years + "covenant-2021.yaml", "--lang", "fr"}, exitUsage},
+		{"history-titles-usage-bad-lang", titlesCmd, []string{"--file", years + "titles-skhcn-2020.yaml", "--lang", "fr"}, exitUsage},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { historyGolden(t, c.name, c.cmd, c.args, c.code) })
@@ -78,30 +97,60 @@ func historyGolden(t *testing.T, name string, cmd command, args []string, wantCo
 }
 
 // TestHistoryOutcomes checks the outcomes the example files describe in the
-// commands' output, independently of the golden files' layout.
+// commands' output, in English and in Vietnamese, independently of the
+// golden files' layout.
 func TestHistoryOutcomes(t *testing.T) {
+	hist := []string{"--file", years + "history.yaml"}
+	prov := []string{"--province", "../../examples/province/province-2021.yaml"}
+	cov := []string{"progress", "--covenant", years + "covenant-2021.yaml", "--rules", years + "rulebook-2021.yaml", "--scores", years + "interim-2021.csv"}
+	en := func(args ...string) []string { return append(slices.Clone(args), "--lang", "en") }
 	cases := []struct {
 		name string
 		cmd  command
 		args []string
 		want []string // in order
 	}{
-		{"the 2021 tie is decided by the 2020 flag", historyCmd, []string{"--file", years + "history.yaml"}, []string{
+		{"the 2021 tie is decided by the 2020 flag", historyCmd, en(hist...), []string{
 			"2021  8", "Sở Tài nguyên và Môi trường  Sở Giao thông Vận tải", "elected",
-			"2021: SCT ranks below STNMT by no_award_last_year flag",
+			"2021: STNMT ranks above SCT by no_award_last_year flag: no award in 2020 v flag in 2020",
 		}},
-		{"the 2022 flag passes over the 2021 holder", historyCmd, []string{"--file", years + "history.yaml"}, []string{
+		{"vi: the 2021 tie is decided by the 2020 flag", historyCmd, hist, []string{
+			"2021  8", "Sở Tài nguyên và Môi trường  Sở Giao thông Vận tải", "bầu",
+			"2021: STNMT xếp trên SCT theo năm trước chưa được khen (flag): năm 2020 không được khen so với năm 2020 được flag",
+		}},
+		{"the 2022 flag passes over the 2021 holder", historyCmd, en(hist...), []string{
 			"2022: STNMT passed over for flag (fails khong_2_nam); khong_lien_tiep = false: flag in 2021",
 		}},
-		{"the successor counts its predecessor's awards", historyCmd, []string{"--file", years + "history.yaml", "--member", "SKHCNTT"}, []string{
+		{"vi: the 2022 flag passes over the 2021 holder", historyCmd, hist, []string{
+			"2022: bỏ qua STNMT khi xét flag (không đạt khong_2_nam); khong_lien_tiep không đạt: được flag năm 2021",
+		}},
+		{"the successor counts its predecessor's awards", historyCmd, en(append(hist, "--member", "SKHCNTT")...), []string{
 			"2020  cum2     SKHCN", "merit: 2 of the 3 years 2020–2022 (2020, 2021)", "flag: 1 of the 3 years 2020–2022 (2022)",
 		}},
-		{"two nominees under a 20% quota of 12", nominateCmd, []string{"--province", "../../examples/province/province-2021.yaml"}, []string{
+		{"vi: the successor counts its predecessor's awards", historyCmd, append(hist, "--member", "SKHCNTT"), []string{
+			"2020  cum2  SKHCN", "đã đề nghị", "merit: 2 trong 3 năm 2020–2022 (2020, 2021)", "flag: 1 trong 3 năm 2020–2022 (2022)",
+			"2020: Cụm trưởng cum2 (suy đoán, do SKHCN đảm nhiệm)",
+		}},
+		{"two nominees under a 20% quota of 12", nominateCmd, en(prov...), []string{
 			"cut", "Quota: 20% × 12 = 2.4 → 2 (floor)", "1     Sở Y tế", "yes", "Nominated for Cờ thi đua của Chính phủ: SYT, SKHDT",
 		}},
-		{"the projection puts Sở TN&MT on course for the flag", covenantCmd, []string{"progress", "--covenant", years + "covenant-2021.yaml", "--rules", years + "rulebook-2021.yaml", "--scores", years + "interim-2021.csv"}, []string{
+		{"vi: two nominees under a 20% quota of 12", nominateCmd, prov, []string{
+			"phiên họp ngày 15/03/2022", "92,6%", "không thông qua", "Số lượng đề nghị tối đa: 20% × 12 = 2,4 → 2 (làm tròn xuống)",
+			"1     Sở Y tế", "97,60", "có", "tổng điểm: 95,18 < 97,6 (SYT)", "Đề nghị tặng Cờ thi đua của Chính phủ: SYT, SKHDT",
+		}},
+		{"the projection puts Sở TN&MT on course for the flag", covenantCmd, en(cov...), []string{
 			"Sở Công Thương                          07         50      36        48         96.00%       NO",
 			"assumed: no ballot", "1     Sở Tài nguyên và Môi trường             96.50            Cờ thi đua của UBND tỉnh",
+		}},
+		{"vi: the projection puts Sở TN&MT on course for the flag", covenantCmd, cov, []string{
+			"tính đến ngày 30/09/2021", "Sở Công Thương                          07        50        36      48              96,00%      KHÔNG",
+			"giả định: chưa có kết quả bỏ phiếu", "1     Sở Tài nguyên và Môi trường             96,50              Cờ thi đua của UBND tỉnh",
+		}},
+		{"vi: a held criterion", covenantCmd, []string{"progress", "--covenant", years + "covenant-skhcn-2021.yaml"}, []string{
+			"86 (giữ nguyên)", "101,18%", "1/5 chỉ tiêu chưa đúng tiến độ.",
+		}},
+		{"vi: the titles within their quotas", titlesCmd, []string{"--file", years + "titles-skhcn-2020.yaml"}, []string{
+			"cá nhân", "73 (theo số liệu)", "15% × 73 = 10,95 → 10 (làm tròn xuống)", "có", "chưa rõ", "Chưa kiểm tra điều kiện",
 		}},
 	}
 	for _, c := range cases {
