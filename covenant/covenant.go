@@ -21,8 +21,6 @@ type Covenant struct {
 	spec Spec
 }
 
-var roundingModes = []rules.RoundingMode{rules.RoundHalfUp, rules.RoundHalfEven, rules.RoundDown, rules.RoundUp, rules.RoundFloor, rules.RoundCeiling}
-
 // New validates spec and returns the covenant it describes, reporting every
 // problem, as Errors, with its key path, party and criterion. The spec is
 // copied.
@@ -186,7 +184,7 @@ func checkRounding(v *validator, r rules.Rounding, path string, x ctx) {
 	if r.Places < 0 || r.Places > rules.MaxPlaces {
 		v.add(path+".places", x, "places must be from 0 to %d, found %d", rules.MaxPlaces, r.Places)
 	}
-	if r.Mode != "" && !slices.Contains(roundingModes, r.Mode) {
+	if r.Mode != "" && !r.Mode.Valid() {
 		v.add(path+".mode", x, "unknown rounding mode %q", r.Mode)
 	}
 }

@@ -124,34 +124,7 @@ func (c *Covenant) project(cr Criterion, achieved decimal.Decimal, months int) (
 		rd.Mode = rules.RoundHalfUp
 	}
 	q := rd.Quo(achieved.Mul(twelve), decimal.NewFromInt(int64(months)))
-	return q, lang.Msg("covenant.projection.linear", achieved, months, q).With(roundingText(rd))
-}
-
-// roundingText names a rounding as rules.Rounding's String does ("0
-// places, floor"), in any language.
-func roundingText(r rules.Rounding) lang.Message {
-	if r.Places == 1 {
-		return lang.Msg("covenant.rounding.one").With(modeText(r.Mode))
-	}
-	return lang.Msg("covenant.rounding", int(r.Places)).With(modeText(r.Mode))
-}
-
-// modeText names a rounding mode in any language ("floor", "làm tròn
-// xuống"); the empty mode is half up, as in rules.Rounding.
-func modeText(m rules.RoundingMode) lang.Message {
-	switch m {
-	case rules.RoundHalfEven:
-		return lang.Msg("titles.rounding.half_even")
-	case rules.RoundDown:
-		return lang.Msg("titles.rounding.down")
-	case rules.RoundUp:
-		return lang.Msg("titles.rounding.up")
-	case rules.RoundFloor:
-		return lang.Msg("titles.rounding.floor")
-	case rules.RoundCeiling:
-		return lang.Msg("titles.rounding.ceiling")
-	}
-	return lang.Msg("titles.rounding.half_up")
+	return q, lang.Msg("covenant.projection.linear", achieved, months, q).With(rd.Message())
 }
 
 // Check reports the covenant's criteria that are not criteria of the

@@ -13,8 +13,6 @@ var yearTexts = map[string][2]string{
 	// projection of the standings assumes.
 	"covenant.projection.linear":    {"{0:n} × 12 ÷ {1} = {2:n} ({p0})", "{0} × 12 ÷ {1} = {2} ({p0})"},
 	"covenant.projection.held":      {"giữ nguyên giá trị đã đạt", "held"},
-	"covenant.rounding":             {"{0} chữ số thập phân, {p0}", "{0} places, {p0}"},
-	"covenant.rounding.one":         {"1 chữ số thập phân, {p0}", "1 place, {p0}"},
 	"covenant.assume.no_ballot":     {"chưa có kết quả bỏ phiếu (việc bỏ phiếu diễn ra tại hội nghị tổng kết năm): {parts}", "no ballot before the year-end meeting: {parts}"},
 	"covenant.assume.votes_met":     {"coi như đã đạt các điều kiện về số phiếu {0}", "the vote conditions {0} are assumed met"},
 	"covenant.assume.no_more_votes": {"không áp dụng tiêu chí ưu tiên {0:rule}", "the tie-break {0} is skipped"},
@@ -48,10 +46,4 @@ var yearTexts = map[string][2]string{
 
 	// Rounding modes, named in the quotas of titles and province and in
 	// covenant projections. English keeps the rulebook's own words.
-	"titles.rounding.half_up":   {"làm tròn thông thường", "half_up"},
-	"titles.rounding.half_even": {"làm tròn về số chẵn", "half_even"},
-	"titles.rounding.down":      {"cắt bỏ phần lẻ", "down"},
-	"titles.rounding.up":        {"làm tròn ra xa số 0", "up"},
-	"titles.rounding.floor":     {"làm tròn xuống", "floor"},
-	"titles.rounding.ceiling":   {"làm tròn lên", "ceiling"},
 }

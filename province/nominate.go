@@ -44,7 +44,7 @@ func (p *Province) nominate(v *validator) {
 	case q.Share.Num <= 0 || q.Share.Num > q.Share.Den:
 		v.add(gp+".quota.share", ctx{}, "the share must be above 0%% and at most 100%%, found %s", q.Share)
 	}
-	if !slices.Contains(roundingModes, q.Rounding) {
+	if !q.Rounding.Valid() {
 		v.add(gp+".quota.rounding", ctx{}, "unknown rounding mode %q", q.Rounding)
 		q.Rounding = rules.RoundFloor
 	}

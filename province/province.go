@@ -86,25 +86,7 @@ func (q QuotaResult) Message() lang.Message {
 	if !x.Mul(den).Equal(num) {
 		eq = "≈"
 	}
-	return lang.Msg("province.quota", q.Share.String(), q.Base, eq, x, q.Places).With(modeText(q.Rounding))
-}
-
-// modeText names a rounding mode in any language ("floor", "làm tròn
-// xuống"); the empty mode is half up, as in rules.Rounding.
-func modeText(m rules.RoundingMode) lang.Message {
-	switch m {
-	case rules.RoundHalfEven:
-		return lang.Msg("titles.rounding.half_even")
-	case rules.RoundDown:
-		return lang.Msg("titles.rounding.down")
-	case rules.RoundUp:
-		return lang.Msg("titles.rounding.up")
-	case rules.RoundFloor:
-		return lang.Msg("titles.rounding.floor")
-	case rules.RoundCeiling:
-		return lang.Msg("titles.rounding.ceiling")
-	}
-	return lang.Msg("titles.rounding.half_up")
+	return lang.Msg("province.quota", q.Share.String(), q.Base, eq, x, q.Places).With(q.Rounding.Message())
 }
 
 // Nominees is the ranking of the Government-flag candidates: the rulebook
@@ -117,8 +99,6 @@ type Nominees struct {
 	// order.
 	Nominated []string
 }
-
-var roundingModes = []rules.RoundingMode{rules.RoundHalfUp, rules.RoundHalfEven, rules.RoundDown, rules.RoundUp, rules.RoundFloor, rules.RoundCeiling}
 
 type resolver struct {
 	dir string

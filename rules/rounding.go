@@ -5,6 +5,8 @@ import (
 	"math/big"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/lang"
 )
 
 // RoundingMode says which way a value between two steps goes.
@@ -22,13 +24,34 @@ const (
 
 var roundingModes = []RoundingMode{RoundHalfUp, RoundHalfEven, RoundDown, RoundUp, RoundFloor, RoundCeiling}
 
-func (m RoundingMode) valid() bool {
+// Valid reports whether m is one of the rounding modes (the empty mode is
+// not: a Rounding reads it as half_up, but a mode given must be named).
+func (m RoundingMode) Valid() bool {
 	for _, x := range roundingModes {
 		if m == x {
 			return true
 		}
 	}
 	return false
+}
+
+// Message names the mode in any language: "half_up" in English (the
+// rulebook's word), "làm tròn thông thường" in Vietnamese. The empty mode
+// is half_up.
+func (m RoundingMode) Message() lang.Message {
+	switch m {
+	case RoundHalfEven:
+		return lang.Msg("rounding.half_even")
+	case RoundDown:
+		return lang.Msg("rounding.down")
+	case RoundUp:
+		return lang.Msg("rounding.up")
+	case RoundFloor:
+		return lang.Msg("rounding.floor")
+	case RoundCeiling:
+		return lang.Msg("rounding.ceiling")
+	}
+	return lang.Msg("rounding.half_up")
 }
 
 // Rounding is one rounding rule: a number of decimal places and a mode.
@@ -46,6 +69,15 @@ func (r Rounding) mode() RoundingMode {
 		return RoundHalfUp
 	}
 	return r.Mode
+}
+
+// Message states the rule in any language; in English it reads as String
+// does.
+func (r Rounding) Message() lang.Message {
+	if r.Places == 1 {
+		return lang.Msg("rounding.one").With(r.mode().Message())
+	}
+	return lang.Msg("rounding", r.Places).With(r.mode().Message())
 }
 
 // String reads like "2 places, half_up" ("1 place, …").

@@ -323,7 +323,7 @@ func (v *validator) rounding(r *RoundingPolicy) {
 		if x.r.Places < 0 || x.r.Places > MaxPlaces {
 			v.add(p+".places", "places must be between 0 and %d, found %d", MaxPlaces, x.r.Places)
 		}
-		if !x.r.Mode.valid() {
+		if !x.r.Mode.Valid() {
 			v.add(p+".mode", "unknown rounding mode %q (expected one of %s)", x.r.Mode, joinAny(roundingModes))
 		}
 	}
@@ -486,7 +486,7 @@ func (v *validator) awards(ts []AwardTier, conds map[string]bool) {
 			v.add(p, "award tier %q needs a count (e.g. 1) or a share of the cluster (e.g. 30%%)", t.ID)
 		case !t.Share.IsZero():
 			v.share(t.Share, p+".share", false)
-			if !t.ShareRounding.valid() {
+			if !t.ShareRounding.Valid() {
 				v.add(p+".share_rounding", "unknown rounding mode %q", t.ShareRounding)
 			}
 		}

@@ -62,25 +62,7 @@ func (s *scorer) step(node string, v decimal.Decimal, key string, args ...any) S
 }
 
 // rounded states a rounding rule as a trace step does.
-func rounded(r rules.Rounding) lang.Message {
-	mode := lang.Msg("rounding.half_up")
-	switch r.Mode {
-	case rules.RoundHalfEven:
-		mode = lang.Msg("rounding.half_even")
-	case rules.RoundDown:
-		mode = lang.Msg("rounding.down")
-	case rules.RoundUp:
-		mode = lang.Msg("rounding.up")
-	case rules.RoundFloor:
-		mode = lang.Msg("rounding.floor")
-	case rules.RoundCeiling:
-		mode = lang.Msg("rounding.ceiling")
-	}
-	if r.Places == 1 {
-		return lang.Msg("scoring.rounded.one").With(mode)
-	}
-	return lang.Msg("scoring.rounded", r.Places).With(mode)
-}
+func rounded(r rules.Rounding) lang.Message { return lang.Msg("scoring.rounded").With(r.Message()) }
 
 // stepMsg is a trace step stating m; empty when no trace is kept.
 func (s *scorer) stepMsg(node string, v decimal.Decimal, m lang.Message) Step {

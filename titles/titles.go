@@ -96,25 +96,7 @@ func (c CapCheck) Message() lang.Message {
 	if !x.Mul(den).Equal(num) {
 		eq = "≈"
 	}
-	return lang.Msg("titles.cap", c.Share.String(), c.Base, eq, x, c.Allowed).With(modeText(c.Rounding))
-}
-
-// modeText names a rounding mode in any language ("floor", "làm tròn
-// xuống"); the empty mode is half up, as in rules.Rounding.
-func modeText(m rules.RoundingMode) lang.Message {
-	switch m {
-	case rules.RoundHalfEven:
-		return lang.Msg("titles.rounding.half_even")
-	case rules.RoundDown:
-		return lang.Msg("titles.rounding.down")
-	case rules.RoundUp:
-		return lang.Msg("titles.rounding.up")
-	case rules.RoundFloor:
-		return lang.Msg("titles.rounding.floor")
-	case rules.RoundCeiling:
-		return lang.Msg("titles.rounding.ceiling")
-	}
-	return lang.Msg("titles.rounding.half_up")
+	return lang.Msg("titles.cap", c.Share.String(), c.Base, eq, x, c.Allowed).With(c.Rounding.Message())
 }
 
 // Failure is a holder awarded a title without meeting one of its
@@ -145,8 +127,6 @@ func (f Failure) String() string {
 func (f Failure) Text(t lang.Tag) string {
 	return lang.Msg("titles.failure", f.Name, f.Title).With(f.HolderText, f.ConditionText, f.Message).In(t)
 }
-
-var roundingModes = []rules.RoundingMode{rules.RoundHalfUp, rules.RoundHalfEven, rules.RoundDown, rules.RoundUp, rules.RoundFloor, rules.RoundCeiling}
 
 // New validates spec and checks the titles awarded, reporting every problem
 // with the file's contents as Errors (a title that exceeds its cap or a
@@ -307,7 +287,7 @@ func build(spec Spec) (*Titles, Errors) {
 			shareOK(v, c.Share, cp+".share", x)
 			if c.Rounding == "" {
 				c.Rounding = rules.RoundFloor
-			} else if !slices.Contains(roundingModes, c.Rounding) {
+			} else if !c.Rounding.Valid() {
 				v.add(cp+".rounding", x, "unknown rounding mode %q", c.Rounding)
 			}
 		}
