@@ -18,7 +18,9 @@
 //	thidua sensitivity --rules RULEBOOK --scores SHEET (--weight NODE | --score MEMBER:CRIT) --from A --to B --step D
 //	thidua scenario --rules RULEBOOK --scores SHEET --edits FILE
 //
-// Exit codes: 0 ok, 1 bad input (a rulebook or sheet with problems), 2 usage.
+// Every command writes Vietnamese (labels, sentences, decimal commas)
+// unless --lang en; JSON output is the same in both languages. Exit codes:
+// 0 ok, 1 bad input (a rulebook or sheet with problems), 2 usage.
 package main
 
 import (
@@ -43,13 +45,13 @@ func main() {
 const usage = `thidua scores and ranks the members of an emulation cluster (cụm thi đua).
 
 Usage:
-  thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N] [--lang vi|en] [--out FILE.xlsx]
+  thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N] [--out FILE.xlsx]
   thidua validate --rules RULEBOOK [--scores SHEET]
   ` + templateUsage + `
   thidua simulate --rules RULEBOOK --scores SHEET (--model MODEL | --range R --step S) [--n N] [--seed S] [--chart FILE]
   thidua audit --rules RULEBOOK --scores SHEET --recorded RESULT [--format md|json|html] [--out FILE]
   thidua audit --batch DIR [--format md|json|html]
-  thidua documents --rules RULEBOOK --scores SHEET --kind summary|submission [--format md|html|docx] [--out FILE] [--lang vi|en]
+  thidua documents --rules RULEBOOK --scores SHEET --kind summary|submission [--format md|html|docx] [--out FILE]
   thidua history --file HISTORY [--cluster C] [--member M] [--years N]
   thidua covenant progress --covenant FILE [--rules RULEBOOK] [--scores SHEET] [--months M]
   thidua nominate --province FILE
@@ -57,6 +59,8 @@ Usage:
 ` + whatifUsage + `
   RULEBOOK is a YAML or JSON rulebook; SHEET a CSV, JSON, YAML or XLSX score sheet
   (--mapping FILE for an .xlsx layout that is not detected).
+  Every command writes Vietnamese (labels, sentences, decimal commas) unless --lang en;
+  JSON output is the same in both.
   Exit codes: 0 ok, 1 bad input, 2 usage.
 `
 

@@ -265,10 +265,6 @@ func mapNames(ids []string, names map[string]string) []string {
 	return out
 }
 
-// decided says in English why a row is below the one above (other
-// commands' tables use it).
-func decided(d *ranking.Decision) string { return decidedIn(en, d) }
-
 // decidedIn says it in the given language.
 func decidedIn(lg words, d *ranking.Decision) string {
 	if d == nil {
