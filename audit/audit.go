@@ -3,13 +3,13 @@ package audit
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -69,8 +69,8 @@ type auditor struct {
 	names    map[string]string
 	inSheet  map[string]bool
 	inRec    map[string]bool
-	excluded map[string]string // member → why it was left out
-	reported map[errKey]bool   // sheet problems already reported
+	excluded map[string]bool // members left out of the recomputation
+	reported map[errKey]bool // sheet problems already reported
 
 	// modified is true when rows or members were left out of the working
 	// sheet (so that its hash is not the sheet's).
@@ -95,7 +95,7 @@ func audit(rb *rules.Rulebook, sh scoring.Sheet, rec Recorded, readErrs scoring.
 		rb: rb, work: rb, sh: sh, rec: rec,
 		tiers: rb.Awards(), round: rb.Rounding(), nodes: rb.Nodes(), bonus: rb.Bonus(), deductions: rb.Deductions(),
 		names: map[string]string{}, inSheet: map[string]bool{}, inRec: map[string]bool{},
-		excluded: map[string]string{}, reported: map[errKey]bool{},
+		excluded: map[string]bool{}, reported: map[errKey]bool{},
 	}
 	for _, m := range rec.Members {
 		a.inRec[m.ID] = true
@@ -122,7 +122,11 @@ func audit(rb *rules.Rulebook, sh scoring.Sheet, rec Recorded, readErrs scoring.
 	return a.report(rulesPath, scoresPath, recordedPath)
 }
 
-func (a *auditor) add(f Finding) { a.findings = append(a.findings, f) }
+// add records a finding; its English Message is its Text in English.
+func (a *auditor) add(f Finding) {
+	f.Message = f.Text.In(lang.English)
+	a.findings = append(a.findings, f)
+}
 
 // name writes a member as "Sở Công Thương (SCT)", or its id alone.
 func (a *auditor) name(id string) string {
@@ -132,8 +136,10 @@ func (a *auditor) name(id string) string {
 	return id
 }
 
-func (a *auditor) rulebookName() string {
-	return fmt.Sprintf("rulebook %s (version %s)", a.rb.ID(), a.rb.Version())
+// rulebookName names the rulebook audited against: "rulebook caobang-cum2
+// (version 2020.1)".
+func (a *auditor) rulebookName() lang.Message {
+	return lang.Msg("audit.rulebook", a.rb.ID(), a.rb.Version())
 }
 
 // identity checks that the minutes, the sheet and the rulebook speak of the
@@ -151,12 +157,12 @@ func (a *auditor) identity() {
 		if inForce.Contains(y) {
 			continue
 		}
-		whose := "The score sheet is"
+		whose := "audit.not_in_force.sheet"
 		if i > 0 || a.sh.Year == 0 {
-			whose = "The minutes are"
+			whose = "audit.not_in_force.minutes"
 		}
 		a.add(Finding{Severity: Error, Kind: KindNotInForce, Recorded: strconv.Itoa(y), Recomputed: inForce.String(),
-			Message: fmt.Sprintf("%s for %d, but %s is in force %s: it is not the regulation of that year.", whose, y, a.rulebookName(), inForce)})
+			Text: lang.Msg(whose, y, inForce.String()).With(a.rulebookName())})
 	}
 	if a.sh.Year != 0 && !inForce.Contains(a.sh.Year) {
 		// Recompute all the same, as if the rulebook applied, so that the
@@ -169,18 +175,18 @@ func (a *auditor) identity() {
 	}
 	if a.rec.Year != 0 && a.sh.Year != 0 && a.rec.Year != a.sh.Year {
 		a.add(Finding{Severity: Warning, Kind: KindIdentity, Criterion: "year", Recorded: strconv.Itoa(a.rec.Year), Recomputed: strconv.Itoa(a.sh.Year),
-			Message: fmt.Sprintf("The minutes are for %d but the score sheet is for %d.", a.rec.Year, a.sh.Year)})
+			Text: lang.Msg("audit.identity.year", a.rec.Year, a.sh.Year)})
 	}
 	if a.rec.Cluster != "" && a.sh.Cluster != "" && a.rec.Cluster != a.sh.Cluster {
 		a.add(Finding{Severity: Warning, Kind: KindIdentity, Criterion: "cluster", Recorded: a.rec.Cluster, Recomputed: a.sh.Cluster,
-			Message: fmt.Sprintf("The minutes are for %q but the score sheet is for %q.", a.rec.Cluster, a.sh.Cluster)})
+			Text: lang.Msg("audit.identity.cluster", strconv.Quote(a.rec.Cluster), strconv.Quote(a.sh.Cluster))})
 	}
 	if a.rec.Rulebook != "" && a.rec.Rulebook != a.rb.ID() {
 		a.add(Finding{Severity: Warning, Kind: KindIdentity, Criterion: "rulebook", Recorded: a.rec.Rulebook, Recomputed: a.rb.ID(),
-			Message: fmt.Sprintf("The minutes cite rulebook %s, but the audit uses %s.", a.rec.Rulebook, a.rulebookName())})
+			Text: lang.Msg("audit.identity.rulebook", a.rec.Rulebook).With(a.rulebookName())})
 	} else if a.rec.Version != "" && a.rec.Version != a.rb.Version() {
 		a.add(Finding{Severity: Warning, Kind: KindIdentity, Criterion: "version", Recorded: a.rec.Version, Recomputed: a.rb.Version(),
-			Message: fmt.Sprintf("The minutes cite version %s of rulebook %s, but the audit uses version %s.", a.rec.Version, a.rb.ID(), a.rb.Version())})
+			Text: lang.Msg("audit.identity.version", a.rec.Version, a.rb.ID(), a.rb.Version())})
 	}
 }
 
@@ -190,7 +196,7 @@ func (a *auditor) identity() {
 // latter.
 func (a *auditor) sheetRows(readErrs scoring.InputErrors) scoring.Sheet {
 	for _, e := range readErrs {
-		a.sheetProblem(e, "the recomputation left this row out")
+		a.sheetProblem(e, lang.Msg("audit.left_out.row"))
 	}
 	work := a.sh
 	refused := func(s scoring.Entry) bool {
@@ -206,7 +212,7 @@ func (a *auditor) sheetRows(readErrs scoring.InputErrors) scoring.Sheet {
 		}
 		a.reported[errKey{s.Line, member, criterion}] = true
 		a.add(Finding{Severity: Error, Kind: KindUnknownCriterion, Member: member, Criterion: criterion, Source: src(s),
-			Message: fmt.Sprintf("The score sheet names criterion %q for %s, which %s does not have; the recomputation left this row out.", criterion, a.name(member), a.rulebookName())})
+			Text: lang.Msg("audit.sheet.unknown_criterion", strconv.Quote(criterion), a.name(member)).With(a.rulebookName())})
 		return false
 	}
 	unknown := func(c string) bool { _, ok := a.rb.Node(c); return !ok }
@@ -230,13 +236,12 @@ func (a *auditor) filterScores() []scoring.Entry {
 		case !ok:
 			a.reported[errKey{s.Source.Line, s.Member, s.Criterion}] = true
 			a.add(Finding{Severity: Error, Kind: KindUnknownCriterion, Member: s.Member, Criterion: s.Criterion, Recorded: s.Value.String(), Source: src(s.Source),
-				Message: fmt.Sprintf("The score sheet gives %s a score for criterion %q, which %s does not have; the recomputation left this row out.", a.name(s.Member), s.Criterion, a.rulebookName())})
+				Text: lang.Msg("audit.sheet.unknown_score", a.name(s.Member), strconv.Quote(s.Criterion)).With(a.rulebookName())})
 			continue
 		case !n.IsGroup() && n.Method == rules.Direct && s.Value.GreaterThan(n.Max):
 			a.reported[errKey{s.Source.Line, s.Member, s.Criterion}] = true
 			a.add(Finding{Severity: Error, Kind: KindCap, Member: s.Member, Criterion: s.Criterion, Recorded: s.Value.String(), Recomputed: n.Max.String(), Source: src(s.Source),
-				Message: fmt.Sprintf("The score sheet gives %s %s points for criterion %s (%s) at stage %s, above its maximum of %s; the recomputation left this row out.",
-					a.name(s.Member), s.Value, n.ID, n.Name, s.Stage, n.Max)})
+				Text: lang.Msg("audit.sheet.above_max", a.name(s.Member), s.Value, n.ID, n.Name, s.Stage, n.Max)})
 			continue
 		}
 		out = append(out, s)
@@ -247,8 +252,9 @@ func (a *auditor) filterScores() []scoring.Entry {
 func src(s scoring.Source) Source { return Source{File: s.File, Line: s.Line} }
 
 // sheetProblem turns a scoring.InputError into a finding, unless it was
-// already reported.
-func (a *auditor) sheetProblem(e *scoring.InputError, action string) {
+// already reported. action says what the recomputation left out, if
+// anything. The problem itself is the score sheet reader's words.
+func (a *auditor) sheetProblem(e *scoring.InputError, action lang.Message) {
 	k := errKey{e.Line, e.Member, e.Criterion}
 	if a.reported[k] {
 		return
@@ -258,15 +264,18 @@ func (a *auditor) sheetProblem(e *scoring.InputError, action string) {
 	if e.Criterion != "" {
 		msg = e.Criterion + ": " + msg
 	}
-	who := "The score sheet has a problem"
-	if e.Member != "" {
-		who = "The score sheet has a problem with " + a.name(e.Member)
+	var text lang.Message
+	switch {
+	case e.Member == "" && action.IsZero():
+		text = lang.Msg("audit.sheet.problem", msg)
+	case e.Member == "":
+		text = lang.Msg("audit.sheet.problem.then", msg).With(action)
+	case action.IsZero():
+		text = lang.Msg("audit.sheet.member_problem", a.name(e.Member), msg)
+	default:
+		text = lang.Msg("audit.sheet.member_problem.then", a.name(e.Member), msg).With(action)
 	}
-	sentence := fmt.Sprintf("%s: %s", who, msg)
-	if action != "" {
-		sentence += "; " + action
-	}
-	a.add(Finding{Severity: Error, Kind: KindSheet, Member: e.Member, Criterion: e.Criterion, Source: Source{File: e.File, Line: e.Line}, Message: sentence + "."})
+	a.add(Finding{Severity: Error, Kind: KindSheet, Member: e.Member, Criterion: e.Criterion, Source: Source{File: e.File, Line: e.Line}, Text: text})
 }
 
 // maxRounds bounds the rounds of leaving out rows and members.
@@ -305,10 +314,10 @@ func (a *auditor) recompute(work scoring.Sheet) {
 				continue // reported by identity
 			}
 			action := a.leaveOut(&work, e)
-			a.modified = a.modified || action != ""
-			if action == "" {
+			a.modified = a.modified || !action.IsZero()
+			if action.IsZero() {
 				stuck = append(stuck, e.Error())
-				a.sheetProblem(e, "")
+				a.sheetProblem(e, lang.Message{})
 				continue
 			}
 			changed = true
@@ -323,12 +332,13 @@ func (a *auditor) recompute(work scoring.Sheet) {
 
 func (a *auditor) notRecomputed(why string) {
 	a.add(Finding{Severity: Error, Kind: KindNotRecomputed,
-		Message: fmt.Sprintf("The result could not be recomputed from the score sheet (%s); only the minutes' own arithmetic was checked.", why)})
+		Text: lang.Msg("audit.not_recomputed", why)})
 }
 
 // leaveOut removes from the sheet what an input error is about: the row on
-// its line, or else the member. It returns what it left out, or "".
-func (a *auditor) leaveOut(sh *scoring.Sheet, e *scoring.InputError) string {
+// its line, or else the member. It says what it left out, or returns a
+// zero message.
+func (a *auditor) leaveOut(sh *scoring.Sheet, e *scoring.InputError) lang.Message {
 	at := func(s scoring.Source, member, key string) bool {
 		return e.Line > 0 && s.Line == e.Line && s.File == e.File && (e.Member == "" || member == e.Member) && (e.Criterion == "" || key == e.Criterion)
 	}
@@ -350,24 +360,24 @@ func (a *auditor) leaveOut(sh *scoring.Sheet, e *scoring.InputError) string {
 		sh.Ballot = &nb
 		if n == 0 && e.Member == "" && e.Line > 0 && b.Source.Line == e.Line && strings.HasPrefix(e.Msg, "ballot") {
 			sh.Ballot = nil
-			return "the recomputation left the ballot out"
+			return lang.Msg("audit.left_out.ballot")
 		}
 	}
 	if n > 0 {
-		return "the recomputation left this row out"
+		return lang.Msg("audit.left_out.row")
 	}
 	if e.Member == "" {
-		return ""
+		return lang.Message{}
 	}
 	if slices.Contains(sh.Lots, e.Member) || !slices.ContainsFunc(sh.Members, func(m scoring.Member) bool { return m.ID == e.Member }) {
 		if i := slices.Index(sh.Lots, e.Member); i >= 0 {
 			sh.Lots = slices.Delete(slices.Clone(sh.Lots), i, i+1)
-			return "the recomputation left the drawing of lots out"
+			return lang.Msg("audit.left_out.lots")
 		}
-		return ""
+		return lang.Message{}
 	}
 	a.exclude(sh, e.Member)
-	return fmt.Sprintf("the recomputation left %s out altogether", a.name(e.Member))
+	return lang.Msg("audit.left_out.member", a.name(e.Member))
 }
 
 func b2i(b bool) int {
@@ -379,7 +389,7 @@ func b2i(b bool) int {
 
 // exclude removes a member and all its rows from the sheet.
 func (a *auditor) exclude(sh *scoring.Sheet, id string) {
-	a.excluded[id] = "left out of the recomputation"
+	a.excluded[id] = true
 	is := func(m string) bool { return m == id }
 	sh.Members = slices.DeleteFunc(slices.Clone(sh.Members), func(x scoring.Member) bool { return is(x.ID) })
 	sh.Scores = slices.DeleteFunc(slices.Clone(sh.Scores), func(x scoring.Entry) bool { return is(x.Member) })
@@ -402,7 +412,7 @@ func (a *auditor) members() {
 	for _, m := range a.rec.Members {
 		if !a.inSheet[m.ID] {
 			a.add(Finding{Severity: Error, Kind: KindMissingFromSheet, Member: m.ID, Source: m.Source,
-				Message: fmt.Sprintf("The minutes name %s, which is not a member in the score sheet: its figures cannot be checked.", a.name(m.ID))})
+				Text: lang.Msg("audit.missing_from_sheet", a.name(m.ID))})
 		}
 	}
 	seen := map[string]bool{}
@@ -412,13 +422,13 @@ func (a *auditor) members() {
 		}
 		seen[m.ID] = true
 		a.add(Finding{Severity: Warning, Kind: KindMissingFromRecorded, Member: m.ID, Source: src(m.Source),
-			Message: fmt.Sprintf("%s is a member in the score sheet but does not appear in the minutes.", a.name(m.ID))})
+			Text: lang.Msg("audit.missing_from_recorded", a.name(m.ID))})
 	}
 	for _, m := range a.sh.Members {
-		if why, ok := a.excluded[m.ID]; ok && !seen["excluded:"+m.ID] {
+		if a.excluded[m.ID] && !seen["excluded:"+m.ID] {
 			seen["excluded:"+m.ID] = true
 			a.add(Finding{Severity: Info, Kind: KindExcluded, Member: m.ID,
-				Message: fmt.Sprintf("%s was %s, because of the sheet problems above: its recorded figures, rank and awards are not compared, and the others' ranks are recomputed without it.", a.name(m.ID), why)})
+				Text: lang.Msg("audit.excluded", a.name(m.ID))})
 		}
 	}
 }
@@ -458,19 +468,13 @@ func (a *auditor) row(id string) (ranking.Row, bool) {
 	return a.st.Rows[i], true
 }
 
-// places writes a rounding rule for people: "2 places, half_up".
-func places(r *rules.Rounding) string {
+// places says a rounding rule for people: "2 places, half_up", "đến 2 chữ
+// số thập phân, từ 5 trở lên thì làm tròn lên".
+func places(r *rules.Rounding) lang.Message {
 	if r == nil {
-		return "no rounding"
+		return lang.Msg("audit.places.none")
 	}
-	mode := r.Mode
-	if mode == "" {
-		mode = rules.RoundHalfUp
-	}
-	if r.Places == 1 {
-		return "1 place, " + string(mode)
-	}
-	return fmt.Sprintf("%d places, %s", r.Places, mode)
+	return r.Message()
 }
 
 // levelRounding returns the rounding of a node's points.
@@ -483,9 +487,9 @@ func (a *auditor) levelRounding(n rules.Node) *rules.Rounding {
 
 // explainRounding looks for a rounding other than the rulebook's that turns
 // the exact value into the recorded one, and describes it.
-func explainRounding(exact, recorded decimal.Decimal, rule *rules.Rounding) (string, bool) {
+func explainRounding(exact, recorded decimal.Decimal, rule *rules.Rounding) (lang.Message, bool) {
 	if exact.Equal(recorded) {
-		return "", false
+		return lang.Message{}, false
 	}
 	var candidates []rules.Rounding
 	modes := []rules.RoundingMode{rules.RoundHalfUp, rules.RoundHalfEven, rules.RoundDown, rules.RoundUp, rules.RoundFloor, rules.RoundCeiling}
@@ -509,12 +513,12 @@ func explainRounding(exact, recorded decimal.Decimal, rule *rules.Rounding) (str
 			return places(&c), true
 		}
 	}
-	return "", false
+	return lang.Message{}, false
 }
 
 // compareFigure checks a recorded figure against the recomputed one: equal,
 // explained by another rounding of the exact value, or different.
-func (a *auditor) compareFigure(m MemberResult, what func() string, criterion string, recorded Figure, recomputed decimal.Decimal, exactOf func(scoring.Scorecard) decimal.Decimal, rule *rules.Rounding) {
+func (a *auditor) compareFigure(m MemberResult, what func() lang.Message, criterion string, recorded Figure, recomputed decimal.Decimal, exactOf func(scoring.Scorecard) decimal.Decimal, rule *rules.Rounding) {
 	if recorded.Value.Equal(recomputed) {
 		return
 	}
@@ -523,40 +527,39 @@ func (a *auditor) compareFigure(m MemberResult, what func() string, criterion st
 		exact = exactOf(c)
 	}
 	if how, ok := explainRounding(exact, recorded.Value, rule); ok {
-		rulebook := fmt.Sprintf("the rulebook rounds with %s, which gives %s", places(rule), recomputed)
+		rulebook := lang.Msg("audit.rounding.rulebook", recomputed).With(places(rule))
 		if rule == nil {
-			rulebook = "the rulebook does not round it"
+			rulebook = lang.Msg("audit.rounding.rulebook_none")
 		}
 		a.add(Finding{Severity: Error, Kind: KindRounding, Member: m.ID, Criterion: criterion, Recorded: recorded.Value.String(), Recomputed: recomputed.String(), Source: recorded.Source,
-			Message: fmt.Sprintf("The minutes give %s %s as %s: that is the exact %s rounded with %s, but %s.",
-				a.name(m.ID), what(), recorded.Value, exact, how, rulebook)})
+			Text: lang.Msg("audit.rounding.other", a.name(m.ID), recorded.Value, exact).With(what(), how, rulebook)})
 		return
 	}
 	a.add(Finding{Severity: Error, Kind: KindValue, Member: m.ID, Criterion: criterion, Recorded: recorded.Value.String(), Recomputed: recomputed.String(), Source: recorded.Source,
-		Message: fmt.Sprintf("The minutes give %s %s as %s, but recomputed from the score sheet under %s it is %s.",
-			a.name(m.ID), what(), recorded.Value, a.rulebookName(), recomputed)})
+		Text: lang.Msg("audit.value.differs", a.name(m.ID), recorded.Value, recomputed).With(what(), a.rulebookName())})
 }
 
 // tooManyPlaces reports a recorded figure with more decimal places than the
 // rulebook's rounding at its level; it returns whether it did.
-func (a *auditor) tooManyPlaces(m MemberResult, what func() string, criterion string, f Figure, rule *rules.Rounding) bool {
+func (a *auditor) tooManyPlaces(m MemberResult, what func() lang.Message, criterion string, f Figure, rule *rules.Rounding) bool {
 	if rule == nil || rule.Round(f.Value).Equal(f.Value) {
 		return false
 	}
 	a.add(Finding{Severity: Error, Kind: KindRounding, Member: m.ID, Criterion: criterion, Recorded: f.Value.String(), Recomputed: rule.Round(f.Value).String(), Source: f.Source,
-		Message: fmt.Sprintf("The minutes give %s %s as %s, with more decimal places than the rulebook's rounding (%s) allows.",
-			a.name(m.ID), what(), f.Value, places(rule))})
+		Text: lang.Msg("audit.rounding.too_many_places", a.name(m.ID), f.Value).With(what(), places(rule))})
 	return true
 }
 
-// text returns a function returning s, for messages built only when needed.
-func text(s string) func() string { return func() string { return s } }
+// phrase returns a function returning the message with key, for messages
+// built only when needed.
+func phrase(key string) func() lang.Message { return func() lang.Message { return lang.Msg(key) } }
 
-func nodeWhat(n rules.Node) string {
+// nodeWhat names a group or criterion: "group II (Kiểm tra, …)".
+func nodeWhat(n rules.Node) lang.Message {
 	if n.IsGroup() {
-		return fmt.Sprintf("group %s (%s)", n.ID, n.Name)
+		return lang.Msg("audit.node.group", n.ID, n.Name)
 	}
-	return fmt.Sprintf("criterion %s (%s)", n.ID, n.Name)
+	return lang.Msg("audit.node.criterion", n.ID, n.Name)
 }
 
 // arithmetic checks one member's recorded figures: against the rulebook's
@@ -569,14 +572,14 @@ func (a *auditor) arithmetic(mp *MemberResult) {
 		n, ok := a.rb.Node(s.Node)
 		if !ok {
 			a.add(Finding{Severity: Error, Kind: KindUnknownCriterion, Member: m.ID, Criterion: s.Node, Recorded: s.Value.String(), Source: s.Source,
-				Message: fmt.Sprintf("The minutes give %s a subtotal for %q, which is not a group or criterion of %s.", a.name(m.ID), s.Node, a.rulebookName())})
+				Text: lang.Msg("audit.subtotal.unknown", a.name(m.ID), strconv.Quote(s.Node)).With(a.rulebookName())})
 			continue
 		}
 		f := Figure{Value: s.Value, Set: true, Source: s.Source}
-		what := func() string { return "the points of " + nodeWhat(n) }
+		what := func() lang.Message { return lang.Msg("audit.what.points").With(nodeWhat(n)) }
 		if s.Value.GreaterThan(n.MaxTotal) {
 			a.add(Finding{Severity: Error, Kind: KindCap, Member: m.ID, Criterion: n.ID, Recorded: s.Value.String(), Recomputed: n.MaxTotal.String(), Source: s.Source,
-				Message: fmt.Sprintf("The minutes give %s %s for %s, above its maximum of %s.", a.name(m.ID), s.Value, nodeWhat(n), n.MaxTotal)})
+				Text: lang.Msg("audit.subtotal.above_max", a.name(m.ID), s.Value, n.MaxTotal).With(nodeWhat(n))})
 		}
 		rounding := a.levelRounding(n)
 		odd := a.tooManyPlaces(m, what, n.ID, f, rounding)
@@ -593,38 +596,38 @@ func (a *auditor) arithmetic(mp *MemberResult) {
 		}
 	}
 	if m.Total.Set {
-		odd := a.tooManyPlaces(m, text("the total"), "total", m.Total, a.round.Total)
+		odd := a.tooManyPlaces(m, phrase("audit.what.total"), "total", m.Total, a.round.Total)
 		a.totalSum(m, card, recomputed)
 		a.totalCap(m)
 		if recomputed && !odd {
-			a.compareFigure(m, text("the total"), "total", m.Total, card.Total, func(c scoring.Scorecard) decimal.Decimal { return c.Total }, a.round.Total)
+			a.compareFigure(m, phrase("audit.what.total"), "total", m.Total, card.Total, func(c scoring.Scorecard) decimal.Decimal { return c.Total }, a.round.Total)
 		}
 	}
 	if m.Percent.Set {
-		odd := a.tooManyPlaces(m, text("the percentage"), "percent", m.Percent, a.round.Percent)
+		odd := a.tooManyPlaces(m, phrase("audit.what.percent"), "percent", m.Percent, a.round.Percent)
 		if recomputed && !odd {
-			a.compareFigure(m, text("the percentage of the attainable maximum"), "percent", m.Percent, card.Percent, func(c scoring.Scorecard) decimal.Decimal { return c.Percent }, a.round.Percent)
+			a.compareFigure(m, phrase("audit.what.percent_of_max"), "percent", m.Percent, card.Percent, func(c scoring.Scorecard) decimal.Decimal { return c.Percent }, a.round.Percent)
 		}
 	}
-	a.adjustment(m, "bonus", "the bonus points", m.Bonus, a.bonus.Cap, card.Bonus.Total, recomputed)
-	a.adjustment(m, "deductions", "the deductions", m.Deductions, a.deductions.Cap, card.Deductions.Total, recomputed)
+	a.adjustment(m, "bonus", lang.Msg("audit.what.bonus"), m.Bonus, a.bonus.Cap, card.Bonus.Total, recomputed)
+	a.adjustment(m, "deductions", lang.Msg("audit.what.deductions"), m.Deductions, a.deductions.Cap, card.Deductions.Total, recomputed)
 	if m.Votes.Set && recomputed && card.Votes.Recorded && m.Votes.N != card.Votes.For {
 		a.add(Finding{Severity: Error, Kind: KindValue, Member: m.ID, Rule: "votes", Recorded: strconv.Itoa(m.Votes.N), Recomputed: strconv.Itoa(card.Votes.For), Source: m.Votes.Source,
-			Message: fmt.Sprintf("The minutes give %s %d votes in favour, but the ballot in the score sheet gives %d.", a.name(m.ID), m.Votes.N, card.Votes.For)})
+			Text: lang.Msg("audit.votes.differs", a.name(m.ID), m.Votes.N, card.Votes.For)})
 	}
 }
 
-func (a *auditor) adjustment(m MemberResult, key, what string, f Figure, capTotal, recomputed decimal.Decimal, have bool) {
+func (a *auditor) adjustment(m MemberResult, key string, what lang.Message, f Figure, capTotal, recomputed decimal.Decimal, have bool) {
 	if !f.Set {
 		return
 	}
 	if capTotal.IsPositive() && f.Value.GreaterThan(capTotal) {
 		a.add(Finding{Severity: Error, Kind: KindCap, Member: m.ID, Criterion: key, Recorded: f.Value.String(), Recomputed: capTotal.String(), Source: f.Source,
-			Message: fmt.Sprintf("The minutes give %s %s of %s, above the rulebook's cap of %s.", a.name(m.ID), what, f.Value, capTotal)})
+			Text: lang.Msg("audit.adjustment.above_cap", a.name(m.ID), f.Value, capTotal).With(what)})
 	}
 	if have && !f.Value.Equal(recomputed) {
 		a.add(Finding{Severity: Error, Kind: KindValue, Member: m.ID, Criterion: key, Recorded: f.Value.String(), Recomputed: recomputed.String(), Source: f.Source,
-			Message: fmt.Sprintf("The minutes give %s %s of %s, but recomputed from the score sheet they are %s.", a.name(m.ID), what, f.Value, recomputed)})
+			Text: lang.Msg("audit.adjustment.differs", a.name(m.ID), f.Value, recomputed).With(what)})
 	}
 }
 
@@ -642,7 +645,7 @@ func assigned(card scoring.Scorecard, have bool, id string) bool {
 // when all of them are recorded.
 func (a *auditor) groupSum(m MemberResult, n rules.Node, s Subtotal, card scoring.Scorecard, have bool) {
 	sum := decimal.Zero
-	var parts []string
+	var parts []lang.Message
 	for _, k := range n.Kids {
 		kid := a.nodes[k]
 		if !assigned(card, have, kid.ID) {
@@ -653,7 +656,7 @@ func (a *auditor) groupSum(m MemberResult, n rules.Node, s Subtotal, card scorin
 			return // not all parts recorded
 		}
 		sum = sum.Add(ks.Value)
-		parts = append(parts, fmt.Sprintf("%s %s", kid.ID, ks.Value))
+		parts = append(parts, lang.Msg("audit.sum.term", kid.ID, ks.Value))
 	}
 	if len(parts) == 0 {
 		return
@@ -665,20 +668,28 @@ func (a *auditor) groupSum(m MemberResult, n rules.Node, s Subtotal, card scorin
 	if want.Equal(s.Value) {
 		return
 	}
-	weight := ""
+	text := lang.Msg("audit.sum.group", a.name(m.ID), s.Value, n.ID, want)
 	if w := n.EffectiveWeight(); !w.Equal(decimal.NewFromInt(1)) {
-		weight = fmt.Sprintf(", times its weight %s,", w)
+		text = lang.Msg("audit.sum.group.weighted", a.name(m.ID), s.Value, n.ID, want, w)
 	}
 	a.add(Finding{Severity: Error, Kind: KindSum, Member: m.ID, Criterion: n.ID, Recorded: s.Value.String(), Recomputed: want.String(), Source: s.Source,
-		Message: fmt.Sprintf("The minutes give %s %s for group %s, but its recorded criteria (%s)%s add up to %s.",
-			a.name(m.ID), s.Value, n.ID, strings.Join(parts, " + "), weight, want)})
+		Text: text.With(plus(parts))})
+}
+
+// plus writes terms added up: "I 22 + II 21 + III 7".
+func plus(terms []lang.Message) lang.Message {
+	out := terms[0]
+	for _, t := range terms[1:] {
+		out = lang.Msg("audit.sum.plus").With(out, t)
+	}
+	return out
 }
 
 // totalSum checks a recorded total against the recorded top-level
 // subtotals, bonus and deductions, when all of them are recorded.
 func (a *auditor) totalSum(m MemberResult, card scoring.Scorecard, have bool) {
 	sum := decimal.Zero
-	var parts []string
+	var parts []lang.Message
 	for _, r := range a.rb.Roots() {
 		n := a.nodes[r]
 		if !assigned(card, have, n.ID) {
@@ -689,12 +700,12 @@ func (a *auditor) totalSum(m MemberResult, card scoring.Scorecard, have bool) {
 			return
 		}
 		sum = sum.Add(s.Value)
-		parts = append(parts, fmt.Sprintf("%s %s", n.ID, s.Value))
+		parts = append(parts, lang.Msg("audit.sum.term", n.ID, s.Value))
 	}
 	if len(parts) == 0 {
 		return
 	}
-	text := strings.Join(parts, " + ")
+	text := plus(parts)
 	for _, adj := range []struct {
 		f    Figure
 		sign int
@@ -705,10 +716,10 @@ func (a *auditor) totalSum(m MemberResult, card scoring.Scorecard, have bool) {
 		case adj.f.Set:
 			if adj.sign > 0 {
 				sum = sum.Add(adj.f.Value)
-				text += fmt.Sprintf(" + bonus %s", adj.f.Value)
+				text = lang.Msg("audit.sum.bonus", adj.f.Value).With(text)
 			} else {
 				sum = sum.Sub(adj.f.Value)
-				text += fmt.Sprintf(" − deductions %s", adj.f.Value)
+				text = lang.Msg("audit.sum.deductions", adj.f.Value).With(text)
 			}
 		case have && !adj.rec.IsZero():
 			return // a part the minutes do not record
@@ -725,7 +736,7 @@ func (a *auditor) totalSum(m MemberResult, card scoring.Scorecard, have bool) {
 		return
 	}
 	a.add(Finding{Severity: Error, Kind: KindSum, Member: m.ID, Criterion: "total", Recorded: m.Total.Value.String(), Recomputed: want.String(), Source: m.Total.Source,
-		Message: fmt.Sprintf("The minutes give %s a total of %s, but its recorded parts (%s) make %s.", a.name(m.ID), m.Total.Value, text, want)})
+		Text: lang.Msg("audit.sum.total", a.name(m.ID), m.Total.Value, want).With(text)})
 }
 
 // totalCap checks a recorded total against the most a member can score:
@@ -741,7 +752,7 @@ func (a *auditor) totalCap(m MemberResult) {
 	}
 	if m.Total.Value.GreaterThan(most) {
 		a.add(Finding{Severity: Error, Kind: KindCap, Member: m.ID, Criterion: "total", Recorded: m.Total.Value.String(), Recomputed: most.String(), Source: m.Total.Source,
-			Message: fmt.Sprintf("The minutes give %s a total of %s, above the most a member can score under the rulebook (%s).", a.name(m.ID), m.Total.Value, most)})
+			Text: lang.Msg("audit.total.above_max", a.name(m.ID), m.Total.Value, most)})
 	}
 }
 
@@ -755,13 +766,13 @@ func (a *auditor) ballot() {
 	if !v.Recorded {
 		return
 	}
-	check := func(what string, got, want int) {
+	check := func(what, key string, got, want int) {
 		if got == 0 || got == want {
 			return
 		}
 		a.add(Finding{Severity: Error, Kind: KindValue, Rule: "ballot", Criterion: what, Recorded: strconv.Itoa(got), Recomputed: strconv.Itoa(want), Source: b.Source,
-			Message: fmt.Sprintf("The minutes record %d members %s at the ballot, but the score sheet records %d.", got, what, want)})
+			Text: lang.Msg(key, got, want)})
 	}
-	check("entitled to vote", b.Entitled, v.Entitled)
-	check("present", b.Present, v.Present)
+	check("entitled to vote", "audit.ballot.entitled", b.Entitled, v.Entitled)
+	check("present", "audit.ballot.present", b.Present, v.Present)
 }

@@ -241,6 +241,9 @@ func TestFindings(t *testing.T) {
 				recText = strings.Join(keep, "")
 			}
 			r := audit.Audit(rb, sh, recordedOf(t, "recorded.csv", recText))
+			for _, f := range r.Findings {
+				checkFindingText(t, f)
+			}
 			used := make([]bool, len(r.Findings))
 			for _, w := range c.want {
 				i := slices.IndexFunc(r.Findings, func(f audit.Finding) bool { return w.matches(f) })
@@ -347,6 +350,9 @@ func TestSheetProblems(t *testing.T) {
 			}
 		}
 		r := audit.Audit(rb, sheetOf(t, "scores.csv", strings.Join(keep, "")), rec)
+		for _, f := range r.Findings {
+			checkFindingText(t, f)
+		}
 		if got := kinds(r); !slices.Contains(got, audit.KindNotRecomputed) || !slices.Contains(got, audit.KindSheet) {
 			t.Fatalf("kinds %v:\n%s", got, findingsText(r))
 		}

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
 
@@ -27,6 +28,24 @@ type ClusterResult struct {
 	Dir    string
 	Report Report // zero when Err is set
 	Err    error  // wraps ErrMalformedCluster
+	// Reason states in any language why the folder cannot be audited, when
+	// the audit says it itself (a file missing, or more than one file that
+	// could be it); zero when Err is a reader's error (an invalid
+	// rulebook, for instance), which is in English.
+	Reason lang.Message
+}
+
+// ReasonIn says in the language why the folder cannot be audited: Reason,
+// or else the error without its "malformed cluster folder: " prefix. It is
+// "" when Err is nil.
+func (c ClusterResult) ReasonIn(t lang.Tag) string {
+	switch {
+	case c.Err == nil:
+		return ""
+	case !c.Reason.IsZero():
+		return c.Reason.In(t)
+	}
+	return strings.TrimPrefix(c.Err.Error(), ErrMalformedCluster.Error()+": ")
 }
 
 // Summary counts a batch's clusters and findings.
@@ -223,14 +242,19 @@ func isClusterFolder(entries []os.DirEntry) bool {
 func auditFolder(root, rel string, entries []os.DirEntry, cache *rulebookCache) ClusterResult {
 	res := ClusterResult{Dir: rel}
 	path := filepath.Join(root, filepath.FromSlash(rel))
-	fail := func(format string, args ...any) ClusterResult {
-		res.Err = fmt.Errorf("%w: %s", ErrMalformedCluster, fmt.Sprintf(format, args...))
+	fail := func(err error) ClusterResult {
+		res.Err = fmt.Errorf("%w: %v", ErrMalformedCluster, err)
+		return res
+	}
+	failWith := func(reason lang.Message) ClusterResult {
+		res.Err = fmt.Errorf("%w: %s", ErrMalformedCluster, reason.In(lang.English))
+		res.Reason = reason
 		return res
 	}
 	if entries == nil {
 		var err error
 		if entries, err = os.ReadDir(path); err != nil {
-			return fail("%v", err)
+			return fail(err)
 		}
 	}
 	var rulebook, scores, recorded []string
@@ -248,24 +272,24 @@ func auditFolder(root, rel string, entries []os.DirEntry, cache *rulebookCache) 
 	}
 	for _, f := range []struct {
 		names []string
-		what  string
-	}{{rulebook, "rulebook (rulebook.yaml)"}, {scores, "score sheet (scores.csv)"}, {recorded, "recorded result (recorded.csv)"}} {
+		what  lang.Message
+	}{{rulebook, lang.Msg("audit.file.rulebook")}, {scores, lang.Msg("audit.file.sheet")}, {recorded, lang.Msg("audit.file.recorded")}} {
 		switch len(f.names) {
 		case 0:
-			return fail("no %s", f.what)
+			return failWith(lang.Msg("audit.malformed.missing").With(f.what))
 		case 1:
 		default:
-			return fail("%d files could be the %s: %s", len(f.names), f.what, strings.Join(f.names, ", "))
+			return failWith(lang.Msg("audit.malformed.ambiguous", len(f.names), strings.Join(f.names, ", ")).With(f.what))
 		}
 	}
 	rulesPath := filepath.Join(path, rulebook[0])
 	rb, err := cache.load(rulesPath)
 	if err != nil {
-		return fail("%v", err)
+		return fail(err)
 	}
 	rep, err := auditFiles(rb, rulesPath, filepath.Join(path, scores[0]), filepath.Join(path, recorded[0]))
 	if err != nil {
-		return fail("%v", err)
+		return fail(err)
 	}
 	res.Report = rep
 	return res
@@ -338,6 +362,7 @@ func (c *rulebookCache) load(path string) (*rules.Rulebook, error) {
 type BatchWriter struct {
 	w      *bufio.Writer
 	f      Format
+	t      lang.Tag
 	n      int
 	failed error
 }
@@ -345,18 +370,28 @@ type BatchWriter struct {
 // BatchSchema is the schema name of a batch written as JSON.
 const BatchSchema = "thidua/audit-batch/v1"
 
-// NewBatchWriter starts a batch output on w. title names the batch (e.g.
-// its folder).
+// NewBatchWriter starts a batch output on w, in English. title names the
+// batch (e.g. its folder). NewBatchWriterIn writes it in a language.
 func NewBatchWriter(w io.Writer, f Format, title string) (*BatchWriter, error) {
-	b := &BatchWriter{w: bufio.NewWriter(w), f: f}
+	return NewBatchWriterIn(w, f, title, lang.English)
+}
+
+// NewBatchWriterIn starts a batch output on w in the language (see
+// Report.WriteIn). The JSON output is the same in every language.
+func NewBatchWriterIn(w io.Writer, f Format, title string, t lang.Tag) (*BatchWriter, error) {
+	b := &BatchWriter{w: bufio.NewWriter(w), f: f, t: t}
+	l := labelsIn(t)
 	switch f {
 	case Markdown:
-		fmt.Fprintf(b.w, "# Batch audit: %s\n\n", md(title))
+		fmt.Fprintf(b.w, "# %s: %s\n\n", l.Batch, md(title))
 	case JSON:
 		t, _ := json.Marshal(title)
 		fmt.Fprintf(b.w, "{\n  \"schema\": %q,\n  \"title\": %s,\n  \"clusters\": [", BatchSchema, t)
 	case HTML:
-		if err := pages.ExecuteTemplate(b.w, "batch-head", title); err != nil {
+		if err := pages.ExecuteTemplate(b.w, "batch-head", struct {
+			L           labels
+			Lang, Title string
+		}{l, t.String(), title}); err != nil {
 			return nil, err
 		}
 	default:
@@ -366,9 +401,10 @@ func NewBatchWriter(w io.Writer, f Format, title string) (*BatchWriter, error) {
 }
 
 type jsonCluster struct {
-	Dir    string  `json:"dir"`
-	Error  string  `json:"error,omitempty"`
-	Report *Report `json:"report,omitempty"`
+	Dir       string       `json:"dir"`
+	Error     string       `json:"error,omitempty"`
+	ErrorText lang.Message `json:"error_text,omitzero"`
+	Report    *Report      `json:"report,omitempty"`
 }
 
 // Cluster writes one cluster's result.
@@ -380,18 +416,19 @@ func (b *BatchWriter) Cluster(c ClusterResult) error {
 	if rep.Clean {
 		rep.Members = nil
 	}
+	l := labelsIn(b.t)
 	switch b.f {
 	case Markdown:
 		if c.Err != nil {
-			fmt.Fprintf(b.w, "## %s\n\n**Malformed cluster folder:** %s\n\n", md(c.Dir), md(strings.TrimPrefix(c.Err.Error(), ErrMalformedCluster.Error()+": ")))
+			fmt.Fprintf(b.w, "## %s\n\n**%s:** %s\n\n", md(c.Dir), l.Malformed, md(c.ReasonIn(b.t)))
 			break
 		}
 		fmt.Fprintf(b.w, "<!-- %s -->\n", strings.ReplaceAll(c.Dir, "--", "- -"))
-		rep.markdown(b.w, "##", !rep.Clean)
+		rep.view(b.t).markdown(b.w, "##", !rep.Clean)
 	case JSON:
 		jc := jsonCluster{Dir: c.Dir}
 		if c.Err != nil {
-			jc.Error = c.Err.Error()
+			jc.Error, jc.ErrorText = c.Err.Error(), c.Reason
 		} else {
 			jc.Report = &rep
 		}
@@ -406,11 +443,22 @@ func (b *BatchWriter) Cluster(c ClusterResult) error {
 		b.w.WriteString("\n    ")
 		b.w.Write(data)
 	case HTML:
+		// The heading is the folder, then the cluster and year if known.
+		heading := c.Dir + " — " + rep.Cluster
+		if rep.Year != 0 {
+			heading += fmt.Sprintf(" %d", rep.Year)
+		}
+		errText := ""
+		if c.Err != nil {
+			errText = c.Err.Error()
+			if b.t != lang.English {
+				errText = l.Malformed + ": " + c.ReasonIn(b.t)
+			}
+		}
 		if err := pages.ExecuteTemplate(b.w, "batch-cluster", struct {
-			Dir    string
-			Report Report
-			Err    error
-		}{c.Dir, rep, c.Err}); err != nil {
+			Dir, Heading, Err string
+			Report            view
+		}{c.Dir, heading, errText, rep.view(b.t)}); err != nil {
 			b.failed = err
 			return err
 		}
@@ -429,15 +477,18 @@ func (b *BatchWriter) Close(s Summary) error {
 	if b.failed != nil {
 		return b.failed
 	}
+	l := labelsIn(b.t)
 	switch b.f {
 	case Markdown:
-		fmt.Fprintf(b.w, "## Summary\n\n| Clusters | Clean | With errors | Malformed | Errors | Warnings | Infos |\n|---|---|---|---|---|---|---|\n| %d | %d | %d | %d | %d | %d | %d |\n\n",
+		fmt.Fprintf(b.w, "## %s\n\n", l.Summary)
+		row(b.w, l.SummaryHeads[:])
+		fmt.Fprintf(b.w, "| %d | %d | %d | %d | %d | %d | %d |\n\n",
 			s.Clusters, s.Clean, s.WithErrors, s.Malformed, s.Counts.Errors, s.Counts.Warnings, s.Counts.Infos)
 		if len(s.ByKind) > 0 {
-			fmt.Fprintf(b.w, "| Kind | Category | Findings |\n|---|---|---|\n")
+			row(b.w, l.KindHeads[:])
 			for _, k := range Kinds() {
 				if n := s.ByKind[k]; n > 0 {
-					fmt.Fprintf(b.w, "| %s | %s | %d |\n", k, k.Category(), n)
+					fmt.Fprintf(b.w, "| %s | %s | %d |\n", k.Label(b.t), categoryLabel(k.Category(), b.t), n)
 				}
 			}
 			fmt.Fprintln(b.w)
@@ -452,7 +503,10 @@ func (b *BatchWriter) Close(s Summary) error {
 		}
 		fmt.Fprintf(b.w, "],\n  \"summary\": %s\n}\n", data)
 	case HTML:
-		if err := pages.ExecuteTemplate(b.w, "batch-foot", s); err != nil {
+		if err := pages.ExecuteTemplate(b.w, "batch-foot", struct {
+			L labels
+			S Summary
+		}{l, s}); err != nil {
 			return err
 		}
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/thidua/thidua/audit"
 	"github.com/thidua/thidua/internal/auditgen"
+	"github.com/thidua/thidua/lang"
 )
 
 // smallBatch generates a small batch (2 provinces × 3 clusters × 2 years,
@@ -108,11 +109,17 @@ func TestBatch(t *testing.T) {
 }
 
 // batchOutput runs a batch with a number of workers and returns its output
-// in a format.
+// in a format, in English.
 func batchOutput(t *testing.T, dir string, f audit.Format, workers int) string {
 	t.Helper()
+	return batchOutputIn(t, dir, f, workers, lang.English)
+}
+
+// batchOutputIn is batchOutput in a language.
+func batchOutputIn(t *testing.T, dir string, f audit.Format, workers int, tag lang.Tag) string {
+	t.Helper()
 	var b bytes.Buffer
-	w, err := audit.NewBatchWriter(&b, f, "batch")
+	w, err := audit.NewBatchWriterIn(&b, f, "batch", tag)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,8 +183,30 @@ func TestBatchWriter(t *testing.T) {
 		if n := strings.Count(out, `<section class="cluster"`); n != st.Clusters+2 {
 			t.Errorf("%d sections", n)
 		}
-		if !strings.HasPrefix(out, "<!DOCTYPE html>") || !strings.Contains(out, `<html lang="vi">`) || !strings.HasSuffix(out, "</html>\n") {
+		if !strings.HasPrefix(out, "<!DOCTYPE html>") || !strings.Contains(out, `<html lang="en">`) || !strings.HasSuffix(out, "</html>\n") {
 			t.Errorf("not a page")
+		}
+	})
+	t.Run("in Vietnamese, every label and the folders' problems are Vietnamese", func(t *testing.T) {
+		md := batchOutputIn(t, dir, audit.Markdown, 2, lang.Vietnamese)
+		html := batchOutputIn(t, dir, audit.HTML, 2, lang.Vietnamese)
+		for _, c := range []struct{ out, want string }{
+			{md, "# Kiểm tra hàng loạt: batch\n"},
+			{md, "**Thư mục cụm không hợp lệ:** có 2 tệp cùng có thể là biên bản (recorded.csv): recorded-2020-errors.csv, recorded-2020.csv"},
+			{md, "## Tổng hợp\n\n| Số cụm | Đạt | Có lỗi | Không hợp lệ | Lỗi | Cảnh báo | Thông tin |"},
+			{html, `<html lang="vi">`},
+			{html, `<h1>Kiểm tra hàng loạt: batch</h1>`},
+			{html, `Thư mục cụm không hợp lệ: có 2 tệp cùng có thể là biên bản (recorded.csv)`},
+			{html, `<th>Số cụm</th>`},
+		} {
+			if !strings.Contains(c.out, c.want) {
+				t.Errorf("the output lacks %q", c.want)
+			}
+		}
+		for _, english := range []string{"Malformed", "Summary", "Batch audit", "Findings"} {
+			if strings.Contains(md, english) || strings.Contains(html, english) {
+				t.Errorf("the Vietnamese output has %q", english)
+			}
 		}
 	})
 }

@@ -2,11 +2,11 @@ package audit
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 )
@@ -34,11 +34,22 @@ func (a *auditor) cited(x, y string) bool {
 }
 
 // basis returns the recorded value members are ranked by.
-func (a *auditor) basis(m MemberResult) (Figure, string) {
-	if a.rb.RankBy() == rules.ByPercent {
-		return m.Percent, "percentage"
+func (a *auditor) basis(m MemberResult) Figure {
+	if a.byPercent() {
+		return m.Percent
 	}
-	return m.Total, "total"
+	return m.Total
+}
+
+func (a *auditor) byPercent() bool { return a.rb.RankBy() == rules.ByPercent }
+
+// byBasis picks the message key about totals or, in a cluster ranked by
+// percentage, about percentages.
+func (a *auditor) byBasis(total, percent string) string {
+	if a.byPercent() {
+		return percent
+	}
+	return total
 }
 
 func (a *auditor) tiedSize(row ranking.Row) int {
@@ -58,14 +69,17 @@ func rankText(row ranking.Row) string {
 	return strconv.Itoa(row.Rank)
 }
 
-func decidedText(d *ranking.Decision) string {
+// decidedText says from the lower member's side how a decision separates
+// it from the member above: "total: 88.75 < 94.7 (SKHCN)", "tổng điểm:
+// 88,75 < 94,7 (SKHCN)". It is zero for no decision.
+func decidedText(d *ranking.Decision) lang.Message {
 	switch {
 	case d == nil:
-		return ""
+		return lang.Message{}
 	case d.Unresolved:
-		return "unresolved tie with " + d.Upper
+		return lang.Msg("audit.decided.unresolved", d.Upper)
 	}
-	return fmt.Sprintf("%s: %s < %s (%s)", d.Rule, d.LowerValue, d.UpperValue, d.Upper)
+	return lang.Msg("decision.brief", d.Rule, d.Upper).With(d.UpperText, d.LowerText)
 }
 
 // ranking checks the recorded order: against the recorded totals, against
@@ -80,24 +94,27 @@ func (a *auditor) ranking() {
 	slices.SortStableFunc(ranked, func(x, y *MemberResult) int { return cmp.Compare(x.Rank.N, y.Rank.N) })
 	for i := 1; i < len(ranked); i++ {
 		u, l := *ranked[i-1], *ranked[i]
-		bu, what := a.basis(u)
-		bl, _ := a.basis(l)
+		bu, bl := a.basis(u), a.basis(l)
 		if !bu.Set || !bl.Set {
 			continue
 		}
 		c := bu.Value.Cmp(bl.Value)
 		switch {
 		case u.Rank.N == l.Rank.N && c != 0:
-			a.add(Finding{Severity: Error, Kind: KindOrder, Member: l.ID, Recorded: fmt.Sprintf("rank %d, %s %s", l.Rank.N, what, bl.Value), Recomputed: fmt.Sprintf("%s of %s: %s", what, u.ID, bu.Value), Source: l.Rank.Source,
-				Message: fmt.Sprintf("The minutes give %s and %s the same rank (%d), but different %ss (%s and %s).", a.name(u.ID), a.name(l.ID), u.Rank.N, what, bu.Value, bl.Value)})
+			rec := lang.Msg(a.byBasis("audit.value.rank_basis.total", "audit.value.rank_basis.percent"), l.Rank.N, bl.Value)
+			re := lang.Msg(a.byBasis("audit.value.basis_of.total", "audit.value.basis_of.percent"), u.ID, bu.Value)
+			a.add(Finding{Severity: Error, Kind: KindOrder, Member: l.ID, Recorded: rec.In(lang.English), RecordedText: rec, Recomputed: re.In(lang.English), RecomputedText: re, Source: l.Rank.Source,
+				Text: lang.Msg(a.byBasis("audit.order.same_rank.total", "audit.order.same_rank.percent"), a.name(u.ID), a.name(l.ID), u.Rank.N, bu.Value, bl.Value)})
 		case c < 0:
-			a.add(Finding{Severity: Error, Kind: KindOrder, Member: l.ID, Recorded: fmt.Sprintf("rank %d, %s %s", l.Rank.N, what, bl.Value), Recomputed: fmt.Sprintf("above rank %d (%s %s)", u.Rank.N, what, bu.Value), Source: l.Rank.Source,
-				Message: fmt.Sprintf("The minutes put %s at rank %d with a %s of %s, below %s at rank %d with %s: a higher %s cannot rank lower.",
-					a.name(l.ID), l.Rank.N, what, bl.Value, a.name(u.ID), u.Rank.N, bu.Value, what)})
+			rec := lang.Msg(a.byBasis("audit.value.rank_basis.total", "audit.value.rank_basis.percent"), l.Rank.N, bl.Value)
+			re := lang.Msg(a.byBasis("audit.value.above_rank.total", "audit.value.above_rank.percent"), u.Rank.N, bu.Value)
+			a.add(Finding{Severity: Error, Kind: KindOrder, Member: l.ID, Recorded: rec.In(lang.English), RecordedText: rec, Recomputed: re.In(lang.English), RecomputedText: re, Source: l.Rank.Source,
+				Text: lang.Msg(a.byBasis("audit.order.higher_below.total", "audit.order.higher_below.percent"), a.name(l.ID), l.Rank.N, bl.Value, a.name(u.ID), u.Rank.N, bu.Value)})
 		case c == 0 && u.Rank.N < l.Rank.N && !a.cited(u.ID, l.ID):
-			a.add(Finding{Severity: Warning, Kind: KindUnexplainedTie, Member: l.ID, Recorded: fmt.Sprintf("ranks %d and %d", u.Rank.N, l.Rank.N), Recomputed: fmt.Sprintf("%s %s each", what, bu.Value), Source: l.Rank.Source,
-				Message: fmt.Sprintf("%s and %s have the same recorded %s (%s) but different ranks (%d and %d), and the minutes record no tie-break between them.",
-					a.name(u.ID), a.name(l.ID), what, bu.Value, u.Rank.N, l.Rank.N)})
+			rec := lang.Msg("audit.value.ranks", u.Rank.N, l.Rank.N)
+			re := lang.Msg(a.byBasis("audit.value.each.total", "audit.value.each.percent"), bu.Value)
+			a.add(Finding{Severity: Warning, Kind: KindUnexplainedTie, Member: l.ID, Recorded: rec.In(lang.English), RecordedText: rec, Recomputed: re.In(lang.English), RecomputedText: re, Source: l.Rank.Source,
+				Text: lang.Msg(a.byBasis("audit.order.unexplained_tie.total", "audit.order.unexplained_tie.percent"), a.name(u.ID), a.name(l.ID), bu.Value, u.Rank.N, l.Rank.N)})
 		}
 	}
 	if a.st != nil {
@@ -124,16 +141,16 @@ func (a *auditor) ranksAbsolute() {
 		} else if m.Rank.N == row.Rank {
 			continue
 		}
-		why := "first"
+		why := lang.Msg("audit.why.first")
 		if d := row.DecidedBy; d != nil {
 			if d.Unresolved {
-				why = "in an unresolved tie with " + a.name(d.Upper)
+				why = lang.Msg("audit.why.unresolved", a.name(d.Upper))
 			} else {
-				why = fmt.Sprintf("below %s by %s: %s < %s", a.name(d.Upper), d.Rule, d.LowerValue, d.UpperValue)
+				why = lang.Msg("audit.why.below", a.name(d.Upper), d.Rule).With(d.UpperText, d.LowerText)
 			}
 		}
 		a.add(Finding{Severity: Error, Kind: KindOrder, Member: m.ID, Recorded: strconv.Itoa(m.Rank.N), Recomputed: rankText(row), Source: m.Rank.Source,
-			Message: fmt.Sprintf("The minutes put %s at rank %d, but the recomputed standings place it at rank %s (%s).", a.name(m.ID), m.Rank.N, rankText(row), why)})
+			Text: lang.Msg("audit.order.rank", a.name(m.ID), m.Rank.N, rankText(row)).With(why)})
 	}
 }
 
@@ -152,9 +169,9 @@ func (a *auditor) ranksRelative() {
 		if !ok1 || !ok2 || !mu.Rank.Set || !ml.Rank.Set || mu.Rank.N <= ml.Rank.N {
 			continue
 		}
-		a.add(Finding{Severity: Error, Kind: KindOrder, Member: ml.ID, Recorded: fmt.Sprintf("%d above %d", ml.Rank.N, mu.Rank.N), Recomputed: decidedText(d), Source: ml.Rank.Source,
-			Message: fmt.Sprintf("The minutes rank %s (%d) above %s (%d), but the recomputation, without the members it left out, places %s above by %s: %s < %s.",
-				a.name(ml.ID), ml.Rank.N, a.name(mu.ID), mu.Rank.N, a.name(mu.ID), d.Rule, d.LowerValue, d.UpperValue)})
+		rec, re := lang.Msg("audit.value.rank_above", ml.Rank.N, mu.Rank.N), decidedText(d)
+		a.add(Finding{Severity: Error, Kind: KindOrder, Member: ml.ID, Recorded: rec.In(lang.English), RecordedText: rec, Recomputed: re.In(lang.English), RecomputedText: re, Source: ml.Rank.Source,
+			Text: lang.Msg("audit.order.relative", a.name(ml.ID), ml.Rank.N, a.name(mu.ID), mu.Rank.N, d.Rule).With(d.UpperText, d.LowerText)})
 	}
 }
 
@@ -163,16 +180,17 @@ func (a *auditor) ranksRelative() {
 func (a *auditor) citedTieBreaks() {
 	chain := a.chain()
 	index := map[string]int{}
+	chainText := lang.Msg("audit.chain")
 	for i, r := range chain {
 		index[r] = i
+		chainText = chainText.With(lang.Msg("rule", r))
 	}
 	for _, c := range a.rec.TieBreaks {
 		rule := normRule(c.Rule)
 		idx, ok := index[rule]
 		if !ok {
-			a.add(Finding{Severity: Error, Kind: KindTieBreakNotInChain, Member: c.Lower, Rule: c.Rule, Recorded: c.Rule, Recomputed: strings.Join(chain, ", "), Source: c.Source,
-				Message: fmt.Sprintf("The minutes place %s above %s by %q, which is not a rule of %s: its chain is %s, and nothing else may break a tie.",
-					a.name(c.Upper), a.name(c.Lower), c.Rule, a.rulebookName(), strings.Join(chain, ", "))})
+			a.add(Finding{Severity: Error, Kind: KindTieBreakNotInChain, Member: c.Lower, Rule: c.Rule, Recorded: c.Rule, Recomputed: strings.Join(chain, ", "), RecomputedText: chainText, Source: c.Source,
+				Text: lang.Msg("audit.tiebreak.not_in_chain", a.name(c.Upper), a.name(c.Lower), strconv.Quote(c.Rule)).With(a.rulebookName(), chainText)})
 			continue
 		}
 		if a.st == nil {
@@ -194,20 +212,22 @@ func (a *auditor) citedTieBreaks() {
 				best, dec = ci, d
 			}
 		}
-		pair := fmt.Sprintf("%s above %s", a.name(c.Upper), a.name(c.Lower))
-		f := Finding{Severity: Warning, Kind: KindTieBreakMismatch, Member: c.Lower, Rule: c.Rule, Recorded: rule, Recomputed: decidedText(dec), Source: c.Source}
+		upper, lower := a.name(c.Upper), a.name(c.Lower)
+		re := decidedText(dec)
+		f := Finding{Severity: Warning, Kind: KindTieBreakMismatch, Member: c.Lower, Rule: c.Rule, Recorded: rule, RecordedText: lang.Msg("rule", rule),
+			Recomputed: re.In(lang.English), RecomputedText: re, Source: c.Source}
 		switch {
 		case best >= len(chain) && rule == string(rules.DrawingLots):
 			f.Severity = Info
-			f.Message = fmt.Sprintf("The minutes place %s by drawing lots; the score sheet records no draw, so the recomputation leaves them tied. Record the draw in the sheet (lots rows) to make the result reproducible.", pair)
+			f.Text = lang.Msg("audit.tiebreak.lots_not_recorded", upper, lower)
 		case best >= len(chain):
-			f.Message = fmt.Sprintf("The minutes place %s by %s, but they are equal under every rule of the chain (%s): the tie is unresolved.", pair, rule, strings.Join(chain, ", "))
+			f.Text = lang.Msg("audit.tiebreak.unresolved", upper, lower, rule).With(chainText)
 		case best == 0 && idx != 0:
-			f.Message = fmt.Sprintf("The minutes place %s by the tie-break %s, but their %ss differ (%s v %s): no tie-break was needed.", pair, rule, chain[0], dec.UpperValue, dec.LowerValue)
+			f.Text = lang.Msg(a.byBasis("audit.tiebreak.not_needed.total", "audit.tiebreak.not_needed.percent"), upper, lower, rule).With(dec.UpperText, dec.LowerText)
 		case best != idx:
-			f.Message = fmt.Sprintf("The minutes place %s by %s, but the chain separates them first by %s (%s v %s).", pair, rule, dec.Rule, dec.UpperValue, dec.LowerValue)
+			f.Text = lang.Msg("audit.tiebreak.other_rule", upper, lower, rule, dec.Rule).With(dec.UpperText, dec.LowerText)
 		case iu > il:
-			f.Message = fmt.Sprintf("The minutes place %s by %s, but that rule places them the other way (%s v %s).", pair, rule, dec.UpperValue, dec.LowerValue)
+			f.Text = lang.Msg("audit.tiebreak.reversed", upper, lower, rule).With(dec.UpperText, dec.LowerText)
 		default:
 			continue
 		}
@@ -230,15 +250,14 @@ func (a *auditor) awards() {
 			ti, ok := tierIdx[e.Tier]
 			if !ok {
 				a.add(Finding{Severity: Error, Kind: KindUnknownAward, Member: m.ID, Rule: e.Tier, Recorded: e.Tier, Source: e.Source,
-					Message: fmt.Sprintf("The minutes propose %s for %q, which is not an award tier of %s.", a.name(m.ID), e.Tier, a.rulebookName())})
+					Text: lang.Msg("audit.award.unknown", a.name(m.ID), strconv.Quote(e.Tier)).With(a.rulebookName())})
 				continue
 			}
 			t := a.tiers[ti]
 			given[t.ID] = append(given[t.ID], m)
 			if first != "" {
 				a.add(Finding{Severity: Error, Kind: KindIneligible, Member: m.ID, Rule: t.ID, Recorded: first + ", " + t.ID, Source: e.Source,
-					Message: fmt.Sprintf("The minutes propose %s for both %s and %s: one achievement earns one award (không khen thưởng nhiều lần cho một thành tích).",
-						a.name(m.ID), a.tierName(first), t.Name)})
+					Text: lang.Msg("audit.award.twice", a.name(m.ID), a.tierName(first), t.Name)})
 				continue
 			}
 			first = t.ID
@@ -258,8 +277,7 @@ func (a *auditor) awards() {
 				ids[i] = a.name(m.ID)
 			}
 			a.add(Finding{Severity: Error, Kind: KindQuota, Rule: t.ID, Recorded: strconv.Itoa(len(g)), Recomputed: strconv.Itoa(q), Source: awardSource(g[q], t.ID),
-				Message: fmt.Sprintf("The minutes propose %d members for %s (%s), but the rulebook allows %d in a cluster of %d members.",
-					len(g), t.Name, strings.Join(ids, ", "), q, n)})
+				Text: lang.Msg("audit.award.quota", len(g), t.Name, strings.Join(ids, ", "), q, n)})
 		}
 	}
 	if a.st == nil {
@@ -291,26 +309,24 @@ func (a *auditor) awards() {
 			row, _ := a.row(y)
 			if len(intruders) > 0 {
 				x := intruders[0]
-				xr := "no recomputed rank"
+				xr := lang.Msg("audit.rank.none")
 				if r, ok := a.row(x); ok {
-					xr = "recomputed rank " + rankText(r)
+					xr = lang.Msg("audit.rank.recomputed", rankText(r))
 				}
 				a.add(Finding{Severity: Error, Kind: KindSkipped, Member: y, Rule: t.ID, Recorded: x, Recomputed: y, Source: ym.Source,
-					Message: fmt.Sprintf("%s, at recomputed rank %s and meeting the conditions of %s, is passed over for it in favour of %s, at %s.",
-						a.name(y), rankText(row), t.Name, a.name(x), xr)})
+					Text: lang.Msg("audit.award.passed_over", a.name(y), rankText(row), t.Name, a.name(x)).With(xr)})
 				intruders = intruders[1:]
 				continue
 			}
 			a.add(Finding{Severity: Warning, Kind: KindSkipped, Member: y, Rule: t.ID, Recomputed: y, Source: ym.Source,
-				Message: fmt.Sprintf("%s, at recomputed rank %s, is in line for %s and meets its conditions, but the minutes do not propose it: the place is left unused.",
-					a.name(y), rankText(row), t.Name)})
+				Text: lang.Msg("audit.award.unused", a.name(y), rankText(row), t.Name)})
 		}
 		if p := aw.Pending; p != nil {
 			for _, m := range rec {
 				if slices.Contains(p.Candidates, m.ID) {
-					a.add(Finding{Severity: Info, Kind: KindSkipped, Member: m.ID, Rule: t.ID, Recorded: m.ID, Recomputed: "pending: " + strings.Join(p.Candidates, ", "), Source: m.Source,
-						Message: fmt.Sprintf("The recomputation leaves %d place(s) of %s pending an unresolved tie between %s; the minutes give one to %s, which needs the tie-break or drawing of lots recorded.",
-							p.Places, t.Name, strings.Join(p.Candidates, ", "), a.name(m.ID))})
+					re := lang.Msg("audit.value.pending", strings.Join(p.Candidates, ", "))
+					a.add(Finding{Severity: Info, Kind: KindSkipped, Member: m.ID, Rule: t.ID, Recorded: m.ID, Recomputed: re.In(lang.English), RecomputedText: re, Source: m.Source,
+						Text: lang.Msg("audit.award.pending", p.Places, t.Name, strings.Join(p.Candidates, ", "), a.name(m.ID))})
 				}
 			}
 		}
@@ -338,12 +354,12 @@ func (a *auditor) eligible(m MemberResult, t rules.AwardTier, e AwardEntry) {
 			c, _ := a.rb.Condition(f.Condition)
 			if c.MinVotes != nil {
 				votesFailed = true
-				a.add(Finding{Severity: Error, Kind: KindVotes, Member: m.ID, Rule: f.Condition, Recorded: t.ID, Recomputed: f.Detail, Source: e.Source,
-					Message: fmt.Sprintf("%s is proposed for %s without the votes it requires (%s: %s): %s.", a.name(m.ID), t.Name, f.Condition, f.Reason, f.Detail)})
+				a.add(Finding{Severity: Error, Kind: KindVotes, Member: m.ID, Rule: f.Condition, Recorded: t.ID, Recomputed: f.Detail, RecomputedText: f.Message, Source: e.Source,
+					Text: lang.Msg("audit.award.votes", a.name(m.ID), t.Name, f.Condition, f.Reason).With(f.Message)})
 				continue
 			}
-			a.add(Finding{Severity: Error, Kind: KindIneligible, Member: m.ID, Rule: f.Condition, Recorded: t.ID, Recomputed: f.Detail, Source: e.Source,
-				Message: fmt.Sprintf("%s is proposed for %s but does not meet condition %s (%s): %s.", a.name(m.ID), t.Name, f.Condition, f.Reason, f.Detail)})
+			a.add(Finding{Severity: Error, Kind: KindIneligible, Member: m.ID, Rule: f.Condition, Recorded: t.ID, Recomputed: f.Detail, RecomputedText: f.Message, Source: e.Source,
+				Text: lang.Msg("audit.award.ineligible", a.name(m.ID), t.Name, f.Condition, f.Reason).With(f.Message)})
 		}
 	}
 	if votesFailed || !m.Votes.Set {
@@ -366,21 +382,21 @@ func (a *auditor) eligible(m MemberResult, t rules.AwardTier, e AwardEntry) {
 			continue
 		}
 		mv := c.MinVotes
-		detail := ""
-		base, what := entitled, "members"
+		var detail lang.Message
+		base, key := entitled, "fail.votes.members"
 		if mv.Base == rules.OfPresent {
-			base, what = present, "present"
+			base, key = present, "fail.votes.present"
 		}
 		switch {
 		case !mv.Quorum.IsZero() && !mv.Quorum.CountAtLeast(present, entitled):
-			detail = fmt.Sprintf("no quorum: %d of %d present, %s needed", present, entitled, mv.Quorum)
+			detail = lang.Msg("fail.quorum", present, entitled, mv.Quorum.String())
 		case !mv.Share.CountAtLeast(m.Votes.N, base):
-			detail = fmt.Sprintf("%d votes of %d %s, %s needed", m.Votes.N, base, what, mv.Share)
+			detail = lang.Msg(key, m.Votes.N, base, mv.Share.String())
 		default:
 			continue
 		}
-		a.add(Finding{Severity: Error, Kind: KindVotes, Member: m.ID, Rule: id, Recorded: t.ID, Recomputed: detail, Source: m.Votes.Source,
-			Message: fmt.Sprintf("%s is proposed for %s, but by the minutes' own count it lacks the votes it requires (%s: %s): %s.", a.name(m.ID), t.Name, id, c.Reason, detail)})
+		a.add(Finding{Severity: Error, Kind: KindVotes, Member: m.ID, Rule: id, Recorded: t.ID, Recomputed: detail.In(lang.English), RecomputedText: detail, Source: m.Votes.Source,
+			Text: lang.Msg("audit.award.votes_minutes", a.name(m.ID), t.Name, id, c.Reason).With(detail)})
 	}
 }
 

@@ -35,6 +35,20 @@
 // clean report says so. Reports are written as Markdown, JSON (schema
 // thidua/audit/v1, numbers as strings) or a self-contained HTML page.
 //
+// # Languages
+//
+// Findings and verdicts are kept as messages of package lang
+// (Finding.Text, Report.VerdictText), so that a report can be written in
+// Vietnamese or English: Report.WriteIn writes every label, severity,
+// kind, status and sentence in the language, numbers with a decimal comma
+// in Vietnamese, and quotes the engine's own sentences (a failed
+// condition, a member's value under a tie-break rule) in the same
+// language. Write, WriteMarkdown, WriteHTML and NewBatchWriter write
+// English, as they always have; NewBatchWriterIn writes a batch in a
+// language. The English strings (Finding.Message, Report.Verdict,
+// Comparison.DecidedBy) stay in the JSON beside the messages. Names and
+// ids from the inputs are never translated.
+//
 // # The recorded result
 //
 // What the minutes publish, as CSV (one row per fact, like the score

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/thidua/thidua/audit"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/sheets"
 )
@@ -72,6 +73,50 @@ rank,STNMT,,3
 	// order STNMT: The minutes put Sở Tài nguyên và Môi trường (STNMT) at rank 3, but the recomputed standings place it at rank 4 (below Sở Xây dựng (SXD) by total: 86.4 < 88.75).
 	// award_votes SCT: Sở Công Thương (SCT) is proposed for Cờ thi đua của UBND tỉnh without the votes it requires (phieu_80: Được từ 80% thành viên cụm bỏ phiếu tán thành): 4 votes of 7 members, 80% needed.
 	// award_skipped SKHCN: Sở Khoa học và Công nghệ (SKHCN), at recomputed rank 2 and meeting the conditions of Cờ thi đua của UBND tỉnh, is passed over for it in favour of Sở Công Thương (SCT), at recomputed rank 1.
+}
+
+// A finding says itself in either language: Vietnamese quotes the
+// engine's values in Vietnamese too, with decimal commas.
+func ExampleFinding_In() {
+	r, err := audit.AuditFiles("../examples/cum2/rulebook.yaml", "../examples/cum2/recorded-2020-errors-sheet.csv", "../examples/cum2/recorded-2020-errors.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range r.Findings {
+		if f.Kind == audit.KindOrder && f.Member == "SGTVT" {
+			fmt.Println(f.Severity.Label(lang.Vietnamese), "|", f.Kind.Label(lang.Vietnamese), "|", f.In(lang.Vietnamese))
+			fmt.Println(f.Severity.Label(lang.English), "|", f.Kind.Label(lang.English), "|", f.In(lang.English))
+		}
+	}
+	// Output:
+	// lỗi | sai thứ hạng | Biên bản xếp Sở Giao thông Vận tải (SGTVT) hạng 4, nhưng theo kết quả tính lại đơn vị này xếp hạng 5 (xếp sau Sở Tài nguyên và Môi trường (STNMT) theo tổng điểm: 81,75 < 86,28).
+	// error | order | The minutes put Sở Giao thông Vận tải (SGTVT) at rank 4, but the recomputed standings place it at rank 5 (below Sở Tài nguyên và Môi trường (STNMT) by total: 81.75 < 86.28).
+}
+
+// Write a report in Vietnamese, the language of the minutes: labels,
+// verdict, findings and numbers (decimal commas). Write keeps English.
+func ExampleReport_WriteIn() {
+	r, err := audit.AuditFiles("../examples/cum2/rulebook.yaml", "../examples/cum2/recorded-2020-errors-sheet.csv", "../examples/cum2/recorded-2020-errors.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var b strings.Builder
+	if err := r.WriteIn(&b, audit.Markdown, lang.Vietnamese); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, line := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "## ") || strings.HasPrefix(line, "| 12 |") {
+			fmt.Println(line)
+		}
+	}
+	// Output:
+	// **Không đạt:** Kết quả ghi trong biên bản không đúng với bảng điểm và bộ tiêu chí: 19 lỗi và 4 cảnh báo.
+	// ## Phát hiện: 19 lỗi, 4 cảnh báo, 0 thông tin
+	// | 12 | lỗi | sai thứ hạng | STNMT |  | hạng 5, tổng điểm 86,28 | trên hạng 4 (tổng điểm 81,75) | Biên bản xếp Sở Tài nguyên và Môi trường (STNMT) hạng 5 với tổng điểm 86,28, sau Sở Giao thông Vận tải (SGTVT) hạng 4 với 81,75: đơn vị có tổng điểm cao hơn không thể xếp hạng thấp hơn. | ../examples/cum2/recorded-2020-errors.csv:47 |
+	// ## Đối chiếu biên bản với kết quả tính lại, từng đơn vị
 }
 
 // Read a recorded result written with semicolons and decimal commas, as a

@@ -1,5 +1,7 @@
 package audit
 
+import "github.com/thidua/thidua/lang"
+
 // Severity says how serious a finding is.
 type Severity string
 
@@ -145,8 +147,27 @@ type Finding struct {
 	// problem); Recomputed is the engine's. Numbers are written exactly.
 	Recorded   string `json:"recorded,omitempty"`
 	Recomputed string `json:"recomputed,omitempty"`
-	// Message says it in a sentence, with the members' names.
+	// RecordedText and RecomputedText are Recorded and Recomputed as
+	// messages, when they are phrases rather than a number or an id
+	// ("rank 5, total 86.28", a failed condition's values, the tie-break
+	// chain); zero otherwise.
+	RecordedText   lang.Message `json:"recorded_text,omitzero"`
+	RecomputedText lang.Message `json:"recomputed_text,omitzero"`
+	// Message says it in a sentence in English, with the members' names:
+	// Text in English.
 	Message string `json:"message"`
+	// Text says it in a sentence in any language (Text.In, or In).
+	Text lang.Message `json:"text"`
 	// Source is the line in the minutes or the sheet the finding is about.
 	Source Source `json:"source,omitzero"`
+}
+
+// In says the finding in a sentence in the language. A finding without a
+// Text (decoded from a report written before there was one) is said in
+// English, by its Message.
+func (f Finding) In(t lang.Tag) string {
+	if f.Text.IsZero() {
+		return f.Message
+	}
+	return f.Text.In(t)
 }

@@ -2,10 +2,11 @@ package audit
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/thidua/thidua/lang"
 )
 
 var categoryOrder = map[string]int{"data": 0, "arithmetic": 1, "ranking": 2, "awards": 3}
@@ -52,21 +53,38 @@ func (a *auditor) report(rulesPath, scoresPath, recordedPath string) Report {
 	r.Clean = r.Counts.Errors == 0 && r.Counts.Warnings == 0
 	switch {
 	case r.Clean:
-		r.Verdict = "Clean: every recorded total, rank and award follows from the score sheet under the rulebook in force; the recomputation matches the minutes."
+		r.VerdictText = lang.Msg("audit.verdict.clean")
 	case r.Counts.Errors == 0:
-		r.Verdict = fmt.Sprintf("No error, but %s to look at: the recorded result matches the recomputation where it can be checked.", plural(r.Counts.Warnings, "warning"))
+		r.VerdictText = lang.Msg("audit.verdict.warnings").With(warnings(r.Counts.Warnings))
 	default:
-		r.Verdict = fmt.Sprintf("The recorded result does not follow from the score sheet and the rulebook: %s and %s.", plural(r.Counts.Errors, "error"), plural(r.Counts.Warnings, "warning"))
+		r.VerdictText = lang.Msg("audit.verdict.errors").With(errorCount(r.Counts.Errors), warnings(r.Counts.Warnings))
 	}
+	r.Verdict = r.VerdictText.In(lang.English)
 	r.Members = a.comparison()
 	return r
 }
 
-func plural(n int, word string) string {
+// errorCount, warnings and infos count findings: "1 error", "2 warnings",
+// "2 lỗi".
+func errorCount(n int) lang.Message {
 	if n == 1 {
-		return "1 " + word
+		return lang.Msg("audit.count.error", n)
 	}
-	return strconv.Itoa(n) + " " + word + "s"
+	return lang.Msg("audit.count.errors", n)
+}
+
+func warnings(n int) lang.Message {
+	if n == 1 {
+		return lang.Msg("audit.count.warning", n)
+	}
+	return lang.Msg("audit.count.warnings", n)
+}
+
+func infos(n int) lang.Message {
+	if n == 1 {
+		return lang.Msg("audit.count.info", n)
+	}
+	return lang.Msg("audit.count.infos", n)
 }
 
 func sheetFile(a *auditor) string {
@@ -128,8 +146,9 @@ func (a *auditor) comparison() []Comparison {
 	}
 	if a.st != nil {
 		for _, row := range a.st.Rows {
+			d := decidedText(row.DecidedBy)
 			c := Comparison{Member: row.Member.ID, Name: a.names[row.Member.ID], RecomputedRank: rankText(row), RecomputedTotal: row.Total.String(),
-				RecomputedAwards: slices.Clone(row.Awards), DecidedBy: decidedText(row.DecidedBy)}
+				RecomputedAwards: slices.Clone(row.Awards), DecidedBy: d.In(lang.English), DecidedByText: d}
 			recorded(&c)
 			switch {
 			case !a.inRec[c.Member]:

@@ -8,7 +8,10 @@ import (
 	"html/template"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strings"
+
+	"github.com/thidua/thidua/lang"
 )
 
 // Format is an output format of reports.
@@ -34,15 +37,23 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("unknown report format %q (expected md, json or html)", s)
 }
 
-// Write writes the report in the given format.
-func (r Report) Write(w io.Writer, f Format) error {
+// Write writes the report in the given format, in English (as it always
+// has). WriteIn writes it in a language.
+func (r Report) Write(w io.Writer, f Format) error { return r.WriteIn(w, f, lang.English) }
+
+// WriteIn writes the report in the given format and language: titles,
+// column heads, severities, kinds, statuses, the verdict and the findings'
+// sentences in Vietnamese or English, numbers with a decimal comma in
+// Vietnamese. JSON is the same in every language: its sentences are
+// messages any reader writes in the language it wants.
+func (r Report) WriteIn(w io.Writer, f Format, t lang.Tag) error {
 	switch f {
 	case JSON:
 		return r.WriteJSON(w)
 	case HTML:
-		return r.WriteHTML(w)
+		return r.writeHTML(w, t)
 	case Markdown:
-		return r.WriteMarkdown(w)
+		return r.writeMarkdown(w, t)
 	}
 	return fmt.Errorf("unknown report format %q", f)
 }
@@ -56,60 +67,151 @@ func (r Report) WriteJSON(w io.Writer) error {
 	return enc.Encode(r)
 }
 
-// WriteMarkdown writes the report as Markdown: the verdict, the inputs with
-// their hashes, the findings and the member-by-member comparison.
-func (r Report) WriteMarkdown(w io.Writer) error {
+// WriteMarkdown writes the report as Markdown, in English: the verdict, the
+// inputs with their hashes, the findings and the member-by-member
+// comparison. WriteIn writes it in a language.
+func (r Report) WriteMarkdown(w io.Writer) error { return r.writeMarkdown(w, lang.English) }
+
+func (r Report) writeMarkdown(w io.Writer, t lang.Tag) error {
 	bw := bufio.NewWriter(w)
-	r.markdown(bw, "#", true)
+	r.view(t).markdown(bw, "#", true)
 	return bw.Flush()
+}
+
+// view is a report ready to be written in one language: every cell's text.
+type view struct {
+	L             labels
+	Lang          string
+	Title         string // the cluster, or the word for it, and the year
+	PageTitle     string // the cluster and the year, for the HTML title
+	Intro         string
+	Clean         bool
+	Errors        int
+	Verdict       string
+	Rulebook      string // "Rulebook caobang-cum2, version 2020.1 (in force …)"
+	Inputs        Inputs
+	FindingsTitle string
+	Findings      []findingView
+	Members       []memberView
+}
+
+type findingView struct {
+	Severity             Severity
+	SeverityLabel        string
+	Kind                 Kind
+	KindLabel            string
+	Member, Rule         string
+	Recorded, Recomputed string
+	Text                 string
+	Source               Source
+}
+
+type memberView struct {
+	Member, Status, StatusLabel    string
+	Worst                          Severity
+	RecordedRank, RecomputedRank   string
+	RecordedTotal, RecomputedTotal string
+	RecordedAwards                 string
+	RecomputedAwards               string
+	DecidedBy                      string
+}
+
+func (r Report) view(t lang.Tag) view {
+	l := labelsIn(t)
+	v := view{L: l, Lang: t.String(), Clean: r.Clean, Errors: r.Counts.Errors, Verdict: r.VerdictIn(t), Inputs: r.Inputs,
+		Intro: fmt.Sprintf(l.Intro, r.Schema)}
+	v.Title, v.PageTitle = r.Cluster, r.Cluster
+	if v.Title == "" {
+		v.Title = l.Cluster
+	}
+	if r.Year != 0 {
+		v.Title += fmt.Sprintf(" — %d", r.Year)
+		v.PageTitle += fmt.Sprintf(" — %d", r.Year)
+	}
+	ri := r.Inputs.Rulebook
+	v.Rulebook = fmt.Sprintf(l.Rulebook, ri.ID, ri.Version)
+	if ri.InForce != "" {
+		v.Rulebook += fmt.Sprintf(l.InForce, ri.InForce)
+	}
+	v.FindingsTitle = fmt.Sprintf(l.Findings, errorCount(r.Counts.Errors).In(t), warnings(r.Counts.Warnings).In(t), infos(r.Counts.Infos).In(t))
+	for _, f := range r.Findings {
+		v.Findings = append(v.Findings, findingView{
+			Severity: f.Severity, SeverityLabel: f.Severity.Label(t), Kind: f.Kind, KindLabel: f.Kind.Label(t),
+			Member: f.Member, Rule: ruleOrCriterionIn(f, t),
+			Recorded: valueText(f.RecordedText, f.Recorded, t), Recomputed: valueText(f.RecomputedText, f.Recomputed, t),
+			Text: f.In(t), Source: f.Source,
+		})
+	}
+	for _, c := range r.Members {
+		d := c.DecidedBy
+		if !c.DecidedByText.IsZero() {
+			d = c.DecidedByText.In(t)
+		}
+		v.Members = append(v.Members, memberView{
+			Member: memberText(c), Status: c.Status, StatusLabel: statusLabel(c.Status, t), Worst: c.Worst,
+			RecordedRank: dash(c.RecordedRank), RecomputedRank: dash(c.RecomputedRank),
+			RecordedTotal: dash(t.Number(c.RecordedTotal)), RecomputedTotal: dash(t.Number(c.RecomputedTotal)),
+			RecordedAwards: awardsText(c.RecordedAwards), RecomputedAwards: awardsText(c.RecomputedAwards), DecidedBy: d,
+		})
+	}
+	return v
+}
+
+var numberRE = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+
+// valueText writes a finding's recorded or recomputed value: its message
+// if it has one, a number in the language's form, anything else (ids, the
+// minutes' words) as it is.
+func valueText(m lang.Message, raw string, t lang.Tag) string {
+	switch {
+	case !m.IsZero():
+		return m.In(t)
+	case numberRE.MatchString(raw):
+		return t.Number(raw)
+	}
+	return raw
 }
 
 // markdown writes the report with headings starting at level h; members
 // says whether to include the comparison table.
-func (r Report) markdown(w *bufio.Writer, h string, members bool) {
-	title := r.Cluster
-	if title == "" {
-		title = "Cluster"
-	}
-	if r.Year != 0 {
-		title += fmt.Sprintf(" — %d", r.Year)
-	}
-	fmt.Fprintf(w, "%s Audit: %s\n\n", h, md(title))
-	if r.Clean {
-		fmt.Fprintf(w, "**Clean:** %s\n\n", md(strings.TrimPrefix(r.Verdict, "Clean: ")))
+func (v view) markdown(w *bufio.Writer, h string, members bool) {
+	l := v.L
+	fmt.Fprintf(w, "%s %s: %s\n\n", h, l.Audit, md(v.Title))
+	if v.Clean {
+		fmt.Fprintf(w, "**%s:** %s\n\n", l.Clean, md(strings.TrimPrefix(v.Verdict, l.Clean+": ")))
 	} else {
-		fmt.Fprintf(w, "**Not clean:** %s\n\n", md(r.Verdict))
+		fmt.Fprintf(w, "**%s:** %s\n\n", l.NotClean, md(v.Verdict))
 	}
-	ri := r.Inputs.Rulebook
-	fmt.Fprintf(w, "| Input | File | Content hash |\n|---|---|---|\n")
-	rb := fmt.Sprintf("Rulebook %s, version %s", ri.ID, ri.Version)
-	if ri.InForce != "" {
-		rb += fmt.Sprintf(" (in force %s)", ri.InForce)
-	}
-	fmt.Fprintf(w, "| %s | %s | `%s` |\n", md(rb), md(ri.File), ri.Hash)
-	fmt.Fprintf(w, "| Score sheet | %s | `%s` |\n", md(r.Inputs.Sheet.File), r.Inputs.Sheet.Hash)
-	fmt.Fprintf(w, "| Recorded result (biên bản) | %s | `%s` |\n\n", md(r.Inputs.Recorded.File), r.Inputs.Recorded.Hash)
-	fmt.Fprintf(w, "%s# Findings: %s, %s, %s\n\n", h, plural(r.Counts.Errors, "error"), plural(r.Counts.Warnings, "warning"), plural(r.Counts.Infos, "info"))
-	if len(r.Findings) == 0 {
-		fmt.Fprintf(w, "None.\n\n")
+	fmt.Fprintf(w, "| %s | %s | %s |\n|---|---|---|\n", l.Input, l.File, l.Hash)
+	fmt.Fprintf(w, "| %s | %s | `%s` |\n", md(v.Rulebook), md(v.Inputs.Rulebook.File), v.Inputs.Rulebook.Hash)
+	fmt.Fprintf(w, "| %s | %s | `%s` |\n", l.Sheet, md(v.Inputs.Sheet.File), v.Inputs.Sheet.Hash)
+	fmt.Fprintf(w, "| %s | %s | `%s` |\n\n", l.Recorded, md(v.Inputs.Recorded.File), v.Inputs.Recorded.Hash)
+	fmt.Fprintf(w, "%s# %s\n\n", h, v.FindingsTitle)
+	if len(v.Findings) == 0 {
+		fmt.Fprintf(w, "%s\n\n", l.None)
 	} else {
-		fmt.Fprintf(w, "| # | Severity | Kind | Member | Rule / criterion | Recorded | Recomputed | Finding | Where |\n|---|---|---|---|---|---|---|---|---|\n")
-		for i, f := range r.Findings {
-			fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, f.Severity, f.Kind, md(f.Member), md(ruleOrCriterion(f)),
-				md(f.Recorded), md(f.Recomputed), md(f.Message), md(f.Source.String()))
+		row(w, l.FindingHeads[:])
+		for i, f := range v.Findings {
+			fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, f.SeverityLabel, f.KindLabel, md(f.Member), md(f.Rule),
+				md(f.Recorded), md(f.Recomputed), md(f.Text), md(f.Source.String()))
 		}
 		fmt.Fprintln(w)
 	}
-	if !members || len(r.Members) == 0 {
+	if !members || len(v.Members) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "%s# Recorded and recomputed, member by member\n\n", h)
-	fmt.Fprintf(w, "| Member | Rank (recorded) | Rank (recomputed) | Total (recorded) | Total (recomputed) | Awards (recorded) | Awards (recomputed) | Decided by | Status |\n|---|---|---|---|---|---|---|---|---|\n")
-	for _, c := range r.Members {
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", md(memberText(c)), dash(c.RecordedRank), dash(c.RecomputedRank),
-			dash(c.RecordedTotal), dash(c.RecomputedTotal), awardsText(c.RecordedAwards), awardsText(c.RecomputedAwards), md(c.DecidedBy), c.Status)
+	fmt.Fprintf(w, "%s# %s\n\n", h, l.Members)
+	row(w, l.MemberHeads[:])
+	for _, c := range v.Members {
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", md(c.Member), c.RecordedRank, c.RecomputedRank,
+			c.RecordedTotal, c.RecomputedTotal, c.RecordedAwards, c.RecomputedAwards, md(c.DecidedBy), c.StatusLabel)
 	}
 	fmt.Fprintln(w)
+}
+
+// row writes a Markdown table's head row and its separator.
+func row(w *bufio.Writer, heads []string) {
+	w.WriteString("| " + strings.Join(heads, " | ") + " |\n|" + strings.Repeat("---|", len(heads)) + "\n")
 }
 
 func ruleOrCriterion(f Finding) string {
@@ -146,11 +248,6 @@ func md(s string) string {
 var htmlTemplate string
 
 var pages = template.Must(template.New("audit").Funcs(template.FuncMap{
-	"rc":      ruleOrCriterion,
-	"member":  memberText,
-	"dash":    dash,
-	"awards":  awardsText,
-	"plural":  plural,
 	"ordinal": func(i int) int { return i + 1 },
 	"slug":    func(s string) string { return strings.ReplaceAll(s, " ", "-") },
 	"where": func(s Source) string {
@@ -161,12 +258,15 @@ var pages = template.Must(template.New("audit").Funcs(template.FuncMap{
 	},
 }).Parse(htmlTemplate))
 
-// WriteHTML writes the report as a self-contained HTML page (lang="vi",
-// UTF-8, inline CSS, no scripts, nothing fetched from the network), with the
-// findings highlighted by severity.
-func (r Report) WriteHTML(w io.Writer) error {
+// WriteHTML writes the report as a self-contained HTML page in English
+// (UTF-8, inline CSS, no scripts, nothing fetched from the network), with
+// the findings highlighted by severity. WriteIn writes it in a language;
+// the page's lang attribute follows the language.
+func (r Report) WriteHTML(w io.Writer) error { return r.writeHTML(w, lang.English) }
+
+func (r Report) writeHTML(w io.Writer, t lang.Tag) error {
 	bw := bufio.NewWriter(w)
-	if err := pages.ExecuteTemplate(bw, "page", r); err != nil {
+	if err := pages.ExecuteTemplate(bw, "page", r.view(t)); err != nil {
 		return err
 	}
 	return bw.Flush()

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/thidua/thidua/audit"
+	"github.com/thidua/thidua/lang"
 )
 
 // errorsReport audits the seeded-errors example.
@@ -36,7 +37,10 @@ func cleanReport(t *testing.T) audit.Report {
 }
 
 // TestRender compares each format of the clean and the seeded-errors
-// example with testdata/*.golden (go test -update rewrites them).
+// example with testdata/*.golden (go test -update rewrites them): in
+// English as Write writes them (report-NAME.FORMAT.golden), and in
+// Vietnamese (report-NAME.vi.FORMAT.golden). JSON is the same in both
+// languages.
 func TestRender(t *testing.T) {
 	for _, c := range []struct {
 		name   string
@@ -44,13 +48,69 @@ func TestRender(t *testing.T) {
 	}{{"clean", cleanReport}, {"errors", errorsReport}} {
 		for _, f := range []audit.Format{audit.Markdown, audit.JSON, audit.HTML} {
 			t.Run(c.name+"."+string(f), func(t *testing.T) {
-				var b bytes.Buffer
-				if err := c.report(t).Write(&b, f); err != nil {
+				r := c.report(t)
+				var b, en, vi bytes.Buffer
+				if err := r.Write(&b, f); err != nil {
 					t.Fatal(err)
 				}
 				golden(t, "report-"+c.name+"."+string(f)+".golden", b.String())
+				if err := r.WriteIn(&en, f, lang.English); err != nil {
+					t.Fatal(err)
+				}
+				if en.String() != b.String() {
+					t.Error("WriteIn in English differs from Write")
+				}
+				if err := r.WriteIn(&vi, f, lang.Vietnamese); err != nil {
+					t.Fatal(err)
+				}
+				if f == audit.JSON {
+					if vi.String() != b.String() {
+						t.Error("the JSON report depends on the language")
+					}
+					return
+				}
+				golden(t, "report-"+c.name+".vi."+string(f)+".golden", vi.String())
 			})
 		}
+	}
+}
+
+// TestRenderVietnamese checks the Vietnamese report's words, independently
+// of the golden files: labels, severities, kinds, statuses and decimal
+// commas, and no English label left.
+func TestRenderVietnamese(t *testing.T) {
+	var b bytes.Buffer
+	if err := errorsReport(t).WriteIn(&b, audit.Markdown, lang.Vietnamese); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"# Kiểm tra kết quả bình xét: Cụm II – Các cơ quan quản lý chuyên ngành — 2020",
+		"**Không đạt:** Kết quả ghi trong biên bản không đúng với bảng điểm và bộ tiêu chí: 19 lỗi và 4 cảnh báo.",
+		"## Phát hiện: 19 lỗi, 4 cảnh báo, 0 thông tin",
+		"| STT | Mức độ | Loại | Đơn vị | Quy tắc / tiêu chí | Biên bản ghi | Tính lại | Nội dung | Vị trí |",
+		"| lỗi | làm tròn sai | SXD | 03 | 18,004 | 18 |",
+		"| cảnh báo | bằng điểm không ghi căn cứ | SXD |  | hạng 2 và hạng 3 | cùng tổng điểm 94,7 |",
+		"| lỗi | không đủ số phiếu | SCT | phieu_80 | flag | 5/7 phiếu của thành viên cụm, cần 80% |",
+		"| cảnh báo | căn cứ phân định không đúng | SKHCN | nhiều phiếu hơn | nhiều phiếu hơn | tổng điểm: 94,7 &lt; 96,35 (SCT) |",
+		"| Sở Xây dựng (SXD) | 3 | 3 | 94,7 | 94,7 | merit | merit | nhóm I: 38 &lt; 38,5 (SKHCN) | xem phát hiện |",
+		"| Sở Y tế (SYT) | 8 | — | 70 | — | — | — |  | không có trong bảng điểm |",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the Vietnamese report lacks %q", want)
+		}
+	}
+	for _, english := range []string{"Findings", "Severity", "| error |", "| warning |", "not in sheet", "Recorded", "rulebook caobang", "The minutes", " v "} {
+		if strings.Contains(out, english) {
+			t.Errorf("the Vietnamese report has %q", english)
+		}
+	}
+	b.Reset()
+	if err := cleanReport(t).WriteIn(&b, audit.Markdown, lang.Vietnamese); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "**Đạt:** mọi tổng điểm, thứ hạng và đề nghị khen thưởng ghi trong biên bản đều đúng") {
+		t.Errorf("the clean verdict:\n%s", b.String())
 	}
 }
 
@@ -144,9 +204,10 @@ func browse(t *testing.T, bin, file string, flags ...string) string {
 	return stdout.String()
 }
 
-// TestHTMLInBrowser renders the seeded-errors report in headless Chromium
-// and checks the DOM it builds: one table row per finding, highlighted by
-// severity, with the Vietnamese names intact; it keeps a screenshot.
+// TestHTMLInBrowser renders the seeded-errors report in Vietnamese in
+// headless Chromium and checks the DOM it builds: one table row per
+// finding, highlighted by severity, with the Vietnamese words and names
+// intact; it keeps a screenshot.
 func TestHTMLInBrowser(t *testing.T) {
 	bin := chromium(t)
 	r := errorsReport(t)
@@ -156,7 +217,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := r.WriteHTML(f); err != nil {
+	if err := r.WriteIn(f, audit.HTML, lang.Vietnamese); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {
@@ -181,7 +242,10 @@ func TestHTMLInBrowser(t *testing.T) {
 		"Cụm II – Các cơ quan quản lý chuyên ngành",
 		"số sáng kiến được công nhận",
 		`class="verdict dirty"`,
-		`<span class="badge error">error</span>`,
+		`<span class="badge error">lỗi</span>`,
+		`<span class="badge warning">cảnh báo</span>`,
+		"Không đạt: Kết quả ghi trong biên bản không đúng",
+		"tổng điểm: 81,75 &lt; 86,28 (STNMT)",
 		r.Inputs.Recorded.Hash,
 	} {
 		if !strings.Contains(dom, s) {
@@ -214,21 +278,24 @@ func sizeOf(info os.FileInfo) int64 {
 }
 
 // TestHTMLIsSelfContained checks that the page loads nothing: no script,
-// no external style sheet, no image, no link to a network address.
+// no external style sheet, no image, no link to a network address; and
+// that its lang attribute is its language's.
 func TestHTMLIsSelfContained(t *testing.T) {
-	var b bytes.Buffer
-	if err := errorsReport(t).WriteHTML(&b); err != nil {
-		t.Fatal(err)
-	}
-	page := b.String()
-	for _, bad := range []string{"<script", "<link", "<img", "http://", "https://", "@import", "url("} {
-		if strings.Contains(page, bad) {
-			t.Errorf("the page contains %q", bad)
+	for _, tag := range []lang.Tag{lang.Vietnamese, lang.English} {
+		var b bytes.Buffer
+		if err := errorsReport(t).WriteIn(&b, audit.HTML, tag); err != nil {
+			t.Fatal(err)
 		}
-	}
-	for _, good := range []string{`<meta charset="utf-8">`, `<html lang="vi">`, "<style>"} {
-		if !strings.Contains(page, good) {
-			t.Errorf("the page lacks %q", good)
+		page := b.String()
+		for _, bad := range []string{"<script", "<link", "<img", "http://", "https://", "@import", "url("} {
+			if strings.Contains(page, bad) {
+				t.Errorf("%s: the page contains %q", tag, bad)
+			}
+		}
+		for _, good := range []string{`<meta charset="utf-8">`, `<html lang="` + tag.String() + `">`, "<style>"} {
+			if !strings.Contains(page, good) {
+				t.Errorf("%s: the page lacks %q", tag, good)
+			}
 		}
 	}
 }

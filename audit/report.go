@@ -1,5 +1,7 @@
 package audit
 
+import "github.com/thidua/thidua/lang"
+
 // Schema is the current value of Report.Schema: the name and version of the
 // report's JSON layout. It changes when the layout changes in a way that is
 // not backward compatible.
@@ -17,10 +19,13 @@ type Report struct {
 	// Clean is true when there is no finding of severity error or warning:
 	// the published result follows from the score sheet and the rulebook.
 	Clean bool `json:"clean"`
-	// Verdict says the outcome in a sentence.
-	Verdict  string    `json:"verdict"`
-	Counts   Counts    `json:"counts"`
-	Findings []Finding `json:"findings"`
+	// Verdict says the outcome in a sentence in English: VerdictText in
+	// English.
+	Verdict string `json:"verdict"`
+	// VerdictText says the outcome in any language (VerdictIn).
+	VerdictText lang.Message `json:"verdict_text"`
+	Counts      Counts       `json:"counts"`
+	Findings    []Finding    `json:"findings"`
 	// Members compares, member by member, the recorded and the recomputed
 	// rank, total and awards: the sheet's members in recomputed order,
 	// then those left out of the recomputation, then members only the
@@ -82,13 +87,27 @@ type Comparison struct {
 	RecomputedTotal  string   `json:"recomputed_total,omitempty"`
 	RecordedAwards   []string `json:"recorded_awards"`
 	RecomputedAwards []string `json:"recomputed_awards"`
-	// DecidedBy says why the recomputation places the member below the one
-	// above it, e.g. "total: 88.75 < 94.7 (SKHCN)".
+	// DecidedBy says in English why the recomputation places the member
+	// below the one above it, e.g. "total: 88.75 < 94.7 (SKHCN)":
+	// DecidedByText in English.
 	DecidedBy string `json:"decided_by,omitempty"`
+	// DecidedByText says it in any language: "tổng điểm: 88,75 < 94,7
+	// (SKHCN)".
+	DecidedByText lang.Message `json:"decided_by_text,omitzero"`
 	// Status is "ok", "differs", "excluded" (left out of the
 	// recomputation), "not in sheet" or "not in minutes".
 	Status string `json:"status"`
 	// Worst is the most serious severity among the findings about the
 	// member, if any.
 	Worst Severity `json:"worst,omitempty"`
+}
+
+// VerdictIn says the outcome in a sentence in the language. A report
+// without a VerdictText (decoded from one written before there was one) is
+// said in English, by its Verdict.
+func (r Report) VerdictIn(t lang.Tag) string {
+	if r.VerdictText.IsZero() {
+		return r.Verdict
+	}
+	return r.VerdictText.In(t)
 }

@@ -25,10 +25,10 @@ func TestRuleTextInBothLanguages(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]struct{ key, vi, en string }{
-		"A/hs":  {"covenant.projection.linear", "36 × 12 ÷ 9 = 48 (6 chữ số thập phân, làm tròn thông thường)", "36 × 12 ÷ 9 = 48 (6 places, half_up)"},
-		"B/hs":  {"covenant.projection.linear", "70 × 12 ÷ 9 = 93,333333 (6 chữ số thập phân, làm tròn thông thường)", "70 × 12 ÷ 9 = 93.333333 (6 places, half_up)"},
-		"A/hd":  {"covenant.projection.linear", "2 × 12 ÷ 9 = 2 (0 chữ số thập phân, làm tròn xuống)", "2 × 12 ÷ 9 = 2 (0 places, floor)"},
-		"B/mot": {"covenant.projection.linear", "7 × 12 ÷ 9 = 9,4 (1 chữ số thập phân, làm tròn lên)", "7 × 12 ÷ 9 = 9.4 (1 place, ceiling)"},
+		"A/hs":  {"covenant.projection.linear", "36 × 12 ÷ 9 = 48 (làm tròn đến 6 chữ số thập phân, từ 5 trở lên thì làm tròn lên)", "36 × 12 ÷ 9 = 48 (6 places, half_up)"},
+		"B/hs":  {"covenant.projection.linear", "70 × 12 ÷ 9 = 93,333333 (làm tròn đến 6 chữ số thập phân, từ 5 trở lên thì làm tròn lên)", "70 × 12 ÷ 9 = 93.333333 (6 places, half_up)"},
+		"A/hd":  {"covenant.projection.linear", "2 × 12 ÷ 9 = 2 (làm tròn đến 0 chữ số thập phân, làm tròn xuống)", "2 × 12 ÷ 9 = 2 (0 places, floor)"},
+		"B/mot": {"covenant.projection.linear", "7 × 12 ÷ 9 = 9,4 (làm tròn đến 1 chữ số thập phân, làm tròn lên)", "7 × 12 ÷ 9 = 9.4 (1 place, ceiling)"},
 		"A/tl":  {"covenant.projection.held", "giữ nguyên giá trị đã đạt", "held"},
 	}
 	for _, l := range p.Lines {

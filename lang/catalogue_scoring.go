@@ -34,7 +34,7 @@ var scoringTexts = map[string][2]string{
 	"scoring.votes":          {"phiếu bầu: {0:n} × {1} ÷ {2} (số phiếu cao nhất)", "votes: {0} × {1} ÷ {2} (the highest count)"},
 	"scoring.group":          {"nhóm: tổng của {0}", "group: sum of {0}"},
 	"scoring.weight":         {"× hệ số {0:n}", "× weight {0}"},
-	"scoring.rounded":        {"làm tròn ({p0})", "rounded ({p0})"},
+	"scoring.rounded":        {"làm tròn {p0}", "rounded ({p0})"},
 	"scoring.criteria":       {"tổng các tiêu chí cấp cao nhất", "sum of the top level"},
 	"scoring.total":          {"điểm tiêu chí + điểm thưởng − điểm trừ", "criteria + bonus − deductions"},
 	"scoring.floor":          {"nâng lên mức sàn {0:n}", "raised to the floor {0}"},

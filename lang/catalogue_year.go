@@ -11,7 +11,7 @@ var yearTexts = map[string][2]string{
 
 	// covenant: how a value is projected to the year end, and what a
 	// projection of the standings assumes.
-	"covenant.projection.linear":    {"{0:n} × 12 ÷ {1} = {2:n} ({p0})", "{0} × 12 ÷ {1} = {2} ({p0})"},
+	"covenant.projection.linear":    {"{0:n} × 12 ÷ {1} = {2:n} (làm tròn {p0})", "{0} × 12 ÷ {1} = {2} ({p0})"},
 	"covenant.projection.held":      {"giữ nguyên giá trị đã đạt", "held"},
 	"covenant.assume.no_ballot":     {"chưa có kết quả bỏ phiếu (việc bỏ phiếu diễn ra tại hội nghị tổng kết năm): {parts}", "no ballot before the year-end meeting: {parts}"},
 	"covenant.assume.votes_met":     {"coi như đã đạt các điều kiện về số phiếu {0}", "the vote conditions {0} are assumed met"},

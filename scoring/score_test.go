@@ -222,7 +222,7 @@ func TestTraceInVietnamese(t *testing.T) {
 		"c: tỷ lệ: 10 × 2,5 ÷ 3",
 		"c: tính: giai đoạn cluster (giai đoạn sau cùng có điểm)",
 		"c: × hệ số 1,5",
-		"c: làm tròn (2 chữ số thập phân, làm tròn thông thường)",
+		"c: làm tròn đến 2 chữ số thập phân, từ 5 trở lên thì làm tròn lên",
 		"criteria: tổng các tiêu chí cấp cao nhất",
 		"total: điểm tiêu chí + điểm thưởng − điểm trừ",
 		"percent: tổng điểm ÷ tổng điểm tối đa được giao 15 × 100",

@@ -94,10 +94,10 @@ func TestCapInBothLanguages(t *testing.T) {
 		vi, en string
 	}{
 		{c("15%", rules.RoundFloor, 73, 10), "15% × 73 = 10,95 → 10 (làm tròn xuống)", "15% × 73 = 10.95 → 10 (floor)"},
-		{c("1/3", rules.RoundHalfUp, 8, 3), "1/3 × 8 ≈ 2,6667 → 3 (làm tròn thông thường)", "1/3 × 8 ≈ 2.6667 → 3 (half_up)"},
-		{c("15%", "", 10, 2), "15% × 10 = 1,5 → 2 (làm tròn thông thường)", "15% × 10 = 1.5 → 2 (half_up)"},
-		{c("15%", rules.RoundHalfEven, 10, 2), "15% × 10 = 1,5 → 2 (làm tròn về số chẵn)", "15% × 10 = 1.5 → 2 (half_even)"},
-		{c("15%", rules.RoundDown, 10, 1), "15% × 10 = 1,5 → 1 (cắt bỏ phần lẻ)", "15% × 10 = 1.5 → 1 (down)"},
+		{c("1/3", rules.RoundHalfUp, 8, 3), "1/3 × 8 ≈ 2,6667 → 3 (từ 5 trở lên thì làm tròn lên)", "1/3 × 8 ≈ 2.6667 → 3 (half_up)"},
+		{c("15%", "", 10, 2), "15% × 10 = 1,5 → 2 (từ 5 trở lên thì làm tròn lên)", "15% × 10 = 1.5 → 2 (half_up)"},
+		{c("15%", rules.RoundHalfEven, 10, 2), "15% × 10 = 1,5 → 2 (làm tròn 5 về số chẵn)", "15% × 10 = 1.5 → 2 (half_even)"},
+		{c("15%", rules.RoundDown, 10, 1), "15% × 10 = 1,5 → 1 (bỏ phần lẻ)", "15% × 10 = 1.5 → 1 (down)"},
 		{c("15%", rules.RoundUp, 10, 2), "15% × 10 = 1,5 → 2 (làm tròn ra xa số 0)", "15% × 10 = 1.5 → 2 (up)"},
 		{c("15%", rules.RoundCeiling, 10, 2), "15% × 10 = 1,5 → 2 (làm tròn lên)", "15% × 10 = 1.5 → 2 (ceiling)"},
 		{titles.CapCheck{Of: "ldtt", Share: share("12.5%")}, "12,5% số được tặng ldtt: chưa kiểm tra (chưa rõ số lượng)", "12.5% of ldtt: not checked (number unknown)"},

@@ -10,17 +10,19 @@ import (
 	"runtime/debug"
 
 	"github.com/thidua/thidua/audit"
+	"github.com/thidua/thidua/lang"
 )
 
 const auditUsage = `Usage:
-  thidua audit --rules RULEBOOK --scores SHEET --recorded RECORDED [--format md|json|html] [--out FILE]
-  thidua audit --batch DIR [--format md|json|html] [--out FILE]
+  thidua audit --rules RULEBOOK --scores SHEET --recorded RECORDED [--format md|json|html] [--lang vi|en] [--out FILE]
+  thidua audit --batch DIR [--format md|json|html] [--lang vi|en] [--out FILE]
 
 Checks a published result (the minutes' totals, ranks, awards, votes and
 cited tie-breaks, in RECORDED) against the score sheet and the rulebook:
 recomputes it and reports every discrepancy. With --batch, audits every
 cluster-year folder under DIR (each with rulebook.yaml, scores*.csv and
-recorded*.csv). Exit codes: 0 no error found, 1 errors found or bad input,
+recorded*.csv). Reports are in Vietnamese unless --lang en; JSON is the
+same in both. Exit codes: 0 no error found, 1 errors found or bad input,
 2 usage.
 
 Flags:
@@ -36,6 +38,7 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 	batch := fs.String("batch", "", "audit every cluster-year folder under `dir`")
 	format := fs.String("format", "md", "report `format`: md, json or html")
 	out := fs.String("out", "", "write the report to `file` instead of standard output")
+	langCode := fs.String("lang", "vi", "`language` of the report: vi or en")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), auditUsage)
 		fs.PrintDefaults()
@@ -46,6 +49,11 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 	f, err := audit.ParseFormat(*format)
 	if err != nil {
 		fmt.Fprintf(stderr, "thidua audit: --format must be md, json or html, found %q\n", *format)
+		return exitUsage
+	}
+	tag, err := lang.Parse(*langCode)
+	if err != nil {
+		fmt.Fprintf(stderr, "thidua audit: --lang must be vi or en, found %q\n", *langCode)
 		return exitUsage
 	}
 	single := *rulesPath != "" || *scoresPath != "" || *recordedPath != ""
@@ -69,9 +77,9 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	var code int
 	if *batch != "" {
-		code = auditBatch(*batch, f, w, stderr)
+		code = auditBatch(*batch, f, tag, w, stderr)
 	} else {
-		code = auditOne(*rulesPath, *scoresPath, *recordedPath, f, w, stderr)
+		code = auditOne(*rulesPath, *scoresPath, *recordedPath, f, tag, w, stderr)
 	}
 	if file != nil {
 		if err := file.Close(); err != nil {
@@ -79,23 +87,23 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 			return exitBadInput
 		}
 		if code != exitUsage {
-			fmt.Fprintf(stdout, "thidua audit: report written to %s\n", *out)
+			fmt.Fprintf(stdout, "thidua audit: "+tag.Pick("đã ghi báo cáo vào %s", "report written to %s")+"\n", *out)
 		}
 	}
 	return code
 }
 
-func auditOne(rulesPath, scoresPath, recordedPath string, f audit.Format, w, stderr io.Writer) int {
+func auditOne(rulesPath, scoresPath, recordedPath string, f audit.Format, tag lang.Tag, w, stderr io.Writer) int {
 	rep, err := audit.AuditFiles(rulesPath, scoresPath, recordedPath)
 	if err != nil {
 		reportAuditError(stderr, err)
 		return exitBadInput
 	}
-	if err := rep.Write(w, f); err != nil {
+	if err := rep.WriteIn(w, f, tag); err != nil {
 		fmt.Fprintf(stderr, "thidua audit: %v\n", err)
 		return exitBadInput
 	}
-	fmt.Fprintf(stderr, "%s\n", rep.Verdict)
+	fmt.Fprintf(stderr, "%s\n", rep.VerdictIn(tag))
 	if rep.Counts.Errors > 0 {
 		return exitBadInput
 	}
@@ -121,11 +129,17 @@ func reportAuditError(stderr io.Writer, err error) {
 // faster.
 const batchGCPercent = 400
 
-func auditBatch(dir string, f audit.Format, w, stderr io.Writer) int {
+// batchSummary is the line a batch audit ends with on standard error.
+var batchSummary = [2]string{
+	"%d cụm: %d đạt, %d có lỗi, %d không hợp lệ; phát hiện: %d lỗi, %d cảnh báo, %d thông tin\n",
+	"%d clusters: %d clean, %d with errors, %d malformed; findings: %d errors, %d warnings, %d infos\n",
+}
+
+func auditBatch(dir string, f audit.Format, tag lang.Tag, w, stderr io.Writer) int {
 	defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	bw, err := audit.NewBatchWriter(w, f, dir)
+	bw, err := audit.NewBatchWriterIn(w, f, dir, tag)
 	if err != nil {
 		fmt.Fprintf(stderr, "thidua audit: %v\n", err)
 		return exitBadInput
@@ -134,7 +148,7 @@ func auditBatch(dir string, f audit.Format, w, stderr io.Writer) int {
 	if cerr := bw.Close(sum); err == nil {
 		err = cerr
 	}
-	fmt.Fprintf(stderr, "%d clusters: %d clean, %d with errors, %d malformed; findings: %d errors, %d warnings, %d infos\n",
+	fmt.Fprintf(stderr, tag.Pick(batchSummary[0], batchSummary[1]),
 		sum.Clusters, sum.Clean, sum.WithErrors, sum.Malformed, sum.Counts.Errors, sum.Counts.Warnings, sum.Counts.Infos)
 	if err != nil {
 		fmt.Fprintf(stderr, "thidua audit: %v\n", err)

@@ -21,21 +21,30 @@ func TestAuditGolden(t *testing.T) {
 		args []string
 		code int
 	}{
-		{"cum2-clean", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020.csv"}, exitOK},
-		{"cum2-clean-json", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020.csv", "--format", "json"}, exitOK},
-		{"cum2-clean-json-recorded", []string{"--rules", rb, "--scores", cum2 + "scores-2020.json", "--recorded", "../../audit/testdata/recorded-2020.json"}, exitOK},
-		{"cum2-errors", []string{"--rules", rb, "--scores", cum2 + "recorded-2020-errors-sheet.csv", "--recorded", cum2 + "recorded-2020-errors.csv"}, exitBadInput},
-		{"cum2-errors-html", []string{"--rules", rb, "--scores", cum2 + "recorded-2020-errors-sheet.csv", "--recorded", cum2 + "recorded-2020-errors.csv", "--format", "html"}, exitBadInput},
-		{"cum2-wrong-sheet", []string{"--rules", rb, "--scores", cum2 + "tie-broken.csv", "--recorded", cum2 + "recorded-2020.csv"}, exitBadInput},
-		{"batch", []string{"--batch", batch}, exitBadInput},
-		{"batch-json", []string{"--batch", batch, "--format", "json"}, exitBadInput},
-		{"bad-recorded", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", "testdata/audit-bad-recorded.csv"}, exitBadInput},
-		{"bad-rulebook", []string{"--rules", "testdata/bad-rulebook.yaml", "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020.csv"}, exitBadInput},
-		{"missing-file", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", "testdata/nonexistent.csv"}, exitBadInput},
-		{"missing-batch", []string{"--batch", "testdata/nonexistent"}, exitBadInput},
+		// English, as the reports were before they had a language.
+		{"cum2-clean", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020.csv", "--lang", "en"}, exitOK},
+		{"cum2-clean-json", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020.csv", "--format", "json", "--lang", "en"}, exitOK},
+		{"cum2-clean-json-recorded", []string{"--rules", rb, "--scores", cum2 + "scores-2020.json", "--recorded", "../../audit/testdata/recorded-2020.json", "--lang", "en"}, exitOK},
+		{"cum2-errors", []string{"--rules", rb, "--scores", cum2 + "recorded-2020-errors-sheet.csv", "--recorded", cum2 + "recorded-2020-errors.csv", "--lang", "en"}, exitBadInput},
+		{"cum2-errors-html", []string{"--rules", rb, "--scores", cum2 + "recorded-2020-errors-sheet.csv", "--recorded", cum2 + "recorded-2020-errors.csv", "--format", "html", "--lang", "en"}, exitBadInput},
+		{"cum2-wrong-sheet", []string{"--rules", rb, "--scores", cum2 + "tie-broken.csv", "--recorded", cum2 + "recorded-2020.csv", "--lang", "en"}, exitBadInput},
+		{"batch", []string{"--batch", batch, "--lang", "en"}, exitBadInput},
+		{"batch-json", []string{"--batch", batch, "--format", "json", "--lang", "en"}, exitBadInput},
+		{"bad-recorded", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", "testdata/audit-bad-recorded.csv", "--lang", "en"}, exitBadInput},
+		{"bad-rulebook", []string{"--rules", "testdata/bad-rulebook.yaml", "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020.csv", "--lang", "en"}, exitBadInput},
+		{"missing-file", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", "testdata/nonexistent.csv", "--lang", "en"}, exitBadInput},
+		{"missing-batch", []string{"--batch", "testdata/nonexistent", "--lang", "en"}, exitBadInput},
+		// Vietnamese, the default.
+		{"cum2-clean-vi", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020.csv"}, exitOK},
+		{"cum2-errors-vi", []string{"--rules", rb, "--scores", cum2 + "recorded-2020-errors-sheet.csv", "--recorded", cum2 + "recorded-2020-errors.csv", "--lang", "vi"}, exitBadInput},
+		{"cum2-errors-html-vi", []string{"--rules", rb, "--scores", cum2 + "recorded-2020-errors-sheet.csv", "--recorded", cum2 + "recorded-2020-errors.csv", "--format", "html"}, exitBadInput},
+		{"cum2-wrong-sheet-vi", []string{"--rules", rb, "--scores", cum2 + "tie-broken.csv", "--recorded", cum2 + "recorded-2020.csv"}, exitBadInput},
+		{"batch-vi", []string{"--batch", batch}, exitBadInput},
+		// Usage errors.
 		{"usage-missing-recorded", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv"}, exitUsage},
 		{"usage-batch-and-rules", []string{"--batch", batch, "--rules", rb}, exitUsage},
 		{"usage-bad-format", []string{"--batch", batch, "--format", "pdf"}, exitUsage},
+		{"usage-bad-lang", []string{"--batch", batch, "--lang", "fr"}, exitUsage},
 		{"usage-extra-argument", []string{"--batch", batch, "extra"}, exitUsage},
 	}
 	for _, c := range cases {
@@ -85,7 +94,14 @@ func TestAuditOut(t *testing.T) {
 	if !bytes.Equal(got, want.Bytes()) {
 		t.Error("the file differs from what standard output gets")
 	}
-	if !strings.Contains(out.String(), "report written to "+file) {
+	if !strings.Contains(out.String(), "thidua audit: đã ghi báo cáo vào "+file) {
+		t.Errorf("stdout %q", out.String())
+	}
+	out.Reset()
+	if code := auditCmd(append(args, "--out", file, "--lang", "en"), &out, &errb); code != exitBadInput {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "thidua audit: report written to "+file) {
 		t.Errorf("stdout %q", out.String())
 	}
 	if code := auditCmd(append(args, "--out", filepath.Join(t.TempDir(), "no", "such", "dir.html")), &out, &errb); code != exitBadInput {
@@ -100,18 +116,23 @@ func TestAuditExitCodes(t *testing.T) {
 		name     string
 		recorded string
 		sheet    string
+		lang     string
 		code     int
 		want     []string
 	}{
-		{"the published result of Cụm II 2020 audits clean", "recorded-2020.csv", "scores-2020.csv", exitOK,
+		{"the published result of Cụm II 2020 audits clean", "recorded-2020.csv", "scores-2020.csv", "en", exitOK,
 			[]string{"**Clean:**", "Findings: 0 errors, 0 warnings, 0 infos", "| Sở Công Thương (SCT) | 1 | 1 | 96.35 | 96.35 | flag | flag |"}},
-		{"the seeded errors are found", "recorded-2020-errors.csv", "recorded-2020-errors-sheet.csv", exitBadInput,
+		{"the seeded errors are found", "recorded-2020-errors.csv", "recorded-2020-errors-sheet.csv", "en", exitBadInput,
 			[]string{"**Not clean:**", "| not_in_force |", "| tiebreak_not_in_chain |", "| award_votes |"}},
+		{"kết quả của Cụm II năm 2020 đạt", "recorded-2020.csv", "scores-2020.csv", "vi", exitOK,
+			[]string{"**Đạt:**", "Phát hiện: 0 lỗi, 0 cảnh báo, 0 thông tin", "| Sở Công Thương (SCT) | 1 | 1 | 96,35 | 96,35 | flag | flag |  | khớp |"}},
+		{"các lỗi cài sẵn được phát hiện", "recorded-2020-errors.csv", "recorded-2020-errors-sheet.csv", "vi", exitBadInput,
+			[]string{"**Không đạt:**", "| quy định không có hiệu lực |", "| căn cứ phân định ngoài quy định |", "| không đủ số phiếu |"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			code := auditCmd([]string{"--rules", rb, "--scores", cum2 + c.sheet, "--recorded", cum2 + c.recorded}, &out, &errb)
+			code := auditCmd([]string{"--rules", rb, "--scores", cum2 + c.sheet, "--recorded", cum2 + c.recorded, "--lang", c.lang}, &out, &errb)
 			if code != c.code {
 				t.Fatalf("exit %d, want %d: %s", code, c.code, errb.String())
 			}
