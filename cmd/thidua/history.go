@@ -46,11 +46,11 @@ type yearWords struct {
 	status                                                          map[history.Status]string
 
 	// nominate
-	nomTitle, nomCouncil, nomMeeting, nomHead, nomProposed, nomApproved, nomCut, nomPending, nomInAll string
-	nomGov, nomQuota, nomBasis, nomProvisional, nomNoCandidate, nomRanked                             string
-	nomCriterion, nomRankHead, nomPassed, nomPendingTie, nomNominated, nomNone                        string
-	verdict                                                                                           map[province.Verdict]string
-	method                                                                                            map[rules.Method]string
+	nomTitle, nomCouncil, nomMeeting, nomHead, nomProposed, nomCut, nomPending, nomInAll string
+	nomGov, nomQuota, nomBasis, nomProvisional, nomNoCandidate, nomRanked                string
+	nomCriterion, nomRankHead, nomPassed, nomPendingTie, nomNominated, nomNone           string
+	verdict                                                                              map[province.Verdict]string
+	method                                                                               map[rules.Method]string
 
 	// covenant progress
 	covAfter, covAsOf, covHead, covHeld, covNo, covProjection, covBehind string
