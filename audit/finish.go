@@ -116,8 +116,8 @@ func (a *auditor) comparison() []Comparison {
 			worst[f.Member] = f.Severity
 		}
 	}
-	var out []Comparison
-	done := map[string]bool{}
+	out := make([]Comparison, 0, len(a.sh.Members)+len(a.rec.Members))
+	done := make(map[string]bool, len(a.sh.Members))
 	recorded := func(c *Comparison) {
 		m, ok := a.rec.Member(c.Member)
 		if !ok {

@@ -163,7 +163,8 @@ func Msg(key string, args ...any) Message {
 
 // With returns a copy of the message with parts appended.
 func (m Message) With(parts ...Message) Message {
-	m.Parts = append(append([]Message(nil), m.Parts...), parts...)
+	all := make([]Message, 0, len(m.Parts)+len(parts))
+	m.Parts = append(append(all, m.Parts...), parts...)
 	return m
 }
 
@@ -199,7 +200,11 @@ func argList(args []string) string {
 }
 
 func (m Message) fill(text string, t Tag) string {
+	if strings.IndexByte(text, '{') < 0 {
+		return text
+	}
 	var b strings.Builder
+	b.Grow(len(text) + 16*len(m.Args) + 32*len(m.Parts))
 	for {
 		i := strings.IndexByte(text, '{')
 		if i < 0 {

@@ -142,6 +142,18 @@ func (r *ranker) order() {
 type key struct {
 	v    decimal.Decimal
 	text lang.Message
+	// For rules whose value is a number, the message is built only for
+	// the members a decision quotes: what (a catalogue key) and shown.
+	what  string
+	shown decimal.Decimal
+}
+
+// message is the member's value under the rule, as a decision quotes it.
+func (k key) message() lang.Message {
+	if k.what != "" {
+		return lang.Msg(k.what, k.shown)
+	}
+	return k.text
 }
 
 // split orders group (members already equal under chain[:k]) by chain[k:].
@@ -176,12 +188,14 @@ func (r *ranker) split(group []int, chain []rule, k int, tried []string) {
 		r.split(sorted[start:i], chain, k+1, append(slices.Clone(tried), ru.name))
 		if open >= 0 {
 			lo := r.seq[first]
-			r.links[open].Lower, r.links[open].LowerValue, r.links[open].LowerText = r.cards[lo].Member.ID, keys[lo].text.In(lang.English), keys[lo].text
+			lt := keys[lo].message()
+			r.links[open].Lower, r.links[open].LowerValue, r.links[open].LowerText = r.cards[lo].Member.ID, lt.In(lang.English), lt
 			open = -1
 		}
 		if i < len(sorted) {
 			up := r.seq[len(r.seq)-1]
-			r.links = append(r.links, Decision{Rule: ru.name, Upper: r.cards[up].Member.ID, UpperValue: keys[up].text.In(lang.English), UpperText: keys[up].text})
+			ut := keys[up].message()
+			r.links = append(r.links, Decision{Rule: ru.name, Upper: r.cards[up].Member.ID, UpperValue: ut.In(lang.English), UpperText: ut})
 			open = len(r.links) - 1
 		}
 		start = i
@@ -219,7 +233,7 @@ func (r *ranker) unresolved(group []int, tried []string, note lang.Message) {
 // (card) position; nil with a note if the rule cannot be applied.
 func (r *ranker) keys(ru rule, group []int) (map[int]key, lang.Message) {
 	out := make(map[int]key, len(group))
-	dec := func(m int, v decimal.Decimal) { out[m] = key{v, lang.Msg("value.number", v)} }
+	dec := func(m int, v decimal.Decimal) { out[m] = key{v: v, what: "value.number", shown: v} }
 	switch ru.tb.Kind {
 	case rules.ByTotalPoints:
 		for _, m := range group {
@@ -227,7 +241,7 @@ func (r *ranker) keys(ru rule, group []int) (map[int]key, lang.Message) {
 		}
 	case rules.ByPercentage:
 		for _, m := range group {
-			out[m] = key{r.cards[m].Percent, lang.Msg("value.percent", r.cards[m].Percent)}
+			out[m] = key{v: r.cards[m].Percent, what: "value.percent", shown: r.cards[m].Percent}
 		}
 	case rules.ByGroup, rules.ByCriterion:
 		for _, m := range group {
@@ -237,7 +251,7 @@ func (r *ranker) keys(ru rule, group []int) (map[int]key, lang.Message) {
 	case rules.FewerDeductions:
 		for _, m := range group {
 			d := r.cards[m].Deductions.Total
-			out[m] = key{d.Neg(), lang.Msg("value.deducted", d)}
+			out[m] = key{v: d.Neg(), what: "value.deducted", shown: d}
 		}
 	case rules.MoreBonus:
 		for _, m := range group {
@@ -246,7 +260,7 @@ func (r *ranker) keys(ru rule, group []int) (map[int]key, lang.Message) {
 	case rules.MoreVotes:
 		for _, m := range group {
 			v := r.cards[m].Votes.For
-			out[m] = key{decimal.NewFromInt(int64(v)), votes(v)}
+			out[m] = key{v: decimal.NewFromInt(int64(v)), text: votes(v)}
 		}
 	case rules.HeadToHead:
 		r.headToHead(group, out)
@@ -310,14 +324,14 @@ func (r *ranker) headToHead(group []int, out map[int]key) {
 			}
 			detail = append(detail, lang.Msg("value.h2h.pair", na, nb, r.cards[b].Member.ID))
 		}
-		out[a] = key{decimal.NewFromInt(int64(wins)), lang.Msg("value.h2h", wins, len(group)-1).With(detail...)}
+		out[a] = key{v: decimal.NewFromInt(int64(wins)), text: lang.Msg("value.h2h", wins, len(group)-1).With(detail...)}
 	}
 }
 
 func (r *ranker) noAwardLastYear(tier string, group []int, out map[int]key) {
 	if r.sh.Year == 0 {
 		for _, m := range group {
-			out[m] = key{decimal.Zero, lang.Msg("value.year_unknown")}
+			out[m] = key{v: decimal.Zero, text: lang.Msg("value.year_unknown")}
 		}
 		return
 	}
@@ -330,9 +344,9 @@ func (r *ranker) noAwardLastYear(tier string, group []int, out map[int]key) {
 			}
 		}
 		if got == "" {
-			out[m] = key{decimal.NewFromInt(1), lang.Msg("value.no_award", last)}
+			out[m] = key{v: decimal.NewFromInt(1), text: lang.Msg("value.no_award", last)}
 		} else {
-			out[m] = key{decimal.Zero, lang.Msg("value.award", got, last)}
+			out[m] = key{v: decimal.Zero, text: lang.Msg("value.award", got, last)}
 		}
 	}
 }
@@ -352,7 +366,7 @@ func (r *ranker) lots(group []int, out map[int]key) (map[int]key, lang.Message) 
 			if !ok {
 				return nil, lang.Msg("lots.not_drawn", r.cards[m].Member.ID)
 			}
-			out[m] = key{decimal.NewFromInt(int64(-p)), lang.Msg("value.drawn", p+1)}
+			out[m] = key{v: decimal.NewFromInt(int64(-p)), text: lang.Msg("value.drawn", p+1)}
 		}
 		r.recordLots(nil, out, group)
 		return out, lang.Message{}
@@ -367,7 +381,7 @@ func (r *ranker) lots(group []int, out map[int]key) (map[int]key, lang.Message) 
 		byID[ids[i]] = m
 	}
 	for p, id := range DrawOrder(*r.cfg.seed, ids) {
-		out[byID[id]] = key{decimal.NewFromInt(int64(-p)), lang.Msg("value.drawn_seed", p+1, *r.cfg.seed)}
+		out[byID[id]] = key{v: decimal.NewFromInt(int64(-p)), text: lang.Msg("value.drawn_seed", p+1, *r.cfg.seed)}
 	}
 	r.recordLots(r.cfg.seed, out, group)
 	return out, lang.Message{}

@@ -64,6 +64,13 @@ func (s *scorer) step(node string, v decimal.Decimal, key string, args ...any) S
 // rounded states a rounding rule as a trace step does.
 func rounded(r rules.Rounding) lang.Message { return lang.Msg("scoring.rounded").With(r.Message()) }
 
+// trace appends a step to the card's trace, unless no trace is kept.
+func (s *scorer) trace(c *Scorecard, st Step) {
+	if !s.quiet {
+		c.Trace = append(c.Trace, st)
+	}
+}
+
 // stepMsg is a trace step stating m; empty when no trace is kept.
 func (s *scorer) stepMsg(node string, v decimal.Decimal, m lang.Message) Step {
 	if s.quiet {
@@ -528,20 +535,20 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 		c.Criteria = c.Criteria.Add(value[r])
 		c.Attainable = c.Attainable.Add(attain[r])
 	}
-	c.Trace = append(c.Trace, s.step("criteria", c.Criteria, "scoring.criteria"))
+	s.trace(c, s.step("criteria", c.Criteria, "scoring.criteria"))
 	bp, dp := in.rb.Bonus(), in.rb.Deductions()
 	c.Bonus = s.adjust("bonus", "scoring.bonus", bp.Items, bp.Cap, in.bonus[m], &c.Trace)
 	c.Deductions = s.adjust("deductions", "scoring.deductions", dp.Items, dp.Cap, in.deductions[m], &c.Trace)
 	total := c.Criteria.Add(c.Bonus.Total).Sub(c.Deductions.Total)
-	c.Trace = append(c.Trace, s.step("total", total, "scoring.total"))
+	s.trace(c, s.step("total", total, "scoring.total"))
 	if f := dp.Floor; f != nil && total.LessThan(*f) {
 		total = *f
-		c.Trace = append(c.Trace, s.step("total", total, "scoring.floor", *f))
+		s.trace(c, s.step("total", total, "scoring.floor", *f))
 	}
 	if r := s.round.Total; r != nil {
 		if t := r.Round(total); !t.Equal(total) {
 			total = t
-			c.Trace = append(c.Trace, s.stepMsg("total", total, rounded(*r)))
+			s.trace(c, s.stepMsg("total", total, rounded(*r)))
 		}
 	}
 	c.Total = total
@@ -552,7 +559,7 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 		pq = *r
 	}
 	c.Percent = pq.Quo(total.Mul(hundred), c.Attainable)
-	c.Trace = append(c.Trace, s.step("percent", c.Percent, "scoring.percent", c.Attainable))
+	s.trace(c, s.step("percent", c.Percent, "scoring.percent", c.Attainable))
 	c.Basis = c.Total
 	if in.rb.RankBy() == rules.ByPercent {
 		c.Basis = c.Percent
