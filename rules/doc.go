@@ -26,5 +26,7 @@
 // A Spec is the editable description (what a YAML or JSON file holds). New
 // validates a Spec as a whole and returns an immutable *Rulebook, the only
 // form the scoring and ranking packages accept. Load and Parse read a file
-// and report every problem with its file, line and key.
+// and report every problem with its file, line and key, as Errors: each
+// problem's Error() is English, and Text writes it in Vietnamese (the
+// default) or English from its lang.Message, whose key is a stable code.
 package rules

@@ -59,6 +59,7 @@ func FuzzParse(f *testing.F) {
 					t.Fatalf("problems out of line order: %v then %v", es[i-1], e)
 				}
 			}
+			checkTexts(t, es)
 			return
 		}
 		// A valid rulebook hashes the same when read again and when rebuilt
@@ -137,6 +138,7 @@ func FuzzParseShare(f *testing.F) {
 			if !strings.Contains(err.Error(), "share") {
 				t.Fatalf("error %q does not say it is about a share", err)
 			}
+			checkValueErr(t, err)
 			return
 		}
 		if s.Den <= 0 || s.Num < 0 {

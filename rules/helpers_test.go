@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
 
@@ -184,7 +185,111 @@ func parseErrs(t *testing.T, text string) rules.Errors {
 	if !errors.As(err, &es) {
 		t.Fatalf("Parse: error %T is not rules.Errors: %v", err, err)
 	}
+	checkTexts(t, es)
 	return es
+}
+
+// checkTexts checks the messages of every problem: each has one, in the
+// catalogue (with its parts); written in English it is the problem's Msg,
+// Text(lang.English) is Error() for each problem and for the list, and the
+// Vietnamese text fills every placeholder. The Vietnamese template is
+// checked with every value replaced by a neutral word, so that a brace in
+// the rulebook itself cannot hide or fake a placeholder.
+func checkTexts(t testing.TB, es rules.Errors) {
+	t.Helper()
+	for _, e := range es {
+		if e.Message.IsZero() {
+			t.Fatalf("problem without a message: %+v", *e)
+		}
+		if k := unknownKeyOf(e.Message); k != "" {
+			t.Fatalf("%v: key %q is not in the catalogue", e, k)
+		}
+		if got := e.Message.In(lang.English); got != e.Msg {
+			t.Fatalf("message in English %q, Msg %q", got, e.Msg)
+		}
+		if got, want := e.Text(lang.English), e.Error(); got != want {
+			t.Fatalf("Text(English) = %q, Error() = %q", got, want)
+		}
+		if vi := neutral(e.Message).In(lang.Vietnamese); strings.ContainsAny(vi, "{}‹›") {
+			t.Fatalf("%s: a placeholder is left in the Vietnamese %q", e.Message.Key, vi)
+		}
+	}
+	if got, want := es.Text(lang.English), es.Error(); got != want {
+		t.Fatalf("Errors.Text(English) = %q, Error() = %q", got, want)
+	}
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Text(lang.Vietnamese)
+	}
+	if got, want := es.Text(lang.Vietnamese), strings.Join(lines, "\n"); got != want {
+		t.Fatalf("Errors.Text(Vietnamese) is not the problems one a line:\n%s", got)
+	}
+}
+
+// checkValueErr checks the error of a value that cannot be read (a share,
+// a date): it carries a message from the catalogue, whose English text is
+// the error's, and whose Vietnamese text fills every placeholder.
+func checkValueErr(t testing.TB, err error) {
+	t.Helper()
+	var m interface{ Message() lang.Message }
+	if !errors.As(err, &m) {
+		t.Fatalf("error %T has no message: %v", err, err)
+	}
+	msg := m.Message()
+	if k := unknownKeyOf(msg); k != "" {
+		t.Fatalf("%v: key %q is not in the catalogue", err, k)
+	}
+	if got := msg.In(lang.English); got != err.Error() {
+		t.Fatalf("message in English %q, error %q", got, err.Error())
+	}
+	if vi := neutral(msg).In(lang.Vietnamese); strings.ContainsAny(vi, "{}‹›") {
+		t.Fatalf("%s: a placeholder is left in the Vietnamese %q", msg.Key, vi)
+	}
+}
+
+// checkErr checks the texts of err, which must be rules.Errors.
+func checkErr(t testing.TB, err error) {
+	t.Helper()
+	var es rules.Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("error %T is not rules.Errors: %v", err, err)
+	}
+	checkTexts(t, es)
+}
+
+// unknownKeyOf returns the first key of m or its parts that the catalogue
+// does not have, or "".
+func unknownKeyOf(m lang.Message) string {
+	if !lang.Known(m.Key) {
+		return m.Key
+	}
+	for _, p := range m.Parts {
+		if k := unknownKeyOf(p); k != "" {
+			return k
+		}
+	}
+	return ""
+}
+
+// neutral returns m with every value replaced by "x".
+func neutral(m lang.Message) lang.Message {
+	out := lang.Message{Key: m.Key}
+	for range m.Args {
+		out.Args = append(out.Args, "x")
+	}
+	for _, p := range m.Parts {
+		out.Parts = append(out.Parts, neutral(p))
+	}
+	return out
+}
+
+// keysOf lists the keys of m and of its parts.
+func keysOf(m lang.Message) []string {
+	out := []string{m.Key}
+	for _, p := range m.Parts {
+		out = append(out, keysOf(p)...)
+	}
+	return out
 }
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }

@@ -3,7 +3,6 @@ package rules
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"os"
 	"reflect"
 	"slices"
@@ -12,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/thidua/thidua/internal/decode"
+	"github.com/thidua/thidua/lang"
 )
 
 // Load reads a rulebook from a YAML or JSON file. See Parse.
@@ -79,8 +79,7 @@ func zeroWeights(cs []Criterion, path string, d *decode.Decoder) Errors {
 	for i := range cs {
 		p := indexPath(path, i)
 		if wp := p + ".weight"; cs[i].Weight.IsZero() && d.Has(wp) && !d.Null(wp) {
-			es = append(es, &Error{Path: wp, Msg: fmt.Sprintf(
-				"criterion %q: weight 0: omit the key for weight 1, or give a positive weight", cs[i].ID)})
+			es = append(es, newError(wp, lang.Msg("rules.criterion.weight_zero", q(cs[i].ID))))
 		}
 		es = append(es, zeroWeights(cs[i].Children, p+".children", d)...)
 	}
@@ -156,7 +155,7 @@ func parseSpec(name string, data []byte) (Spec, *decode.Decoder, error) {
 	var spec Spec
 	root, p := decode.Parse(data)
 	if p != nil {
-		return spec, nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg}}
+		return spec, nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg, Message: p.Message}}
 	}
 	d := decode.New()
 	d.Hooks = map[reflect.Type]decode.Hook{reflect.TypeFor[TieBreak](): decodeTieBreak}
@@ -164,7 +163,7 @@ func parseSpec(name string, data []byte) (Spec, *decode.Decoder, error) {
 	if len(d.Problems) > 0 {
 		es := make(Errors, len(d.Problems))
 		for i, p := range d.Problems {
-			es[i] = &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg}
+			es[i] = &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg, Message: p.Message}
 		}
 		return spec, d, es
 	}
@@ -180,15 +179,15 @@ func decodeTieBreak(d *decode.Decoder, n *yaml.Node, path string, v reflect.Valu
 		tb.Kind = TieBreakKind(strings.TrimSpace(n.Value))
 	case yaml.MappingNode:
 		if len(n.Content) != 2 {
-			d.Addf(n, path, "a tie-break is one word or one key with its argument, e.g. \"group: II\"")
+			d.Add(n, path, lang.Msg("rules.tie.shape"))
 			return
 		}
-		if !d.Scalar(n.Content[1], path, "the id of a group, criterion or award tier") {
+		if !d.ScalarMsg(n.Content[1], path, lang.Msg("rules.want.tie_ref")) {
 			return
 		}
 		tb.Kind = TieBreakKind(n.Content[0].Value)
 		tb.Ref = n.Content[1].Value
 	default:
-		d.Addf(n, path, "a tie-break is one word or one key with its argument, e.g. \"group: II\"")
+		d.Add(n, path, lang.Msg("rules.tie.shape"))
 	}
 }

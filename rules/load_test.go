@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/thidua/thidua/internal/decode"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
 
@@ -412,6 +414,7 @@ func TestByteOrderMarkIsAccepted(t *testing.T) {
 	// and lines stay right after it
 	bad := append([]byte{0xEF, 0xBB, 0xBF}, doc(map[string]string{"missing": "missing: skip"})...)
 	_, err = rules.Parse("bom.yaml", bad)
+	checkErr(t, err)
 	var es rules.Errors
 	require.ErrorAs(t, err, &es)
 	require.Len(t, es, 1)
@@ -428,6 +431,7 @@ func TestEmptyDocumentIsAnError(t *testing.T) {
 		t.Run("a document of "+name+" is empty", func(t *testing.T) {
 			rb, err := rules.Parse("empty.yaml", []byte(text))
 			assert.Nil(t, rb)
+			checkErr(t, err)
 			var es rules.Errors
 			require.ErrorAs(t, err, &es)
 			require.Len(t, es, 1)
@@ -442,6 +446,7 @@ func TestSyntaxErrorHasItsLine(t *testing.T) {
 	text := "id: x\nversion: \"1\"\ntitle: T\ncriteria:\n  - {id: a, name: A, max: 10\nrank_by: total\n"
 	rb, err := rules.Parse("broken.yaml", []byte(text))
 	assert.Nil(t, rb)
+	checkErr(t, err)
 	var es rules.Errors
 	require.ErrorAs(t, err, &es)
 	require.Len(t, es, 1)
@@ -451,6 +456,8 @@ func TestSyntaxErrorHasItsLine(t *testing.T) {
 	assert.LessOrEqual(t, es[0].Line, 6)
 	assert.NotContains(t, es[0].Msg, "yaml: line", "the line is split out of the message")
 	assert.True(t, strings.HasPrefix(err.Error(), "broken.yaml:"), err.Error())
+	assert.Equal(t, "decode.syntax", es[0].Message.Key)
+	assert.Equal(t, strings.TrimSuffix(es[0].Error(), es[0].Msg)+"lỗi cú pháp YAML: "+es[0].Msg, es[0].Text(lang.Vietnamese))
 }
 
 func TestTieBreaksAsWordsAndOneKeyMappings(t *testing.T) {
@@ -486,6 +493,7 @@ func TestTieBreaksAsWordsAndOneKeyMappings(t *testing.T) {
 func TestErrorsAs(t *testing.T) {
 	_, err := rules.Parse("x.yaml", []byte(doc(map[string]string{"title": "", "missing": "missing: skip"})))
 	require.Error(t, err)
+	checkErr(t, err)
 
 	all := &rules.Errors{}
 	require.True(t, errors.As(err, all), "errors.As(err, &rules.Errors{})")
@@ -517,6 +525,7 @@ func TestLoad(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "bad.yaml")
 		require.NoError(t, os.WriteFile(path, []byte(doc(map[string]string{"rank_by": "rank_by: votes"})), 0o644))
 		_, err := rules.Load(path)
+		checkErr(t, err)
 		var es rules.Errors
 		require.ErrorAs(t, err, &es)
 		require.Len(t, es, 1)
@@ -547,6 +556,7 @@ func TestParseSpecReadsWithoutValidating(t *testing.T) {
 	assert.Empty(t, spec.Missing, "ParseSpec does not fill in defaults")
 
 	_, err = rules.ParseSpec("s.yaml", []byte(text+"titel: x\n"))
+	checkErr(t, err)
 	var es rules.Errors
 	require.ErrorAs(t, err, &es)
 	require.Len(t, es, 1)
@@ -604,8 +614,11 @@ func TestDocumentLargerThanTheLimitIsRejected(t *testing.T) {
 	big := doc(nil) + "# " + strings.Repeat("x", decode.MaxBytes) + "\n"
 	rb, err := rules.Parse("big.yaml", []byte(big))
 	assert.Nil(t, rb)
+	checkErr(t, err)
 	var es rules.Errors
 	require.ErrorAs(t, err, &es)
 	require.Len(t, es, 1)
 	assert.Contains(t, es[0].Msg, "limit")
+	assert.Equal(t, "decode.too_large", es[0].Message.Key)
+	assert.Equal(t, fmt.Sprintf("big.yaml:1: tài liệu dài %d byte, vượt giới hạn %d byte", len(big), decode.MaxBytes), es[0].Text(lang.Vietnamese))
 }

@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/thidua/thidua/internal/canon"
+	"github.com/thidua/thidua/lang"
 )
 
 // Rulebook is a validated, immutable rulebook. Create one with New, Parse or
@@ -329,8 +329,7 @@ func depthErrors(cs []Criterion) Errors {
 	var walk func(cs []Criterion, level int, path string)
 	walk = func(cs []Criterion, level int, path string) {
 		if level > MaxDepth {
-			es = append(es, &Error{Path: indexPath(path, 0), Msg: fmt.Sprintf(
-				"criterion %q is at level %d: criteria may be nested at most %d levels deep", cs[0].ID, level, MaxDepth)})
+			es = append(es, newError(indexPath(path, 0), lang.Msg("rules.criterion.too_deep", q(cs[0].ID), level, MaxDepth)))
 			return
 		}
 		for i := range cs {

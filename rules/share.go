@@ -1,13 +1,14 @@
 package rules
 
 import (
-	"fmt"
 	"math"
 	"math/big"
 	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/lang"
 )
 
 // Share is an exact fraction such as 80%, 2/3 or 0.85, used for vote
@@ -28,14 +29,17 @@ const maxShare = 1000
 const maxSharePlaces = 9
 
 // ParseShare reads "80%", "2/3", "0.85" or "1": a share from 0 to maxShare
-// with at most 9 decimal places. It reads back what String writes.
+// with at most 9 decimal places. It reads back what String writes. Its
+// error has a method Message() lang.Message: the problem as a message, to
+// be written in Vietnamese or English (its key, "rules.share.parse" and
+// the like, is a stable code).
 func ParseShare(s string) (Share, error) {
 	t := strings.TrimSpace(s)
 	switch {
 	case strings.HasSuffix(t, "%"):
 		d, err := decimal.NewFromString(strings.TrimSpace(strings.TrimSuffix(t, "%")))
 		if err != nil {
-			return Share{}, fmt.Errorf("share %q: expected a percentage like 80%%", s)
+			return Share{}, &valueError{lang.Msg("rules.share.parse_percent", q(s))}
 		}
 		return shareFromDecimal(d, 100, s)
 	case strings.Contains(t, "/"):
@@ -43,7 +47,7 @@ func ParseShare(s string) (Share, error) {
 		n, err1 := strconv.ParseInt(strings.TrimSpace(a), 10, 32)
 		m, err2 := strconv.ParseInt(strings.TrimSpace(b), 10, 32)
 		if err1 != nil || err2 != nil || m <= 0 || n < 0 {
-			return Share{}, fmt.Errorf("share %q: expected a fraction of whole numbers like 2/3", s)
+			return Share{}, &valueError{lang.Msg("rules.share.parse_fraction", q(s))}
 		}
 		if n > maxShare*m { // both fit in 32 bits: no overflow
 			return Share{}, outOfRange(s)
@@ -52,14 +56,14 @@ func ParseShare(s string) (Share, error) {
 	default:
 		d, err := decimal.NewFromString(t)
 		if err != nil {
-			return Share{}, fmt.Errorf("share %q: expected 80%%, 2/3 or 0.8", s)
+			return Share{}, &valueError{lang.Msg("rules.share.parse", q(s))}
 		}
 		return shareFromDecimal(d, 1, s)
 	}
 }
 
 func outOfRange(s string) error {
-	return fmt.Errorf("share %q: out of range (expected 0 to %d, that is 0%% to %d%%)", s, maxShare, maxShare*100)
+	return &valueError{lang.Msg("rules.share.range", q(s), maxShare, maxShare*100)}
 }
 
 // shareFromDecimal returns d ÷ scale as an exact fraction.
@@ -68,7 +72,7 @@ func shareFromDecimal(d decimal.Decimal, scale int64, s string) (Share, error) {
 		return Share{}, outOfRange(s)
 	}
 	if d.Exponent() < -maxSharePlaces {
-		return Share{}, fmt.Errorf("share %q: too many decimal places (at most %d)", s, maxSharePlaces)
+		return Share{}, &valueError{lang.Msg("rules.share.places", q(s), maxSharePlaces)}
 	}
 	exp := -d.Exponent()
 	if exp < 0 {

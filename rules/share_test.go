@@ -77,6 +77,7 @@ func TestParseShareRejects(t *testing.T) {
 		t.Run(`"`+in+`" is not a share`, func(t *testing.T) {
 			_, err := rules.ParseShare(in)
 			require.Error(t, err)
+			checkValueErr(t, err)
 			assert.Contains(t, err.Error(), "share")
 			if in != "" {
 				assert.Contains(t, err.Error(), in, "the message quotes the input")

@@ -1,10 +1,11 @@
 package rules
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/lang"
 )
 
 // Spec is the editable description of a rulebook: what a YAML or JSON file
@@ -114,7 +115,7 @@ func (d *Date) UnmarshalText(b []byte) error {
 	}
 	t, err := time.Parse(time.DateOnly, string(b))
 	if err != nil {
-		return fmt.Errorf("expected a date YYYY-MM-DD, found %q", b)
+		return &valueError{lang.Msg("rules.date.malformed", q(string(b)))}
 	}
 	*d = Date{t}
 	return nil

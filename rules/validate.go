@@ -1,12 +1,13 @@
 package rules
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/lang"
 )
 
 type validator struct {
@@ -15,39 +16,68 @@ type validator struct {
 	kind map[string]bool   // criterion id → is group
 }
 
-func (v *validator) add(path, format string, args ...any) {
-	v.errs = append(v.errs, &Error{Path: path, Msg: fmt.Sprintf(format, args...)})
+func (v *validator) add(path string, m lang.Message) {
+	v.errs = append(v.errs, newError(path, m))
 }
+
+// q quotes a value as Go does (%q): messages quote ids and words from the
+// file this way, in both languages.
+func q(s string) string { return strconv.Quote(s) }
+
+// noun names a kind of rulebook entry in messages, by catalogue keys: with
+// its article ("a criterion", "an award tier") and without ("criterion").
+type noun struct{ a, bare string }
+
+var (
+	criterionNoun     = noun{"rules.a.criterion", "rules.noun.criterion"}
+	bonusItemNoun     = noun{"rules.a.bonus_item", "rules.noun.bonus_item"}
+	deductionItemNoun = noun{"rules.a.deduction_item", "rules.noun.deduction_item"}
+	factNoun          = noun{"rules.a.fact", "rules.noun.fact"}
+	stageNoun         = noun{"rules.a.stage", "rules.noun.stage"}
+	conditionNoun     = noun{"rules.a.condition", "rules.noun.condition"}
+	awardTierNoun     = noun{"rules.a.award_tier", "rules.noun.award_tier"}
+)
+
+// itemKind is what items checks: bonus or deduction items.
+type itemKind struct {
+	noun    noun
+	noItems string // the key of "a cap is given but there are no items"
+}
+
+var (
+	bonusItems     = itemKind{bonusItemNoun, "rules.cap.no_bonus_items"}
+	deductionItems = itemKind{deductionItemNoun, "rules.cap.no_deduction_items"}
+)
 
 func (v *validator) spec(s *Spec) {
 	if strings.TrimSpace(s.ID) == "" {
-		v.add("id", "a rulebook needs an id")
+		v.add("id", lang.Msg("rules.id.missing_rulebook"))
 	}
 	if strings.TrimSpace(s.Version) == "" {
-		v.add("version", "a rulebook needs a version, so that results can say which rules produced them")
+		v.add("version", lang.Msg("rules.version.missing"))
 	}
 	if strings.TrimSpace(s.Title) == "" {
-		v.add("title", "a rulebook needs a title")
+		v.add("title", lang.Msg("rules.title.missing"))
 	}
 	if !s.InForce.From.IsZero() && !s.InForce.To.IsZero() && s.InForce.To.Before(s.InForce.From) {
-		v.add("in_force.to", "ends (%s) before it starts (%s)", s.InForce.To, s.InForce.From)
+		v.add("in_force.to", lang.Msg("rules.in_force.order", s.InForce.To.String(), s.InForce.From.String()))
 	}
 	v.ids = map[string]string{}
 	v.kind = map[string]bool{}
 	if len(s.Criteria) == 0 {
-		v.add("criteria", "a rulebook needs at least one criterion")
+		v.add("criteria", lang.Msg("rules.criteria.none"))
 	}
 	v.criteria(s.Criteria, "criteria")
-	v.items(s.Bonus.Items, s.Bonus.Cap, "bonus", "bonus")
-	v.items(s.Deductions.Items, s.Deductions.Cap, "deductions", "deduction")
+	v.items(s.Bonus.Items, s.Bonus.Cap, "bonus", bonusItems)
+	v.items(s.Deductions.Items, s.Deductions.Cap, "deductions", deductionItems)
 	facts := v.facts(s.Facts)
 	v.assessment(&s.Assessment)
 	v.rounding(&s.Rounding)
 	if s.Missing != MissingIsError && s.Missing != MissingIsZero {
-		v.add("missing", "unknown policy %q (expected error or zero)", s.Missing)
+		v.add("missing", lang.Msg("rules.missing.unknown", q(string(s.Missing))))
 	}
 	if s.RankBy != ByTotal && s.RankBy != ByPercent {
-		v.add("rank_by", "unknown basis %q (expected total or percent)", s.RankBy)
+		v.add("rank_by", lang.Msg("rules.rank_by.unknown", q(string(s.RankBy))))
 	}
 	v.votePolicy(s.Votes, "votes")
 	conds := v.conditions(s.Eligibility, facts)
@@ -59,44 +89,40 @@ func (v *validator) spec(s *Spec) {
 	v.awards(s.Awards, conds)
 }
 
-func (v *validator) idOK(id, path, what string) bool {
+func (v *validator) idOK(id, path string, what noun) bool {
 	switch {
 	case strings.TrimSpace(id) == "":
-		v.add(path+".id", "%s %s needs an id", article(what), what)
+		v.add(path+".id", lang.Msg("rules.id.missing").With(lang.Msg(what.a)))
 		return false
 	case strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t"):
-		v.add(path+".id", "%s id %q has surrounding spaces, a comma or a line break", what, id)
+		v.add(path+".id", lang.Msg("rules.id.malformed", q(id)).With(lang.Msg(what.bare)))
 		return false
 	}
 	return true
 }
 
-// article returns "an" before a word that starts with a vowel ("an award
-// tier"), else "a".
-func article(word string) string {
-	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
-		return "an"
-	}
-	return "a"
+// nameMissing is the message of an entry without a name.
+func nameMissing(what noun, id string) lang.Message {
+	return lang.Msg("rules.name.missing", q(id)).With(lang.Msg(what.bare))
 }
 
 func (v *validator) criteria(cs []Criterion, path string) {
 	for i := range cs {
 		c := &cs[i]
 		p := indexPath(path, i)
-		if v.idOK(c.ID, p, "criterion") {
+		if v.idOK(c.ID, p, criterionNoun) {
 			if prev, dup := v.ids[c.ID]; dup {
-				v.add(p+".id", "duplicate criterion id %q (also at %s)", c.ID, prev)
+				v.add(p+".id", lang.Msg("rules.id.duplicate_at", q(c.ID), prev).With(lang.Msg(criterionNoun.bare)))
 			} else {
 				v.ids[c.ID] = p
 				v.kind[c.ID] = c.IsGroup()
 			}
 		}
 		if strings.TrimSpace(c.Name) == "" {
-			v.add(p+".name", "criterion %q needs a name", c.ID)
+			v.add(p+".name", nameMissing(criterionNoun, c.ID))
 		}
 		if c.Weight.IsNegative() {
-			v.add(p+".weight", "criterion %q: weight must be positive, found %s", c.ID, c.Weight)
+			v.add(p+".weight", lang.Msg("rules.criterion.weight_negative", q(c.ID), c.Weight))
 		}
 		if c.IsGroup() {
 			v.group(c, p)
@@ -109,46 +135,46 @@ func (v *validator) criteria(cs []Criterion, path string) {
 
 func (v *validator) group(c *Criterion, p string) {
 	if c.Method != "" {
-		v.add(p+".method", "group %q has children, so its points are their sum; a method applies only to a criterion without children", c.ID)
+		v.add(p+".method", lang.Msg("rules.group.method", q(c.ID)))
 	}
 	if !c.Target.IsZero() || !c.PointsEach.IsZero() || len(c.Tiers) > 0 {
-		v.add(p, "group %q has children; target, points_each and tiers apply only to a criterion without children", c.ID)
+		v.add(p, lang.Msg("rules.group.leaf_keys", q(c.ID)))
 	}
 	sum := childrenMax(c.Children) // the children are normalised: their maxima are known
 	switch cmp := c.MaxPoints.Cmp(sum); {
 	case c.MaxPoints.IsNegative():
-		v.add(p+".max", "group %q: max must be positive, found %s", c.ID, c.MaxPoints)
+		v.add(p+".max", lang.Msg("rules.group.max_negative", q(c.ID), c.MaxPoints))
 	case cmp < 0:
-		v.add(p+".max", "group %q: its children's maxima add up to %s, more than the group's max %s", c.ID, sum, c.MaxPoints)
+		v.add(p+".max", lang.Msg("rules.group.max_exceeded", q(c.ID), sum, c.MaxPoints))
 	case cmp > 0:
-		v.add(p+".max", "group %q: max %s cannot be reached: its children's maxima add up to only %s", c.ID, c.MaxPoints, sum)
+		v.add(p+".max", lang.Msg("rules.group.max_unreachable", q(c.ID), c.MaxPoints, sum))
 	}
 }
 
 func (v *validator) leaf(c *Criterion, p string) {
 	if !c.MaxPoints.IsPositive() {
-		v.add(p+".max", "criterion %q needs a positive max, found %s", c.ID, c.MaxPoints)
+		v.add(p+".max", lang.Msg("rules.criterion.max", q(c.ID), c.MaxPoints))
 	}
 	if !slices.Contains(methods, c.Method) {
-		v.add(p+".method", "criterion %q: unknown method %q (expected one of %s)", c.ID, c.Method, joinAny(methods))
+		v.add(p+".method", lang.Msg("rules.criterion.method_unknown", q(c.ID), q(string(c.Method)), joinAny(methods)))
 		return
 	}
 	if c.Method != Tiers && len(c.Tiers) > 0 {
-		v.add(p+".tiers", "criterion %q: tiers apply only to method tiers, not %s", c.ID, c.Method)
+		v.add(p+".tiers", lang.Msg("rules.criterion.tiers_misplaced", q(c.ID), string(c.Method)))
 	}
 	if c.Method != PerOccurrence && !c.PointsEach.IsZero() {
-		v.add(p+".points_each", "criterion %q: points_each applies only to method per_occurrence, not %s", c.ID, c.Method)
+		v.add(p+".points_each", lang.Msg("rules.criterion.points_each_misplaced", q(c.ID), string(c.Method)))
 	}
 	if c.Method != Ratio && c.Method != Relative && !c.Target.IsZero() {
-		v.add(p+".target", "criterion %q: a target applies only to methods ratio and relative, not %s", c.ID, c.Method)
+		v.add(p+".target", lang.Msg("rules.criterion.target_misplaced", q(c.ID), string(c.Method)))
 	}
 	if c.Target.IsNegative() {
-		v.add(p+".target", "criterion %q: target must be positive, found %s", c.ID, c.Target)
+		v.add(p+".target", lang.Msg("rules.criterion.target_negative", q(c.ID), c.Target))
 	}
 	switch c.Method {
 	case PerOccurrence:
 		if !c.PointsEach.IsPositive() {
-			v.add(p+".points_each", "criterion %q: per_occurrence needs positive points_each (e.g. 5 for \"5 điểm/buổi\")", c.ID)
+			v.add(p+".points_each", lang.Msg("rules.criterion.points_each_missing", q(c.ID)))
 		}
 	case Tiers:
 		v.tiers(c, p)
@@ -157,7 +183,7 @@ func (v *validator) leaf(c *Criterion, p string) {
 
 func (v *validator) tiers(c *Criterion, p string) {
 	if len(c.Tiers) == 0 {
-		v.add(p+".tiers", "criterion %q: method tiers needs at least one tier", c.ID)
+		v.add(p+".tiers", lang.Msg("rules.tiers.none", q(c.ID)))
 		return
 	}
 	seen := map[string]int{} // by value, so that 10 and 10.0 are the same threshold
@@ -166,17 +192,17 @@ func (v *validator) tiers(c *Criterion, p string) {
 		tp := indexPath(p+".tiers", i)
 		k := valueKey(t.AtLeast)
 		if j, dup := seen[k]; dup {
-			v.add(tp+".at_least", "criterion %q: threshold %s is given twice (tiers %d and %d)", c.ID, t.AtLeast, j, i)
+			v.add(tp+".at_least", lang.Msg("rules.tiers.duplicate", q(c.ID), t.AtLeast, j, i))
 		} else {
 			seen[k] = i
 		}
 		if t.Points.IsNegative() || t.Points.GreaterThan(c.MaxPoints) {
-			v.add(tp+".points", "criterion %q: tier points %s outside 0…%s", c.ID, t.Points, c.MaxPoints)
+			v.add(tp+".points", lang.Msg("rules.tiers.points_range", q(c.ID), t.Points, c.MaxPoints))
 		}
 		top = decimal.Max(top, t.Points)
 	}
 	if c.MaxPoints.IsPositive() && top.LessThan(c.MaxPoints) {
-		v.add(p+".max", "criterion %q: max %s cannot be reached: the best tier gives %s", c.ID, c.MaxPoints, top)
+		v.add(p+".max", lang.Msg("rules.tiers.max_unreachable", q(c.ID), c.MaxPoints, top))
 	}
 	// A higher threshold must not give fewer points: that would make more
 	// achievement score less. Tiers of equal thresholds are not compared with
@@ -195,8 +221,7 @@ func (v *validator) tiers(c *Criterion, p string) {
 		}
 		for _, t := range sorted[i:j] {
 			if lower != nil && t.Points.LessThan(lower.Points) {
-				v.add(p+".tiers", "criterion %q: threshold %s gives %s points, fewer than the lower threshold %s (%s points)",
-					c.ID, t.AtLeast, t.Points, lower.AtLeast, lower.Points)
+				v.add(p+".tiers", lang.Msg("rules.tiers.decreasing", q(c.ID), t.AtLeast, t.Points, lower.AtLeast, lower.Points))
 			}
 		}
 		lower, i = &sorted[best], j
@@ -214,26 +239,27 @@ func valueKey(d decimal.Decimal) string {
 	return t + "e" + strconv.Itoa(int(d.Exponent())+len(digits)-len(t))
 }
 
-func (v *validator) items(items []Item, capTotal decimal.Decimal, path, what string) {
+func (v *validator) items(items []Item, capTotal decimal.Decimal, path string, kind itemKind) {
+	what := kind.noun
 	seen := map[string]int{}
 	uncapped := false
 	sum := decimal.Zero
 	for i, it := range items {
 		p := indexPath(path+".items", i)
-		if v.idOK(it.ID, p, what+" item") {
+		if v.idOK(it.ID, p, what) {
 			if j, dup := seen[it.ID]; dup {
-				v.add(p+".id", "duplicate %s item id %q (also at %s)", what, it.ID, indexPath(path+".items", j))
+				v.add(p+".id", lang.Msg("rules.id.duplicate_at", q(it.ID), indexPath(path+".items", j)).With(lang.Msg(what.bare)))
 			}
 			seen[it.ID] = i
 		}
 		if strings.TrimSpace(it.Name) == "" {
-			v.add(p+".name", "%s item %q needs a name", what, it.ID)
+			v.add(p+".name", nameMissing(what, it.ID))
 		}
 		if !it.Points.IsPositive() {
-			v.add(p+".points", "%s item %q needs positive points per occurrence, found %s", what, it.ID, it.Points)
+			v.add(p+".points", lang.Msg("rules.item.points", q(it.ID), it.Points).With(lang.Msg(what.bare)))
 		}
 		if it.Max.IsNegative() {
-			v.add(p+".max", "%s item %q: max must be positive, found %s", what, it.ID, it.Max)
+			v.add(p+".max", lang.Msg("rules.item.max_negative", q(it.ID), it.Max).With(lang.Msg(what.bare)))
 		}
 		if it.Max.IsZero() {
 			uncapped = true
@@ -241,13 +267,13 @@ func (v *validator) items(items []Item, capTotal decimal.Decimal, path, what str
 		sum = sum.Add(it.Max)
 	}
 	if capTotal.IsNegative() {
-		v.add(path+".cap", "cap must be positive, found %s", capTotal)
+		v.add(path+".cap", lang.Msg("rules.cap.negative", capTotal))
 	}
 	if capTotal.IsPositive() && len(items) == 0 {
-		v.add(path+".cap", "a cap of %s is given but there are no %s items", capTotal, what)
+		v.add(path+".cap", lang.Msg(kind.noItems, capTotal))
 	}
 	if capTotal.IsPositive() && len(items) > 0 && !uncapped && capTotal.GreaterThan(sum) {
-		v.add(path+".cap", "cap %s cannot be reached: the items' maxima add up to only %s", capTotal, sum)
+		v.add(path+".cap", lang.Msg("rules.cap.unreachable", capTotal, sum))
 	}
 }
 
@@ -255,14 +281,14 @@ func (v *validator) facts(fs []Fact) map[string]bool {
 	seen := map[string]bool{}
 	for i, f := range fs {
 		p := indexPath("facts", i)
-		if v.idOK(f.ID, p, "fact") {
+		if v.idOK(f.ID, p, factNoun) {
 			if seen[f.ID] {
-				v.add(p+".id", "duplicate fact id %q", f.ID)
+				v.add(p+".id", lang.Msg("rules.id.duplicate", q(f.ID)).With(lang.Msg(factNoun.bare)))
 			}
 			seen[f.ID] = true
 		}
 		if strings.TrimSpace(f.Name) == "" {
-			v.add(p+".name", "fact %q needs a name", f.ID)
+			v.add(p+".name", nameMissing(factNoun, f.ID))
 		}
 	}
 	return seen
@@ -272,42 +298,42 @@ func (v *validator) assessment(a *Assessment) {
 	seen := map[string]bool{}
 	for i, st := range a.Stages {
 		p := indexPath("assessment.stages", i)
-		if v.idOK(st.ID, p, "stage") {
+		if v.idOK(st.ID, p, stageNoun) {
 			if seen[st.ID] {
-				v.add(p+".id", "duplicate stage id %q", st.ID)
+				v.add(p+".id", lang.Msg("rules.id.duplicate", q(st.ID)).With(lang.Msg(stageNoun.bare)))
 			}
 			seen[st.ID] = true
 		}
 		switch st.Aggregate {
 		case Mean, Median:
 			if st.Trim != 0 {
-				v.add(p+".trim", "stage %q: trim applies only to aggregate trimmed_mean", st.ID)
+				v.add(p+".trim", lang.Msg("rules.stage.trim_misplaced", q(st.ID)))
 			}
 		case TrimmedMean:
 			if st.Trim < 1 {
-				v.add(p+".trim", "stage %q: trimmed_mean needs trim ≥ 1 (the number of highest and of lowest scores dropped)", st.ID)
+				v.add(p+".trim", lang.Msg("rules.stage.trim_missing", q(st.ID)))
 			}
 		default:
-			v.add(p+".aggregate", "stage %q: unknown aggregate %q (expected mean, median or trimmed_mean)", st.ID, st.Aggregate)
+			v.add(p+".aggregate", lang.Msg("rules.stage.aggregate_unknown", q(st.ID), q(string(st.Aggregate))))
 		}
 	}
 	switch a.Counts {
 	case Latest, Highest, Lowest:
 		if a.Stage != "" {
-			v.add("assessment.stage", "a stage is named only with counts: stage")
+			v.add("assessment.stage", lang.Msg("rules.assessment.stage_unused"))
 		}
 	case NamedPick:
 		if !seen[a.Stage] {
-			v.add("assessment.stage", "counts: stage needs the id of a stage, found %q", a.Stage)
+			v.add("assessment.stage", lang.Msg("rules.assessment.stage_unknown", q(a.Stage)))
 		}
 	default:
-		v.add("assessment.counts", "unknown choice %q (expected latest, max, min or stage)", a.Counts)
+		v.add("assessment.counts", lang.Msg("rules.assessment.counts_unknown", q(string(a.Counts))))
 	}
 	if a.Divergence.Criterion.IsNegative() {
-		v.add("assessment.divergence.criterion", "threshold must be positive")
+		v.add("assessment.divergence.criterion", lang.Msg("rules.assessment.divergence_negative"))
 	}
 	if a.Divergence.Total.IsNegative() {
-		v.add("assessment.divergence.total", "threshold must be positive")
+		v.add("assessment.divergence.total", lang.Msg("rules.assessment.divergence_negative"))
 	}
 }
 
@@ -321,17 +347,17 @@ func (v *validator) rounding(r *RoundingPolicy) {
 		}
 		p := "rounding." + x.name
 		if x.r.Places < 0 || x.r.Places > MaxPlaces {
-			v.add(p+".places", "places must be between 0 and %d, found %d", MaxPlaces, x.r.Places)
+			v.add(p+".places", lang.Msg("rules.rounding.places", MaxPlaces, x.r.Places))
 		}
 		if !x.r.Mode.Valid() {
-			v.add(p+".mode", "unknown rounding mode %q (expected one of %s)", x.r.Mode, joinAny(roundingModes))
+			v.add(p+".mode", lang.Msg("rules.rounding.mode_unknown", q(string(x.r.Mode)), joinAny(roundingModes)))
 		}
 	}
 }
 
 func (v *validator) votePolicy(vp VotePolicy, path string) {
 	if !vp.Base.valid() {
-		v.add(path+".base", "unknown vote base %q (expected all_members or present)", vp.Base)
+		v.add(path+".base", lang.Msg("rules.votes.base_unknown", q(string(vp.Base))))
 	}
 	v.share(vp.Quorum, path+".quorum", true)
 }
@@ -346,9 +372,9 @@ func (v *validator) share(s Share, path string, optional bool) {
 	switch {
 	case s.IsZero() && optional:
 	case s.IsZero() || s.Num <= 0:
-		v.add(path, "needs a share above zero, like 80%% or 2/3")
+		v.add(path, lang.Msg("rules.share.missing"))
 	case s.Num > s.Den:
-		v.add(path, "share %s is more than 100%%", s)
+		v.add(path, lang.Msg("rules.share.over", s.String()))
 	}
 }
 
@@ -356,14 +382,14 @@ func (v *validator) conditions(cs []Condition, facts map[string]bool) map[string
 	seen := map[string]bool{}
 	for i, c := range cs {
 		p := indexPath("eligibility", i)
-		if v.idOK(c.ID, p, "condition") {
+		if v.idOK(c.ID, p, conditionNoun) {
 			if seen[c.ID] {
-				v.add(p+".id", "duplicate condition id %q", c.ID)
+				v.add(p+".id", lang.Msg("rules.id.duplicate", q(c.ID)).With(lang.Msg(conditionNoun.bare)))
 			}
 			seen[c.ID] = true
 		}
 		if strings.TrimSpace(c.Reason) == "" {
-			v.add(p+".reason", "condition %q needs a reason (the text shown when a member fails it)", c.ID)
+			v.add(p+".reason", lang.Msg("rules.condition.reason_missing", q(c.ID)))
 		}
 		kinds := 0
 		if c.MinTotal != nil {
@@ -372,7 +398,7 @@ func (v *validator) conditions(cs []Condition, facts map[string]bool) map[string
 		if c.MinPercent != nil {
 			kinds++
 			if c.MinPercent.IsNegative() || c.MinPercent.GreaterThan(decimal.NewFromInt(100)) {
-				v.add(p+".min_percent", "condition %q: percentage must be within 0…100, found %s", c.ID, c.MinPercent)
+				v.add(p+".min_percent", lang.Msg("rules.condition.percent_range", q(c.ID), *c.MinPercent))
 			}
 		}
 		if c.CriterionFloor != nil {
@@ -380,35 +406,35 @@ func (v *validator) conditions(cs []Condition, facts map[string]bool) map[string
 			v.share(c.CriterionFloor.Share, p+".criterion_floor.share", false)
 			if w := c.CriterionFloor.Within; w != "" {
 				if _, ok := v.ids[w]; !ok {
-					v.add(p+".criterion_floor.within", "condition %q: unknown criterion or group %q", c.ID, w)
+					v.add(p+".criterion_floor.within", lang.Msg("rules.condition.criterion_unknown", q(c.ID), q(w)))
 				}
 			}
 		}
 		if c.GroupMin != nil {
 			kinds++
 			if _, ok := v.ids[c.GroupMin.Group]; !ok {
-				v.add(p+".group_min.group", "condition %q: unknown criterion or group %q", c.ID, c.GroupMin.Group)
+				v.add(p+".group_min.group", lang.Msg("rules.condition.criterion_unknown", q(c.ID), q(c.GroupMin.Group)))
 			}
 		}
 		if c.Fact != "" {
 			kinds++
 			if !facts[c.Fact] {
-				v.add(p+".fact", "condition %q: unknown fact %q (declare it under facts)", c.ID, c.Fact)
+				v.add(p+".fact", lang.Msg("rules.condition.fact_unknown", q(c.ID), q(c.Fact)))
 			}
 		}
 		if c.MaxDeductions != nil {
 			kinds++
 			if c.MaxDeductions.IsNegative() {
-				v.add(p+".max_deductions", "condition %q: must not be negative", c.ID)
+				v.add(p+".max_deductions", lang.Msg("rules.condition.max_deductions_negative", q(c.ID)))
 			}
 		}
 		if c.MaxConsecutive != nil {
 			kinds++
 			if strings.TrimSpace(c.MaxConsecutive.Award) == "" {
-				v.add(p+".max_consecutive.award", "condition %q: max_consecutive needs the award it limits (e.g. flag)", c.ID)
+				v.add(p+".max_consecutive.award", lang.Msg("rules.condition.consecutive_award", q(c.ID)))
 			}
 			if c.MaxConsecutive.Years < 1 {
-				v.add(p+".max_consecutive.years", "condition %q: years must be at least 1 (1: not two years running), found %d", c.ID, c.MaxConsecutive.Years)
+				v.add(p+".max_consecutive.years", lang.Msg("rules.condition.consecutive_years", q(c.ID), c.MaxConsecutive.Years))
 			}
 		}
 		if c.MinVotes != nil {
@@ -417,12 +443,12 @@ func (v *validator) conditions(cs []Condition, facts map[string]bool) map[string
 			// An empty base here means that the rulebook's (votes.base) is
 			// invalid and was not inherited; it is reported there.
 			if mv := c.MinVotes; mv.Base != "" && !mv.Base.valid() {
-				v.add(p+".min_votes.base", "unknown vote base %q (expected all_members or present)", mv.Base)
+				v.add(p+".min_votes.base", lang.Msg("rules.votes.base_unknown", q(string(mv.Base))))
 			}
 			v.share(c.MinVotes.Quorum, p+".min_votes.quorum", true)
 		}
 		if kinds != 1 {
-			v.add(p, "condition %q must have exactly one of min_total, min_percent, criterion_floor, group_min, fact, max_deductions, max_consecutive, min_votes; found %d", c.ID, kinds)
+			v.add(p, lang.Msg("rules.condition.kinds", q(c.ID), kinds))
 		}
 	}
 	return seen
@@ -433,7 +459,7 @@ func (v *validator) tieBreaks(tbs []TieBreak, tiers map[string]bool) {
 	for i, tb := range tbs {
 		p := indexPath("tie_breaks", i)
 		if j, dup := seen[tb]; dup {
-			v.add(p, "%s is already in the chain at position %d", tb, j+1)
+			v.add(p, lang.Msg("rules.tie.duplicate", tb.String(), j+1))
 		}
 		seen[tb] = i
 		switch tb.Kind {
@@ -441,25 +467,25 @@ func (v *validator) tieBreaks(tbs []TieBreak, tiers map[string]bool) {
 			isGroup, ok := v.kind[tb.Ref]
 			switch {
 			case !ok:
-				v.add(p, "%s: unknown id %q", tb.Kind, tb.Ref)
+				v.add(p, lang.Msg("rules.tie.ref_unknown", string(tb.Kind), q(tb.Ref)))
 			case tb.Kind == ByGroup && !isGroup:
-				v.add(p, "%q is a criterion, not a group (write criterion: %s)", tb.Ref, tb.Ref)
+				v.add(p, lang.Msg("rules.tie.not_group", q(tb.Ref), tb.Ref))
 			case tb.Kind == ByCriterion && isGroup:
-				v.add(p, "%q is a group, not a criterion (write group: %s)", tb.Ref, tb.Ref)
+				v.add(p, lang.Msg("rules.tie.not_criterion", q(tb.Ref), tb.Ref))
 			}
 		case NoAwardLastYear:
 			if tb.Ref != "" && !tiers[tb.Ref] {
-				v.add(p, "no_award_last_year: unknown award tier %q", tb.Ref)
+				v.add(p, lang.Msg("rules.tie.award_unknown", q(tb.Ref)))
 			}
 		case ByTotalPoints, ByPercentage, FewerDeductions, MoreBonus, MoreVotes, HeadToHead, DrawingLots:
 			if tb.Ref != "" {
-				v.add(p, "%s takes no argument, found %q", tb.Kind, tb.Ref)
+				v.add(p, lang.Msg("rules.tie.no_argument", string(tb.Kind), q(tb.Ref)))
 			}
 			if tb.Kind == DrawingLots && i != len(tbs)-1 {
-				v.add(p, "lots always separates the tied members, so the rules after it can never apply: put it last")
+				v.add(p, lang.Msg("rules.tie.lots_not_last"))
 			}
 		default:
-			v.add(p, "unknown tie-break %q (expected one of %s)", tb.Kind, joinAny(tieBreakKinds))
+			v.add(p, lang.Msg("rules.tie.unknown", q(string(tb.Kind)), joinAny(tieBreakKinds)))
 		}
 	}
 }
@@ -468,38 +494,38 @@ func (v *validator) awards(ts []AwardTier, conds map[string]bool) {
 	seen := map[string]bool{}
 	for i, t := range ts {
 		p := indexPath("awards", i)
-		if v.idOK(t.ID, p, "award tier") {
+		if v.idOK(t.ID, p, awardTierNoun) {
 			if seen[t.ID] {
-				v.add(p+".id", "duplicate award tier id %q", t.ID)
+				v.add(p+".id", lang.Msg("rules.id.duplicate", q(t.ID)).With(lang.Msg(awardTierNoun.bare)))
 			}
 			seen[t.ID] = true
 		}
 		if strings.TrimSpace(t.Name) == "" {
-			v.add(p+".name", "award tier %q needs a name (e.g. Cờ thi đua của UBND tỉnh)", t.ID)
+			v.add(p+".name", lang.Msg("rules.award.name_missing", q(t.ID)))
 		}
 		switch {
 		case t.Count < 0:
-			v.add(p+".count", "award tier %q: count must be positive", t.ID)
+			v.add(p+".count", lang.Msg("rules.award.count_negative", q(t.ID)))
 		case t.Count > 0 && !t.Share.IsZero():
-			v.add(p, "award tier %q: give count or share, not both", t.ID)
+			v.add(p, lang.Msg("rules.award.count_and_share", q(t.ID)))
 		case t.Count == 0 && t.Share.IsZero():
-			v.add(p, "award tier %q needs a count (e.g. 1) or a share of the cluster (e.g. 30%%)", t.ID)
+			v.add(p, lang.Msg("rules.award.count_missing", q(t.ID)))
 		case !t.Share.IsZero():
 			v.share(t.Share, p+".share", false)
 			if !t.ShareRounding.Valid() {
-				v.add(p+".share_rounding", "unknown rounding mode %q", t.ShareRounding)
+				v.add(p+".share_rounding", lang.Msg("rules.award.share_rounding_unknown", q(string(t.ShareRounding))))
 			}
 		}
 		if t.Share.IsZero() && t.ShareRounding != "" {
-			v.add(p+".share_rounding", "award tier %q: share_rounding applies only with share", t.ID)
+			v.add(p+".share_rounding", lang.Msg("rules.award.share_rounding_misplaced", q(t.ID)))
 		}
 		for j, r := range t.Requires {
 			if !conds[r] {
-				v.add(indexPath(p+".requires", j), "award tier %q: unknown condition %q", t.ID, r)
+				v.add(indexPath(p+".requires", j), lang.Msg("rules.award.condition_unknown", q(t.ID), q(r)))
 			}
 		}
 		if t.IfIneligible != NextEligible && t.IfIneligible != Nobody {
-			v.add(p+".if_ineligible", "unknown choice %q (expected next_eligible or none)", t.IfIneligible)
+			v.add(p+".if_ineligible", lang.Msg("rules.award.if_ineligible_unknown", q(string(t.IfIneligible))))
 		}
 	}
 }

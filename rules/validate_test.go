@@ -535,6 +535,7 @@ func TestValidation(t *testing.T) {
 			if !errors.As(err, &ns) {
 				t.Fatalf("New: error %T is not rules.Errors", err)
 			}
+			checkTexts(t, ns)
 			found := false
 			for _, x := range ns {
 				if x.Path == tc.path && strings.Contains(x.Msg, tc.msg) {
@@ -627,6 +628,7 @@ func TestValidationOfGoSpecHasNoPositions(t *testing.T) {
 	if !errors.As(err, &es) {
 		t.Fatalf("error %T is not rules.Errors", err)
 	}
+	checkTexts(t, es)
 	var paths []string
 	for _, e := range es {
 		paths = append(paths, e.Path)

@@ -2,20 +2,39 @@ package scoring
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/thidua/thidua/lang"
 )
 
 // InputError is one problem with a score sheet: where the row is, which
 // member and criterion (or item, fact) it concerns, and what was expected
 // and found.
+//
+// Msg is the problem in English, as Error() writes it after the location.
+// Message is the same problem as a lang.Message, so that Text can write it
+// in Vietnamese too; Message.Key is a stable code a program can switch on
+// ("input.value.above_max", "csv.row.needs", "fields.decimal", …: see the
+// "input.", "csv.", "sheet." and "fields." keys of the lang catalogue, and
+// "decode." for a JSON or YAML file that cannot be decoded) instead of
+// matching the English text, which may be reworded. The
+// packages scoring and sheets set both, with Msg equal to
+// Message.In(lang.English), or to a location such as a key path
+// ("scores[3].value: ") followed by it. An InputError built without a
+// Message (by a package that does not state its problems as messages yet)
+// is written in English in every language.
 type InputError struct {
 	File      string
 	Line      int    // 0 if unknown
 	Member    string // member id, if the problem concerns one
 	Criterion string // criterion, item or fact id, if the problem concerns one
 	Msg       string
+	Message   lang.Message
 }
 
+// Error writes the problem in English: its location (file, line, member,
+// criterion) and Msg.
 func (e *InputError) Error() string {
 	var b strings.Builder
 	if e.File != "" {
@@ -38,14 +57,69 @@ func (e *InputError) Error() string {
 	return b.String()
 }
 
+// Text writes the problem in the language, on one line, with its location
+// first as Error() writes it: "scores.csv:7: đơn vị SCT: 1.1: 10,5 điểm
+// vượt điểm tối đa 10". File, line, member and criterion ids are written
+// as they are; "member" is "đơn vị" in Vietnamese. Text(lang.English) is
+// Error().
+//
+// If Msg is not Message.In(lang.English) but ends with it (a caller put a
+// location before it, as a key path or a workbook cell), that beginning is
+// kept as it is; if Msg does not end with it, Msg is written as it is.
+func (e *InputError) Text(t lang.Tag) string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		b.WriteByte(':')
+	}
+	if e.Line > 0 {
+		b.WriteString(strconv.Itoa(e.Line))
+		b.WriteByte(':')
+	}
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	if e.Member != "" {
+		fmt.Fprintf(&b, "%s %s: ", t.Pick("đơn vị", "member"), e.Member)
+	}
+	if e.Criterion != "" {
+		fmt.Fprintf(&b, "%s: ", e.Criterion)
+	}
+	b.WriteString(e.message(t))
+	return b.String()
+}
+
+// message is the problem without its location, in the language.
+func (e *InputError) message(t lang.Tag) string {
+	if t == lang.English || e.Message.IsZero() {
+		return e.Msg
+	}
+	head, ok := strings.CutSuffix(e.Msg, e.Message.In(lang.English))
+	if !ok {
+		return e.Msg
+	}
+	return head + e.Message.In(t)
+}
+
 // InputErrors is every problem found in a sheet. Score returns it (as an
 // error) when a sheet is invalid; use errors.As to get the individual ones.
 type InputErrors []*InputError
 
+// Error writes every problem in English, one per line.
 func (es InputErrors) Error() string {
 	lines := make([]string, len(es))
 	for i, e := range es {
 		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Text writes every problem in the language, one per line, as Error() does
+// in English.
+func (es InputErrors) Text(t lang.Tag) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Text(t)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -57,4 +131,9 @@ func (es InputErrors) Unwrap() []error {
 		out[i] = e
 	}
 	return out
+}
+
+// inputError builds a problem from its message, with Msg in English.
+func inputError(src Source, member, crit string, m lang.Message) *InputError {
+	return &InputError{File: src.File, Line: src.Line, Member: member, Criterion: crit, Msg: m.In(lang.English), Message: m}
 }

@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -80,13 +82,43 @@ func eq(t testing.TB, what string, got decimal.Decimal, want string) {
 	}
 }
 
-// inputErrors returns the individual problems of a Score error.
+// inputErrors returns the individual problems of a Score error, after
+// checking the texts of every one (checkTexts).
 func inputErrors(t testing.TB, err error) scoring.InputErrors {
 	t.Helper()
 	require.Error(t, err)
 	var es scoring.InputErrors
 	require.True(t, errors.As(err, &es), "error %T is not InputErrors: %v", err, err)
+	checkTexts(t, es)
 	return es
+}
+
+// leftover matches what a message written without all its values leaves
+// behind: a placeholder, or a key missing from the catalogue.
+var leftover = regexp.MustCompile(`\{(\d+|p\d+|parts|list)(:[a-z]+)?\}|‹`)
+
+// checkTexts checks every problem as the package scoring states it: it has
+// a message, Msg is that message in English, the English line of Text is
+// Error() byte for byte, and the Vietnamese line is complete, in
+// Vietnamese, and names the member as "đơn vị". The list writes the same
+// lines.
+func checkTexts(t testing.TB, es scoring.InputErrors) {
+	t.Helper()
+	vi := make([]string, len(es))
+	for i, e := range es {
+		require.False(t, e.Message.IsZero(), "%v: no message", e)
+		require.Equal(t, e.Msg, e.Message.In(lang.English), "Msg is the message in English")
+		require.Equal(t, e.Error(), e.Text(lang.English))
+		vi[i] = e.Text(lang.Vietnamese)
+		require.NotRegexp(t, leftover, vi[i])
+		require.NotEqual(t, e.Error(), vi[i], "%s: not written in Vietnamese", e.Message.Key)
+		if e.Member != "" {
+			require.Contains(t, vi[i], "đơn vị "+e.Member+": ")
+			require.NotContains(t, vi[i], "member "+e.Member)
+		}
+	}
+	require.Equal(t, es.Error(), es.Text(lang.English))
+	require.Equal(t, strings.Join(vi, "\n"), es.Text(lang.Vietnamese))
 }
 
 // hasError reports whether one of es concerns member and criterion and

@@ -2,12 +2,13 @@ package scoring
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
 
@@ -48,20 +49,27 @@ type checker struct {
 	errs InputErrors
 }
 
-func (c *checker) add(src Source, member, crit, format string, args ...any) {
-	c.errs = append(c.errs, &InputError{File: src.File, Line: src.Line, Member: member, Criterion: crit, Msg: fmt.Sprintf(format, args...)})
+func (c *checker) add(src Source, member, crit string, m lang.Message) {
+	c.errs = append(c.errs, inputError(src, member, crit, m))
 }
 
 // first says where the other of two duplicate rows is (prev), seen from
-// the row reported (cur), if known.
-func first(prev, cur Source) string {
+// the row reported (cur), if known: the part {p0} of the message about a
+// duplicate, which is the zero message (written as nothing) if the first
+// row's line is not known.
+func first(prev, cur Source) lang.Message {
 	switch {
 	case prev.Line == 0:
-		return ""
+		return lang.Message{}
 	case prev.File != cur.File:
-		return fmt.Sprintf(" (also given at %s:%d)", prev.File, prev.Line)
+		return lang.Msg("input.also.file", prev.File, prev.Line)
 	}
-	return fmt.Sprintf(" (also given on line %d)", prev.Line)
+	return lang.Msg("input.also.line", prev.Line)
+}
+
+// twice is a message about a duplicate row, with where the first one is.
+func twice(key string, prev, cur Source, args ...any) lang.Message {
+	return lang.Msg(key, args...).With(first(prev, cur))
 }
 
 // index validates the sheet against the rulebook and indexes it.
@@ -70,23 +78,23 @@ func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 	in := &input{rb: rb, nodes: rb.Nodes(), assess: rb.Assessment(), roots: rb.Roots(), mIdx: map[string]int{}, rejected: map[[2]int]bool{}}
 
 	if sh.Year != 0 && !rb.InForce().Contains(sh.Year) {
-		c.add(Source{}, "", "", "the sheet is for %d but rulebook %s (version %s) is in force %s", sh.Year, rb.ID(), rb.Version(), rb.InForce())
+		c.add(Source{}, "", "", lang.Msg("input.year.not_in_force", sh.Year, rb.ID(), rb.Version(), rb.InForce().String()))
 	}
 	if len(sh.Members) == 0 {
-		c.add(Source{}, "", "", "the sheet lists no members")
+		c.add(Source{}, "", "", lang.Msg("input.no_members"))
 	}
 	members := slices.Clone(sh.Members)
 	slices.SortStableFunc(members, func(a, b Member) int { return cmp.Compare(a.ID, b.ID) })
 	for _, m := range members {
 		switch {
 		case strings.TrimSpace(m.ID) == "":
-			c.add(m.Source, "", "", "a member needs an id")
+			c.add(m.Source, "", "", lang.Msg("input.member.no_id"))
 			continue
 		case strings.TrimSpace(m.ID) != m.ID:
-			c.add(m.Source, m.ID, "", "member id %q has surrounding spaces", m.ID)
+			c.add(m.Source, m.ID, "", lang.Msg("input.member.spaces", strconv.Quote(m.ID)))
 		}
 		if prev, dup := in.mIdx[m.ID]; dup {
-			c.add(m.Source, m.ID, "", "member listed twice%s", first(in.members[prev].Source, m.Source))
+			c.add(m.Source, m.ID, "", twice("input.member.twice", in.members[prev].Source, m.Source))
 			continue
 		}
 		if strings.TrimSpace(m.Name) == "" {
@@ -119,20 +127,20 @@ func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 	c.scores(in, sh.Scores)
 	c.targets(in, sh.Targets)
 	c.missing(in)
-	c.occurrences(in, sh.Bonuses, "bonus", rb.BonusItem, in.bonus)
-	c.occurrences(in, sh.Deductions, "deduction", rb.DeductionItem, in.deductions)
+	c.occurrences(in, sh.Bonuses, bonusKeys, rb.BonusItem, in.bonus)
+	c.occurrences(in, sh.Deductions, deductionKeys, rb.DeductionItem, in.deductions)
 	c.facts(in, sh.Facts)
 	c.ballot(in, sh)
 	if sh.Year == 0 {
 		for _, tb := range rb.TieBreaks() {
 			if tb.Kind == rules.NoAwardLastYear {
-				c.add(Source{}, "", "", "the rulebook's tie-break no_award_last_year looks at last year's awards, so the sheet must give its year")
+				c.add(Source{}, "", "", lang.Msg("input.year.needed_tiebreak", string(rules.NoAwardLastYear)))
 				break
 			}
 		}
 		for _, cond := range rb.Eligibility() {
 			if cond.MaxConsecutive != nil {
-				c.add(Source{}, "", "", "the rulebook's condition %s looks at the years before, so the sheet must give its year", cond.ID)
+				c.add(Source{}, "", "", lang.Msg("input.year.needed_condition", cond.ID))
 			}
 		}
 	}
@@ -149,7 +157,7 @@ func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 	c.lots(in, sh.Lots)
 	for _, h := range sh.History {
 		if h.Year == 0 || strings.TrimSpace(h.Award) == "" || strings.TrimSpace(h.Member) == "" {
-			c.add(h.Source, h.Member, "", "a past award needs a member, a year and an award")
+			c.add(h.Source, h.Member, "", lang.Msg("input.history.incomplete"))
 		}
 	}
 	if len(c.errs) > 0 {
@@ -164,7 +172,7 @@ func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 func (c *checker) member(in *input, id string, src Source) (int, bool) {
 	i, ok := in.mIdx[id]
 	if !ok {
-		c.add(src, id, "", "unknown member %q (not in the sheet's member list)", id)
+		c.add(src, id, "", lang.Msg("input.member.unknown", strconv.Quote(id)))
 	}
 	return i, ok
 }
@@ -172,7 +180,7 @@ func (c *checker) member(in *input, id string, src Source) (int, bool) {
 func (c *checker) node(in *input, member, id string, src Source) (rules.Node, bool) {
 	n, ok := in.rb.Node(id)
 	if !ok {
-		c.add(src, member, id, "unknown criterion %q (not in rulebook %s)", id, in.rb.ID())
+		c.add(src, member, id, lang.Msg("input.criterion.unknown", strconv.Quote(id), in.rb.ID()))
 	}
 	return n, ok
 }
@@ -187,7 +195,7 @@ func (c *checker) notAssigned(in *input, as []Assignment) {
 		}
 		k := [2]string{a.Member, a.Criterion}
 		if prev, dup := seen[k]; dup {
-			c.add(a.Source, a.Member, a.Criterion, "marked not assigned twice%s", first(prev, a.Source))
+			c.add(a.Source, a.Member, a.Criterion, twice("input.not_assigned.twice", prev, a.Source))
 			continue
 		}
 		seen[k] = a.Source
@@ -217,7 +225,7 @@ func (c *checker) notAssigned(in *input, as []Assignment) {
 			any = any || in.assigned[m][r]
 		}
 		if !any {
-			c.add(Source{}, in.members[m].ID, "", "no criterion is assigned to this member")
+			c.add(Source{}, in.members[m].ID, "", lang.Msg("input.member.nothing_assigned"))
 		}
 	}
 }
@@ -230,7 +238,7 @@ func (c *checker) scores(in *input, scores []Entry) {
 		n, okn := c.node(in, s.Member, s.Criterion, s.Source)
 		st, pos, oks := in.rb.Stage(s.Stage)
 		if !oks {
-			c.add(s.Source, s.Member, s.Criterion, "unknown assessment stage %q (the rulebook's stages: %s)", s.Stage, stageList(in.rb))
+			c.add(s.Source, s.Member, s.Criterion, lang.Msg("input.stage.unknown", strconv.Quote(s.Stage), stageList(in.rb)))
 		}
 		if !okm || !okn || !oks {
 			if okm && okn {
@@ -240,20 +248,20 @@ func (c *checker) scores(in *input, scores []Entry) {
 		}
 		k := key{s.Member, s.Criterion, s.Stage, s.Assessor}
 		if prev, dup := seen[k]; dup {
-			who := ""
+			m := twice("input.score.twice", prev, s.Source, st.ID)
 			if s.Assessor != "" {
-				who = " by " + s.Assessor
+				m = twice("input.score.twice_by", prev, s.Source, st.ID, s.Assessor)
 			}
-			c.add(s.Source, s.Member, s.Criterion, "a second %s score%s%s", st.ID, who, first(prev, s.Source))
+			c.add(s.Source, s.Member, s.Criterion, m)
 			continue
 		}
 		seen[k] = s.Source
 		if n.IsGroup() {
-			c.add(s.Source, s.Member, s.Criterion, "%q is a group; score its criteria (%s)", s.Criterion, kidList(in, n))
+			c.add(s.Source, s.Member, s.Criterion, lang.Msg("input.score.group", strconv.Quote(s.Criterion), kidList(in, n)))
 			continue
 		}
 		if !in.assigned[m][n.Index] {
-			c.add(s.Source, s.Member, s.Criterion, "has a score but is marked not assigned (không được giao) to this member")
+			c.add(s.Source, s.Member, s.Criterion, lang.Msg("input.score.not_assigned"))
 			continue
 		}
 		if !c.value(s, n) {
@@ -277,14 +285,14 @@ func (c *checker) scores(in *input, scores []Entry) {
 				slices.SortFunc(ss, func(a, b Entry) int { return cmp.Compare(a.Assessor, b.Assessor) })
 				li.stages[pos] = ss
 				if len(ss) > 1 && n.Method == rules.Relative {
-					c.add(ss[1].Source, in.members[m].ID, n.ID, "is scored relative to the cluster and takes one measured value per stage; found %d at stage %s", len(ss), ss[0].Stage)
+					c.add(ss[1].Source, in.members[m].ID, n.ID, lang.Msg("input.relative.several", len(ss), ss[0].Stage))
 				}
 				if len(ss) > 1 && hasEmptyAssessor(ss) {
-					c.add(ss[0].Source, in.members[m].ID, n.ID, "stage %s has several scores, so each needs an assessor", ss[0].Stage)
+					c.add(ss[0].Source, in.members[m].ID, n.ID, lang.Msg("input.assessor.missing", ss[0].Stage))
 				}
 				st := in.assess.Stages[pos]
 				if st.Aggregate == rules.TrimmedMean && len(ss) > 0 && ss[0].Assessor != "" && len(ss) <= 2*st.Trim {
-					c.add(ss[0].Source, in.members[m].ID, n.ID, "stage %s has %d assessors; a trimmed mean dropping the %d highest and %d lowest needs at least %d", st.ID, len(ss), st.Trim, st.Trim, 2*st.Trim+1)
+					c.add(ss[0].Source, in.members[m].ID, n.ID, lang.Msg("input.assessor.too_few", st.ID, len(ss), st.Trim, st.Trim, 2*st.Trim+1))
 				}
 			}
 		}
@@ -302,28 +310,28 @@ func hasEmptyAssessor(ss []Entry) bool {
 
 // value checks a raw value against its criterion's method.
 func (c *checker) value(s Entry, n rules.Node) bool {
-	bad := func(format string, args ...any) bool {
-		c.add(s.Source, s.Member, s.Criterion, format, args...)
+	bad := func(key string, args ...any) bool {
+		c.add(s.Source, s.Member, s.Criterion, lang.Msg(key, args...))
 		return false
 	}
 	if s.Value.IsNegative() && n.Method != rules.Tiers {
-		return bad("value must not be negative, found %s", s.Value)
+		return bad("input.value.negative", s.Value)
 	}
 	switch n.Method {
 	case rules.Direct:
 		if s.Value.GreaterThan(n.Max) {
-			return bad("%s points is above the maximum %s", s.Value, n.Max)
+			return bad("input.value.above_max", s.Value, n.Max)
 		}
 	case rules.PassFail:
 		if !s.Value.Equal(decimal.Zero) && !s.Value.Equal(decimal.NewFromInt(1)) {
-			return bad("pass/fail takes 1 (đạt) or 0 (không đạt), found %s", s.Value)
+			return bad("input.value.pass_fail", s.Value)
 		}
 	case rules.PerOccurrence:
 		if !s.Value.IsInteger() {
-			return bad("per-occurrence takes a whole count, found %s", s.Value)
+			return bad("input.value.per_occurrence", s.Value)
 		}
 	case rules.Votes:
-		return bad("converts the ballot's votes into points; it takes no score (record the ballot instead)")
+		return bad("input.value.votes")
 	}
 	return true
 }
@@ -338,27 +346,24 @@ func (c *checker) targets(in *input, ts []Target) {
 		}
 		k := [2]string{t.Member, t.Criterion}
 		if prev, dup := seen[k]; dup {
-			c.add(t.Source, t.Member, t.Criterion, "a second target%s", first(prev, t.Source))
+			c.add(t.Source, t.Member, t.Criterion, twice("input.target.twice", prev, t.Source))
 			continue
 		}
 		seen[k] = t.Source
 		if n.Method != rules.Ratio && n.Method != rules.Relative {
-			c.add(t.Source, t.Member, t.Criterion, "a target applies only to ratio and relative criteria, this one is %s", methodName(n))
+			m := lang.Msg("input.target.method", string(n.Method))
+			if n.IsGroup() {
+				m = lang.Msg("input.target.group")
+			}
+			c.add(t.Source, t.Member, t.Criterion, m)
 			continue
 		}
 		if !t.Value.IsPositive() {
-			c.add(t.Source, t.Member, t.Criterion, "target must be above zero, found %s", t.Value)
+			c.add(t.Source, t.Member, t.Criterion, lang.Msg("input.target.not_positive", t.Value))
 			continue
 		}
 		in.targets[m][n.Index] = t.Value
 	}
-}
-
-func methodName(n rules.Node) string {
-	if n.IsGroup() {
-		return "a group"
-	}
-	return string(n.Method)
 }
 
 // hasCounted reports whether member m has a value for node i at a stage that
@@ -394,38 +399,47 @@ func (c *checker) missing(in *input) {
 			}
 			if (n.Method == rules.Ratio || n.Method == rules.Relative) && in.targets[m][i].IsZero() {
 				if n.Target.IsZero() {
-					c.add(mem.Source, mem.ID, n.ID, "no target: the criterion has no default target and the sheet gives none for this member")
+					c.add(mem.Source, mem.ID, n.ID, lang.Msg("input.target.missing"))
 				} else {
 					in.targets[m][i] = n.Target
 				}
 			}
 		}
 		for _, id := range missing {
-			msg := "no score given"
+			m := lang.Msg("input.score.missing")
 			if a := in.assess; a.Counts == rules.NamedPick {
-				msg = "no score at stage " + a.Stage + ", the stage that counts"
+				m = lang.Msg("input.score.missing_stage", a.Stage)
 			}
-			c.add(mem.Source, mem.ID, id, "%s (the rulebook's missing-value policy is error; if the criterion does not apply, mark it not assigned)", msg)
+			c.add(mem.Source, mem.ID, id, m)
 		}
 	}
 }
 
-func (c *checker) occurrences(in *input, occ []Occurrences, what string, lookup func(string) (rules.Item, bool), into []map[string]Occurrences) {
+// occurrenceKeys are the message keys of the problems with bonus or
+// deduction rows.
+type occurrenceKeys struct{ unknown, negative, twice string }
+
+var (
+	bonusKeys     = occurrenceKeys{"input.bonus.unknown", "input.bonus.negative", "input.bonus.twice"}
+	deductionKeys = occurrenceKeys{"input.deduction.unknown", "input.deduction.negative", "input.deduction.twice"}
+)
+
+func (c *checker) occurrences(in *input, occ []Occurrences, keys occurrenceKeys, lookup func(string) (rules.Item, bool), into []map[string]Occurrences) {
 	for _, o := range occ {
 		m, okm := c.member(in, o.Member, o.Source)
 		if _, ok := lookup(o.Item); !ok {
-			c.add(o.Source, o.Member, o.Item, "unknown %s item %q", what, o.Item)
+			c.add(o.Source, o.Member, o.Item, lang.Msg(keys.unknown, strconv.Quote(o.Item)))
 			continue
 		}
 		if !okm {
 			continue
 		}
 		if o.Count < 0 {
-			c.add(o.Source, o.Member, o.Item, "%s count must not be negative, found %d", what, o.Count)
+			c.add(o.Source, o.Member, o.Item, lang.Msg(keys.negative, o.Count))
 			continue
 		}
 		if prev, dup := into[m][o.Item]; dup {
-			c.add(o.Source, o.Member, o.Item, "%s item given twice%s; give one row with the count", what, first(prev.Source, o.Source))
+			c.add(o.Source, o.Member, o.Item, twice(keys.twice, prev.Source, o.Source))
 			continue
 		}
 		into[m][o.Item] = o
@@ -437,7 +451,7 @@ func (c *checker) facts(in *input, fs []FactValue) {
 	for _, f := range fs {
 		m, okm := c.member(in, f.Member, f.Source)
 		if _, ok := in.rb.Fact(f.Fact); !ok {
-			c.add(f.Source, f.Member, f.Fact, "unknown fact %q (not declared in the rulebook)", f.Fact)
+			c.add(f.Source, f.Member, f.Fact, lang.Msg("input.fact.unknown", strconv.Quote(f.Fact)))
 			continue
 		}
 		if !okm {
@@ -445,7 +459,7 @@ func (c *checker) facts(in *input, fs []FactValue) {
 		}
 		k := [2]string{f.Member, f.Fact}
 		if prev, dup := srcs[k]; dup {
-			c.add(f.Source, f.Member, f.Fact, "fact given twice%s", first(prev, f.Source))
+			c.add(f.Source, f.Member, f.Fact, twice("input.fact.twice", prev, f.Source))
 			continue
 		}
 		srcs[k] = f.Source
@@ -457,7 +471,7 @@ func (c *checker) facts(in *input, fs []FactValue) {
 				continue
 			}
 			if fact.Default == nil {
-				c.add(mem.Source, mem.ID, fact.ID, "fact not stated (%s) and the rulebook gives no default", fact.Name)
+				c.add(mem.Source, mem.ID, fact.ID, lang.Msg("input.fact.not_stated", fact.Name))
 				continue
 			}
 			in.facts[m][fact.ID] = *fact.Default
@@ -469,8 +483,8 @@ func (c *checker) ballot(in *input, sh *Sheet) {
 	uses := ballotUses(in.rb)
 	b := sh.Ballot
 	if b == nil {
-		if uses != "" {
-			c.add(Source{}, "", "", "the rulebook uses the ballot (%s) but the sheet records none", uses)
+		if len(uses) > 0 {
+			c.add(Source{}, "", "", lang.Msg("input.ballot.missing").With(uses...))
 		}
 		return
 	}
@@ -484,10 +498,10 @@ func (c *checker) ballot(in *input, sh *Sheet) {
 		in.present = in.entitled
 	}
 	if b.Entitled < 0 || b.Present < 0 {
-		c.add(b.Source, "", "", "ballot: entitled and present must not be negative")
+		c.add(b.Source, "", "", lang.Msg("input.ballot.negative"))
 	}
 	if in.present > in.entitled {
-		c.add(b.Source, "", "", "ballot: %d present but only %d entitled to vote", in.present, in.entitled)
+		c.add(b.Source, "", "", lang.Msg("input.ballot.present", in.present, in.entitled))
 	}
 	seen := map[string]Source{}
 	for _, v := range b.Votes {
@@ -496,51 +510,51 @@ func (c *checker) ballot(in *input, sh *Sheet) {
 			continue
 		}
 		if prev, dup := seen[v.Member]; dup {
-			c.add(v.Source, v.Member, "", "votes given twice%s", first(prev, v.Source))
+			c.add(v.Source, v.Member, "", twice("input.votes.twice", prev, v.Source))
 			continue
 		}
 		seen[v.Member] = v.Source
 		if v.For < 0 || v.Against < 0 || v.Abstain < 0 {
-			c.add(v.Source, v.Member, "", "vote counts must not be negative")
+			c.add(v.Source, v.Member, "", lang.Msg("input.votes.negative"))
 			continue
 		}
 		if v.For+v.Against+v.Abstain > in.present {
-			c.add(v.Source, v.Member, "", "%d for + %d against + %d abstaining is more than the %d present", v.For, v.Against, v.Abstain, in.present)
+			c.add(v.Source, v.Member, "", lang.Msg("input.votes.too_many", v.For, v.Against, v.Abstain, in.present))
 			continue
 		}
 		in.votes[m] = v
 	}
 }
 
-// ballotUses names the parts of a rulebook that need a ballot, or "".
-func ballotUses(rb *rules.Rulebook) string {
-	var uses []string
+// ballotUses names the parts of a rulebook that need a ballot, if any.
+func ballotUses(rb *rules.Rulebook) []lang.Message {
+	var uses []lang.Message
 	for _, n := range rb.Nodes() {
 		if !n.IsGroup() && n.Method == rules.Votes {
-			uses = append(uses, "criterion "+n.ID)
+			uses = append(uses, lang.Msg("input.ballot.use.criterion", n.ID))
 		}
 	}
 	for _, cond := range rb.Eligibility() {
 		if cond.MinVotes != nil {
-			uses = append(uses, "condition "+cond.ID)
+			uses = append(uses, lang.Msg("input.ballot.use.condition", cond.ID))
 		}
 	}
 	for _, tb := range rb.TieBreaks() {
 		if tb.Kind == rules.MoreVotes {
-			uses = append(uses, "tie-break more_votes")
+			uses = append(uses, lang.Msg("input.ballot.use.tiebreak", string(rules.MoreVotes)))
 		}
 	}
-	return strings.Join(uses, ", ")
+	return uses
 }
 
 func (c *checker) lots(in *input, order []string) {
 	seen := map[string]bool{}
 	for _, id := range order {
 		if _, ok := in.mIdx[id]; !ok {
-			c.add(Source{}, id, "", "the recorded drawing of lots names an unknown member %q", id)
+			c.add(Source{}, id, "", lang.Msg("input.lots.unknown", strconv.Quote(id)))
 		}
 		if seen[id] {
-			c.add(Source{}, id, "", "the recorded drawing of lots names the member twice")
+			c.add(Source{}, id, "", lang.Msg("input.lots.twice"))
 		}
 		seen[id] = true
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/sheets"
 )
@@ -45,13 +47,53 @@ type wantErr struct {
 	msg       string
 }
 
-// inputErrors asserts that err is a scoring.InputErrors and returns it.
+// inputErrors asserts that err is a scoring.InputErrors and returns it,
+// after checking the texts of every problem (checkTexts).
 func inputErrors(t *testing.T, err error) scoring.InputErrors {
 	t.Helper()
 	require.Error(t, err)
 	var es scoring.InputErrors
 	require.True(t, errors.As(err, &es), "error %T (%v) is not scoring.InputErrors", err, err)
+	checkTexts(t, es)
 	return es
+}
+
+// leftover matches what a message written without all its values leaves
+// behind: a placeholder, or a key missing from the catalogue.
+var leftover = regexp.MustCompile(`\{(\d+|p\d+|parts|list)(:[a-z]+)?\}|‹`)
+
+// sameInEveryLanguage are the keys whose text is the value they are given
+// (an error of encoding/csv other than a quoting error, a decoding problem
+// stated in its own words).
+var sameInEveryLanguage = map[string]bool{"csv.error": true, "decode.text": true}
+
+// checkTexts checks every problem as the readers (and the sheet check)
+// state it: it has a message, Msg is that message in English, after a key
+// path for a JSON or YAML problem at one; the English line of Text is
+// Error() byte for byte; the Vietnamese line is complete, in Vietnamese,
+// and names the member as "đơn vị". The list writes the same lines.
+func checkTexts(t *testing.T, es scoring.InputErrors) {
+	t.Helper()
+	vi := make([]string, len(es))
+	for i, e := range es {
+		require.False(t, e.Message.IsZero(), "%v: no message", e)
+		en := e.Message.In(lang.English)
+		head, ok := strings.CutSuffix(e.Msg, en)
+		require.True(t, ok, "Msg %q does not end with the message in English %q", e.Msg, en)
+		require.True(t, head == "" || strings.HasSuffix(head, ": ") && !strings.Contains(strings.TrimSuffix(head, ": "), " "), "Msg %q: %q before the message is not a key path", e.Msg, head)
+		require.Equal(t, e.Error(), e.Text(lang.English))
+		vi[i] = e.Text(lang.Vietnamese)
+		require.NotRegexp(t, leftover, vi[i])
+		if !sameInEveryLanguage[e.Message.Key] {
+			require.NotEqual(t, e.Error(), vi[i], "%s: not written in Vietnamese", e.Message.Key)
+		}
+		if e.Member != "" {
+			require.Contains(t, vi[i], "đơn vị "+e.Member+": ")
+			require.NotContains(t, vi[i], "member "+e.Member+": ")
+		}
+	}
+	require.Equal(t, es.Error(), es.Text(lang.English))
+	require.Equal(t, strings.Join(vi, "\n"), es.Text(lang.Vietnamese))
 }
 
 // checkErrors asserts that err holds exactly the wanted errors, in order,

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/thidua/thidua/internal/fields"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/scoring"
 )
 
@@ -37,7 +37,7 @@ func ReadCSV(name string, r io.Reader) (scoring.Sheet, error) {
 		return scoring.Sheet{}, err
 	}
 	if len(data) > MaxBytes {
-		return scoring.Sheet{}, scoring.InputErrors{{File: name, Msg: fmt.Sprintf("file is larger than %d bytes", MaxBytes)}}
+		return scoring.Sheet{}, scoring.InputErrors{tooLarge(name)}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	cr := csv.NewReader(bytes.NewReader(data))
@@ -48,7 +48,7 @@ func ReadCSV(name string, r io.Reader) (scoring.Sheet, error) {
 	for {
 		header, err := cr.Read()
 		if err == io.EOF {
-			return scoring.Sheet{}, scoring.InputErrors{{File: name, Line: 1, Msg: "empty file: expected a header row (record, member, key, value, stage, assessor, note)"}}
+			return scoring.Sheet{}, scoring.InputErrors{inputError(name, 1, "", "", lang.Msg("csv.empty"))}
 		}
 		if err != nil {
 			return scoring.Sheet{}, scoring.InputErrors{p.csvError(err)}
@@ -129,13 +129,34 @@ type lot struct {
 func (p *csvParser) csvError(err error) *scoring.InputError {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &scoring.InputError{File: p.name, Line: pe.Line, Msg: pe.Err.Error()}
+		return inputError(p.name, pe.Line, "", "", csvMessage(pe.Err))
 	}
-	return &scoring.InputError{File: p.name, Msg: err.Error()}
+	return inputError(p.name, 0, "", "", csvMessage(err))
 }
 
-func (p *csvParser) add(line int, member, key, format string, args ...any) {
-	p.errs = append(p.errs, &scoring.InputError{File: p.name, Line: line, Member: member, Criterion: key, Msg: fmt.Sprintf(format, args...)})
+// csvMessage states an error of encoding/csv: the quoting errors it
+// reports in their own words, anything else as its text.
+func csvMessage(err error) lang.Message {
+	switch {
+	case errors.Is(err, csv.ErrBareQuote):
+		return lang.Msg("csv.bare_quote")
+	case errors.Is(err, csv.ErrQuote):
+		return lang.Msg("csv.quote")
+	}
+	return lang.Msg("csv.error", err.Error())
+}
+
+func (p *csvParser) add(line int, member, key string, m lang.Message) {
+	p.errs = append(p.errs, inputError(p.name, line, member, key, m))
+}
+
+// valueMessage is the message of an error reading a cell's value: the
+// message of a *fields.Error, or the error's text.
+func valueMessage(err error) lang.Message {
+	if m, ok := fields.MessageOf(err); ok {
+		return m
+	}
+	return lang.Msg("csv.error", err.Error())
 }
 
 // header reads the header row, found on line. Empty cells at its end (as
@@ -150,16 +171,16 @@ func (p *csvParser) header(h []string, line int) bool {
 	for i, c := range h[:p.width] {
 		c = strings.ToLower(strings.TrimSpace(c))
 		if !slices.Contains(columns, c) {
-			p.add(line, "", "", "unknown column %q (expected %s)", c, strings.Join(columns, ", "))
+			p.add(line, "", "", lang.Msg("csv.column.unknown", strconv.Quote(c), strings.Join(columns, ", ")))
 			continue
 		}
 		if _, dup := p.col[c]; dup {
-			p.add(line, "", "", "column %q appears twice", c)
+			p.add(line, "", "", lang.Msg("csv.column.twice", strconv.Quote(c)))
 		}
 		p.col[c] = i
 	}
 	if _, ok := p.col["record"]; !ok && len(p.errs) == 0 {
-		p.add(line, "", "", "the header needs a record column (expected %s)", strings.Join(columns, ", "))
+		p.add(line, "", "", lang.Msg("csv.column.no_record", strings.Join(columns, ", ")))
 	}
 	return len(p.errs) == 0
 }
@@ -172,13 +193,18 @@ func (p *csvParser) get(rec []string, c string) string {
 	return fields.CleanText(rec[i])
 }
 
-// once reports whether the row on line is the first to give what (such as
-// "cluster name", or "votes for" with the member); if not, it reports the
-// row.
-func (p *csvParser) once(line int, member, crit, what string) bool {
-	k := member + "\x00" + what
+// once reports whether the row on line is the first to give what it gives
+// (the cluster's name, or the votes for a member, …: the message key of
+// its duplicate, with args, such as "csv.votes.twice" and "for"); if not,
+// it reports the row, with the line of the first.
+func (p *csvParser) once(line int, member, crit, key string, args ...string) bool {
+	k := member + "\x00" + key + "\x00" + strings.Join(args, "\x00")
 	if first, dup := p.seen[k]; dup {
-		p.add(line, member, crit, "%s given twice (also on line %d)", what, first)
+		vals := make([]any, 0, len(args)+1)
+		for _, a := range args {
+			vals = append(vals, a)
+		}
+		p.add(line, member, crit, lang.Msg(key, append(vals, first)...))
 		return false
 	}
 	p.seen[k] = line
@@ -198,11 +224,11 @@ func (p *csvParser) overflow(rec []string, line int, member, key string) bool {
 			return false
 		}
 	}
-	hint := `write a decimal comma inside quotes ("9,75") or separate the file with semicolons`
+	m := lang.Msg("csv.row.too_wide.comma", n, p.width)
 	if p.comma == ';' {
-		hint = `write a value holding a semicolon inside quotes`
+		m = lang.Msg("csv.row.too_wide.semicolon", n, p.width)
 	}
-	p.add(line, member, key, "row has %d cells but the header has %d columns; %s", n, p.width, hint)
+	p.add(line, member, key, m)
 	return true
 }
 
@@ -228,7 +254,7 @@ func (p *csvParser) row(rec []string, line int) {
 			if strings.ContainsFunc(k, unicode.IsControl) {
 				k = ""
 			}
-			p.add(line, m, k, "the %s %q holds a line break, tab or other control character; ids and keys must be plain text on one line", c, v)
+			p.add(line, m, k, lang.Msg("csv.control", c, strconv.Quote(v)))
 			return
 		}
 	}
@@ -237,7 +263,7 @@ func (p *csvParser) row(rec []string, line int) {
 		ok := true
 		for _, w := range what {
 			if p.get(rec, w) == "" {
-				p.add(line, member, key, "a %s row needs a %s", kind, w)
+				p.add(line, member, key, lang.Msg("csv.row.needs", kind, w))
 				ok = false
 			}
 		}
@@ -247,29 +273,29 @@ func (p *csvParser) row(rec []string, line int) {
 	case "cluster":
 		switch key {
 		case "name":
-			if !p.once(line, "", "", "cluster name") {
+			if !p.once(line, "", "", "csv.cluster.name.twice") {
 				return
 			}
 			p.sheet.Cluster = value
 		case "year":
 			y, err := strconv.Atoi(value)
 			if err != nil || y < 1900 || y > 9999 {
-				p.add(line, "", "", "cluster year: expected a year like 2020, found %q", value)
+				p.add(line, "", "", lang.Msg("csv.cluster.year", strconv.Quote(value)))
 				return
 			}
-			if !p.once(line, "", "", "cluster year") {
+			if !p.once(line, "", "", "csv.cluster.year.twice") {
 				return
 			}
 			p.sheet.Year = y
 		default:
-			p.add(line, "", key, "cluster rows have key name or year, found %q", key)
+			p.add(line, "", key, lang.Msg("csv.cluster.key", strconv.Quote(key)))
 		}
 	case "member":
 		if !need("member") {
 			return
 		}
 		if key != "" && key != "name" {
-			p.add(line, member, key, "member rows have key name (or none), found %q", key)
+			p.add(line, member, key, lang.Msg("csv.member.key", strconv.Quote(key)))
 			return
 		}
 		p.sheet.Members = append(p.sheet.Members, scoring.Member{ID: member, Name: value, Source: src})
@@ -278,7 +304,7 @@ func (p *csvParser) row(rec []string, line int) {
 			return
 		}
 		if value == "" {
-			p.add(line, member, key, "a score row needs a value (a number, or na for not assigned)")
+			p.add(line, member, key, lang.Msg("csv.score.no_value"))
 			return
 		}
 		if isNotAssigned(value) {
@@ -287,7 +313,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		d, err := ParseDecimal(value)
 		if err != nil {
-			p.add(line, member, key, "%v", err)
+			p.add(line, member, key, valueMessage(err))
 			return
 		}
 		p.sheet.Scores = append(p.sheet.Scores, scoring.Entry{Member: member, Criterion: key, Stage: stage, Assessor: assessor, Value: d, Source: src})
@@ -297,7 +323,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		d, err := ParseDecimal(value)
 		if err != nil {
-			p.add(line, member, key, "target: %v", err)
+			p.add(line, member, key, lang.Msg("csv.target.value").With(valueMessage(err)))
 			return
 		}
 		p.sheet.Targets = append(p.sheet.Targets, scoring.Target{Member: member, Criterion: key, Value: d, Source: src})
@@ -314,7 +340,11 @@ func (p *csvParser) row(rec []string, line int) {
 		if value != "" {
 			var err error
 			if n, err = parseCount(value); err != nil {
-				p.add(line, member, key, "%s count: %v", kind, err)
+				m := lang.Msg("csv.bonus.count")
+				if kind == "deduction" {
+					m = lang.Msg("csv.deduction.count")
+				}
+				p.add(line, member, key, m.With(valueMessage(err)))
 				return
 			}
 		}
@@ -330,21 +360,21 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		b, err := parseBool(value)
 		if err != nil {
-			p.add(line, member, key, "%v", err)
+			p.add(line, member, key, valueMessage(err))
 			return
 		}
 		p.sheet.Facts = append(p.sheet.Facts, scoring.FactValue{Member: member, Fact: key, Value: b, Source: src})
 	case "ballot":
 		if key != "entitled" && key != "present" {
-			p.add(line, "", key, "ballot rows have key entitled or present, found %q", key)
+			p.add(line, "", key, lang.Msg("csv.ballot.key", strconv.Quote(key)))
 			return
 		}
 		n, err := parseCount(value)
 		if err != nil {
-			p.add(line, "", key, "ballot: %v", err)
+			p.add(line, "", key, lang.Msg("csv.ballot.count").With(valueMessage(err)))
 			return
 		}
-		if !p.once(line, "", key, "ballot "+key) {
+		if !p.once(line, "", key, "csv.ballot.twice", key) {
 			return
 		}
 		p.ballot(src)
@@ -361,15 +391,15 @@ func (p *csvParser) row(rec []string, line int) {
 			return
 		}
 		if key != "for" && key != "against" && key != "abstain" {
-			p.add(line, member, key, "votes rows have key for, against or abstain, found %q", key)
+			p.add(line, member, key, lang.Msg("csv.votes.key", strconv.Quote(key)))
 			return
 		}
 		n, err := parseCount(value)
 		if err != nil {
-			p.add(line, member, key, "votes: %v", err)
+			p.add(line, member, key, lang.Msg("csv.votes.count").With(valueMessage(err)))
 			return
 		}
-		if !p.once(line, member, key, "votes "+key) {
+		if !p.once(line, member, key, "csv.votes.twice", key) {
 			return
 		}
 		p.ballot(src)
@@ -393,7 +423,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		y, err := strconv.Atoi(key)
 		if err != nil || y < 1900 || y > 9999 {
-			p.add(line, member, key, "history rows have the year as key, found %q (expected a year from 1900 to 9999)", key)
+			p.add(line, member, key, lang.Msg("csv.history.year", strconv.Quote(key)))
 			return
 		}
 		p.sheet.History = append(p.sheet.History, scoring.PastAward{Member: member, Year: y, Award: value, Source: src})
@@ -403,14 +433,14 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		n, err := parseCount(value)
 		if err != nil || n == 0 {
-			p.add(line, member, "", "lots: expected the position drawn (1 for the first), found %q", value)
+			p.add(line, member, "", lang.Msg("csv.lots.position", strconv.Quote(value)))
 			return
 		}
 		p.lots = append(p.lots, lot{member, n, line})
 	case "":
-		p.add(line, member, key, "the record column is empty")
+		p.add(line, member, key, lang.Msg("csv.record.empty"))
 	default:
-		p.add(line, member, key, "unknown record %q (expected cluster, member, score, target, not_assigned, bonus, deduction, fact, ballot, votes, history or lots)", kind)
+		p.add(line, member, key, lang.Msg("csv.record.unknown", strconv.Quote(kind)))
 	}
 }
 
@@ -430,7 +460,7 @@ func (p *csvParser) finish() {
 	drawn := make([]string, len(p.lots))
 	for i, l := range p.lots {
 		if l.pos != i+1 {
-			p.add(l.line, l.member, "", "lots: positions must run 1, 2, 3 … without gaps or repeats; found %d where %d was expected", l.pos, i+1)
+			p.add(l.line, l.member, "", lang.Msg("csv.lots.sequence", l.pos, i+1))
 			return
 		}
 		drawn[i] = l.member

@@ -6,7 +6,10 @@
 // text ("\r\n" or a lone "\r") are kept as "\n".
 //
 // Every problem in a file is reported at once, as scoring.InputErrors naming
-// the file, line, member and criterion. The sheet returned with them holds
+// the file, line, member and criterion. Each carries its message
+// (InputError.Message, whose key — "csv.row.needs", "fields.decimal", … —
+// is a stable code), so that InputError.Text writes it in Vietnamese or
+// English; Error() is the English line. The sheet returned with them holds
 // the rows that could be read whole; a row that is refused leaves nothing
 // behind. Files larger than MaxBytes (32 MiB) are refused, in every format.
 // Load picks the format by the file's extension: .csv or .txt (delimited

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/sheets"
 )
@@ -78,6 +79,7 @@ func FuzzReadCSV(f *testing.F) {
 				if e.File != "fuzz.csv" || e.Msg == "" {
 					t.Fatalf("error without file or message: %#v", e)
 				}
+				checkMessage(t, e)
 			}
 			return
 		}
@@ -108,6 +110,40 @@ func FuzzReadCSV(f *testing.F) {
 			t.Fatalf("WriteCSV(ReadCSV(WriteCSV(sheet))) differs from WriteCSV(sheet):\n%s\nthen:\n%s", out.String(), again.String())
 		}
 	})
+}
+
+// checkMessage fails if a problem has no message, or one whose keys are
+// not all in the catalogue, or if Msg does not end with the message in
+// English, or if its English line is not Error().
+func checkMessage(t *testing.T, e *scoring.InputError) {
+	t.Helper()
+	if e.Message.IsZero() {
+		t.Fatalf("error without a message: %#v", e)
+	}
+	var known func(m lang.Message) bool
+	known = func(m lang.Message) bool {
+		if !m.IsZero() && !lang.Known(m.Key) {
+			return false
+		}
+		for _, p := range m.Parts {
+			if !known(p) {
+				return false
+			}
+		}
+		return true
+	}
+	if !known(e.Message) {
+		t.Fatalf("a key is not in the catalogue: %#v", e.Message)
+	}
+	if !strings.HasSuffix(e.Msg, e.Message.In(lang.English)) {
+		t.Fatalf("Msg %q does not end with its message in English %q", e.Msg, e.Message.In(lang.English))
+	}
+	if e.Text(lang.English) != e.Error() {
+		t.Fatalf("Text(English) %q is not Error() %q", e.Text(lang.English), e.Error())
+	}
+	if e.Text(lang.Vietnamese) == "" {
+		t.Fatalf("no Vietnamese text: %#v", e)
+	}
 }
 
 // checkNFC fails if a member id or name read is not trimmed NFC text.
@@ -161,6 +197,7 @@ func FuzzParseJSON(f *testing.F) {
 				if e.File != "fuzz.json" || e.Msg == "" {
 					t.Fatalf("error without file or message: %#v", e)
 				}
+				checkMessage(t, e)
 			}
 			return
 		}
@@ -185,6 +222,10 @@ func FuzzParseDecimal(f *testing.F) {
 		if err != nil {
 			if !strings.Contains(err.Error(), "expected a number") {
 				t.Fatalf("ParseDecimal(%q): unexpected error text %q", s, err)
+			}
+			var me interface{ Message() lang.Message }
+			if !errors.As(err, &me) || me.Message().In(lang.English) != err.Error() || !strings.HasPrefix(me.Message().In(lang.Vietnamese), "cần một số") {
+				t.Fatalf("ParseDecimal(%q): the error %q has no message that writes it", s, err)
 			}
 			return
 		}

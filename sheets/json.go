@@ -14,6 +14,7 @@ import (
 
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/scoring"
 )
 
@@ -26,11 +27,11 @@ import (
 func ParseJSON(name string, data []byte) (scoring.Sheet, error) {
 	var sh scoring.Sheet
 	if len(data) > MaxBytes {
-		return sh, scoring.InputErrors{{File: name, Msg: fmt.Sprintf("file is larger than %d bytes", MaxBytes)}}
+		return sh, scoring.InputErrors{tooLarge(name)}
 	}
 	root, p := decode.Parse(data)
 	if p != nil {
-		return sh, scoring.InputErrors{{File: name, Line: p.Line, Msg: p.Msg}}
+		return sh, scoring.InputErrors{atPath(name, p.Line, "", p.Message, p.Msg)}
 	}
 	d := decode.New()
 	d.Hooks = map[reflect.Type]decode.Hook{
@@ -41,18 +42,15 @@ func ParseJSON(name string, data []byte) (scoring.Sheet, error) {
 	var es scoring.InputErrors
 	bad := map[string]bool{} // rows with a problem: "scores[3]", "ballot.votes[0]"
 	reported := map[string]bool{}
-	problem := func(line int, path, msg string) {
+	problem := func(line int, path string, m lang.Message, en string) {
 		reported[path] = true
-		if path != "" {
-			msg = path + ": " + msg
-		}
-		es = append(es, &scoring.InputError{File: name, Line: line, Msg: msg})
+		es = append(es, atPath(name, line, path, m, en))
 		if row, ok := rowOf(path); ok {
 			bad[row] = true
 		}
 	}
 	for _, p := range d.Problems {
-		problem(p.Line, p.Path, p.Msg)
+		problem(p.Line, p.Path, p.Message, p.Msg)
 	}
 	// Years, as ReadCSV reads them. A year that is not kept is reported
 	// unless a problem is already reported at its key.
@@ -62,7 +60,8 @@ func ParseJSON(name string, data []byte) (scoring.Sheet, error) {
 		}
 		if !reported[path] {
 			l, _ := d.Line(path)
-			problem(l, path, fmt.Sprintf("expected a year from 1900 to 9999, found %d", y))
+			m := lang.Msg("sheet.year", y)
+			problem(l, path, m, m.In(lang.English))
 		}
 		if row, ok := rowOf(path); ok {
 			bad[row] = true
@@ -159,7 +158,7 @@ func Load(path string) (scoring.Sheet, error) {
 			return scoring.Sheet{}, err
 		}
 		if st.Size() > MaxBytes {
-			return scoring.Sheet{}, scoring.InputErrors{{File: path, Msg: fmt.Sprintf("file is larger than %d bytes", MaxBytes)}}
+			return scoring.Sheet{}, scoring.InputErrors{tooLarge(path)}
 		}
 		// Read through the open file, at most one byte over the limit, in
 		// case it grew since: ParseJSON refuses it then.

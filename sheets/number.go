@@ -1,7 +1,6 @@
 package sheets
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -24,7 +23,7 @@ func parseCount(s string) (int, error) {
 	t := strings.TrimSpace(s)
 	n, err := strconv.Atoi(t)
 	if err != nil || n < 0 || n > 1_000_000 {
-		return 0, fmt.Errorf("expected a whole number, found %q", s)
+		return 0, fields.WholeNumberError(s)
 	}
 	return n, nil
 }
@@ -33,7 +32,7 @@ func parseBool(s string) (bool, error) {
 	if v, ok := fields.YesNo(s); ok {
 		return v, nil
 	}
-	return false, fmt.Errorf("expected true or false (yes/no, có/không, 1/0), found %q", s)
+	return false, fields.YesNoError(s)
 }
 
 func isNotAssigned(s string) bool { return fields.NotAssigned(s) }

@@ -15,6 +15,11 @@
 // A null value (null, ~ or nothing after the colon) means "not given": the
 // field keeps its zero value. A file holds one document; anchors, aliases and
 // merge keys (<<) are refused.
+//
+// Every problem is written in English (Problem.Msg) and carries the same
+// sentence as a lang.Message, so that it can be written in Vietnamese
+// (Problem.Text); the words of the YAML and JSON parsers themselves are
+// English only, and the Vietnamese sentence frames them.
 package decode
 
 import (
@@ -31,6 +36,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/thidua/thidua/lang"
 )
 
 // MaxBytes is the largest document accepted (32 MiB, the size the score-sheet
@@ -47,11 +54,18 @@ const maxNodes = 1_000_000
 // with the square of the depth.
 const maxNesting = 64
 
-// Problem is one thing wrong with a document.
+// Problem is one thing wrong with a document. Msg is the problem in
+// English; Message is the same sentence kept as a catalogue key and its
+// values, so that it can be written in Vietnamese too (Msg is
+// Message.In(lang.English)). Message.Key is a stable code a program can
+// switch on ("decode.unknown_key", "decode.duplicate_key", "decode.syntax",
+// …); its values are the offending input, which is never translated. A
+// problem built by hand may have no Message: Text then writes Msg.
 type Problem struct {
 	Line, Column int    // 1-based position of the offending node; 0 if unknown
 	Path         string // key path, e.g. "criteria[1].children[0].max"
 	Msg          string
+	Message      lang.Message
 }
 
 func (p Problem) String() string {
@@ -59,6 +73,25 @@ func (p Problem) String() string {
 		return fmt.Sprintf("line %d: %s", p.Line, p.Msg)
 	}
 	return fmt.Sprintf("line %d: %s: %s", p.Line, p.Path, p.Msg)
+}
+
+// Text writes the problem as String does, in the language: "dòng 3:
+// criteria[0].max: …" in Vietnamese. Text(lang.English) is String().
+func (p Problem) Text(t lang.Tag) string {
+	msg := p.Msg
+	if !p.Message.IsZero() {
+		msg = p.Message.In(t)
+	}
+	line := t.Pick("dòng", "line")
+	if p.Path == "" {
+		return fmt.Sprintf("%s %d: %s", line, p.Line, msg)
+	}
+	return fmt.Sprintf("%s %d: %s: %s", line, p.Line, p.Path, msg)
+}
+
+// problem returns a problem at line and column with the message m.
+func problem(line, col int, m lang.Message) *Problem {
+	return &Problem{Line: line, Column: col, Msg: m.In(lang.English), Message: m}
 }
 
 // Hook decodes a value of one type itself (for example a value that may be
@@ -85,7 +118,7 @@ type Decoder struct {
 // line and column that encoding/json finds it at.
 func Parse(data []byte) (*yaml.Node, *Problem) {
 	if len(data) > MaxBytes {
-		return nil, &Problem{Line: 1, Msg: fmt.Sprintf("document is %d bytes; the limit is %d", len(data), MaxBytes)}
+		return nil, problem(1, 0, lang.Msg("decode.too_large", len(data), MaxBytes))
 	}
 	data = trimBOM(data)
 	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
@@ -97,7 +130,7 @@ func Parse(data []byte) (*yaml.Node, *Problem) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &Problem{Line: 1, Msg: "document is empty"}
+			return nil, problem(1, 0, lang.Msg("decode.empty"))
 		}
 		return nil, yamlProblem(err)
 	}
@@ -107,15 +140,14 @@ func Parse(data []byte) (*yaml.Node, *Problem) {
 	case err != nil:
 		return nil, yamlProblem(err)
 	default:
-		return nil, &Problem{Line: max(next.Line, 1), Column: next.Column,
-			Msg: "a second document starts here (after ---); a file holds one document"}
+		return nil, problem(max(next.Line, 1), next.Column, lang.Msg("decode.second_document"))
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return nil, &Problem{Line: 1, Msg: "document is empty"}
+		return nil, problem(1, 0, lang.Msg("decode.empty"))
 	}
 	root := doc.Content[0]
 	if isNull(root) && root.Anchor == "" {
-		return nil, &Problem{Line: max(root.Line, 1), Msg: "document is empty"}
+		return nil, problem(max(root.Line, 1), 0, lang.Msg("decode.empty"))
 	}
 	return root, nil
 }
@@ -127,10 +159,9 @@ func jsonProblem(data []byte, open byte) *Problem {
 		return nil
 	}
 	err := json.Unmarshal(data, new(json.RawMessage))
-	hint := fmt.Sprintf(" (the document starts with %c, so it is read as JSON)", open)
 	var se *json.SyntaxError
 	if !errors.As(err, &se) {
-		return &Problem{Line: 1, Msg: fmt.Sprint(err) + hint}
+		return problem(1, 0, lang.Msg("decode.json", fmt.Sprint(err), string(open)))
 	}
 	// Offset is the number of bytes read when the error was found: the
 	// offending byte is the last one read, or, at the end of the input, the
@@ -141,7 +172,7 @@ func jsonProblem(data []byte, open byte) *Problem {
 	}
 	off = min(max(off, 0), len(data))
 	line, col := position(data, off)
-	return &Problem{Line: line, Column: col, Msg: "JSON syntax error: " + se.Error() + hint}
+	return problem(line, col, lang.Msg("decode.json_syntax", se.Error(), string(open)))
 }
 
 // position returns the 1-based line and column (in characters) of the byte
@@ -165,22 +196,23 @@ func trimBOM(b []byte) []byte {
 }
 
 // yamlProblem turns a syntax error from the YAML parser ("yaml: line 3: ...")
-// into a Problem with the line split out.
+// into a Problem with the line split out. The parser's words are English;
+// the Vietnamese text frames them ("lỗi cú pháp YAML: …").
 func yamlProblem(err error) *Problem {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	p := &Problem{Msg: msg}
+	line := 0
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if i := strings.Index(rest, ":"); i > 0 {
 			if n, e := strconv.Atoi(rest[:i]); e == nil {
-				p.Line = n
-				p.Msg = strings.TrimSpace(rest[i+1:])
+				line = n
+				msg = strings.TrimSpace(rest[i+1:])
 			}
 		}
 	}
-	if p.Line == 0 {
-		p.Line = 1
+	if line == 0 {
+		line = 1
 	}
-	return p
+	return problem(line, 0, lang.Msg("decode.syntax", msg))
 }
 
 // New returns a Decoder ready for use.
@@ -213,13 +245,47 @@ func (d *Decoder) Has(path string) bool { _, ok := d.lines[path]; return ok }
 // nothing after the colon), which decodes as "not given".
 func (d *Decoder) Null(path string) bool { return d.nulls[path] }
 
-// Addf records a problem at node n.
-func (d *Decoder) Addf(n *yaml.Node, path, format string, args ...any) {
-	p := Problem{Path: path, Msg: fmt.Sprintf(format, args...)}
+// Add records a problem at node n (which may be nil): the message m, whose
+// English text becomes the problem's Msg.
+func (d *Decoder) Add(n *yaml.Node, path string, m lang.Message) {
+	p := Problem{Path: path, Msg: m.In(lang.English), Message: m}
 	if n != nil {
 		p.Line, p.Column = n.Line, n.Column
 	}
 	d.Problems = append(d.Problems, p)
+}
+
+// Addf records a problem at node n whose text is the same in every
+// language (its message is "decode.text", the text as it is). Add, with a
+// message from the catalogue, is the way to record a problem that can be
+// read in Vietnamese.
+func (d *Decoder) Addf(n *yaml.Node, path, format string, args ...any) {
+	d.Add(n, path, lang.Msg("decode.text", fmt.Sprintf(format, args...)))
+}
+
+// AddError records err, a value's own error (a TextUnmarshaler's, a
+// parser's), as a problem at node n, whose value is raw. The problem's
+// text is err's. Its message is err's own if err (or an error it wraps)
+// has a method Message() lang.Message whose English text is err's text;
+// else it frames err's English text ("giá trị không đọc được: …"). A
+// decimal that shopspring/decimal cannot read gets a Vietnamese sentence
+// naming the value.
+func (d *Decoder) AddError(n *yaml.Node, path, raw string, err error) {
+	d.Add(n, path, errorMessage(err, raw))
+}
+
+func errorMessage(err error, raw string) lang.Message {
+	text := err.Error()
+	var m interface{ Message() lang.Message }
+	if errors.As(err, &m) {
+		if msg := m.Message(); msg.In(lang.English) == text {
+			return msg
+		}
+	}
+	if rest, ok := strings.CutPrefix(text, "error decoding string '"+raw+"': "); ok {
+		return lang.Msg("decode.decimal", raw, rest)
+	}
+	return lang.Msg("decode.value", text)
 }
 
 // Err returns the problems as an error, or nil.
@@ -255,31 +321,62 @@ func (d *Decoder) record(path string, n *yaml.Node) {
 	}
 }
 
-func kindName(n *yaml.Node) string {
+// expected records that path wants a value of the kind want names and
+// found what n is ("expected a list, found a mapping", "expected a whole
+// number, found \"x\"").
+func (d *Decoder) expected(n *yaml.Node, path string, want lang.Message) {
+	if n.Kind == yaml.ScalarNode {
+		d.Add(n, path, lang.Msg("decode.expected_value", strconv.Quote(n.Value)).With(want))
+		return
+	}
+	d.Add(n, path, lang.Msg("decode.expected").With(want, kindName(n)))
+}
+
+// kindName names what a node that is not a single value is.
+func kindName(n *yaml.Node) lang.Message {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return lang.Msg("decode.found.mapping")
 	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		return fmt.Sprintf("%q", n.Value)
+		return lang.Msg("decode.found.list")
 	case yaml.AliasNode:
-		return "an alias"
+		return lang.Msg("decode.found.alias")
 	}
-	return "nothing"
+	return lang.Msg("decode.found.nothing")
+}
+
+// wantKeys are the messages of the kinds of value callers of Scalar ask
+// for in English.
+var wantKeys = map[string]string{
+	"a text":                      "decode.want.text",
+	"a number":                    "decode.want.number",
+	"true or false":               "decode.want.bool",
+	"a whole number":              "decode.want.int",
+	"a single value":              "decode.want.single",
+	"a list":                      "decode.want.list",
+	"a mapping of keys to values": "decode.want.mapping",
+}
+
+// wantMessage returns the message of a kind of value named in English: from the
+// catalogue if it is one of wantKeys, else the words as they are.
+func wantMessage(words string) lang.Message {
+	if k, ok := wantKeys[words]; ok {
+		return lang.Msg(k)
+	}
+	return lang.Msg("decode.text", words)
 }
 
 func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 	d.nodes++
 	if d.nodes > maxNodes {
 		if d.nodes == maxNodes+1 {
-			d.Addf(n, path, "document has more than %d nodes", maxNodes)
+			d.Add(n, path, lang.Msg("decode.too_many_nodes", maxNodes))
 		}
 		return
 	}
 	d.record(path, n)
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		d.Addf(n, path, "anchors and aliases are not supported; write the value out")
+		d.Add(n, path, lang.Msg("decode.alias"))
 		return
 	}
 	if h, ok := d.Hooks[v.Type()]; ok {
@@ -301,11 +398,11 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 	}
 	if v.CanAddr() && v.Addr().Type().Implements(textUnmarshaler) {
 		if n.Kind != yaml.ScalarNode {
-			d.Addf(n, path, "expected a single value, found %s", kindName(n))
+			d.expected(n, path, lang.Msg("decode.want.single"))
 			return
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
-			d.Addf(n, path, "%v", err)
+			d.AddError(n, path, n.Value, err)
 		}
 		return
 	}
@@ -313,7 +410,7 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 		if d.depth >= maxNesting {
 			if !d.deep {
 				d.deep = true
-				d.Addf(n, path, "the document nests mappings and lists more than %d levels deep", maxNesting)
+				d.Add(n, path, lang.Msg("decode.too_deep", maxNesting))
 			}
 			return
 		}
@@ -325,7 +422,7 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 		d.structure(n, path, v)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			d.Addf(n, path, "expected a list, found %s", kindName(n))
+			d.expected(n, path, lang.Msg("decode.want.list"))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -336,12 +433,12 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 	case reflect.Map:
 		d.mapping(n, path, v)
 	case reflect.String:
-		if !d.scalar(n, path, "a text") {
+		if !d.scalar(n, path, lang.Msg("decode.want.text")) {
 			return
 		}
 		v.SetString(n.Value)
 	case reflect.Bool:
-		if !d.scalar(n, path, "true or false") {
+		if !d.scalar(n, path, lang.Msg("decode.want.bool")) {
 			return
 		}
 		switch n.Value {
@@ -350,38 +447,38 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 		case "false":
 			v.SetBool(false)
 		default:
-			d.Addf(n, path, "expected true or false, found %q", n.Value)
+			d.expected(n, path, lang.Msg("decode.want.bool"))
 		}
 	case reflect.Int, reflect.Int32, reflect.Int64:
-		if !d.scalar(n, path, "a whole number") {
+		if !d.scalar(n, path, lang.Msg("decode.want.int")) {
 			return
 		}
 		i, err := strconv.ParseInt(n.Value, 10, v.Type().Bits())
 		if err != nil {
-			d.Addf(n, path, "expected a whole number, found %q", n.Value)
+			d.expected(n, path, lang.Msg("decode.want.int"))
 			return
 		}
 		v.SetInt(i)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		if !d.scalar(n, path, "a whole number") {
+		if !d.scalar(n, path, lang.Msg("decode.want.int")) {
 			return
 		}
 		u, err := strconv.ParseUint(n.Value, 10, v.Type().Bits())
 		if err != nil {
-			d.Addf(n, path, "expected a whole number from 0 to %d, found %q", uint64(1)<<(v.Type().Bits()-1)*2-1, n.Value)
+			d.expected(n, path, lang.Msg("decode.want.uint", strconv.FormatUint(uint64(1)<<(v.Type().Bits()-1)*2-1, 10)))
 			return
 		}
 		v.SetUint(u)
 	default:
 		// a programming error in the caller's types, reported as a problem
 		// rather than a panic so that no document can crash a program
-		d.Addf(n, path, "cannot decode into a Go value of type %s", v.Type())
+		d.Add(n, path, lang.Msg("decode.go_type", v.Type().String()))
 	}
 }
 
-func (d *Decoder) scalar(n *yaml.Node, path, want string) bool {
+func (d *Decoder) scalar(n *yaml.Node, path string, want lang.Message) bool {
 	if n.Kind != yaml.ScalarNode {
-		d.Addf(n, path, "expected %s, found %s", want, kindName(n))
+		d.expected(n, path, want)
 		return false
 	}
 	return true
@@ -395,26 +492,37 @@ func join(path, key string) string {
 }
 
 // Scalar reports whether n is a single value, recording a problem that
-// says what was wanted if not.
-func (d *Decoder) Scalar(n *yaml.Node, path, want string) bool { return d.scalar(n, path, want) }
+// says what was wanted if not. want names the value in English ("a text",
+// "a number"); the common names are written in Vietnamese too, others as
+// they are: ScalarMsg takes a message for the name instead.
+func (d *Decoder) Scalar(n *yaml.Node, path, want string) bool {
+	return d.scalar(n, path, wantMessage(want))
+}
+
+// ScalarMsg is Scalar with the wanted value named by a message ("a text":
+// lang.Msg("decode.want.text")), so that the problem can be written in
+// Vietnamese.
+func (d *Decoder) ScalarMsg(n *yaml.Node, path string, want lang.Message) bool {
+	return d.scalar(n, path, want)
+}
 
 // Keys walks a mapping node, reporting duplicate keys, and calls f for each
 // key and value in document order. It reports a problem and returns false
 // if n is not a mapping.
 func (d *Decoder) Keys(n *yaml.Node, path string, f func(key string, k, val *yaml.Node)) bool {
 	if n.Kind != yaml.MappingNode {
-		d.Addf(n, path, "expected a mapping of keys to values, found %s", kindName(n))
+		d.expected(n, path, lang.Msg("decode.want.mapping"))
 		return false
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
-			d.Addf(k, join(path, k.Value), "merge keys (<<) are not supported; write the keys out (anchors and aliases are not supported either)")
+			d.Add(k, join(path, k.Value), lang.Msg("decode.merge_key"))
 			continue
 		}
 		if prev, dup := seen[k.Value]; dup {
-			d.Addf(k, join(path, k.Value), "duplicate key (first given on line %d)", prev)
+			d.Add(k, join(path, k.Value), lang.Msg("decode.duplicate_key", prev))
 			continue
 		}
 		seen[k.Value] = k.Line
@@ -428,7 +536,7 @@ func (d *Decoder) structure(n *yaml.Node, path string, v reflect.Value) {
 	d.Keys(n, path, func(key string, k, val *yaml.Node) {
 		idx, ok := fields.index[key]
 		if !ok {
-			d.Addf(k, join(path, key), "unknown key %q%s (known keys: %s)", key, suggest(key, fields.names), strings.Join(fields.names, ", "))
+			d.Add(k, join(path, key), unknownKey(key, fields.names))
 			return
 		}
 		d.value(val, join(path, key), v.Field(idx))
@@ -472,19 +580,26 @@ func fieldsOf(t reflect.Type) fieldSet {
 	return fs
 }
 
-// suggest returns ` (did you mean "x"?)` for the known name closest to key,
-// when it is close enough to be a likely typo.
-func suggest(key string, names []string) string {
+// unknownKey is the message for a key that is none of names: it lists
+// them, and suggests the closest when it is a likely typo.
+func unknownKey(key string, names []string) lang.Message {
+	known := strings.Join(names, ", ")
+	if best := closest(key, names); best != "" {
+		return lang.Msg("decode.unknown_key.suggest", strconv.Quote(key), strconv.Quote(best), known)
+	}
+	return lang.Msg("decode.unknown_key", strconv.Quote(key), known)
+}
+
+// closest returns the known name closest to key, when it is close enough
+// to be a likely typo, else "".
+func closest(key string, names []string) string {
 	best, bestD := "", 3
 	for _, n := range names {
 		if dd := distance(key, n); dd < bestD {
 			best, bestD = n, dd
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return best
 }
 
 // distance is the Levenshtein distance between a and b, in runes.

@@ -10,6 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/thidua/thidua/lang"
 )
 
 type inner struct {
@@ -86,6 +88,7 @@ func decode(t *testing.T, text string) (sample, *Decoder) {
 	d := newDecoder()
 	var s sample
 	d.Decode(root, "", &s)
+	checkTexts(t, d)
 	return s, d
 }
 
@@ -217,8 +220,10 @@ func TestDecodeProblems(t *testing.T) {
 func TestDecodeReportsPositionOfTheOffendingNode(t *testing.T) {
 	_, d := decode(t, "inner:\n  name: x\n  nme: y\nlist:\n  - {n: one}\n")
 	require.Len(t, d.Problems, 2)
-	assert.Equal(t, Problem{Line: 3, Column: 3, Path: "inner.nme", Msg: d.Problems[0].Msg}, d.Problems[0], "the key")
-	assert.Equal(t, Problem{Line: 5, Column: 9, Path: "list[0].n", Msg: `expected a whole number, found "one"`}, d.Problems[1], "the value")
+	assert.Equal(t, Problem{Line: 3, Column: 3, Path: "inner.nme", Msg: d.Problems[0].Msg,
+		Message: lang.Msg("decode.unknown_key.suggest", `"nme"`, `"name"`, "n, name")}, d.Problems[0], "the key")
+	assert.Equal(t, Problem{Line: 5, Column: 9, Path: "list[0].n", Msg: `expected a whole number, found "one"`,
+		Message: lang.Msg("decode.expected_value", `"one"`).With(lang.Msg("decode.want.int"))}, d.Problems[1], "the value")
 }
 
 func TestDecodeGoesOnAfterAProblem(t *testing.T) {
@@ -291,12 +296,14 @@ func TestParse(t *testing.T) {
 			root, p := Parse([]byte(text))
 			assert.Nil(t, root)
 			require.NotNil(t, p)
-			assert.Equal(t, Problem{Line: 1, Msg: "document is empty"}, *p)
+			checkText(t, *p)
+			assert.Equal(t, Problem{Line: 1, Msg: "document is empty", Message: lang.Msg("decode.empty")}, *p)
 		})
 	}
 	t.Run("a syntax error gives its line without the yaml: prefix", func(t *testing.T) {
 		_, p := Parse([]byte("a: 1\nb: [\n"))
 		require.NotNil(t, p)
+		checkText(t, *p)
 		assert.GreaterOrEqual(t, p.Line, 2)
 		assert.NotContains(t, p.Msg, "yaml:")
 		assert.NotContains(t, p.Msg, "line ")
@@ -328,6 +335,8 @@ func TestTooManyNodes(t *testing.T) {
 	d.Decode(root, "", &s)
 	require.Len(t, d.Problems, 1)
 	assert.Contains(t, d.Problems[0].Msg, fmt.Sprintf("more than %d nodes", maxNodes))
+	checkText(t, d.Problems[0])
+	assert.Equal(t, "dòng 1: words[999998]: tài liệu có hơn 1000000 nút", d.Problems[0].Text(lang.Vietnamese))
 }
 
 func TestProblemString(t *testing.T) {
@@ -354,7 +363,7 @@ func TestProgrammerErrorsPanic(t *testing.T) {
 func TestAddfWithoutNode(t *testing.T) {
 	d := New()
 	d.Addf(nil, "x", "problem %d", 1)
-	assert.Equal(t, []Problem{{Path: "x", Msg: "problem 1"}}, d.Problems)
+	assert.Equal(t, []Problem{{Path: "x", Msg: "problem 1", Message: lang.Msg("decode.text", "problem 1")}}, d.Problems)
 }
 
 func TestDistance(t *testing.T) {
@@ -382,11 +391,14 @@ func TestDistance(t *testing.T) {
 
 func TestSuggest(t *testing.T) {
 	names := []string{"id", "max", "method", "name", "title", "tie_breaks"}
-	assert.Equal(t, ` (did you mean "method"?)`, suggest("metod", names))
-	assert.Equal(t, ` (did you mean "title"?)`, suggest("titel", names))
-	assert.Equal(t, ` (did you mean "tie_breaks"?)`, suggest("tiebreaks", names))
-	assert.Equal(t, "", suggest("jurisdiction", names), "nothing close enough")
-	assert.Equal(t, "", suggest("anything", nil))
+	assert.Equal(t, "method", closest("metod", names))
+	assert.Equal(t, "title", closest("titel", names))
+	assert.Equal(t, "tie_breaks", closest("tiebreaks", names))
+	assert.Equal(t, "", closest("jurisdiction", names), "nothing close enough")
+	assert.Equal(t, "", closest("anything", nil))
+	assert.Equal(t, `unknown key "metod" (did you mean "method"?) (known keys: id, max, method, name, title, tie_breaks)`, unknownKey("metod", names).In(lang.English))
+	assert.Equal(t, `khóa không hợp lệ "metod" (có phải là "method"?) (các khóa hợp lệ: id, max, method, name, title, tie_breaks)`, unknownKey("metod", names).In(lang.Vietnamese))
+	assert.Equal(t, `unknown key "anything" (known keys: )`, unknownKey("anything", nil).In(lang.English))
 }
 
 func TestFieldsOf(t *testing.T) {
@@ -419,6 +431,7 @@ func FuzzDecode(f *testing.F) {
 			if p.Line < 1 || p.Msg == "" {
 				t.Fatalf("incomplete problem %+v", *p)
 			}
+			checkText(t, *p)
 			return
 		}
 		if root == nil {
@@ -434,6 +447,7 @@ func FuzzDecode(f *testing.F) {
 			if l, _ := d.Line(pr.Path); l < 1 {
 				t.Fatalf("no line for the path %q of %+v", pr.Path, pr)
 			}
+			checkText(t, pr)
 		}
 		if (d.Err() == nil) != (len(d.Problems) == 0) {
 			t.Fatal("Err disagrees with Problems")
@@ -491,6 +505,7 @@ func TestOneDocumentPerFile(t *testing.T) {
 			root, p := Parse([]byte(text))
 			assert.Nil(t, root)
 			require.NotNil(t, p)
+			checkText(t, *p)
 			assert.Contains(t, p.Msg, "a second document")
 			assert.Equal(t, strings.Count(text[:strings.LastIndex(text, "---")], "\n")+1, p.Line)
 		})
@@ -518,6 +533,7 @@ func TestANullDocumentIsEmpty(t *testing.T) {
 		root, p := Parse([]byte(text))
 		assert.Nil(t, root, "%q", text)
 		require.NotNil(t, p, "%q", text)
+		checkText(t, *p)
 		assert.Equal(t, "document is empty", p.Msg, "%q", text)
 		assert.Positive(t, p.Line)
 	}
@@ -560,6 +576,7 @@ func TestJSONSyntaxErrors(t *testing.T) {
 			root, p := Parse([]byte(tc.text))
 			assert.Nil(t, root)
 			require.NotNil(t, p)
+			checkText(t, *p)
 			assert.Equal(t, [2]int{tc.line, tc.col}, [2]int{p.Line, p.Column}, "%s", p.Msg)
 			assert.Contains(t, p.Msg, tc.msg)
 			assert.Contains(t, p.Msg, "JSON")

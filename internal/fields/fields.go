@@ -2,13 +2,15 @@
 // in every format and package: numbers with a decimal point or a
 // Vietnamese decimal comma (ParseDecimal), texts trimmed, with line breaks
 // normalised and in Unicode NFC (CleanText), and the decode hooks that
-// apply them to YAML and JSON documents.
+// apply them to YAML and JSON documents. A value that cannot be read is an
+// *Error, whose message can be written in Vietnamese or English.
 package fields
 
 import (
-	"fmt"
+	"errors"
 	"math/big"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -16,7 +18,53 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/thidua/thidua/internal/decode"
+	"github.com/thidua/thidua/lang"
 )
+
+// Error is a cell or value that could not be read. Error() is its English
+// text; Message returns the same problem as a lang.Message, to be written
+// in either language, whose Key is a stable code a program can switch on
+// ("fields.decimal", "fields.whole_number", …) instead of matching the
+// text. (internal/decode's Decoder.AddError takes the message of an error
+// with a Message method, as this one.)
+type Error struct {
+	msg lang.Message
+}
+
+// Error writes the problem in English.
+func (e *Error) Error() string { return e.msg.In(lang.English) }
+
+// Message returns the problem as a message.
+func (e *Error) Message() lang.Message { return e.msg }
+
+// Text writes the problem in the language.
+func (e *Error) Text(t lang.Tag) string { return e.msg.In(t) }
+
+// MessageOf returns the message of err if err is (or wraps) an error with
+// a method Message() lang.Message, such as *Error, whose English text is
+// err's whole text; otherwise false (err says more than its message).
+func MessageOf(err error) (lang.Message, bool) {
+	var me interface{ Message() lang.Message }
+	if errors.As(err, &me) {
+		if m := me.Message(); m.In(lang.English) == err.Error() {
+			return m, true
+		}
+	}
+	return lang.Message{}, false
+}
+
+// WholeNumberError is the error of a cell that should hold a whole number
+// (a count of occurrences or votes) and holds found instead: "expected a
+// whole number, found "1.5"".
+func WholeNumberError(found string) *Error {
+	return &Error{lang.Msg("fields.whole_number", strconv.Quote(found))}
+}
+
+// YesNoError is the error of a cell that should hold a yes/no word (see
+// YesNo) and holds found instead.
+func YesNoError(found string) *Error {
+	return &Error{lang.Msg("fields.yes_no", strconv.Quote(found))}
+}
 
 // Limits of the numbers ParseDecimal accepts. They bound the value, not the
 // text, so that whatever ParseDecimal returns, its String() reads back: at
@@ -42,10 +90,14 @@ const (
 // and digits (either side may be empty, not both) or a decimal comma with
 // digits on both sides; then optionally e or E, an optional sign and one to
 // three digits. Surrounding spaces are ignored.
+//
+// Its error is an *Error: "fields.decimal", or "fields.decimal.digits" and
+// "fields.decimal.places" for a number beyond the limits.
 func ParseDecimal(s string) (decimal.Decimal, error) {
-	bad := func(why string) (decimal.Decimal, error) {
-		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found %q%s", s, why)
+	bad := func(m lang.Message) (decimal.Decimal, error) {
+		return decimal.Decimal{}, &Error{m}
 	}
+	invalid := func() (decimal.Decimal, error) { return bad(lang.Msg("fields.decimal", strconv.Quote(s))) }
 	t := strings.TrimSpace(s)
 	i := 0
 	neg := false
@@ -67,11 +119,11 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 		}
 		frac = t[fs:i]
 		if comma && (whole == "" || frac == "") {
-			return bad("")
+			return invalid()
 		}
 	}
 	if whole == "" && frac == "" {
-		return bad("")
+		return invalid()
 	}
 	exp := 0
 	if i < len(t) && (t[i] == 'e' || t[i] == 'E') {
@@ -89,12 +141,12 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 			i++
 		}
 		if i-es < 1 || i-es > 3 {
-			return bad("")
+			return invalid()
 		}
 		exp *= sign
 	}
 	if i != len(t) {
-		return bad("")
+		return invalid()
 	}
 	// The value is digits × 10^exp, digits without leading or trailing zeros.
 	digits := strings.TrimLeft(whole+frac, "0")
@@ -106,10 +158,10 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 	digits = strings.TrimRight(digits, "0")
 	exp += n - len(digits)
 	if len(digits) > maxDigits {
-		return bad(fmt.Sprintf(" (more than %d significant digits)", maxDigits))
+		return bad(lang.Msg("fields.decimal.digits", strconv.Quote(s), maxDigits))
 	}
 	if exp < -maxPlaces || exp+len(digits) > maxPlaces {
-		return bad(fmt.Sprintf(" (digits more than %d places from the decimal point)", maxPlaces))
+		return bad(lang.Msg("fields.decimal.places", strconv.Quote(s), maxPlaces))
 	}
 	if len(digits) <= 18 && exp <= 0 {
 		// the common case: an int64 coefficient, no big.Int parsing
@@ -188,14 +240,15 @@ func Text(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
 
 // Decimal is a decode hook for decimals: ParseDecimal, so that a number
 // may be written as a YAML or JSON number or as a string, with a decimal
-// point or comma.
+// point or comma. A number it cannot read is a problem with ParseDecimal's
+// message.
 func Decimal(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
 	if !d.Scalar(n, path, "a number") {
 		return
 	}
 	x, err := ParseDecimal(n.Value)
 	if err != nil {
-		d.Addf(n, path, "%v", err)
+		d.AddError(n, path, n.Value, err)
 		return
 	}
 	v.Set(reflect.ValueOf(x))

@@ -1,0 +1,26 @@
+package sheets
+
+import (
+	"github.com/thidua/thidua/lang"
+	"github.com/thidua/thidua/scoring"
+)
+
+// inputError builds a problem from its message, with Msg in English.
+func inputError(file string, line int, member, key string, m lang.Message) *scoring.InputError {
+	return &scoring.InputError{File: file, Line: line, Member: member, Criterion: key, Msg: m.In(lang.English), Message: m}
+}
+
+// atPath builds a problem found at a key path of a JSON or YAML document:
+// Msg is "path: " and the message in English, as it has always been
+// written; the path stays as it is in every language.
+func atPath(file string, line int, path string, m lang.Message, en string) *scoring.InputError {
+	if path != "" {
+		en = path + ": " + en
+	}
+	return &scoring.InputError{File: file, Line: line, Msg: en, Message: m}
+}
+
+// tooLarge is the problem of a file larger than MaxBytes.
+func tooLarge(file string) *scoring.InputError {
+	return inputError(file, 0, "", "", lang.Msg("sheet.too_large", MaxBytes))
+}
