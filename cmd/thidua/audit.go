@@ -96,7 +96,7 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 func auditOne(rulesPath, scoresPath, recordedPath string, f audit.Format, tag lang.Tag, w, stderr io.Writer) int {
 	rep, err := audit.AuditFiles(rulesPath, scoresPath, recordedPath)
 	if err != nil {
-		reportAuditError(stderr, err)
+		reportAuditError(stderr, tag, err)
 		return exitBadInput
 	}
 	if err := rep.WriteIn(w, f, tag); err != nil {
@@ -111,16 +111,14 @@ func auditOne(rulesPath, scoresPath, recordedPath string, f audit.Format, tag la
 }
 
 // reportAuditError prints an input error, one problem a line, with a count.
-func reportAuditError(stderr io.Writer, err error) {
+func reportAuditError(stderr io.Writer, tag lang.Tag, err error) {
 	var pe audit.ParseErrors
 	if errors.As(err, &pe) {
 		fmt.Fprintln(stderr, err)
-		if len(pe) > 1 {
-			fmt.Fprintf(stderr, "%d problems\n", len(pe))
-		}
+		problems(stderr, tag, len(pe))
 		return
 	}
-	report(stderr, err)
+	report(stderr, tag, err)
 }
 
 // batchGCPercent is the garbage collector setting of a batch audit: the

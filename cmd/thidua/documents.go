@@ -74,7 +74,7 @@ func documentsCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "thidua documents: --format docx writes a binary file: give it with --out FILE")
 		return exitUsage
 	}
-	rb, sh, ok := load(*rulesPath, *scoresPath, stderr)
+	rb, sh, ok := load(*rulesPath, *scoresPath, lg, stderr)
 	if !ok {
 		return exitBadInput
 	}
@@ -84,7 +84,7 @@ func documentsCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	st, err := ranking.Rank(rb, sh, opts...)
 	if err != nil {
-		report(stderr, err)
+		report(stderr, lg, err)
 		return exitBadInput
 	}
 	doc, err := documents.New(kind, rb, st, documents.Options{

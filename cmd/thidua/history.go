@@ -271,7 +271,7 @@ func historyCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	h, err := history.Load(*file)
 	if err != nil {
-		histReport(stderr, err)
+		histReport(stderr, lg.tag, err)
 		return exitBadInput
 	}
 	ids := h.Clusters()
@@ -595,7 +595,7 @@ func nominateCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	p, err := province.Load(*file)
 	if err != nil {
-		histReport(stderr, err)
+		histReport(stderr, lg.tag, err)
 		return exitBadInput
 	}
 	s := p.Spec()
@@ -759,7 +759,7 @@ func covenantCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	c, err := covenant.Load(*file)
 	if err != nil {
-		histReport(stderr, err)
+		histReport(stderr, lg.tag, err)
 		return exitBadInput
 	}
 	prog, err := c.Progress(*months)
@@ -814,7 +814,7 @@ func covenantCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	rb, err := rules.Load(*rulesPath)
 	if err != nil {
-		report(stderr, err)
+		report(stderr, lg.tag, err)
 		return exitBadInput
 	}
 	var base scoring.Sheet
@@ -822,13 +822,13 @@ func covenantCmd(args []string, stdout, stderr io.Writer) int {
 		// Read only: the sheet lacks the covenant's criteria until the
 		// projection adds them, so it is checked after.
 		if base, err = sheets.Load(*scoresPath); err != nil {
-			report(stderr, err)
+			report(stderr, lg.tag, err)
 			return exitBadInput
 		}
 	}
 	fc, err := c.Project(rb, base, prog.Months)
 	if err != nil {
-		histReport(stderr, err)
+		histReport(stderr, lg.tag, err)
 		return exitBadInput
 	}
 	st := fc.Standings
@@ -898,7 +898,7 @@ func titlesCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	t, err := titles.Load(*file)
 	if err != nil {
-		histReport(stderr, err)
+		histReport(stderr, lg.tag, err)
 		return exitBadInput
 	}
 	r := t.Check()
@@ -946,7 +946,7 @@ func titlesCmd(args []string, stdout, stderr io.Writer) int {
 
 // histReport prints an error of the history, covenant, province or titles
 // packages, one problem a line, with a count; other errors as report does.
-func histReport(w io.Writer, err error) {
+func histReport(w io.Writer, t lang.Tag, err error) {
 	var n int
 	switch es := err.(type) {
 	case history.Errors:
@@ -958,11 +958,9 @@ func histReport(w io.Writer, err error) {
 	case titles.Errors:
 		n = len(es)
 	default:
-		report(w, err)
+		report(w, t, err)
 		return
 	}
 	fmt.Fprintln(w, err)
-	if n > 1 {
-		fmt.Fprintf(w, "%d problems\n", n)
-	}
+	problems(w, t, n)
 }

@@ -45,6 +45,8 @@ func TestGolden(t *testing.T) {
 		{"validate-usage-bad-lang", []string{"validate", "--rules", rb, "--lang", "fr"}, exitUsage},
 		{"validate-bad-rulebook", []string{"validate", "--rules", "testdata/bad-rulebook.yaml"}, exitBadInput},
 		{"validate-bad-scores", []string{"validate", "--rules", rb, "--scores", "testdata/bad-scores.csv"}, exitBadInput},
+		{"validate-bad-rulebook-en", []string{"validate", "--rules", "testdata/bad-rulebook.yaml", "--lang", "en"}, exitBadInput},
+		{"validate-bad-scores-en", []string{"validate", "--rules", rb, "--scores", "testdata/bad-scores.csv", "--lang", "en"}, exitBadInput},
 		{"rank-bad-scores", []string{"rank", "--rules", rb, "--scores", "testdata/bad-scores.csv"}, exitBadInput},
 		{"rank-missing-file", []string{"rank", "--rules", rb, "--scores", "testdata/nonexistent.csv"}, exitBadInput},
 		{"usage-no-args", nil, exitUsage},

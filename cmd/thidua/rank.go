@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -40,7 +41,7 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua rank: --out writes an .xlsx file, found %q\n", *out)
 		return exitUsage
 	}
-	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, stderr)
+	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, lg.tag, stderr)
 	if !ok {
 		return exitBadInput
 	}
@@ -50,7 +51,7 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	st, err := ranking.Rank(rb, sh, opts...)
 	if err != nil {
-		report(stderr, err)
+		report(stderr, lg.tag, err)
 		return exitBadInput
 	}
 	if *out != "" {
@@ -85,48 +86,61 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 
 // load reads and checks a rulebook and, if a path is given, a sheet,
 // reporting every problem on stderr.
-func load(rulesPath, scoresPath string, stderr io.Writer) (*rules.Rulebook, scoring.Sheet, bool) {
-	return loadWith(rulesPath, scoresPath, "", stderr)
+func load(rulesPath, scoresPath string, t lang.Tag, stderr io.Writer) (*rules.Rulebook, scoring.Sheet, bool) {
+	return loadWith(rulesPath, scoresPath, "", t, stderr)
 }
 
 // loadWith is load with a mapping file for .xlsx sheets.
-func loadWith(rulesPath, scoresPath, mappingPath string, stderr io.Writer) (*rules.Rulebook, scoring.Sheet, bool) {
+func loadWith(rulesPath, scoresPath, mappingPath string, t lang.Tag, stderr io.Writer) (*rules.Rulebook, scoring.Sheet, bool) {
 	rb, err := rules.Load(rulesPath)
 	if err != nil {
-		report(stderr, err)
+		report(stderr, t, err)
 		return nil, scoring.Sheet{}, false
 	}
 	if scoresPath == "" {
 		return rb, scoring.Sheet{}, true
 	}
 	if isXLSX(scoresPath) {
-		sh, ok := checkXLSX(rb, scoresPath, mappingPath, stderr)
+		sh, ok := checkXLSX(rb, scoresPath, mappingPath, t, stderr)
 		return rb, sh, ok
 	}
 	if mappingPath != "" {
-		fmt.Fprintln(stderr, "--mapping applies to .xlsx score sheets only")
+		fmt.Fprintln(stderr, t.Pick("--mapping chỉ dùng cho bảng điểm .xlsx", "--mapping applies to .xlsx score sheets only"))
 		return rb, scoring.Sheet{}, false
 	}
 	sh, err := sheets.Check(rb, scoresPath)
 	if err != nil {
-		report(stderr, err)
+		report(stderr, t, err)
 		return rb, sh, false
 	}
 	return rb, sh, true
 }
 
-// report prints an error, one problem per line, with a count.
-func report(w io.Writer, err error) {
+// report prints an error in the language, one problem per line, with a
+// count. Problems of rulebooks and score sheets are written in either
+// language; other errors (a missing file) as the system states them.
+func report(w io.Writer, t lang.Tag, err error) {
 	var n int
+	text := err.Error()
 	switch es := err.(type) {
 	case rules.Errors:
-		n = len(es)
+		n, text = len(es), es.Text(t)
 	case scoring.InputErrors:
-		n = len(es)
+		n, text = len(es), es.Text(t)
+	case *rules.Error:
+		text = es.Text(t)
+	case *scoring.InputError:
+		text = es.Text(t)
 	}
-	fmt.Fprintln(w, err)
+	fmt.Fprintln(w, text)
+	problems(w, t, n)
+}
+
+// problems prints the count of a list of problems, if there is more than
+// one.
+func problems(w io.Writer, t lang.Tag, n int) {
 	if n > 1 {
-		fmt.Fprintf(w, "%d problems\n", n)
+		fmt.Fprintf(w, t.Pick("%d lỗi\n", "%d problems\n"), n)
 	}
 }
 

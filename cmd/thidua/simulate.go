@@ -81,7 +81,7 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 	case *modelPath != "":
 		m, err := simulation.LoadModel(*modelPath)
 		if err != nil {
-			report(stderr, err)
+			report(stderr, lg.tag, err)
 			return exitBadInput
 		}
 		model = m
@@ -100,7 +100,7 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 	if lots.set {
 		cfg.LotsSeed = &lots.v
 	}
-	rb, sh, ok := load(*rulesPath, *scoresPath, stderr)
+	rb, sh, ok := load(*rulesPath, *scoresPath, lg.tag, stderr)
 	if !ok {
 		return exitBadInput
 	}
@@ -111,7 +111,7 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := simulation.Run(ctx, rb, sh, model, cfg)
 	if err != nil {
-		report(stderr, err)
+		report(stderr, lg.tag, err)
 		return exitBadInput
 	}
 	if *chart != "" {

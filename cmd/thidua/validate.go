@@ -22,7 +22,7 @@ func validateCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua validate: --lang must be vi or en, found %q\n", *langCode)
 		return exitUsage
 	}
-	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, stderr)
+	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, t, stderr)
 	if !ok {
 		return exitBadInput
 	}
@@ -34,7 +34,7 @@ func validateCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	cards, err := scoring.Score(rb, sh)
 	if err != nil {
-		report(stderr, err)
+		report(stderr, t, err)
 		return exitBadInput
 	}
 	fmt.Fprintf(stdout, t.Pick("%s: %d đơn vị, %d điểm, hợp lệ (%s)\n", "%s: %d members, %d scores, valid (%s)\n"), *scoresPath, len(cards), len(sh.Scores), sh.Hash())

@@ -100,7 +100,7 @@ func checkFormat(cmd, format string, stderr io.Writer) bool {
 
 // reportWhatif prints an error from the whatif package: bad requests are
 // usage errors (exit 2); problems with the files are bad input (exit 1).
-func reportWhatif(cmd string, err error, stderr io.Writer) int {
+func reportWhatif(cmd string, t lang.Tag, err error, stderr io.Writer) int {
 	var we *whatif.Error
 	if errors.As(err, &we) && !errors.Is(err, whatif.ErrModel) {
 		fmt.Fprintf(stderr, "thidua %s: %v\n", cmd, err)
@@ -109,7 +109,7 @@ func reportWhatif(cmd string, err error, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	report(stderr, err)
+	report(stderr, t, err)
 	return exitBadInput
 }
 
@@ -213,7 +213,7 @@ func whatifCmd(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	rb, sh, ok := load(*rulesPath, *scoresPath, stderr)
+	rb, sh, ok := load(*rulesPath, *scoresPath, tag, stderr)
 	if !ok {
 		return exitBadInput
 	}
@@ -227,7 +227,7 @@ func whatifCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := whatif.Reach(rb, sh, *member, target, opts...)
 	if err != nil {
-		return reportWhatif("whatif", err, stderr)
+		return reportWhatif("whatif", tag, err, stderr)
 	}
 	if *format == "json" {
 		return writeJSON("whatif", struct {
@@ -418,13 +418,13 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		p = whatif.ScoreOf(m, c)
 	}
-	rb, sh, ok := load(*rulesPath, *scoresPath, stderr)
+	rb, sh, ok := load(*rulesPath, *scoresPath, tag, stderr)
 	if !ok {
 		return exitBadInput
 	}
 	res, err := whatif.Sensitivity(rb, sh, p, whatif.Range{From: from.v, To: to.v, Step: step.v}, whatif.WithRankOptions(rankOptions(seed)...))
 	if err != nil {
-		return reportWhatif("sensitivity", err, stderr)
+		return reportWhatif("sensitivity", tag, err, stderr)
 	}
 	if *format == "json" {
 		return writeJSON("sensitivity", struct {
@@ -523,14 +523,14 @@ func scenarioCmd(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	rb, sh, ok := load(*rulesPath, *scoresPath, stderr)
+	rb, sh, ok := load(*rulesPath, *scoresPath, tag, stderr)
 	if !ok {
 		return exitBadInput
 	}
 	sc, err := whatif.LoadScenario(*edits)
 	var bad scoring.InputErrors
 	if err != nil && !errors.As(err, &bad) {
-		report(stderr, err) // not a problem with the edits (no such file)
+		report(stderr, tag, err) // not a problem with the edits (no such file)
 		return exitBadInput
 	}
 	after, err := sc.Apply(rb, sh)
@@ -539,19 +539,19 @@ func scenarioCmd(args []string, stdout, stderr io.Writer) int {
 		// rulebook or the sheet, together, in line order.
 		var more scoring.InputErrors
 		errors.As(err, &more)
-		report(stderr, mergeByLine(bad, more))
+		report(stderr, tag, mergeByLine(bad, more))
 		return exitBadInput
 	}
 	opts := rankOptions(seed)
 	st0, err := ranking.Rank(rb, sh, opts...)
 	if err != nil {
-		report(stderr, err)
+		report(stderr, tag, err)
 		return exitBadInput
 	}
 	st1, err := ranking.Rank(rb, after, opts...)
 	if err != nil {
 		fmt.Fprintf(stderr, "thidua scenario: the sheet with the edits of %s is not valid:\n", *edits)
-		report(stderr, err)
+		report(stderr, tag, err)
 		return exitBadInput
 	}
 	diff := whatif.Compare(st0, st1)

@@ -57,14 +57,14 @@ func templateCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	rb, err := rules.Load(*rulesPath)
 	if err != nil {
-		report(stderr, err)
+		report(stderr, t, err)
 		return exitBadInput
 	}
 	opts := xlsx.TemplateOptions{Cluster: *cluster, Year: *year}
 	if *members != "" {
 		sh, err := readMembers(*members, rb)
 		if err != nil {
-			report(stderr, err)
+			report(stderr, t, err)
 			return exitBadInput
 		}
 		opts.Members = sh.Members
@@ -100,7 +100,7 @@ func writeResultsXLSX(path string, rb *rules.Rulebook, st *ranking.Standings, t 
 // checkXLSX reads an Excel score sheet (with a mapping file, if given) and
 // checks it against the rulebook, printing its warnings and every problem
 // on stderr. It is what load does for the other formats.
-func checkXLSX(rb *rules.Rulebook, scoresPath, mappingPath string, stderr io.Writer) (scoring.Sheet, bool) {
+func checkXLSX(rb *rules.Rulebook, scoresPath, mappingPath string, t lang.Tag, stderr io.Writer) (scoring.Sheet, bool) {
 	opts := xlsx.Options{}
 	if mappingPath != "" {
 		m, err := xlsx.LoadMapping(mappingPath)
@@ -115,7 +115,7 @@ func checkXLSX(rb *rules.Rulebook, scoresPath, mappingPath string, stderr io.Wri
 		fmt.Fprintf(stderr, "warning: %s\n", w)
 	}
 	if err != nil {
-		report(stderr, err)
+		report(stderr, t, err)
 		return sh, false
 	}
 	return sh, true

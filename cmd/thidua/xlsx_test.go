@@ -175,7 +175,7 @@ func TestCheckXLSX(t *testing.T) {
 	want, err := sheets.Check(rbk, cum2+"scores-2020.csv")
 	require.NoError(t, err)
 	var stderr bytes.Buffer
-	sh, ok := checkXLSX(rbk, filledXLSX, "", &stderr)
+	sh, ok := checkXLSX(rbk, filledXLSX, "", lang.English, &stderr)
 	require.True(t, ok, stderr.String())
 	require.Empty(t, stderr.String())
 	require.Equal(t, want.Hash(), sh.Hash())
@@ -188,7 +188,7 @@ func TestCheckXLSX(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.xlsx")
 	require.NoError(t, f.SaveAs(bad))
 	stderr.Reset()
-	_, ok = checkXLSX(rbk, bad, "", &stderr)
+	_, ok = checkXLSX(rbk, bad, "", lang.English, &stderr)
 	require.False(t, ok)
 	got := strings.ReplaceAll(stderr.String(), bad, "bad.xlsx")
 	require.Contains(t, got, `bad.xlsx:9: member SKHCN: 04: Bảng điểm!H9: expected a number like 9.75 or 9,75, found "chín"`)
@@ -198,7 +198,7 @@ func TestCheckXLSX(t *testing.T) {
 	mapping := filepath.Join(t.TempDir(), "mapping.yaml")
 	require.NoError(t, os.WriteFile(mapping, []byte("sheets:\n  - sheet: Bảng điểm\n    header_row: 4\n    first_row: 8\n    columns: {A: member, B: name, C: stage, D: assessor, E: \"01\", Z: \"99\"}\n"), 0o644))
 	stderr.Reset()
-	_, ok = checkXLSX(rbk, filledXLSX, mapping, &stderr)
+	_, ok = checkXLSX(rbk, filledXLSX, mapping, lang.English, &stderr)
 	require.False(t, ok)
 	require.Contains(t, stderr.String(), `Bảng điểm: mapping: column Z: "99": unknown criterion "99"`)
 }
