@@ -260,22 +260,47 @@ func (a *auditor) sheetProblem(e *scoring.InputError, action lang.Message) {
 		return
 	}
 	a.reported[k] = true
-	msg := e.Msg
-	if e.Criterion != "" {
-		msg = e.Criterion + ": " + msg
-	}
+	problem := problemText(e)
 	var text lang.Message
 	switch {
 	case e.Member == "" && action.IsZero():
-		text = lang.Msg("audit.sheet.problem", msg)
+		text = lang.Msg("audit.sheet.problem").With(problem)
 	case e.Member == "":
-		text = lang.Msg("audit.sheet.problem.then", msg).With(action)
+		text = lang.Msg("audit.sheet.problem.then").With(problem, action)
 	case action.IsZero():
-		text = lang.Msg("audit.sheet.member_problem", a.name(e.Member), msg)
+		text = lang.Msg("audit.sheet.member_problem", a.name(e.Member)).With(problem)
 	default:
-		text = lang.Msg("audit.sheet.member_problem.then", a.name(e.Member), msg).With(action)
+		text = lang.Msg("audit.sheet.member_problem.then", a.name(e.Member)).With(problem, action)
 	}
 	a.add(Finding{Severity: Error, Kind: KindSheet, Member: e.Member, Criterion: e.Criterion, Source: Source{File: e.File, Line: e.Line}, Text: text})
+}
+
+// problemText is a score-sheet problem without its file and line, as a
+// message: the reader's own message (so that a Vietnamese report quotes it
+// in Vietnamese), after the criterion it concerns. A problem whose Msg is
+// not its message in English (a location written before it) is quoted as
+// Msg, in English.
+func problemText(e *scoring.InputError) lang.Message {
+	m := e.Message
+	if m.IsZero() || m.In(lang.English) != e.Msg {
+		m = lang.Msg("audit.sheet.quoted", e.Msg)
+	}
+	if e.Criterion != "" {
+		return lang.Msg("audit.sheet.at", e.Criterion).With(m)
+	}
+	return m
+}
+
+// isBallotProblem reports whether a score-sheet problem is about the
+// ballot's own row (its counts), by the problem's code.
+func isBallotProblem(e *scoring.InputError) bool {
+	switch k := e.Message.Key; {
+	case k == "input.ballot.negative", k == "input.ballot.present":
+		return true
+	case strings.HasPrefix(k, "csv.ballot."):
+		return true
+	}
+	return false
 }
 
 // maxRounds bounds the rounds of leaving out rows and members.
@@ -310,7 +335,7 @@ func (a *auditor) recompute(work scoring.Sheet) {
 		changed := false
 		var stuck []string
 		for _, e := range es {
-			if strings.Contains(e.Msg, "is in force") && e.Member == "" {
+			if e.Message.Key == "input.year.not_in_force" && e.Member == "" {
 				continue // reported by identity
 			}
 			action := a.leaveOut(&work, e)
@@ -358,7 +383,7 @@ func (a *auditor) leaveOut(sh *scoring.Sheet, e *scoring.InputError) lang.Messag
 		nb := *b
 		nb.Votes = slices.DeleteFunc(slices.Clone(b.Votes), func(x scoring.Vote) bool { r := at(x.Source, x.Member, ""); n += b2i(r); return r })
 		sh.Ballot = &nb
-		if n == 0 && e.Member == "" && e.Line > 0 && b.Source.Line == e.Line && strings.HasPrefix(e.Msg, "ballot") {
+		if n == 0 && e.Member == "" && e.Line > 0 && b.Source.Line == e.Line && isBallotProblem(e) {
 			sh.Ballot = nil
 			return lang.Msg("audit.left_out.ballot")
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/thidua/thidua/audit"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
 
@@ -381,4 +382,27 @@ func TestSheetProblems(t *testing.T) {
 			t.Error("no error for a missing recorded result")
 		}
 	})
+}
+
+// TestSheetProblemInTheReportsLanguage: a problem the score-sheet reader
+// finds is quoted from its own message, so a Vietnamese report states it in
+// Vietnamese and an English one exactly as the reader wrote it.
+func TestSheetProblemInTheReportsLanguage(t *testing.T) {
+	rb := cum2(t)
+	sheetText := edit(t, readFile(t, example("scores-2020.csv")), [][2]string{{"score,TTT,01,0,cluster,,", "score,TTT,01,2,cluster,,"}})
+	r := audit.Audit(rb, sheetOf(t, "scores.csv", sheetText), recordedOf(t, "recorded.csv", readFile(t, example("recorded-2020.csv"))))
+	i := slices.IndexFunc(r.Findings, func(f audit.Finding) bool { return f.Kind == audit.KindSheet })
+	if i < 0 {
+		t.Fatalf("no sheet finding:\n%s", findingsText(r))
+	}
+	f := r.Findings[i]
+	vi, en := f.In(lang.Vietnamese), f.In(lang.English)
+	for _, want := range []string{"Bảng điểm có lỗi ở Thanh tra tỉnh (TTT): 01: tiêu chí đạt/không đạt chỉ nhận 1 (đạt) hoặc 0 (không đạt), nhận được 2"} {
+		if !strings.Contains(vi, want) {
+			t.Errorf("Vietnamese finding %q lacks %q", vi, want)
+		}
+	}
+	if want := "The score sheet has a problem with Thanh tra tỉnh (TTT): 01: pass/fail takes 1 (đạt) or 0 (không đạt), found 2"; !strings.HasPrefix(en, want) {
+		t.Errorf("English finding %q does not start with %q", en, want)
+	}
 }

@@ -199,6 +199,12 @@ func Batch(ctx context.Context, dir string, each func(ClusterResult) error, opts
 	var err error
 loop:
 	for out := range order {
+		// A result may be ready when the context is cancelled: select
+		// would pick either case at random, so the context is checked
+		// first, and no result is passed on once it is done.
+		if err = ctx.Err(); err != nil {
+			break
+		}
 		var res ClusterResult
 		select {
 		case res = <-out:
