@@ -212,7 +212,7 @@ func ParseScenario(name string, data []byte) (Scenario, error) {
 	sc := Scenario{File: name}
 	root, p := decode.Parse(data)
 	if p != nil {
-		return sc, scoring.InputErrors{{File: name, Line: p.Line, Msg: p.Msg}}
+		return sc, scoring.InputErrors{{File: name, Line: p.Line, Msg: p.Msg, Message: p.Message}}
 	}
 	d := decode.New()
 	d.Hooks = map[reflect.Type]decode.Hook{
@@ -222,7 +222,7 @@ func ParseScenario(name string, data []byte) (Scenario, error) {
 	d.Decode(root, "", &sc)
 	var es scoring.InputErrors
 	for _, p := range d.Problems {
-		es = append(es, &scoring.InputError{File: name, Line: p.Line, Msg: p.Path + ": " + p.Msg})
+		es = append(es, &scoring.InputError{File: name, Line: p.Line, Msg: p.Path + ": " + p.Msg, Message: p.Message})
 	}
 	if !d.Has("edits") {
 		es = append(es, &scoring.InputError{File: name, Line: 1, Msg: "a scenario needs a list of edits (edits: …)"})
