@@ -64,7 +64,8 @@ func TestCheck(t *testing.T) {
 			}
 			path := filepath.Join(t.TempDir(), "scores.xlsx")
 			require.NoError(t, f.SaveAs(path))
-			sh, _, err := xlsx.Check(rb, path, xlsx.Options{})
+			sh, warnings, err := xlsx.Check(rb, path, xlsx.Options{})
+			checkTexts(t, err, warnings)
 			if tc.valid {
 				require.NoError(t, err)
 				require.Equal(t, csv.Hash(), sh.Hash())
@@ -92,7 +93,8 @@ func TestCheck(t *testing.T) {
 	t.Run("a workbook that cannot be read is not scored", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "scores.xlsx")
 		require.NoError(t, os.WriteFile(path, []byte("not a workbook"), 0o644))
-		_, _, err := xlsx.Check(rb, path, xlsx.Options{})
+		_, warnings, err := xlsx.Check(rb, path, xlsx.Options{})
+		checkTexts(t, err, warnings)
 		es := inputErrors(t, err)
 		require.Len(t, es, 1)
 	})

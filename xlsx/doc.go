@@ -17,6 +17,18 @@
 // with its recomputation, a row it did not recognise, a default it
 // assumed) is returned as Warnings.
 //
+// Error() and Warning.String() write in English. Each problem and warning
+// also carries its lang.Message, and Text writes it in Vietnamese or
+// English:
+//
+//	scores.xlsx:14: đơn vị SXD: 06: Sở Xây dựng!D14: cần một số dạng 9,75 hoặc 9.75, nhận được "abc"
+//
+// The message's Key is a stable code a program can switch on: the "xlsx."
+// keys of the lang catalogue for what the reader finds (a file beyond a
+// limit is "xlsx.limit.rows", "xlsx.limit.cells", …), "fields." for a
+// value that is not a number, a count or a yes/no word, and scoring's
+// "input." keys for what Check finds.
+//
 // Without a Mapping the reader recognises three kinds of sheet by their
 // cells, matched against the rulebook (names normalised to NFC, case and
 // spacing ignored); a sheet named "Hướng dẫn" (instructions) is skipped.

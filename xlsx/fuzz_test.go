@@ -12,6 +12,7 @@ import (
 
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/xlsx"
 )
 
@@ -47,7 +48,8 @@ func TestSeeds(t *testing.T) {
 		}
 		stored, err := os.ReadFile(path)
 		require.NoError(t, err, "run go test -run TestSeeds -update to create it")
-		_, _, err = xlsx.Read(name, bytes.NewReader(stored), rb, xlsx.Options{})
+		_, warnings, err := xlsx.Read(name, bytes.NewReader(stored), rb, xlsx.Options{})
+		checkTexts(t, err, warnings)
 		if name != "seed-member-sheets.xlsx" && name != "seed-results.xlsx" { // one bad cell on purpose; not a score sheet
 			require.NoError(t, err, name)
 		}
@@ -64,17 +66,20 @@ var fuzzLimits = xlsx.Limits{MaxBytes: 1 << 20, MaxUnzippedBytes: 4 << 20, MaxRo
 
 // checkRead reads a fuzzed workbook: it must not panic, and what it
 // returns must be consistent (every row of the sheet says where it came
-// from; every error names the file).
+// from; every error names the file; every problem and warning can be
+// written in both languages).
 func checkRead(t *testing.T, rb *rules.Rulebook, data []byte) {
-	sh, _, err := xlsx.Read("fuzz.xlsx", bytes.NewReader(data), rb, xlsx.Options{Limits: fuzzLimits})
+	sh, warnings, err := xlsx.Read("fuzz.xlsx", bytes.NewReader(data), rb, xlsx.Options{Limits: fuzzLimits})
+	var es scoring.InputErrors
 	if err != nil {
-		es := inputErrors(t, err)
+		es = inputErrors(t, err)
 		for _, e := range es {
 			if e.File != "fuzz.xlsx" {
 				t.Fatalf("an error without its file: %v", e)
 			}
 		}
 	}
+	xlsx.CheckTexts(t, es, warnings, true)
 	for _, e := range sh.Scores {
 		if e.Source.File != "fuzz.xlsx" || e.Source.Line < 1 {
 			t.Fatalf("a score without its row: %+v", e)

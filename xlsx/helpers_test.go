@@ -79,10 +79,26 @@ func template(t testing.TB, rb *rules.Rulebook, sh scoring.Sheet) []byte {
 	return buf.Bytes()
 }
 
-// readBytes reads a workbook held in memory.
+// readBytes reads a workbook held in memory, and checks its problems and
+// warnings in both languages (checkTexts).
 func readBytes(t testing.TB, rb *rules.Rulebook, data []byte, m *xlsx.Mapping) (scoring.Sheet, []xlsx.Warning, error) {
 	t.Helper()
-	return xlsx.Read("test.xlsx", bytes.NewReader(data), rb, xlsx.Options{Mapping: m})
+	sh, warnings, err := xlsx.Read("test.xlsx", bytes.NewReader(data), rb, xlsx.Options{Mapping: m})
+	checkTexts(t, err, warnings)
+	return sh, warnings, err
+}
+
+// checkTexts checks every problem (if err holds any) and warning of a
+// read: each carries its message, its English line is Error() or
+// String(), its Vietnamese line is complete (xlsx.CheckTexts). Every test
+// that reads a workbook calls it.
+func checkTexts(t testing.TB, err error, warnings []xlsx.Warning) {
+	t.Helper()
+	var es scoring.InputErrors
+	if err != nil {
+		require.True(t, errors.As(err, &es), "error %T is not scoring.InputErrors: %v", err, err)
+	}
+	xlsx.CheckTexts(t, es, warnings, false)
 }
 
 // inputErrors returns the individual problems of a reader's error.

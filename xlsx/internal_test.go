@@ -246,7 +246,8 @@ func newTestReader(rb *rules.Rulebook) *reader {
 
 // FuzzLayout feeds layout detection and reading sheets of fuzzed text,
 // thousands of times faster than through a workbook: whatever the cells,
-// it must not panic, and every row it reads must point into the sheet.
+// it must not panic, every row it reads must point into the sheet, and
+// every problem and warning can be written in both languages.
 func FuzzLayout(f *testing.F) {
 	rb, err := rules.Load(filepath.Join("..", "examples", "cum2", "rulebook.yaml"))
 	require.NoError(f, err)
@@ -292,6 +293,7 @@ func FuzzLayout(f *testing.F) {
 				t.Fatalf("an error that does not name its cell: %v", e)
 			}
 		}
+		CheckTexts(t, rd.res.errs, rd.res.warnings, true)
 	})
 }
 

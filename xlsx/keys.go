@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
 
@@ -249,29 +250,29 @@ func (m *matcher) parseKey(s string) (key, error) {
 	case "target":
 		n, ok := m.rb.Node(rest)
 		if !ok || n.IsGroup() {
-			return key{}, fmt.Errorf("%q: unknown criterion %q", s, rest)
+			return key{}, newProblem(lang.Msg("xlsx.key.criterion", strconv.Quote(s), strconv.Quote(rest)))
 		}
 		return key{kind: keyTarget, id: rest}, nil
 	case "bonus":
 		if _, ok := m.rb.BonusItem(rest); !ok {
-			return key{}, fmt.Errorf("%q: unknown bonus item %q", s, rest)
+			return key{}, newProblem(lang.Msg("xlsx.key.bonus", strconv.Quote(s), strconv.Quote(rest)))
 		}
 		return key{kind: keyBonus, id: rest}, nil
 	case "deduction":
 		if _, ok := m.rb.DeductionItem(rest); !ok {
-			return key{}, fmt.Errorf("%q: unknown deduction item %q", s, rest)
+			return key{}, newProblem(lang.Msg("xlsx.key.deduction", strconv.Quote(s), strconv.Quote(rest)))
 		}
 		return key{kind: keyDeduction, id: rest}, nil
 	case "note":
 		_, b := m.rb.BonusItem(rest)
 		_, d := m.rb.DeductionItem(rest)
 		if !b && !d {
-			return key{}, fmt.Errorf("%q: unknown bonus or deduction item %q", s, rest)
+			return key{}, newProblem(lang.Msg("xlsx.key.item", strconv.Quote(s), strconv.Quote(rest)))
 		}
 		return key{kind: keyNote, id: rest}, nil
 	case "fact":
 		if _, ok := m.rb.Fact(rest); !ok {
-			return key{}, fmt.Errorf("%q: unknown fact %q", s, rest)
+			return key{}, newProblem(lang.Msg("xlsx.key.fact", strconv.Quote(s), strconv.Quote(rest)))
 		}
 		return key{kind: keyFact, id: rest}, nil
 	case "votes":
@@ -279,20 +280,20 @@ func (m *matcher) parseKey(s string) (key, error) {
 		case "for", "against", "abstain":
 			return key{kind: keyVotes, sub: rest}, nil
 		}
-		return key{}, fmt.Errorf("%q: votes are for, against or abstain", s)
+		return key{}, newProblem(lang.Msg("xlsx.key.votes", strconv.Quote(s)))
 	case "history":
 		y, err := strconv.Atoi(rest)
 		if err != nil || y < 1900 || y > 9999 {
-			return key{}, fmt.Errorf("%q: expected history:YEAR, e.g. history:2019", s)
+			return key{}, newProblem(lang.Msg("xlsx.key.history", strconv.Quote(s)))
 		}
 		return key{kind: keyHistory, year: y}, nil
 	case "stage":
 		if _, _, ok := m.rb.Stage(rest); !ok {
-			return key{}, fmt.Errorf("%q: unknown stage %q (the rulebook's stages: %s)", s, rest, strings.Join(m.stageIDs, ", "))
+			return key{}, newProblem(lang.Msg("xlsx.key.stage", strconv.Quote(s), strconv.Quote(rest), strings.Join(m.stageIDs, ", ")))
 		}
 		return key{kind: keyStageValue, id: rest}, nil
 	}
-	return key{}, fmt.Errorf("%q: unknown key (expected a criterion id, member, name, stage, assessor, target:ID, bonus:ID, deduction:ID, note:ID, fact:ID, votes:for, history:YEAR)", s)
+	return key{}, newProblem(lang.Msg("xlsx.key.unknown", strconv.Quote(s)))
 }
 
 // criterionKey reads "03" or "03@cluster".
@@ -300,7 +301,7 @@ func (m *matcher) criterionKey(s string) (key, error) {
 	id, stage, _ := strings.Cut(s, "@")
 	n, ok := m.rb.Node(id)
 	if !ok {
-		return key{}, fmt.Errorf("%q: unknown criterion %q", s, id)
+		return key{}, newProblem(lang.Msg("xlsx.key.criterion", strconv.Quote(s), strconv.Quote(id)))
 	}
 	if n.IsGroup() {
 		return key{kind: keyGroup, id: id}, nil
@@ -308,7 +309,7 @@ func (m *matcher) criterionKey(s string) (key, error) {
 	k := key{kind: keyCriterion, id: id}
 	if stage != "" {
 		if _, _, ok := m.rb.Stage(stage); !ok {
-			return key{}, fmt.Errorf("%q: unknown stage %q (the rulebook's stages: %s)", s, stage, strings.Join(m.stageIDs, ", "))
+			return key{}, newProblem(lang.Msg("xlsx.key.stage", strconv.Quote(s), strconv.Quote(stage), strings.Join(m.stageIDs, ", ")))
 		}
 		k.stage = stage
 	}

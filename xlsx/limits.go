@@ -4,11 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/thidua/thidua/lang"
 )
 
 // Limits bounds what Read accepts, so that an oversized or malicious file
@@ -129,10 +130,9 @@ type scan struct {
 }
 
 // limitError is a problem with the file as a whole, before any cell is
-// read: too big, not an .xlsx, damaged.
-func limitError(format string, args ...any) error {
-	return fmt.Errorf(format, args...)
-}
+// read: too big, not an .xlsx, damaged. Its message's key is one of the
+// "xlsx.limit." and "xlsx.file." keys.
+func limitError(m lang.Message) error { return newProblem(m) }
 
 // guard checks an .xlsx file against the limits before excelize parses it,
 // and records what the reader needs from the raw XML: merged ranges,
@@ -142,24 +142,24 @@ func limitError(format string, args ...any) error {
 // at most its (bounded) decompressed size in time.
 func guard(data []byte, lim Limits) (*scan, error) {
 	if int64(len(data)) > lim.MaxBytes {
-		return nil, limitError("the file is %d bytes, larger than the limit of %d", len(data), lim.MaxBytes)
+		return nil, limitError(lang.Msg("xlsx.limit.bytes", len(data), lim.MaxBytes))
 	}
 	if bytes.HasPrefix(data, oleHeader) {
-		return nil, limitError("this is a password-protected workbook or an old .xls file; save it as an .xlsx workbook without a password")
+		return nil, limitError(lang.Msg("xlsx.file.encrypted_or_xls"))
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, limitError("not an .xlsx workbook (%v)", err)
+		return nil, limitError(lang.Msg("xlsx.file.not_zip", err.Error()))
 	}
 	if len(zr.File) > lim.MaxParts {
-		return nil, limitError("the workbook has %d parts, more than the limit of %d", len(zr.File), lim.MaxParts)
+		return nil, limitError(lang.Msg("xlsx.limit.parts", len(zr.File), lim.MaxParts))
 	}
 	parts := map[string]*zip.File{}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if f.UncompressedSize64 > uint64(lim.MaxUnzippedBytes) || total > uint64(lim.MaxUnzippedBytes) {
-			return nil, limitError("the workbook decompresses to more than the limit of %d bytes", lim.MaxUnzippedBytes)
+			return nil, limitError(lang.Msg("xlsx.limit.unzipped", lim.MaxUnzippedBytes))
 		}
 		name := strings.ReplaceAll(f.Name, "\\", "/")
 		switch strings.ToLower(name) {
@@ -172,7 +172,7 @@ func guard(data []byte, lim Limits) (*scan, error) {
 	}
 	g := &guardState{lim: lim}
 	if f := parts["xl/sharedStrings.xml"]; f != nil {
-		if err := g.scanPart(f, "the shared strings", g.sharedStrings); err != nil {
+		if err := g.scanPart(f, lang.Msg("xlsx.part.shared_strings"), g.sharedStrings); err != nil {
 			return nil, err
 		}
 	}
@@ -193,7 +193,7 @@ func guard(data []byte, lim Limits) (*scan, error) {
 		}
 		ps := &partScan{kinds: map[pos]cellKind{}}
 		w := &worksheetScan{g: g, ps: ps, sheet: s.name, rowCols: map[int]int{}, masters: map[string]bool{}}
-		if err := g.scanPart(f, "sheet "+s.name, w.token); err != nil {
+		if err := g.scanPart(f, lang.Msg("xlsx.part.sheet", s.name), w.token); err != nil {
 			return nil, err
 		}
 		if err := w.finish(); err != nil {
@@ -238,11 +238,11 @@ func (g *guardState) sheetPaths(parts map[string]*zip.File) ([]sheetPath, error)
 	}
 	wb := parts[wbPath]
 	if wb == nil {
-		return nil, limitError("not an .xlsx workbook (it has no workbook part)")
+		return nil, limitError(lang.Msg("xlsx.file.no_workbook"))
 	}
 	type sheetRef struct{ name, rid string }
 	var refs []sheetRef
-	err := g.scanPart(wb, "the workbook", func(t xml.Token) error {
+	err := g.scanPart(wb, lang.Msg("xlsx.part.workbook"), func(t xml.Token) error {
 		se, ok := t.(xml.StartElement)
 		if !ok || se.Name.Local != "sheet" {
 			return nil
@@ -258,7 +258,7 @@ func (g *guardState) sheetPaths(parts map[string]*zip.File) ([]sheetPath, error)
 		}
 		refs = append(refs, s)
 		if len(refs) > g.lim.MaxSheets {
-			return limitError("the workbook has more than %d sheets (the limit)", g.lim.MaxSheets)
+			return limitError(lang.Msg("xlsx.limit.sheets_listed", g.lim.MaxSheets))
 		}
 		return nil
 	})
@@ -299,7 +299,7 @@ type rel struct{ id, typ, target string }
 
 func (g *guardState) readRels(f *zip.File) ([]rel, error) {
 	var out []rel
-	err := g.scanPart(f, "the relationships "+f.Name, func(t xml.Token) error {
+	err := g.scanPart(f, lang.Msg("xlsx.part.relationships", f.Name), func(t xml.Token) error {
 		se, ok := t.(xml.StartElement)
 		if !ok || se.Name.Local != "Relationship" {
 			return nil
@@ -317,7 +317,7 @@ func (g *guardState) readRels(f *zip.File) ([]rel, error) {
 		}
 		out = append(out, r)
 		if len(out) > g.lim.MaxParts {
-			return limitError("%s: more relationships than the limit of %d", f.Name, g.lim.MaxParts)
+			return limitError(lang.Msg("xlsx.limit.relationships", f.Name, g.lim.MaxParts))
 		}
 		return nil
 	})
@@ -326,11 +326,11 @@ func (g *guardState) readRels(f *zip.File) ([]rel, error) {
 
 // scanPart streams one XML part through fn. A part that is not well-formed
 // UTF-8 XML is refused: excelize would read it only in part, and the reader
-// could not say what it missed.
-func (g *guardState) scanPart(f *zip.File, what string, fn func(xml.Token) error) error {
+// could not say what it missed. what names the part ("xlsx.part." keys).
+func (g *guardState) scanPart(f *zip.File, what lang.Message, fn func(xml.Token) error) error {
 	rc, err := f.Open()
 	if err != nil {
-		return limitError("the file is damaged: %s cannot be read (%v)", what, err)
+		return limitError(lang.Msg("xlsx.file.damaged", err.Error()).With(what))
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(io.LimitReader(rc, int64(f.UncompressedSize64)))
@@ -340,7 +340,7 @@ func (g *guardState) scanPart(f *zip.File, what string, fn func(xml.Token) error
 			return nil
 		}
 		if err != nil {
-			return limitError("the file is damaged: %s is not well-formed XML (%v)", what, err)
+			return limitError(lang.Msg("xlsx.file.bad_xml", err.Error()).With(what))
 		}
 		if err := fn(t); err != nil {
 			return err
@@ -352,7 +352,7 @@ func (g *guardState) sharedStrings(t xml.Token) error {
 	if se, ok := t.(xml.StartElement); ok && se.Name.Local == "si" {
 		g.cells++
 		if g.cells > g.lim.MaxCells {
-			return limitError("the workbook has more cells and shared strings than the limit of %d", g.lim.MaxCells)
+			return limitError(lang.Msg("xlsx.limit.shared_strings", g.lim.MaxCells))
 		}
 	}
 	return nil
@@ -415,7 +415,7 @@ func (w *worksheetScan) token(t xml.Token) error {
 				case "r":
 					c, r, ok := parseRef(a.Value)
 					if !ok {
-						return limitError("sheet %s: malformed cell reference %q", w.sheet, a.Value)
+						return limitError(lang.Msg("xlsx.file.cell_ref", w.sheet, strconv.Quote(a.Value)))
 					}
 					w.col = c
 					if r != row {
@@ -441,13 +441,13 @@ func (w *worksheetScan) token(t xml.Token) error {
 				}
 			}
 			if w.col > totalColumns {
-				return limitError("sheet %s: a cell beyond the last column XFD", w.sheet)
+				return limitError(lang.Msg("xlsx.file.beyond_xfd", w.sheet))
 			}
 			w.cell = pos{row, w.col}
 			w.use(row, w.col)
 			w.g.cells++
 			if w.g.cells > w.g.lim.MaxCells {
-				return limitError("the workbook has more cells than the limit of %d", w.g.lim.MaxCells)
+				return limitError(lang.Msg("xlsx.limit.cells", w.g.lim.MaxCells))
 			}
 		case "f":
 			if w.inCell {
@@ -478,7 +478,7 @@ func (w *worksheetScan) token(t xml.Token) error {
 				}
 				w.g.merges++
 				if w.g.merges > w.g.lim.MaxMerges {
-					return limitError("the workbook has more merged ranges than the limit of %d", w.g.lim.MaxMerges)
+					return limitError(lang.Msg("xlsx.limit.merges", w.g.lim.MaxMerges))
 				}
 				if r, ok := parseRange(a.Value); ok {
 					w.ps.merges = append(w.ps.merges, r)
@@ -513,7 +513,7 @@ func (w *worksheetScan) attrInt(e xml.StartElement, name string) (int, bool, err
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(a.Value))
 		if err != nil || n < 0 {
-			return 0, false, limitError("sheet %s: malformed row number %q", w.sheet, a.Value)
+			return 0, false, limitError(lang.Msg("xlsx.file.row_number", w.sheet, strconv.Quote(a.Value)))
 		}
 		return n, true, nil
 	}
@@ -522,7 +522,7 @@ func (w *worksheetScan) attrInt(e xml.StartElement, name string) (int, bool, err
 
 func (w *worksheetScan) checkRow(r int) error {
 	if r > w.g.lim.MaxRows {
-		return limitError("sheet %s uses row %d, beyond the limit of %d rows", w.sheet, r, w.g.lim.MaxRows)
+		return limitError(lang.Msg("xlsx.limit.rows", w.sheet, r, w.g.lim.MaxRows))
 	}
 	w.ps.maxRow = max(w.ps.maxRow, r)
 	return nil
@@ -539,7 +539,7 @@ func (w *worksheetScan) use(r, c int) {
 
 func (w *worksheetScan) finish() error {
 	if w.g.cells > w.g.lim.MaxCells {
-		return limitError("sheet %s: the workbook has more cells than the limit of %d", w.sheet, w.g.lim.MaxCells)
+		return limitError(lang.Msg("xlsx.limit.sheet_cells", w.sheet, w.g.lim.MaxCells))
 	}
 	// A cell of a shared formula whose first cell (the one that holds the
 	// formula) is missing cannot be recomputed, and excelize would search

@@ -75,7 +75,8 @@ func TestLimits(t *testing.T) {
 	rb := loadRulebook(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, err := xlsx.Read("test.xlsx", bytes.NewReader(tc.data), rb, xlsx.Options{Limits: tc.limits})
+			_, warnings, err := xlsx.Read("test.xlsx", bytes.NewReader(tc.data), rb, xlsx.Options{Limits: tc.limits})
+			checkTexts(t, err, warnings)
 			es := inputErrors(t, err)
 			require.Len(t, es, 1, "errors:\n%s", messages(es))
 			require.Equal(t, "test.xlsx", es[0].File)
@@ -84,8 +85,9 @@ func TestLimits(t *testing.T) {
 		})
 	}
 	t.Run("the same workbook within the limits is read", func(t *testing.T) {
-		sh, _, err := xlsx.Read("test.xlsx", bytes.NewReader(small(t)), rb, xlsx.Options{})
+		sh, warnings, err := xlsx.Read("test.xlsx", bytes.NewReader(small(t)), rb, xlsx.Options{})
 		require.NoError(t, err)
+		require.Empty(t, warnings)
 		require.Equal(t, []string{"member SCT", "score SCT 03 cluster = 19"}, render(sh))
 	})
 }
@@ -107,7 +109,8 @@ func TestLoad(t *testing.T) {
 
 	big := filepath.Join(t.TempDir(), "big.xlsx")
 	require.NoError(t, os.WriteFile(big, make([]byte, xlsx.DefaultLimits().MaxBytes+1), 0o644))
-	_, _, err = xlsx.Load(big, nil, rb)
+	_, warnings, err = xlsx.Load(big, nil, rb)
+	checkTexts(t, err, warnings)
 	es := inputErrors(t, err)
 	require.Contains(t, es[0].Error(), big+": the file is 16777217 bytes, larger than the limit of 16777216")
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -147,26 +148,26 @@ func (rd *reader) columnStage(g *grid, header, c int) string {
 // place records a column's meaning, reporting a second column for the
 // same data.
 func (rd *reader) place(g *grid, lay *matrixLayout, c column, seen map[key]pos) {
-	slot := func(col *int) {
+	slot := func(col *int, what lang.Message) {
 		if *col == 0 {
 			*col = c.col
 			return
 		}
-		rd.warn(g, c.header, "another %s column; column %s is read", c.k, colName(*col))
+		rd.warn(g, c.header, lang.Msg("xlsx.column.another", colName(*col)).With(what))
 	}
 	switch c.k.kind {
 	case keyMember:
-		slot(&lay.idCol)
+		slot(&lay.idCol, lang.Msg("xlsx.column.member"))
 	case keyName:
-		slot(&lay.nameCol)
+		slot(&lay.nameCol, lang.Msg("xlsx.column.name"))
 	case keyStage:
-		slot(&lay.stageCol)
+		slot(&lay.stageCol, lang.Msg("xlsx.column.stage"))
 	case keyAssessor:
-		slot(&lay.assessorCol)
+		slot(&lay.assessorCol, lang.Msg("xlsx.column.assessor"))
 	case keyIgnore, keyNone, keyLabel, keyCount, keyStageValue, keyGroup:
 	default:
 		if prev, dup := seen[c.k]; dup {
-			rd.cellError(g, c.header, "", c.k.id, "holds %s, as %s does; keep one column, give each its own stage (a \"Tự chấm\" / \"Cụm chấm\" label next to the header) or use a mapping file", describe(c.k), cellName(prev))
+			rd.cellError(g, c.header, "", c.k.id, lang.Msg("xlsx.column.twice", cellName(prev)).With(describe(c.k)))
 			return
 		}
 		seen[c.k] = c.header
@@ -174,18 +175,19 @@ func (rd *reader) place(g *grid, lay *matrixLayout, c column, seen map[key]pos) 
 	}
 }
 
-// describe names a key for messages.
-func describe(k key) string {
+// describe names a key for messages: "criterion 03 at stage self", or
+// the key as a mapping file writes it ("bonus:co_tinh").
+func describe(k key) lang.Message {
 	switch k.kind {
 	case keyCriterion:
 		if k.stage != "" {
-			return "criterion " + k.id + " at stage " + k.stage
+			return lang.Msg("xlsx.describe.criterion_stage", k.id, k.stage)
 		}
-		return "criterion " + k.id
+		return lang.Msg("xlsx.describe.criterion", k.id)
 	case keyGroup:
-		return "group " + k.id
+		return lang.Msg("xlsx.describe.group", k.id)
 	}
-	return k.String()
+	return lang.Msg("xlsx.describe.key", k.String())
 }
 
 // mappedMatrix builds a matrix layout from a mapping's columns.
@@ -206,18 +208,18 @@ func (rd *reader) mappedMatrix(g *grid, sm *SheetMapping) *matrixLayout {
 	for _, l := range letters {
 		c, ok := colNumber(l)
 		if !ok {
-			rd.sheetError(g, "mapping: %q is not a column letter like E", l)
+			rd.sheetError(g, lang.Msg("xlsx.mapping.column_letter", strconv.Quote(l)))
 			continue
 		}
 		k, err := rd.m.parseKey(sm.Columns[l])
 		if err != nil {
-			rd.sheetError(g, "mapping: column %s: %v", l, err)
+			rd.sheetError(g, lang.Msg("xlsx.mapping.column", l).With(messageOf(err)))
 			continue
 		}
 		rd.place(g, lay, column{col: c, k: k, header: pos{lay.headerRow, c}}, seen)
 	}
 	if lay.idCol == 0 && lay.nameCol == 0 {
-		rd.sheetError(g, "mapping: no column holds the member (map one to member or name)")
+		rd.sheetError(g, lang.Msg("xlsx.mapping.no_member"))
 		return nil
 	}
 	rd.matrixStage(g, lay, sm)
@@ -230,7 +232,7 @@ func (rd *reader) matrixStage(g *grid, lay *matrixLayout, sm *SheetMapping) {
 	if sm != nil && sm.Stage != "" {
 		id, ok := rd.m.stage(sm.Stage)
 		if !ok {
-			rd.sheetError(g, "mapping: unknown stage %q (the rulebook's stages: %s)", sm.Stage, rd.m.stageNames())
+			rd.sheetError(g, lang.Msg("xlsx.mapping.stage", strconv.Quote(sm.Stage), rd.m.stageNames()))
 			return
 		}
 		lay.stage = id
@@ -242,7 +244,7 @@ func (rd *reader) matrixStage(g *grid, lay *matrixLayout, sm *SheetMapping) {
 	for _, c := range lay.cols {
 		if c.k.kind == keyCriterion && c.k.stage == "" {
 			lay.stage = defaultStage(rd.rb)
-			rd.warn(g, pos{}, "no stage column: the scores are read as stage %s; add a stage column (Giai đoạn) or give the stage in a mapping file", lay.stage)
+			rd.warn(g, pos{}, lang.Msg("xlsx.stage.none", lay.stage))
 			return
 		}
 	}
@@ -292,18 +294,18 @@ func (rd *reader) matrixRow(g *grid, lay *matrixLayout, r int) {
 	switch {
 	case label == "":
 		if hasData {
-			rd.cellError(g, firstData, "", "", "a value in a row without a member (the member's %s is empty)", memberCells(lay, r))
+			rd.cellError(g, firstData, "", "", lang.Msg("xlsx.row.no_member").With(memberCells(lay, r)))
 		}
 		return
 	case rd.m.isBandLabel(id) || rd.m.isBandLabel(name):
 		return // a row of the header band, or a total
 	case lay.idCol > 0 && id == "":
 		if hasData {
-			rd.cellError(g, pos{r, lay.idCol}, "", "", "the member's id is empty (the row of %q)", name)
+			rd.cellError(g, pos{r, lay.idCol}, "", "", lang.Msg("xlsx.row.no_id", strconv.Quote(name)))
 		}
 		return
 	case lay.idCol == 0 && !hasData && (lay.stageCol == 0 || g.empty(pos{r, lay.stageCol})):
-		rd.warn(g, pos{r, lay.nameCol}, "%q has no values; the row is not read as a member", name)
+		rd.warn(g, pos{r, lay.nameCol}, lang.Msg("xlsx.row.no_values", strconv.Quote(name)))
 		return
 	}
 	mp := pos{r, lay.idCol}
@@ -319,7 +321,7 @@ func (rd *reader) matrixRow(g *grid, lay *matrixLayout, r int) {
 		if t := g.text(sp); t != "" {
 			s, ok := rd.m.stage(t)
 			if !ok {
-				rd.cellError(g, sp, member, "", "unknown stage %q (expected one of: %s)", t, rd.m.stageNames())
+				rd.cellError(g, sp, member, "", lang.Msg("xlsx.stage.unknown", strconv.Quote(t), rd.m.stageNames()))
 				stageBad = true
 			}
 			rowStage = s
@@ -357,12 +359,12 @@ func (rd *reader) matrixRow(g *grid, lay *matrixLayout, r int) {
 				stage = rowStage
 			}
 			if stage == "" && !stageBad && !noStage {
-				rd.cellError(g, pos{r, lay.stageCol}, member, "", "the stage is empty but the row has scores (expected one of: %s)", rd.m.stageNames())
+				rd.cellError(g, pos{r, lay.stageCol}, member, "", lang.Msg("xlsx.stage.empty", rd.m.stageNames()))
 				noStage = true
 			}
 			d, ok, err := rd.number(g, p)
 			if err != nil {
-				rd.cellError(g, p, member, k.id, "%v", err)
+				rd.cellError(g, p, member, k.id, messageOf(err))
 				continue
 			}
 			if ok && stage != "" {
@@ -379,7 +381,7 @@ func (rd *reader) matrixRow(g *grid, lay *matrixLayout, r int) {
 	}
 	for _, c := range lay.cols {
 		if c.k.kind == keyNote && notes[c.k.id] != "" && !counted[c.k.id] {
-			rd.cellError(g, pos{r, c.col}, member, c.k.id, "a note for %s but no count; write the number of occurrences next to it", c.k.id)
+			rd.cellError(g, pos{r, c.col}, member, c.k.id, lang.Msg("xlsx.note.no_count", c.k.id))
 		}
 	}
 	if vote != nil {
@@ -387,16 +389,19 @@ func (rd *reader) matrixRow(g *grid, lay *matrixLayout, r int) {
 	}
 }
 
-// memberCells names the cells that should have identified a row's member.
-func memberCells(lay *matrixLayout, r int) string {
-	var out []string
-	if lay.idCol > 0 {
-		out = append(out, "id "+colName(lay.idCol)+strconv.Itoa(r))
+// memberCells names the cells that should have identified a row's member:
+// "id A5 and name B5".
+func memberCells(lay *matrixLayout, r int) lang.Message {
+	id, name := cellName(pos{r, lay.idCol}), cellName(pos{r, lay.nameCol})
+	switch {
+	case lay.idCol > 0 && lay.nameCol > 0:
+		return lang.Msg("xlsx.row.member_cells.both", id, name)
+	case lay.idCol > 0:
+		return lang.Msg("xlsx.row.member_cells.id", id)
+	case lay.nameCol > 0:
+		return lang.Msg("xlsx.row.member_cells.name", name)
 	}
-	if lay.nameCol > 0 {
-		out = append(out, "name "+colName(lay.nameCol)+strconv.Itoa(r))
-	}
-	return strings.Join(out, " and ")
+	return lang.Message{}
 }
 
 // markNotAssigned records that a criterion is not assigned to a member
@@ -414,7 +419,11 @@ func (rd *reader) markNotAssigned(g *grid, p pos, member, criterion string) {
 func (rd *reader) occurrence(g *grid, p pos, member string, k key, note string) {
 	n, err := parseCount(g.raw(g.at(p)), g.kind(p))
 	if err != nil {
-		rd.cellError(g, p, member, k.id, "%s count: %v", kindWord(k), err)
+		m := lang.Msg("xlsx.deduction.count")
+		if k.kind == keyBonus {
+			m = lang.Msg("xlsx.bonus.count")
+		}
+		rd.cellError(g, p, member, k.id, m.With(messageOf(err)))
 		return
 	}
 	if n == 0 {
@@ -428,19 +437,19 @@ func (rd *reader) occurrence(g *grid, p pos, member string, k key, note string) 
 	}
 }
 
-func kindWord(k key) string {
-	if k.kind == keyBonus {
-		return "bonus"
-	}
-	return "deduction"
-}
-
 // voteCell reads one of a member's vote counts into v, which it creates
 // with the first count read.
 func (rd *reader) voteCell(g *grid, p pos, member, field string, v *scoring.Vote) *scoring.Vote {
 	n, err := parseCount(g.raw(g.at(p)), g.kind(p))
 	if err != nil {
-		rd.cellError(g, p, member, "", "votes %s: %v", field, err)
+		m := lang.Msg("xlsx.votes.for")
+		switch field {
+		case "against":
+			m = lang.Msg("xlsx.votes.against")
+		case "abstain":
+			m = lang.Msg("xlsx.votes.abstain")
+		}
+		rd.cellError(g, p, member, "", m.With(messageOf(err)))
 		return v
 	}
 	if v == nil {
@@ -464,7 +473,7 @@ func (rd *reader) memberCell(g *grid, p pos, member string, k key) {
 	case keyTarget:
 		d, ok, err := rd.number(g, p)
 		if err != nil {
-			rd.cellError(g, p, member, k.id, "target: %v", err)
+			rd.cellError(g, p, member, k.id, lang.Msg("xlsx.target.value").With(messageOf(err)))
 			return
 		}
 		if ok {
@@ -473,7 +482,7 @@ func (rd *reader) memberCell(g *grid, p pos, member string, k key) {
 	case keyFact:
 		b, err := parseBool(g.raw(g.at(p)), g.kind(p))
 		if err != nil {
-			rd.cellError(g, p, member, k.id, "%v", err)
+			rd.cellError(g, p, member, k.id, messageOf(err))
 			return
 		}
 		sh.Facts = append(sh.Facts, scoring.FactValue{Member: member, Fact: k.id, Value: b, Source: rd.source(g, p, member, k.id)})
@@ -570,7 +579,7 @@ func (rd *reader) infoValue(g *grid, p pos, field, value string) {
 	case "year":
 		n, err := parseCount(value, kindText)
 		if err != nil || n < 1900 || n > 9999 {
-			rd.cellError(g, p, "", "", "the year: expected a year like 2020, found %q", value)
+			rd.cellError(g, p, "", "", lang.Msg("xlsx.info.year", strconv.Quote(value)))
 			return
 		}
 		if sh.Year == 0 {
@@ -579,7 +588,11 @@ func (rd *reader) infoValue(g *grid, p pos, field, value string) {
 	case "entitled", "present":
 		n, err := parseCount(value, kindText)
 		if err != nil {
-			rd.cellError(g, p, "", "", "%s: %v", field, err)
+			m := lang.Msg("xlsx.info.present")
+			if field == "entitled" {
+				m = lang.Msg("xlsx.info.entitled")
+			}
+			rd.cellError(g, p, "", "", m.With(messageOf(err)))
 			return
 		}
 		if field == "entitled" {
@@ -601,7 +614,7 @@ func (rd *reader) infoValue(g *grid, p pos, field, value string) {
 		}
 	case "rulebook_hash":
 		if value != rd.rb.Hash() {
-			rd.warn(g, p, "the workbook was made for a rulebook with hash %s; it is read with %s version %s (%s)", value, rd.rb.ID(), rd.rb.Version(), rd.rb.Hash())
+			rd.warn(g, p, lang.Msg("xlsx.info.hash", value, rd.rb.ID(), rd.rb.Version(), rd.rb.Hash()))
 		}
 	}
 }

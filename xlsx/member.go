@@ -4,8 +4,10 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/scoring"
 )
 
@@ -37,12 +39,12 @@ func (rd *reader) detectMember(g *grid, sm *SheetMapping) *memberLayout {
 			v := sm.Columns[l]
 			c, ok := colNumber(l)
 			if !ok {
-				rd.sheetError(g, "mapping: %q is not a column letter like E", l)
+				rd.sheetError(g, lang.Msg("xlsx.mapping.column_letter", strconv.Quote(l)))
 				continue
 			}
 			k, err := rd.m.parseKey(v)
 			if err != nil {
-				rd.sheetError(g, "mapping: column %s: %v", l, err)
+				rd.sheetError(g, lang.Msg("xlsx.mapping.column", l).With(messageOf(err)))
 				continue
 			}
 			switch k.kind {
@@ -54,13 +56,13 @@ func (rd *reader) detectMember(g *grid, sm *SheetMapping) *memberLayout {
 				lay.countCol = c
 			case keyIgnore:
 			default:
-				rd.sheetError(g, "mapping: column %s: a per-member sheet's columns are label, stage:ID, count or ignore, found %q", l, v)
+				rd.sheetError(g, lang.Msg("xlsx.mapping.member_column", l, strconv.Quote(v)))
 			}
 		}
 		slices.SortFunc(lay.stageCols, func(a, b column) int { return a.col - b.col })
 		slices.Sort(lay.labelCols)
 		if len(lay.labelCols) == 0 || len(lay.stageCols) == 0 {
-			rd.sheetError(g, "mapping: a per-member sheet needs a label column and at least one stage:ID column")
+			rd.sheetError(g, lang.Msg("xlsx.mapping.member_columns"))
 			return nil
 		}
 	} else {
@@ -138,7 +140,7 @@ func (rd *reader) detectMember(g *grid, sm *SheetMapping) *memberLayout {
 	rd.memberIdentity(g, lay, sm)
 	for _, p := range lay.dupStages {
 		s, _ := rd.m.stage(g.text(p))
-		rd.warn(g, p, "a second column for stage %s; the first is read", s)
+		rd.warn(g, p, lang.Msg("xlsx.stage.second_column", s))
 	}
 	return lay
 }
@@ -260,7 +262,7 @@ func (rd *reader) readMemberSheet(g *grid, lay *memberLayout) {
 				}
 				d, ok, err := rd.number(g, p)
 				if err != nil {
-					rd.cellError(g, p, member, k.id, "%v", err)
+					rd.cellError(g, p, member, k.id, messageOf(err))
 					continue
 				}
 				if ok {
@@ -278,7 +280,7 @@ func (rd *reader) readMemberSheet(g *grid, lay *memberLayout) {
 			case keyVotes:
 				vote = rd.voteCell(g, p, member, k.sub, vote)
 			case keyNote:
-				rd.cellError(g, lp, member, k.id, "notes of items are not read from a per-member sheet")
+				rd.cellError(g, lp, member, k.id, lang.Msg("xlsx.note.member_sheet"))
 			default:
 				rd.memberCell(g, p, member, k)
 			}
@@ -318,7 +320,7 @@ func (rd *reader) unrecognised(g *grid, lay *memberLayout, r int) {
 	}
 	for _, sc := range lay.stageCols {
 		if !g.empty(pos{r, sc.col}) {
-			rd.warn(g, lp, "the row %q names no criterion, item or fact of rulebook %s; its values are not read", label, rd.rb.ID())
+			rd.warn(g, lp, lang.Msg("xlsx.row.unrecognised", strconv.Quote(label), rd.rb.ID()))
 			return
 		}
 	}

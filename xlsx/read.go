@@ -2,16 +2,17 @@ package xlsx
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -28,15 +29,45 @@ type Options struct {
 // Warning is something the reader noticed that does not stop it: a
 // formula whose saved value disagrees with its recomputation, a row it did
 // not recognise, a default it assumed.
+//
+// Msg is the warning in English, as String writes it after the sheet and
+// cell. Message is the same warning as a lang.Message, so that Text can
+// write it in Vietnamese too; Message.Key is a stable code a program can
+// switch on ("xlsx.formula.disagrees", "xlsx.stage.none", …: see the
+// "xlsx." keys of the lang catalogue) instead of matching the English
+// text, which may be reworded. The reader sets both, with Msg equal to
+// Message.In(lang.English). A Warning built without a Message is written
+// in English in every language.
 type Warning struct {
-	File  string
-	Sheet string
-	Cell  string // "" if the warning concerns the whole sheet
-	Msg   string
+	File    string
+	Sheet   string
+	Cell    string // "" if the warning concerns the whole sheet
+	Msg     string
+	Message lang.Message
 }
 
-// String reads like "scores.xlsx: Bảng điểm!N12: …".
-func (w Warning) String() string {
+// String reads like "scores.xlsx: Bảng điểm!N12: …", in English.
+func (w Warning) String() string { return w.where() + w.Msg }
+
+// Text writes the warning in the language, on one line, with its file,
+// sheet and cell first as String writes them: "scores.xlsx: Bảng
+// điểm!L5: giá trị đã lưu 150 khác với kết quả của =SUM(C5:J5) là 145; …".
+// Text(lang.English) is String().
+//
+// If Msg is not Message.In(lang.English) but ends with it, that beginning
+// is kept as it is; if Msg does not end with it, Msg is written as it is.
+func (w Warning) Text(t lang.Tag) string {
+	msg := w.Msg
+	if t != lang.English && !w.Message.IsZero() {
+		if head, ok := strings.CutSuffix(w.Msg, w.Message.In(lang.English)); ok {
+			msg = head + w.Message.In(t)
+		}
+	}
+	return w.where() + msg
+}
+
+// where is the warning's location, "scores.xlsx: Bảng điểm!N12: ".
+func (w Warning) where() string {
 	var b strings.Builder
 	if w.File != "" {
 		b.WriteString(w.File)
@@ -50,7 +81,6 @@ func (w Warning) String() string {
 		}
 		b.WriteString(": ")
 	}
-	b.WriteString(w.Msg)
 	return b.String()
 }
 
@@ -92,7 +122,7 @@ func loadFile(path string, rb *rules.Rulebook, opts Options) (*result, error) {
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > lim.MaxBytes {
-		return &result{errs: scoring.InputErrors{{File: path, Msg: fmt.Sprintf("the file is %d bytes, larger than the limit of %d", st.Size(), lim.MaxBytes)}}}, nil
+		return &result{errs: scoring.InputErrors{inputError(path, 0, "", "", "", lang.Msg("xlsx.limit.bytes", st.Size(), lim.MaxBytes))}}, nil
 	}
 	data, err := io.ReadAll(io.LimitReader(f, lim.MaxBytes+1))
 	if err != nil {
@@ -159,20 +189,20 @@ type pendingHistory struct {
 func read(name string, data []byte, rb *rules.Rulebook, opts Options) *result {
 	res := &result{cells: map[cellKey][]string{}}
 	lim := opts.Limits.orDefault()
-	fail := func(format string, args ...any) *result {
-		res.errs = append(res.errs, &scoring.InputError{File: name, Msg: fmt.Sprintf(format, args...)})
+	fail := func(m lang.Message) *result {
+		res.errs = append(res.errs, inputError(name, 0, "", "", "", m))
 		return res
 	}
 	sc, err := guard(data, lim)
 	if err != nil {
-		return fail("%v", err)
+		return fail(messageOf(err))
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    lim.MaxUnzippedBytes,
 		UnzipXMLSizeLimit: lim.MaxUnzippedBytes, // never spill to temporary files
 	})
 	if err != nil {
-		return fail("the file cannot be read as an .xlsx workbook (%v)", err)
+		return fail(lang.Msg("xlsx.file.unreadable", err.Error()))
 	}
 	defer f.Close()
 	rd := &reader{
@@ -196,7 +226,7 @@ type plan struct {
 func (rd *reader) run(m *Mapping) {
 	list := rd.f.GetSheetList()
 	if len(list) > rd.lim.MaxSheets {
-		rd.fileError("the workbook has %d sheets, more than the limit of %d", len(list), rd.lim.MaxSheets)
+		rd.fileError(lang.Msg("xlsx.limit.sheets", len(list), rd.lim.MaxSheets))
 		return
 	}
 	var plans []*plan
@@ -208,7 +238,7 @@ func (rd *reader) run(m *Mapping) {
 			for _, name := range list {
 				ok, err := path.Match(sm.Sheet, name)
 				if err != nil {
-					rd.fileError("mapping: sheet pattern %q: %v", sm.Sheet, err)
+					rd.fileError(lang.Msg("xlsx.mapping.pattern", strconv.Quote(sm.Sheet), err.Error()))
 					return
 				}
 				if !ok && sm.Sheet != name || taken[name] || ok && sm.Sheet != name && isInstructions(name) {
@@ -223,7 +253,7 @@ func (rd *reader) run(m *Mapping) {
 				plans = append(plans, &plan{g: g, mapping: sm})
 			}
 			if !found && !strings.ContainsAny(sm.Sheet, "*?[") {
-				rd.fileError("mapping: the workbook has no sheet %q (its sheets: %s)", sm.Sheet, strings.Join(list, ", "))
+				rd.fileError(lang.Msg("xlsx.mapping.no_sheet", strconv.Quote(sm.Sheet), strings.Join(list, ", ")))
 			}
 		}
 	} else {
@@ -233,7 +263,7 @@ func (rd *reader) run(m *Mapping) {
 			}
 			if _, err := rd.f.GetSheetDimension(name); err != nil {
 				// Listed in the workbook, but its part is missing.
-				rd.warn(&grid{name: name}, pos{}, "cannot be read (%v); skipped", err)
+				rd.warn(&grid{name: name}, pos{}, lang.Msg("xlsx.sheet.skipped", err.Error()))
 				continue
 			}
 			if g := rd.grid(name); g != nil && !strings.HasPrefix(fold(g.text(pos{1, 1})), "hướng dẫn") {
@@ -247,7 +277,7 @@ func (rd *reader) run(m *Mapping) {
 		scores = scores || p.layout != "info"
 	}
 	if !scores && len(rd.res.errs) == 0 {
-		rd.fileError("no sheet of scores was found: no sheet has a header row naming criteria of rulebook %s (by id or name) beside a member column, nor rows naming them under stage columns (%s); name the sheets and their columns in a mapping file", rd.rb.ID(), rd.m.stageNames())
+		rd.fileError(lang.Msg("xlsx.no_scores", rd.rb.ID(), rd.m.stageNames()))
 	}
 	// Details first (the year dates a history column), then the matrices
 	// (they name the members), then the per-member sheets.
@@ -308,7 +338,7 @@ func isInstructions(name string) bool {
 func (rd *reader) grid(name string) *grid {
 	rows, err := rd.f.GetRows(name, excelize.Options{RawCellValue: true})
 	if err != nil {
-		rd.fileError("sheet %s cannot be read (%v)", name, err)
+		rd.fileError(lang.Msg("xlsx.sheet.unreadable", name, err.Error()))
 		return nil
 	}
 	g := &grid{name: name, rows: rows, kinds: map[pos]cellKind{}, formula: map[pos]bool{}, recomputed: map[pos]decimal.Decimal{}}
@@ -321,7 +351,7 @@ func (rd *reader) grid(name string) *grid {
 			g.formula[p] = true
 		}
 		if !g.expandMerges(ps.merges, &rd.mergeBudget) {
-			rd.fileError("sheet %s: its merged ranges cover more cells than the limit of %d", name, rd.lim.MaxCells)
+			rd.fileError(lang.Msg("xlsx.limit.merged_cells", name, rd.lim.MaxCells))
 			return nil
 		}
 	}
@@ -335,11 +365,11 @@ func (rd *reader) classify(p *plan) {
 	switch {
 	case sm != nil && sm.Layout == LayoutMember:
 		if p.member = rd.detectMember(p.g, sm); p.member == nil && len(sm.Columns) == 0 {
-			rd.notFound(p, "no header row naming the stages (%s) above rows naming the criteria", rd.m.stageNames())
+			rd.notFound(p, lang.Msg("xlsx.layout.member", rd.m.stageNames()))
 		}
 	case sm != nil:
 		if p.matrix = rd.detectMatrix(p.g, sm); p.matrix == nil && len(sm.Columns) == 0 {
-			rd.notFound(p, "no header row naming criteria, with a member column")
+			rd.notFound(p, lang.Msg("xlsx.layout.matrix"))
 		}
 	default:
 		if p.member = rd.detectMember(p.g, nil); p.member == nil {
@@ -359,32 +389,36 @@ func (rd *reader) classify(p *plan) {
 // notFound reports a mapped sheet whose layout was not found: an error
 // for a sheet named in the mapping, a warning for one a pattern matched
 // (a pattern such as "*" also matches the details and instructions).
-func (rd *reader) notFound(p *plan, format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
+// missing is the layout's header ("xlsx.layout.matrix", …).
+func (rd *reader) notFound(p *plan, missing lang.Message) {
 	if strings.ContainsAny(p.mapping.Sheet, "*?[") {
-		rd.warn(p.g, pos{}, "matches %q but has %s; skipped", p.mapping.Sheet, msg)
+		rd.warn(p.g, pos{}, lang.Msg("xlsx.layout.skipped", strconv.Quote(p.mapping.Sheet)).With(missing))
 		return
 	}
-	rd.sheetError(p.g, "%s was found; give header_row and columns in the mapping", msg)
+	rd.sheetError(p.g, lang.Msg("xlsx.layout.not_found").With(missing))
 }
 
 // fileError reports a problem with the workbook as a whole.
-func (rd *reader) fileError(format string, args ...any) {
-	rd.res.errs = append(rd.res.errs, &scoring.InputError{File: rd.file, Msg: fmt.Sprintf(format, args...)})
+func (rd *reader) fileError(m lang.Message) {
+	rd.res.errs = append(rd.res.errs, inputError(rd.file, 0, "", "", "", m))
 }
 
-// sheetError reports a problem with a sheet as a whole.
-func (rd *reader) sheetError(g *grid, format string, args ...any) {
-	rd.res.errs = append(rd.res.errs, &scoring.InputError{File: rd.file, Msg: g.name + ": " + fmt.Sprintf(format, args...)})
+// sheetError reports a problem with a sheet as a whole: its message
+// follows the sheet's name ("Bảng điểm: mapping: …").
+func (rd *reader) sheetError(g *grid, m lang.Message) {
+	rd.res.errs = append(rd.res.errs, inputError(rd.file, 0, "", "", g.name+": ", m))
 }
 
-// cellError reports a problem with a cell.
-func (rd *reader) cellError(g *grid, p pos, member, criterion, format string, args ...any) {
-	rd.res.errs = append(rd.res.errs, &scoring.InputError{File: rd.file, Line: p.row, Member: member, Criterion: criterion, Msg: g.ref(p) + ": " + fmt.Sprintf(format, args...)})
+// cellError reports a problem with a cell: its message follows the
+// cell's reference ("Bảng điểm!D14: …").
+func (rd *reader) cellError(g *grid, p pos, member, criterion string, m lang.Message) {
+	rd.res.errs = append(rd.res.errs, inputError(rd.file, p.row, member, criterion, g.ref(p)+": ", m))
 }
 
-func (rd *reader) warn(g *grid, p pos, format string, args ...any) {
-	w := Warning{File: rd.file, Sheet: g.name, Msg: fmt.Sprintf(format, args...)}
+// warn records a warning about a sheet, or about a cell of it if p is a
+// cell.
+func (rd *reader) warn(g *grid, p pos, m lang.Message) {
+	w := Warning{File: rd.file, Sheet: g.name, Msg: m.In(lang.English), Message: m}
 	if p.row > 0 {
 		w.Cell = cellName(p)
 	}
@@ -418,7 +452,7 @@ func (rd *reader) member(g *grid, p pos, id, name string) string {
 			m.Name = name
 			rd.names[fold(name)] = id
 		default:
-			rd.cellError(g, p, id, "", "member %s is named %q here but %q on row %d", id, name, m.Name, m.Source.Line)
+			rd.cellError(g, p, id, "", lang.Msg("xlsx.member.renamed", id, strconv.Quote(name), strconv.Quote(m.Name), m.Source.Line))
 		}
 		return id
 	}
@@ -442,7 +476,7 @@ func (rd *reader) number(g *grid, p pos) (decimal.Decimal, bool, error) {
 		if v, ok := g.recomputed[q]; ok {
 			return v, true, nil
 		}
-		return decimal.Decimal{}, false, fmt.Errorf("the formula has no saved value; open the file in Excel (or LibreOffice), let it calculate and save it")
+		return decimal.Decimal{}, false, newProblem(lang.Msg("xlsx.formula.no_value"))
 	}
 	d, err := parseNumber(raw, g.kinds[q])
 	return d, err == nil, err
@@ -458,7 +492,7 @@ func (rd *reader) checkFormulas(g *grid) {
 	}
 	for _, p := range ps.formulas {
 		if rd.formulaChecks <= 0 {
-			rd.warn(g, pos{}, "more than %d formulas: the rest are read by their saved values without a check", rd.lim.MaxFormulaChecks)
+			rd.warn(g, pos{}, lang.Msg("xlsx.formula.too_many", rd.lim.MaxFormulaChecks))
 			return
 		}
 		rd.formulaChecks--
@@ -473,7 +507,7 @@ func (rd *reader) checkFormulas(g *grid) {
 		raw := strings.TrimSpace(g.raw(p))
 		if raw == "" {
 			g.recomputed[p] = v
-			rd.warn(g, p, "=%s has no saved value; read as %s, its value recomputed", formula, v)
+			rd.warn(g, p, lang.Msg("xlsx.formula.recomputed", formula, v))
 			continue
 		}
 		saved, err := parseNumber(raw, g.kinds[p])
@@ -481,7 +515,7 @@ func (rd *reader) checkFormulas(g *grid) {
 			continue
 		}
 		if !saved.Equal(v) {
-			rd.warn(g, p, "the saved value %s disagrees with =%s, which gives %s; the saved value is read (recalculate the workbook in Excel and save it)", saved, formula, v)
+			rd.warn(g, p, lang.Msg("xlsx.formula.disagrees", saved, formula, v))
 		}
 	}
 }
@@ -492,8 +526,8 @@ func (rd *reader) finish() {
 	sh := &rd.res.sheet
 	for _, h := range rd.history {
 		if sh.Year == 0 {
-			rd.res.errs = append(rd.res.errs, &scoring.InputError{File: rd.file, Line: sh.History[h.index].Source.Line, Member: sh.History[h.index].Member,
-				Msg: h.ref + ": a past award in a column without a year, and the sheet's year is not known; write the year in the header (history:2019) or the year on the details sheet"})
+			past := sh.History[h.index]
+			rd.res.errs = append(rd.res.errs, inputError(rd.file, past.Source.Line, past.Member, "", h.ref+": ", lang.Msg("xlsx.history.no_year")))
 			continue
 		}
 		sh.History[h.index].Year = sh.Year - 1

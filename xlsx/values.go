@@ -1,8 +1,8 @@
 package xlsx
 
 import (
-	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/thidua/thidua/internal/fields"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/sheets"
 )
 
@@ -42,16 +43,16 @@ func parseNumber(raw string, k cellKind) (decimal.Decimal, error) {
 			return decimal.Zero, nil
 		}
 	case kindError:
-		return decimal.Decimal{}, fmt.Errorf("the cell shows the error %s; correct the formula", s)
+		return decimal.Decimal{}, newProblem(lang.Msg("xlsx.value.error", s))
 	case kindDate:
-		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found the date %s", s)
+		return decimal.Decimal{}, newProblem(lang.Msg("xlsx.value.date", s))
 	case kindNumber:
 		if len(s) <= 40 && excelNumber.MatchString(s) {
 			d, err := decimal.NewFromString(s)
 			if err == nil {
 				d = excelPrecision(d)
 				if e := int(d.Exponent()); e < -maxPlaces || e+len(d.Coefficient().String()) > maxPlaces {
-					return decimal.Decimal{}, fmt.Errorf("the number %s is out of range", s)
+					return decimal.Decimal{}, newProblem(lang.Msg("xlsx.value.range", s))
 				}
 				return d, nil
 			}
@@ -77,7 +78,7 @@ func excelPrecision(d decimal.Decimal) decimal.Decimal {
 func parseCount(raw string, k cellKind) (int, error) {
 	d, err := parseNumber(raw, k)
 	if err != nil || !d.IsInteger() || d.IsNegative() || d.GreaterThan(decimal.NewFromInt(1_000_000)) {
-		return 0, fmt.Errorf("expected a whole number, found %q", strings.TrimSpace(raw))
+		return 0, fields.WholeNumberError(strings.TrimSpace(raw))
 	}
 	return int(d.IntPart()), nil
 }
@@ -96,7 +97,7 @@ func parseBool(raw string, k cellKind) (bool, error) {
 	if v, ok := fields.YesNo(s); ok {
 		return v, nil
 	}
-	return false, fmt.Errorf("expected có or không (true/false, 1/0), found %q", strings.TrimSpace(raw))
+	return false, newProblem(lang.Msg("xlsx.value.yes_no", strconv.Quote(strings.TrimSpace(raw))))
 }
 
 // isNotAssigned reports whether a criterion cell says the criterion is not
