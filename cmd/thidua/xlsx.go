@@ -112,7 +112,7 @@ func checkXLSX(rb *rules.Rulebook, scoresPath, mappingPath string, t lang.Tag, s
 	}
 	sh, warnings, err := xlsx.Check(rb, scoresPath, opts)
 	for _, w := range warnings {
-		fmt.Fprintf(stderr, "warning: %s\n", w)
+		fmt.Fprintf(stderr, "%s %s\n", t.Pick("cảnh báo:", "warning:"), w.Text(t))
 	}
 	if err != nil {
 		report(stderr, t, err)
