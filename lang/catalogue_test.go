@@ -6,14 +6,11 @@ import (
 	"go/token"
 	"io/fs"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 )
-
-var placeholderRE = regexp.MustCompile(`\{[^{}]*\}`)
 
 // TestCatalogue checks every entry: no key defined in two sections, both
 // languages written, and the same placeholders in both (each language may
@@ -30,7 +27,7 @@ func TestCatalogue(t *testing.T) {
 			if strings.TrimSpace(v[0]) == "" || strings.TrimSpace(v[1]) == "" {
 				t.Errorf("%s: a language is empty: %q", k, v)
 			}
-			vi, en := placeholders(v[0]), placeholders(v[1])
+			vi, en := valuesUsed(v[0]), valuesUsed(v[1])
 			if !slices.Equal(vi, en) {
 				t.Errorf("%s: placeholders differ: vi %v, en %v", k, vi, en)
 			}
@@ -41,15 +38,14 @@ func TestCatalogue(t *testing.T) {
 	}
 }
 
-// placeholders lists a text's placeholders by the value they use, sorted
+// valuesUsed lists a text's placeholders by the value they use, sorted
 // (":n" and ":rule" are dropped: how a number or a rule's name is written
 // is a matter of language).
-func placeholders(s string) []string {
+func valuesUsed(s string) []string {
 	var out []string
-	for _, p := range placeholderRE.FindAllString(s, -1) {
-		p = strings.TrimSuffix(p, "}")
+	for _, p := range placeholders(s) {
 		p = strings.TrimSuffix(strings.TrimSuffix(p, ":n"), ":rule")
-		out = append(out, p+"}")
+		out = append(out, "{"+p+"}")
 	}
 	slices.Sort(out)
 	return out
@@ -133,4 +129,64 @@ func FuzzFill(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestEveryKeyIsWritten writes every key of the catalogue with as many
+// values and parts as its texts use: nothing is left unfilled, every value
+// appears in both languages (a number in the language's form where the
+// text asks for one), and the Vietnamese differs from the English unless
+// the catalogue gives the same words for both (a text that is only values).
+func TestEveryKeyIsWritten(t *testing.T) {
+	part := Msg("rule", "total") // "tổng điểm" / "total"
+	for _, key := range Keys("") {
+		text := catalogue[key]
+		m := Msg(key)
+		for _, ph := range append(placeholders(text[0]), placeholders(text[1])...) {
+			if n, ok := strings.CutPrefix(ph, "p"); ok {
+				i, _ := strconv.Atoi(n)
+				for len(m.Parts) <= i {
+					m = m.With(part)
+				}
+				continue
+			}
+			if ph == "parts" || ph == "list" {
+				for len(m.Parts) < 2 {
+					m = m.With(part)
+				}
+				continue
+			}
+			idx, _, _ := strings.Cut(ph, ":")
+			i, _ := strconv.Atoi(idx)
+			for len(m.Args) <= i {
+				m.Args = append(m.Args, "V"+strconv.Itoa(len(m.Args))+".5")
+			}
+		}
+		if err := m.Check(); err != nil {
+			t.Errorf("%s: %v", key, err)
+			continue
+		}
+		vi, en := m.In(Vietnamese), m.In(English)
+		for _, s := range []string{vi, en} {
+			if strings.ContainsAny(s, "{}‹") {
+				t.Errorf("%s: left unfilled: %q", key, s)
+			}
+		}
+		for i, a := range m.Args {
+			ruleVi := Vietnamese.Rule(a)
+			if !strings.Contains(en, a) || !(strings.Contains(vi, a) || strings.Contains(vi, Vietnamese.Number(a)) || strings.Contains(vi, ruleVi)) {
+				t.Errorf("%s: value {%d} is not written (vi %q, en %q)", key, i, vi, en)
+			}
+		}
+		if withoutValues(text[0]) != withoutValues(text[1]) && vi == en {
+			t.Errorf("%s: the Vietnamese is the English: %q", key, vi)
+		}
+	}
+}
+
+// withoutValues is a catalogue text without its placeholders: its words.
+func withoutValues(text string) string {
+	for _, ph := range placeholders(text) {
+		text = strings.Replace(text, "{"+ph+"}", "", 1)
+	}
+	return text
 }

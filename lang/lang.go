@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -257,4 +258,82 @@ func (m Message) placeholder(ph string, t Tag) string {
 func Known(key string) bool {
 	_, ok := catalogue[key]
 	return ok
+}
+
+// Keys returns the catalogue's keys that start with prefix, sorted: the
+// codes of one area ("input." for the score sheet's problems, "rules." for
+// the rulebook's). Keys("") is every key.
+func Keys(prefix string) []string {
+	var out []string
+	for k := range catalogue {
+		if strings.HasPrefix(k, prefix) {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Check reports whether the message can be written completely in both
+// languages: its key and its parts' keys are in the catalogue, and every
+// placeholder of their texts has a value. It returns a *CheckError naming
+// the first problem, or nil. (In does not fail: it writes such a problem
+// visibly into the text.)
+func (m Message) Check() error {
+	text, ok := catalogue[m.Key]
+	if !ok {
+		return &CheckError{Key: m.Key, Problem: "not in the catalogue"}
+	}
+	for _, tx := range text {
+		for _, ph := range placeholders(tx) {
+			if !m.has(ph) {
+				return &CheckError{Key: m.Key, Problem: "no value for {" + ph + "}"}
+			}
+		}
+	}
+	for _, p := range m.Parts {
+		if err := p.Check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CheckError is a message that cannot be written completely.
+type CheckError struct {
+	Key     string // the message's (or the part's) key
+	Problem string // what is wrong
+}
+
+func (e *CheckError) Error() string { return fmt.Sprintf("message %q: %s", e.Key, e.Problem) }
+
+// placeholders lists the placeholders of a catalogue text, without braces.
+func placeholders(text string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(text, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(text[i:], '}')
+		if j < 0 {
+			return out
+		}
+		out = append(out, text[i+1:i+j])
+		text = text[i+j+1:]
+	}
+}
+
+// has reports whether the message has a value for a placeholder.
+func (m Message) has(ph string) bool {
+	if ph == "parts" || ph == "list" {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(ph, "p"); ok {
+		i, err := strconv.Atoi(rest)
+		return err == nil && i >= 0 && i < len(m.Parts)
+	}
+	idx, _, _ := strings.Cut(ph, ":")
+	i, err := strconv.Atoi(idx)
+	return err == nil && i >= 0 && i < len(m.Args)
 }

@@ -140,3 +140,33 @@ func TestRankingTexts(t *testing.T) {
 		require.Equal(t, tc.en, tc.m.In(lang.English), tc.m.Key)
 	}
 }
+
+func TestKeysAndCheck(t *testing.T) {
+	keys := lang.Keys("fail.")
+	require.Contains(t, keys, "fail.min_total")
+	require.IsIncreasing(t, keys)
+	for _, k := range keys {
+		require.True(t, lang.Known(k))
+	}
+	require.Len(t, lang.Keys(""), len(lang.Keys("")), "stable")
+	require.Empty(t, lang.Keys("no.such.area."))
+
+	require.NoError(t, lang.Msg("fail.min_total", "88.5", "90").Check())
+	require.NoError(t, lang.Msg("fail.floor", "85%").With(lang.Msg("fail.floor.item", "01", "1", "2")).Check())
+	for _, tc := range []struct {
+		m    lang.Message
+		key  string
+		what string
+	}{
+		{lang.Msg("no.such.key"), "no.such.key", "not in the catalogue"},
+		{lang.Msg("fail.min_total", "88.5"), "fail.min_total", "no value for {1:n}"},
+		{lang.Msg("decision", "A", "B", "total"), "decision", "no value for {p0}"},
+		{lang.Msg("fail.floor", "85%").With(lang.Msg("fail.floor.item", "01")), "fail.floor.item", "no value for {1:n}"},
+	} {
+		err := tc.m.Check()
+		var ce *lang.CheckError
+		require.ErrorAs(t, err, &ce, tc.key)
+		require.Equal(t, tc.key, ce.Key)
+		require.Equal(t, tc.what, ce.Problem)
+	}
+}

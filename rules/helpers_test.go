@@ -191,27 +191,24 @@ func parseErrs(t *testing.T, text string) rules.Errors {
 
 // checkTexts checks the messages of every problem: each has one, in the
 // catalogue (with its parts); written in English it is the problem's Msg,
-// Text(lang.English) is Error() for each problem and for the list, and the
-// Vietnamese text fills every placeholder. The Vietnamese template is
-// checked with every value replaced by a neutral word, so that a brace in
-// the rulebook itself cannot hide or fake a placeholder.
+// Text(lang.English) is Error() for each problem and for the list, and
+// every placeholder of both languages' texts has a value (lang's
+// Message.Check, which reads the templates, so a brace in the rulebook
+// itself cannot hide or fake one).
 func checkTexts(t testing.TB, es rules.Errors) {
 	t.Helper()
 	for _, e := range es {
 		if e.Message.IsZero() {
 			t.Fatalf("problem without a message: %+v", *e)
 		}
-		if k := unknownKeyOf(e.Message); k != "" {
-			t.Fatalf("%v: key %q is not in the catalogue", e, k)
+		if err := e.Message.Check(); err != nil {
+			t.Fatalf("%v: %v", e, err)
 		}
 		if got := e.Message.In(lang.English); got != e.Msg {
 			t.Fatalf("message in English %q, Msg %q", got, e.Msg)
 		}
 		if got, want := e.Text(lang.English), e.Error(); got != want {
 			t.Fatalf("Text(English) = %q, Error() = %q", got, want)
-		}
-		if vi := neutral(e.Message).In(lang.Vietnamese); strings.ContainsAny(vi, "{}‹›") {
-			t.Fatalf("%s: a placeholder is left in the Vietnamese %q", e.Message.Key, vi)
 		}
 	}
 	if got, want := es.Text(lang.English), es.Error(); got != want {
@@ -236,14 +233,11 @@ func checkValueErr(t testing.TB, err error) {
 		t.Fatalf("error %T has no message: %v", err, err)
 	}
 	msg := m.Message()
-	if k := unknownKeyOf(msg); k != "" {
-		t.Fatalf("%v: key %q is not in the catalogue", err, k)
+	if err := msg.Check(); err != nil {
+		t.Fatalf("%v: %v", err, err)
 	}
 	if got := msg.In(lang.English); got != err.Error() {
 		t.Fatalf("message in English %q, error %q", got, err.Error())
-	}
-	if vi := neutral(msg).In(lang.Vietnamese); strings.ContainsAny(vi, "{}‹›") {
-		t.Fatalf("%s: a placeholder is left in the Vietnamese %q", msg.Key, vi)
 	}
 }
 
@@ -255,32 +249,6 @@ func checkErr(t testing.TB, err error) {
 		t.Fatalf("error %T is not rules.Errors: %v", err, err)
 	}
 	checkTexts(t, es)
-}
-
-// unknownKeyOf returns the first key of m or its parts that the catalogue
-// does not have, or "".
-func unknownKeyOf(m lang.Message) string {
-	if !lang.Known(m.Key) {
-		return m.Key
-	}
-	for _, p := range m.Parts {
-		if k := unknownKeyOf(p); k != "" {
-			return k
-		}
-	}
-	return ""
-}
-
-// neutral returns m with every value replaced by "x".
-func neutral(m lang.Message) lang.Message {
-	out := lang.Message{Key: m.Key}
-	for range m.Args {
-		out.Args = append(out.Args, "x")
-	}
-	for _, p := range m.Parts {
-		out.Parts = append(out.Parts, neutral(p))
-	}
-	return out
 }
 
 // keysOf lists the keys of m and of its parts.

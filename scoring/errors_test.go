@@ -1,12 +1,7 @@
 package scoring_test
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -186,8 +181,8 @@ func TestInputErrorTexts(t *testing.T) {
 		})
 	}
 	// at least one case of every family of the sheet check's problems
-	for _, k := range catalogueKeys(t) {
-		if strings.HasPrefix(k, "input.") && !seen[family(k)] {
+	for _, k := range lang.Keys("input.") {
+		if !seen[family(k)] {
 			t.Errorf("no case of the family %s (%s)", family(k), k)
 		}
 	}
@@ -221,98 +216,6 @@ tie_breaks: [more_votes, no_award_last_year]
 	trimmedBook  = "criteria:\n  - {id: a, name: A, max: 10}\nassessment:\n  stages: [{id: cluster, name: Cụm, aggregate: trimmed_mean, trim: 1}]\n"
 	relativeBook = "criteria:\n  - {id: c, name: C, max: 10, method: relative, target: 100}\n"
 )
-
-// catalogueFile is the catalogue section of the score sheets' problems.
-const catalogueFile = "../lang/catalogue_input_errors.go"
-
-// catalogueKeys reads the keys of the score sheets' problems and their
-// texts from the catalogue's source (the catalogue itself is not exported).
-func catalogueKeys(t testing.TB) []string {
-	keys := make([]string, 0, 100)
-	for k := range catalogueTexts(t) {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-func catalogueTexts(t testing.TB) map[string][2]string {
-	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), catalogueFile, nil, 0)
-	require.NoError(t, err)
-	out := map[string][2]string{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		kv, ok := n.(*ast.KeyValueExpr)
-		if !ok {
-			return true
-		}
-		k, ok := kv.Key.(*ast.BasicLit)
-		if !ok {
-			return true
-		}
-		texts, ok := kv.Value.(*ast.CompositeLit)
-		require.True(t, ok && len(texts.Elts) == 2, "%s: not a pair of texts", k.Value)
-		var pair [2]string
-		for i, e := range texts.Elts {
-			pair[i], err = strconv.Unquote(e.(*ast.BasicLit).Value)
-			require.NoError(t, err)
-		}
-		key, err := strconv.Unquote(k.Value)
-		require.NoError(t, err)
-		out[key] = pair
-		return false
-	})
-	require.NotEmpty(t, out)
-	return out
-}
-
-var placeholder = regexp.MustCompile(`\{(\d+|p\d+|parts|list)(:[a-z]+)?\}`)
-
-// TestEveryInputErrorKeyIsWritten writes every key of the section with
-// values in both languages: nothing is left unfilled, numbers written
-// {i:n} take a decimal comma in Vietnamese, and the Vietnamese differs from
-// the English unless the text is only placeholders.
-func TestEveryInputErrorKeyIsWritten(t *testing.T) {
-	texts := catalogueTexts(t)
-	for _, key := range catalogueKeys(t) {
-		vi, en := texts[key][0], texts[key][1]
-		require.True(t, lang.Known(key), "%s: not in the catalogue (is the section registered?)", key)
-		args, parts := 0, 0
-		for _, m := range placeholder.FindAllStringSubmatch(vi+en, -1) {
-			switch p := m[1]; {
-			case p == "parts" || p == "list":
-				parts = max(parts, 2)
-			case strings.HasPrefix(p, "p"):
-				n, _ := strconv.Atoi(p[1:])
-				parts = max(parts, n+1)
-			default:
-				n, _ := strconv.Atoi(p)
-				args = max(args, n+1)
-			}
-		}
-		vals := make([]any, args)
-		for i := range vals {
-			vals[i] = strconv.Itoa(i+1) + ".5"
-		}
-		m := lang.Msg(key, vals...)
-		for range parts {
-			m = m.With(lang.Msg("input.lots.twice"))
-		}
-		gotVI, gotEN := m.In(lang.Vietnamese), m.In(lang.English)
-		for _, got := range []string{gotVI, gotEN} {
-			require.NotRegexp(t, leftover, got, key)
-		}
-		for i := range args {
-			if strings.Contains(vi, "{"+strconv.Itoa(i)+":n}") {
-				require.Contains(t, gotVI, strconv.Itoa(i+1)+",5", "%s: {%d:n} in Vietnamese", key, i)
-			}
-			require.Contains(t, gotEN, strconv.Itoa(i+1)+".5", "%s: {%d} in English", key, i)
-		}
-		if strings.TrimSpace(placeholder.ReplaceAllString(vi, "")) != "" {
-			require.NotEqual(t, gotEN, gotVI, "%s: the Vietnamese is the English", key)
-		}
-	}
-}
 
 // A problem whose Msg a caller wrote before its message (a workbook's
 // cell, a key path) keeps that beginning in Vietnamese; one whose Msg is

@@ -1,12 +1,7 @@
 package xlsx
 
 import (
-	"go/ast"
-	"go/parser"
-	gotoken "go/token"
-	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -114,77 +109,6 @@ func plainValues(m lang.Message) lang.Message {
 	}
 	return out
 }
-
-// TestEveryKey writes every key of the reader's section of the catalogue
-// in both languages, with as many values and parts as its texts use:
-// nothing is left unwritten, and the Vietnamese text is not the English
-// one unless the text is only a value.
-func TestEveryKey(t *testing.T) {
-	ph := regexp.MustCompile(`\{(p?)(\d+)(:[a-z]+)?\}`)
-	part := lang.Msg("fields.whole_number", strconv.Quote("x"))
-	keys := sectionKeys(t)
-	require.Greater(t, len(keys), 50)
-	for _, k := range keys {
-		require.True(t, strings.HasPrefix(k, "xlsx."), "%s: not an xlsx. key", k)
-		require.True(t, lang.Known(k), k)
-		m := lang.Msg(k)
-		en := m.In(lang.English)
-		// Count the values and parts the English text uses (both use the
-		// same ones: lang's TestCatalogue).
-		for _, sub := range ph.FindAllStringSubmatch(en, -1) {
-			n, _ := strconv.Atoi(sub[2])
-			if sub[1] == "p" {
-				for len(m.Parts) <= n {
-					m = m.With(part)
-				}
-				continue
-			}
-			for len(m.Args) <= n {
-				m.Args = append(m.Args, "V"+strconv.Itoa(len(m.Args))+".5")
-			}
-		}
-		vi, en := m.In(lang.Vietnamese), m.In(lang.English)
-		require.NotRegexp(t, leftover, vi, k)
-		require.NotRegexp(t, leftover, en, k)
-		for i, a := range m.Args {
-			require.Contains(t, en, a, "%s: value %d unused in English", k, i)
-			require.True(t, strings.Contains(vi, a) || strings.Contains(vi, lang.Vietnamese.Number(a)), "%s: value %d unused in Vietnamese", k, i)
-		}
-		if len(m.Parts) > 0 {
-			require.Contains(t, vi, part.In(lang.Vietnamese), k)
-			require.Contains(t, en, part.In(lang.English), k)
-		}
-		if verbatim[k] {
-			require.Equal(t, en, vi, k)
-		} else {
-			require.NotEqual(t, en, vi, "%s: not written in Vietnamese", k)
-		}
-	}
-}
-
-// sectionKeys reads the keys of the reader's section of the catalogue
-// from its source (the catalogue itself is not exported).
-func sectionKeys(t *testing.T) []string {
-	t.Helper()
-	f, err := parser.ParseFile(gotoken.NewFileSet(), filepath.Join("..", "lang", "catalogue_xlsx.go"), nil, 0)
-	require.NoError(t, err)
-	var keys []string
-	ast.Inspect(f, func(n ast.Node) bool {
-		if kv, ok := n.(*ast.KeyValueExpr); ok {
-			if lit, ok := kv.Key.(*ast.BasicLit); ok {
-				k, err := strconv.Unquote(lit.Value)
-				require.NoError(t, err)
-				keys = append(keys, k)
-			}
-			return false
-		}
-		return true
-	})
-	return keys
-}
-
-// SectionKeys exports sectionKeys to the external tests.
-var SectionKeys = sectionKeys
 
 // TestValueProblems writes the problems of a cell value the reader states
 // itself, in both languages: an error value, a date, a number out of
