@@ -6,12 +6,14 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
 
@@ -41,21 +43,21 @@ func build(spec Spec) (*Covenant, Errors) {
 	}
 	v := &validator{year: s.Year}
 	if s.Schema != "" && s.Schema != Schema {
-		v.add("schema", ctx{}, "unknown schema %q (expected %s)", s.Schema, Schema)
+		v.add("schema", ctx{}, lang.Msg("covenant.err.schema", strconv.Quote(s.Schema), Schema))
 	}
 	if strings.TrimSpace(s.ID) == "" {
-		v.add("id", ctx{}, "a covenant needs an id")
+		v.add("id", ctx{}, lang.Msg("covenant.err.id"))
 	}
 	if strings.TrimSpace(s.Title) == "" {
-		v.add("title", ctx{}, "a covenant needs a title (e.g. Giao ước thi đua năm 2021)")
+		v.add("title", ctx{}, lang.Msg("covenant.err.title"))
 	}
 	if s.Level != ClusterLevel && s.Level != UnitLevel {
-		v.add("level", ctx{}, "unknown level %q (expected cluster: between the members of a cluster, or unit: inside a unit)", s.Level)
+		v.add("level", ctx{}, lang.Msg("covenant.err.level", strconv.Quote(string(s.Level))))
 	}
 	if s.Year < 1900 || s.Year > 9999 {
-		v.add("year", ctx{}, "expected a year from 1900 to 9999, found %d", s.Year)
+		v.add("year", ctx{}, lang.Msg("covenant.err.year", s.Year))
 	} else if !s.Signed.IsZero() && s.Signed.Year() != s.Year && s.Signed.Year() != s.Year-1 {
-		v.add("signed", ctx{}, "signed on %s, but the covenant is for %d (expected a date in %d or at the end of %d)", s.Signed, s.Year, s.Year, s.Year-1)
+		v.add("signed", ctx{}, lang.Msg("covenant.err.signed", s.Signed.String(), s.Year, s.Year, s.Year-1))
 	}
 	if s.Rounding != nil {
 		checkRounding(v, *s.Rounding, "rounding", ctx{})
@@ -63,52 +65,52 @@ func build(spec Spec) (*Covenant, Errors) {
 	parties := map[string]bool{}
 	for i, p := range s.Parties {
 		pp := fmt.Sprintf("parties[%d]", i)
-		if !idOK(v, p.ID, pp+".id", "party") {
+		if !idOK(v, p.ID, pp+".id", lang.Msg("covenant.err.noun.party")) {
 			continue
 		}
 		if parties[p.ID] {
-			v.add(pp+".id", ctx{party: p.ID}, "party given twice")
+			v.add(pp+".id", ctx{party: p.ID}, lang.Msg("covenant.err.party.twice"))
 		}
 		parties[p.ID] = true
 		if strings.TrimSpace(p.Name) == "" {
-			v.add(pp+".name", ctx{party: p.ID}, "a party needs a name")
+			v.add(pp+".name", ctx{party: p.ID}, lang.Msg("covenant.err.party.name"))
 		}
 	}
 	if len(s.Parties) < 2 {
-		v.add("parties", ctx{}, "a covenant is signed by at least two parties, found %d", len(s.Parties))
+		v.add("parties", ctx{}, lang.Msg("covenant.err.parties.few", len(s.Parties)))
 	}
 	crits := map[string]bool{}
 	for i, c := range s.Criteria {
 		cp := fmt.Sprintf("criteria[%d]", i)
-		if !idOK(v, c.ID, cp+".id", "criterion") {
+		if !idOK(v, c.ID, cp+".id", lang.Msg("covenant.err.noun.criterion")) {
 			continue
 		}
 		x := ctx{criterion: c.ID}
 		if crits[c.ID] {
-			v.add(cp+".id", x, "criterion given twice")
+			v.add(cp+".id", x, lang.Msg("covenant.err.criterion.twice"))
 		}
 		crits[c.ID] = true
 		if strings.TrimSpace(c.Name) == "" {
-			v.add(cp+".name", x, "a criterion needs a name")
+			v.add(cp+".name", x, lang.Msg("covenant.err.criterion.name"))
 		}
 		if c.Projection != Linear && c.Projection != Hold {
-			v.add(cp+".projection", x, "unknown projection %q (expected linear or hold)", c.Projection)
+			v.add(cp+".projection", x, lang.Msg("covenant.err.criterion.projection", strconv.Quote(string(c.Projection))))
 		}
 		if c.Rounding != nil {
 			checkRounding(v, *c.Rounding, cp+".rounding", x)
 		}
 	}
 	if len(s.Criteria) == 0 {
-		v.add("criteria", ctx{}, "a covenant needs at least one criterion")
+		v.add("criteria", ctx{}, lang.Msg("covenant.err.criteria.none"))
 	}
 	ref := func(path, party, crit string) bool {
 		ok := true
 		if !parties[party] {
-			v.add(path+".party", ctx{party: party, criterion: crit}, "unknown party %q (not listed under parties)", party)
+			v.add(path+".party", ctx{party: party, criterion: crit}, lang.Msg("covenant.err.party.unknown", strconv.Quote(party)))
 			ok = false
 		}
 		if !crits[crit] {
-			v.add(path+".criterion", ctx{party: party, criterion: crit}, "unknown criterion %q (not listed under criteria)", crit)
+			v.add(path+".criterion", ctx{party: party, criterion: crit}, lang.Msg("covenant.err.criterion.unknown", strconv.Quote(crit)))
 			ok = false
 		}
 		return ok
@@ -122,28 +124,28 @@ func build(spec Spec) (*Covenant, Errors) {
 		}
 		x := ctx{party: t.Party, criterion: t.Criterion}
 		if prev, dup := seen[pc{t.Party, t.Criterion}]; dup {
-			v.add(tp, x, "target given twice (also at targets[%d])", prev)
+			v.add(tp, x, lang.Msg("covenant.err.target.twice", prev))
 		}
 		seen[pc{t.Party, t.Criterion}] = i
 		if t.Value.IsNegative() {
-			v.add(tp+".value", x, "a target cannot be negative, found %s", t.Value)
+			v.add(tp+".value", x, lang.Msg("covenant.err.target.negative", t.Value))
 		}
 	}
 	if len(s.Targets) == 0 {
-		v.add("targets", ctx{}, "a covenant needs the targets its parties register")
+		v.add("targets", ctx{}, lang.Msg("covenant.err.targets.none"))
 	}
 	months := map[int]int{}
 	for i, r := range s.Reports {
 		rp := fmt.Sprintf("reports[%d]", i)
 		if r.Months < 1 || r.Months > 12 {
-			v.add(rp+".months", ctx{}, "months elapsed must be from 1 to 12, found %d", r.Months)
+			v.add(rp+".months", ctx{}, lang.Msg("covenant.err.report.months", r.Months))
 		} else if prev, dup := months[r.Months]; dup {
-			v.add(rp+".months", ctx{}, "a report after %d months is given twice (also at reports[%d])", r.Months, prev)
+			v.add(rp+".months", ctx{}, lang.Msg("covenant.err.report.twice", r.Months, prev))
 		} else {
 			months[r.Months] = i
 		}
 		if !r.AsOf.IsZero() && s.Year >= 1900 && r.AsOf.Year() != s.Year && r.AsOf.Year() != s.Year+1 {
-			v.add(rp+".as_of", ctx{}, "a report as of %s for a covenant of %d", r.AsOf, s.Year)
+			v.add(rp+".as_of", ctx{}, lang.Msg("covenant.err.report.as_of", r.AsOf.String(), s.Year))
 		}
 		got := map[pc]int{}
 		for j, a := range r.Progress {
@@ -153,11 +155,11 @@ func build(spec Spec) (*Covenant, Errors) {
 			}
 			x := ctx{party: a.Party, criterion: a.Criterion}
 			if prev, dup := got[pc{a.Party, a.Criterion}]; dup {
-				v.add(ap, x, "progress given twice in this report (also at progress[%d])", prev)
+				v.add(ap, x, lang.Msg("covenant.err.progress.twice", prev))
 			}
 			got[pc{a.Party, a.Criterion}] = j
 			if a.Value.IsNegative() {
-				v.add(ap+".achieved", x, "an achieved value cannot be negative, found %s", a.Value)
+				v.add(ap+".achieved", x, lang.Msg("covenant.err.progress.negative", a.Value))
 			}
 		}
 	}
@@ -168,13 +170,14 @@ func build(spec Spec) (*Covenant, Errors) {
 	return &Covenant{spec: s}, nil
 }
 
-func idOK(v *validator, id, path, what string) bool {
+// idOK checks an id at path; what names the kind of thing it identifies.
+func idOK(v *validator, id, path string, what lang.Message) bool {
 	switch {
 	case strings.TrimSpace(id) == "":
-		v.add(path, ctx{}, "a %s needs an id", what)
+		v.add(path, ctx{}, lang.Msg("covenant.err.id.missing").With(what))
 		return false
 	case strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t"):
-		v.add(path, ctx{}, "%s id %q has surrounding spaces, a comma or a line break", what, id)
+		v.add(path, ctx{}, lang.Msg("covenant.err.id.malformed", strconv.Quote(id)).With(what))
 		return false
 	}
 	return true
@@ -182,10 +185,11 @@ func idOK(v *validator, id, path, what string) bool {
 
 func checkRounding(v *validator, r rules.Rounding, path string, x ctx) {
 	if r.Places < 0 || r.Places > rules.MaxPlaces {
-		v.add(path+".places", x, "places must be from 0 to %d, found %d", rules.MaxPlaces, r.Places)
+		v.add(path+".places", x, lang.Msg("covenant.err.rounding.places", rules.MaxPlaces, r.Places))
 	}
 	if r.Mode != "" && !r.Mode.Valid() {
-		v.add(path+".mode", x, "unknown rounding mode %q", r.Mode)
+		v.add(path+".mode", x, lang.Msg("covenant.err.rounding.mode", strconv.Quote(string(r.Mode))))
+
 	}
 }
 
@@ -206,7 +210,7 @@ func Parse(name string, data []byte) (*Covenant, error) {
 	var spec Spec
 	root, p := decode.Parse(data)
 	if p != nil {
-		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg}}
+		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg, Message: p.Message}}
 	}
 	d := decode.New()
 	d.Hooks = map[reflect.Type]decode.Hook{
@@ -216,7 +220,7 @@ func Parse(name string, data []byte) (*Covenant, error) {
 	d.Decode(root, "", &spec)
 	var all Errors
 	for _, p := range d.Problems {
-		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg})
+		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg, Message: p.Message})
 	}
 	c, es := build(spec)
 	problems := all // the values that could not be read

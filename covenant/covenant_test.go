@@ -70,6 +70,7 @@ func TestValidation(t *testing.T) {
 			s := base()
 			c.edit(&s)
 			_, err := covenant.New(s)
+			checkErrors(t, err)
 			var es covenant.Errors
 			if !errors.As(err, &es) {
 				t.Fatalf("err %v, want covenant.Errors", err)
@@ -134,6 +135,8 @@ func TestProgress(t *testing.T) {
 	}
 	if _, err := c.Progress(3); err == nil {
 		t.Error("a report that does not exist was found")
+	} else {
+		checkErrors(t, err)
 	}
 }
 
@@ -173,6 +176,7 @@ func TestYearEndRefusesAConflictingTarget(t *testing.T) {
 	c, _ := covenant.New(base())
 	sheet := scoring.Sheet{Members: []scoring.Member{{ID: "A"}, {ID: "B"}}, Targets: []scoring.Target{{Member: "A", Criterion: "hs", Value: d("50")}}}
 	_, err := c.YearEnd(rb, sheet)
+	checkErrors(t, err)
 	if err == nil || !strings.Contains(err.Error(), "the sheet gives target 50, the covenant registered 48") {
 		t.Fatalf("err = %v", err)
 	}
@@ -195,7 +199,9 @@ func TestCheckAgainstTheRulebook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Check(rb); err == nil || !strings.Contains(err.Error(), "criterion xx: not a criterion of rulebook r") {
+	err = c.Check(rb)
+	checkErrors(t, err)
+	if err == nil || !strings.Contains(err.Error(), "criterion xx: not a criterion of rulebook r") {
 		t.Errorf("Check = %v", err)
 	}
 }

@@ -25,8 +25,9 @@
 // A covenant file is YAML or JSON, decoded strictly (unknown keys, malformed
 // numbers — a decimal point or a decimal comma —, dates and roundings are
 // reported with their line), and validated as a whole: every problem is
-// reported at once, with file, line, key path, party and criterion. Its
-// layout (see examples/cum2-years/covenant-2021.yaml):
+// reported at once, with file, line, key path, party and criterion, in
+// English (Error) or, with Errors.Text, in Vietnamese. Its layout (see
+// examples/cum2-years/covenant-2021.yaml):
 //
 //	schema: thidua/covenant/v1
 //	id: cum2-2021

@@ -3,11 +3,24 @@ package covenant
 import (
 	"fmt"
 	"strings"
+
+	"github.com/thidua/thidua/lang"
 )
 
 // Error is one problem with a covenant, or with a covenant used with a
 // rulebook or sheet: where it is (file, line, key path) and which party,
 // criterion and year it concerns.
+//
+// Msg is the problem in English. Message is the same sentence kept as a
+// catalogue key and its values, so that it can be written in Vietnamese
+// (Text); Msg is Message.In(lang.English). Message.Key is a stable code a
+// program can switch on instead of matching the English text, which may be
+// reworded: "covenant.err.party.unknown", "covenant.err.target.negative",
+// "covenant.err.report.none" (Progress asked for a report the covenant
+// does not have), … (the "covenant.err." keys of the lang catalogue), or
+// "decode.unknown_key", "decode.syntax", … for a file that cannot be
+// decoded. An Error built by hand may have no Message; Text then writes
+// Msg.
 type Error struct {
 	File      string
 	Line      int // 0 if unknown
@@ -17,29 +30,14 @@ type Error struct {
 	Party     string
 	Criterion string
 	Msg       string
+	Message   lang.Message
 }
 
 // Error reads "file:line:col: path: where: message", leaving out what is
 // unknown.
 func (e *Error) Error() string {
 	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteByte(':')
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "%d:", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, "%d:", e.Column)
-		}
-	}
-	if b.Len() > 0 {
-		b.WriteByte(' ')
-	}
-	if e.Path != "" {
-		b.WriteString(e.Path)
-		b.WriteString(": ")
-	}
+	b.WriteString(e.prefix())
 	var where []string
 	if e.Year != 0 {
 		where = append(where, fmt.Sprint(e.Year))
@@ -58,6 +56,59 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Text writes the problem as Error does, in the language: "c.yaml:31:9:
+// targets[4].value: năm 2021, bên ký kết SCT, tiêu chí hs: chỉ tiêu không
+// được âm, nhận được -5". The file, position, key path and ids are written
+// as they are; the year is "năm 2021", "party" "bên ký kết" and
+// "criterion" "tiêu chí" in Vietnamese. Text(lang.English) is Error().
+func (e *Error) Text(t lang.Tag) string { return e.Located().In(t) }
+
+// Located returns the whole problem — its location and its message — as
+// one message: what Text writes, to keep or to nest in another message.
+func (e *Error) Located() lang.Message {
+	body := e.Message
+	if body.IsZero() {
+		body = lang.Msg("covenant.err.text", e.Msg)
+	}
+	var where []lang.Message
+	if e.Year != 0 {
+		where = append(where, lang.Msg("covenant.err.where.year", e.Year))
+	}
+	if e.Party != "" {
+		where = append(where, lang.Msg("covenant.err.where.party", e.Party))
+	}
+	if e.Criterion != "" {
+		where = append(where, lang.Msg("covenant.err.where.criterion", e.Criterion))
+	}
+	if len(where) == 0 {
+		return lang.Msg("covenant.err.at", e.prefix()).With(body)
+	}
+	return lang.Msg("covenant.err.at_where", e.prefix()).With(lang.Msg("covenant.err.list").With(where...), body)
+}
+
+// prefix writes "file:line:col: path: ", each part only if known.
+func (e *Error) prefix() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		b.WriteByte(':')
+	}
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "%d:", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, "%d:", e.Column)
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	return b.String()
+}
+
 // Errors is every problem found, in line order.
 type Errors []*Error
 
@@ -66,6 +117,16 @@ func (es Errors) Error() string {
 	lines := make([]string, len(es))
 	for i, e := range es {
 		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Text writes the problems in the language, one a line, as Error does.
+// Text(lang.English) is Error().
+func (es Errors) Text(t lang.Tag) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Text(t)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -88,6 +149,13 @@ type validator struct {
 	errs Errors
 }
 
-func (v *validator) add(path string, x ctx, format string, args ...any) {
-	v.errs = append(v.errs, &Error{Path: path, Year: v.year, Party: x.party, Criterion: x.criterion, Msg: fmt.Sprintf(format, args...)})
+// add records a problem at path about x, with the message m.
+func (v *validator) add(path string, x ctx, m lang.Message) {
+	v.errs = append(v.errs, &Error{Path: path, Year: v.year, Party: x.party, Criterion: x.criterion, Msg: m.In(lang.English), Message: m})
+}
+
+// newError returns a problem that has no place in the file (a report the
+// covenant does not have), with the message m.
+func newError(m lang.Message) *Error {
+	return &Error{Msg: m.In(lang.English), Message: m}
 }

@@ -8,7 +8,8 @@ import (
 	"github.com/thidua/thidua/covenant"
 )
 
-// FuzzParse: Parse never panics, and a covenant it accepts reports its
+// FuzzParse: Parse never panics, every problem it reports can be written
+// in both languages (checkErrors), and a covenant it accepts reports its
 // progress at every report without panicking.
 func FuzzParse(f *testing.F) {
 	for _, name := range []string{"covenant-2021.yaml", "covenant-skhcn-2021.yaml"} {
@@ -21,6 +22,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := covenant.Parse("fuzz.yaml", data)
 		if err != nil {
+			checkErrors(t, err)
 			return
 		}
 		for _, m := range c.Reports() {

@@ -57,7 +57,8 @@ var twelve = decimal.NewFromInt(12)
 // that reaches the target. The projection is, for a linear criterion,
 // achieved × 12 ÷ months, the exact quotient rounded once by the
 // criterion's rounding (else the covenant's, else 6 places half up); for a
-// hold criterion, the value achieved.
+// hold criterion, the value achieved. A report the covenant does not have
+// is an *Error ("covenant.err.report.none", "covenant.err.report.missing").
 func (c *Covenant) Progress(months int) (Progress, error) {
 	r, err := c.report(months)
 	if err != nil {
@@ -94,7 +95,7 @@ func (c *Covenant) Progress(months int) (Progress, error) {
 
 func (c *Covenant) report(months int) (Report, error) {
 	if len(c.spec.Reports) == 0 {
-		return Report{}, fmt.Errorf("covenant %s has no interim report (sơ kết) yet", c.spec.ID)
+		return Report{}, newError(lang.Msg("covenant.err.report.none", c.spec.ID))
 	}
 	if months == 0 {
 		return c.spec.Reports[len(c.spec.Reports)-1], nil
@@ -104,7 +105,7 @@ func (c *Covenant) report(months int) (Report, error) {
 			return r, nil
 		}
 	}
-	return Report{}, fmt.Errorf("covenant %s has no report after %d months (reports after: %v)", c.spec.ID, months, c.Reports())
+	return Report{}, newError(lang.Msg("covenant.err.report.missing", c.spec.ID, months, fmt.Sprint(c.Reports())))
 }
 
 // project returns the year-end projection of an achieved value and how it
@@ -134,20 +135,20 @@ func (c *Covenant) project(cr Criterion, achieved decimal.Decimal, months int) (
 func (c *Covenant) Check(rb *rules.Rulebook) error {
 	v := &validator{year: c.spec.Year}
 	if !rb.InForce().Contains(c.spec.Year) {
-		v.add("year", ctx{}, "rulebook %s (version %s) is in force %s, not in %d", rb.ID(), rb.Version(), rb.InForce(), c.spec.Year)
+		v.add("year", ctx{}, lang.Msg("covenant.err.rulebook.not_in_force", rb.ID(), rb.Version(), rb.InForce().String(), c.spec.Year))
 	}
 	for i, cr := range c.spec.Criteria {
 		n, ok := rb.Node(cr.ID)
 		switch {
 		case !ok:
-			v.add(fmt.Sprintf("criteria[%d].id", i), ctx{criterion: cr.ID}, "not a criterion of rulebook %s", rb.ID())
+			v.add(fmt.Sprintf("criteria[%d].id", i), ctx{criterion: cr.ID}, lang.Msg("covenant.err.rulebook.no_criterion", rb.ID()))
 		case n.IsGroup():
-			v.add(fmt.Sprintf("criteria[%d].id", i), ctx{criterion: cr.ID}, "a group of rulebook %s; targets are set for its criteria", rb.ID())
+			v.add(fmt.Sprintf("criteria[%d].id", i), ctx{criterion: cr.ID}, lang.Msg("covenant.err.rulebook.group", rb.ID()))
 		}
 	}
 	for i, t := range c.spec.Targets {
 		if n, ok := rb.Node(t.Criterion); ok && targeted(n.Method) && !t.Value.IsPositive() {
-			v.add(fmt.Sprintf("targets[%d].value", i), ctx{party: t.Party, criterion: t.Criterion}, "a %s criterion needs a positive target, found %s", n.Method, t.Value)
+			v.add(fmt.Sprintf("targets[%d].value", i), ctx{party: t.Party, criterion: t.Criterion}, lang.Msg("covenant.err.target.not_positive", string(n.Method), t.Value))
 		}
 	}
 	if len(v.errs) > 0 {
@@ -196,7 +197,7 @@ func (c *Covenant) addTargets(v *validator, rb *rules.Rulebook, sh *scoring.Shee
 	}
 	for _, p := range c.spec.Parties {
 		if !members[p.ID] {
-			v.add("parties", ctx{party: p.ID}, "a party of the covenant is not a member of the sheet")
+			v.add("parties", ctx{party: p.ID}, lang.Msg("covenant.err.sheet.party"))
 		}
 	}
 	for _, t := range c.Targets(rb) {
@@ -205,16 +206,13 @@ func (c *Covenant) addTargets(v *validator, rb *rules.Rulebook, sh *scoring.Shee
 		case k < 0:
 			sh.Targets = append(sh.Targets, t)
 		case !sh.Targets[k].Value.Equal(t.Value):
-			v.add("targets", ctx{party: t.Member, criterion: t.Criterion}, "the sheet gives target %s%s, the covenant registered %s", sh.Targets[k].Value, where(sh.Targets[k].Source), t.Value)
+			if s := sh.Targets[k].Source; s.File != "" {
+				v.add("targets", ctx{party: t.Member, criterion: t.Criterion}, lang.Msg("covenant.err.sheet.target_at", sh.Targets[k].Value, s.File, s.Line, t.Value))
+			} else {
+				v.add("targets", ctx{party: t.Member, criterion: t.Criterion}, lang.Msg("covenant.err.sheet.target", sh.Targets[k].Value, t.Value))
+			}
 		}
 	}
-}
-
-func where(s scoring.Source) string {
-	if s.File == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (%s:%d)", s.File, s.Line)
 }
 
 // Forecast is the year-end standings projected from an interim report:
@@ -245,7 +243,9 @@ type Forecast struct {
 // added. Without a ballot in base, eligibility conditions on votes cannot
 // be known before the year-end meeting: they are assumed met, the
 // more_votes tie-break is skipped, and the projection says so. A missing value is reported by the engine, naming
-// the member and criterion.
+// the member and criterion. The covenant's own problems are Errors (or an
+// *Error: a report it does not have, a criterion scored by votes without a
+// ballot).
 func (c *Covenant) Project(rb *rules.Rulebook, base scoring.Sheet, months int) (*Forecast, error) {
 	if err := c.Check(rb); err != nil {
 		return nil, err
@@ -268,7 +268,7 @@ func (c *Covenant) Project(rb *rules.Rulebook, base scoring.Sheet, months int) (
 	}
 	v := &validator{year: c.spec.Year}
 	if sh.Year != c.spec.Year {
-		v.add("year", ctx{}, "the sheet is for %d, the covenant for %d", sh.Year, c.spec.Year)
+		v.add("year", ctx{}, lang.Msg("covenant.err.sheet.year", sh.Year, c.spec.Year))
 	}
 	c.addTargets(v, rb, &sh)
 	if len(v.errs) > 0 {
@@ -317,7 +317,8 @@ func withoutVotes(rb *rules.Rulebook) (*rules.Rulebook, []lang.Message, error) {
 	spec := rb.Spec()
 	for _, n := range rb.Nodes() {
 		if n.Method == rules.Votes {
-			return nil, nil, fmt.Errorf("criterion %s is scored by votes: give the sheet a ballot to project the year end", n.ID)
+			return nil, nil, newError(lang.Msg("covenant.err.project.votes", n.ID))
+
 		}
 	}
 	var conds []string

@@ -28,7 +28,8 @@
 // whose count contradicts its winner, a rotation rule that gives another
 // head, a rulebook whose hash differs from the one recorded, or recorded
 // awards that ranking the year's sheet does not give: every problem is
-// reported at once, with file, line, key path, cluster, year and member.
+// reported at once, with file, line, key path, cluster, year and member,
+// in English (Error) or, with Errors.Text, in Vietnamese.
 //
 // The file's layout (every key; see examples/cum2-years/history.yaml):
 //

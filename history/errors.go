@@ -3,7 +3,12 @@ package history
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/thidua/thidua/lang"
+	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoring"
 )
 
 // ErrUnknownCluster is returned (wrapped) by queries about a cluster the
@@ -12,6 +17,19 @@ var ErrUnknownCluster = errors.New("unknown cluster")
 
 // Error is one problem with a history: where it is (file, line and key
 // path) and which cluster, year and member it concerns.
+//
+// Msg is the problem in English. Message is the same sentence kept as a
+// catalogue key and its values, so that it can be written in Vietnamese
+// (Text); Msg is Message.In(lang.English). Message.Key is a stable code a
+// program can switch on instead of matching the English text, which may be
+// reworded: "history.err.unit.unknown" (a unit not listed under units),
+// "history.err.member.unexplained_join", "history.err.term.overlap", …
+// (the "history.err." keys of the lang catalogue), "history.err.in_rulebook"
+// and "history.err.in_sheet" for a problem of a rulebook or score sheet the
+// history refers to (that file's own problem is the message's part, with
+// its own key), "decode.unknown_key" (a key the format does not have),
+// "decode.syntax", … for a file that cannot be decoded. An Error built by
+// hand may have no Message; Text then writes Msg.
 type Error struct {
 	File    string
 	Line    int // 1-based; 0 if unknown (a history built in Go)
@@ -21,29 +39,14 @@ type Error struct {
 	Year    int
 	Member  string
 	Msg     string
+	Message lang.Message
 }
 
 // Error reads "file:line:col: path: where: message", leaving out what is
 // unknown.
 func (e *Error) Error() string {
 	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteByte(':')
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "%d:", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, "%d:", e.Column)
-		}
-	}
-	if b.Len() > 0 {
-		b.WriteByte(' ')
-	}
-	if e.Path != "" {
-		b.WriteString(e.Path)
-		b.WriteString(": ")
-	}
+	b.WriteString(e.prefix())
 	var where []string
 	if e.Cluster != "" {
 		where = append(where, "cluster "+e.Cluster)
@@ -62,6 +65,61 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Text writes the problem as Error does, in the language: "h.yaml:14:9:
+// clusters[0].years[1].members[3]: cụm cum2, năm 2021, đơn vị STTTT: …".
+// The file, position, key path and ids are written as they are; "cluster"
+// is "cụm", the year "năm 2021" and "member" "đơn vị" in Vietnamese.
+// Text(lang.English) is Error().
+func (e *Error) Text(t lang.Tag) string { return e.Located().In(t) }
+
+// Located returns the whole problem — its location and its message — as
+// one message: what Text writes. A program can keep it, or nest it in a
+// message of its own (package province does, for a history file a
+// province file refers to).
+func (e *Error) Located() lang.Message {
+	body := e.Message
+	if body.IsZero() {
+		body = lang.Msg("history.err.text", e.Msg)
+	}
+	var where []lang.Message
+	if e.Cluster != "" {
+		where = append(where, lang.Msg("history.err.where.cluster", e.Cluster))
+	}
+	if e.Year != 0 {
+		where = append(where, lang.Msg("history.err.where.year", e.Year))
+	}
+	if e.Member != "" {
+		where = append(where, lang.Msg("history.err.where.member", e.Member))
+	}
+	if len(where) == 0 {
+		return lang.Msg("history.err.at", e.prefix()).With(body)
+	}
+	return lang.Msg("history.err.at_where", e.prefix()).With(lang.Msg("history.err.list").With(where...), body)
+}
+
+// prefix writes "file:line:col: path: ", each part only if known.
+func (e *Error) prefix() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		b.WriteByte(':')
+	}
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "%d:", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, "%d:", e.Column)
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	return b.String()
+}
+
 // Errors is every problem found in a history, in line order. New, Parse and
 // Load return it (as an error); use errors.As to get the individual ones.
 type Errors []*Error
@@ -71,6 +129,16 @@ func (es Errors) Error() string {
 	lines := make([]string, len(es))
 	for i, e := range es {
 		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Text writes the problems in the language, one a line, as Error does.
+// Text(lang.English) is Error().
+func (es Errors) Text(t lang.Tag) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Text(t)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -97,15 +165,18 @@ type validator struct {
 	errs Errors
 }
 
-func (v *validator) add(path string, x ctx, format string, args ...any) {
-	v.errs = append(v.errs, &Error{Path: path, Cluster: x.cluster, Year: x.year, Member: x.member, Msg: fmt.Sprintf(format, args...)})
+// add records a problem at path about x, with the message m.
+func (v *validator) add(path string, x ctx, m lang.Message) {
+	v.errs = append(v.errs, &Error{Path: path, Cluster: x.cluster, Year: x.year, Member: x.member, Msg: m.In(lang.English), Message: m})
 }
 
 // nested adds the problems of err (a file the history refers to), one
-// Error each, keeping their own file and line in the message.
-func (v *validator) nested(path string, x ctx, what string, err error) {
+// Error each, keeping their own file and line in the message: key is the
+// message ("history.err.in_rulebook", "history.err.in_sheet"), what its
+// value (the file's path) and the problem its part.
+func (v *validator) nested(path string, x ctx, key, what string, err error) {
 	for _, e := range flatten(err) {
-		v.add(path, x, "%s: %v", what, e)
+		v.add(path, x, lang.Msg(key, what).With(cause(e)))
 	}
 }
 
@@ -123,4 +194,53 @@ func flatten(err error) []error {
 		return out
 	}
 	return []error{err}
+}
+
+// cause returns a problem of a file the history refers to as a message
+// that writes it as its own package does: a rulebook's problem with its
+// location and its message, a score sheet's with its file, line, member
+// and criterion. Any other error (a file that cannot be opened) is written
+// as it is, in every language.
+func cause(err error) lang.Message {
+	switch e := err.(type) {
+	case *rules.Error:
+		if !e.Message.IsZero() && e.Message.In(lang.English) == e.Msg {
+			return lang.Msg("history.err.at", strings.TrimSuffix(e.Error(), e.Msg)).With(e.Message)
+		}
+	case *scoring.InputError:
+		return inputCause(e)
+	case *Error:
+		return e.Located()
+	}
+	return lang.Msg("history.err.text", err.Error())
+}
+
+// inputCause writes a score sheet's problem as scoring.InputError's Text
+// does: "file:line: member M: criterion: message".
+func inputCause(e *scoring.InputError) lang.Message {
+	var loc string
+	if e.File != "" {
+		loc = e.File + ":"
+	}
+	if e.Line > 0 {
+		loc += strconv.Itoa(e.Line) + ":"
+	}
+	if loc != "" {
+		loc += " "
+	}
+	var rest string
+	if e.Criterion != "" {
+		rest = e.Criterion + ": "
+	}
+	body := lang.Msg("history.err.text", e.Msg)
+	if !e.Message.IsZero() {
+		if head, ok := strings.CutSuffix(e.Msg, e.Message.In(lang.English)); ok {
+			rest += head
+			body = e.Message
+		}
+	}
+	if e.Member == "" {
+		return lang.Msg("history.err.at", loc+rest).With(body)
+	}
+	return lang.Msg("history.err.at_member", loc, e.Member, rest).With(body)
 }

@@ -8,7 +8,8 @@ import (
 	"github.com/thidua/thidua/history"
 )
 
-// FuzzParse: Parse never panics, and a history it accepts answers every
+// FuzzParse: Parse never panics, every problem it reports can be written
+// in both languages (checkErrors), and a history it accepts answers every
 // query without panicking.
 func FuzzParse(f *testing.F) {
 	if b, err := os.ReadFile(filepath.Join("..", "examples", "cum2-years", "history.yaml")); err == nil {
@@ -22,6 +23,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		h, err := history.Parse("fuzz.yaml", data)
 		if err != nil {
+			checkErrors(t, err)
 			return
 		}
 		for _, c := range h.Clusters() {
@@ -29,7 +31,8 @@ func FuzzParse(f *testing.F) {
 			for _, y := range h.Years(c) {
 				h.Top(c, y)
 				h.PastAwards(c, y+1)
-				h.Rotate(c, y)
+				_, _, err := h.Rotate(c, y)
+				checkErrors(t, err)
 			}
 		}
 		for _, u := range h.Units() {

@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -88,7 +90,7 @@ func build(spec Spec, res *resolver) (*History, Errors) {
 	}
 	v := &validator{}
 	if s.Schema != "" && s.Schema != Schema {
-		v.add("schema", ctx{}, "unknown schema %q (expected %s)", s.Schema, Schema)
+		v.add("schema", ctx{}, lang.Msg("history.err.schema", strconv.Quote(s.Schema), Schema))
 	}
 	h.validateUnits(v)
 	h.validateMergers(v)
@@ -106,31 +108,32 @@ func build(spec Spec, res *resolver) (*History, Errors) {
 
 func (h *History) validateUnits(v *validator) {
 	if len(h.spec.Units) == 0 {
-		v.add("units", ctx{}, "a history needs its units (id and name of every unit that was ever a member)")
+		v.add("units", ctx{}, lang.Msg("history.err.units.none"))
 	}
 	for i, u := range h.spec.Units {
 		p := fmt.Sprintf("units[%d]", i)
-		if !idOK(v, u.ID, p+".id", "unit") {
+		if !idOK(v, u.ID, p+".id", lang.Msg("history.err.noun.unit")) {
 			continue
 		}
 		if _, dup := h.units[u.ID]; dup {
-			v.add(p+".id", ctx{member: u.ID}, "unit id given twice")
+			v.add(p+".id", ctx{member: u.ID}, lang.Msg("history.err.unit.twice"))
 			continue
 		}
 		if strings.TrimSpace(u.Name) == "" {
-			v.add(p+".name", ctx{member: u.ID}, "a unit needs a name (e.g. Sở Công Thương)")
+			v.add(p+".name", ctx{member: u.ID}, lang.Msg("history.err.unit.name"))
 		}
 		h.units[u.ID] = u
 	}
 }
 
-func idOK(v *validator, id, path, what string) bool {
+// idOK checks an id at path; what names the kind of thing it identifies.
+func idOK(v *validator, id, path string, what lang.Message) bool {
 	switch {
 	case strings.TrimSpace(id) == "":
-		v.add(path, ctx{}, "a %s needs an id", what)
+		v.add(path, ctx{}, lang.Msg("history.err.id.missing").With(what))
 		return false
 	case strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t"):
-		v.add(path, ctx{}, "%s id %q has surrounding spaces, a comma or a line break", what, id)
+		v.add(path, ctx{}, lang.Msg("history.err.id.malformed", strconv.Quote(id)).With(what))
 		return false
 	}
 	return true
@@ -143,16 +146,16 @@ func (h *History) knownUnit(v *validator, u, path string, x ctx) bool {
 		return true
 	}
 	if strings.TrimSpace(u) == "" {
-		v.add(path, x, "a unit id is missing")
+		v.add(path, x, lang.Msg("history.err.unit.missing"))
 	} else {
-		v.add(path, x.with(u), "unknown unit %q (not listed under units)", u)
+		v.add(path, x.with(u), lang.Msg("history.err.unit.unknown", strconv.Quote(u)))
 	}
 	return false
 }
 
 func yearOK(v *validator, y int, path string, x ctx) bool {
 	if y < minYear || y > maxYear {
-		v.add(path, x, "expected a year from %d to %d, found %d", minYear, maxYear, y)
+		v.add(path, x, lang.Msg("history.err.year.range", minYear, maxYear, y))
 		return false
 	}
 	return true
@@ -164,11 +167,11 @@ func (h *History) validateMergers(v *validator) {
 		x := ctx{year: m.Year}
 		okYear := yearOK(v, m.Year, p+".year", x)
 		if okYear && !m.Date.IsZero() && m.Date.Year() != m.Year && m.Date.Year() != m.Year-1 {
-			v.add(p+".date", x, "the merger is dated %s but takes effect in %d", m.Date, m.Year)
+			v.add(p+".date", x, lang.Msg("history.err.merger.date", m.Date.String(), m.Year))
 		}
 		intoOK := h.knownUnit(v, m.Into, p+".into", x)
 		if len(m.From) == 0 {
-			v.add(p+".from", x, "a merger needs the units merged (from: [...])")
+			v.add(p+".from", x, lang.Msg("history.err.merger.from"))
 		}
 		for j, f := range m.From {
 			fp := fmt.Sprintf("%s.from[%d]", p, j)
@@ -176,22 +179,22 @@ func (h *History) validateMergers(v *validator) {
 				continue
 			}
 			if f == m.Into {
-				v.add(fp, x.with(f), "a unit cannot be merged into itself")
+				v.add(fp, x.with(f), lang.Msg("history.err.merger.into_itself"))
 				continue
 			}
 			if slices.Contains(m.From[:j], f) {
-				v.add(fp, x.with(f), "unit listed twice")
+				v.add(fp, x.with(f), lang.Msg("history.err.merger.from_twice"))
 				continue
 			}
 			if prev, dup := h.mergedAway[f]; dup {
-				v.add(fp, x.with(f), "the unit was already merged away by mergers[%d] (%d)", prev, h.spec.Mergers[prev].Year)
+				v.add(fp, x.with(f), lang.Msg("history.err.merger.already", prev, h.spec.Mergers[prev].Year))
 				continue
 			}
 			h.mergedAway[f] = i
 		}
 		for j, c := range m.Carries {
 			if !slices.Contains(m.From, c) {
-				v.add(fmt.Sprintf("%s.carries[%d]", p, j), x.with(c), "carries lists %s, which is not among the units merged (from)", c)
+				v.add(fmt.Sprintf("%s.carries[%d]", p, j), x.with(c), lang.Msg("history.err.merger.carries", c))
 			}
 		}
 		if intoOK {
@@ -204,7 +207,7 @@ func (h *History) validateMergers(v *validator) {
 		for _, j := range h.createdBy[u] {
 			if h.spec.Mergers[j].Year >= h.spec.Mergers[i].Year {
 				v.add(fmt.Sprintf("mergers[%d].into", j), ctx{year: h.spec.Mergers[j].Year, member: u},
-					"%s was merged away in %d (mergers[%d]); it cannot succeed other units in %d", u, h.spec.Mergers[i].Year, i, h.spec.Mergers[j].Year)
+					lang.Msg("history.err.merger.circular", u, h.spec.Mergers[i].Year, i, h.spec.Mergers[j].Year))
 			}
 		}
 	}
@@ -212,23 +215,23 @@ func (h *History) validateMergers(v *validator) {
 
 func (h *History) validateClusters(v *validator) {
 	if len(h.spec.Clusters) == 0 {
-		v.add("clusters", ctx{}, "a history needs at least one cluster")
+		v.add("clusters", ctx{}, lang.Msg("history.err.clusters.none"))
 	}
 	for ci := range h.spec.Clusters {
 		c := &h.spec.Clusters[ci]
 		p := fmt.Sprintf("clusters[%d]", ci)
-		if idOK(v, c.ID, p+".id", "cluster") {
+		if idOK(v, c.ID, p+".id", lang.Msg("history.err.noun.cluster")) {
 			if _, dup := h.clusterIdx[c.ID]; dup {
-				v.add(p+".id", ctx{cluster: c.ID}, "cluster id given twice")
+				v.add(p+".id", ctx{cluster: c.ID}, lang.Msg("history.err.cluster.twice"))
 			} else {
 				h.clusterIdx[c.ID] = ci
 			}
 		}
 		if strings.TrimSpace(c.Name) == "" {
-			v.add(p+".name", ctx{cluster: c.ID}, "a cluster needs a name (e.g. Cụm II – Các cơ quan quản lý chuyên ngành)")
+			v.add(p+".name", ctx{cluster: c.ID}, lang.Msg("history.err.cluster.name"))
 		}
 		if len(c.Years) == 0 {
-			v.add(p+".years", ctx{cluster: c.ID}, "a cluster needs at least one year")
+			v.add(p+".years", ctx{cluster: c.ID}, lang.Msg("history.err.cluster.years"))
 		}
 		seen := map[int]int{}
 		for yi, y := range c.Years {
@@ -238,7 +241,7 @@ func (h *History) validateClusters(v *validator) {
 				continue
 			}
 			if prev, dup := seen[y.Year]; dup {
-				v.add(yp+".year", x, "year given twice (also at years[%d])", prev)
+				v.add(yp+".year", x, lang.Msg("history.err.year.twice", prev))
 				continue
 			}
 			seen[y.Year] = yi
@@ -247,18 +250,18 @@ func (h *History) validateClusters(v *validator) {
 		h.validateChanges(v, c, p)
 		for i, l := range c.StreakFacts {
 			sp := fmt.Sprintf("%s.streak_facts[%d]", p, i)
-			if !idOK(v, l.Fact, sp+".fact", "streak fact") {
+			if !idOK(v, l.Fact, sp+".fact", lang.Msg("history.err.noun.streak_fact")) {
 				continue
 			}
 			if strings.TrimSpace(l.Award) == "" {
-				v.add(sp+".award", ctx{cluster: c.ID}, "a streak fact needs the award tier it counts (e.g. flag)")
+				v.add(sp+".award", ctx{cluster: c.ID}, lang.Msg("history.err.streak.award"))
 			}
 			if l.MaxConsecutive < 1 {
-				v.add(sp+".max_consecutive", ctx{cluster: c.ID}, "max_consecutive must be at least 1 (1: not two years running), found %d", l.MaxConsecutive)
+				v.add(sp+".max_consecutive", ctx{cluster: c.ID}, lang.Msg("history.err.streak.max", l.MaxConsecutive))
 			}
 			for _, o := range c.StreakFacts[:i] {
 				if o.Fact == l.Fact {
-					v.add(sp+".fact", ctx{cluster: c.ID}, "streak fact %q given twice", l.Fact)
+					v.add(sp+".fact", ctx{cluster: c.ID}, lang.Msg("history.err.streak.twice", strconv.Quote(l.Fact)))
 				}
 			}
 		}
@@ -268,7 +271,7 @@ func (h *History) validateClusters(v *validator) {
 func (h *History) validateYear(v *validator, c *Cluster, y Year, yp string) {
 	x := ctx{cluster: c.ID, year: y.Year}
 	if len(y.Members) == 0 {
-		v.add(yp+".members", x, "a year needs its members")
+		v.add(yp+".members", x, lang.Msg("history.err.year.members"))
 	}
 	for i, m := range y.Members {
 		mp := fmt.Sprintf("%s.members[%d]", yp, i)
@@ -276,11 +279,11 @@ func (h *History) validateYear(v *validator, c *Cluster, y Year, yp string) {
 			continue
 		}
 		if slices.Contains(y.Members[:i], m) {
-			v.add(mp, x.with(m), "member listed twice")
+			v.add(mp, x.with(m), lang.Msg("history.err.member.twice"))
 			continue
 		}
 		if mi, gone := h.mergedAway[m]; gone && h.spec.Mergers[mi].Year <= y.Year {
-			v.add(mp, x.with(m), "%s was merged into %s in %d; it cannot be a member in %d", m, h.spec.Mergers[mi].Into, h.spec.Mergers[mi].Year, y.Year)
+			v.add(mp, x.with(m), lang.Msg("history.err.member.merged", m, h.spec.Mergers[mi].Into, h.spec.Mergers[mi].Year, y.Year))
 		}
 		if created := h.createdBy[m]; len(created) > 0 {
 			first := h.spec.Mergers[created[0]].Year
@@ -288,17 +291,17 @@ func (h *History) validateYear(v *validator, c *Cluster, y Year, yp string) {
 				first = min(first, h.spec.Mergers[j].Year)
 			}
 			if y.Year < first {
-				v.add(mp, x.with(m), "%s was created by a merger in %d; it cannot be a member in %d", m, first, y.Year)
+				v.add(mp, x.with(m), lang.Msg("history.err.member.created", m, first, y.Year))
 			}
 		}
 	}
 	if y.Sheet != "" && y.Rulebook.Path == "" {
-		v.add(yp+".sheet", x, "a sheet is ranked under the year's rulebook: give rulebook.path too")
+		v.add(yp+".sheet", x, lang.Msg("history.err.sheet.no_rulebook_path"))
 	}
 	if y.Rulebook == (RulebookRef{}) {
-		v.add(yp+".rulebook", x, "a year needs its rulebook (path, or id and version)")
+		v.add(yp+".rulebook", x, lang.Msg("history.err.rulebook.missing"))
 	} else if y.Rulebook.Path == "" && (y.Rulebook.ID == "" || y.Rulebook.Version == "") {
-		v.add(yp+".rulebook", x, "a rulebook reference without a path needs an id and a version")
+		v.add(yp+".rulebook", x, lang.Msg("history.err.rulebook.ref"))
 	}
 	type ma struct{ member, award string }
 	seen := map[ma]bool{}
@@ -306,19 +309,19 @@ func (h *History) validateYear(v *validator, c *Cluster, y Year, yp string) {
 		ap := fmt.Sprintf("%s.awards[%d]", yp, i)
 		ax := x.with(a.Member)
 		if h.knownUnit(v, a.Member, ap+".member", x) && !slices.Contains(y.Members, a.Member) {
-			v.add(ap+".member", ax, "an award to a unit that is not a member in %d", y.Year)
+			v.add(ap+".member", ax, lang.Msg("history.err.award.not_member", y.Year))
 		}
 		if strings.TrimSpace(a.Award) == "" {
-			v.add(ap+".award", ax, "an award record needs the award tier id (e.g. flag)")
+			v.add(ap+".award", ax, lang.Msg("history.err.award.tier"))
 		}
 		if a.Status != Proposed && a.Status != Awarded && a.Status != Cut {
-			v.add(ap+".status", ax, "unknown status %q (expected proposed, awarded or cut)", a.Status)
+			v.add(ap+".status", ax, lang.Msg("history.err.award.status", strconv.Quote(string(a.Status))))
 		}
 		if a.Rank < 0 {
-			v.add(ap+".rank", ax, "rank must be positive, found %d", a.Rank)
+			v.add(ap+".rank", ax, lang.Msg("history.err.award.rank", a.Rank))
 		}
 		if seen[ma{a.Member, a.Award}] {
-			v.add(ap, ax, "award %s recorded twice", a.Award)
+			v.add(ap, ax, lang.Msg("history.err.award.twice", a.Award))
 		}
 		seen[ma{a.Member, a.Award}] = true
 	}
@@ -335,11 +338,11 @@ func (h *History) validateChanges(v *validator, c *Cluster, p string) {
 		x := ctx{cluster: c.ID, year: y}
 		if k == 0 {
 			for i, u := range cur.Left {
-				v.add(fmt.Sprintf("%s.left[%d]", yp, i), x.with(u), "%d is the first recorded year: nothing to leave", y)
+				v.add(fmt.Sprintf("%s.left[%d]", yp, i), x.with(u), lang.Msg("history.err.left.first_year", y))
 			}
 			for i, u := range cur.Joined {
 				if !slices.Contains(cur.Members, u) {
-					v.add(fmt.Sprintf("%s.joined[%d]", yp, i), x.with(u), "listed as joined but not a member in %d", y)
+					v.add(fmt.Sprintf("%s.joined[%d]", yp, i), x.with(u), lang.Msg("history.err.joined.not_member", y))
 				}
 			}
 			continue
@@ -358,18 +361,18 @@ func (h *History) validateChanges(v *validator, c *Cluster, p string) {
 			jp := fmt.Sprintf("%s.joined[%d]", yp, i)
 			switch {
 			case !slices.Contains(cur.Members, u):
-				v.add(jp, x.with(u), "listed as joined but not a member in %d", y)
+				v.add(jp, x.with(u), lang.Msg("history.err.joined.not_member", y))
 			case slices.Contains(prev.Members, u):
-				v.add(jp, x.with(u), "listed as joined but already a member in %d", py)
+				v.add(jp, x.with(u), lang.Msg("history.err.joined.already", py))
 			}
 		}
 		for i, u := range cur.Left {
 			lp := fmt.Sprintf("%s.left[%d]", yp, i)
 			switch {
 			case slices.Contains(cur.Members, u):
-				v.add(lp, x.with(u), "listed as left but still a member in %d", y)
+				v.add(lp, x.with(u), lang.Msg("history.err.left.still", y))
 			case !slices.Contains(prev.Members, u):
-				v.add(lp, x.with(u), "listed as left but not a member in %d", py)
+				v.add(lp, x.with(u), lang.Msg("history.err.left.not_member", py))
 			}
 		}
 		for i, u := range cur.Members {
@@ -380,7 +383,7 @@ func (h *History) validateChanges(v *validator, c *Cluster, p string) {
 				continue
 			}
 			v.add(fmt.Sprintf("%s.members[%d]", yp, i), x.with(u),
-				"%s is a member in %d but not in %d: list it under joined, or record the merger that created it", u, y, py)
+				lang.Msg("history.err.member.unexplained_join", u, y, py))
 		}
 		for _, u := range prev.Members {
 			if _, known := h.units[u]; !known || slices.Contains(cur.Members, u) || slices.Contains(cur.Left, u) {
@@ -390,7 +393,8 @@ func (h *History) validateChanges(v *validator, c *Cluster, p string) {
 				continue
 			}
 			v.add(yp+".members", x.with(u),
-				"%s was a member in %d but is not in %d: list it under left, or record the merger that ended it", u, py, y)
+				lang.Msg("history.err.member.unexplained_leave", u, py, y))
+
 		}
 	}
 }

@@ -194,6 +194,7 @@ func TestValidation(t *testing.T) {
 			s := base()
 			c.edit(&s)
 			_, err := history.New(s)
+			checkErrors(t, err)
 			var es history.Errors
 			if !errors.As(err, &es) {
 				t.Fatalf("err = %v, want history.Errors", err)
@@ -223,6 +224,7 @@ func TestValidationReportsEveryProblemAtOnce(t *testing.T) {
 	s.Clusters[0].Leadership.Terms[0].Deputy = "A"       // deputy = head
 	s.Clusters[0].Years[0].Awards[0].Status = "approved" // unknown status
 	_, err := history.New(s)
+	checkErrors(t, err)
 	var es history.Errors
 	if !errors.As(err, &es) || len(es) < 3 {
 		t.Fatalf("want at least 3 problems, got %v", err)
@@ -366,6 +368,7 @@ func TestRotate(t *testing.T) {
 				t.Fatal(err)
 			}
 			head, dep, err := h.Rotate("k", c.year)
+			checkErrors(t, err)
 			if c.errSubstrs != "" {
 				if err == nil || !strings.Contains(err.Error(), c.errSubstrs) {
 					t.Fatalf("err %v, want %q", err, c.errSubstrs)

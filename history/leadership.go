@@ -3,7 +3,9 @@ package history
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
 
@@ -154,7 +156,9 @@ func (h *History) Heads(cluster string) []Heads {
 // Rotate returns the head and deputy the cluster's rotation rule assigns
 // for the year, from the members of that year and, for the rules that
 // depend on it, the term serving the year before. The deputy is "" when the
-// rule names none.
+// rule names none. When the rule cannot be applied, the error is an *Error
+// naming the cluster, with its message; for a cluster the history does not
+// hold, it wraps ErrUnknownCluster.
 func (h *History) Rotate(cluster string, year int) (head, deputy string, err error) {
 	c, ok := h.cluster(cluster)
 	if !ok {
@@ -166,11 +170,11 @@ func (h *History) Rotate(cluster string, year int) (head, deputy string, err err
 func (h *History) rotate(c *Cluster, year int) (string, string, error) {
 	r := c.Leadership.Rotation
 	if r == nil {
-		return "", "", fmt.Errorf("cluster %s has no rotation rule", c.ID)
+		return "", "", rotationError("", lang.Msg("history.err.rotation.none", c.ID))
 	}
 	members, ok := h.members(c, year)
 	if !ok {
-		return "", "", fmt.Errorf("cluster %s: no membership recorded for %d", c.ID, year)
+		return "", "", rotationError(c.ID, lang.Msg("history.err.rotation.no_membership", year))
 	}
 	isMember := func(u string) bool { return slices.Contains(members, u) }
 	switch r.Rule {
@@ -189,29 +193,35 @@ func (h *History) rotate(c *Cluster, year int) (string, string, error) {
 			head = nextInOrder(r.Order, "", isMember)
 		case r.Rule == FixedOrder:
 			if !slices.Contains(r.Order, prev.Head) {
-				return "", "", fmt.Errorf("cluster %s: the %d head %s is not in the rotation order", c.ID, year-1, prev.Head)
+				return "", "", rotationError(c.ID, lang.Msg("history.err.rotation.prev_head", year-1, prev.Head))
 			}
 			head = nextInOrder(r.Order, prev.Head, isMember)
 		case !hasPrev:
-			return "", "", fmt.Errorf("cluster %s: deputy_becomes_head needs the term serving %d", c.ID, year-1)
+			return "", "", rotationError(c.ID, lang.Msg("history.err.rotation.no_prev_term", year-1))
 		case prev.Deputy == "":
-			return "", "", fmt.Errorf("cluster %s: the %d term has no deputy to become head", c.ID, year-1)
+			return "", "", rotationError(c.ID, lang.Msg("history.err.rotation.no_prev_deputy", year-1))
 		default:
 			head = h.successorIn(prev.Deputy, year, isMember)
 			if head == "" {
-				return "", "", fmt.Errorf("cluster %s: the %d deputy %s is not a member in %d, and no successor of it is", c.ID, year-1, prev.Deputy, year)
+				return "", "", rotationError(c.ID, lang.Msg("history.err.rotation.deputy_gone", year-1, prev.Deputy, year))
 			}
 			if !slices.Contains(r.Order, head) {
-				return "", "", fmt.Errorf("cluster %s: the new head %s is not in the rotation order", c.ID, head)
+				return "", "", rotationError(c.ID, lang.Msg("history.err.rotation.new_head", head))
 			}
 		}
 		if head == "" {
-			return "", "", fmt.Errorf("cluster %s: no member of %d is in the rotation order", c.ID, year)
+			return "", "", rotationError(c.ID, lang.Msg("history.err.rotation.no_member", year))
 		}
 		dep := nextInOrder(r.Order, head, func(u string) bool { return u != head && isMember(u) })
 		return head, dep, nil
 	}
-	return "", "", fmt.Errorf("cluster %s: unknown rotation rule %q", c.ID, r.Rule)
+	return "", "", rotationError(c.ID, lang.Msg("history.err.rotation.unknown_rule", strconv.Quote(string(r.Rule))))
+}
+
+// rotationError is why the rotation rule of a cluster (if given: the
+// message names it otherwise) cannot be applied.
+func rotationError(cluster string, m lang.Message) *Error {
+	return &Error{Cluster: cluster, Msg: m.In(lang.English), Message: m}
 }
 
 // byFunction returns the one member of the year whose unit has function f.
@@ -226,9 +236,9 @@ func (h *History) byFunction(c *Cluster, year int, members []string, f string) (
 	case 1:
 		return found[0], nil
 	case 0:
-		return "", fmt.Errorf("cluster %s: no member in %d has function %q", c.ID, year, f)
+		return "", rotationError(c.ID, lang.Msg("history.err.rotation.no_function", year, strconv.Quote(f)))
 	}
-	return "", fmt.Errorf("cluster %s: several members in %d have function %q: %v", c.ID, year, f, found)
+	return "", rotationError(c.ID, lang.Msg("history.err.rotation.several_function", year, strconv.Quote(f), fmt.Sprint(found)))
 }
 
 // nextInOrder returns the first unit after `after` in the cyclic order that
@@ -283,7 +293,7 @@ func (h *History) validateLeadership(v *validator, c *Cluster, path string) {
 	if r := c.Leadership.Rotation; r != nil {
 		rp := lp + ".rotation"
 		if !slices.Contains(rotationRules, r.Rule) {
-			v.add(rp+".rule", ctx{cluster: c.ID}, "unknown rotation rule %q (expected %s)", r.Rule, joinWords(rotationRules))
+			v.add(rp+".rule", ctx{cluster: c.ID}, lang.Msg("history.err.rotation.rule", strconv.Quote(string(r.Rule)), joinWords(rotationRules)))
 		}
 		seen := map[string]bool{}
 		for i, u := range r.Order {
@@ -291,18 +301,18 @@ func (h *History) validateLeadership(v *validator, c *Cluster, path string) {
 				continue
 			}
 			if seen[u] {
-				v.add(fmt.Sprintf("%s.order[%d]", rp, i), ctx{cluster: c.ID, member: u}, "unit listed twice in the rotation order")
+				v.add(fmt.Sprintf("%s.order[%d]", rp, i), ctx{cluster: c.ID, member: u}, lang.Msg("history.err.rotation.order_twice"))
 			}
 			seen[u] = true
 		}
 		switch r.Rule {
 		case FixedOrder, DeputyBecomesHead:
 			if len(r.Order) == 0 {
-				v.add(rp+".order", ctx{cluster: c.ID}, "rotation rule %s needs an order of units", r.Rule)
+				v.add(rp+".order", ctx{cluster: c.ID}, lang.Msg("history.err.rotation.order", string(r.Rule)))
 			}
 		case ByFunction:
 			if r.HeadFunction == "" {
-				v.add(rp+".head_function", ctx{cluster: c.ID}, "rotation by function needs head_function")
+				v.add(rp+".head_function", ctx{cluster: c.ID}, lang.Msg("history.err.rotation.head_function"))
 			}
 		}
 	}
@@ -312,62 +322,62 @@ func (h *History) validateLeadership(v *validator, c *Cluster, path string) {
 		x := ctx{cluster: c.ID, year: t.ForYear}
 		switch {
 		case t.From.IsZero():
-			v.add(tp+".from", x, "a term needs the date it starts (from: YYYY-MM-DD)")
+			v.add(tp+".from", x, lang.Msg("history.err.term.from"))
 		case t.To.IsZero():
-			v.add(tp+".to", x, "a term needs the date it ends (to: YYYY-MM-DD)")
+			v.add(tp+".to", x, lang.Msg("history.err.term.to"))
 		case t.To.Before(t.From):
-			v.add(tp+".to", x, "the term ends (%s) before it starts (%s)", t.To, t.From)
+			v.add(tp+".to", x, lang.Msg("history.err.term.order", t.To.String(), t.From.String()))
 		case t.To.Year()-t.From.Year() > 10:
-			v.add(tp+".to", x, "a term of more than ten years (%s – %s)", t.From, t.To)
+			v.add(tp+".to", x, lang.Msg("history.err.term.too_long", t.From.String(), t.To.String()))
 		}
 		if t.ForYear != 0 && (t.ForYear < minYear || t.ForYear > maxYear) {
-			v.add(tp+".for_year", x, "expected a year from %d to %d, found %d", minYear, maxYear, t.ForYear)
+			v.add(tp+".for_year", x, lang.Msg("history.err.year.range", minYear, maxYear, t.ForYear))
 			continue
 		}
 		if !slices.Contains(appointments, t.How) {
-			v.add(tp+".how", x, "unknown appointment %q (expected %s)", t.How, joinWords(appointments))
+			v.add(tp+".how", x, lang.Msg("history.err.term.how", strconv.Quote(string(t.How)), joinWords(appointments)))
 		}
 		headOK := t.Head != "" && h.knownUnit(v, t.Head, tp+".head", x)
 		if t.Head == "" {
-			v.add(tp+".head", x, "a term needs a head (Trưởng cụm)")
+			v.add(tp+".head", x, lang.Msg("history.err.term.head"))
 		}
 		depOK := t.Deputy != "" && h.knownUnit(v, t.Deputy, tp+".deputy", x)
 		if t.Deputy != "" && t.Deputy == t.Head {
-			v.add(tp+".deputy", x.with(t.Deputy), "the deputy is the head; a cluster's deputy (Phó trưởng cụm) must be another member")
+			v.add(tp+".deputy", x.with(t.Deputy), lang.Msg("history.err.term.deputy_is_head"))
 			depOK = false
 		}
 		for _, y := range t.Served() {
 			members, ok := h.members(c, y)
 			if !ok {
-				v.add(tp, ctx{cluster: c.ID, year: y}, "no membership is recorded for %d, so the head cannot be checked against it", y)
+				v.add(tp, ctx{cluster: c.ID, year: y}, lang.Msg("history.err.term.no_membership", y))
 				continue
 			}
 			if headOK && !slices.Contains(members, t.Head) {
-				v.add(tp+".head", ctx{cluster: c.ID, year: y, member: t.Head}, "the head is not a member of the cluster in %d", y)
+				v.add(tp+".head", ctx{cluster: c.ID, year: y, member: t.Head}, lang.Msg("history.err.term.head_not_member", y))
 			}
 			if depOK && !slices.Contains(members, t.Deputy) {
-				v.add(tp+".deputy", ctx{cluster: c.ID, year: y, member: t.Deputy}, "the deputy is not a member of the cluster in %d", y)
+				v.add(tp+".deputy", ctx{cluster: c.ID, year: y, member: t.Deputy}, lang.Msg("history.err.term.deputy_not_member", y))
 			}
 		}
 		if t.Votes != nil {
 			if t.How != Elected {
-				v.add(tp+".votes", x, "votes are recorded but the term says how: %s (expected elected)", t.How)
+				v.add(tp+".votes", x, lang.Msg("history.err.term.votes_how", string(t.How)))
 			}
 			h.validateElection(v, t, tp+".votes", x)
 		}
 		if t.How == ByRotation && headOK && len(t.Served()) > 0 {
 			if c.Leadership.Rotation == nil {
-				v.add(tp+".how", x, "the term is by rotation but the cluster states no rotation rule")
+				v.add(tp+".how", x, lang.Msg("history.err.term.no_rotation"))
 			} else {
 				for _, y := range t.Served() {
 					head, dep, err := h.rotate(c, y)
 					switch {
 					case err != nil:
-						v.add(tp, ctx{cluster: c.ID, year: y}, "the rotation rule cannot be applied: %v", err)
+						v.add(tp, ctx{cluster: c.ID, year: y}, lang.Msg("history.err.term.rotation_fails").With(cause(err)))
 					case head != t.Head:
-						v.add(tp+".head", ctx{cluster: c.ID, year: y, member: t.Head}, "the rotation rule (%s) gives %s as head, not %s", c.Leadership.Rotation.Rule, head, t.Head)
+						v.add(tp+".head", ctx{cluster: c.ID, year: y, member: t.Head}, lang.Msg("history.err.term.rotation_head", string(c.Leadership.Rotation.Rule), head, t.Head))
 					case t.Deputy != "" && dep != t.Deputy:
-						v.add(tp+".deputy", ctx{cluster: c.ID, year: y, member: t.Deputy}, "the rotation rule (%s) gives %s as deputy, not %s", c.Leadership.Rotation.Rule, dep, t.Deputy)
+						v.add(tp+".deputy", ctx{cluster: c.ID, year: y, member: t.Deputy}, lang.Msg("history.err.term.rotation_deputy", string(c.Leadership.Rotation.Rule), dep, t.Deputy))
 					}
 				}
 			}
@@ -382,7 +392,7 @@ func (h *History) validateLeadership(v *validator, c *Cluster, path string) {
 			}
 			if !a.To.Before(b.From) && !b.To.Before(a.From) {
 				v.add(fmt.Sprintf("%s.terms[%d]", lp, j), ctx{cluster: c.ID, year: b.ForYear},
-					"the term %s – %s (head %s) overlaps the term %s – %s (head %s) at terms[%d]", b.From, b.To, b.Head, a.From, a.To, a.Head, i)
+					lang.Msg("history.err.term.overlap", b.From.String(), b.To.String(), b.Head, a.From.String(), a.To.String(), a.Head, i))
 			}
 		}
 	}
@@ -394,14 +404,14 @@ func (h *History) validateElection(v *validator, t Term, path string, x ctx) {
 	e := t.Votes
 	switch {
 	case e.Entitled <= 0:
-		v.add(path+".entitled", x, "the number of members entitled to vote must be positive")
+		v.add(path+".entitled", x, lang.Msg("history.err.votes.entitled"))
 	case e.Present < 0 || e.Present > e.Entitled:
-		v.add(path+".present", x, "%d present of %d entitled", e.Present, e.Entitled)
+		v.add(path+".present", x, lang.Msg("history.err.votes.present", e.Present, e.Entitled))
 	}
-	check := func(list []Tally, winner, role, key string) {
+	check := func(list []Tally, winner string, role lang.Message, key string) {
 		if len(list) == 0 {
 			if winner != "" && key == "head" {
-				v.add(path+"."+key, x, "no votes are recorded for the %s", role)
+				v.add(path+"."+key, x, lang.Msg("history.err.votes.none").With(role))
 			}
 			return
 		}
@@ -410,7 +420,7 @@ func (h *History) validateElection(v *validator, t Term, path string, x ctx) {
 			p := fmt.Sprintf("%s.%s[%d]", path, key, i)
 			h.knownUnit(v, tl.Member, p+".member", x)
 			if tl.For < 0 || (e.Present > 0 && tl.For > e.Present) {
-				v.add(p+".for", x.with(tl.Member), "%d votes for with %d members present", tl.For, e.Present)
+				v.add(p+".for", x.with(tl.Member), lang.Msg("history.err.votes.for", tl.For, e.Present))
 			}
 			switch {
 			case tl.For > bestFor:
@@ -421,13 +431,16 @@ func (h *History) validateElection(v *validator, t Term, path string, x ctx) {
 		}
 		switch {
 		case winner == "":
-			v.add(path+"."+key, x, "votes for %s are recorded but the term names none", role)
-		case best != winner || tiedBest:
-			v.add(path+"."+key, x.with(winner), "the %s elected is %s, but %s has the most votes (%d)%s", role, winner, best, bestFor, map[bool]string{true: ", tied", false: ""}[tiedBest])
+			v.add(path+"."+key, x, lang.Msg("history.err.votes.no_winner").With(role))
+		case tiedBest:
+			v.add(path+"."+key, x.with(winner), lang.Msg("history.err.votes.winner_tied", winner, best, bestFor).With(role))
+		case best != winner:
+			v.add(path+"."+key, x.with(winner), lang.Msg("history.err.votes.winner", winner, best, bestFor).With(role))
 		}
 	}
-	check(e.Head, t.Head, "head", "head")
-	check(e.Deputy, t.Deputy, "deputy", "deputy")
+	check(e.Head, t.Head, lang.Msg("history.err.role.head"), "head")
+	check(e.Deputy, t.Deputy, lang.Msg("history.err.role.deputy"), "deputy")
+
 }
 
 func sortedTerms(ts []Term) []Term {

@@ -39,14 +39,14 @@ func parse(name string, data []byte, res *resolver) (*History, error) {
 	var spec Spec
 	root, p := decode.Parse(data)
 	if p != nil {
-		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg}}
+		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg, Message: p.Message}}
 	}
 	d := decode.New()
 	d.Hooks = map[reflect.Type]decode.Hook{reflect.TypeFor[string](): fields.Text}
 	d.Decode(root, "", &spec)
 	var all Errors
 	for _, p := range d.Problems {
-		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg})
+		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg, Message: p.Message})
 	}
 	if len(all) > 0 {
 		res = nil // do not load files for a history that could not be read

@@ -93,6 +93,7 @@ func TestLoadErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			p := writeHistory(t, c.repl...)
 			_, err := history.Load(p)
+			checkErrors(t, err)
 			var es history.Errors
 			if !errors.As(err, &es) {
 				t.Fatalf("err = %v, want history.Errors", err)
@@ -124,6 +125,7 @@ clusters:
         rulebook: {id: r, version: "1"}
 `
 	_, err := history.Parse("h.yaml", []byte(src))
+	checkErrors(t, err)
 	var es history.Errors
 	if !errors.As(err, &es) || len(es) != 2 {
 		t.Fatalf("want 2 problems, got %v", err)

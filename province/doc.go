@@ -22,5 +22,7 @@
 // A cluster's proposals are written in the province file or read from the
 // year's result in a history file (package history), which ranks the
 // cluster's sheet. The file is YAML or JSON, decoded strictly and validated
-// as a whole; see examples/province/province-2021.yaml for every key.
+// as a whole, every problem reported in English (Error) or, with
+// Errors.Text, in Vietnamese; see examples/province/province-2021.yaml for
+// every key.
 package province

@@ -8,8 +8,9 @@ import (
 	"github.com/thidua/thidua/province"
 )
 
-// FuzzParse: Parse never panics, and a province it accepts has a quota no
-// larger than its base and nominates no more than its quota.
+// FuzzParse: Parse never panics, every problem it reports can be written
+// in both languages (checkErrors), and a province it accepts has a quota
+// no larger than its base and nominates no more than its quota.
 func FuzzParse(f *testing.F) {
 	if b, err := os.ReadFile(filepath.Join("..", "examples", "province", "province-2021.yaml")); err == nil {
 		f.Add(b)
@@ -19,6 +20,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := province.Parse("fuzz.yaml", data)
 		if err != nil {
+			checkErrors(t, err)
 			return
 		}
 		q := p.Quota()

@@ -3,11 +3,13 @@ package province
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -32,7 +34,7 @@ func (p *Province) nominate(v *validator) {
 	g := p.spec.GovernmentFlag
 	const gp = "government_flag"
 	if strings.TrimSpace(g.Award) == "" {
-		v.add(gp+".award", ctx{}, "the award's name is missing (e.g. Cờ thi đua của Chính phủ)")
+		v.add(gp+".award", ctx{}, lang.Msg("province.err.flag.award"))
 	}
 	q := g.Quota
 	if q.Rounding == "" {
@@ -40,16 +42,16 @@ func (p *Province) nominate(v *validator) {
 	}
 	switch {
 	case q.Share.IsZero():
-		v.add(gp+".quota.share", ctx{}, "the quota needs a share of the collectives meeting the provincial flag standard (e.g. 20%%)")
+		v.add(gp+".quota.share", ctx{}, lang.Msg("province.err.flag.share_missing"))
 	case q.Share.Num <= 0 || q.Share.Num > q.Share.Den:
-		v.add(gp+".quota.share", ctx{}, "the share must be above 0%% and at most 100%%, found %s", q.Share)
+		v.add(gp+".quota.share", ctx{}, lang.Msg("province.err.flag.share", q.Share.String()))
 	}
 	if !q.Rounding.Valid() {
-		v.add(gp+".quota.rounding", ctx{}, "unknown rounding mode %q", q.Rounding)
+		v.add(gp+".quota.rounding", ctx{}, lang.Msg("province.err.flag.rounding", strconv.Quote(string(q.Rounding))))
 		q.Rounding = rules.RoundFloor
 	}
 	if q.AlsoMeetingStandard < 0 {
-		v.add(gp+".quota.also_meeting_standard", ctx{}, "a count cannot be negative, found %d", q.AlsoMeetingStandard)
+		v.add(gp+".quota.also_meeting_standard", ctx{}, lang.Msg("province.err.flag.also_negative", q.AlsoMeetingStandard))
 	}
 
 	// The candidates: the cluster leaders the council approved for the
@@ -78,15 +80,15 @@ func (p *Province) nominate(v *validator) {
 	stds := map[string]bool{}
 	for i, s := range g.Standards {
 		sp := fmt.Sprintf("%s.standards[%d]", gp, i)
-		if !idOK(v, s.ID, sp+".id", "standard", ctx{}) {
+		if !idOK(v, s.ID, sp+".id", lang.Msg("province.err.noun.standard"), ctx{}) {
 			continue
 		}
 		if stds[s.ID] || s.ID == ConditionCouncilVotes {
-			v.add(sp+".id", ctx{}, "standard id %q given twice or reserved", s.ID)
+			v.add(sp+".id", ctx{}, lang.Msg("province.err.standard.twice", strconv.Quote(s.ID)))
 		}
 		stds[s.ID] = true
 		if strings.TrimSpace(s.Reason) == "" {
-			v.add(sp+".reason", ctx{}, "a standard needs its text (the reason shown when a candidate fails it)")
+			v.add(sp+".reason", ctx{}, lang.Msg("province.err.standard.reason"))
 		}
 	}
 	type ms struct{ m, s string }
@@ -96,32 +98,32 @@ func (p *Province) nominate(v *validator) {
 		x := ctx{member: m.Member}
 		switch {
 		case !isCand(m.Member):
-			v.add(mp+".member", x, "%s is not a candidate (a cluster leader approved for the provincial flag)", m.Member)
+			v.add(mp+".member", x, lang.Msg("province.err.met.not_candidate", m.Member))
 		case !stds[m.Standard]:
-			v.add(mp+".standard", x, "unknown standard %q", m.Standard)
+			v.add(mp+".standard", x, lang.Msg("province.err.met.unknown_standard", strconv.Quote(m.Standard)))
 		case stated[ms{m.Member, m.Standard}]:
-			v.add(mp, x, "standard %s stated twice", m.Standard)
+			v.add(mp, x, lang.Msg("province.err.met.twice", m.Standard))
 		}
 		stated[ms{m.Member, m.Standard}] = true
 	}
 	for _, c := range cands {
 		for _, s := range g.Standards {
 			if stds[s.ID] && !stated[ms{c.Member, s.ID}] {
-				v.add(gp+".met", ctx{cluster: c.Cluster, member: c.Member}, "whether the candidate meets standard %s is not stated", s.ID)
+				v.add(gp+".met", ctx{cluster: c.Cluster, member: c.Member}, lang.Msg("province.err.met.not_stated", s.ID))
 			}
 		}
 	}
 	sc := g.Scoring
 	if sc.ClusterPercent.IsNegative() || sc.CouncilVotes.IsNegative() {
-		v.add(gp+".scoring", ctx{}, "maxima cannot be negative")
+		v.add(gp+".scoring", ctx{}, lang.Msg("province.err.scoring.negative"))
 	}
 	if !sc.ClusterPercent.IsPositive() && !sc.CouncilVotes.IsPositive() {
-		v.add(gp+".scoring", ctx{}, "candidates are ranked by cluster_percent, council_votes or both: give at least one a maximum")
+		v.add(gp+".scoring", ctx{}, lang.Msg("province.err.scoring.none"))
 	}
 	if sc.ClusterPercent.IsPositive() {
 		for _, c := range cands {
 			if c.Percent.IsZero() {
-				v.add(gp+".scoring.cluster_percent", ctx{cluster: c.Cluster, member: c.Member}, "no cluster percentage for the candidate: give percent in its proposal (or rank the cluster's sheet through a history file)")
+				v.add(gp+".scoring.cluster_percent", ctx{cluster: c.Cluster, member: c.Member}, lang.Msg("province.err.scoring.no_percent"))
 			}
 		}
 	}
@@ -129,25 +131,25 @@ func (p *Province) nominate(v *validator) {
 		bp := gp + ".ballot"
 		switch {
 		case b.Entitled <= 0:
-			v.add(bp+".entitled", ctx{}, "the number of council members entitled to vote must be positive")
+			v.add(bp+".entitled", ctx{}, lang.Msg("province.err.ballot.entitled"))
 		case b.Present <= 0 || b.Present > b.Entitled:
-			v.add(bp+".present", ctx{}, "%d present of %d entitled", b.Present, b.Entitled)
+			v.add(bp+".present", ctx{}, lang.Msg("province.err.ballot.present", b.Present, b.Entitled))
 		}
 		for i, vt := range b.Votes {
 			vp := fmt.Sprintf("%s.votes[%d]", bp, i)
 			switch {
 			case !isCand(vt.Member):
-				v.add(vp+".member", ctx{member: vt.Member}, "%s is not a candidate", vt.Member)
+				v.add(vp+".member", ctx{member: vt.Member}, lang.Msg("province.err.ballot.not_candidate", vt.Member))
 			case vt.For < 0 || vt.For > b.Present:
-				v.add(vp+".for", ctx{member: vt.Member}, "%d votes for with %d present", vt.For, b.Present)
+				v.add(vp+".for", ctx{member: vt.Member}, lang.Msg("province.err.ballot.for", vt.For, b.Present))
 			}
 		}
 	} else if sc.CouncilVotes.IsPositive() || !g.MinVotes.IsZero() {
-		v.add(gp+".ballot", ctx{}, "ranking or a threshold by council votes needs the council's ballot")
+		v.add(gp+".ballot", ctx{}, lang.Msg("province.err.ballot.missing"))
 	}
 	for i, t := range g.TieBreaks {
 		if t != "more_votes" && t != CriterionClusterPercent && t != "lots" {
-			v.add(fmt.Sprintf("%s.tie_breaks[%d]", gp, i), ctx{}, "unknown tie-break %q (expected more_votes, cluster_percent or lots)", t)
+			v.add(fmt.Sprintf("%s.tie_breaks[%d]", gp, i), ctx{}, lang.Msg("province.err.tie_break", strconv.Quote(t)))
 		}
 	}
 	if len(v.errs) > 0 {
@@ -160,13 +162,14 @@ func (p *Province) nominate(v *validator) {
 	}
 	rb, err := rules.New(p.nomineeSpec(res.Places))
 	if err != nil {
-		v.nested(gp, ctx{}, "the nominee rulebook", err)
+		v.nested(gp, ctx{}, lang.Msg("province.err.in_nominee_rulebook"), err)
 		return
 	}
 	sh := p.nomineeSheet(cands)
 	st, err := ranking.Rank(rb, sh)
 	if err != nil {
-		v.nested(gp, ctx{}, "the nominee sheet", err)
+		v.nested(gp, ctx{}, lang.Msg("province.err.in_nominee_sheet"), err)
+
 		return
 	}
 	n.Rulebook, n.Standings = rb, st

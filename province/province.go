@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -137,7 +138,7 @@ func parse(name string, data []byte, res *resolver) (*Province, error) {
 	var spec Spec
 	root, p := decode.Parse(data)
 	if p != nil {
-		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg}}
+		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg, Message: p.Message}}
 	}
 	d := decode.New()
 	d.Hooks = map[reflect.Type]decode.Hook{
@@ -147,7 +148,7 @@ func parse(name string, data []byte, res *resolver) (*Province, error) {
 	d.Decode(root, "", &spec)
 	var all Errors
 	for _, p := range d.Problems {
-		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg})
+		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg, Message: p.Message})
 	}
 	pr, es := build(spec, res)
 	problems := all // the values that could not be read
@@ -166,13 +167,14 @@ func parse(name string, data []byte, res *resolver) (*Province, error) {
 	return pr, nil
 }
 
-func idOK(v *validator, id, path, what string, x ctx) bool {
+// idOK checks an id at path; what names the kind of thing it identifies.
+func idOK(v *validator, id, path string, what lang.Message, x ctx) bool {
 	switch {
 	case strings.TrimSpace(id) == "":
-		v.add(path, x, "a %s needs an id", what)
+		v.add(path, x, lang.Msg("province.err.id.missing").With(what))
 		return false
 	case strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t"):
-		v.add(path, x, "%s id %q has surrounding spaces, a comma or a line break", what, id)
+		v.add(path, x, lang.Msg("province.err.id.malformed", strconv.Quote(id)).With(what))
 		return false
 	}
 	return true
@@ -182,75 +184,75 @@ func build(spec Spec, res *resolver) (*Province, Errors) {
 	s := cloneSpec(spec)
 	v := &validator{year: s.Year}
 	if s.Schema != "" && s.Schema != Schema {
-		v.add("schema", ctx{}, "unknown schema %q (expected %s)", s.Schema, Schema)
+		v.add("schema", ctx{}, lang.Msg("province.err.schema", strconv.Quote(s.Schema), Schema))
 	}
 	if strings.TrimSpace(s.Province) == "" {
-		v.add("province", ctx{}, "the province's name is missing (e.g. Tỉnh Cao Bằng)")
+		v.add("province", ctx{}, lang.Msg("province.err.province"))
 	}
 	if s.Year < 1900 || s.Year > 9999 {
-		v.add("year", ctx{}, "expected a year from 1900 to 9999, found %d", s.Year)
+		v.add("year", ctx{}, lang.Msg("province.err.year", s.Year))
 	}
 	if len(s.Clusters) == 0 {
-		v.add("clusters", ctx{}, "a province file needs at least one cluster")
+		v.add("clusters", ctx{}, lang.Msg("province.err.clusters.none"))
 	}
 	clusters := map[string]int{}
 	memberOf := map[string]string{}
 	for ci := range s.Clusters {
 		c := &s.Clusters[ci]
 		cp := fmt.Sprintf("clusters[%d]", ci)
-		if !idOK(v, c.ID, cp+".id", "cluster", ctx{}) {
+		if !idOK(v, c.ID, cp+".id", lang.Msg("province.err.noun.cluster"), ctx{}) {
 			continue
 		}
 		x := ctx{cluster: c.ID}
 		if _, dup := clusters[c.ID]; dup {
-			v.add(cp+".id", x, "cluster given twice")
+			v.add(cp+".id", x, lang.Msg("province.err.cluster.twice"))
 			continue
 		}
 		clusters[c.ID] = ci
 		if strings.TrimSpace(c.Name) == "" {
-			v.add(cp+".name", x, "a cluster needs a name")
+			v.add(cp+".name", x, lang.Msg("province.err.cluster.name"))
 		}
 		if c.FlagTier == "" {
 			c.FlagTier = DefaultFlagTier
 		}
 		switch {
 		case c.History != "" && len(c.Proposals) > 0:
-			v.add(cp, x, "give proposals or a history file, not both")
+			v.add(cp, x, lang.Msg("province.err.cluster.both"))
 		case c.History == "" && c.HistoryCluster != "":
-			v.add(cp+".history_cluster", x, "history_cluster without a history file")
+			v.add(cp+".history_cluster", x, lang.Msg("province.err.cluster.history_cluster"))
 		case c.History != "" && res == nil:
-			v.add(cp+".history", x, "proposals from a history file are read by Load, not Parse or New")
+			v.add(cp+".history", x, lang.Msg("province.err.cluster.history_needs_load"))
 		case c.History != "":
 			c.Proposals = fromHistory(v, res, c, s.Year, cp)
 		case len(c.Proposals) == 0:
-			v.add(cp+".proposals", x, "a cluster needs its proposals (or a history file giving them)")
+			v.add(cp+".proposals", x, lang.Msg("province.err.cluster.proposals"))
 		}
 		type ma struct{ m, a string }
 		seen := map[ma]bool{}
 		for pi, p := range c.Proposals {
 			pp := fmt.Sprintf("%s.proposals[%d]", cp, pi)
 			px := ctx{cluster: c.ID, member: p.Member}
-			if !idOK(v, p.Member, pp+".member", "member", x) {
+			if !idOK(v, p.Member, pp+".member", lang.Msg("province.err.noun.member"), x) {
 				continue
 			}
 			if strings.TrimSpace(p.Name) == "" {
-				v.add(pp+".name", px, "a proposal needs the member's name")
+				v.add(pp+".name", px, lang.Msg("province.err.proposal.name"))
 			}
 			if strings.TrimSpace(p.Award) == "" {
-				v.add(pp+".award", px, "a proposal needs its award tier (e.g. flag)")
+				v.add(pp+".award", px, lang.Msg("province.err.proposal.award"))
 			}
 			if p.Rank < 0 {
-				v.add(pp+".rank", px, "rank must be positive, found %d", p.Rank)
+				v.add(pp+".rank", px, lang.Msg("province.err.proposal.rank", p.Rank))
 			}
 			if p.Percent.IsNegative() || p.Percent.GreaterThan(decimal.NewFromInt(1000)) {
-				v.add(pp+".percent", px, "a percentage from 0 to 1000 is expected, found %s", p.Percent)
+				v.add(pp+".percent", px, lang.Msg("province.err.proposal.percent", p.Percent))
 			}
 			if seen[ma{p.Member, p.Award}] {
-				v.add(pp, px, "%s proposed twice for %s", p.Member, p.Award)
+				v.add(pp, px, lang.Msg("province.err.proposal.twice", p.Member, p.Award))
 			}
 			seen[ma{p.Member, p.Award}] = true
 			if other, ok := memberOf[p.Member]; ok && other != c.ID {
-				v.add(pp+".member", px, "%s is also proposed by cluster %s; a unit belongs to one cluster in a year", p.Member, other)
+				v.add(pp+".member", px, lang.Msg("province.err.proposal.other_cluster", p.Member, other))
 			}
 			memberOf[p.Member] = c.ID
 		}
@@ -275,7 +277,7 @@ func fromHistory(v *validator, res *resolver, c *Cluster, year int, cp string) [
 	}
 	h, err := history.Load(path)
 	if err != nil {
-		v.nested(cp+".history", x, "history "+c.History, err)
+		v.nested(cp+".history", x, lang.Msg("province.err.in_history", c.History), err)
 		return nil
 	}
 	id := c.HistoryCluster
@@ -284,7 +286,7 @@ func fromHistory(v *validator, res *resolver, c *Cluster, year int, cp string) [
 	}
 	r, ok := h.Result(id, year)
 	if !ok {
-		v.add(cp+".history", x, "history %s has no result for cluster %s in %d", c.History, id, year)
+		v.add(cp+".history", x, lang.Msg("province.err.history.no_result", c.History, id, year))
 		return nil
 	}
 	var out []Proposal
@@ -301,7 +303,7 @@ func fromHistory(v *validator, res *resolver, c *Cluster, year int, cp string) [
 		out = append(out, p)
 	}
 	if len(out) == 0 {
-		v.add(cp+".history", x, "history %s records no proposal for cluster %s in %d", c.History, id, year)
+		v.add(cp+".history", x, lang.Msg("province.err.history.no_proposal", c.History, id, year))
 	}
 	return out
 }
@@ -315,7 +317,7 @@ func (p *Province) decide(v *validator, clusters map[string]int) {
 		def = Pending
 	case Approved, Pending:
 	default:
-		v.add("council.default", ctx{}, "unknown default %q (expected approved or pending)", def)
+		v.add("council.default", ctx{}, lang.Msg("province.err.council.default", strconv.Quote(string(def))))
 		def = Pending
 	}
 	type key struct{ c, m, a string }
@@ -325,23 +327,24 @@ func (p *Province) decide(v *validator, clusters map[string]int) {
 		x := ctx{cluster: d.Cluster, member: d.Member}
 		ci, ok := clusters[d.Cluster]
 		if !ok {
-			v.add(dp+".cluster", x, "unknown cluster %q", d.Cluster)
+			v.add(dp+".cluster", x, lang.Msg("province.err.decision.unknown_cluster", strconv.Quote(d.Cluster)))
 			continue
 		}
 		if !slices.ContainsFunc(p.spec.Clusters[ci].Proposals, func(pp Proposal) bool { return pp.Member == d.Member && pp.Award == d.Award }) {
-			v.add(dp, x, "the cluster did not propose %s for %s", d.Member, d.Award)
+			v.add(dp, x, lang.Msg("province.err.decision.not_proposed", d.Member, d.Award))
 			continue
 		}
 		if d.Verdict != Approved && d.Verdict != CutDown && d.Verdict != Pending {
-			v.add(dp+".verdict", x, "unknown verdict %q (expected approved, cut or pending)", d.Verdict)
+			v.add(dp+".verdict", x, lang.Msg("province.err.decision.verdict", strconv.Quote(string(d.Verdict))))
 			continue
 		}
 		if d.Verdict == CutDown && strings.TrimSpace(d.Reason) == "" {
-			v.add(dp+".reason", x, "a cut proposal needs the reason the council gave")
+			v.add(dp+".reason", x, lang.Msg("province.err.decision.reason"))
 		}
 		k := key{d.Cluster, d.Member, d.Award}
 		if prev, dup := decided[k]; dup {
-			v.add(dp, x, "decision given twice (also at decisions[%d])", prev)
+			v.add(dp, x, lang.Msg("province.err.decision.twice", prev))
+
 			continue
 		}
 		decided[k] = i

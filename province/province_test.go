@@ -174,6 +174,7 @@ func TestValidation(t *testing.T) {
 			s := base()
 			c.edit(&s)
 			_, err := province.New(s)
+			checkErrors(t, err)
 			var es province.Errors
 			if !errors.As(err, &es) {
 				t.Fatalf("err %v, want province.Errors", err)

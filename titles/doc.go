@@ -23,5 +23,6 @@
 // The conditions and quotas in the examples are recalled, not read in the
 // legal texts (Law 06/2022/QH15, ND 98/2023/NĐ-CP): the files say so, and
 // they must be checked before use. A titles file is YAML or JSON, decoded
-// strictly; see examples/cum2-years/titles-*.yaml for every key.
+// strictly, its problems reported in English (Error) or, with Errors.Text,
+// in Vietnamese; see examples/cum2-years/titles-*.yaml for every key.
 package titles

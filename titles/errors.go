@@ -3,42 +3,40 @@ package titles
 import (
 	"fmt"
 	"strings"
+
+	"github.com/thidua/thidua/lang"
 )
 
 // Error is one problem with a titles file: where it is (file, line, key
 // path) and which holder (person or collective) and title it concerns.
+//
+// Msg is the problem in English. Message is the same sentence kept as a
+// catalogue key and its values, so that it can be written in Vietnamese
+// (Text); Msg is Message.In(lang.English). Message.Key is a stable code a
+// program can switch on instead of matching the English text, which may be
+// reworded: "titles.err.title.unknown", "titles.err.counts.mismatch",
+// "titles.err.share", … (the "titles.err." keys of the lang catalogue), or
+// "decode.unknown_key", "decode.syntax", … for a file that cannot be
+// decoded. An Error built by hand may have no Message; Text then writes
+// Msg.
 type Error struct {
 	File   string
 	Line   int // 0 if unknown
 	Column int
 	Path   string
 	Year   int
-	Holder string
+	Holder string // "person P03" or "collective VP"
 	Title  string
 	Msg    string
+	// Message is Msg in any language (see the type's comment).
+	Message lang.Message
 }
 
 // Error reads "file:line:col: path: where: message", leaving out what is
 // unknown.
 func (e *Error) Error() string {
 	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteByte(':')
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "%d:", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, "%d:", e.Column)
-		}
-	}
-	if b.Len() > 0 {
-		b.WriteByte(' ')
-	}
-	if e.Path != "" {
-		b.WriteString(e.Path)
-		b.WriteString(": ")
-	}
+	b.WriteString(e.prefix())
 	var where []string
 	if e.Year != 0 {
 		where = append(where, fmt.Sprint(e.Year))
@@ -57,6 +55,71 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Text writes the problem as Error does, in the language: "t.yaml:40:7:
+// people[2].awarded[0]: năm 2020, cá nhân P03: …". The file, position,
+// key path and ids are written as they are; the year is "năm 2020",
+// "person" "cá nhân", "collective" "tập thể" and "title" "danh hiệu" in
+// Vietnamese. Text(lang.English) is Error().
+func (e *Error) Text(t lang.Tag) string { return e.Located().In(t) }
+
+// Located returns the whole problem — its location and its message — as
+// one message: what Text writes, to keep or to nest in another message.
+func (e *Error) Located() lang.Message {
+	body := e.Message
+	if body.IsZero() {
+		body = lang.Msg("titles.err.text", e.Msg)
+	}
+	var where []lang.Message
+	if e.Year != 0 {
+		where = append(where, lang.Msg("titles.err.where.year", e.Year))
+	}
+	if e.Holder != "" {
+		where = append(where, holderMessage(e.Holder))
+	}
+	if e.Title != "" {
+		where = append(where, lang.Msg("titles.err.where.title", e.Title))
+	}
+	if len(where) == 0 {
+		return lang.Msg("titles.err.at", e.prefix()).With(body)
+	}
+	return lang.Msg("titles.err.at_where", e.prefix()).With(lang.Msg("titles.err.list").With(where...), body)
+}
+
+// holderMessage names a holder as Error.Holder does ("person P03",
+// "collective VP") in any language.
+func holderMessage(h string) lang.Message {
+	if id, ok := strings.CutPrefix(h, "person "); ok {
+		return lang.Msg("titles.holder.person", id)
+	}
+	if id, ok := strings.CutPrefix(h, "collective "); ok {
+		return lang.Msg("titles.holder.collective", id)
+	}
+	return lang.Msg("titles.err.text", h)
+}
+
+// prefix writes "file:line:col: path: ", each part only if known.
+func (e *Error) prefix() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		b.WriteByte(':')
+	}
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "%d:", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, "%d:", e.Column)
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	return b.String()
+}
+
 // Errors is every problem found, in line order.
 type Errors []*Error
 
@@ -65,6 +128,16 @@ func (es Errors) Error() string {
 	lines := make([]string, len(es))
 	for i, e := range es {
 		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Text writes the problems in the language, one a line, as Error does.
+// Text(lang.English) is Error().
+func (es Errors) Text(t lang.Tag) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Text(t)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -87,6 +160,7 @@ type validator struct {
 	errs Errors
 }
 
-func (v *validator) add(path string, x ctx, format string, args ...any) {
-	v.errs = append(v.errs, &Error{Path: path, Year: v.year, Holder: x.holder, Title: x.title, Msg: fmt.Sprintf(format, args...)})
+// add records a problem at path about x, with the message m.
+func (v *validator) add(path string, x ctx, m lang.Message) {
+	v.errs = append(v.errs, &Error{Path: path, Year: v.year, Holder: x.holder, Title: x.title, Msg: m.In(lang.English), Message: m})
 }

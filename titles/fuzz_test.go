@@ -8,8 +8,10 @@ import (
 	"github.com/thidua/thidua/titles"
 )
 
-// FuzzParse: Parse never panics, and the check of a file it accepts never
-// allows a negative number or counts a title over its cap without saying so.
+// FuzzParse: Parse never panics, every problem it reports can be written
+// in both languages (checkErrors), and the check of a file it accepts
+// never allows a negative number or counts a title over its cap without
+// saying so.
 func FuzzParse(f *testing.F) {
 	for _, name := range []string{"titles-skhcn-2020.yaml", "titles-illustrative-centre.yaml"} {
 		if b, err := os.ReadFile(filepath.Join("..", "examples", "cum2-years", name)); err == nil {
@@ -21,6 +23,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		x, err := titles.Parse("fuzz.yaml", data)
 		if err != nil {
+			checkErrors(t, err)
 			return
 		}
 		r := x.Check()

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -155,14 +156,14 @@ func Parse(name string, data []byte) (*Titles, error) {
 	var spec Spec
 	root, p := decode.Parse(data)
 	if p != nil {
-		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg}}
+		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg, Message: p.Message}}
 	}
 	d := decode.New()
 	d.Hooks = map[reflect.Type]decode.Hook{reflect.TypeFor[string](): fields.Text}
 	d.Decode(root, "", &spec)
 	var all Errors
 	for _, p := range d.Problems {
-		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg})
+		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg, Message: p.Message})
 	}
 	t, es := build(spec)
 	problems := all // the values that could not be read
@@ -181,13 +182,14 @@ func Parse(name string, data []byte) (*Titles, error) {
 	return t, nil
 }
 
-func idOK(v *validator, id, path, what string) bool {
+// idOK checks an id at path; what names the kind of thing it identifies.
+func idOK(v *validator, id, path string, what lang.Message) bool {
 	switch {
 	case strings.TrimSpace(id) == "":
-		v.add(path, ctx{}, "a %s needs an id", what)
+		v.add(path, ctx{}, lang.Msg("titles.err.id.missing").With(what))
 		return false
 	case strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t"):
-		v.add(path, ctx{}, "%s id %q has surrounding spaces, a comma or a line break", what, id)
+		v.add(path, ctx{}, lang.Msg("titles.err.id.malformed", strconv.Quote(id)).With(what))
 		return false
 	}
 	return true
@@ -195,7 +197,7 @@ func idOK(v *validator, id, path, what string) bool {
 
 func shareOK(v *validator, s rules.Share, path string, x ctx) {
 	if s.IsZero() || s.Num <= 0 || s.Num > s.Den {
-		v.add(path, x, "a share above 0%% and at most 100%% is expected, found %q", s.String())
+		v.add(path, x, lang.Msg("titles.err.share", strconv.Quote(s.String())))
 	}
 }
 
@@ -203,104 +205,104 @@ func build(spec Spec) (*Titles, Errors) {
 	s := cloneSpec(spec)
 	v := &validator{year: s.Year}
 	if s.Schema != "" && s.Schema != Schema {
-		v.add("schema", ctx{}, "unknown schema %q (expected %s)", s.Schema, Schema)
+		v.add("schema", ctx{}, lang.Msg("titles.err.schema", strconv.Quote(s.Schema), Schema))
 	}
 	if strings.TrimSpace(s.Unit) == "" {
-		v.add("unit", ctx{}, "the unit conferring the titles is missing (e.g. Sở Khoa học và Công nghệ)")
+		v.add("unit", ctx{}, lang.Msg("titles.err.unit"))
 	}
 	if s.Year < 1900 || s.Year > 9999 {
-		v.add("year", ctx{}, "expected a year from 1900 to 9999, found %d", s.Year)
+		v.add("year", ctx{}, lang.Msg("titles.err.year", s.Year))
 	}
 	facts := map[string]bool{}
 	for i, f := range s.Facts {
 		fp := fmt.Sprintf("facts[%d]", i)
-		if !idOK(v, f.ID, fp+".id", "fact") {
+		if !idOK(v, f.ID, fp+".id", lang.Msg("titles.err.noun.fact")) {
 			continue
 		}
 		if facts[f.ID] {
-			v.add(fp+".id", ctx{}, "fact %q given twice", f.ID)
+			v.add(fp+".id", ctx{}, lang.Msg("titles.err.fact.twice", strconv.Quote(f.ID)))
 		}
 		facts[f.ID] = true
 		if strings.TrimSpace(f.Name) == "" {
-			v.add(fp+".name", ctx{}, "a fact needs a name")
+			v.add(fp+".name", ctx{}, lang.Msg("titles.err.fact.name"))
 		}
 	}
 	kinds := map[string]HolderKind{}
 	for i, t := range s.Titles {
 		tp := fmt.Sprintf("titles[%d]", i)
-		if !idOK(v, t.ID, tp+".id", "title") {
+		if !idOK(v, t.ID, tp+".id", lang.Msg("titles.err.noun.title")) {
 			continue
 		}
 		if _, dup := kinds[t.ID]; dup {
-			v.add(tp+".id", ctx{title: t.ID}, "title given twice")
+			v.add(tp+".id", ctx{title: t.ID}, lang.Msg("titles.err.title.twice"))
 			continue
 		}
 		if t.For != ForIndividual && t.For != ForCollective {
-			v.add(tp+".for", ctx{title: t.ID}, "unknown holder %q (expected individual or collective)", t.For)
+			v.add(tp+".for", ctx{title: t.ID}, lang.Msg("titles.err.title.for", strconv.Quote(string(t.For))))
 		}
 		kinds[t.ID] = t.For
 	}
 	if len(s.Titles) == 0 {
-		v.add("titles", ctx{}, "a titles file needs at least one title")
+		v.add("titles", ctx{}, lang.Msg("titles.err.titles.none"))
 	}
 	for i, t := range s.Titles {
 		tp := fmt.Sprintf("titles[%d]", i)
 		x := ctx{title: t.ID}
 		if strings.TrimSpace(t.Name) == "" {
-			v.add(tp+".name", x, "a title needs a name (e.g. Lao động tiên tiến)")
+			v.add(tp+".name", x, lang.Msg("titles.err.title.name"))
 		}
 		for j, r := range t.Requires {
 			rp := fmt.Sprintf("%s.requires[%d]", tp, j)
 			k, ok := kinds[r]
 			switch {
 			case !ok:
-				v.add(rp, x, "unknown title %q", r)
+				v.add(rp, x, lang.Msg("titles.err.title.unknown", strconv.Quote(r)))
 			case r == t.ID:
-				v.add(rp, x, "a title cannot require itself")
+				v.add(rp, x, lang.Msg("titles.err.requires.itself"))
 			case k != t.For:
-				v.add(rp, x, "requires %s, a title for %s, but %s is for %s", r, k.withArticle(), t.ID, t.For.withArticle())
+				v.add(rp, x, lang.Msg("titles.err.requires.kind", r, t.ID).With(k.message(), t.For.message()))
 			}
 		}
 		for j, f := range t.Facts {
 			if !facts[f] {
-				v.add(fmt.Sprintf("%s.facts[%d]", tp, j), x, "unknown fact %q (not listed under facts)", f)
+				v.add(fmt.Sprintf("%s.facts[%d]", tp, j), x, lang.Msg("titles.err.fact.unknown", strconv.Quote(f)))
 			}
 		}
 		if t.Initiative && t.For == ForCollective {
-			v.add(tp+".initiative", x, "an initiative (sáng kiến) is a condition on individuals")
+			v.add(tp+".initiative", x, lang.Msg("titles.err.initiative"))
 		}
 		if m := t.MembersHolding; m != nil {
 			mp := tp + ".members_holding"
 			if t.For != ForCollective {
-				v.add(mp, x, "members_holding is a condition on collectives")
+				v.add(mp, x, lang.Msg("titles.err.members_holding.kind"))
 			}
 			if k, ok := kinds[m.Title]; !ok || k != ForIndividual {
-				v.add(mp+".title", x, "%q is not a title for individuals", m.Title)
+				v.add(mp+".title", x, lang.Msg("titles.err.members_holding.title", strconv.Quote(m.Title)))
 			}
 			shareOK(v, m.Share, mp+".share", x)
 		}
 		if c := t.Cap; c != nil {
 			cp := tp + ".cap"
 			if _, ok := kinds[c.Of]; !ok {
-				v.add(cp+".of", x, "unknown title %q", c.Of)
+				v.add(cp+".of", x, lang.Msg("titles.err.title.unknown", strconv.Quote(c.Of)))
 			}
 			shareOK(v, c.Share, cp+".share", x)
 			if c.Rounding == "" {
 				c.Rounding = rules.RoundFloor
 			} else if !c.Rounding.Valid() {
-				v.add(cp+".rounding", x, "unknown rounding mode %q", c.Rounding)
+				v.add(cp+".rounding", x, lang.Msg("titles.err.rounding", strconv.Quote(string(c.Rounding))))
 			}
 		}
 	}
 	collectives := map[string]bool{}
 	for i, c := range s.Collectives {
 		cp := fmt.Sprintf("collectives[%d]", i)
-		if !idOK(v, c.ID, cp+".id", "collective") {
+		if !idOK(v, c.ID, cp+".id", lang.Msg("titles.err.noun.collective")) {
 			continue
 		}
 		x := ctx{holder: "collective " + c.ID}
 		if collectives[c.ID] {
-			v.add(cp+".id", x, "collective given twice")
+			v.add(cp+".id", x, lang.Msg("titles.err.collective.twice"))
 		}
 		collectives[c.ID] = true
 		holder(v, cp, x, c.Name, c.Facts, c.Awarded, ForCollective, kinds, facts)
@@ -308,16 +310,16 @@ func build(spec Spec) (*Titles, Errors) {
 	people := map[string]bool{}
 	for i, p := range s.People {
 		pp := fmt.Sprintf("people[%d]", i)
-		if !idOK(v, p.ID, pp+".id", "person") {
+		if !idOK(v, p.ID, pp+".id", lang.Msg("titles.err.noun.person")) {
 			continue
 		}
 		x := ctx{holder: "person " + p.ID}
 		if people[p.ID] {
-			v.add(pp+".id", x, "person given twice")
+			v.add(pp+".id", x, lang.Msg("titles.err.person.twice"))
 		}
 		people[p.ID] = true
 		if p.Collective != "" && !collectives[p.Collective] {
-			v.add(pp+".collective", x, "unknown collective %q", p.Collective)
+			v.add(pp+".collective", x, lang.Msg("titles.err.collective.unknown", strconv.Quote(p.Collective)))
 		}
 		holder(v, pp, x, p.Name, p.Facts, p.Awarded, ForIndividual, kinds, facts)
 	}
@@ -328,11 +330,11 @@ func build(spec Spec) (*Titles, Errors) {
 		k, ok := kinds[id]
 		switch {
 		case !ok:
-			v.add(cp, ctx{title: id}, "unknown title %q", id)
+			v.add(cp, ctx{title: id}, lang.Msg("titles.err.title.unknown", strconv.Quote(id)))
 		case n < 0:
-			v.add(cp, ctx{title: id}, "a count cannot be negative, found %d", n)
+			v.add(cp, ctx{title: id}, lang.Msg("titles.err.counts.negative", n))
 		case t.listed(k) && t.listedCount(id, k) != n:
-			v.add(cp, ctx{title: id}, "counts says %d, but %d of the holders listed hold it", n, t.listedCount(id, k))
+			v.add(cp, ctx{title: id}, lang.Msg("titles.err.counts.mismatch", n, t.listedCount(id, k)))
 		}
 	}
 	if len(v.errs) > 0 {
@@ -344,11 +346,11 @@ func build(spec Spec) (*Titles, Errors) {
 
 func holder(v *validator, path string, x ctx, name string, fs map[string]bool, awarded []string, kind HolderKind, kinds map[string]HolderKind, facts map[string]bool) {
 	if strings.TrimSpace(name) == "" {
-		v.add(path+".name", x, "a name is missing")
+		v.add(path+".name", x, lang.Msg("titles.err.holder.name"))
 	}
 	for _, f := range sortedKeys(fs) {
 		if !facts[f] {
-			v.add(path+".facts."+f, x, "unknown fact %q (not listed under facts)", f)
+			v.add(path+".facts."+f, x, lang.Msg("titles.err.fact.unknown", strconv.Quote(f)))
 		}
 	}
 	for j, a := range awarded {
@@ -356,11 +358,11 @@ func holder(v *validator, path string, x ctx, name string, fs map[string]bool, a
 		k, ok := kinds[a]
 		switch {
 		case !ok:
-			v.add(ap, x, "unknown title %q", a)
+			v.add(ap, x, lang.Msg("titles.err.title.unknown", strconv.Quote(a)))
 		case k != kind:
-			v.add(ap, x, "%s is a title for %s", a, k.withArticle())
+			v.add(ap, x, lang.Msg("titles.err.awarded.kind", a).With(k.message()))
 		case slices.Contains(awarded[:j], a):
-			v.add(ap, x, "%s listed twice", a)
+			v.add(ap, x, lang.Msg("titles.err.awarded.twice", a))
 		}
 	}
 }
@@ -585,12 +587,16 @@ func cloneMap[V any](m map[string]V) map[string]V {
 	return out
 }
 
-// withArticle reads "an individual" or "a collective".
-func (k HolderKind) withArticle() string {
-	if k == ForIndividual {
-		return "an individual"
+// message names the kind with its article in English: "an individual",
+// "a collective" ("cá nhân", "tập thể").
+func (k HolderKind) message() lang.Message {
+	switch k {
+	case ForIndividual:
+		return lang.Msg("titles.err.kind.individual")
+	case ForCollective:
+		return lang.Msg("titles.err.kind.collective")
 	}
-	return "a " + string(k)
+	return lang.Msg("titles.err.kind.other", string(k))
 }
 
 // knockOn reports whether a problem at path follows from a value that

@@ -152,6 +152,7 @@ func TestValidation(t *testing.T) {
 			s := rulesOnly()
 			c.edit(&s)
 			_, err := titles.New(s)
+			checkErrors(t, err)
 			var es titles.Errors
 			if !errors.As(err, &es) {
 				t.Fatalf("err %v, want titles.Errors", err)
