@@ -13,6 +13,7 @@ package main
 // package's catalogue. Names from the input files are never translated.
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -764,7 +765,12 @@ func covenantCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	prog, err := c.Progress(*months)
 	if err != nil {
-		fmt.Fprintf(stderr, "thidua covenant progress: %v\n", err)
+		text := err.Error()
+		var ce *covenant.Error
+		if errors.As(err, &ce) {
+			text = ce.Text(lg.tag)
+		}
+		fmt.Fprintf(stderr, "thidua covenant progress: %s\n", text)
 		return exitBadInput
 	}
 	fmt.Fprintf(stdout, "%s (%s), %d\n", c.Title(), c.ID(), c.Year())
@@ -948,19 +954,28 @@ func titlesCmd(args []string, stdout, stderr io.Writer) int {
 // packages, one problem a line, with a count; other errors as report does.
 func histReport(w io.Writer, t lang.Tag, err error) {
 	var n int
+	var text string
 	switch es := err.(type) {
 	case history.Errors:
-		n = len(es)
+		n, text = len(es), es.Text(t)
 	case covenant.Errors:
-		n = len(es)
+		n, text = len(es), es.Text(t)
 	case province.Errors:
-		n = len(es)
+		n, text = len(es), es.Text(t)
 	case titles.Errors:
-		n = len(es)
+		n, text = len(es), es.Text(t)
+	case *history.Error:
+		text = es.Text(t)
+	case *covenant.Error:
+		text = es.Text(t)
+	case *province.Error:
+		text = es.Text(t)
+	case *titles.Error:
+		text = es.Text(t)
 	default:
 		report(w, t, err)
 		return
 	}
-	fmt.Fprintln(w, err)
+	fmt.Fprintln(w, text)
 	problems(w, t, n)
 }
