@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -13,6 +12,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/thidua/thidua/internal/fields"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/sheets"
 )
 
@@ -34,7 +35,7 @@ func ReadCSV(name string, r io.Reader) (Recorded, error) {
 
 func parseCSV(name string, data []byte) (Recorded, error) {
 	if len(data) > MaxBytes {
-		return Recorded{}, ParseErrors{{File: name, Msg: fmt.Sprintf("file is larger than %d bytes", MaxBytes)}}
+		return Recorded{}, ParseErrors{parseError(name, 0, "", "", lang.Msg("recorded.too_large", MaxBytes))}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	cr := csv.NewReader(bytes.NewReader(data))
@@ -46,7 +47,7 @@ func parseCSV(name string, data []byte) (Recorded, error) {
 	header, err := cr.Read()
 	if err != nil {
 		if err == io.EOF {
-			return Recorded{}, ParseErrors{{File: name, Line: 1, Msg: "empty file: expected a header row (record, member, key, value, note)"}}
+			return Recorded{}, ParseErrors{parseError(name, 1, "", "", lang.Msg("recorded.csv.empty"))}
 		}
 		return Recorded{}, ParseErrors{p.csvError(err)}
 	}
@@ -97,13 +98,66 @@ type csvParser struct {
 func (p *csvParser) csvError(err error) *ParseError {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &ParseError{File: p.name, Line: pe.Line, Msg: pe.Err.Error()}
+		return parseError(p.name, pe.Line, "", "", csvMessage(pe.Err))
 	}
-	return &ParseError{File: p.name, Msg: err.Error()}
+	return parseError(p.name, 0, "", "", csvMessage(err))
 }
 
-func (p *csvParser) add(line int, member, key, format string, args ...any) {
-	p.errs = append(p.errs, &ParseError{File: p.name, Line: line, Member: member, Key: key, Msg: fmt.Sprintf(format, args...)})
+// csvMessage states an error of encoding/csv: the quoting errors in their
+// own words, anything else as its text.
+func csvMessage(err error) lang.Message {
+	switch {
+	case errors.Is(err, csv.ErrBareQuote) && err.Error() == csv.ErrBareQuote.Error():
+		return lang.Msg("csv.bare_quote")
+	case errors.Is(err, csv.ErrQuote) && err.Error() == csv.ErrQuote.Error():
+		return lang.Msg("csv.quote")
+	}
+	return lang.Msg("csv.error", err.Error())
+}
+
+// valueMessage is the message of an error reading a value: the message of
+// a *fields.Error, or the error's text.
+func valueMessage(err error) lang.Message {
+	if m, ok := fields.MessageOf(err); ok {
+		return m
+	}
+	return lang.Msg("csv.error", err.Error())
+}
+
+func (p *csvParser) add(line int, member, key string, m lang.Message) {
+	p.errs = append(p.errs, parseError(p.name, line, member, key, m))
+}
+
+// what names a record's value ("total", "votes for") as a part of a
+// message.
+func what(kind string) lang.Message {
+	switch kind {
+	case "total":
+		return lang.Msg("recorded.what.total")
+	case "percent":
+		return lang.Msg("recorded.what.percent")
+	case "bonus":
+		return lang.Msg("recorded.what.bonus")
+	case "deductions":
+		return lang.Msg("recorded.what.deductions")
+	case "deduction":
+		return lang.Msg("recorded.what.deduction")
+	case "subtotal":
+		return lang.Msg("recorded.what.subtotal")
+	case "rank":
+		return lang.Msg("recorded.what.rank")
+	case "votes":
+		return lang.Msg("recorded.what.votes")
+	case "votes for":
+		return lang.Msg("recorded.what.votes_for")
+	case "votes against":
+		return lang.Msg("recorded.what.votes_against")
+	case "abstentions":
+		return lang.Msg("recorded.what.abstentions")
+	case "ballot":
+		return lang.Msg("recorded.what.ballot")
+	}
+	return lang.Msg("csv.error", kind)
 }
 
 func (p *csvParser) header(h []string) bool {
@@ -115,15 +169,15 @@ func (p *csvParser) header(h []string) bool {
 		j := slices.Index(columns, c)
 		switch {
 		case j < 0:
-			p.add(1, "", "", "unknown column %q (expected %s)", c, strings.Join(columns, ", "))
+			p.add(1, "", "", lang.Msg("recorded.csv.column.unknown", strconv.Quote(c), strings.Join(columns, ", ")))
 		case p.col[j] >= 0:
-			p.add(1, "", "", "column %q appears twice", c)
+			p.add(1, "", "", lang.Msg("recorded.csv.column.twice", strconv.Quote(c)))
 		default:
 			p.col[j] = i
 		}
 	}
 	if p.col[0] < 0 && len(p.errs) == 0 {
-		p.add(1, "", "", "the header needs a record column (expected %s)", strings.Join(columns, ", "))
+		p.add(1, "", "", lang.Msg("recorded.csv.column.no_record", strings.Join(columns, ", ")))
 	}
 	return len(p.errs) == 0
 }
@@ -165,14 +219,14 @@ func (p *csvParser) row(rec []string, line int) {
 		ok := true
 		for _, w := range what {
 			if p.get(rec, slices.Index(columns, w)) == "" {
-				p.add(line, member, key, "%s %s row needs a %s", article(kind), kind, w)
+				p.add(line, member, key, lang.Msg(needsKey(kind), kind, w))
 				ok = false
 			}
 		}
 		return ok
 	}
 	if member != "" && (strings.ContainsAny(member, "\n\r\t") || len(member) > 200) {
-		p.add(line, "", "", "member id %q has a line break or a tab, or is too long", member)
+		p.add(line, "", "", lang.Msg("recorded.csv.member.bad_id", strconv.Quote(member)))
 		return
 	}
 	switch kind {
@@ -183,12 +237,12 @@ func (p *csvParser) row(rec []string, line int) {
 			return
 		}
 		if key != "" && key != "name" {
-			p.add(line, member, key, "member rows have key name (or none), found %q", key)
+			p.add(line, member, key, lang.Msg("recorded.csv.member.key", strconv.Quote(key)))
 			return
 		}
 		m := p.member(member, src)
 		if m.Name != "" && value != "" && m.Name != value {
-			p.add(line, member, "", "member named twice (%q, then %q)", m.Name, value)
+			p.add(line, member, "", lang.Msg("recorded.csv.member.named", strconv.Quote(m.Name), strconv.Quote(value)))
 			return
 		}
 		if value != "" {
@@ -200,7 +254,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		n, err := strconv.Atoi(strings.TrimSuffix(value, "="))
 		if err != nil || n < 1 || n > 100_000 {
-			p.add(line, member, "", "rank: expected a whole number from 1, found %q", value)
+			p.add(line, member, "", lang.Msg("recorded.csv.rank", strconv.Quote(value)))
 			return
 		}
 		p.count(line, member, "rank", &p.member(member, src).Rank, n, src)
@@ -210,13 +264,13 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		d, err := sheets.ParseDecimal(value)
 		if err != nil {
-			p.add(line, member, "", "%s: %v", kind, err)
+			p.add(line, member, "", lang.Msg("recorded.csv.value").With(what(kind), valueMessage(err)))
 			return
 		}
 		m := p.member(member, src)
 		f := map[string]*Figure{"total": &m.Total, "percent": &m.Percent, "bonus": &m.Bonus, "deductions": &m.Deductions, "deduction": &m.Deductions}[kind]
 		if f.Set {
-			p.add(line, member, "", "a second %s (the first is on line %d)", kind, f.Source.Line)
+			p.add(line, member, "", lang.Msg("recorded.csv.twice", f.Source.Line).With(what(kind)))
 			return
 		}
 		*f = Figure{Value: d, Set: true, Source: src}
@@ -226,12 +280,12 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		d, err := sheets.ParseDecimal(value)
 		if err != nil {
-			p.add(line, member, key, "subtotal: %v", err)
+			p.add(line, member, key, lang.Msg("recorded.csv.value").With(what("subtotal"), valueMessage(err)))
 			return
 		}
 		m := p.member(member, src)
 		if s, dup := m.Subtotal(key); dup {
-			p.add(line, member, key, "a second subtotal (the first is on line %d)", s.Source.Line)
+			p.add(line, member, key, lang.Msg("recorded.csv.twice", s.Source.Line).With(what("subtotal")))
 			return
 		}
 		m.Subtotals = append(m.Subtotals, Subtotal{Node: key, Value: d, Source: src})
@@ -241,7 +295,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		m := p.member(member, src)
 		if i := slices.IndexFunc(m.Awards, func(a AwardEntry) bool { return a.Tier == key }); i >= 0 {
-			p.add(line, member, key, "award given twice (the first is on line %d)", m.Awards[i].Source.Line)
+			p.add(line, member, key, lang.Msg("recorded.csv.award.twice", m.Awards[i].Source.Line))
 			return
 		}
 		m.Awards = append(m.Awards, AwardEntry{Tier: key, Name: value, Source: src})
@@ -251,7 +305,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		n, err := parseCount(value)
 		if err != nil {
-			p.add(line, member, key, "votes: %v", err)
+			p.add(line, member, key, lang.Msg("recorded.csv.value").With(what("votes"), valueMessage(err)))
 			return
 		}
 		m := p.member(member, src)
@@ -263,12 +317,12 @@ func (p *csvParser) row(rec []string, line int) {
 		case "abstain":
 			p.count(line, member, "abstentions", &m.Abstain, n, src)
 		default:
-			p.add(line, member, key, "votes rows have key for, against or abstain, found %q", key)
+			p.add(line, member, key, lang.Msg("recorded.csv.votes.key", strconv.Quote(key)))
 		}
 	case "ballot":
 		n, err := parseCount(value)
 		if err != nil {
-			p.add(line, "", key, "ballot: %v", err)
+			p.add(line, "", key, lang.Msg("recorded.csv.value").With(what("ballot"), valueMessage(err)))
 			return
 		}
 		if p.rec.Ballot == nil {
@@ -280,7 +334,7 @@ func (p *csvParser) row(rec []string, line int) {
 		case "present":
 			p.rec.Ballot.Present = n
 		default:
-			p.add(line, "", key, "ballot rows have key entitled or present, found %q", key)
+			p.add(line, "", key, lang.Msg("recorded.csv.ballot.key", strconv.Quote(key)))
 		}
 	case "tiebreak", "tie_break":
 		if !need("member", "key", "value") {
@@ -289,14 +343,14 @@ func (p *csvParser) row(rec []string, line int) {
 		p.member(member, src)
 		p.member(value, src)
 		if value == member {
-			p.add(line, member, key, "a tie-break places a member above another, found %q above itself", member)
+			p.add(line, member, key, lang.Msg("recorded.tiebreak.self", strconv.Quote(member)))
 			return
 		}
 		p.rec.TieBreaks = append(p.rec.TieBreaks, CitedTieBreak{Upper: value, Lower: member, Rule: key, Note: note, Source: src})
 	case "":
-		p.add(line, member, key, "the record column is empty")
+		p.add(line, member, key, lang.Msg("recorded.csv.record.empty"))
 	default:
-		p.add(line, member, key, "unknown record %q (expected cluster, member, rank, total, percent, subtotal, bonus, deductions, award, votes, ballot or tiebreak)", kind)
+		p.add(line, member, key, lang.Msg("recorded.csv.record.unknown", strconv.Quote(kind)))
 	}
 }
 
@@ -305,7 +359,7 @@ func (p *csvParser) clusterRow(line int, key, value string) {
 		p.cluster = map[string]int{}
 	}
 	if prev, dup := p.cluster[key]; dup {
-		p.add(line, "", key, "cluster %s given twice (the first is on line %d)", key, prev)
+		p.add(line, "", key, lang.Msg("recorded.csv.cluster.twice", key, prev))
 		return
 	}
 	switch key {
@@ -314,7 +368,7 @@ func (p *csvParser) clusterRow(line int, key, value string) {
 	case "year":
 		y, err := strconv.Atoi(value)
 		if err != nil || y < 1900 || y > 9999 {
-			p.add(line, "", "year", "expected a year like 2020, found %q", value)
+			p.add(line, "", "year", lang.Msg("recorded.year", strconv.Quote(value)))
 			return
 		}
 		p.rec.Year = y
@@ -325,15 +379,15 @@ func (p *csvParser) clusterRow(line int, key, value string) {
 	case "date":
 		p.rec.Date = value
 	default:
-		p.add(line, "", key, "cluster rows have key name, year, rulebook, version or date, found %q", key)
+		p.add(line, "", key, lang.Msg("recorded.csv.cluster.key", strconv.Quote(key)))
 		return
 	}
 	p.cluster[key] = line
 }
 
-func (p *csvParser) count(line int, member, what string, c *Count, n int, src Source) {
+func (p *csvParser) count(line int, member, kind string, c *Count, n int, src Source) {
 	if c.Set {
-		p.add(line, member, "", "a second %s (the first is on line %d)", what, c.Source.Line)
+		p.add(line, member, "", lang.Msg("recorded.csv.twice", c.Source.Line).With(what(kind)))
 		return
 	}
 	*c = Count{N: n, Set: true, Source: src}
@@ -342,15 +396,16 @@ func (p *csvParser) count(line int, member, what string, c *Count, n int, src So
 func parseCount(s string) (int, error) {
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n < 0 || n > 1_000_000 {
-		return 0, fmt.Errorf("expected a whole number, found %q", s)
+		return 0, fields.WholeNumberError(s)
 	}
 	return n, nil
 }
 
-// article is "a" or "an" before a record name.
-func article(word string) string {
+// needsKey is the key of "a(n) … row needs a …": the English article
+// before a record name is "a" or "an".
+func needsKey(word string) string {
 	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
-		return "an"
+		return "recorded.csv.row.needs.an"
 	}
-	return "a"
+	return "recorded.csv.row.needs.a"
 }

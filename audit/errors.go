@@ -3,17 +3,33 @@ package audit
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/thidua/thidua/lang"
 )
 
 // ParseError is one problem with a recorded-result file: where it is (file
 // and line), which member and key it concerns, and what is wrong.
+//
+// Msg is the problem in English, as Error() writes it after the location.
+// Message is the same problem as a lang.Message, so that Text can write it
+// in Vietnamese too; Msg is Message.In(lang.English). Message.Key is a
+// stable code a program can switch on instead of matching the English
+// text, which may be reworded: "recorded.csv.rank" (a rank that is not a
+// whole number from 1), "recorded.member.twice", … — keys starting
+// "recorded." are the recorded result's own problems; "decode." a JSON or
+// YAML file that cannot be decoded (syntax, unknown or duplicate keys);
+// "fields." a value that is not a number; "csv." a quoting error of a CSV
+// file. A ParseError built by hand may have no Message: Text then writes
+// Msg.
 type ParseError struct {
-	File   string
-	Line   int    // 1-based; 0 if unknown
-	Member string // member id, if the problem concerns one
-	Key    string // key (award tier, group, field), if the problem concerns one
-	Msg    string
+	File    string
+	Line    int    // 1-based; 0 if unknown
+	Member  string // member id, if the problem concerns one
+	Key     string // key (award tier, group, field), if the problem concerns one
+	Msg     string
+	Message lang.Message
 }
 
 // Error reads like "recorded.csv:12: member SCT: total: expected a number …".
@@ -39,6 +55,43 @@ func (e *ParseError) Error() string {
 	return b.String()
 }
 
+// Text writes the problem in the language, on one line, with its location
+// first as Error() writes it: "recorded.csv:12: đơn vị SCT: hạng: cần một
+// số nguyên từ 1 trở lên, nhận được "first"". The file, line, member id
+// and key are written as they are; "member" is "đơn vị" in Vietnamese.
+// Text(lang.English) is Error().
+func (e *ParseError) Text(t lang.Tag) string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		b.WriteByte(':')
+	}
+	if e.Line > 0 {
+		b.WriteString(strconv.Itoa(e.Line))
+		b.WriteByte(':')
+	}
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	if e.Member != "" {
+		fmt.Fprintf(&b, "%s %s: ", t.Pick("đơn vị", "member"), e.Member)
+	}
+	if e.Key != "" {
+		fmt.Fprintf(&b, "%s: ", e.Key)
+	}
+	if t == lang.English || e.Message.IsZero() {
+		b.WriteString(e.Msg)
+	} else {
+		b.WriteString(e.Message.In(t))
+	}
+	return b.String()
+}
+
+// parseError builds a problem from its message, with Msg in English.
+func parseError(file string, line int, member, key string, m lang.Message) *ParseError {
+	return &ParseError{File: file, Line: line, Member: member, Key: key, Msg: m.In(lang.English), Message: m}
+}
+
 // ParseErrors is every problem found in a recorded-result file, in line
 // order. ReadCSV, ParseJSON and Load return it (as an error); use errors.As
 // to get the individual problems.
@@ -49,6 +102,16 @@ func (es ParseErrors) Error() string {
 	lines := make([]string, len(es))
 	for i, e := range es {
 		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Text lists the problems in the language, one a line, as Error() does.
+// Text(lang.English) is Error().
+func (es ParseErrors) Text(t lang.Tag) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Text(t)
 	}
 	return strings.Join(lines, "\n")
 }

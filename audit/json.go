@@ -7,12 +7,14 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
+	"github.com/thidua/thidua/lang"
 )
 
 // jsonRecorded is the JSON (and YAML) layout of a recorded result.
@@ -65,7 +67,7 @@ type jsonTieBreak struct {
 func ParseJSON(name string, data []byte) (Recorded, error) {
 	root, pr := decode.Parse(data)
 	if pr != nil {
-		return Recorded{}, ParseErrors{{File: name, Line: pr.Line, Msg: pr.Msg}}
+		return Recorded{}, ParseErrors{{File: name, Line: pr.Line, Msg: pr.Msg, Message: pr.Message}}
 	}
 	var j jsonRecorded
 	d := decode.New()
@@ -76,37 +78,37 @@ func ParseJSON(name string, data []byte) (Recorded, error) {
 	d.Decode(root, "", &j)
 	var es ParseErrors
 	for _, p := range d.Problems {
-		es = append(es, &ParseError{File: name, Line: p.Line, Key: p.Path, Msg: p.Msg})
+		es = append(es, &ParseError{File: name, Line: p.Line, Key: p.Path, Msg: p.Msg, Message: p.Message})
 	}
 	src := func(path string) Source {
 		l, _ := d.Line(path)
 		return Source{File: name, Line: l}
 	}
-	bad := func(path, member, format string, args ...any) {
-		es = append(es, &ParseError{File: name, Line: src(path).Line, Member: member, Key: path, Msg: fmt.Sprintf(format, args...)})
+	bad := func(path, member string, m lang.Message) {
+		es = append(es, parseError(name, src(path).Line, member, path, m))
 	}
 	if j.Schema != "" && j.Schema != RecordedSchema {
-		bad("schema", "", "unknown schema %q (expected %s)", j.Schema, RecordedSchema)
+		bad("schema", "", lang.Msg("recorded.schema", strconv.Quote(j.Schema), RecordedSchema))
 	}
 	if j.Year != 0 && (j.Year < 1900 || j.Year > 9999) {
-		bad("year", "", "expected a year like 2020, found %d", j.Year)
+		bad("year", "", lang.Msg("recorded.year", j.Year))
 	}
 	rec := Recorded{Cluster: j.Cluster, Year: j.Year, Rulebook: j.Rulebook, Version: j.Version, Date: j.Date}
 	if j.Ballot != nil {
 		rec.Ballot = &BallotResult{Entitled: j.Ballot.Entitled, Present: j.Ballot.Present, Source: src("ballot")}
 		if j.Ballot.Entitled < 0 || j.Ballot.Present < 0 {
-			bad("ballot", "", "counts must not be negative")
+			bad("ballot", "", lang.Msg("recorded.ballot.negative"))
 		}
 	}
 	seen := map[string]string{}
 	for i, jm := range j.Members {
 		p := fmt.Sprintf("members[%d]", i)
 		if jm.ID == "" {
-			bad(p, "", "a member needs an id")
+			bad(p, "", lang.Msg("recorded.member.no_id"))
 			continue
 		}
 		if prev, dup := seen[jm.ID]; dup {
-			bad(p+".id", jm.ID, "member listed twice (the first is on line %d)", src(prev).Line)
+			bad(p+".id", jm.ID, lang.Msg("recorded.member.twice", src(prev).Line))
 			continue
 		}
 		seen[jm.ID] = p
@@ -116,14 +118,14 @@ func ParseJSON(name string, data []byte) (Recorded, error) {
 				return
 			}
 			if *v < 0 {
-				bad(path, jm.ID, "must not be negative, found %d", *v)
+				bad(path, jm.ID, lang.Msg("recorded.negative", *v))
 				return
 			}
 			*c = Count{N: *v, Set: true, Source: src(path)}
 		}
 		count(&m.Rank, jm.Rank, p+".rank")
 		if m.Rank.Set && m.Rank.N < 1 {
-			bad(p+".rank", jm.ID, "ranks start at 1, found %d", m.Rank.N)
+			bad(p+".rank", jm.ID, lang.Msg("recorded.rank.from_one", m.Rank.N))
 		}
 		figure := func(f *Figure, v *decimal.Decimal, path string) {
 			if v != nil {
@@ -143,7 +145,7 @@ func ParseJSON(name string, data []byte) (Recorded, error) {
 		for k, tier := range jm.Awards {
 			ap := fmt.Sprintf("%s.awards[%d]", p, k)
 			if m.HasAward(tier) {
-				bad(ap, jm.ID, "award %q given twice", tier)
+				bad(ap, jm.ID, lang.Msg("recorded.award.twice", strconv.Quote(tier)))
 				continue
 			}
 			m.Awards = append(m.Awards, AwardEntry{Tier: tier, Source: src(ap)})
@@ -158,11 +160,11 @@ func ParseJSON(name string, data []byte) (Recorded, error) {
 	for i, t := range j.TieBreaks {
 		p := fmt.Sprintf("tie_breaks[%d]", i)
 		if t.Upper == "" || t.Lower == "" || t.Rule == "" {
-			bad(p, t.Lower, "a tie-break needs upper, lower and rule")
+			bad(p, t.Lower, lang.Msg("recorded.tiebreak.incomplete"))
 			continue
 		}
 		if t.Upper == t.Lower {
-			bad(p, t.Lower, "a tie-break places a member above another, found %q above itself", t.Lower)
+			bad(p, t.Lower, lang.Msg("recorded.tiebreak.self", strconv.Quote(t.Lower)))
 			continue
 		}
 		rec.TieBreaks = append(rec.TieBreaks, CitedTieBreak{Upper: t.Upper, Lower: t.Lower, Rule: t.Rule, Note: t.Note, Source: src(p)})
@@ -175,7 +177,9 @@ func ParseJSON(name string, data []byte) (Recorded, error) {
 }
 
 // Load reads a recorded result from a file: CSV (.csv, .txt), JSON (.json)
-// or YAML (.yaml, .yml).
+// or YAML (.yaml, .yml). A file too large, of another format or with
+// malformed content is reported as ParseErrors; a file that cannot be
+// read, as the operating system's error.
 func Load(path string) (Recorded, error) {
 	data, err := readLimited(path, MaxBytes)
 	if err != nil {
@@ -191,17 +195,18 @@ func parse(path string, data []byte) (Recorded, error) {
 	case ".json", ".yaml", ".yml":
 		return ParseJSON(path, data)
 	}
-	return Recorded{}, fmt.Errorf("%s: unknown recorded-result format %q (expected .csv, .json, .yaml or .yml)", path, filepath.Ext(path))
+	return Recorded{}, ParseErrors{parseError(path, 0, "", "", lang.Msg("recorded.format", strconv.Quote(filepath.Ext(path))))}
 }
 
-// readLimited reads a file, refusing one larger than limit.
+// readLimited reads a file, refusing one larger than limit (as
+// ParseErrors, "recorded.too_large").
 func readLimited(path string, limit int64) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
 	if st.Size() > limit {
-		return nil, fmt.Errorf("%s: file is larger than %d bytes", path, limit)
+		return nil, ParseErrors{parseError(path, 0, "", "", lang.Msg("recorded.too_large", limit))}
 	}
 	return os.ReadFile(path)
 }

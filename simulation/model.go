@@ -1,11 +1,11 @@
 package simulation
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -13,6 +13,7 @@ import (
 
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fixed"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -72,12 +73,13 @@ func LoadModel(path string) (Model, error) {
 	return ParseModel(path, data)
 }
 
-// ParseModel reads a model from YAML or JSON. Errors name the file and line.
+// ParseModel reads a model from YAML or JSON. Its error is ModelErrors,
+// each problem naming the file and line.
 func ParseModel(name string, data []byte) (Model, error) {
 	var m Model
 	root, p := decode.Parse(data)
 	if p != nil {
-		return m, fmt.Errorf("%s:%d: %s", name, p.Line, p.Msg)
+		return m, ModelErrors{{File: name, Line: p.Line, Msg: p.Msg, Message: p.Message, document: true}}
 	}
 	d := decode.New()
 	d.Hooks = map[reflect.Type]decode.Hook{reflect.TypeFor[Uncertainty](): decodeUncertainty}
@@ -86,7 +88,7 @@ func ParseModel(name string, data []byte) (Model, error) {
 		// each uncertainty on its own: a range needs a step, and so on
 		check := func(path string, u Uncertainty) {
 			if err := u.check(); err != nil {
-				d.Problems = append(d.Problems, decode.Problem{Path: path, Msg: err.Error()})
+				d.Add(nil, path, err.msg)
 			}
 		}
 		if m.Default != nil {
@@ -102,16 +104,138 @@ func ParseModel(name string, data []byte) (Model, error) {
 		}
 	}
 	if len(d.Problems) > 0 {
-		var lines []string
+		es := make(ModelErrors, 0, len(d.Problems))
 		for _, p := range d.Problems {
 			if p.Line == 0 {
 				p.Line, p.Column = d.Line(p.Path)
 			}
-			lines = append(lines, fmt.Sprintf("%s:%d:%d: %s: %s", name, p.Line, p.Column, p.Path, p.Msg))
+			es = append(es, &ModelError{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg, Message: p.Message})
 		}
-		return Model{}, errors.New(strings.Join(lines, "\n"))
+		return Model{}, es
 	}
 	return m, nil
+}
+
+// ModelError is one problem with an uncertainty model: in its file (File,
+// Line, Column and the key path), against the rulebook and the sheet (the
+// key path naming a criterion or member they do not have), or for one
+// member's criterion (Member and Criterion) when a plan is built: Compile
+// and Run return such a problem alone, as a *ModelError.
+//
+// Msg is the problem in English; Message is the same problem as a
+// lang.Message, so that Text can write it in Vietnamese too (Msg is
+// Message.In(lang.English)). Message.Key is a stable code a program can
+// switch on instead of matching the English text, which may be reworded:
+// "simulation.err.range.steps", "simulation.err.ref.member", … (the
+// "simulation.err." keys of the lang catalogue), or "decode." for a file
+// that cannot be decoded (syntax, unknown or duplicate keys). A ModelError
+// built by hand may have no Message: Text then writes Msg.
+type ModelError struct {
+	File      string // the model's file; "" for a model checked against a rulebook and a sheet
+	Line      int    // 1-based; 0 if unknown
+	Column    int    // 1-based; 0 if unknown
+	Path      string // key path in the model: "criteria.03", "members.SCT.03"
+	Member    string // member id, for a problem found when a plan is built
+	Criterion string // criterion id, with Member
+	Msg       string
+	Message   lang.Message
+	document  bool // the file cannot be parsed at all: no column, no path
+}
+
+// Error writes the problem in English with its location: "m.yaml:2:9:
+// criteria.03: range 1 is not a whole number of steps 0.3" (a file; a
+// document that cannot be parsed has no column and no path), "model:
+// criteria.99: not a criterion of rulebook cum2" (against the rulebook)
+// or "model for SCT, criterion 03: …" (a member's criterion).
+func (e *ModelError) Error() string {
+	switch {
+	case e.File != "" && e.document:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	case e.File != "":
+		return fmt.Sprintf("%s:%d:%d: %s: %s", e.File, e.Line, e.Column, e.Path, e.Msg)
+	case e.Member != "" || e.Criterion != "":
+		return fmt.Sprintf("model for %s, criterion %s: %s", e.Member, e.Criterion, e.Msg)
+	case e.Path != "":
+		return fmt.Sprintf("model: %s: %s", e.Path, e.Msg)
+	}
+	return "model: " + e.Msg
+}
+
+// Text writes the problem as Error does, with its message in the
+// language: "m.yaml:2:9: criteria.03: biên độ 1 không phải là một số
+// nguyên lần bước 0,3 (tối đa 10000 bước)", "mô hình của SCT, tiêu chí
+// 03: …". File names, key paths and ids are written as they are.
+// Text(lang.English) is Error().
+func (e *ModelError) Text(t lang.Tag) string {
+	msg := e.Msg
+	if t != lang.English && !e.Message.IsZero() {
+		msg = e.Message.In(t)
+	}
+	switch {
+	case e.File != "" && e.document:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, msg)
+	case e.File != "":
+		return fmt.Sprintf("%s:%d:%d: %s: %s", e.File, e.Line, e.Column, e.Path, msg)
+	case e.Member != "" || e.Criterion != "":
+		return fmt.Sprintf(t.Pick("mô hình của %s, tiêu chí %s: %s", "model for %s, criterion %s: %s"), e.Member, e.Criterion, msg)
+	case e.Path != "":
+		return fmt.Sprintf(t.Pick("mô hình: %s: %s", "model: %s: %s"), e.Path, msg)
+	}
+	return t.Pick("mô hình: ", "model: ") + msg
+}
+
+// ModelErrors is every problem found in a model, in file order (or, checked
+// against a rulebook and a sheet, criteria first, then members). ParseModel
+// and LoadModel return it (as an error) for a model file that cannot be
+// read, and Run and Compile for a model naming criteria or members the
+// rulebook and the sheet do not have; use errors.As to get the individual
+// problems.
+type ModelErrors []*ModelError
+
+// Error writes every problem in English, one a line.
+func (es ModelErrors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Text writes every problem in the language, one a line, as Error does.
+// Text(lang.English) is Error().
+func (es ModelErrors) Text(t lang.Tag) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Text(t)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the individual errors.
+func (es ModelErrors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// problem is a problem with an uncertainty, stated as a message; Error()
+// is the message in English.
+type problem struct{ msg lang.Message }
+
+func (e *problem) Error() string { return e.msg.In(lang.English) }
+
+// Message returns the problem as a message.
+func (e *problem) Message() lang.Message { return e.msg }
+
+// newProblem returns the problem stated by m.
+func newProblem(m lang.Message) *problem { return &problem{m} }
+
+// memberError is a problem with a member's criterion, found when a plan is
+// built.
+func memberError(member, criterion string, m lang.Message) *ModelError {
+	return &ModelError{Member: member, Criterion: criterion, Msg: m.In(lang.English), Message: m}
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -126,31 +250,37 @@ func sortedKeys[V any](m map[string]V) []string {
 // checkRefs reports members and criteria the model names that the sheet
 // and rulebook do not have, so that a typo is not silently a fixed value.
 func (m Model) checkRefs(rb *rules.Rulebook, sh scoring.Sheet) error {
-	var errs []error
+	var errs ModelErrors
+	add := func(path string, msg lang.Message) {
+		errs = append(errs, &ModelError{Path: path, Msg: msg.In(lang.English), Message: msg})
+	}
 	leaf := func(id string) bool { n, ok := rb.Node(id); return ok && !n.IsGroup() }
 	for _, c := range sortedKeys(m.Criteria) {
 		if !leaf(c) {
-			errs = append(errs, fmt.Errorf("model: criteria.%s: not a criterion of rulebook %s", c, rb.ID()))
+			add("criteria."+c, lang.Msg("simulation.err.ref.criterion", rb.ID()))
 		}
 	}
 	for _, mem := range sortedKeys(m.Members) {
 		if !slices.ContainsFunc(sh.Members, func(x scoring.Member) bool { return x.ID == mem }) {
-			errs = append(errs, fmt.Errorf("model: members.%s: not a member of the sheet", mem))
+			add("members."+mem, lang.Msg("simulation.err.ref.member"))
 		}
 		for _, c := range sortedKeys(m.Members[mem]) {
 			if !leaf(c) {
-				errs = append(errs, fmt.Errorf("model: members.%s.%s: not a criterion of rulebook %s", mem, c, rb.ID()))
+				add("members."+mem+"."+c, lang.Msg("simulation.err.ref.criterion", rb.ID()))
 			}
 		}
 	}
-	return errors.Join(errs...)
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
 }
 
 func decodeUncertainty(d *decode.Decoder, n *yaml.Node, path string, v reflect.Value) {
 	u := v.Addr().Interface().(*Uncertainty)
 	if n.Kind == yaml.ScalarNode {
 		if n.Value != "fixed" {
-			d.Addf(n, path, "expected fixed, {range: R, step: S} or {values: [...]}, found %q", n.Value)
+			d.Add(n, path, lang.Msg("simulation.err.uncertainty", "{range: R, step: S}", "{values: [...]}", strconv.Quote(n.Value)))
 		}
 		u.Fixed = true
 		return
@@ -165,7 +295,7 @@ func decodeUncertainty(d *decode.Decoder, n *yaml.Node, path string, v reflect.V
 }
 
 // check validates the uncertainty for a criterion.
-func (u Uncertainty) check() error {
+func (u Uncertainty) check() *problem {
 	kinds := 0
 	if u.Fixed {
 		kinds++
@@ -173,25 +303,25 @@ func (u Uncertainty) check() error {
 	if !u.Range.IsZero() || !u.Step.IsZero() {
 		kinds++
 		if !u.Step.IsPositive() || u.Range.IsNegative() {
-			return fmt.Errorf("a range needs a positive step and a range ≥ 0")
+			return newProblem(lang.Msg("simulation.err.range.step"))
 		}
 		if n := u.Range.Div(u.Step); !n.IsInteger() || n.GreaterThan(decimal.NewFromInt(10000)) {
-			return fmt.Errorf("range %s is not a whole number of steps %s (at most 10000)", u.Range, u.Step)
+			return newProblem(lang.Msg("simulation.err.range.steps", u.Range, u.Step))
 		}
 	}
 	if len(u.Values) > 0 {
 		kinds++
 		if len(u.Values) > 10000 {
-			return fmt.Errorf("at most 10000 values")
+			return newProblem(lang.Msg("simulation.err.values.too_many"))
 		}
 		for _, o := range u.Values {
 			if o.Weight.IsNegative() {
-				return fmt.Errorf("a weight must not be negative")
+				return newProblem(lang.Msg("simulation.err.weight.negative"))
 			}
 		}
 	}
 	if kinds > 1 {
-		return fmt.Errorf("give one of fixed, range and step, or values")
+		return newProblem(lang.Msg("simulation.err.kinds"))
 	}
 	return nil
 }
@@ -210,13 +340,13 @@ func (o outcomeSet) value(k int) decimal.Decimal { return fixed.FromInt(o.vals[k
 // default is worked out once per plan, not once per member and criterion.
 type stepsCache map[[2]string]int64
 
-func (c stepsCache) steps(u Uncertainty) (int64, error) {
+func (c stepsCache) steps(u Uncertainty) (int64, *problem) {
 	key := [2]string{u.Range.String(), u.Step.String()}
 	if k, ok := c[key]; ok {
 		return k, nil
 	}
-	if err := u.check(); err != nil {
-		return 0, err
+	if p := u.check(); p != nil {
+		return 0, p
 	}
 	k := u.Range.Div(u.Step).IntPart()
 	c[key] = k
@@ -225,14 +355,14 @@ func (c stepsCache) steps(u Uncertainty) (int64, error) {
 
 // outcomes lists the values and weights a member's criterion may take,
 // given its recorded value; ok is false for a fixed value.
-func outcomes(u Uncertainty, n rules.Node, base decimal.Decimal, cache stepsCache) (outcomeSet, bool, error) {
+func outcomes(u Uncertainty, n rules.Node, base decimal.Decimal, cache stepsCache) (outcomeSet, bool, *problem) {
 	var o outcomeSet
 	switch {
 	case u.Fixed || (u.Range.IsZero() && u.Step.IsZero() && len(u.Values) == 0):
 		return o, false, nil
 	case len(u.Values) > 0:
-		if err := u.check(); err != nil {
-			return o, false, err
+		if p := u.check(); p != nil {
+			return o, false, p
 		}
 		return discrete(u, n)
 	}
@@ -245,7 +375,7 @@ func outcomes(u Uncertainty, n rules.Node, base decimal.Decimal, cache stepsCach
 	st, ok2 := fixed.ToInt(u.Step, o.scale)
 	mx, ok3 := fixed.ToInt(n.Max, o.scale)
 	if !ok1 || !ok2 || !ok3 || o.scale > 12 {
-		return o, false, fmt.Errorf("values of criterion %s need too many decimal places", n.ID)
+		return o, false, newProblem(lang.Msg("simulation.err.places", n.ID))
 	}
 	one := fixed.Pow10[o.scale]
 	for j := -k; j <= k; j++ {
@@ -256,7 +386,7 @@ func outcomes(u Uncertainty, n rules.Node, base decimal.Decimal, cache stepsCach
 		}
 	}
 	if len(o.vals) == 0 {
-		return o, false, fmt.Errorf("no value of the range is valid for criterion %s (method %s, maximum %s)", n.ID, n.Method, n.Max)
+		return o, false, newProblem(lang.Msg("simulation.err.range.none_valid", n.ID, string(n.Method), n.Max))
 	}
 	return o, true, nil
 }
@@ -279,7 +409,7 @@ func acceptsInt(m rules.Method, v, max, one int64) bool {
 
 // discrete lists a distribution's values (merged where repeated) with
 // integer weights.
-func discrete(u Uncertainty, n rules.Node) (outcomeSet, bool, error) {
+func discrete(u Uncertainty, n rules.Node) (outcomeSet, bool, *problem) {
 	var o outcomeSet
 	var keptV, keptW []decimal.Decimal
 	for _, x := range u.Values {
@@ -297,18 +427,18 @@ func discrete(u Uncertainty, n rules.Node) (outcomeSet, bool, error) {
 		keptV, keptW = append(keptV, x.Value), append(keptW, w)
 	}
 	if len(keptV) == 0 {
-		return o, false, fmt.Errorf("no value of the distribution is valid for criterion %s (method %s, maximum %s)", n.ID, n.Method, n.Max)
+		return o, false, newProblem(lang.Msg("simulation.err.values.none_valid", n.ID, string(n.Method), n.Max))
 	}
 	for _, v := range keptV {
 		o.scale = max(o.scale, fixed.Places(v))
 	}
 	if o.scale > 12 {
-		return o, false, fmt.Errorf("values of criterion %s need too many decimal places", n.ID)
+		return o, false, newProblem(lang.Msg("simulation.err.places", n.ID))
 	}
 	for _, v := range keptV {
 		iv, ok := fixed.ToInt(v, o.scale)
 		if !ok {
-			return o, false, fmt.Errorf("value %s of criterion %s is too large", v, n.ID)
+			return o, false, newProblem(lang.Msg("simulation.err.value.too_large", v, n.ID))
 		}
 		o.vals = append(o.vals, iv)
 	}
@@ -320,13 +450,13 @@ func discrete(u Uncertainty, n rules.Node) (outcomeSet, bool, error) {
 	for _, w := range keptW {
 		x := w.Shift(p)
 		if !x.IsInteger() || x.GreaterThan(decimal.NewFromInt(1<<40)) {
-			return o, false, fmt.Errorf("weight %s is too large or too precise", w)
+			return o, false, newProblem(lang.Msg("simulation.err.weight.too_large", w))
 		}
 		o.weights = append(o.weights, uint64(x.IntPart()))
 		sum += uint64(x.IntPart())
 	}
 	if sum == 0 || sum >= 1<<40 {
-		return o, false, fmt.Errorf("the weights must add up to a positive number below 2^40 units")
+		return o, false, newProblem(lang.Msg("simulation.err.weights.sum"))
 	}
 	return o, true, nil
 }

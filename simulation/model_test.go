@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/sheets"
 )
@@ -32,6 +33,8 @@ func TestParseModel(t *testing.T) {
 				t.Fatalf("unexpected error: %v", err)
 			case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
 				t.Fatalf("error %v, want it to contain %q", err, c.err)
+			case c.err != "":
+				checkModelErrors(t, err)
 			}
 		})
 	}
@@ -51,6 +54,15 @@ func TestModelReferencesAreChecked(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v should contain %q", err, want)
 		}
+	}
+	if es := checkModelErrors(t, err); len(es) != 3 {
+		t.Errorf("%d problems, want 3:\n%v", len(es), es)
+	}
+	want := "mô hình: criteria.99: không phải tiêu chí của bộ tiêu chí caobang-cum2\n" +
+		"mô hình: criteria.I: không phải tiêu chí của bộ tiêu chí caobang-cum2\n" +
+		"mô hình: members.SCTT: không phải đơn vị của bảng điểm"
+	if got := err.(ModelErrors).Text(lang.Vietnamese); got != want {
+		t.Errorf("in Vietnamese:\n%s\nwant\n%s", got, want)
 	}
 }
 
@@ -98,4 +110,25 @@ criteria:
 			t.Errorf("%s around %s ± %s by %s: %v, want %v", c.node, c.base, c.rng, c.step, got, c.want)
 		}
 	}
+}
+
+// FuzzParseModel: the parser never panics, and every problem it reports
+// can be written in both languages, Text(lang.English) being Error().
+func FuzzParseModel(f *testing.F) {
+	for _, s := range []string{
+		"default: {range: 0.5, step: 0.25}\n",
+		"criteria:\n  \"01\": fixed\n  \"07\": {values: [{value: 95}, {value: 98, weight: 2}]}\nmembers:\n  SXD:\n    \"03\": {range: 1.5, step: 0.5}\n",
+		"default: {range: 1, step: 1, values: [{value: 3}]}\n",
+		"default: sure\n",
+		`{"default": {"range": "0,5", "step": 0.25}}`,
+		"default: [",
+		"",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if _, err := ParseModel("fuzz.yaml", data); err != nil {
+			checkModelErrors(t, err)
+		}
+	})
 }

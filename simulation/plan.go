@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/thidua/thidua/internal/fixed"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -260,16 +261,16 @@ func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 			u := model.For(c.Member.ID, n.ID)
 			set, ok, err := outcomes(u, n, ns.Raw, cache)
 			if err != nil {
-				return nil, fmt.Errorf("model for %s, criterion %s: %w", c.Member.ID, n.ID, err)
+				return nil, memberError(c.Member.ID, n.ID, err.msg)
 			}
 			if !ok {
 				continue
 			}
 			if n.Method == rules.Votes {
-				return nil, fmt.Errorf("model for %s, criterion %s: votes come from the ballot and cannot be modelled", c.Member.ID, n.ID)
+				return nil, memberError(c.Member.ID, n.ID, lang.Msg("simulation.err.votes"))
 			}
 			if n.Method != rules.Direct && assessors(sheet, c.Member.ID, n.ID) > 1 {
-				return nil, fmt.Errorf("model for %s, criterion %s: several assessors' scores are aggregated, so only a direct criterion's counted points can be modelled", c.Member.ID, n.ID)
+				return nil, memberError(c.Member.ID, n.ID, lang.Msg("simulation.err.assessors"))
 			}
 			cl := cell{m: m, node: i, set: set}
 			var sum uint64

@@ -247,7 +247,7 @@ func (pl *pipeline) steps(sy symbolic, lo, hi *big.Rat, limit int) ([]*big.Rat, 
 	}
 	count := new(big.Int).Sub(kHi, kLo)
 	if !count.IsInt64() || count.Int64() > 1<<40 {
-		return nil, errorf(ErrTooLarge, "", "", "", "too many rounding steps")
+		return nil, newError(ErrTooLarge, "", "", "", lang.Msg("whatif.err.rounding"))
 	}
 	K := count.Int64() + 1
 	// position 0: the cell before step kLo; 2j+1: step kLo+j; 2j+2: the cell after it.
@@ -293,7 +293,7 @@ func (pl *pipeline) steps(sy symbolic, lo, hi *big.Rat, limit int) ([]*big.Rat, 
 			}
 			out = append(out, xAt(k))
 			if len(out) > limit {
-				return errorf(ErrTooLarge, "", "", "", "too many rounding steps")
+				return newError(ErrTooLarge, "", "", "", lang.Msg("whatif.err.rounding"))
 			}
 			return nil
 		}

@@ -180,7 +180,7 @@ func Reach(rb *rules.Rulebook, sh scoring.Sheet, member string, target Target, o
 	cfg := newConfig(opts)
 	sh = cloneSheet(sh)
 	if !hasMember(sh, member) {
-		return nil, errorf(ErrUnknownMember, member, "", "", "not in the sheet's member list")
+		return nil, newError(ErrUnknownMember, member, "", "", lang.Msg("whatif.err.member.unknown"))
 	}
 	base, err := ranking.Rank(rb, sh, cfg.rankOpts...)
 	if err != nil {

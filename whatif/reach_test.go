@@ -1,7 +1,6 @@
 package whatif_test
 
 import (
-	"errors"
 	"slices"
 	"testing"
 
@@ -140,8 +139,7 @@ func TestReachErrorsCarryTheInput(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := whatif.Reach(rb, sh, c.member, c.target, c.opts...)
 			require.ErrorIs(t, err, c.sentinel)
-			var we *whatif.Error
-			require.True(t, errors.As(err, &we))
+			we := checkRequestError(t, err)
 			require.Equal(t, c.value, we.Value)
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -225,7 +226,7 @@ func ParseScenario(name string, data []byte) (Scenario, error) {
 		es = append(es, &scoring.InputError{File: name, Line: p.Line, Msg: p.Path + ": " + p.Msg, Message: p.Message})
 	}
 	if !d.Has("edits") {
-		es = append(es, &scoring.InputError{File: name, Line: 1, Msg: "a scenario needs a list of edits (edits: …)"})
+		es = append(es, inputError(name, 1, "", "", "", lang.Msg("whatif.err.scenario.no_edits")))
 	}
 	for i := range sc.Edits {
 		e := &sc.Edits[i]
@@ -233,12 +234,12 @@ func ParseScenario(name string, data []byte) (Scenario, error) {
 		e.Line, _ = d.Line(path)
 		kinds := e.kinds()
 		if len(kinds) != 1 {
-			es = append(es, &scoring.InputError{File: name, Line: e.Line, Msg: fmt.Sprintf("%s: an edit has exactly one of %s; found %d", path, strings.Join(editKinds(), ", "), len(kinds))})
+			es = append(es, inputError(name, e.Line, "", "", path+": ", lang.Msg("whatif.err.edit.kinds", strings.Join(editKinds(), ", "), len(kinds))))
 			continue
 		}
-		if msg := e.incomplete(); msg != "" {
+		if msg := e.incomplete(); !msg.IsZero() {
 			m, c := e.subject()
-			es = append(es, &scoring.InputError{File: name, Line: e.Line, Member: m, Criterion: c, Msg: kinds[0] + ": " + msg})
+			es = append(es, inputError(name, e.Line, m, c, kinds[0]+": ", msg))
 		}
 	}
 	if len(es) > 0 {
@@ -271,8 +272,9 @@ func (e Edit) subject() (member, criterion string) {
 	return "", ""
 }
 
-// incomplete says which required field an edit lacks, or "".
-func (e Edit) incomplete() string {
+// incomplete says which required field an edit lacks, or which count or
+// value is negative; the zero message if none.
+func (e Edit) incomplete() lang.Message {
 	m, c := e.subject()
 	var missing []string
 	if m == "" {
@@ -295,18 +297,29 @@ func (e Edit) incomplete() string {
 			missing = append(missing, "fact")
 		}
 	}
-	if len(missing) > 0 {
-		return "needs " + strings.Join(missing, " and ")
+	switch len(missing) {
+	case 1:
+		return lang.Msg("whatif.err.edit.needs.1", missing[0])
+	case 2:
+		return lang.Msg("whatif.err.edit.needs.2", missing[0], missing[1])
+	case 3:
+		return lang.Msg("whatif.err.edit.needs.3", missing[0], missing[1], missing[2])
 	}
 	for _, o := range []*Occurrence{e.AddDeduction, e.RemoveDeduction, e.AddBonus, e.RemoveBonus} {
 		if o != nil && o.Count < 0 {
-			return fmt.Sprintf("count must not be negative, found %d", o.Count)
+			return lang.Msg("whatif.err.edit.count_negative", o.Count)
 		}
 	}
 	if e.SetScore != nil && e.SetScore.Value.IsNegative() {
-		return fmt.Sprintf("value must not be negative, found %s", e.SetScore.Value)
+		return lang.Msg("whatif.err.edit.value_negative", e.SetScore.Value)
 	}
-	return ""
+	return lang.Message{}
+}
+
+// inputError builds a problem of a scenario: head is written before the
+// message (the edit's kind or path, "set_score: "), in every language.
+func inputError(file string, line int, member, criterion, head string, m lang.Message) *scoring.InputError {
+	return &scoring.InputError{File: file, Line: line, Member: member, Criterion: criterion, Msg: head + m.In(lang.English), Message: m}
 }
 
 // Apply returns the sheet with the scenario's edits applied in order; the
@@ -333,17 +346,17 @@ func (sc Scenario) Apply(rb *rules.Rulebook, sh scoring.Sheet) (scoring.Sheet, e
 // that a problem the engine finds with them points at the edit.
 func applyEdit(rb *rules.Rulebook, sh *scoring.Sheet, e Edit, src scoring.Source) *scoring.InputError {
 	member, crit := e.subject()
-	fail := func(format string, args ...any) *scoring.InputError {
-		return &scoring.InputError{Member: member, Criterion: crit, Msg: e.Kind() + ": " + fmt.Sprintf(format, args...)}
+	fail := func(m lang.Message) *scoring.InputError {
+		return inputError("", 0, member, crit, e.Kind()+": ", m)
 	}
 	if e.Kind() == "" {
-		return fail("an edit has exactly one of %s", strings.Join(editKinds(), ", "))
+		return fail(lang.Msg("whatif.err.edit.one_kind", strings.Join(editKinds(), ", ")))
 	}
-	if msg := e.incomplete(); msg != "" {
-		return fail("%s", msg)
+	if msg := e.incomplete(); !msg.IsZero() {
+		return fail(msg)
 	}
 	if !hasMember(*sh, member) {
-		return fail("no member %q in the sheet (dropped by an earlier edit, or never there)", member)
+		return fail(lang.Msg("whatif.err.edit.no_member", strconv.Quote(member)))
 	}
 	switch {
 	case e.SetScore != nil:
@@ -359,7 +372,7 @@ func applyEdit(rb *rules.Rulebook, sh *scoring.Sheet, e Edit, src scoring.Source
 	case e.SetFact != nil:
 		f := e.SetFact
 		if _, ok := rb.Fact(f.Fact); !ok {
-			return fail("unknown fact %q (not declared in rulebook %s)", f.Fact, rb.ID())
+			return fail(lang.Msg("whatif.err.edit.fact", strconv.Quote(f.Fact), rb.ID()))
 		}
 		for i, x := range sh.Facts {
 			if x.Member == f.Member && x.Fact == f.Fact {
@@ -373,46 +386,46 @@ func applyEdit(rb *rules.Rulebook, sh *scoring.Sheet, e Edit, src scoring.Source
 	case e.AddVotes != nil:
 		v := e.AddVotes
 		if sh.Ballot == nil {
-			return fail("the sheet records no ballot to add votes to")
+			return fail(lang.Msg("whatif.err.edit.no_ballot"))
 		}
 		for i, x := range sh.Ballot.Votes {
 			if x.Member == member {
 				n := scoring.Vote{Member: member, For: x.For + v.For, Against: x.Against + v.Against, Abstain: x.Abstain + v.Abstain, Source: src}
 				if n.For < 0 || n.Against < 0 || n.Abstain < 0 {
-					return fail("would leave %d for, %d against, %d abstaining: counts cannot be negative", n.For, n.Against, n.Abstain)
+					return fail(lang.Msg("whatif.err.edit.votes_negative", n.For, n.Against, n.Abstain))
 				}
 				sh.Ballot.Votes[i] = n
 				return nil
 			}
 		}
 		if v.For < 0 || v.Against < 0 || v.Abstain < 0 {
-			return fail("the member has no votes recorded to take away from")
+			return fail(lang.Msg("whatif.err.edit.no_votes"))
 		}
 		sh.Ballot.Votes = append(sh.Ballot.Votes, scoring.Vote{Member: member, For: v.For, Against: v.Against, Abstain: v.Abstain, Source: src})
 	}
 	return nil
 }
 
-func setScoreEdit(rb *rules.Rulebook, sh *scoring.Sheet, s *SetScore, src scoring.Source, fail func(string, ...any) *scoring.InputError) *scoring.InputError {
+func setScoreEdit(rb *rules.Rulebook, sh *scoring.Sheet, s *SetScore, src scoring.Source, fail func(lang.Message) *scoring.InputError) *scoring.InputError {
 	n, ok := rb.Node(s.Criterion)
 	switch {
 	case !ok:
-		return fail("unknown criterion %q (not in rulebook %s)", s.Criterion, rb.ID())
+		return fail(lang.Msg("whatif.err.edit.criterion", strconv.Quote(s.Criterion), rb.ID()))
 	case n.IsGroup():
-		return fail("%q is a group; set the score of one of its criteria", s.Criterion)
+		return fail(lang.Msg("whatif.err.edit.group", strconv.Quote(s.Criterion)))
 	case n.Method == rules.Votes:
-		return fail("is converted from the ballot and takes no score; use add_votes")
+		return fail(lang.Msg("whatif.err.edit.votes"))
 	}
 	if _, _, ok := rb.Stage(s.Stage); !ok {
 		var ids []string
 		for _, st := range rb.Assessment().Stages {
 			ids = append(ids, st.ID)
 		}
-		return fail("unknown assessment stage %q (the rulebook's stages: %s)", s.Stage, strings.Join(ids, ", "))
+		return fail(lang.Msg("whatif.err.edit.stage", strconv.Quote(s.Stage), strings.Join(ids, ", ")))
 	}
 	for _, a := range sh.NotAssigned {
 		if a.Member == s.Member && (a.Criterion == s.Criterion || under(rb.Nodes(), n.Index, a.Criterion)) {
-			return fail("is marked not assigned (không được giao) to the member")
+			return fail(lang.Msg("whatif.err.edit.not_assigned"))
 		}
 	}
 	found := false
@@ -428,9 +441,9 @@ func setScoreEdit(rb *rules.Rulebook, sh *scoring.Sheet, s *SetScore, src scorin
 	return nil
 }
 
-func occurrenceEdit(rows *[]scoring.Occurrences, lookup func(string) (rules.Item, bool), what string, o *Occurrence, add bool, src scoring.Source, fail func(string, ...any) *scoring.InputError) *scoring.InputError {
+func occurrenceEdit(rows *[]scoring.Occurrences, lookup func(string) (rules.Item, bool), what string, o *Occurrence, add bool, src scoring.Source, fail func(lang.Message) *scoring.InputError) *scoring.InputError {
 	if _, ok := lookup(o.Item); !ok {
-		return fail("unknown %s item %q", what, o.Item)
+		return fail(lang.Msg(occurrenceKey(what, "unknown"), strconv.Quote(o.Item)))
 	}
 	i := slices.IndexFunc(*rows, func(x scoring.Occurrences) bool { return x.Member == o.Member && x.Item == o.Item })
 	if add {
@@ -447,14 +460,14 @@ func occurrenceEdit(rows *[]scoring.Occurrences, lookup func(string) (rules.Item
 		return nil
 	}
 	if i < 0 || (*rows)[i].Count == 0 {
-		return fail("the member has no %s %s to remove", what, o.Item)
+		return fail(lang.Msg(occurrenceKey(what, "none"), o.Item))
 	}
 	n := o.Count
 	if n == 0 {
 		n = (*rows)[i].Count
 	}
 	if n > (*rows)[i].Count {
-		return fail("removes %d but the member has %d", n, (*rows)[i].Count)
+		return fail(lang.Msg("whatif.err.edit.removes", n, (*rows)[i].Count))
 	}
 	(*rows)[i].Count -= n
 	(*rows)[i].Source = src
@@ -462,6 +475,21 @@ func occurrenceEdit(rows *[]scoring.Occurrences, lookup func(string) (rules.Item
 		*rows = slices.Delete(*rows, i, i+1)
 	}
 	return nil
+}
+
+// occurrenceKey is the key of a problem with a bonus or a deduction item
+// (what): "unknown" (the rulebook has no such item) or "none" (the member
+// has none to remove).
+func occurrenceKey(what, problem string) string {
+	switch {
+	case what == "bonus" && problem == "unknown":
+		return "whatif.err.edit.bonus.unknown"
+	case what == "bonus":
+		return "whatif.err.edit.bonus.none"
+	case problem == "unknown":
+		return "whatif.err.edit.deduction.unknown"
+	}
+	return "whatif.err.edit.deduction.none"
 }
 
 func dropMember(sh *scoring.Sheet, id string) {

@@ -1,7 +1,6 @@
 package whatif_test
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -12,12 +11,13 @@ import (
 	"github.com/thidua/thidua/whatif"
 )
 
+// parseErrors asserts that err is scoring.InputErrors, every problem of
+// which can be written in both languages (checkInputErrors), and returns
+// it.
 func parseErrors(t testing.TB, err error) scoring.InputErrors {
 	t.Helper()
 	require.Error(t, err)
-	var es scoring.InputErrors
-	require.True(t, errors.As(err, &es), "error %T is not InputErrors: %v", err, err)
-	return es
+	return checkInputErrors(t, err)
 }
 
 func TestParseScenario(t *testing.T) {
@@ -270,17 +270,11 @@ func FuzzParseScenario(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sc, err := whatif.ParseScenario("fuzz.yaml", data)
 		if err != nil {
-			var es scoring.InputErrors
-			if !errors.As(err, &es) || len(es) == 0 {
-				t.Fatalf("error %T is not InputErrors: %v", err, err)
-			}
+			checkInputErrors(t, err)
 			return
 		}
 		if _, err := sc.Apply(rb, sh); err != nil {
-			var es scoring.InputErrors
-			if !errors.As(err, &es) {
-				t.Fatalf("Apply's error %T is not InputErrors: %v", err, err)
-			}
+			checkInputErrors(t, err)
 		}
 	})
 }

@@ -112,13 +112,13 @@ func newSearch(rb *rules.Rulebook, sh scoring.Sheet, base *ranking.Standings, me
 		n, ok := rb.Node(c)
 		switch {
 		case !ok:
-			return nil, errorf(ErrUnknownCriterion, member, c, "", "a step is given for a criterion the rulebook does not have")
+			return nil, newError(ErrUnknownCriterion, member, c, "", lang.Msg("whatif.err.step.unknown"))
 		case n.IsGroup():
-			return nil, errorf(ErrBadStep, member, c, st.String(), "a step applies to a criterion, not to a group")
+			return nil, newError(ErrBadStep, member, c, st.String(), lang.Msg("whatif.err.step.group"))
 		case !st.IsPositive():
-			return nil, errorf(ErrBadStep, member, c, st.String(), "a step must be above zero")
+			return nil, newError(ErrBadStep, member, c, st.String(), lang.Msg("whatif.err.step.not_positive"))
 		case n.Method == rules.PerOccurrence && !st.IsInteger():
-			return nil, errorf(ErrBadStep, member, c, st.String(), "counts a number of occurrences, so its step must be a whole number")
+			return nil, newError(ErrBadStep, member, c, st.String(), lang.Msg("whatif.err.step.whole"))
 		}
 	}
 	if tier >= 0 {
@@ -306,7 +306,7 @@ func (s *search) grid(lm *leafModel) ([]decimal.Decimal, error) {
 		}
 		out = append(out, v)
 		if len(out) > s.cfg.maxPoints {
-			return nil, errorf(ErrTooLarge, s.member, n.ID, lm.step.String(), "more than %d candidate inputs at this step; give a coarser step", s.cfg.maxPoints)
+			return nil, newError(ErrTooLarge, s.member, n.ID, lm.step.String(), lang.Msg("whatif.err.candidates", s.cfg.maxPoints))
 		}
 		if n.Method != rules.Direct && v.GreaterThanOrEqual(limit) {
 			break
@@ -430,7 +430,7 @@ func (s *search) units() error {
 		}
 	}
 	if p > 12 {
-		return errorf(ErrTooLarge, s.member, "", "", "values need %d decimal places; the exact search handles at most 12", p)
+		return newError(ErrTooLarge, s.member, "", "", lang.Msg("whatif.err.places", p))
 	}
 	s.places = p
 	for _, lm := range s.leaves {
@@ -744,7 +744,7 @@ func (s *search) combine(acc, kid []*state) ([]*state, error) {
 			p.add(&state{sum: a.sum + b.sum, bits: a.bits & b.bits, cls: cls, effort: a.effort + b.effort, nchg: a.nchg + b.nchg, leaf: -1, cand: -1, a: a, b: b})
 		}
 		if len(p.list) > s.cfg.maxStates {
-			return nil, errorf(ErrTooLarge, s.member, "", "", "more than %d classes of allocations; give coarser steps", s.cfg.maxStates)
+			return nil, newError(ErrTooLarge, s.member, "", "", lang.Msg("whatif.err.states", s.cfg.maxStates))
 		}
 	}
 	return p.list, nil

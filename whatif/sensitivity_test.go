@@ -1,7 +1,6 @@
 package whatif_test
 
 import (
-	"errors"
 	"math/rand/v2"
 	"testing"
 
@@ -219,8 +218,7 @@ func TestSensitivityErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := whatif.Sensitivity(rb, sh, c.p, c.r)
 			require.ErrorIs(t, err, c.sentinel)
-			var we *whatif.Error
-			require.True(t, errors.As(err, &we))
+			we := checkRequestError(t, err)
 			require.Equal(t, c.value, we.Value)
 		})
 	}

@@ -39,29 +39,29 @@ func newSweep(rb *rules.Rulebook, sh scoring.Sheet, base *ranking.Standings, p P
 	sw := &sweep{rb: rb, sh: sh, cfg: cfg, base: base, p: p, exact: true}
 	switch {
 	case p.Weight != "" && (p.Member != "" || p.Criterion != ""):
-		return nil, errorf(ErrBadRange, p.Member, p.Weight, "", "vary a weight or a score, not both")
+		return nil, newError(ErrBadRange, p.Member, p.Weight, "", lang.Msg("whatif.err.sweep.both"))
 	case p.Weight != "":
 		n, ok := rb.Node(p.Weight)
 		if !ok {
-			return nil, errorf(ErrUnknownCriterion, "", p.Weight, "", "no criterion or group with this id in rulebook %s", rb.ID())
+			return nil, newError(ErrUnknownCriterion, "", p.Weight, "", lang.Msg("whatif.err.sweep.no_node", rb.ID()))
 		}
 		sw.node, sw.baseline = n, n.EffectiveWeight()
 	default:
 		n, ok := rb.Node(p.Criterion)
 		switch {
 		case !ok:
-			return nil, errorf(ErrUnknownCriterion, p.Member, p.Criterion, "", "no criterion with this id in rulebook %s", rb.ID())
+			return nil, newError(ErrUnknownCriterion, p.Member, p.Criterion, "", lang.Msg("whatif.err.sweep.no_criterion", rb.ID()))
 		case n.IsGroup():
-			return nil, errorf(ErrUnknownCriterion, p.Member, p.Criterion, "", "is a group; a score belongs to a criterion")
+			return nil, newError(ErrUnknownCriterion, p.Member, p.Criterion, "", lang.Msg("whatif.err.sweep.group"))
 		case n.Method == rules.Votes:
-			return nil, errorf(ErrUnknownCriterion, p.Member, p.Criterion, "", "is converted from the ballot and has no score to vary")
+			return nil, newError(ErrUnknownCriterion, p.Member, p.Criterion, "", lang.Msg("whatif.err.sweep.votes"))
 		}
 		row, ok := base.Row(p.Member)
 		if !ok {
-			return nil, errorf(ErrUnknownMember, p.Member, "", "", "not in the sheet's member list")
+			return nil, newError(ErrUnknownMember, p.Member, "", "", lang.Msg("whatif.err.member.unknown"))
 		}
 		if !row.Card.Nodes[n.Index].Assigned {
-			return nil, errorf(ErrUnknownCriterion, p.Member, p.Criterion, "", "is not assigned to the member")
+			return nil, newError(ErrUnknownCriterion, p.Member, p.Criterion, "", lang.Msg("whatif.err.sweep.not_assigned"))
 		}
 		sw.node, sw.baseline = n, row.Card.Nodes[n.Index].Raw
 	}
@@ -71,26 +71,26 @@ func newSweep(rb *rules.Rulebook, sh scoring.Sheet, base *ranking.Standings, p P
 
 // grid lists the values of the range, checking it.
 func (sw *sweep) grid(r Range) ([]decimal.Decimal, error) {
-	what := sw.p.String()
+	what := sw.p.Message()
 	switch {
 	case !r.Step.IsPositive():
-		return nil, errorf(ErrBadRange, sw.p.Member, sw.node.ID, r.Step.String(), "the step of the %s must be above zero", what)
+		return nil, newError(ErrBadRange, sw.p.Member, sw.node.ID, r.Step.String(), lang.Msg("whatif.err.range.step").With(what))
 	case r.To.LessThan(r.From):
-		return nil, errorf(ErrBadRange, sw.p.Member, sw.node.ID, r.To.String(), "the range of the %s ends before it starts (%s)", what, r.From)
+		return nil, newError(ErrBadRange, sw.p.Member, sw.node.ID, r.To.String(), lang.Msg("whatif.err.range.reversed", r.From).With(what))
 	case sw.p.Weight != "" && !r.From.IsPositive():
-		return nil, errorf(ErrBadRange, "", sw.node.ID, r.From.String(), "a weight must stay above zero (a zero weight means 1)")
+		return nil, newError(ErrBadRange, "", sw.node.ID, r.From.String(), lang.Msg("whatif.err.range.weight_zero"))
 	case sw.p.Weight == "" && r.From.IsNegative():
-		return nil, errorf(ErrBadRange, sw.p.Member, sw.node.ID, r.From.String(), "a score must not be negative")
+		return nil, newError(ErrBadRange, sw.p.Member, sw.node.ID, r.From.String(), lang.Msg("whatif.err.range.negative"))
 	case sw.p.Weight == "" && sw.node.Method == rules.Direct && r.To.GreaterThan(sw.node.Max):
-		return nil, errorf(ErrBadRange, sw.p.Member, sw.node.ID, r.To.String(), "a direct score cannot exceed the maximum %s", sw.node.Max)
+		return nil, newError(ErrBadRange, sw.p.Member, sw.node.ID, r.To.String(), lang.Msg("whatif.err.range.above_max", sw.node.Max))
 	case sw.p.Weight == "" && sw.node.Method == rules.PassFail && (!r.From.IsInteger() || !r.Step.IsInteger() || r.To.GreaterThan(one)):
-		return nil, errorf(ErrBadRange, sw.p.Member, sw.node.ID, r.String(), "pass/fail takes 0 or 1: use from 0 to 1 step 1")
+		return nil, rangeError(sw.p.Member, sw.node.ID, r, lang.Msg("whatif.err.range.pass_fail"))
 	case sw.p.Weight == "" && sw.node.Method == rules.PerOccurrence && (!r.From.IsInteger() || !r.Step.IsInteger() || !r.To.IsInteger()):
-		return nil, errorf(ErrBadRange, sw.p.Member, sw.node.ID, r.String(), "counts occurrences: the range and step must be whole numbers")
+		return nil, rangeError(sw.p.Member, sw.node.ID, r, lang.Msg("whatif.err.range.whole"))
 	}
 	n, _ := r.To.Sub(r.From).QuoRem(r.Step, 0)
 	if n.GreaterThan(decimal.NewFromInt(int64(sw.cfg.maxPoints))) {
-		return nil, errorf(ErrTooLarge, sw.p.Member, sw.node.ID, r.Step.String(), "more than %d grid values; give a larger step", sw.cfg.maxPoints)
+		return nil, newError(ErrTooLarge, sw.p.Member, sw.node.ID, r.Step.String(), lang.Msg("whatif.err.grid", sw.cfg.maxPoints))
 	}
 	var out []decimal.Decimal
 	for x := r.From; x.LessThanOrEqual(r.To); x = x.Add(r.Step) {
@@ -100,6 +100,14 @@ func (sw *sweep) grid(r Range) ([]decimal.Decimal, error) {
 		out = append(out, r.To)
 	}
 	return out, nil
+}
+
+// rangeError is a range that does not suit the parameter: its Value is
+// the range.
+func rangeError(member, criterion string, r Range, m lang.Message) *Error {
+	e := newError(ErrBadRange, member, criterion, r.String(), m)
+	e.value = r.Message()
+	return e
 }
 
 // String reads like "0.5 … 2 step 0.1".
@@ -119,7 +127,7 @@ func (sw *sweep) rank(x decimal.Decimal) (*ranking.Standings, error) {
 		setWeight(spec.Criteria, sw.node.ID, x)
 		rb, err := rules.New(spec)
 		if err != nil {
-			return nil, errorf(ErrBadRange, "", sw.node.ID, x.String(), "the rulebook is invalid with this weight: %v", err)
+			return nil, newError(ErrBadRange, "", sw.node.ID, x.String(), lang.Msg("whatif.err.rulebook_invalid", err.Error()))
 		}
 		return rank(rb, sw.sh, sw.cfg.rankOpts...)
 	}
@@ -127,7 +135,7 @@ func (sw *sweep) rank(x decimal.Decimal) (*ranking.Standings, error) {
 	setScore(&sh, sw.rb, sw.p.Member, sw.node.ID, x)
 	st, err := rank(sw.rb, sh, sw.cfg.rankOpts...)
 	if err != nil {
-		return nil, errorf(ErrBadRange, sw.p.Member, sw.node.ID, x.String(), "the sheet is invalid with this score: %v", err)
+		return nil, newError(ErrBadRange, sw.p.Member, sw.node.ID, x.String(), lang.Msg("whatif.err.sheet_invalid", err.Error()))
 	}
 	return st, nil
 }
@@ -379,7 +387,7 @@ func (sw *sweep) pieces(a, b *big.Rat) ([]*big.Rat, error) {
 		slices.SortFunc(out, func(x, y *big.Rat) int { return x.Cmp(y) })
 		out = slices.CompactFunc(out, func(x, y *big.Rat) bool { return x.Cmp(y) == 0 })
 		if len(out) > sw.cfg.maxPoints {
-			return nil, errorf(ErrTooLarge, sw.p.Member, sw.node.ID, "", "too many kinks")
+			return nil, newError(ErrTooLarge, sw.p.Member, sw.node.ID, "", lang.Msg("whatif.err.kinks"))
 		}
 	}
 }

@@ -3,9 +3,11 @@ package whatif
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 )
@@ -44,7 +46,7 @@ func (t Target) String() string {
 func (t Target) check(rb *rules.Rulebook, members int) (int, error) {
 	switch {
 	case t.Award != "" && t.Rank != 0:
-		return -1, errorf(ErrBadTarget, "", "", t.String(), "give a rank or an award tier, not both")
+		return -1, newError(ErrBadTarget, "", "", t.String(), lang.Msg("whatif.err.target.both"))
 	case t.Award != "":
 		for i, a := range rb.Awards() {
 			if a.ID == t.Award {
@@ -55,9 +57,9 @@ func (t Target) check(rb *rules.Rulebook, members int) (int, error) {
 		for _, a := range rb.Awards() {
 			ids = append(ids, a.ID)
 		}
-		return -1, errorf(ErrBadTarget, "", "", t.Award, "no award tier %q in rulebook %s (its tiers: %v)", t.Award, rb.ID(), ids)
+		return -1, newError(ErrBadTarget, "", "", t.Award, lang.Msg("whatif.err.target.tier", strconv.Quote(t.Award), rb.ID(), fmt.Sprint(ids)))
 	case t.Rank < 1 || t.Rank > members:
-		return -1, errorf(ErrBadTarget, "", "", fmt.Sprint(t.Rank), "a rank must be between 1 and the %d members of the cluster", members)
+		return -1, newError(ErrBadTarget, "", "", fmt.Sprint(t.Rank), lang.Msg("whatif.err.target.rank", members))
 	}
 	return -1, nil
 }

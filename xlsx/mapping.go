@@ -8,8 +8,12 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/thidua/thidua/lang"
 )
 
 // Mapping says where a workbook keeps its data, for layouts that
@@ -119,48 +123,138 @@ func LoadMapping(path string) (*Mapping, error) {
 
 // ParseMapping reads a mapping from YAML; name is used in error messages.
 // Unknown fields are errors. The keys are checked against the rulebook
-// when the workbook is read.
+// when the workbook is read. Its error is MappingErrors: every problem
+// found, or the one that stopped it reading the file (a file too large,
+// YAML it cannot decode).
 func ParseMapping(name string, data []byte) (*Mapping, error) {
 	if len(data) > maxMappingBytes {
-		return nil, fmt.Errorf("%s: a mapping file is at most %d bytes", name, maxMappingBytes)
+		return nil, MappingErrors{mappingError(name, "", lang.Msg("mapping.too_large", maxMappingBytes))}
 	}
 	var m Mapping
 	d := yaml.NewDecoder(bytes.NewReader(data))
 	d.KnownFields(true)
 	if err := d.Decode(&m); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		e := mappingError(name, "", lang.Msg("mapping.yaml", err.Error()))
+		e.Err = err
+		return nil, MappingErrors{e}
 	}
-	var problems []error
+	var problems MappingErrors
 	for i, s := range m.Sheets {
+		path := fmt.Sprintf("sheets[%d]", i)
 		if s.Sheet == "" {
-			problems = append(problems, fmt.Errorf("%s: sheets[%d]: the sheet's name is required", name, i))
+			problems = append(problems, mappingError(name, path, lang.Msg("mapping.sheet.no_name")))
 		}
 		if s.Layout != "" && s.Layout != LayoutMatrix && s.Layout != LayoutMember {
-			problems = append(problems, fmt.Errorf("%s: sheets[%d]: layout is matrix or member, found %q", name, i, s.Layout))
+			problems = append(problems, mappingError(name, path, lang.Msg("mapping.sheet.layout", strconv.Quote(s.Layout))))
 		}
 		if s.HeaderRow < 0 || s.FirstRow < 0 || s.LastRow < 0 || s.HeaderRow > totalRows || s.FirstRow > totalRows || s.LastRow > totalRows {
-			problems = append(problems, fmt.Errorf("%s: sheets[%d]: row numbers run from 1 to %d", name, i, totalRows))
+			problems = append(problems, mappingError(name, path, lang.Msg("mapping.sheet.rows", totalRows)))
 		}
 		if s.MemberCell != "" {
 			if _, _, ok := parseRef(s.MemberCell); !ok {
-				problems = append(problems, fmt.Errorf("%s: sheets[%d]: member_cell %q is not a cell reference like B2", name, i, s.MemberCell))
+				problems = append(problems, mappingError(name, path, lang.Msg("mapping.sheet.member_cell", strconv.Quote(s.MemberCell))))
 			}
 		}
 		for _, col := range slices.Sorted(maps.Keys(s.Columns)) {
 			if _, ok := colNumber(col); !ok {
-				problems = append(problems, fmt.Errorf("%s: sheets[%d]: %q is not a column letter like E", name, i, col))
+				problems = append(problems, mappingError(name, path, lang.Msg("mapping.sheet.column", strconv.Quote(col))))
 			}
 		}
 	}
 	if in := m.Info; in != nil {
 		for _, f := range []struct{ field, ref string }{{"cluster", in.Cluster}, {"year", in.Year}, {"entitled", in.Entitled}, {"present", in.Present}, {"lots", in.Lots}} {
 			if _, _, ok := parseRef(f.ref); f.ref != "" && !ok {
-				problems = append(problems, fmt.Errorf("%s: info.%s: %q is not a cell reference like C3", name, f.field, f.ref))
+				problems = append(problems, mappingError(name, "info."+f.field, lang.Msg("mapping.info.cell", strconv.Quote(f.ref))))
 			}
 		}
 	}
 	if len(problems) > 0 {
-		return nil, errors.Join(problems...)
+		return nil, problems
 	}
 	return &m, nil
+}
+
+// MappingError is one problem with a mapping file: the file, the key path
+// (sheets[1], info.year; "" for the file as a whole) and what is wrong.
+//
+// Msg is the problem in English; Message is the same problem as a
+// lang.Message, so that Text can write it in Vietnamese too (Msg is
+// Message.In(lang.English)). Message.Key is a stable code a program can
+// switch on instead of matching the English text, which may be reworded:
+// "mapping.sheet.layout", "mapping.info.cell", … (the "mapping." keys of
+// the lang catalogue); "mapping.yaml" is YAML the decoder cannot read,
+// whose own words (in English) are its value, and whose error is Err.
+// Keys a mapping gives that the workbook or the rulebook do not have are
+// problems of the workbook (scoring.InputError), found when it is read.
+type MappingError struct {
+	File    string // the mapping file's name
+	Path    string // key path, "sheets[1]" or "info.year"; "" for the file as a whole
+	Msg     string
+	Message lang.Message
+	Err     error // the YAML decoder's error, for "mapping.yaml"; else nil
+}
+
+// Error writes the problem in English: "mapping.yaml: sheets[0]: layout is
+// matrix or member, found "grid"".
+func (e *MappingError) Error() string {
+	if e.Path == "" {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s: %s", e.File, e.Path, e.Msg)
+}
+
+// Text writes the problem as Error does, with its message in the language:
+// "mapping.yaml: sheets[0]: layout chỉ nhận matrix hoặc member, nhận được
+// "grid"". The file name and the key path are written as they are.
+// Text(lang.English) is Error().
+func (e *MappingError) Text(t lang.Tag) string {
+	msg := e.Msg
+	if t != lang.English && !e.Message.IsZero() {
+		msg = e.Message.In(t)
+	}
+	if e.Path == "" {
+		return fmt.Sprintf("%s: %s", e.File, msg)
+	}
+	return fmt.Sprintf("%s: %s: %s", e.File, e.Path, msg)
+}
+
+// Unwrap returns the YAML decoder's error, if any.
+func (e *MappingError) Unwrap() error { return e.Err }
+
+// mappingError builds a problem of a mapping file, with Msg in English.
+func mappingError(file, path string, m lang.Message) *MappingError {
+	return &MappingError{File: file, Path: path, Msg: m.In(lang.English), Message: m}
+}
+
+// MappingErrors is every problem found in a mapping file. ParseMapping and
+// LoadMapping return it (as an error); use errors.As to get the individual
+// problems.
+type MappingErrors []*MappingError
+
+// Error writes every problem in English, one a line.
+func (es MappingErrors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Text writes every problem in the language, one a line, as Error does.
+// Text(lang.English) is Error().
+func (es MappingErrors) Text(t lang.Tag) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Text(t)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the individual errors.
+func (es MappingErrors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -65,9 +66,9 @@ func Template(w io.Writer, rb *rules.Rulebook, opts TemplateOptions) error {
 		id := clean(m.ID)
 		switch {
 		case id == "":
-			return fmt.Errorf("template: member %d (%q) has no id", i+1, m.Name)
+			return templateError(lang.Msg("template.member.no_id", i+1, strconv.Quote(m.Name)))
 		case seen[id]:
-			return fmt.Errorf("template: member %s is listed twice", id)
+			return templateError(lang.Msg("template.member.twice", id))
 		}
 		seen[id] = true
 	}
@@ -83,6 +84,28 @@ func Template(w io.Writer, rb *rules.Rulebook, opts TemplateOptions) error {
 	b.check(b.f.SetDocProps(&excelize.DocProperties{Title: "Bảng chấm điểm thi đua — " + rb.Title(), Creator: "thidua", Subject: rb.ID() + " " + rb.Version()}))
 	return b.write(w)
 }
+
+// TemplateError is a template that cannot be written as asked: a member
+// without an id, or listed twice. Error() is "template: " and the problem
+// in English; Message is the problem as a lang.Message, so that Text can
+// write it in Vietnamese too. Message.Key is a stable code a program can
+// switch on ("template.member.no_id", "template.member.twice") instead of
+// matching the English text, which may be reworded.
+type TemplateError struct {
+	Message lang.Message
+}
+
+// Error writes the problem in English: "template: member A is listed twice".
+func (e *TemplateError) Error() string { return "template: " + e.Message.In(lang.English) }
+
+// Text writes the problem in the language: "mẫu bảng điểm: đơn vị A được
+// liệt kê hai lần". Text(lang.English) is Error().
+func (e *TemplateError) Text(t lang.Tag) string {
+	return t.Pick("mẫu bảng điểm: ", "template: ") + e.Message.In(t)
+}
+
+// templateError returns the problem stated by m.
+func templateError(m lang.Message) error { return &TemplateError{Message: m} }
 
 type templ struct {
 	b    *book

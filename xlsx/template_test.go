@@ -2,6 +2,7 @@ package xlsx_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/xlsx"
@@ -185,13 +187,24 @@ func TestTemplateRefusesBadMembers(t *testing.T) {
 	for _, tc := range []struct {
 		members []scoring.Member
 		want    string
+		vi      string
+		key     string
 	}{
-		{[]scoring.Member{{ID: "A"}, {ID: " ", Name: "Đơn vị B"}}, `template: member 2 ("Đơn vị B") has no id`},
-		{[]scoring.Member{{ID: "A"}, {ID: "A"}}, "template: member A is listed twice"},
+		{[]scoring.Member{{ID: "A"}, {ID: " ", Name: "Đơn vị B"}}, `template: member 2 ("Đơn vị B") has no id`,
+			`mẫu bảng điểm: đơn vị thứ 2 ("Đơn vị B") chưa có mã`, "template.member.no_id"},
+		{[]scoring.Member{{ID: "A"}, {ID: "A"}}, "template: member A is listed twice",
+			"mẫu bảng điểm: đơn vị A được liệt kê hai lần", "template.member.twice"},
 	} {
 		var buf bytes.Buffer
 		err := xlsx.Template(&buf, rb, xlsx.TemplateOptions{Members: tc.members})
 		require.EqualError(t, err, tc.want)
 		require.Zero(t, buf.Len(), "nothing is written")
+		var te *xlsx.TemplateError
+		require.True(t, errors.As(err, &te), "error %T is not a *xlsx.TemplateError", err)
+		require.Equal(t, err.Error(), te.Text(lang.English))
+		require.NoError(t, te.Message.Check())
+		require.Equal(t, tc.key, te.Message.Key)
+		require.Equal(t, tc.vi, te.Text(lang.Vietnamese))
 	}
+	require.Equal(t, []string{"template.member.no_id", "template.member.twice"}, lang.Keys("template."), "a template problem without a case")
 }
