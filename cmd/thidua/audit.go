@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -96,7 +95,7 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 func auditOne(rulesPath, scoresPath, recordedPath string, f audit.Format, tag lang.Tag, w, stderr io.Writer) int {
 	rep, err := audit.AuditFiles(rulesPath, scoresPath, recordedPath)
 	if err != nil {
-		reportAuditError(stderr, tag, err)
+		report(stderr, tag, err)
 		return exitBadInput
 	}
 	if err := rep.WriteIn(w, f, tag); err != nil {
@@ -108,17 +107,6 @@ func auditOne(rulesPath, scoresPath, recordedPath string, f audit.Format, tag la
 		return exitBadInput
 	}
 	return exitOK
-}
-
-// reportAuditError prints an input error, one problem a line, with a count.
-func reportAuditError(stderr io.Writer, tag lang.Tag, err error) {
-	var pe audit.ParseErrors
-	if errors.As(err, &pe) {
-		fmt.Fprintln(stderr, err)
-		problems(stderr, tag, len(pe))
-		return
-	}
-	report(stderr, tag, err)
 }
 
 // batchGCPercent is the garbage collector setting of a batch audit: the

@@ -31,6 +31,7 @@ func TestAuditGolden(t *testing.T) {
 		{"batch", []string{"--batch", batch, "--lang", "en"}, exitBadInput},
 		{"batch-json", []string{"--batch", batch, "--format", "json", "--lang", "en"}, exitBadInput},
 		{"bad-recorded", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", "testdata/audit-bad-recorded.csv", "--lang", "en"}, exitBadInput},
+		{"bad-recorded-vi", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", "testdata/audit-bad-recorded.csv"}, exitBadInput},
 		{"bad-rulebook", []string{"--rules", "testdata/bad-rulebook.yaml", "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020.csv", "--lang", "en"}, exitBadInput},
 		{"missing-file", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", "testdata/nonexistent.csv", "--lang", "en"}, exitBadInput},
 		{"missing-batch", []string{"--batch", "testdata/nonexistent", "--lang", "en"}, exitBadInput},

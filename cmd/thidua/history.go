@@ -272,7 +272,7 @@ func historyCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	h, err := history.Load(*file)
 	if err != nil {
-		histReport(stderr, lg.tag, err)
+		report(stderr, lg.tag, err)
 		return exitBadInput
 	}
 	ids := h.Clusters()
@@ -596,7 +596,7 @@ func nominateCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	p, err := province.Load(*file)
 	if err != nil {
-		histReport(stderr, lg.tag, err)
+		report(stderr, lg.tag, err)
 		return exitBadInput
 	}
 	s := p.Spec()
@@ -760,7 +760,7 @@ func covenantCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	c, err := covenant.Load(*file)
 	if err != nil {
-		histReport(stderr, lg.tag, err)
+		report(stderr, lg.tag, err)
 		return exitBadInput
 	}
 	prog, err := c.Progress(*months)
@@ -834,7 +834,7 @@ func covenantCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	fc, err := c.Project(rb, base, prog.Months)
 	if err != nil {
-		histReport(stderr, lg.tag, err)
+		report(stderr, lg.tag, err)
 		return exitBadInput
 	}
 	st := fc.Standings
@@ -904,7 +904,7 @@ func titlesCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	t, err := titles.Load(*file)
 	if err != nil {
-		histReport(stderr, lg.tag, err)
+		report(stderr, lg.tag, err)
 		return exitBadInput
 	}
 	r := t.Check()
@@ -948,34 +948,4 @@ func titlesCmd(args []string, stdout, stderr io.Writer) int {
 		return exitBadInput
 	}
 	return exitOK
-}
-
-// histReport prints an error of the history, covenant, province or titles
-// packages, one problem a line, with a count; other errors as report does.
-func histReport(w io.Writer, t lang.Tag, err error) {
-	var n int
-	var text string
-	switch es := err.(type) {
-	case history.Errors:
-		n, text = len(es), es.Text(t)
-	case covenant.Errors:
-		n, text = len(es), es.Text(t)
-	case province.Errors:
-		n, text = len(es), es.Text(t)
-	case titles.Errors:
-		n, text = len(es), es.Text(t)
-	case *history.Error:
-		text = es.Text(t)
-	case *covenant.Error:
-		text = es.Text(t)
-	case *province.Error:
-		text = es.Text(t)
-	case *titles.Error:
-		text = es.Text(t)
-	default:
-		report(w, t, err)
-		return
-	}
-	fmt.Fprintln(w, text)
-	problems(w, t, n)
 }

@@ -7,11 +7,18 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/thidua/thidua/audit"
+	"github.com/thidua/thidua/covenant"
+	"github.com/thidua/thidua/history"
 	"github.com/thidua/thidua/lang"
+	"github.com/thidua/thidua/province"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/sheets"
+	"github.com/thidua/thidua/simulation"
+	"github.com/thidua/thidua/titles"
+	"github.com/thidua/thidua/xlsx"
 )
 
 func rankCmd(args []string, stdout, stderr io.Writer) int {
@@ -117,23 +124,42 @@ func loadWith(rulesPath, scoresPath, mappingPath string, t lang.Tag, stderr io.W
 }
 
 // report prints an error in the language, one problem per line, with a
-// count. Problems of rulebooks and score sheets are written in either
-// language; other errors (a missing file) as the system states them.
+// count. The library's problems (rulebooks, score sheets, Excel files,
+// recorded results, models, histories …) state themselves in either
+// language (Text); other errors (a missing file) as the system states
+// them.
 func report(w io.Writer, t lang.Tag, err error) {
-	var n int
 	text := err.Error()
-	switch es := err.(type) {
-	case rules.Errors:
-		n, text = len(es), es.Text(t)
-	case scoring.InputErrors:
-		n, text = len(es), es.Text(t)
-	case *rules.Error:
-		text = es.Text(t)
-	case *scoring.InputError:
-		text = es.Text(t)
+	if x, ok := err.(interface{ Text(lang.Tag) string }); ok {
+		text = x.Text(t)
 	}
 	fmt.Fprintln(w, text)
-	problems(w, t, n)
+	problems(w, t, count(err))
+}
+
+// count is the number of problems an error lists (1 if it is not a list).
+func count(err error) int {
+	switch es := err.(type) {
+	case rules.Errors:
+		return len(es)
+	case scoring.InputErrors:
+		return len(es)
+	case xlsx.MappingErrors:
+		return len(es)
+	case audit.ParseErrors:
+		return len(es)
+	case simulation.ModelErrors:
+		return len(es)
+	case history.Errors:
+		return len(es)
+	case covenant.Errors:
+		return len(es)
+	case province.Errors:
+		return len(es)
+	case titles.Errors:
+		return len(es)
+	}
+	return 1
 }
 
 // problems prints the count of a list of problems, if there is more than

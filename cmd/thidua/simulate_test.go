@@ -23,6 +23,7 @@ func TestSimulateGolden(t *testing.T) {
 		{"simulate-usage-bad-engine", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "1", "--step", "1", "--engine", "gpu"}, exitUsage},
 		{"simulate-usage-bad-chart", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "1", "--step", "1", "--chart", "x.png"}, exitUsage},
 		{"simulate-bad-model", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--model", "testdata/bad-model.yaml"}, exitBadInput},
+		{"simulate-bad-model-en", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--model", "testdata/bad-model.yaml", "--lang", "en"}, exitBadInput},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { golden(t, c.name, c.args, c.code) })

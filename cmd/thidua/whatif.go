@@ -103,7 +103,7 @@ func checkFormat(cmd, format string, stderr io.Writer) bool {
 func reportWhatif(cmd string, t lang.Tag, err error, stderr io.Writer) int {
 	var we *whatif.Error
 	if errors.As(err, &we) && !errors.Is(err, whatif.ErrModel) {
-		fmt.Fprintf(stderr, "thidua %s: %v\n", cmd, err)
+		fmt.Fprintf(stderr, "thidua %s: %s\n", cmd, we.Text(t))
 		if errors.Is(err, whatif.ErrTooLarge) {
 			return exitBadInput
 		}

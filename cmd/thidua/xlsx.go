@@ -76,7 +76,12 @@ func templateCmd(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err := writeAtomically(*out, func(w io.Writer) error { return xlsx.Template(w, rb, opts) }); err != nil {
-		fmt.Fprintf(stderr, "thidua template: %v\n", err)
+		text := err.Error()
+		var te *xlsx.TemplateError
+		if errors.As(err, &te) {
+			text = te.Text(t)
+		}
+		fmt.Fprintf(stderr, "thidua template: %s\n", text)
 		return exitBadInput
 	}
 	fmt.Fprintf(stdout, t.Pick("%s: bảng chấm điểm theo bộ tiêu chí %s, phiên bản %s: %d đơn vị, %d giai đoạn chấm cho mỗi đơn vị\n",
@@ -105,7 +110,7 @@ func checkXLSX(rb *rules.Rulebook, scoresPath, mappingPath string, t lang.Tag, s
 	if mappingPath != "" {
 		m, err := xlsx.LoadMapping(mappingPath)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			report(stderr, t, err)
 			return scoring.Sheet{}, false
 		}
 		opts.Mapping = m
