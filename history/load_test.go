@@ -37,7 +37,7 @@ clusters:
     years:
       - year: YEAR
         members: [SKHCN, STNMT, SGTVT, SXD, SNNPTNT, SCT, TTT]
-        rulebook: {path: RULEBOOK, id: caobang-cum2, version: "2020.1"HASH}
+        rulebook: {id: caobang-cum2, version: "2020.1"HASH, path: RULEBOOK}
         sheet: SHEET
         awards:
           - {member: SCT, award: flag, rank: 1}
