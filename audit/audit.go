@@ -285,6 +285,9 @@ func problemText(e *scoring.InputError) lang.Message {
 	if m.IsZero() || m.In(lang.English) != e.Msg {
 		m = lang.Msg("audit.sheet.quoted", e.Msg)
 	}
+	if e.Where != "" {
+		m = lang.Msg("audit.sheet.at", e.Where).With(m)
+	}
 	if e.Criterion != "" {
 		return lang.Msg("audit.sheet.at", e.Criterion).With(m)
 	}

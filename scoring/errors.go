@@ -18,19 +18,22 @@ import (
 // ("input.value.above_max", "csv.row.needs", "fields.decimal", …: see the
 // "input.", "csv.", "sheet." and "fields." keys of the lang catalogue, and
 // "decode." for a JSON or YAML file that cannot be decoded) instead of
-// matching the English text, which may be reworded. The
-// packages scoring and sheets set both, with Msg equal to
-// Message.In(lang.English), or to a location such as a key path
-// ("scores[3].value: ") followed by it. An InputError built without a
-// Message (by a package that does not state its problems as messages yet)
-// is written in English in every language.
+// matching the English text, which may be reworded. The library's
+// packages set both, with Msg equal to Message.In(lang.English). An
+// InputError built without a Message (by hand) is written as Msg in every
+// language.
 type InputError struct {
 	File      string
 	Line      int    // 0 if unknown
 	Member    string // member id, if the problem concerns one
 	Criterion string // criterion, item or fact id, if the problem concerns one
-	Msg       string
-	Message   lang.Message
+	// Where is a place inside the file, written as it is in every
+	// language: the key path in a JSON or YAML sheet ("scores[3].value"),
+	// the cells of a workbook ("Bảng điểm!D14"), a scenario's edit
+	// ("set_score"). Empty if the line says enough.
+	Where   string
+	Msg     string
+	Message lang.Message
 }
 
 // Error writes the problem in English: its location (file, line, member,
@@ -53,6 +56,10 @@ func (e *InputError) Error() string {
 	if e.Criterion != "" {
 		fmt.Fprintf(&b, "%s: ", e.Criterion)
 	}
+	if e.Where != "" {
+		b.WriteString(e.Where)
+		b.WriteString(": ")
+	}
 	b.WriteString(e.Msg)
 	return b.String()
 }
@@ -62,10 +69,6 @@ func (e *InputError) Error() string {
 // vượt điểm tối đa 10". File, line, member and criterion ids are written
 // as they are; "member" is "đơn vị" in Vietnamese. Text(lang.English) is
 // Error().
-//
-// If Msg is not Message.In(lang.English) but ends with it (a caller put a
-// location before it, as a key path or a workbook cell), that beginning is
-// kept as it is; if Msg does not end with it, Msg is written as it is.
 func (e *InputError) Text(t lang.Tag) string {
 	var b strings.Builder
 	if e.File != "" {
@@ -85,20 +88,16 @@ func (e *InputError) Text(t lang.Tag) string {
 	if e.Criterion != "" {
 		fmt.Fprintf(&b, "%s: ", e.Criterion)
 	}
-	b.WriteString(e.message(t))
-	return b.String()
-}
-
-// message is the problem without its location, in the language.
-func (e *InputError) message(t lang.Tag) string {
+	if e.Where != "" {
+		b.WriteString(e.Where)
+		b.WriteString(": ")
+	}
 	if t == lang.English || e.Message.IsZero() {
-		return e.Msg
+		b.WriteString(e.Msg)
+	} else {
+		b.WriteString(e.Message.In(t))
 	}
-	head, ok := strings.CutSuffix(e.Msg, e.Message.In(lang.English))
-	if !ok {
-		return e.Msg
-	}
-	return head + e.Message.In(t)
+	return b.String()
 }
 
 // InputErrors is every problem found in a sheet. Score returns it (as an

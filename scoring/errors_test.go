@@ -217,9 +217,9 @@ tie_breaks: [more_votes, no_award_last_year]
 	relativeBook = "criteria:\n  - {id: c, name: C, max: 10, method: relative, target: 100}\n"
 )
 
-// A problem whose Msg a caller wrote before its message (a workbook's
-// cell, a key path) keeps that beginning in Vietnamese; one whose Msg is
-// not its message, or that has no message, is written as Msg says.
+// A problem's Where (a workbook's cell, a key path) is written as it is in
+// every language, before the message; a problem with a message is written
+// from it in Vietnamese, one without as Msg says.
 func TestInputErrorTextKeepsWhatCallersWrote(t *testing.T) {
 	m := lang.Msg("input.value.above_max", "10.5", "10")
 	for _, tc := range []struct {
@@ -227,12 +227,12 @@ func TestInputErrorTextKeepsWhatCallersWrote(t *testing.T) {
 		e    scoring.InputError
 		vi   string
 	}{
-		{"a cell before the message", scoring.InputError{File: "cum.xlsx", Line: 12, Member: "SCT", Criterion: "03", Msg: "Bảng điểm!G12: " + m.In(lang.English), Message: m},
+		{"a cell before the message", scoring.InputError{File: "cum.xlsx", Line: 12, Member: "SCT", Criterion: "03", Where: "Bảng điểm!G12", Msg: m.In(lang.English), Message: m},
 			"cum.xlsx:12: đơn vị SCT: 03: Bảng điểm!G12: 10,5 điểm vượt điểm tối đa 10"},
 		{"the message alone", scoring.InputError{Member: "SCT", Criterion: "03", Msg: m.In(lang.English), Message: m},
 			"đơn vị SCT: 03: 10,5 điểm vượt điểm tối đa 10"},
-		{"a Msg rewritten without the message", scoring.InputError{File: "cum.csv", Msg: "something else", Message: m},
-			"cum.csv: something else"},
+		{"a key path", scoring.InputError{File: "cum.json", Line: 4, Where: "scores[3].value", Msg: m.In(lang.English), Message: m},
+			"cum.json:4: scores[3].value: 10,5 điểm vượt điểm tối đa 10"},
 		{"no message", scoring.InputError{File: "cum.csv", Line: 3, Member: "SCT", Msg: "listed twice (also on line 2)"},
 			"cum.csv:3: đơn vị SCT: listed twice (also on line 2)"},
 	} {
@@ -241,7 +241,8 @@ func TestInputErrorTextKeepsWhatCallersWrote(t *testing.T) {
 			require.Equal(t, tc.vi, tc.e.Text(lang.Vietnamese))
 		})
 	}
-	es := scoring.InputErrors{{File: "a.csv", Line: 1, Msg: m.In(lang.English), Message: m}, {Member: "B", Msg: "x", Message: lang.Msg("input.no_members")}}
-	require.Equal(t, "a.csv:1: 10,5 điểm vượt điểm tối đa 10\nđơn vị B: x", es.Text(lang.Vietnamese))
+	none := lang.Msg("input.no_members")
+	es := scoring.InputErrors{{File: "a.csv", Line: 1, Msg: m.In(lang.English), Message: m}, {Member: "B", Msg: none.In(lang.English), Message: none}}
+	require.Equal(t, "a.csv:1: 10,5 điểm vượt điểm tối đa 10\nđơn vị B: "+none.In(lang.Vietnamese), es.Text(lang.Vietnamese))
 	require.Equal(t, es.Error(), es.Text(lang.English))
 }

@@ -112,7 +112,11 @@ func checkErrors(t *testing.T, file string, err error, want []wantErr) {
 		require.Equal(t, w.line, e.Line, "error %d (%v): line", i, e)
 		require.Equal(t, w.member, e.Member, "error %d (%v): member", i, e)
 		require.Equal(t, w.criterion, e.Criterion, "error %d (%v): criterion", i, e)
-		require.Contains(t, e.Msg, w.msg, "error %d: message", i)
+		msg := e.Msg // with the key path a JSON or YAML problem has
+		if e.Where != "" {
+			msg = e.Where + ": " + msg
+		}
+		require.Contains(t, msg, w.msg, "error %d: message", i)
 	}
 }
 

@@ -10,14 +10,10 @@ func inputError(file string, line int, member, key string, m lang.Message) *scor
 	return &scoring.InputError{File: file, Line: line, Member: member, Criterion: key, Msg: m.In(lang.English), Message: m}
 }
 
-// atPath builds a problem found at a key path of a JSON or YAML document:
-// Msg is "path: " and the message in English, as it has always been
-// written; the path stays as it is in every language.
+// atPath builds a problem found at a key path of a JSON or YAML document
+// (the decoder's problem: its message and its English text).
 func atPath(file string, line int, path string, m lang.Message, en string) *scoring.InputError {
-	if path != "" {
-		en = path + ": " + en
-	}
-	return &scoring.InputError{File: file, Line: line, Msg: en, Message: m}
+	return &scoring.InputError{File: file, Line: line, Where: path, Msg: en, Message: m}
 }
 
 // tooLarge is the problem of a file larger than MaxBytes.

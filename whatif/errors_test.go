@@ -228,8 +228,8 @@ func TestScenarioErrorTexts(t *testing.T) {
 		{"an edit with no key, applied", func() error {
 			_, err := whatif.Scenario{File: "s.yaml", Edits: []whatif.Edit{{Line: 4}}}.Apply(rb, sh)
 			return err
-		}, "s.yaml:4: : mỗi thay đổi phải có đúng một trong các khóa set_score, add_deduction, remove_deduction, add_bonus, remove_bonus, set_fact, drop_member, add_votes",
-			"s.yaml:4: : an edit has exactly one of set_score, add_deduction, remove_deduction, add_bonus, remove_bonus, set_fact, drop_member, add_votes"},
+		}, "s.yaml:4: mỗi thay đổi phải có đúng một trong các khóa set_score, add_deduction, remove_deduction, add_bonus, remove_bonus, set_fact, drop_member, add_votes",
+			"s.yaml:4: an edit has exactly one of set_score, add_deduction, remove_deduction, add_bonus, remove_bonus, set_fact, drop_member, add_votes"},
 		{"an edit without its member, applied", func() error {
 			_, err := whatif.Scenario{File: "s.yaml", Edits: []whatif.Edit{{DropMember: &whatif.DropMember{}, Line: 3}}}.Apply(rb, sh)
 			return err

@@ -223,7 +223,7 @@ func ParseScenario(name string, data []byte) (Scenario, error) {
 	d.Decode(root, "", &sc)
 	var es scoring.InputErrors
 	for _, p := range d.Problems {
-		es = append(es, &scoring.InputError{File: name, Line: p.Line, Msg: p.Path + ": " + p.Msg, Message: p.Message})
+		es = append(es, &scoring.InputError{File: name, Line: p.Line, Where: p.Path, Msg: p.Msg, Message: p.Message})
 	}
 	if !d.Has("edits") {
 		es = append(es, inputError(name, 1, "", "", "", lang.Msg("whatif.err.scenario.no_edits")))
@@ -234,12 +234,12 @@ func ParseScenario(name string, data []byte) (Scenario, error) {
 		e.Line, _ = d.Line(path)
 		kinds := e.kinds()
 		if len(kinds) != 1 {
-			es = append(es, inputError(name, e.Line, "", "", path+": ", lang.Msg("whatif.err.edit.kinds", strings.Join(editKinds(), ", "), len(kinds))))
+			es = append(es, inputError(name, e.Line, "", "", path, lang.Msg("whatif.err.edit.kinds", strings.Join(editKinds(), ", "), len(kinds))))
 			continue
 		}
 		if msg := e.incomplete(); !msg.IsZero() {
 			m, c := e.subject()
-			es = append(es, inputError(name, e.Line, m, c, kinds[0]+": ", msg))
+			es = append(es, inputError(name, e.Line, m, c, kinds[0], msg))
 		}
 	}
 	if len(es) > 0 {
@@ -316,10 +316,10 @@ func (e Edit) incomplete() lang.Message {
 	return lang.Message{}
 }
 
-// inputError builds a problem of a scenario: head is written before the
-// message (the edit's kind or path, "set_score: "), in every language.
-func inputError(file string, line int, member, criterion, head string, m lang.Message) *scoring.InputError {
-	return &scoring.InputError{File: file, Line: line, Member: member, Criterion: criterion, Msg: head + m.In(lang.English), Message: m}
+// inputError builds a problem of a scenario; where is the edit's kind or
+// key path ("set_score"), or "".
+func inputError(file string, line int, member, criterion, where string, m lang.Message) *scoring.InputError {
+	return &scoring.InputError{File: file, Line: line, Member: member, Criterion: criterion, Where: where, Msg: m.In(lang.English), Message: m}
 }
 
 // Apply returns the sheet with the scenario's edits applied in order; the
@@ -347,7 +347,7 @@ func (sc Scenario) Apply(rb *rules.Rulebook, sh scoring.Sheet) (scoring.Sheet, e
 func applyEdit(rb *rules.Rulebook, sh *scoring.Sheet, e Edit, src scoring.Source) *scoring.InputError {
 	member, crit := e.subject()
 	fail := func(m lang.Message) *scoring.InputError {
-		return inputError("", 0, member, crit, e.Kind()+": ", m)
+		return inputError("", 0, member, crit, e.Kind(), m)
 	}
 	if e.Kind() == "" {
 		return fail(lang.Msg("whatif.err.edit.one_kind", strings.Join(editKinds(), ", ")))

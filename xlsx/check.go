@@ -59,8 +59,7 @@ func (r *result) reported(e *scoring.InputError) bool {
 	return false
 }
 
-// locate returns a scoring problem with the cells it concerns named at the
-// start of its message.
+// locate returns a scoring problem with the cells it concerns as its Where.
 func (r *result) locate(e *scoring.InputError) *scoring.InputError {
 	if e.Line == 0 {
 		return e
@@ -73,7 +72,7 @@ func (r *result) locate(e *scoring.InputError) *scoring.InputError {
 		return e
 	}
 	out := *e
-	out.Msg = joinRefs(refs) + ": " + e.Msg
+	out.Where = strings.TrimSuffix(joinRefs(refs)+": "+out.Where, ": ")
 	return &out
 }
 

@@ -289,7 +289,7 @@ func FuzzLayout(f *testing.F) {
 			}
 		}
 		for _, e := range rd.res.errs {
-			if e.File != "f.xlsx" || !strings.Contains(e.Msg, "S!") && e.Line > 0 {
+			if e.File != "f.xlsx" || !strings.Contains(e.Where, "S!") && e.Line > 0 {
 				t.Fatalf("an error that does not name its cell: %v", e)
 			}
 		}

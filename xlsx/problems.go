@@ -30,10 +30,8 @@ func messageOf(err error) lang.Message {
 	return lang.Msg("xlsx.error", err.Error())
 }
 
-// inputError builds a problem of the sheet: head is a location written
-// before the message ("Bảng điểm!D14: ", or ""), which Msg keeps in front
-// of the message in English as it always has and which
-// scoring.InputError.Text keeps in every language.
-func inputError(file string, line int, member, criterion, head string, m lang.Message) *scoring.InputError {
-	return &scoring.InputError{File: file, Line: line, Member: member, Criterion: criterion, Msg: head + m.In(lang.English), Message: m}
+// inputError builds a problem of the workbook; where is the sheet or cell
+// it is about ("Bảng điểm!D14"), or "".
+func inputError(file string, line int, member, criterion, where string, m lang.Message) *scoring.InputError {
+	return &scoring.InputError{File: file, Line: line, Member: member, Criterion: criterion, Where: where, Msg: m.In(lang.English), Message: m}
 }

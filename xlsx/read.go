@@ -406,13 +406,13 @@ func (rd *reader) fileError(m lang.Message) {
 // sheetError reports a problem with a sheet as a whole: its message
 // follows the sheet's name ("Bảng điểm: mapping: …").
 func (rd *reader) sheetError(g *grid, m lang.Message) {
-	rd.res.errs = append(rd.res.errs, inputError(rd.file, 0, "", "", g.name+": ", m))
+	rd.res.errs = append(rd.res.errs, inputError(rd.file, 0, "", "", g.name, m))
 }
 
 // cellError reports a problem with a cell: its message follows the
 // cell's reference ("Bảng điểm!D14: …").
 func (rd *reader) cellError(g *grid, p pos, member, criterion string, m lang.Message) {
-	rd.res.errs = append(rd.res.errs, inputError(rd.file, p.row, member, criterion, g.ref(p)+": ", m))
+	rd.res.errs = append(rd.res.errs, inputError(rd.file, p.row, member, criterion, g.ref(p), m))
 }
 
 // warn records a warning about a sheet, or about a cell of it if p is a
@@ -527,7 +527,7 @@ func (rd *reader) finish() {
 	for _, h := range rd.history {
 		if sh.Year == 0 {
 			past := sh.History[h.index]
-			rd.res.errs = append(rd.res.errs, inputError(rd.file, past.Source.Line, past.Member, "", h.ref+": ", lang.Msg("xlsx.history.no_year")))
+			rd.res.errs = append(rd.res.errs, inputError(rd.file, past.Source.Line, past.Member, "", h.ref, lang.Msg("xlsx.history.no_year")))
 			continue
 		}
 		sh.History[h.index].Year = sh.Year - 1
