@@ -2,10 +2,8 @@ package audit
 
 import (
 	"errors"
-	"fmt"
-	"strconv"
-	"strings"
 
+	"github.com/thidua/thidua/internal/problem"
 	"github.com/thidua/thidua/lang"
 )
 
@@ -34,25 +32,18 @@ type ParseError struct {
 
 // Error reads like "recorded.csv:12: member SCT: total: expected a number …".
 func (e *ParseError) Error() string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteByte(':')
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "%d:", e.Line)
-	}
-	if b.Len() > 0 {
-		b.WriteByte(' ')
-	}
+	s := problem.Prefix(e.File, e.Line, 0, "")
 	if e.Member != "" {
-		fmt.Fprintf(&b, "member %s: ", e.Member)
+		s += "member " + e.Member + ": "
 	}
-	if e.Key != "" {
-		fmt.Fprintf(&b, "%s: ", e.Key)
+	return s + e.key() + e.Msg
+}
+
+func (e *ParseError) key() string {
+	if e.Key == "" {
+		return ""
 	}
-	b.WriteString(e.Msg)
-	return b.String()
+	return e.Key + ": "
 }
 
 // Text writes the problem in the language, on one line, with its location
@@ -61,30 +52,16 @@ func (e *ParseError) Error() string {
 // and key are written as they are; "member" is "đơn vị" in Vietnamese.
 // Text(lang.English) is Error().
 func (e *ParseError) Text(t lang.Tag) string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteByte(':')
+	if t == lang.English {
+		return e.Error()
 	}
-	if e.Line > 0 {
-		b.WriteString(strconv.Itoa(e.Line))
-		b.WriteByte(':')
-	}
-	if b.Len() > 0 {
-		b.WriteByte(' ')
-	}
-	if e.Member != "" {
-		fmt.Fprintf(&b, "%s %s: ", t.Pick("đơn vị", "member"), e.Member)
-	}
-	if e.Key != "" {
-		fmt.Fprintf(&b, "%s: ", e.Key)
-	}
-	if t == lang.English || e.Message.IsZero() {
-		b.WriteString(e.Msg)
-	} else {
-		b.WriteString(e.Message.In(t))
-	}
-	return b.String()
+	return e.Located().In(t)
+}
+
+// Located returns the whole problem — its location and its message — as
+// one message.
+func (e *ParseError) Located() lang.Message {
+	return problem.AtMember(problem.Prefix(e.File, e.Line, 0, ""), e.Member, e.key(), problem.Body(e.Message, e.Msg))
 }
 
 // parseError builds a problem from its message, with Msg in English.
@@ -98,32 +75,16 @@ func parseError(file string, line int, member, key string, m lang.Message) *Pars
 type ParseErrors []*ParseError
 
 // Error lists the problems, one a line.
-func (es ParseErrors) Error() string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+func (es ParseErrors) Error() string { return problem.Lines(es, (*ParseError).Error) }
 
 // Text lists the problems in the language, one a line, as Error() does.
 // Text(lang.English) is Error().
 func (es ParseErrors) Text(t lang.Tag) string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Text(t)
-	}
-	return strings.Join(lines, "\n")
+	return problem.Lines(es, func(e *ParseError) string { return e.Text(t) })
 }
 
 // Unwrap returns the individual errors.
-func (es ParseErrors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+func (es ParseErrors) Unwrap() []error { return problem.Unwrap(es) }
 
 // ErrMalformedCluster is wrapped by the error of a batch cluster folder
 // that cannot be audited (a file missing or unreadable).

@@ -2,13 +2,9 @@ package history
 
 import (
 	"errors"
-	"fmt"
-	"strconv"
-	"strings"
 
+	"github.com/thidua/thidua/internal/problem"
 	"github.com/thidua/thidua/lang"
-	"github.com/thidua/thidua/rules"
-	"github.com/thidua/thidua/scoring"
 )
 
 // ErrUnknownCluster is returned (wrapped) by queries about a cluster the
@@ -43,27 +39,8 @@ type Error struct {
 }
 
 // Error reads "file:line:col: path: where: message", leaving out what is
-// unknown.
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.prefix())
-	var where []string
-	if e.Cluster != "" {
-		where = append(where, "cluster "+e.Cluster)
-	}
-	if e.Year != 0 {
-		where = append(where, fmt.Sprint(e.Year))
-	}
-	if e.Member != "" {
-		where = append(where, "member "+e.Member)
-	}
-	if len(where) > 0 {
-		b.WriteString(strings.Join(where, ", "))
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
+// unknown: Located in English.
+func (e *Error) Error() string { return e.Located().In(lang.English) }
 
 // Text writes the problem as Error does, in the language: "h.yaml:14:9:
 // clusters[0].years[1].members[3]: cụm cum2, năm 2021, đơn vị STTTT: …".
@@ -77,10 +54,6 @@ func (e *Error) Text(t lang.Tag) string { return e.Located().In(t) }
 // message of its own (package province does, for a history file a
 // province file refers to).
 func (e *Error) Located() lang.Message {
-	body := e.Message
-	if body.IsZero() {
-		body = lang.Msg("history.err.text", e.Msg)
-	}
 	var where []lang.Message
 	if e.Cluster != "" {
 		where = append(where, lang.Msg("history.err.where.cluster", e.Cluster))
@@ -91,33 +64,7 @@ func (e *Error) Located() lang.Message {
 	if e.Member != "" {
 		where = append(where, lang.Msg("history.err.where.member", e.Member))
 	}
-	if len(where) == 0 {
-		return lang.Msg("history.err.at", e.prefix()).With(body)
-	}
-	return lang.Msg("history.err.at_where", e.prefix()).With(lang.Msg("history.err.list").With(where...), body)
-}
-
-// prefix writes "file:line:col: path: ", each part only if known.
-func (e *Error) prefix() string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteByte(':')
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "%d:", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, "%d:", e.Column)
-		}
-	}
-	if b.Len() > 0 {
-		b.WriteByte(' ')
-	}
-	if e.Path != "" {
-		b.WriteString(e.Path)
-		b.WriteString(": ")
-	}
-	return b.String()
+	return problem.At(problem.Prefix(e.File, e.Line, e.Column, e.Path), where, problem.Body(e.Message, e.Msg))
 }
 
 // Errors is every problem found in a history, in line order. New, Parse and
@@ -125,32 +72,16 @@ func (e *Error) prefix() string {
 type Errors []*Error
 
 // Error returns the problems, one a line.
-func (es Errors) Error() string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+func (es Errors) Error() string { return problem.Lines(es, (*Error).Error) }
 
 // Text writes the problems in the language, one a line, as Error does.
 // Text(lang.English) is Error().
 func (es Errors) Text(t lang.Tag) string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Text(t)
-	}
-	return strings.Join(lines, "\n")
+	return problem.Lines(es, func(e *Error) string { return e.Text(t) })
 }
 
 // Unwrap returns the individual errors.
-func (es Errors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+func (es Errors) Unwrap() []error { return problem.Unwrap(es) }
 
 // ctx is what a problem concerns.
 type ctx struct {
@@ -175,72 +106,7 @@ func (v *validator) add(path string, x ctx, m lang.Message) {
 // message ("history.err.in_rulebook", "history.err.in_sheet"), what its
 // value (the file's path) and the problem its part.
 func (v *validator) nested(path string, x ctx, key, what string, err error) {
-	for _, e := range flatten(err) {
-		v.add(path, x, lang.Msg(key, what).With(cause(e)))
+	for _, e := range problem.Flatten(err) {
+		v.add(path, x, lang.Msg(key, what).With(problem.Of(e)))
 	}
-}
-
-// flatten returns the individual errors of err (rules.Errors,
-// scoring.InputErrors, errors.Join), or err itself.
-func flatten(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if u, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range u.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
-	}
-	return []error{err}
-}
-
-// cause returns a problem of a file the history refers to as a message
-// that writes it as its own package does: a rulebook's problem with its
-// location and its message, a score sheet's with its file, line, member
-// and criterion. Any other error (a file that cannot be opened) is written
-// as it is, in every language.
-func cause(err error) lang.Message {
-	switch e := err.(type) {
-	case *rules.Error:
-		if !e.Message.IsZero() && e.Message.In(lang.English) == e.Msg {
-			return lang.Msg("history.err.at", strings.TrimSuffix(e.Error(), e.Msg)).With(e.Message)
-		}
-	case *scoring.InputError:
-		return inputCause(e)
-	case *Error:
-		return e.Located()
-	}
-	return lang.Msg("history.err.text", err.Error())
-}
-
-// inputCause writes a score sheet's problem as scoring.InputError's Text
-// does: "file:line: member M: criterion: message".
-func inputCause(e *scoring.InputError) lang.Message {
-	var loc string
-	if e.File != "" {
-		loc = e.File + ":"
-	}
-	if e.Line > 0 {
-		loc += strconv.Itoa(e.Line) + ":"
-	}
-	if loc != "" {
-		loc += " "
-	}
-	var rest string
-	if e.Criterion != "" {
-		rest = e.Criterion + ": "
-	}
-	body := lang.Msg("history.err.text", e.Msg)
-	if !e.Message.IsZero() {
-		if head, ok := strings.CutSuffix(e.Msg, e.Message.In(lang.English)); ok {
-			rest += head
-			body = e.Message
-		}
-	}
-	if e.Member == "" {
-		return lang.Msg("history.err.at", loc+rest).With(body)
-	}
-	return lang.Msg("history.err.at_member", loc, e.Member, rest).With(body)
 }

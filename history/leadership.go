@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/thidua/thidua/internal/problem"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
@@ -373,7 +374,7 @@ func (h *History) validateLeadership(v *validator, c *Cluster, path string) {
 					head, dep, err := h.rotate(c, y)
 					switch {
 					case err != nil:
-						v.add(tp, ctx{cluster: c.ID, year: y}, lang.Msg("history.err.term.rotation_fails").With(cause(err)))
+						v.add(tp, ctx{cluster: c.ID, year: y}, lang.Msg("history.err.term.rotation_fails").With(problem.Of(err)))
 					case head != t.Head:
 						v.add(tp+".head", ctx{cluster: c.ID, year: y, member: t.Head}, lang.Msg("history.err.term.rotation_head", string(c.Leadership.Rotation.Rule), head, t.Head))
 					case t.Deputy != "" && dep != t.Deputy:

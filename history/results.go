@@ -159,7 +159,7 @@ func (h *History) compareAwards(v *validator, yp string, x ctx, y Year, computed
 		return out
 	}
 	describe := func(list []AwardRecord) lang.Message {
-		m := lang.Msg("history.err.list")
+		m := lang.Msg("problem.list")
 		for _, a := range list {
 			m = m.With(lang.Msg("history.err.awards.item", a.Award, a.Rank))
 		}

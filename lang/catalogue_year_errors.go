@@ -10,22 +10,11 @@ package lang
 // dates and the words of the formats (proposed, elected, fixed_order, …)
 // are the file's own and are not translated.
 //
-// Each package writes a problem's location with its own keys ("….err.at",
-// "….err.at_where", "….err.where.*"): the file, line and key path as they
-// are, then what the problem concerns (cụm, năm, đơn vị, …), then the
-// message. "….err.text" is a text that has no message of its own (an
-// operating-system error, the text of a problem built by hand): it is
-// written as it is in every language.
+// A problem's location is written by package internal/problem ("problem."
+// keys): the file, line and key path as they are, then what the problem
+// concerns ("….err.where.*": cụm, năm, đơn vị, …), then the message.
 var yearErrorTexts = map[string][2]string{
-	// history: where a problem is ({0} is "file:line:col: path: ", {p0} the
-	// list of what it concerns, {p1} or {p0} the message), and a score
-	// sheet's problem nested in one ({0} "file:line: ", {1} the member, {2}
-	// "criterion: ").
-	"history.err.at":               {"{0}{p0}", "{0}{p0}"},
-	"history.err.at_where":         {"{0}{p0}: {p1}", "{0}{p0}: {p1}"},
-	"history.err.at_member":        {"{0}đơn vị {1}: {2}{p0}", "{0}member {1}: {2}{p0}"},
-	"history.err.list":             {"{list}", "{list}"},
-	"history.err.text":             {"{0}", "{0}"},
+	// history: what a problem concerns.
 	"history.err.where.cluster":    {"cụm {0}", "cluster {0}"},
 	"history.err.where.year":       {"năm {0}", "{0}"},
 	"history.err.where.member":     {"đơn vị {0}", "member {0}"},
@@ -141,10 +130,6 @@ var yearErrorTexts = map[string][2]string{
 	"history.err.awards.unrecorded":     {"kết quả xếp hạng bảng điểm {0} đề nghị {1} (hạng {2}), nhưng tệp lịch sử không ghi nhận", "ranking sheet {0} proposes {1} (rank {2}), which the history does not record"},
 
 	// covenant: where a problem is, as for history.
-	"covenant.err.at":              {"{0}{p0}", "{0}{p0}"},
-	"covenant.err.at_where":        {"{0}{p0}: {p1}", "{0}{p0}: {p1}"},
-	"covenant.err.list":            {"{list}", "{list}"},
-	"covenant.err.text":            {"{0}", "{0}"},
 	"covenant.err.where.year":      {"năm {0}", "{0}"},
 	"covenant.err.where.party":     {"bên ký kết {0}", "party {0}"},
 	"covenant.err.where.criterion": {"tiêu chí {0}", "criterion {0}"},
@@ -196,11 +181,6 @@ var yearErrorTexts = map[string][2]string{
 
 	// province: where a problem is, as for history; a history's, a
 	// rulebook's or a score sheet's problem nested in one.
-	"province.err.at":                  {"{0}{p0}", "{0}{p0}"},
-	"province.err.at_where":            {"{0}{p0}: {p1}", "{0}{p0}: {p1}"},
-	"province.err.at_member":           {"{0}đơn vị {1}: {2}{p0}", "{0}member {1}: {2}{p0}"},
-	"province.err.list":                {"{list}", "{list}"},
-	"province.err.text":                {"{0}", "{0}"},
 	"province.err.where.year":          {"năm {0}", "{0}"},
 	"province.err.where.cluster":       {"cụm {0}", "cluster {0}"},
 	"province.err.where.member":        {"đơn vị {0}", "member {0}"},
@@ -265,10 +245,6 @@ var yearErrorTexts = map[string][2]string{
 
 	// titles: where a problem is, as for history (the holder is
 	// titles.holder.person or titles.holder.collective).
-	"titles.err.at":              {"{0}{p0}", "{0}{p0}"},
-	"titles.err.at_where":        {"{0}{p0}: {p1}", "{0}{p0}: {p1}"},
-	"titles.err.list":            {"{list}", "{list}"},
-	"titles.err.text":            {"{0}", "{0}"},
 	"titles.err.where.year":      {"năm {0}", "{0}"},
 	"titles.err.where.title":     {"danh hiệu {0}", "title {0}"},
 	"titles.err.noun.fact":       {"tiêu chuẩn", "fact"},

@@ -1,9 +1,7 @@
 package rules
 
 import (
-	"fmt"
-	"strings"
-
+	"github.com/thidua/thidua/internal/problem"
 	"github.com/thidua/thidua/lang"
 )
 
@@ -36,34 +34,20 @@ func (e *Error) Error() string { return e.location() + e.Msg }
 // 0, nhận được -5". The file, position and key path are written as they
 // are. Text(lang.English) is Error().
 func (e *Error) Text(t lang.Tag) string {
-	if e.Message.IsZero() {
+	if t == lang.English {
 		return e.Error()
 	}
-	return e.location() + e.Message.In(t)
+	return e.Located().In(t)
+}
+
+// Located returns the whole problem — its location and its message — as
+// one message, to nest in another problem (a history's rulebook).
+func (e *Error) Located() lang.Message {
+	return problem.At(e.location(), nil, problem.Body(e.Message, e.Msg))
 }
 
 // location writes "file:line:column: path: ", each part only if known.
-func (e *Error) location() string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteByte(':')
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "%d:", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, "%d:", e.Column)
-		}
-	}
-	if b.Len() > 0 {
-		b.WriteByte(' ')
-	}
-	if e.Path != "" {
-		b.WriteString(e.Path)
-		b.WriteString(": ")
-	}
-	return b.String()
-}
+func (e *Error) location() string { return problem.Prefix(e.File, e.Line, e.Column, e.Path) }
 
 // newError returns a problem at path with the message m.
 func newError(path string, m lang.Message) *Error {
@@ -75,32 +59,16 @@ func newError(path string, m lang.Message) *Error {
 // errors.As to get at the individual problems.
 type Errors []*Error
 
-func (es Errors) Error() string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+func (es Errors) Error() string { return problem.Lines(es, (*Error).Error) }
 
 // Text writes every problem in the language, one a line, as Error does.
 // Text(lang.English) is Error().
 func (es Errors) Text(t lang.Tag) string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Text(t)
-	}
-	return strings.Join(lines, "\n")
+	return problem.Lines(es, func(e *Error) string { return e.Text(t) })
 }
 
 // Unwrap returns the individual errors.
-func (es Errors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+func (es Errors) Unwrap() []error { return problem.Unwrap(es) }
 
 // valueError is a value that cannot be read (a share, a date). Its text is
 // its message in English; Message gives the message, so that the decoder

@@ -1,10 +1,7 @@
 package scoring
 
 import (
-	"fmt"
-	"strconv"
-	"strings"
-
+	"github.com/thidua/thidua/internal/problem"
 	"github.com/thidua/thidua/lang"
 )
 
@@ -37,31 +34,31 @@ type InputError struct {
 }
 
 // Error writes the problem in English: its location (file, line, member,
-// criterion) and Msg.
+// criterion, place in the file) and Msg.
 func (e *InputError) Error() string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteByte(':')
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "%d:", e.Line)
-	}
-	if b.Len() > 0 {
-		b.WriteByte(' ')
-	}
+	return e.prefix("member "+e.Member+": ") + e.Msg
+}
+
+// prefix writes the problem's location, with member written for the
+// member (if there is one).
+func (e *InputError) prefix(member string) string {
+	s := problem.Prefix(e.File, e.Line, 0, "")
 	if e.Member != "" {
-		fmt.Fprintf(&b, "member %s: ", e.Member)
+		s += member
 	}
+	return s + e.rest()
+}
+
+// rest is the location after the member: criterion and place in the file.
+func (e *InputError) rest() string {
+	var s string
 	if e.Criterion != "" {
-		fmt.Fprintf(&b, "%s: ", e.Criterion)
+		s = e.Criterion + ": "
 	}
 	if e.Where != "" {
-		b.WriteString(e.Where)
-		b.WriteString(": ")
+		s += e.Where + ": "
 	}
-	b.WriteString(e.Msg)
-	return b.String()
+	return s
 }
 
 // Text writes the problem in the language, on one line, with its location
@@ -70,34 +67,16 @@ func (e *InputError) Error() string {
 // as they are; "member" is "đơn vị" in Vietnamese. Text(lang.English) is
 // Error().
 func (e *InputError) Text(t lang.Tag) string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteByte(':')
+	if t == lang.English {
+		return e.Error()
 	}
-	if e.Line > 0 {
-		b.WriteString(strconv.Itoa(e.Line))
-		b.WriteByte(':')
-	}
-	if b.Len() > 0 {
-		b.WriteByte(' ')
-	}
-	if e.Member != "" {
-		fmt.Fprintf(&b, "%s %s: ", t.Pick("đơn vị", "member"), e.Member)
-	}
-	if e.Criterion != "" {
-		fmt.Fprintf(&b, "%s: ", e.Criterion)
-	}
-	if e.Where != "" {
-		b.WriteString(e.Where)
-		b.WriteString(": ")
-	}
-	if t == lang.English || e.Message.IsZero() {
-		b.WriteString(e.Msg)
-	} else {
-		b.WriteString(e.Message.In(t))
-	}
-	return b.String()
+	return e.Located().In(t)
+}
+
+// Located returns the whole problem — its location and its message — as
+// one message, to nest in another problem (a history's sheet).
+func (e *InputError) Located() lang.Message {
+	return problem.AtMember(problem.Prefix(e.File, e.Line, 0, ""), e.Member, e.rest(), problem.Body(e.Message, e.Msg))
 }
 
 // InputErrors is every problem found in a sheet. Score returns it (as an
@@ -105,32 +84,16 @@ func (e *InputError) Text(t lang.Tag) string {
 type InputErrors []*InputError
 
 // Error writes every problem in English, one per line.
-func (es InputErrors) Error() string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+func (es InputErrors) Error() string { return problem.Lines(es, (*InputError).Error) }
 
 // Text writes every problem in the language, one per line, as Error() does
 // in English.
 func (es InputErrors) Text(t lang.Tag) string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Text(t)
-	}
-	return strings.Join(lines, "\n")
+	return problem.Lines(es, func(e *InputError) string { return e.Text(t) })
 }
 
 // Unwrap returns the individual errors.
-func (es InputErrors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+func (es InputErrors) Unwrap() []error { return problem.Unwrap(es) }
 
 // inputError builds a problem from its message, with Msg in English.
 func inputError(src Source, member, crit string, m lang.Message) *InputError {

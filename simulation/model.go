@@ -13,6 +13,7 @@ import (
 
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fixed"
+	problems "github.com/thidua/thidua/internal/problem"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -193,32 +194,16 @@ func (e *ModelError) Text(t lang.Tag) string {
 type ModelErrors []*ModelError
 
 // Error writes every problem in English, one a line.
-func (es ModelErrors) Error() string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+func (es ModelErrors) Error() string { return problems.Lines(es, (*ModelError).Error) }
 
 // Text writes every problem in the language, one a line, as Error does.
 // Text(lang.English) is Error().
 func (es ModelErrors) Text(t lang.Tag) string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Text(t)
-	}
-	return strings.Join(lines, "\n")
+	return problems.Lines(es, func(e *ModelError) string { return e.Text(t) })
 }
 
 // Unwrap returns the individual errors.
-func (es ModelErrors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+func (es ModelErrors) Unwrap() []error { return problems.Unwrap(es) }
 
 // problem is a problem with an uncertainty, stated as a message; Error()
 // is the message in English.

@@ -1,9 +1,9 @@
 package titles
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/thidua/thidua/internal/problem"
 	"github.com/thidua/thidua/lang"
 )
 
@@ -33,27 +33,8 @@ type Error struct {
 }
 
 // Error reads "file:line:col: path: where: message", leaving out what is
-// unknown.
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.prefix())
-	var where []string
-	if e.Year != 0 {
-		where = append(where, fmt.Sprint(e.Year))
-	}
-	if e.Holder != "" {
-		where = append(where, e.Holder)
-	}
-	if e.Title != "" {
-		where = append(where, "title "+e.Title)
-	}
-	if len(where) > 0 {
-		b.WriteString(strings.Join(where, ", "))
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
+// unknown: Located in English.
+func (e *Error) Error() string { return e.Located().In(lang.English) }
 
 // Text writes the problem as Error does, in the language: "t.yaml:40:7:
 // people[2].awarded[0]: năm 2020, cá nhân P03: …". The file, position,
@@ -65,10 +46,6 @@ func (e *Error) Text(t lang.Tag) string { return e.Located().In(t) }
 // Located returns the whole problem — its location and its message — as
 // one message: what Text writes, to keep or to nest in another message.
 func (e *Error) Located() lang.Message {
-	body := e.Message
-	if body.IsZero() {
-		body = lang.Msg("titles.err.text", e.Msg)
-	}
 	var where []lang.Message
 	if e.Year != 0 {
 		where = append(where, lang.Msg("titles.err.where.year", e.Year))
@@ -79,10 +56,7 @@ func (e *Error) Located() lang.Message {
 	if e.Title != "" {
 		where = append(where, lang.Msg("titles.err.where.title", e.Title))
 	}
-	if len(where) == 0 {
-		return lang.Msg("titles.err.at", e.prefix()).With(body)
-	}
-	return lang.Msg("titles.err.at_where", e.prefix()).With(lang.Msg("titles.err.list").With(where...), body)
+	return problem.At(problem.Prefix(e.File, e.Line, e.Column, e.Path), where, problem.Body(e.Message, e.Msg))
 }
 
 // holderMessage names a holder as Error.Holder does ("person P03",
@@ -94,62 +68,23 @@ func holderMessage(h string) lang.Message {
 	if id, ok := strings.CutPrefix(h, "collective "); ok {
 		return lang.Msg("titles.holder.collective", id)
 	}
-	return lang.Msg("titles.err.text", h)
-}
-
-// prefix writes "file:line:col: path: ", each part only if known.
-func (e *Error) prefix() string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteByte(':')
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "%d:", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, "%d:", e.Column)
-		}
-	}
-	if b.Len() > 0 {
-		b.WriteByte(' ')
-	}
-	if e.Path != "" {
-		b.WriteString(e.Path)
-		b.WriteString(": ")
-	}
-	return b.String()
+	return lang.Msg("problem.text", h)
 }
 
 // Errors is every problem found, in line order.
 type Errors []*Error
 
 // Error returns the problems, one a line.
-func (es Errors) Error() string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+func (es Errors) Error() string { return problem.Lines(es, (*Error).Error) }
 
 // Text writes the problems in the language, one a line, as Error does.
 // Text(lang.English) is Error().
 func (es Errors) Text(t lang.Tag) string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Text(t)
-	}
-	return strings.Join(lines, "\n")
+	return problem.Lines(es, func(e *Error) string { return e.Text(t) })
 }
 
 // Unwrap returns the individual errors.
-func (es Errors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+func (es Errors) Unwrap() []error { return problem.Unwrap(es) }
 
 type ctx struct {
 	holder, title string

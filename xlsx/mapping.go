@@ -9,10 +9,10 @@ import (
 	"os"
 	"slices"
 	"strconv"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	problems "github.com/thidua/thidua/internal/problem"
 	"github.com/thidua/thidua/lang"
 )
 
@@ -232,29 +232,13 @@ func mappingError(file, path string, m lang.Message) *MappingError {
 type MappingErrors []*MappingError
 
 // Error writes every problem in English, one a line.
-func (es MappingErrors) Error() string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+func (es MappingErrors) Error() string { return problems.Lines(es, (*MappingError).Error) }
 
 // Text writes every problem in the language, one a line, as Error does.
 // Text(lang.English) is Error().
 func (es MappingErrors) Text(t lang.Tag) string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Text(t)
-	}
-	return strings.Join(lines, "\n")
+	return problems.Lines(es, func(e *MappingError) string { return e.Text(t) })
 }
 
 // Unwrap returns the individual errors.
-func (es MappingErrors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+func (es MappingErrors) Unwrap() []error { return problems.Unwrap(es) }
