@@ -64,21 +64,6 @@ func (s *scorer) step(node string, v decimal.Decimal, key string, args ...any) S
 // rounded states a rounding rule as a trace step does.
 func rounded(r rules.Rounding) lang.Message { return lang.Msg("scoring.rounded").With(r.Message()) }
 
-// trace appends a step to the card's trace, unless no trace is kept.
-func (s *scorer) trace(c *Scorecard, st Step) {
-	if !s.quiet {
-		c.Trace = append(c.Trace, st)
-	}
-}
-
-// stepMsg is a trace step stating m; empty when no trace is kept.
-func (s *scorer) stepMsg(node string, v decimal.Decimal, m lang.Message) Step {
-	if s.quiet {
-		return Step{}
-	}
-	return stepOf(node, v, m)
-}
-
 // stepOf is a trace step stating m.
 func stepOf(node string, v decimal.Decimal, m lang.Message) Step {
 	return Step{Node: node, What: m.In(lang.English), Value: v, Text: m}
@@ -254,25 +239,22 @@ func (s *scorer) pickReason() lang.Message {
 }
 
 // method turns one raw value into points in the criterion's scale, capped
-// at its maximum.
+// at its maximum, with the steps that say how (none in a quiet score).
 func (s *scorer) method(n rules.Node, v, target decimal.Decimal) (decimal.Decimal, []Step) {
 	var p decimal.Decimal
-	var what Step
+	var best *rules.Tier
 	switch n.Method {
 	case rules.Direct:
 		return v, nil
 	case rules.PassFail:
+		p = decimal.Zero
 		if v.Equal(one) {
-			return n.Max, []Step{s.step(n.ID, n.Max, "scoring.pass")}
+			p = n.Max
 		}
-		return decimal.Zero, []Step{s.step(n.ID, decimal.Zero, "scoring.fail")}
 	case rules.Ratio:
 		p = s.leafQuo(n).Quo(n.Max.Mul(v), target)
-		what = s.step(n.ID, p, "scoring.ratio", n.Max, v, target)
 	case rules.Tiers:
 		p = decimal.Zero
-		what = s.step(n.ID, p, "scoring.tiers.none", v)
-		var best *rules.Tier
 		for i, t := range n.Tiers {
 			if v.GreaterThanOrEqual(t.AtLeast) && (best == nil || t.AtLeast.GreaterThan(best.AtLeast)) {
 				best = &n.Tiers[i]
@@ -280,16 +262,36 @@ func (s *scorer) method(n rules.Node, v, target decimal.Decimal) (decimal.Decima
 		}
 		if best != nil {
 			p = best.Points
-			what = s.step(n.ID, p, "scoring.tiers", v, best.AtLeast)
 		}
 	case rules.PerOccurrence:
 		p = v.Mul(n.PointsEach)
-		what = s.step(n.ID, p, "scoring.per_occurrence", v, n.PointsEach)
 	default:
 		panic("scoring: method " + string(n.Method) + " is not a per-member method")
 	}
+	capped := n.Method != rules.PassFail && p.GreaterThan(n.Max)
+	if s.quiet {
+		if capped {
+			return n.Max, nil
+		}
+		return p, nil
+	}
+	var what Step
+	switch {
+	case n.Method == rules.PassFail && p.Equal(n.Max):
+		what = s.step(n.ID, p, "scoring.pass")
+	case n.Method == rules.PassFail:
+		what = s.step(n.ID, p, "scoring.fail")
+	case n.Method == rules.Ratio:
+		what = s.step(n.ID, p, "scoring.ratio", n.Max, v, target)
+	case n.Method == rules.Tiers && best == nil:
+		what = s.step(n.ID, p, "scoring.tiers.none", v)
+	case n.Method == rules.Tiers:
+		what = s.step(n.ID, p, "scoring.tiers", v, best.AtLeast)
+	default:
+		what = s.step(n.ID, p, "scoring.per_occurrence", v, n.PointsEach)
+	}
 	steps := []Step{what}
-	if p.GreaterThan(n.Max) {
+	if capped {
 		p = n.Max
 		steps = append(steps, s.step(n.ID, p, "scoring.capped", n.Max))
 	}
@@ -354,10 +356,14 @@ func (s *scorer) relativeInput(m int, n rules.Node) relValue {
 	if pos < 0 {
 		return relValue{}
 	}
-	return relValue{ok: true, a: vals[pos], t: t, stage: s.stages[pos].ID, trace: []Step{
-		s.step(n.ID, vals[pos], "scoring.achieved", s.stages[pos].ID, vals[pos], t),
-		s.stepMsg(n.ID, vals[pos], lang.Msg("scoring.counts", s.stages[pos].ID).With(s.pickReason())),
-	}}
+	r := relValue{ok: true, a: vals[pos], t: t, stage: s.stages[pos].ID}
+	if !s.quiet {
+		r.trace = []Step{
+			s.step(n.ID, vals[pos], "scoring.achieved", s.stages[pos].ID, vals[pos], t),
+			stepOf(n.ID, vals[pos], lang.Msg("scoring.counts", s.stages[pos].ID).With(s.pickReason())),
+		}
+	}
+	return r
 }
 
 // relative scores a criterion against the cluster's leader: the member(s)
@@ -381,37 +387,43 @@ func (s *scorer) relative(n rules.Node, points, raw [][]decimal.Decimal, stage [
 		}
 		r := s.rel[m][i]
 		if !r.ok {
-			traces[m][i] = []Step{s.step(n.ID, decimal.Zero, "scoring.missing")}
+			if !s.quiet {
+				traces[m][i] = []Step{s.step(n.ID, decimal.Zero, "scoring.missing")}
+			}
 			continue
 		}
 		l := s.rel[lead][i]
 		var p decimal.Decimal
-		var what lang.Message
+		var what func() lang.Message // the step, built only if a trace is kept
 		q := s.leafQuo(n)
 		half := q.Quo(n.Max, two)
 		switch c := r.a.Cmp(r.t); {
 		case c < 0:
 			p = q.Quo(n.Max.Mul(r.a), two.Mul(r.t))
-			what = lang.Msg("scoring.relative.below", n.Max, r.a, r.t)
+			what = func() lang.Message { return lang.Msg("scoring.relative.below", n.Max, r.a, r.t) }
 		case c == 0:
 			p = half
-			what = lang.Msg("scoring.relative.at")
+			what = func() lang.Message { return lang.Msg("scoring.relative.at") }
 		case r.a.Mul(l.t).Equal(l.a.Mul(r.t)):
 			p = n.Max
-			what = lang.Msg("scoring.relative.best", r.a, r.t)
+			what = func() lang.Message { return lang.Msg("scoring.relative.best", r.a, r.t) }
 		default:
 			// ½·max + ½·max·(a/t − 1)/(la/lt − 1), as one exact quotient:
 			// max·((a−t)·lt + t·(la−lt)) ÷ (2·t·(la−lt))
 			num := n.Max.Mul(r.a.Sub(r.t).Mul(l.t).Add(r.t.Mul(l.a.Sub(l.t))))
 			den := two.Mul(r.t).Mul(l.a.Sub(l.t))
 			p = q.Quo(num, den)
-			what = lang.Msg("scoring.relative.above", s.in.members[lead].ID, l.a, l.t, n.Max, r.a, r.t)
+			what = func() lang.Message {
+				return lang.Msg("scoring.relative.above", s.in.members[lead].ID, l.a, l.t, n.Max, r.a, r.t)
+			}
 		}
 		if p.GreaterThan(n.Max) {
 			p = n.Max
 		}
 		points[m][i], raw[m][i], stage[m][i] = p, r.a, r.stage
-		traces[m][i] = append(slices.Clone(r.trace), s.stepMsg(n.ID, p, what))
+		if !s.quiet {
+			traces[m][i] = append(slices.Clone(r.trace), stepOf(n.ID, p, what()))
+		}
 	}
 }
 
@@ -431,12 +443,16 @@ func (s *scorer) votes(n rules.Node, points, raw [][]decimal.Decimal, traces [][
 		v := s.in.votes[m].For
 		raw[m][i] = decimal.NewFromInt(int64(v))
 		if top == 0 {
-			traces[m][i] = []Step{s.step(n.ID, decimal.Zero, "scoring.votes.none")}
+			if !s.quiet {
+				traces[m][i] = []Step{s.step(n.ID, decimal.Zero, "scoring.votes.none")}
+			}
 			continue
 		}
 		p := s.leafQuo(n).Quo(n.Max.Mul(decimal.NewFromInt(int64(v))), decimal.NewFromInt(int64(top)))
 		points[m][i] = p
-		traces[m][i] = []Step{s.step(n.ID, p, "scoring.votes", n.Max, v, top)}
+		if !s.quiet {
+			traces[m][i] = []Step{s.step(n.ID, p, "scoring.votes", n.Max, v, top)}
+		}
 	}
 }
 
@@ -504,12 +520,14 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 		v := ns.Points
 		if !w.Equal(one) {
 			v = v.Mul(w)
-			groupTrace[i] = append(groupTrace[i], s.step(n.ID, v, "scoring.weight", w))
+			if !s.quiet {
+				groupTrace[i] = append(groupTrace[i], s.step(n.ID, v, "scoring.weight", w))
+			}
 		}
 		if level != nil {
 			r := level.Round(v)
-			if !r.Equal(v) {
-				groupTrace[i] = append(groupTrace[i], s.stepMsg(n.ID, r, rounded(*level)))
+			if !r.Equal(v) && !s.quiet {
+				groupTrace[i] = append(groupTrace[i], stepOf(n.ID, r, rounded(*level)))
 			}
 			v = r
 		}
@@ -535,20 +553,28 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 		c.Criteria = c.Criteria.Add(value[r])
 		c.Attainable = c.Attainable.Add(attain[r])
 	}
-	s.trace(c, s.step("criteria", c.Criteria, "scoring.criteria"))
+	if !s.quiet {
+		c.Trace = append(c.Trace, s.step("criteria", c.Criteria, "scoring.criteria"))
+	}
 	bp, dp := in.rb.Bonus(), in.rb.Deductions()
 	c.Bonus = s.adjust("bonus", "scoring.bonus", bp.Items, bp.Cap, in.bonus[m], &c.Trace)
 	c.Deductions = s.adjust("deductions", "scoring.deductions", dp.Items, dp.Cap, in.deductions[m], &c.Trace)
 	total := c.Criteria.Add(c.Bonus.Total).Sub(c.Deductions.Total)
-	s.trace(c, s.step("total", total, "scoring.total"))
+	if !s.quiet {
+		c.Trace = append(c.Trace, s.step("total", total, "scoring.total"))
+	}
 	if f := dp.Floor; f != nil && total.LessThan(*f) {
 		total = *f
-		s.trace(c, s.step("total", total, "scoring.floor", *f))
+		if !s.quiet {
+			c.Trace = append(c.Trace, s.step("total", total, "scoring.floor", *f))
+		}
 	}
 	if r := s.round.Total; r != nil {
 		if t := r.Round(total); !t.Equal(total) {
 			total = t
-			s.trace(c, s.stepMsg("total", total, rounded(*r)))
+			if !s.quiet {
+				c.Trace = append(c.Trace, stepOf("total", total, rounded(*r)))
+			}
 		}
 	}
 	c.Total = total
@@ -559,7 +585,9 @@ func (s *scorer) card(m int, points, raw []decimal.Decimal, stage []string, trac
 		pq = *r
 	}
 	c.Percent = pq.Quo(total.Mul(hundred), c.Attainable)
-	s.trace(c, s.step("percent", c.Percent, "scoring.percent", c.Attainable))
+	if !s.quiet {
+		c.Trace = append(c.Trace, s.step("percent", c.Percent, "scoring.percent", c.Attainable))
+	}
 	c.Basis = c.Total
 	if in.rb.RankBy() == rules.ByPercent {
 		c.Basis = c.Percent
