@@ -3,6 +3,7 @@ package covenant
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -105,7 +106,7 @@ func (c *Covenant) report(months int) (Report, error) {
 			return r, nil
 		}
 	}
-	return Report{}, newError(lang.Msg("covenant.err.report.missing", c.spec.ID, months, fmt.Sprint(c.Reports())))
+	return Report{}, newError(lang.Msg("covenant.err.report.missing", c.spec.ID, months, monthList(c.Reports())))
 }
 
 // project returns the year-end projection of an achieved value and how it
@@ -369,4 +370,13 @@ func cloneSheet(s scoring.Sheet) scoring.Sheet {
 		out.Ballot = &b
 	}
 	return out
+}
+
+// monthList writes months as a list: "6, 9".
+func monthList(ms []int) string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = strconv.Itoa(m)
+	}
+	return strings.Join(out, ", ")
 }

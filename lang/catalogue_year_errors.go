@@ -168,7 +168,7 @@ var yearErrorTexts = map[string][2]string{
 	// covenant: reports asked for (Progress) and the covenant used with a
 	// rulebook and a score sheet (Check, YearEnd, Project).
 	"covenant.err.report.none":           {"giao ước {0} chưa có báo cáo sơ kết", "covenant {0} has no interim report (sơ kết) yet"},
-	"covenant.err.report.missing":        {"giao ước {0} không có báo cáo sơ kết sau {1} tháng (các báo cáo hiện có: sau {2} tháng)", "covenant {0} has no report after {1} months (reports after: {2})"},
+	"covenant.err.report.missing":        {"giao ước {0} không có báo cáo sơ kết sau {1} tháng (các báo cáo hiện có: sau {2} tháng)", "covenant {0} has no report after {1} months (reports after {2} months)"},
 	"covenant.err.rulebook.not_in_force": {"bộ tiêu chí {0} (phiên bản {1}) có hiệu lực trong thời gian {2}, không áp dụng cho năm {3}", "rulebook {0} (version {1}) is in force {2}, not in {3}"},
 	"covenant.err.rulebook.no_criterion": {"không phải là tiêu chí của bộ tiêu chí {0}", "not a criterion of rulebook {0}"},
 	"covenant.err.rulebook.group":        {"là nhóm tiêu chí của bộ tiêu chí {0}; chỉ tiêu được đăng ký cho các tiêu chí thuộc nhóm", "a group of rulebook {0}; targets are set for its criteria"},
