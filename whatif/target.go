@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -57,7 +58,7 @@ func (t Target) check(rb *rules.Rulebook, members int) (int, error) {
 		for _, a := range rb.Awards() {
 			ids = append(ids, a.ID)
 		}
-		return -1, newError(ErrBadTarget, "", "", t.Award, lang.Msg("whatif.err.target.tier", strconv.Quote(t.Award), rb.ID(), fmt.Sprint(ids)))
+		return -1, newError(ErrBadTarget, "", "", t.Award, lang.Msg("whatif.err.target.tier", strconv.Quote(t.Award), rb.ID(), strings.Join(ids, ", ")))
 	case t.Rank < 1 || t.Rank > members:
 		return -1, newError(ErrBadTarget, "", "", fmt.Sprint(t.Rank), lang.Msg("whatif.err.target.rank", members))
 	}
