@@ -148,30 +148,14 @@ type ModelError struct {
 // document that cannot be parsed has no column and no path), "model:
 // criteria.99: not a criterion of rulebook cum2" (against the rulebook)
 // or "model for SCT, criterion 03: …" (a member's criterion).
-func (e *ModelError) Error() string {
-	switch {
-	case e.File != "" && e.document:
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	case e.File != "":
-		return fmt.Sprintf("%s:%d:%d: %s: %s", e.File, e.Line, e.Column, e.Path, e.Msg)
-	case e.Member != "" || e.Criterion != "":
-		return fmt.Sprintf("model for %s, criterion %s: %s", e.Member, e.Criterion, e.Msg)
-	case e.Path != "":
-		return fmt.Sprintf("model: %s: %s", e.Path, e.Msg)
-	}
-	return "model: " + e.Msg
-}
+func (e *ModelError) Error() string { return e.Text(lang.English) }
 
 // Text writes the problem as Error does, with its message in the
 // language: "m.yaml:2:9: criteria.03: biên độ 1 không phải là một số
 // nguyên lần bước 0,3 (tối đa 10000 bước)", "mô hình của SCT, tiêu chí
 // 03: …". File names, key paths and ids are written as they are.
-// Text(lang.English) is Error().
 func (e *ModelError) Text(t lang.Tag) string {
-	msg := e.Msg
-	if t != lang.English && !e.Message.IsZero() {
-		msg = e.Message.In(t)
-	}
+	msg := problems.Say(e.Message, e.Msg, t)
 	switch {
 	case e.File != "" && e.document:
 		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, msg)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/thidua/thidua/internal/problem"
 	"github.com/thidua/thidua/lang"
 )
 
@@ -59,26 +60,13 @@ type Error struct {
 
 // Error reads like "member SXD: 02: counts a number of occurrences, so its
 // step must be a whole number (found "0.5")".
-func (e *Error) Error() string {
-	var b strings.Builder
-	if e.Member != "" {
-		fmt.Fprintf(&b, "member %s: ", e.Member)
-	}
-	if e.Criterion != "" {
-		fmt.Fprintf(&b, "%s: ", e.Criterion)
-	}
-	b.WriteString(e.Msg)
-	if e.Value != "" {
-		fmt.Fprintf(&b, " (found %q)", e.Value)
-	}
-	return b.String()
-}
+func (e *Error) Error() string { return e.Text(lang.English) }
 
 // Text writes the request's problem in the language as Error does: "đơn
 // vị SXD: 02: tiêu chí tính theo số lần nên bước tăng phải là số nguyên
 // (nhận được "0.5")". Member and criterion ids and the offending value are
 // written as they are (a range in the language's words: "0 … 4, bước
-// 0,5"). Text(lang.English) is Error().
+// 0,5").
 func (e *Error) Text(t lang.Tag) string {
 	var b strings.Builder
 	if e.Member != "" {
@@ -87,11 +75,7 @@ func (e *Error) Text(t lang.Tag) string {
 	if e.Criterion != "" {
 		fmt.Fprintf(&b, "%s: ", e.Criterion)
 	}
-	if t == lang.English || e.Message.IsZero() {
-		b.WriteString(e.Msg)
-	} else {
-		b.WriteString(e.Message.In(t))
-	}
+	b.WriteString(problem.Say(e.Message, e.Msg, t))
 	if e.Value != "" {
 		v := e.Value
 		if !e.value.IsZero() && e.value.In(lang.English) == e.Value {

@@ -196,26 +196,13 @@ type MappingError struct {
 
 // Error writes the problem in English: "mapping.yaml: sheets[0]: layout is
 // matrix or member, found "grid"".
-func (e *MappingError) Error() string {
-	if e.Path == "" {
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s: %s", e.File, e.Path, e.Msg)
-}
+func (e *MappingError) Error() string { return e.Text(lang.English) }
 
 // Text writes the problem as Error does, with its message in the language:
 // "mapping.yaml: sheets[0]: layout chỉ nhận matrix hoặc member, nhận được
 // "grid"". The file name and the key path are written as they are.
-// Text(lang.English) is Error().
 func (e *MappingError) Text(t lang.Tag) string {
-	msg := e.Msg
-	if t != lang.English && !e.Message.IsZero() {
-		msg = e.Message.In(t)
-	}
-	if e.Path == "" {
-		return fmt.Sprintf("%s: %s", e.File, msg)
-	}
-	return fmt.Sprintf("%s: %s: %s", e.File, e.Path, msg)
+	return problems.Prefix(e.File, 0, 0, e.Path) + problems.Say(e.Message, e.Msg, t)
 }
 
 // Unwrap returns the YAML decoder's error, if any.

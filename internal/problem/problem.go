@@ -46,6 +46,15 @@ func Body(m lang.Message, msg string) lang.Message {
 	return m
 }
 
+// Say writes a problem's message in the language: Msg (its English text)
+// in English or if it has no message, else the message in the language.
+func Say(m lang.Message, msg string, t lang.Tag) string {
+	if t == lang.English || m.IsZero() {
+		return msg
+	}
+	return m.In(t)
+}
+
 // At is a problem in its place: prefix as Prefix writes it, then what it
 // concerns (each a message: "năm 2021", "cụm cum2"), joined by commas,
 // then the body.

@@ -29,7 +29,7 @@ func TestPrefix(t *testing.T) {
 
 type located struct{ m lang.Message }
 
-func (l located) Error() string          { return l.m.In(lang.English) }
+func (l located) Error() string         { return l.m.In(lang.English) }
 func (l located) Located() lang.Message { return l.m }
 
 func TestAtOfAndFlatten(t *testing.T) {
