@@ -168,12 +168,17 @@ func (c *counts) tally(s *state) {
 
 const chunk = 1024
 
+// MaxScenarios is the largest number of scenarios Run accepts: a million
+// million, days of work at this engine's speed, and far below the counts
+// at which the run's int64 arithmetic would overflow.
+const MaxScenarios = 1_000_000_000_000
+
 // Run simulates cfg.Scenarios scenarios of the sheet under the model and
 // returns each member's odds. Cancelling ctx stops the run cleanly; the
 // result is then marked Partial.
 func Run(ctx context.Context, rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (*Result, error) {
-	if cfg.Scenarios <= 0 {
-		return nil, fmt.Errorf("simulation: the number of scenarios must be positive, found %d", cfg.Scenarios)
+	if cfg.Scenarios <= 0 || cfg.Scenarios > MaxScenarios {
+		return nil, fmt.Errorf("simulation: the number of scenarios must be from 1 to %d, found %d", MaxScenarios, cfg.Scenarios)
 	}
 	start := time.Now()
 	p, err := newPlan(rb, sheet, model, cfg)

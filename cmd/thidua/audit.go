@@ -42,7 +42,7 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(fs.Output(), auditUsage)
 		fs.PrintDefaults()
 	}
-	if code, ok := parse(fs, args, nil); !ok {
+	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	f, err := audit.ParseFormat(*format)
@@ -65,48 +65,68 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
+	inputs := []string{*rulesPath, *scoresPath, *recordedPath}
+	if refuseOverwrite("audit", tag, stderr, []string{*out}, inputs) {
+		return exitUsage
+	}
+	if *out != "" && *batch != "" && insideTree(*out, *batch) {
+		if st, err := os.Lstat(*out); err == nil && st.Mode().IsRegular() {
+			fmt.Fprintf(stderr, tag.Pick("thidua audit: không ghi được vào %s: tệp này nằm trong thư mục %s đang được kiểm tra; hãy chọn tệp ở nơi khác\n",
+				"thidua audit: will not write %s: it is inside %s, the folder being audited; choose a file elsewhere\n"), *out, *batch)
+			return exitUsage
+		}
+	}
 	w := stdout
-	var file *os.File
+	var file *staged
 	if *out != "" {
-		if file, err = os.Create(*out); err != nil {
+		if file, err = stage(*out); err != nil {
 			fmt.Fprintf(stderr, "thidua audit: %v\n", err)
 			return exitBadInput
 		}
 		w = file
 	}
 	var code int
+	var wrote bool
 	if *batch != "" {
-		code = auditBatch(*batch, f, tag, w, stderr)
+		code, wrote = auditBatch(*batch, f, tag, w, stderr)
 	} else {
-		code = auditOne(*rulesPath, *scoresPath, *recordedPath, f, tag, w, stderr)
+		code, wrote = auditOne(*rulesPath, *scoresPath, *recordedPath, f, tag, w, stderr)
 	}
-	if file != nil {
-		if err := file.Close(); err != nil {
-			fmt.Fprintf(stderr, "thidua audit: %v\n", err)
-			return exitBadInput
-		}
-		if code != exitUsage {
-			fmt.Fprintf(stdout, "thidua audit: "+tag.Pick("đã ghi báo cáo vào %s", "report written to %s")+"\n", *out)
-		}
+	if file == nil {
+		return code
+	}
+	// The report is the command's product even when it finds errors
+	// (exit 1): it is kept then. It is not kept when the audit could not
+	// run or its report could not be written in full.
+	written := code
+	if code == exitBadInput && wrote {
+		written = exitOK
+	}
+	if finish("audit", written, stdout, stderr, func() {
+		fmt.Fprintf(stdout, "thidua audit: "+tag.Pick("đã ghi báo cáo vào %s", "report written to %s")+"\n", *out)
+	}, file) != exitOK {
+		return exitBadInput
 	}
 	return code
 }
 
-func auditOne(rulesPath, scoresPath, recordedPath string, f audit.Format, tag lang.Tag, w, stderr io.Writer) int {
+// auditOne audits one cluster's recorded result, writing the report to w.
+// wrote is true if the whole report was written (whatever it found).
+func auditOne(rulesPath, scoresPath, recordedPath string, f audit.Format, tag lang.Tag, w, stderr io.Writer) (code int, wrote bool) {
 	rep, err := audit.AuditFiles(rulesPath, scoresPath, recordedPath)
 	if err != nil {
 		report(stderr, tag, err)
-		return exitBadInput
+		return exitBadInput, false
 	}
 	if err := rep.WriteIn(w, f, tag); err != nil {
 		fmt.Fprintf(stderr, "thidua audit: %v\n", err)
-		return exitBadInput
+		return exitBadInput, false
 	}
 	fmt.Fprintf(stderr, "%s\n", rep.VerdictIn(tag))
 	if rep.Counts.Errors > 0 {
-		return exitBadInput
+		return exitBadInput, true
 	}
-	return exitOK
+	return exitOK, true
 }
 
 // batchGCPercent is the garbage collector setting of a batch audit: the
@@ -121,14 +141,16 @@ var batchSummary = [2]string{
 	"%d clusters: %d clean, %d with errors, %d malformed; findings: %d errors, %d warnings, %d infos\n",
 }
 
-func auditBatch(dir string, f audit.Format, tag lang.Tag, w, stderr io.Writer) int {
+// auditBatch audits every cluster-year folder under dir, writing the
+// report to w. wrote is true if the whole report was written.
+func auditBatch(dir string, f audit.Format, tag lang.Tag, w, stderr io.Writer) (code int, wrote bool) {
 	defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	bw, err := audit.NewBatchWriterIn(w, f, dir, tag)
 	if err != nil {
 		fmt.Fprintf(stderr, "thidua audit: %v\n", err)
-		return exitBadInput
+		return exitBadInput, false
 	}
 	sum, err := audit.Batch(ctx, dir, bw.Cluster)
 	if cerr := bw.Close(sum); err == nil {
@@ -138,10 +160,10 @@ func auditBatch(dir string, f audit.Format, tag lang.Tag, w, stderr io.Writer) i
 		sum.Clusters, sum.Clean, sum.WithErrors, sum.Malformed, sum.Counts.Errors, sum.Counts.Warnings, sum.Counts.Infos)
 	if err != nil {
 		fmt.Fprintf(stderr, "thidua audit: %v\n", err)
-		return exitBadInput
+		return exitBadInput, false
 	}
 	if sum.WithErrors > 0 || sum.Malformed > 0 {
-		return exitBadInput
+		return exitBadInput, true
 	}
-	return exitOK
+	return exitOK, true
 }

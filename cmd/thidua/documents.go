@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/thidua/thidua/documents"
 	"github.com/thidua/thidua/lang"
@@ -52,7 +51,7 @@ func documentsCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(fs.Output(), documentsUsage)
 		fs.PrintDefaults()
 	}
-	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath, "scores": scoresPath, "kind": kindName}); !ok {
+	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}, required{"kind", kindName}); !ok {
 		return code
 	}
 	kind, err := documents.ParseKind(*kindName)
@@ -72,6 +71,9 @@ func documentsCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if f == documents.DOCX && *out == "" {
 		fmt.Fprintln(stderr, "thidua documents: --format docx writes a binary file: give it with --out FILE")
+		return exitUsage
+	}
+	if refuseOverwrite("documents", lg, stderr, []string{*out}, []string{*rulesPath, *scoresPath}) {
 		return exitUsage
 	}
 	rb, sh, ok := load(*rulesPath, *scoresPath, lg, stderr)
@@ -108,7 +110,10 @@ func documentsCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := writeAtomically(*out, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}); err != nil {
 		fmt.Fprintf(stderr, "thidua documents: %v\n", err)
 		return exitBadInput
 	}

@@ -259,7 +259,7 @@ func historyCmd(args []string, stdout, stderr io.Writer) int {
 	member := fs.String("member", "", "show one unit's awards and roles over the years (`id`)")
 	years := fs.Int("years", 0, "show only the last `N` years (0: all)")
 	langCode := fs.String("lang", "vi", "`language` of the tables: vi or en")
-	if code, ok := parse(fs, args, map[string]*string{"file": file}); !ok {
+	if code, ok := parse(fs, args, required{"file", file}); !ok {
 		return code
 	}
 	if *years < 0 {
@@ -587,7 +587,7 @@ func nominateCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("nominate", stderr)
 	file := fs.String("province", "", "province `file` (YAML or JSON)")
 	langCode := fs.String("lang", "vi", "`language` of the tables: vi or en")
-	if code, ok := parse(fs, args, map[string]*string{"province": file}); !ok {
+	if code, ok := parse(fs, args, required{"province", file}); !ok {
 		return code
 	}
 	lg, ok := yearLang("nominate", *langCode, stderr)
@@ -747,7 +747,7 @@ func covenantCmd(args []string, stdout, stderr io.Writer) int {
 	scoresPath := fs.String("scores", "", "score sheet `file` giving what the covenant does not (other criteria, facts, ballot)")
 	months := fs.Int("months", 0, "the interim report after `M` months (0: the latest)")
 	langCode := fs.String("lang", "vi", "`language` of the tables: vi or en")
-	if code, ok := parse(fs, args[1:], map[string]*string{"covenant": file}); !ok {
+	if code, ok := parse(fs, args[1:], required{"covenant", file}); !ok {
 		return code
 	}
 	if *scoresPath != "" && *rulesPath == "" {
@@ -895,7 +895,7 @@ func titlesCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("titles", stderr)
 	file := fs.String("file", "", "titles `file` (YAML or JSON)")
 	langCode := fs.String("lang", "vi", "`language` of the tables: vi or en")
-	if code, ok := parse(fs, args, map[string]*string{"file": file}); !ok {
+	if code, ok := parse(fs, args, required{"file", file}); !ok {
 		return code
 	}
 	lg, ok := yearLang("titles", *langCode, stderr)

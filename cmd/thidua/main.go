@@ -30,6 +30,8 @@ import (
 	"io"
 	"os"
 	"strconv"
+
+	"github.com/thidua/thidua/lang"
 )
 
 const (
@@ -66,6 +68,19 @@ Usage:
 
 // run is the whole program, with its streams passed in for tests.
 func run(args []string, stdout, stderr io.Writer) int {
+	out := &checkedWriter{w: stdout}
+	code := dispatch(args, out, stderr)
+	if out.err != nil {
+		fmt.Fprintf(stderr, "thidua: cannot write the output: %v\n", out.err)
+		if code == exitOK {
+			code = exitBadInput
+		}
+	}
+	return code
+}
+
+// dispatch runs the command args name.
+func dispatch(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -133,9 +148,16 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags, reporting misuse; ok is false if the command must
-// stop with the returned code.
-func parse(fs *flag.FlagSet, args []string, required map[string]*string) (int, bool) {
+// required names a flag that must be given.
+type required struct {
+	name  string
+	value *string
+}
+
+// parse parses flags, reporting misuse: every required flag that is
+// missing, in the order given. ok is false if the command must stop with
+// the returned code.
+func parse(fs *flag.FlagSet, args []string, req ...required) (int, bool) {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK, false
@@ -147,12 +169,20 @@ func parse(fs *flag.FlagSet, args []string, required map[string]*string) (int, b
 		fs.Usage()
 		return exitUsage, false
 	}
-	for name, v := range required {
-		if *v == "" {
-			fmt.Fprintf(fs.Output(), "%s: --%s is required\n", fs.Name(), name)
-			fs.Usage()
-			return exitUsage, false
+	var missing []string
+	for _, r := range req {
+		if *r.value == "" {
+			missing = append(missing, "--"+r.name)
 		}
 	}
-	return exitOK, true
+	switch len(missing) {
+	case 0:
+		return exitOK, true
+	case 1:
+		fmt.Fprintf(fs.Output(), "%s: %s is required\n", fs.Name(), missing[0])
+	default:
+		fmt.Fprintf(fs.Output(), "%s: %s are required\n", fs.Name(), lang.English.Join(missing))
+	}
+	fs.Usage()
+	return exitUsage, false
 }

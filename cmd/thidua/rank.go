@@ -32,7 +32,7 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 	mapping := fs.String("mapping", "", "mapping `file` (YAML) for an .xlsx score sheet whose layout is not detected")
 	var seed seedFlag
 	fs.Var(&seed, "seed", "`seed` for drawing lots, if the tie-break chain reaches lots and the sheet records no draw")
-	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath, "scores": scoresPath}); !ok {
+	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}); !ok {
 		return code
 	}
 	if *format != "table" && *format != "json" {
@@ -48,6 +48,9 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua rank: --out writes an .xlsx file, found %q\n", *out)
 		return exitUsage
 	}
+	if refuseOverwrite("rank", lg.tag, stderr, []string{*out}, []string{*rulesPath, *scoresPath, *mapping}) {
+		return exitUsage
+	}
 	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, lg.tag, stderr)
 	if !ok {
 		return exitBadInput
@@ -61,15 +64,22 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 		report(stderr, lg.tag, err)
 		return exitBadInput
 	}
+	var results *staged
 	if *out != "" {
-		if err := writeResultsXLSX(*out, rb, st, lg.tag); err != nil {
+		if results, err = stageResultsXLSX(*out, rb, st, lg.tag); err != nil {
 			fmt.Fprintf(stderr, "thidua rank: %v\n", err)
 			return exitBadInput
 		}
 	}
-	if *format == "json" {
+	return finish("rank", printStandings(stdout, stderr, lg, rb, st, *format, *explain), stdout, stderr, nil, results)
+}
+
+// printStandings writes the standings as a table (with every scorecard's
+// computation if explain) or as JSON (with the scorecards if explain).
+func printStandings(stdout, stderr io.Writer, lg words, rb *rules.Rulebook, st *ranking.Standings, format string, explain bool) int {
+	if format == "json" {
 		out := *st
-		if !*explain {
+		if !explain {
 			out.Rows = make([]ranking.Row, len(st.Rows))
 			for i, r := range st.Rows {
 				r.Card = scoring.Scorecard{}
@@ -85,7 +95,7 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	printTable(stdout, lg, rb, st)
-	if *explain {
+	if explain {
 		printExplain(stdout, lg, st)
 	}
 	return exitOK

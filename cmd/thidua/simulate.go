@@ -42,7 +42,7 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
 	var lots seedFlag
 	fs.Var(&lots, "lots-seed", "`seed` for ties that reach drawing lots inside scenarios")
-	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath, "scores": scoresPath}); !ok {
+	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}); !ok {
 		return code
 	}
 	cfg := simulation.Config{Scenarios: *n, Seed: *seedv, Workers: *workers}
@@ -69,8 +69,9 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua simulate: --lang must be vi or en, found %q\n", *langCode)
 		return exitUsage
 	}
-	if *n <= 0 {
-		fmt.Fprintf(stderr, "thidua simulate: --n must be positive\n")
+	if *n <= 0 || *n > simulation.MaxScenarios {
+		fmt.Fprintf(stderr, lg.tag.Pick("thidua simulate: --n phải từ 1 đến %d kịch bản, nhận được %d\n",
+			"thidua simulate: --n must be from 1 to %d scenarios, found %d\n"), simulation.MaxScenarios, *n)
 		return exitUsage
 	}
 	var model simulation.Model
@@ -100,6 +101,9 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 	if lots.set {
 		cfg.LotsSeed = &lots.v
 	}
+	if refuseOverwrite("simulate", lg.tag, stderr, []string{*chart}, []string{*rulesPath, *scoresPath, *modelPath}) {
+		return exitUsage
+	}
 	rb, sh, ok := load(*rulesPath, *scoresPath, lg.tag, stderr)
 	if !ok {
 		return exitBadInput
@@ -114,39 +118,44 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 		report(stderr, lg.tag, err)
 		return exitBadInput
 	}
+	var file *staged
 	if *chart != "" {
-		if err := writeChart(*chart, res); err != nil {
+		if file, err = stageChart(*chart, res); err != nil {
 			fmt.Fprintf(stderr, "thidua simulate: %v\n", err)
 			return exitBadInput
 		}
 	}
+	code := exitOK
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(res); err != nil {
 			fmt.Fprintf(stderr, "thidua simulate: %v\n", err)
-			return exitBadInput
+			code = exitBadInput
 		}
-		return exitOK
+	} else {
+		printOdds(stdout, lg, rb.Awards(), res)
 	}
-	printOdds(stdout, lg, rb.Awards(), res)
-	return exitOK
+	return finish("simulate", code, stdout, stderr, nil, file)
 }
 
-func writeChart(path string, res *simulation.Result) error {
-	f, err := os.Create(path)
+// stageChart writes the rank-probability chart as SVG or HTML (by the
+// extension of path), staged until the command commits it.
+func stageChart(path string, res *simulation.Result) (*staged, error) {
+	f, err := stage(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if strings.EqualFold(filepath.Ext(path), ".html") {
 		err = res.WriteHTML(f)
 	} else {
 		err = res.WriteSVG(f)
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	if err != nil {
+		f.discard()
+		return nil, err
 	}
-	return err
+	return f, nil
 }
 
 // progressBar draws a bar on a terminal, overwriting one line.

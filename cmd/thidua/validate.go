@@ -14,7 +14,7 @@ func validateCmd(args []string, stdout, stderr io.Writer) int {
 	scoresPath := fs.String("scores", "", "score sheet `file` to check against the rulebook (CSV, JSON, YAML or XLSX)")
 	mapping := fs.String("mapping", "", "mapping `file` (YAML) for an .xlsx score sheet whose layout is not detected")
 	langCode := fs.String("lang", "vi", "`language` of the summary: vi or en")
-	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath}); !ok {
+	if code, ok := parse(fs, args, required{"rules", rulesPath}); !ok {
 		return code
 	}
 	t, err := lang.Parse(*langCode)

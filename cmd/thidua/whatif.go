@@ -198,7 +198,7 @@ func whatifCmd(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&steps, "step", "input step of a criterion, `CRIT=STEP` (repeatable; default: the smallest decimal place the sheet uses)")
 	var seed seedFlag
 	fs.Var(&seed, "seed", "`seed` for drawing lots")
-	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath, "scores": scoresPath, "member": member}); !ok {
+	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}, required{"member", member}); !ok {
 		return code
 	}
 	if (*rank == 0) == (*award == "") {
@@ -384,7 +384,7 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&step, "step", "`step` of the range")
 	var seed seedFlag
 	fs.Var(&seed, "seed", "`seed` for drawing lots")
-	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath, "scores": scoresPath}); !ok {
+	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}); !ok {
 		return code
 	}
 	if (*weight == "") == (*score == "") {
@@ -513,7 +513,7 @@ func scenarioCmd(args []string, stdout, stderr io.Writer) int {
 	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
 	var seed seedFlag
 	fs.Var(&seed, "seed", "`seed` for drawing lots")
-	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath, "scores": scoresPath, "edits": edits}); !ok {
+	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}, required{"edits", edits}); !ok {
 		return code
 	}
 	if !checkFormat("scenario", *format, stderr) {

@@ -6,13 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/thidua/thidua/internal/bounded"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
@@ -39,7 +38,7 @@ func templateCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(fs.Output(), "Usage: %s\n", templateUsage)
 		fs.PrintDefaults()
 	}
-	if code, ok := parse(fs, args, map[string]*string{"rules": rulesPath, "out": out}); !ok {
+	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"out", out}); !ok {
 		return code
 	}
 	t, err := lang.Parse(*langCode)
@@ -53,6 +52,9 @@ func templateCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if *year < 0 || *year > 9999 {
 		fmt.Fprintf(stderr, "thidua template: --year must be a year like 2020, found %d\n", *year)
+		return exitUsage
+	}
+	if refuseOverwrite("template", t, stderr, []string{*out}, []string{*rulesPath, *members}) {
 		return exitUsage
 	}
 	rb, err := rules.Load(*rulesPath)
@@ -75,7 +77,13 @@ func templateCmd(args []string, stdout, stderr io.Writer) int {
 			opts.Year = sh.Year
 		}
 	}
-	if err := writeAtomically(*out, func(w io.Writer) error { return xlsx.Template(w, rb, opts) }); err != nil {
+	file, err := stage(*out)
+	if err != nil {
+		fmt.Fprintf(stderr, "thidua template: %v\n", err)
+		return exitBadInput
+	}
+	if err := xlsx.Template(file, rb, opts); err != nil {
+		file.discard()
 		text := err.Error()
 		var te *xlsx.TemplateError
 		if errors.As(err, &te) {
@@ -84,22 +92,34 @@ func templateCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua template: %s\n", text)
 		return exitBadInput
 	}
-	fmt.Fprintf(stdout, t.Pick("%s: bảng chấm điểm theo bộ tiêu chí %s, phiên bản %s: %d đơn vị, %d giai đoạn chấm cho mỗi đơn vị\n",
-		"%s: the score sheet of rulebook %s, version %s: %d members, %d stages per member\n"),
-		*out, rb.ID(), rb.Version(), len(opts.Members), len(rb.Assessment().Stages))
-	fmt.Fprintf(stdout, t.Pick("Điền điểm (xem hướng dẫn ở trang %q), rồi chạy: thidua rank --rules %s --scores %s --out results.xlsx\n",
-		"Fill it in (see its %q sheet), then: thidua rank --rules %s --scores %s --out results.xlsx\n"),
-		xlsx.SheetInstructions, *rulesPath, *out)
-	return exitOK
+	return finish("template", exitOK, stdout, stderr, func() {
+		templateWritten(stdout, t, *out, *rulesPath, rb, len(opts.Members))
+	}, file)
 }
 
-// writeResultsXLSX writes standings, with a scorecard sheet per member, as
+// templateWritten says what template wrote and what to do next.
+func templateWritten(stdout io.Writer, t lang.Tag, out, rulesPath string, rb *rules.Rulebook, members int) {
+	fmt.Fprintf(stdout, t.Pick("%s: bảng chấm điểm theo bộ tiêu chí %s, phiên bản %s: %d đơn vị, %d giai đoạn chấm cho mỗi đơn vị\n",
+		"%s: the score sheet of rulebook %s, version %s: %d members, %d stages per member\n"),
+		out, rb.ID(), rb.Version(), members, len(rb.Assessment().Stages))
+	fmt.Fprintf(stdout, t.Pick("Điền điểm (xem hướng dẫn ở trang %q), rồi chạy: thidua rank --rules %s --scores %s --out results.xlsx\n",
+		"Fill it in (see its %q sheet), then: thidua rank --rules %s --scores %s --out results.xlsx\n"),
+		xlsx.SheetInstructions, rulesPath, out)
+}
+
+// stageResultsXLSX writes standings, with a scorecard sheet per member, as
 // an Excel workbook in the language of --lang (rank --out results.xlsx).
-// The file is replaced only once it is complete.
-func writeResultsXLSX(path string, rb *rules.Rulebook, st *ranking.Standings, t lang.Tag) error {
-	return writeAtomically(path, func(w io.Writer) error {
-		return xlsx.WriteResults(w, rb, st, xlsx.ResultOptions{Scorecards: true, Lang: t})
-	})
+// The file is staged: it replaces the target when the command commits it.
+func stageResultsXLSX(path string, rb *rules.Rulebook, st *ranking.Standings, t lang.Tag) (*staged, error) {
+	s, err := stage(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := xlsx.WriteResults(s, rb, st, xlsx.ResultOptions{Scorecards: true, Lang: t}); err != nil {
+		s.discard()
+		return nil, err
+	}
+	return s, nil
 }
 
 // checkXLSX reads an Excel score sheet (with a mapping file, if given) and
@@ -129,29 +149,6 @@ func checkXLSX(rb *rules.Rulebook, scoresPath, mappingPath string, t lang.Tag, s
 // isXLSX reports whether a score sheet is an Excel workbook.
 func isXLSX(path string) bool { return strings.EqualFold(filepath.Ext(path), ".xlsx") }
 
-// writeAtomically writes a file through a temporary file in the same
-// folder, renamed into place once written: a failed write leaves the old
-// file, or none.
-func writeAtomically(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the temporary name means nothing to the user
-		}
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // after the rename, a no-op
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
 // readMembers reads the members (and the cluster's name and year, if
 // given) from a score sheet in any format, or from a CSV list with an id
 // and a name column.
@@ -164,7 +161,7 @@ func readMembers(path string, rb *rules.Rulebook) (scoring.Sheet, error) {
 		return scoring.Sheet{Cluster: sh.Cluster, Year: sh.Year, Members: sh.Members}, nil
 	}
 	if strings.EqualFold(filepath.Ext(path), ".csv") {
-		data, err := os.ReadFile(path)
+		data, err := bounded.ReadFile(path, sheets.MaxBytes)
 		if err != nil {
 			return scoring.Sheet{}, err
 		}

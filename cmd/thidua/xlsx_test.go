@@ -123,7 +123,9 @@ func TestWriteResultsXLSX(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "results.xlsx")
 			require.NoError(t, os.WriteFile(path, []byte("an older file"), 0o644))
-			require.NoError(t, writeResultsXLSX(path, rbk, st, lang.Vietnamese))
+			s, err := stageResultsXLSX(path, rbk, st, lang.Vietnamese)
+			require.NoError(t, err)
+			require.NoError(t, s.commit())
 			entries, err := os.ReadDir(dir)
 			require.NoError(t, err)
 			require.Len(t, entries, 1, "no temporary file is left")
@@ -149,7 +151,7 @@ func TestWriteResultsXLSX(t *testing.T) {
 	}
 	t.Run("an unwritable path is an error and leaves nothing", func(t *testing.T) {
 		st := &ranking.Standings{}
-		err := writeResultsXLSX(filepath.Join(t.TempDir(), "missing", "results.xlsx"), rbk, st, lang.Vietnamese)
+		_, err := stageResultsXLSX(filepath.Join(t.TempDir(), "missing", "results.xlsx"), rbk, st, lang.Vietnamese)
 		require.Error(t, err)
 	})
 	t.Run("rank --lang en --out writes the workbook in English", func(t *testing.T) {
