@@ -44,7 +44,7 @@ var inputErrorTexts = map[string][2]string{
 	"input.value.votes":          {"tiêu chí quy đổi phiếu bầu thành điểm, không nhận điểm chấm (hãy ghi kết quả bỏ phiếu)", "converts the ballot's votes into points; it takes no score (record the ballot instead)"},
 	"input.relative.several":     {"tiêu chí chấm so sánh trong cụm chỉ nhận một giá trị đo ở mỗi giai đoạn; có {0:n} giá trị ở giai đoạn {1}", "is scored relative to the cluster and takes one measured value per stage; found {0} at stage {1}"},
 	"input.assessor.missing":     {"giai đoạn {0} có nhiều điểm nên mỗi điểm phải ghi người chấm", "stage {0} has several scores, so each needs an assessor"},
-	"input.assessor.too_few":     {"giai đoạn {0} có {1:n} người chấm; trung bình sau khi bỏ {2:n} điểm cao nhất và {3:n} điểm thấp nhất cần ít nhất {4:n} người chấm", "stage {0} has {1} assessors; a trimmed mean dropping the {2} highest and {3} lowest needs at least {4}"},
+	"input.assessor.too_few":     {"giai đoạn {0} có {1:n} người chấm; trung bình sau khi bỏ {2:n} điểm cao nhất và {3:n} điểm thấp nhất cần ít nhất {4:n} người chấm", "stage {0}: the number of assessors is {1}; a trimmed mean dropping the {2} highest and {3} lowest needs at least {4}"},
 
 	// Targets.
 	"input.target.twice":        {"chỉ tiêu được nhập lần thứ hai{p0}", "a second target{p0}"},
@@ -82,6 +82,7 @@ var inputErrorTexts = map[string][2]string{
 
 	// Files of any format.
 	"sheet.too_large": {"tệp lớn hơn {0} byte", "file is larger than {0} bytes"},
+	"sheet.format":    {"định dạng bảng điểm {0} không được hỗ trợ (chỉ dùng .csv, .json, .yaml hoặc .yml)", "unknown score sheet format {0} (expected .csv, .json, .yaml or .yml)"},
 	"sheet.year":      {"năm phải từ 1900 đến 9999, nhận được {0}", "expected a year from 1900 to 9999, found {0}"},
 
 	// CSV files: the file and its header.

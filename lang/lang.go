@@ -245,13 +245,59 @@ func (m Message) placeholder(ph string, t Tag) string {
 	if err != nil || i < 0 || i >= len(m.Args) {
 		return "{" + ph + "}"
 	}
+	arg := excerpt(m.Args[i])
 	switch form {
 	case "n":
-		return t.Number(m.Args[i])
+		return t.Number(arg)
 	case "rule":
-		return t.Rule(m.Args[i])
+		return t.Rule(arg)
 	}
-	return m.Args[i]
+	return arg
+}
+
+// Quoted input longer than maxQuoted bytes is written as its first
+// excerptRunes characters; any other value longer than maxArg bytes is cut
+// the same way. A problem quotes the input it concerns, and that input may
+// be hostile: a megabyte-long cell must not make a megabyte-long line.
+const (
+	maxQuoted    = 120
+	maxArg       = 1000
+	excerptRunes = 60
+)
+
+// excerpt shortens a value too long to write in full: a Go-quoted string
+// ("…", as most messages quote input) stays a valid quoted string with an
+// ellipsis before its closing quote and its length after it; anything else
+// is cut after excerptRunes characters, with an ellipsis.
+func excerpt(arg string) string {
+	if len(arg) <= maxQuoted {
+		return arg
+	}
+	if len(arg) >= 2 && arg[0] == '"' && arg[len(arg)-1] == '"' {
+		if s, err := strconv.Unquote(arg); err == nil {
+			q := strconv.Quote(cut(s, excerptRunes) + "…")
+			return q + " (" + strconv.Itoa(len(s)) + " bytes)"
+		}
+	}
+	if len(arg) <= maxArg {
+		return arg
+	}
+	return cut(arg, excerptRunes) + "…"
+}
+
+// Quote writes s in Go quotes as problems quote input, cut to an excerpt
+// if it is long: Quote(strings.Repeat("x", 1<<20)) is a short line.
+func Quote(s string) string { return excerpt(strconv.Quote(s)) }
+
+// cut returns the first n characters of s.
+func cut(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // Known reports whether the catalogue has a text for key.

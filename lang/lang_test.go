@@ -2,6 +2,8 @@ package lang_test
 
 import (
 	"errors"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -171,5 +173,33 @@ func TestKeysAndCheck(t *testing.T) {
 		require.ErrorAs(t, err, &ce, tc.key)
 		require.Equal(t, tc.key, ce.Key)
 		require.Equal(t, tc.what, ce.Problem)
+	}
+}
+
+// TestExcerpt checks that a hostile value echoed in a problem is cut to a
+// readable excerpt, in every language, and that short values are not.
+func TestExcerpt(t *testing.T) {
+	long := strings.Repeat("A", 1<<20)
+	cases := []struct {
+		name, arg, want string
+	}{
+		{"short quoted", `"SCT"`, `"SCT"`},
+		{"long quoted", strconv.Quote(long), `"` + strings.Repeat("A", 60) + `…" (1048576 bytes)`},
+		{"long quoted with escapes", strconv.Quote(strings.Repeat("é\n", 100)), strconv.Quote(strings.Repeat("é\n", 30)+"…") + " (300 bytes)"},
+		{"long plain", long, strings.Repeat("A", 60) + "…"},
+		{"plain under the limit", strings.Repeat("B", 500), strings.Repeat("B", 500)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, tag := range []lang.Tag{lang.Vietnamese, lang.English} {
+				got := lang.Msg("problem.text", c.arg).In(tag)
+				if got != c.want {
+					t.Errorf("%v: got %.200q, want %.200q", tag, got, c.want)
+				}
+			}
+		})
+	}
+	if got := lang.Quote(long); len(got) > 200 {
+		t.Errorf("Quote of 1 MiB is %d bytes", len(got))
 	}
 }

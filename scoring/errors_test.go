@@ -150,7 +150,7 @@ func TestInputErrorTexts(t *testing.T) {
 		{"a trimmed mean with too few assessors", trimmedBook, func(sh *scoring.Sheet) {
 			*sh = scoring.Sheet{Members: members("A"), Scores: []scoring.Entry{by("cluster", "X", "A", "a", "5"), by("cluster", "Y", "A", "a", "6")}}
 		}, "input.assessor.too_few",
-			"member A: a: stage cluster has 2 assessors; a trimmed mean dropping the 1 highest and 1 lowest needs at least 3",
+			"member A: a: stage cluster: the number of assessors is 2; a trimmed mean dropping the 1 highest and 1 lowest needs at least 3",
 			"đơn vị A: a: giai đoạn cluster có 2 người chấm; trung bình sau khi bỏ 1 điểm cao nhất và 1 điểm thấp nhất cần ít nhất 3 người chấm"},
 		{"several measured values for a relative criterion", relativeBook, func(sh *scoring.Sheet) {
 			*sh = scoring.Sheet{Members: members("A"), Scores: []scoring.Entry{by("cluster", "X", "A", "c", "50"), by("cluster", "Y", "A", "c", "60")}}

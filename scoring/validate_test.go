@@ -321,13 +321,13 @@ func TestAssessorRules(t *testing.T) {
 		_, err := scoring.Score(rb, scoring.Sheet{Members: members("A"), Scores: []scoring.Entry{by("cluster", "X", "A", "a", "5"), by("cluster", "Y", "A", "a", "6")}})
 		es := inputErrors(t, err)
 		require.Len(t, es, 1)
-		require.True(t, hasError(es, "A", "a", "2 assessors", "needs at least 3"), "%v", err)
+		require.True(t, hasError(es, "A", "a", "the number of assessors is 2", "needs at least 3"), "%v", err)
 	})
 	t.Run("a trimmed mean with a single named assessor is an error, not a crash", func(t *testing.T) {
 		rb := mustRulebook(t, "criteria:\n  - {id: a, name: A, max: 10}\nassessment:\n  stages: [{id: cluster, name: Cụm, aggregate: trimmed_mean, trim: 1}]\n")
 		_, err := scoring.Score(rb, scoring.Sheet{Members: members("A"), Scores: []scoring.Entry{by("cluster", "X", "A", "a", "5")}})
 		es := inputErrors(t, err)
-		require.True(t, hasError(es, "A", "a", "1 assessors", "needs at least 3"), "%v", err)
+		require.True(t, hasError(es, "A", "a", "the number of assessors is 1", "needs at least 3"), "%v", err)
 	})
 	t.Run("a trimmed-mean stage with one unnamed score takes it as it is", func(t *testing.T) {
 		rb := mustRulebook(t, "criteria:\n  - {id: a, name: A, max: 10}\nassessment:\n  stages: [{id: cluster, name: Cụm, aggregate: trimmed_mean, trim: 1}]\n")

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -144,29 +145,25 @@ func rowOf(path string) (string, bool) {
 // does not matter. Files larger than MaxBytes (32 MiB) are refused, in every
 // format.
 func Load(path string) (scoring.Sheet, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	switch ext {
+	case ".csv", ".txt", ".json", ".yaml", ".yml":
+	default:
+		return scoring.Sheet{}, scoring.InputErrors{inputError(path, 0, "", "", lang.Msg("sheet.format", strconv.Quote(filepath.Ext(path))))}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return scoring.Sheet{}, err
 	}
 	defer f.Close()
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv", ".txt":
+	if ext == ".csv" || ext == ".txt" {
 		return ReadCSV(path, f)
-	case ".json", ".yaml", ".yml":
-		st, err := f.Stat()
-		if err != nil {
-			return scoring.Sheet{}, err
-		}
-		if st.Size() > MaxBytes {
-			return scoring.Sheet{}, scoring.InputErrors{tooLarge(path)}
-		}
-		// Read through the open file, at most one byte over the limit, in
-		// case it grew since: ParseJSON refuses it then.
-		data, err := io.ReadAll(io.LimitReader(f, MaxBytes+1))
-		if err != nil {
-			return scoring.Sheet{}, err
-		}
-		return ParseJSON(path, data)
 	}
-	return scoring.Sheet{}, fmt.Errorf("%s: unknown score sheet format %q (expected .csv, .json, .yaml or .yml)", path, filepath.Ext(path))
+	// Read at most one byte over the limit, whatever the file is (Stat
+	// says 0 for a device or a pipe): ParseJSON refuses it then.
+	data, err := io.ReadAll(io.LimitReader(f, MaxBytes+1))
+	if err != nil {
+		return scoring.Sheet{}, err
+	}
+	return ParseJSON(path, data)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/sheets"
 )
@@ -323,6 +324,10 @@ func TestLoad(t *testing.T) {
 	t.Run("a file of another kind is refused by its extension", func(t *testing.T) {
 		_, err := sheets.Load(write("cum.xlsx", "PK"))
 		require.ErrorContains(t, err, `unknown score sheet format ".xlsx" (expected .csv, .json, .yaml or .yml)`)
+		var es scoring.InputErrors
+		require.ErrorAs(t, err, &es)
+		require.Equal(t, "sheet.format", es[0].Message.Key)
+		require.Contains(t, es.Text(lang.Vietnamese), `định dạng bảng điểm ".xlsx" không được hỗ trợ`)
 	})
 	t.Run("a missing file gives the error of the file system", func(t *testing.T) {
 		_, err := sheets.Load(filepath.Join(dir, "none.csv"))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -244,5 +245,29 @@ func TestSimulateCount(t *testing.T) {
 		require.Equal(t, exitUsage, code, n)
 		require.Contains(t, errb.String(), "--n must be from 1 to 1000000000000 scenarios", n)
 		require.Empty(t, out.String())
+	}
+}
+
+// TestProblemCap lists the first maxProblems problems of a huge list one
+// by one and counts the rest by kind, instead of writing them all.
+func TestProblemCap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("record,member,key,value\n")
+	for i := range 2000 {
+		fmt.Fprintf(&b, "member,M%04d,name,Đơn vị %d\n", i, i)
+	}
+	sheet := filepath.Join(t.TempDir(), "many.csv")
+	require.NoError(t, os.WriteFile(sheet, []byte(b.String()), 0o644))
+	for _, c := range []struct{ lang, more, total string }{
+		{"vi", "lỗi khác (chỉ ghi 200 lỗi đầu tiên), theo loại: input.score.missing ", " lỗi"},
+		{"en", "more problems (only the first 200 are listed), by kind: input.score.missing ", " problems"},
+	} {
+		var out, errb bytes.Buffer
+		require.Equal(t, exitBadInput, run([]string{"rank", "--rules", rb, "--scores", sheet, "--lang", c.lang}, &out, &errb))
+		lines := strings.Split(strings.TrimSuffix(errb.String(), "\n"), "\n")
+		require.Equal(t, maxProblems+2, len(lines), "200 problems, the rest counted, the total")
+		require.Contains(t, lines[maxProblems], c.more)
+		require.True(t, strings.HasSuffix(lines[maxProblems+1], c.total), lines[maxProblems+1])
+		require.Contains(t, strings.Join(lines[:5], "\n"), "M0000:", "the first problems come first")
 	}
 }

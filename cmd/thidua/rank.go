@@ -1,24 +1,21 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/thidua/thidua/audit"
-	"github.com/thidua/thidua/covenant"
-	"github.com/thidua/thidua/history"
+	"github.com/thidua/thidua/internal/problem"
 	"github.com/thidua/thidua/lang"
-	"github.com/thidua/thidua/province"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/sheets"
-	"github.com/thidua/thidua/simulation"
-	"github.com/thidua/thidua/titles"
-	"github.com/thidua/thidua/xlsx"
 )
 
 func rankCmd(args []string, stdout, stderr io.Writer) int {
@@ -139,45 +136,48 @@ func loadWith(rulesPath, scoresPath, mappingPath string, t lang.Tag, stderr io.W
 // language (Text); other errors (a missing file) as the system states
 // them.
 func report(w io.Writer, t lang.Tag, err error) {
-	text := err.Error()
-	if x, ok := err.(interface{ Text(lang.Tag) string }); ok {
-		text = x.Text(t)
+	all := problem.Flatten(err)
+	shown := all[:min(len(all), maxProblems)]
+	for _, e := range shown {
+		text := e.Error()
+		if x, ok := e.(interface{ Text(lang.Tag) string }); ok {
+			text = x.Text(t)
+		}
+		fmt.Fprintln(w, text)
 	}
-	fmt.Fprintln(w, text)
-	problems(w, t, count(err))
+	if rest := all[len(shown):]; len(rest) > 0 {
+		fmt.Fprintf(w, t.Pick("… và %d lỗi khác (chỉ ghi %d lỗi đầu tiên), theo loại: %s\n",
+			"… and %d more problems (only the first %d are listed), by kind: %s\n"), len(rest), len(shown), kinds(rest, t))
+	}
+	if len(all) > 1 {
+		fmt.Fprintf(w, t.Pick("%d lỗi\n", "%d problems\n"), len(all))
+	}
 }
 
-// count is the number of problems an error lists (1 if it is not a list).
-func count(err error) int {
-	switch es := err.(type) {
-	case rules.Errors:
-		return len(es)
-	case scoring.InputErrors:
-		return len(es)
-	case xlsx.MappingErrors:
-		return len(es)
-	case audit.ParseErrors:
-		return len(es)
-	case simulation.ModelErrors:
-		return len(es)
-	case history.Errors:
-		return len(es)
-	case covenant.Errors:
-		return len(es)
-	case province.Errors:
-		return len(es)
-	case titles.Errors:
-		return len(es)
-	}
-	return 1
-}
+// maxProblems is how many problems report lists one by one; the rest are
+// counted by kind. A sheet of a hundred thousand members with no scores
+// has more than a million problems, which no one reads on a terminal.
+const maxProblems = 200
 
-// problems prints the count of a list of problems, if there is more than
-// one.
-func problems(w io.Writer, t lang.Tag, n int) {
-	if n > 1 {
-		fmt.Fprintf(w, t.Pick("%d lỗi\n", "%d problems\n"), n)
+// kinds counts problems by their code ("input.score.missing: 1499800"),
+// the most frequent first.
+func kinds(es []error, t lang.Tag) string {
+	counts := map[string]int{}
+	for _, e := range es {
+		counts[problem.Code(e)]++
 	}
+	codes := slices.Collect(maps.Keys(counts))
+	slices.SortFunc(codes, func(a, b string) int {
+		return cmp.Or(cmp.Compare(counts[b], counts[a]), cmp.Compare(a, b))
+	})
+	parts := make([]string, len(codes))
+	for i, c := range codes {
+		if c == "" {
+			c = t.Pick("khác", "other")
+		}
+		parts[i] = fmt.Sprintf("%s %d", c, counts[codes[i]])
+	}
+	return strings.Join(parts, ", ")
 }
 
 func places(st *ranking.Standings) int32 {

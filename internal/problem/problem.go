@@ -119,3 +119,26 @@ func Of(err error) lang.Message {
 	}
 	return lang.Msg("problem.text", err.Error())
 }
+
+// Code is a problem's stable code: the catalogue key of its message
+// ("input.score.missing"), found under the messages that only place it
+// (file, line, member); "" for an error that has no message (a file that
+// cannot be opened).
+func Code(err error) string {
+	var m lang.Message
+	switch e := err.(type) {
+	case interface{ Located() lang.Message }:
+		m = e.Located()
+	case interface{ Message() lang.Message }:
+		m = e.Message()
+	default:
+		return ""
+	}
+	for strings.HasPrefix(m.Key, "problem.") && len(m.Parts) > 0 {
+		m = m.Parts[len(m.Parts)-1]
+	}
+	if m.Key == "problem.text" {
+		return ""
+	}
+	return m.Key
+}

@@ -53,3 +53,28 @@ func TestAtOfAndFlatten(t *testing.T) {
 	require.Equal(t, "total 88.5 is below 90\nno ballot recorded", problem.Lines(es, located.Error))
 	require.Len(t, problem.Unwrap(es), 2)
 }
+
+func TestCode(t *testing.T) {
+	body := lang.Msg("input.score.missing")
+	cases := []struct {
+		err  error
+		want string
+	}{
+		{located{problem.At(problem.Prefix("s.csv", 3, 0, ""), nil, body)}, "input.score.missing"},
+		{located{problem.At("", []lang.Message{lang.Msg("problem.text", "năm 2021")}, body)}, "input.score.missing"},
+		{located{problem.AtMember("s.csv:3: ", "SCT", "01: ", body)}, "input.score.missing"},
+		{located{lang.Msg("problem.text", "by hand")}, ""},
+		{errors.New("open x: no such file"), ""},
+	}
+	for _, c := range cases {
+		if got := problem.Code(c.err); got != c.want {
+			t.Errorf("Code(%v) = %q, want %q", c.err, got, c.want)
+		}
+	}
+}
+
+// located is an error that places a message, as the library's do.
+type located struct{ m lang.Message }
+
+func (l located) Error() string         { return l.m.In(lang.English) }
+func (l located) Located() lang.Message { return l.m }
