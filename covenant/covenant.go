@@ -3,7 +3,6 @@ package covenant
 import (
 	"cmp"
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/internal/bounded"
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/lang"
@@ -193,9 +193,17 @@ func checkRounding(v *validator, r rules.Rounding, path string, x ctx) {
 	}
 }
 
-// Load reads a covenant file (YAML or JSON). See Parse.
+// MaxBytes is the largest covenant file Load reads: 4 MiB. A covenant (the
+// cluster's pledges and targets) is a few kilobytes; the limit keeps a
+// device or a runaway file (/dev/zero) from exhausting memory.
+const MaxBytes = 4 << 20
+
+// Load reads a covenant file (YAML or JSON). See Parse. It reads at most
+// MaxBytes, whatever the file is (a device, a pipe): a larger one is
+// refused with a *bounded.TooLargeError (errors.Is bounded.ErrTooLarge),
+// which writes itself in Vietnamese or English.
 func Load(path string) (*Covenant, error) {
-	data, err := os.ReadFile(path)
+	data, err := bounded.ReadFile(path, MaxBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -3,14 +3,21 @@ package history
 import (
 	"cmp"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 
+	"github.com/thidua/thidua/internal/bounded"
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
 )
+
+// MaxBytes is the largest history file Load reads: 8 MiB. A history lists
+// clusters, units, mergers and each year's recorded awards, and refers to
+// the rulebooks and score sheets rather than holding them: decades of a
+// province's clusters are a few hundred kilobytes. The limit keeps a device
+// or a runaway file (/dev/zero) from exhausting memory.
+const MaxBytes = 8 << 20
 
 // Load reads a history file (YAML or JSON), validates it, loads the
 // rulebooks and score sheets it refers to (paths relative to the file),
@@ -19,8 +26,14 @@ import (
 // years before — and checks the recorded awards against the ranking. Every
 // problem is reported, as Errors, with the file, line, key path, cluster,
 // year and member.
+//
+// It reads at most MaxBytes of the history file, whatever the file is (a
+// device, a pipe): a larger one is refused with a *bounded.TooLargeError
+// (errors.Is bounded.ErrTooLarge), which writes itself in Vietnamese or
+// English. The rulebooks and score sheets it refers to have their own
+// limits (rules.MaxBytes and the sheets').
 func Load(path string) (*History, error) {
-	data, err := os.ReadFile(path)
+	data, err := bounded.ReadFile(path, MaxBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -38,7 +38,6 @@ var rulesErrorTexts = map[string][2]string{
 	"decode.found.list":          {"một danh sách", "a list"},
 	"decode.found.alias":         {"một alias", "an alias"},
 	"decode.found.nothing":       {"không có giá trị", "nothing"},
-	"decode.decimal":             {"giá trị '{0}' không phải là số hợp lệ ({1})", "error decoding string '{0}': {1}"},
 	"decode.value":               {"giá trị không đọc được: {0}", "{0}"},
 	"decode.go_type":             {"không đọc được vào kiểu Go {0}", "cannot decode into a Go value of type {0}"},
 	"decode.text":                {"{0}", "{0}"},

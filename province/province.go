@@ -3,7 +3,6 @@ package province
 import (
 	"cmp"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/thidua/thidua/history"
+	"github.com/thidua/thidua/internal/bounded"
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/lang"
@@ -116,12 +116,25 @@ func New(spec Spec) (*Province, error) {
 	return p, nil
 }
 
+// MaxBytes is the largest province file Load reads: 8 MiB. A province file
+// lists the clusters, their proposals and the council's votes, referring
+// to history files rather than holding them: a province's is some tens of
+// kilobytes. The limit keeps a device or a runaway file (/dev/zero) from
+// exhausting memory.
+const MaxBytes = 8 << 20
+
 // Load reads a province file (YAML or JSON), reads the history files its
 // clusters refer to (relative to it), validates everything and works out
 // the decisions and nominations. Every problem is reported, as Errors, with
 // the file, line, key path, cluster and member.
+//
+// It reads at most MaxBytes of the province file, whatever the file is (a
+// device, a pipe): a larger one is refused with a *bounded.TooLargeError
+// (errors.Is bounded.ErrTooLarge), which writes itself in Vietnamese or
+// English. The history files it refers to have their own limit
+// (history.MaxBytes).
 func Load(path string) (*Province, error) {
-	data, err := os.ReadFile(path)
+	data, err := bounded.ReadFile(path, MaxBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -3,20 +3,29 @@ package rules
 import (
 	"cmp"
 	"errors"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/thidua/thidua/internal/bounded"
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/lang"
 )
 
-// Load reads a rulebook from a YAML or JSON file. See Parse.
+// MaxBytes is the largest rulebook file Load reads: 4 MiB. A rulebook is a
+// few kilobytes (a hundred criteria are some 20 KB); the limit leaves room
+// for the largest while keeping a device or a runaway file (/dev/zero)
+// from exhausting memory.
+const MaxBytes = 4 << 20
+
+// Load reads a rulebook from a YAML or JSON file. See Parse. It reads at
+// most MaxBytes, whatever the file is (a device, a pipe): a larger one is
+// refused with a *bounded.TooLargeError (errors.Is bounded.ErrTooLarge),
+// which writes itself in Vietnamese or English.
 func Load(path string) (*Rulebook, error) {
-	data, err := os.ReadFile(path)
+	data, err := bounded.ReadFile(path, MaxBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -182,7 +191,7 @@ func decodeTieBreak(d *decode.Decoder, n *yaml.Node, path string, v reflect.Valu
 			d.Add(n, path, lang.Msg("rules.tie.shape"))
 			return
 		}
-		if !d.ScalarMsg(n.Content[1], path, lang.Msg("rules.want.tie_ref")) {
+		if d.Tagged(n.Content[0], path) || !d.ScalarMsg(n.Content[1], path, lang.Msg("rules.want.tie_ref")) {
 			return
 		}
 		tb.Kind = TieBreakKind(n.Content[0].Value)

@@ -28,6 +28,9 @@ const maxShare = 1000
 // "12.123456789%").
 const maxSharePlaces = 9
 
+// maxShareText is the longest text ParseShare reads.
+const maxShareText = 64
+
 // ParseShare reads "80%", "2/3", "0.85" or "1": a share from 0 to maxShare
 // with at most 9 decimal places. It reads back what String writes. Its
 // error has a method Message() lang.Message: the problem as a message, to
@@ -35,6 +38,12 @@ const maxSharePlaces = 9
 // the like, is a stable code).
 func ParseShare(s string) (Share, error) {
 	t := strings.TrimSpace(s)
+	if len(t) > maxShareText {
+		// No share needs more ("1000.000000000%" is 15 characters), and
+		// the decimal parser takes time that grows with the square of a
+		// number's length.
+		return Share{}, &valueError{lang.Msg("rules.share.parse", q(s))}
+	}
 	switch {
 	case strings.HasSuffix(t, "%"):
 		d, err := decimal.NewFromString(strings.TrimSpace(strings.TrimSuffix(t, "%")))

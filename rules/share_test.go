@@ -350,3 +350,14 @@ func TestShareStringIsReadBack(t *testing.T) {
 	assert.Equal(t, "12.5%", rules.Share{Num: 1, Den: 8}.String())
 	assert.Equal(t, "100000%", rules.Share{Num: 1000, Den: 1}.String())
 }
+
+// TestParseShareLongText refuses a share written with a million digits at
+// once, instead of spending seconds parsing it, and quotes an excerpt.
+func TestParseShareLongText(t *testing.T) {
+	for _, in := range []string{strings.Repeat("9", 1_000_000) + "%", "0." + strings.Repeat("1", 1_000_000), "80" + strings.Repeat(" ", 100) + "%"} {
+		_, err := rules.ParseShare(in)
+		require.Error(t, err)
+		checkValueErr(t, err)
+		require.Less(t, len(err.Error()), 300, "the message quotes an excerpt")
+	}
+}

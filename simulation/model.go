@@ -2,7 +2,6 @@ package simulation
 
 import (
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/thidua/thidua/internal/bounded"
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fixed"
 	problems "github.com/thidua/thidua/internal/problem"
@@ -65,9 +65,20 @@ func (m Model) For(member, criterion string) Uncertainty {
 	return Uncertainty{Fixed: true}
 }
 
-// LoadModel reads a model from a YAML or JSON file.
+// MaxModelBytes is the largest model file LoadModel reads: 8 MiB. A model
+// gives an uncertainty per criterion, and at most per member and
+// criterion: a cluster of a hundred members and a hundred criteria with
+// a few values each is about a megabyte. The limit keeps a device or a
+// runaway file (/dev/zero) from exhausting memory.
+const MaxModelBytes = 8 << 20
+
+// LoadModel reads a model from a YAML or JSON file. It reads at most
+// MaxModelBytes, whatever the file is (a device, a pipe): a larger one is
+// refused with a *bounded.TooLargeError (errors.Is bounded.ErrTooLarge),
+// which writes itself in Vietnamese or English. Its numbers have the
+// limits of decode.ParseDecimal (40 significant digits, 100 places).
 func LoadModel(path string) (Model, error) {
-	data, err := os.ReadFile(path)
+	data, err := bounded.ReadFile(path, MaxModelBytes)
 	if err != nil {
 		return Model{}, err
 	}

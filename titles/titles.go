@@ -3,7 +3,6 @@ package titles
 import (
 	"cmp"
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"sort"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/internal/bounded"
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/lang"
@@ -141,9 +141,18 @@ func New(spec Spec) (*Titles, error) {
 	return t, nil
 }
 
-// Load reads a titles file (YAML or JSON). See Parse.
+// MaxBytes is the largest titles file Load reads: 8 MiB. A titles file
+// lists the holders of individual titles and the facts of each, a few
+// hundred bytes a person: some tens of thousands of people fit. The limit
+// keeps a device or a runaway file (/dev/zero) from exhausting memory.
+const MaxBytes = 8 << 20
+
+// Load reads a titles file (YAML or JSON). See Parse. It reads at most
+// MaxBytes, whatever the file is (a device, a pipe): a larger one is
+// refused with a *bounded.TooLargeError (errors.Is bounded.ErrTooLarge),
+// which writes itself in Vietnamese or English.
 func Load(path string) (*Titles, error) {
-	data, err := os.ReadFile(path)
+	data, err := bounded.ReadFile(path, MaxBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package whatif
 
 import (
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/internal/bounded"
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/lang"
@@ -196,9 +196,19 @@ func occMessage(key, every string, o *Occurrence) lang.Message {
 	return m
 }
 
-// LoadScenario reads a scenario from a YAML or JSON file. See ParseScenario.
+// MaxScenarioBytes is the largest scenario file LoadScenario reads: 4 MiB.
+// A scenario is a list of edits to a score sheet, a few kilobytes; the
+// limit keeps a device or a runaway file (/dev/zero) from exhausting
+// memory.
+const MaxScenarioBytes = 4 << 20
+
+// LoadScenario reads a scenario from a YAML or JSON file. See
+// ParseScenario. It reads at most MaxScenarioBytes, whatever the file is
+// (a device, a pipe): a larger one is refused with a
+// *bounded.TooLargeError (errors.Is bounded.ErrTooLarge), which writes
+// itself in Vietnamese or English.
 func LoadScenario(path string) (Scenario, error) {
-	data, err := os.ReadFile(path)
+	data, err := bounded.ReadFile(path, MaxScenarioBytes)
 	if err != nil {
 		return Scenario{}, err
 	}

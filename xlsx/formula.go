@@ -171,6 +171,11 @@ func (e *evaluator) unary() decimal.Decimal {
 	return e.primary()
 }
 
+// maxNumberText is the longest number a formula may write: Excel keeps 15
+// significant digits, and a number's text past a few dozen characters is
+// hostile.
+const maxNumberText = 64
+
 func (e *evaluator) primary() decimal.Decimal {
 	t, ok := e.peek()
 	if !ok {
@@ -179,6 +184,9 @@ func (e *evaluator) primary() decimal.Decimal {
 	switch t.kind {
 	case tNum:
 		e.i++
+		if len(t.text) > maxNumberText {
+			return e.fail() // no real formula writes such a number; parsing it costs its length squared
+		}
 		d, err := decimal.NewFromString(t.text)
 		if err != nil {
 			return e.fail()

@@ -13,8 +13,11 @@
 // JSON errors, at their own line and column.
 //
 // A null value (null, ~ or nothing after the colon) means "not given": the
-// field keeps its zero value. A file holds one document; anchors, aliases and
-// merge keys (<<) are refused.
+// field keeps its zero value. A file holds one document; anchors, aliases,
+// merge keys (<<) and tags written in the document (!!str, !!binary, !foo)
+// are refused. A decimal (a decimal.Decimal field) is read by ParseDecimal,
+// within its limits of digits and places, whether written as a number or a
+// text.
 //
 // Every problem is written in English (Problem.Msg) and carries the same
 // sentence as a lang.Message, so that it can be written in Vietnamese
@@ -35,6 +38,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/thidua/thidua/lang"
@@ -267,23 +271,19 @@ func (d *Decoder) Addf(n *yaml.Node, path, format string, args ...any) {
 // parser's), as a problem at node n, whose value is raw. The problem's
 // text is err's. Its message is err's own if err (or an error it wraps)
 // has a method Message() lang.Message whose English text is err's text;
-// else it frames err's English text ("giá trị không đọc được: …"). A
-// decimal that shopspring/decimal cannot read gets a Vietnamese sentence
-// naming the value.
+// else it frames err's English text ("giá trị không đọc được: …"). raw is
+// not written again: an error that names the value names it once.
 func (d *Decoder) AddError(n *yaml.Node, path, raw string, err error) {
-	d.Add(n, path, errorMessage(err, raw))
+	d.Add(n, path, errorMessage(err))
 }
 
-func errorMessage(err error, raw string) lang.Message {
+func errorMessage(err error) lang.Message {
 	text := err.Error()
 	var m interface{ Message() lang.Message }
 	if errors.As(err, &m) {
 		if msg := m.Message(); msg.In(lang.English) == text {
 			return msg
 		}
-	}
-	if rest, ok := strings.CutPrefix(text, "error decoding string '"+raw+"': "); ok {
-		return lang.Msg("decode.decimal", raw, rest)
 	}
 	return lang.Msg("decode.value", text)
 }
@@ -302,6 +302,7 @@ func (d *Decoder) Err() error {
 
 var (
 	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	decimalType     = reflect.TypeFor[decimal.Decimal]()
 )
 
 // Decode decodes node n into the value pointed to by out. Struct fields are
@@ -379,6 +380,9 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 		d.Add(n, path, lang.Msg("decode.alias"))
 		return
 	}
+	if d.Tagged(n, path) {
+		return
+	}
 	if h, ok := d.Hooks[v.Type()]; ok {
 		h(d, n, path, v)
 		return
@@ -394,6 +398,13 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
 		d.value(n, path, v.Elem())
+		return
+	}
+	if v.Type() == decimalType {
+		// not its UnmarshalText: shopspring/decimal reads any number of
+		// digits, in time that grows with their square, and its errors
+		// are in its own English words
+		d.decimalValue(n, path, v)
 		return
 	}
 	if v.CanAddr() && v.Addr().Type().Implements(textUnmarshaler) {
@@ -481,6 +492,22 @@ func (d *Decoder) scalar(n *yaml.Node, path string, want lang.Message) bool {
 		d.expected(n, path, want)
 		return false
 	}
+	return !d.Tagged(n, path)
+}
+
+// Tagged reports whether n carries a tag written in the document (!!str,
+// !!binary, !foo, …), recording a problem at n if so. Tags are refused:
+// the decoder reads every value by the type it is decoded into, so a tag
+// would be silently ignored. The tags the parser gives every node itself
+// (a plain 12 is implicitly !!int) are not tags written in the document.
+// Value, Keys, Scalar and ScalarMsg check every node they are given; a
+// hook that reads a node otherwise (a mapping's key) checks it with
+// Tagged.
+func (d *Decoder) Tagged(n *yaml.Node, path string) bool {
+	if n == nil || n.Style&yaml.TaggedStyle == 0 {
+		return false
+	}
+	d.Add(n, path, lang.Msg("decode.tag", strconv.Quote(n.Tag)))
 	return true
 }
 
@@ -519,6 +546,9 @@ func (d *Decoder) Keys(n *yaml.Node, path string, f func(key string, k, val *yam
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
 			d.Add(k, join(path, k.Value), lang.Msg("decode.merge_key"))
+			continue
+		}
+		if d.Tagged(k, join(path, k.Value)) {
 			continue
 		}
 		if prev, dup := seen[k.Value]; dup {

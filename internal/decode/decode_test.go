@@ -185,7 +185,7 @@ func TestDecodeProblems(t *testing.T) {
 		{"a scalar where a mapping belongs", "inner: x #<", "inner", `expected a mapping of keys to values, found "x"`},
 		{"a list where a map belongs", "map: [1] #<", "map", "expected a mapping of keys to values, found a list"},
 		{"a bad value inside a map", "map: {a: 1, b: x} #<", "map.b", `expected a whole number, found "x"`},
-		{"a malformed decimal", "dec: 1,5 #<", "dec", "1,5"},
+		{"a malformed decimal", "dec: 1.5.5 #<", "dec", `expected a number like 9.75 or 9,75, found "1.5.5"`},
 		{"a list where a decimal belongs", "dec: [1] #<", "dec", "expected a single value, found a list"},
 		{"a rejected text value", "up: abc #<", "up", `expected capitals, found "abc"`},
 		{"an anchor", "inner: &a {n: 1} #<", "inner", "anchors and aliases are not supported"},

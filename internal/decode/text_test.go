@@ -68,7 +68,12 @@ func TestProblemsInVietnamese(t *testing.T) {
 		{"a mapping for a list", "words: {a: b}", "decode.expected", "dòng 1: words: cần một danh sách, nhận được một nhóm khóa – giá trị"},
 		{"a list for a mapping", "inner: [1]", "decode.expected", "dòng 1: inner: cần một nhóm khóa – giá trị, nhận được một danh sách"},
 		{"a list for a decimal", "dec: [1]", "decode.expected", "dòng 1: dec: cần một giá trị đơn, nhận được một danh sách"},
-		{"a malformed decimal", "dec: 1,5", "decode.decimal", "dòng 1: dec: giá trị '1,5' không phải là số hợp lệ (can't convert 1,5 to decimal)"},
+		{"a malformed decimal", "dec: 1.5.5", "fields.decimal", `dòng 1: dec: cần một số dạng 9,75 hoặc 9.75, nhận được "1.5.5"`},
+		{"a decimal of too many digits", "dec: 1" + strings.Repeat("0", 40) + ".5", "fields.decimal.digits",
+			`dòng 1: dec: cần một số dạng 9,75 hoặc 9.75, nhận được "1` + strings.Repeat("0", 40) + `.5" (quá 40 chữ số có nghĩa)`},
+		{"a decimal too far from the point", "dec: 1e101", "fields.decimal.places",
+			`dòng 1: dec: cần một số dạng 9,75 hoặc 9.75, nhận được "1e101" (có chữ số cách dấu thập phân quá 100 vị trí)`},
+		{"a tag", "text: !!str a", "decode.tag", `dòng 1: text: không hỗ trợ thẻ YAML "!!str": mỗi giá trị được đọc theo khóa của nó; hãy bỏ thẻ`},
 		{"a text value refused by its type", "up: abc", "decode.value", `dòng 1: up: giá trị không đọc được: expected capitals, found "abc"`},
 		{"a hook's own want, in its own words", "pairs:\n  - {b: [c]}", "decode.expected", "dòng 2: pairs[0]: cần a value, nhận được một danh sách"},
 		{"an alias where a hook wants a value", "inner: {name: &x a}\npairs:\n  - {b: *x}", "decode.expected", "dòng 3: pairs[0]: cần a value, nhận được một alias"},
@@ -218,7 +223,8 @@ func TestAddError(t *testing.T) {
 		{"an error with its own message keeps it", messageErr{own}, "decode.want.number"},
 		{"a wrapped one too", fmt.Errorf("%w", messageErr{own}), "decode.want.number"},
 		{"a message that does not say what the error says is not used", fmt.Errorf("more: %w", messageErr{own}), "decode.value"},
-		{"shopspring's decimal error names the value", fmt.Errorf("error decoding string 'x': can't convert x to decimal"), "decode.decimal"},
+		{"a decimal's error keeps its message", &DecimalError{lang.Msg("fields.decimal", `"x"`)}, "fields.decimal"},
+		{"shopspring's own words are only framed", fmt.Errorf("error decoding string 'x': can't convert x to decimal"), "decode.value"},
 		{"another error is framed", fmt.Errorf("bad"), "decode.value"},
 	}
 	for _, tc := range cases {

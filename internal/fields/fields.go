@@ -8,7 +8,6 @@ package fields
 
 import (
 	"errors"
-	"math/big"
 	"reflect"
 	"strconv"
 	"strings"
@@ -66,15 +65,11 @@ func YesNoError(found string) *Error {
 	return &Error{lang.Msg("fields.yes_no", strconv.Quote(found))}
 }
 
-// Limits of the numbers ParseDecimal accepts. They bound the value, not the
-// text, so that whatever ParseDecimal returns, its String() reads back: at
-// most maxDigits significant digits (leading and trailing zeros do not
-// count), and no digit more than maxPlaces places before or after the
-// decimal point (the value is below 10^maxPlaces in size, and has at most
-// maxPlaces decimals).
+// Limits of the numbers ParseDecimal accepts: those of package decode,
+// which reads every decimal of a YAML or JSON document the same way.
 const (
-	maxDigits = 40
-	maxPlaces = 100
+	maxDigits = decode.MaxDigits
+	maxPlaces = decode.MaxPlaces
 )
 
 // ParseDecimal reads a number written with a decimal point ("9.75") or, as
@@ -84,110 +79,23 @@ const (
 // may have at most 40 significant digits (leading and trailing zeros do not
 // count) and no digit more than 100 places before or after the decimal
 // point; within those limits every value it returns reads back from its
-// String().
-//
-// The grammar: an optional sign; digits, then optionally a decimal point
-// and digits (either side may be empty, not both) or a decimal comma with
-// digits on both sides; then optionally e or E, an optional sign and one to
-// three digits. Surrounding spaces are ignored.
+// String(). It is decode.ParseDecimal (see there for the grammar), so that
+// a score sheet's cell and a rulebook's number are read alike; the limits
+// are checked before any number is built.
 //
 // Its error is an *Error: "fields.decimal", or "fields.decimal.digits" and
 // "fields.decimal.places" for a number beyond the limits.
 func ParseDecimal(s string) (decimal.Decimal, error) {
-	bad := func(m lang.Message) (decimal.Decimal, error) {
-		return decimal.Decimal{}, &Error{m}
-	}
-	invalid := func() (decimal.Decimal, error) { return bad(lang.Msg("fields.decimal", strconv.Quote(s))) }
-	t := strings.TrimSpace(s)
-	i := 0
-	neg := false
-	if i < len(t) && (t[i] == '+' || t[i] == '-') {
-		neg = t[i] == '-'
-		i++
-	}
-	ws := i
-	for i < len(t) && isDigit(t[i]) {
-		i++
-	}
-	whole, frac := t[ws:i], ""
-	if i < len(t) && (t[i] == '.' || t[i] == ',') {
-		comma := t[i] == ','
-		i++
-		fs := i
-		for i < len(t) && isDigit(t[i]) {
-			i++
+	x, err := decode.ParseDecimal(s)
+	if err != nil {
+		var de *decode.DecimalError
+		if errors.As(err, &de) {
+			return decimal.Decimal{}, &Error{de.Message()}
 		}
-		frac = t[fs:i]
-		if comma && (whole == "" || frac == "") {
-			return invalid()
-		}
+		return decimal.Decimal{}, err
 	}
-	if whole == "" && frac == "" {
-		return invalid()
-	}
-	exp := 0
-	if i < len(t) && (t[i] == 'e' || t[i] == 'E') {
-		i++
-		sign := 1
-		if i < len(t) && (t[i] == '+' || t[i] == '-') {
-			if t[i] == '-' {
-				sign = -1
-			}
-			i++
-		}
-		es := i
-		for i < len(t) && isDigit(t[i]) {
-			exp = exp*10 + int(t[i]-'0')
-			i++
-		}
-		if i-es < 1 || i-es > 3 {
-			return invalid()
-		}
-		exp *= sign
-	}
-	if i != len(t) {
-		return invalid()
-	}
-	// The value is digits × 10^exp, digits without leading or trailing zeros.
-	digits := strings.TrimLeft(whole+frac, "0")
-	exp -= len(frac)
-	if digits == "" {
-		return decimal.Zero, nil
-	}
-	n := len(digits)
-	digits = strings.TrimRight(digits, "0")
-	exp += n - len(digits)
-	if len(digits) > maxDigits {
-		return bad(lang.Msg("fields.decimal.digits", strconv.Quote(s), maxDigits))
-	}
-	if exp < -maxPlaces || exp+len(digits) > maxPlaces {
-		return bad(lang.Msg("fields.decimal.places", strconv.Quote(s), maxPlaces))
-	}
-	if len(digits) <= 18 && exp <= 0 {
-		// the common case: an int64 coefficient, no big.Int parsing
-		var c int64
-		for j := 0; j < len(digits); j++ {
-			c = c*10 + int64(digits[j]-'0')
-		}
-		if neg {
-			c = -c
-		}
-		return decimal.New(c, int32(exp)), nil
-	}
-	c, _ := new(big.Int).SetString(digits, 10) // digits only: cannot fail
-	if neg {
-		c.Neg(c)
-	}
-	if exp > 0 {
-		// A whole number keeps the exponent 0, as decimal.NewFromString
-		// gives it, so that String() never uses scientific notation.
-		c.Mul(c, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(exp)), nil))
-		exp = 0
-	}
-	return decimal.NewFromBigInt(c, int32(exp)), nil
+	return x, nil
 }
-
-func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // CleanText trims a text, turns \r\n and lone \r into \n, and writes it in
 // Unicode NFC, so that a name typed with combining marks and one typed

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/thidua/thidua/lang"
 )
 
 // The regular-expression implementation ParseDecimal replaced, kept as the
@@ -38,7 +40,7 @@ func parseDecimalRegexp(s string) (decimal.Decimal, error) {
 	}
 	m := refPlain.FindStringSubmatch(t)
 	if m == nil || m[2] == "" && m[3] == "" {
-		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found %q", s)
+		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found %s", lang.Quote(s))
 	}
 	neg, whole, frac := m[1] == "-", m[2], m[3]
 	exp := 0
@@ -55,10 +57,10 @@ func parseDecimalRegexp(s string) (decimal.Decimal, error) {
 	digits = strings.TrimRight(digits, "0")
 	exp += n - len(digits)
 	if len(digits) > maxDigits {
-		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found %q (more than %d significant digits)", s, maxDigits)
+		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found %s (more than %d significant digits)", lang.Quote(s), maxDigits)
 	}
 	if exp < -maxPlaces || exp+len(digits) > maxPlaces {
-		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found %q (digits more than %d places from the decimal point)", s, maxPlaces)
+		return decimal.Decimal{}, fmt.Errorf("expected a number like 9.75 or 9,75, found %s (digits more than %d places from the decimal point)", lang.Quote(s), maxPlaces)
 	}
 	c, _ := new(big.Int).SetString(digits, 10) // digits only: cannot fail
 	if neg {
@@ -93,7 +95,8 @@ func TestParseDecimalMatchesTheReference(t *testing.T) {
 	for _, in := range []string{"9,75", "9.75", " 9.75 ", "+1", "-0", "-0,0", "0.000", ".5", "5.", "-.5", "+.", ".", "",
 		",5", "5,", "1.234,5", "1,234.5", "1e5", "1E-05", "1,5e+3", "1e", "1e1234", "1e+", "e5", "1.5.5", "1,5,5",
 		"00012.3400", strings.Repeat("9", 40), strings.Repeat("9", 41), "0." + strings.Repeat("0", 99) + "1",
-		"0." + strings.Repeat("0", 100) + "1", "1" + strings.Repeat("0", 99), "1" + strings.Repeat("0", 100), "１２", "1_000", "0x10", " - 5", "9,75 điểm"} {
+		"0." + strings.Repeat("0", 100) + "1", "1" + strings.Repeat("0", 99), "1" + strings.Repeat("0", 100), "１２", "1_000", "0x10", " - 5", "9,75 điểm",
+		strings.Repeat("9", 200), "0,0" + strings.Repeat("0", 200) + "1", "1e" + strings.Repeat("9", 200), strings.Repeat("é", 100)} {
 		sameParse(t, in)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
