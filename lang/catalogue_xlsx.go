@@ -27,6 +27,7 @@ var xlsxTexts = map[string][2]string{
 	"xlsx.part.sheet":            {"trang tính {0}", "sheet {0}"},
 	"xlsx.part.workbook":         {"phần workbook của tệp", "the workbook"},
 	"xlsx.part.relationships":    {"bảng liên kết {0}", "the relationships {0}"},
+	"xlsx.part.other":            {"thành phần {0} của tệp", "the part {0}"},
 
 	// Limits (xlsx.Limits): a file beyond one is refused.
 	"xlsx.limit.bytes":          {"tệp có dung lượng {0:n} byte, vượt giới hạn {1:n} byte", "the file is {0} bytes, larger than the limit of {1}"},
@@ -40,6 +41,8 @@ var xlsxTexts = map[string][2]string{
 	"xlsx.limit.sheet_cells":    {"trang tính {0}: số ô của tệp Excel vượt giới hạn {1:n}", "sheet {0}: the workbook has more cells than the limit of {1}"},
 	"xlsx.limit.shared_strings": {"tổng số ô và chuỗi dùng chung của tệp Excel vượt giới hạn {0:n}", "the workbook has more cells and shared strings than the limit of {0}"},
 	"xlsx.limit.merges":         {"số vùng ô gộp của tệp Excel vượt giới hạn {0:n}", "the workbook has more merged ranges than the limit of {0}"},
+	"xlsx.limit.depth":          {"{p0} lồng các phần tử XML sâu quá {0:n} cấp (vượt giới hạn)", "{p0} nests XML elements more than {0} levels deep (the limit)"},
+	"xlsx.limit.elements":       {"số phần tử XML của tệp Excel vượt giới hạn {0:n}", "the workbook has more XML elements than the limit of {0}"},
 	"xlsx.limit.merged_cells":   {"trang tính {0}: các vùng ô gộp phủ số ô vượt giới hạn {1:n}", "sheet {0}: its merged ranges cover more cells than the limit of {1}"},
 
 	// Finding the data: sheets, layouts, columns. The layout a mapped

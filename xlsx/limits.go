@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/encoding/htmlindex"
+
 	"github.com/thidua/thidua/lang"
 )
 
@@ -39,6 +41,14 @@ type Limits struct {
 	// check their saved values (default 20,000); further formulas are
 	// read by their saved value without a check.
 	MaxFormulaChecks int
+	// MaxDepth bounds how deeply the elements of any XML part of the file
+	// may nest (default 100; real workbooks nest fewer than 20 levels, a
+	// worksheet fewer than 10).
+	MaxDepth int
+	// MaxElements bounds the XML elements of all the parts of the file
+	// together (default 10,000,000; a workbook at the cell limit has about
+	// 4,000,000).
+	MaxElements int
 }
 
 // DefaultLimits returns the limits Load applies: generous for any real
@@ -55,6 +65,8 @@ func DefaultLimits() Limits {
 		MaxCells:         1_000_000,
 		MaxMerges:        20_000,
 		MaxFormulaChecks: 20_000,
+		MaxDepth:         100,
+		MaxElements:      10_000_000,
 	}
 }
 
@@ -84,6 +96,12 @@ func (l Limits) orDefault() Limits {
 	}
 	if l.MaxFormulaChecks <= 0 {
 		l.MaxFormulaChecks = d.MaxFormulaChecks
+	}
+	if l.MaxDepth <= 0 {
+		l.MaxDepth = d.MaxDepth
+	}
+	if l.MaxElements <= 0 {
+		l.MaxElements = d.MaxElements
 	}
 	return l
 }
@@ -139,7 +157,10 @@ func limitError(m lang.Message) error { return newProblem(m) }
 // formula cells and the cells that hold text, booleans or errors. It reads
 // the worksheets, the shared strings and the workbook with a streaming
 // decoder that never holds more than one element, so a hostile file costs
-// at most its (bounded) decompressed size in time.
+// at most its (bounded) decompressed size in time. Every other XML part
+// (styles, theme, drawings, …) is streamed too, for its nesting depth and
+// element count only: excelize's decoder would spend time and memory on
+// each level of a part nested a million deep.
 func guard(data []byte, lim Limits) (*scan, error) {
 	if int64(len(data)) > lim.MaxBytes {
 		return nil, limitError(lang.Msg("xlsx.limit.bytes", len(data), lim.MaxBytes))
@@ -170,7 +191,7 @@ func guard(data []byte, lim Limits) (*scan, error) {
 		}
 		parts[name] = f
 	}
-	g := &guardState{lim: lim}
+	g := &guardState{lim: lim, scanned: map[*zip.File]bool{}}
 	if f := parts["xl/sharedStrings.xml"]; f != nil {
 		if err := g.scanPart(f, lang.Msg("xlsx.part.shared_strings"), g.sharedStrings); err != nil {
 			return nil, err
@@ -202,13 +223,88 @@ func guard(data []byte, lim Limits) (*scan, error) {
 		byPath[s.path] = ps
 		sc.sheets[s.name] = ps
 	}
+	for _, f := range zr.File {
+		if !g.scanned[f] && xmlPart(f.Name) {
+			if err := g.scanShape(f); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return sc, nil
 }
 
 type guardState struct {
-	lim    Limits
-	cells  int // cells counted so far, all worksheets and shared strings
-	merges int
+	lim      Limits
+	cells    int // cells counted so far, all worksheets and shared strings
+	merges   int
+	elements int                // XML elements counted so far, all parts
+	scanned  map[*zip.File]bool // the parts scanned so far
+}
+
+// xmlPart reports whether a part's name says it is XML: the parts excelize
+// may decode that the guard has not read for their content.
+func xmlPart(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xml", ".rels", ".vml":
+		return true
+	}
+	return false
+}
+
+// element counts one more element, opened at the given depth, against the
+// limits; what names the part.
+func (g *guardState) element(depth int, what lang.Message) error {
+	if depth > g.lim.MaxDepth {
+		return limitError(lang.Msg("xlsx.limit.depth", g.lim.MaxDepth).With(what))
+	}
+	g.elements++
+	if g.elements > g.lim.MaxElements {
+		return limitError(lang.Msg("xlsx.limit.elements", g.lim.MaxElements))
+	}
+	return nil
+}
+
+// charsetReader decodes a part in another encoding than UTF-8, as
+// excelize does, so that such a part is scanned to its end too.
+func charsetReader(label string, in io.Reader) (io.Reader, error) {
+	e, err := htmlindex.Get(label)
+	if err != nil {
+		return nil, err
+	}
+	return e.NewDecoder().Reader(in), nil
+}
+
+// scanShape streams a part the guard does not otherwise read, checking
+// only how deeply its elements nest and how many there are. A part that
+// is not well-formed XML is left to excelize (which reads the parts it
+// needs no further than their first error, and ignores the others): its
+// scan stops at the error.
+func (g *guardState) scanShape(f *zip.File) error {
+	g.scanned[f] = true
+	rc, err := f.Open()
+	if err != nil {
+		return nil // excelize reports a damaged part it needs
+	}
+	defer rc.Close()
+	what := lang.Msg("xlsx.part.other", strconv.Quote(f.Name))
+	d := xml.NewDecoder(io.LimitReader(rc, int64(f.UncompressedSize64)))
+	d.CharsetReader = charsetReader
+	depth := 0
+	for {
+		t, err := d.RawToken()
+		if err != nil {
+			return nil
+		}
+		switch t.(type) {
+		case xml.StartElement:
+			depth++
+			if err := g.element(depth, what); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
 }
 
 type sheetPath struct{ name, path string }
@@ -328,12 +424,14 @@ func (g *guardState) readRels(f *zip.File) ([]rel, error) {
 // UTF-8 XML is refused: excelize would read it only in part, and the reader
 // could not say what it missed. what names the part ("xlsx.part." keys).
 func (g *guardState) scanPart(f *zip.File, what lang.Message, fn func(xml.Token) error) error {
+	g.scanned[f] = true
 	rc, err := f.Open()
 	if err != nil {
 		return limitError(lang.Msg("xlsx.file.damaged", err.Error()).With(what))
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(io.LimitReader(rc, int64(f.UncompressedSize64)))
+	depth := 0
 	for {
 		t, err := d.Token()
 		if err == io.EOF {
@@ -341,6 +439,15 @@ func (g *guardState) scanPart(f *zip.File, what lang.Message, fn func(xml.Token)
 		}
 		if err != nil {
 			return limitError(lang.Msg("xlsx.file.bad_xml", err.Error()).With(what))
+		}
+		switch t.(type) {
+		case xml.StartElement:
+			depth++
+			if err := g.element(depth, what); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			depth--
 		}
 		if err := fn(t); err != nil {
 			return err
