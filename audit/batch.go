@@ -9,12 +9,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	pathpkg "path"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/thidua/thidua/internal/markdown"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
@@ -33,6 +35,60 @@ type ClusterResult struct {
 	// could be it); zero when Err is a reader's error (an invalid
 	// rulebook, for instance), which is in English.
 	Reason lang.Message
+	// Skipped are the folder's files that have the name of a rulebook,
+	// score sheet or recorded result but are not regular files (a
+	// symbolic link, a FIFO, a device, a socket): the batch does not read
+	// them, and says so. A folder left without one of its files by this
+	// is malformed, as if the file were missing.
+	Skipped []SkippedFile
+}
+
+// SkippedFile is a file of a batch's folder that the batch does not read,
+// since it is not a regular file: a symbolic link (even one to a file in
+// the batch), a named pipe (FIFO), a device or a socket. Reading one would
+// echo a file from elsewhere (recorded.csv -> /etc/passwd), hang (a FIFO)
+// or never end (/dev/zero).
+type SkippedFile struct {
+	// Path is the file, relative to the batch folder, with forward slashes
+	// (e.g. "caobang/2020/cum2/recorded.csv").
+	Path string `json:"path"`
+	// Kind is what the file is: "symlink", "fifo", "device", "socket" or
+	// "other".
+	Kind string `json:"kind"`
+}
+
+// Message says that the file was skipped and why, in any language.
+func (f SkippedFile) Message() lang.Message {
+	kind := lang.Msg("audit.skipped.other")
+	switch f.Kind {
+	case "symlink":
+		kind = lang.Msg("audit.skipped.symlink")
+	case "fifo":
+		kind = lang.Msg("audit.skipped.fifo")
+	case "device":
+		kind = lang.Msg("audit.skipped.device")
+	case "socket":
+		kind = lang.Msg("audit.skipped.socket")
+	}
+	return lang.Msg("audit.skipped", lang.Quote(f.Path)).With(kind)
+}
+
+// fileKind names what a directory entry is, as SkippedFile.Kind does, or
+// returns "" for a regular file.
+func fileKind(m fs.FileMode) string {
+	switch t := m.Type(); {
+	case t == 0:
+		return ""
+	case t&fs.ModeSymlink != 0:
+		return "symlink"
+	case t&fs.ModeNamedPipe != 0:
+		return "fifo"
+	case t&fs.ModeDevice != 0:
+		return "device"
+	case t&fs.ModeSocket != 0:
+		return "socket"
+	}
+	return "other"
 }
 
 // ReasonIn says in the language why the folder cannot be audited: Reason,
@@ -266,8 +322,16 @@ func auditFolder(root, rel string, entries []os.DirEntry, cache *rulebookCache) 
 	var rulebook, scores, recorded []string
 	for _, e := range entries {
 		n := e.Name()
+		if e.IsDir() || !clusterFile(n) {
+			continue
+		}
+		// The entry's type is the file's own (lstat): a symbolic link is
+		// never followed, and a FIFO or device never opened.
+		if k := fileKind(e.Type()); k != "" {
+			res.Skipped = append(res.Skipped, SkippedFile{Path: pathpkg.Join(rel, n), Kind: k})
+			continue
+		}
 		switch {
-		case e.IsDir() || !clusterFile(n):
 		case slices.Contains(rulebookNames, n):
 			rulebook = append(rulebook, n)
 		case strings.HasPrefix(n, "scores"):
@@ -407,10 +471,17 @@ func NewBatchWriterIn(w io.Writer, f Format, title string, t lang.Tag) (*BatchWr
 }
 
 type jsonCluster struct {
-	Dir       string       `json:"dir"`
-	Error     string       `json:"error,omitempty"`
-	ErrorText lang.Message `json:"error_text,omitzero"`
-	Report    *Report      `json:"report,omitempty"`
+	Dir       string        `json:"dir"`
+	Error     string        `json:"error,omitempty"`
+	ErrorText lang.Message  `json:"error_text,omitzero"`
+	Skipped   []jsonSkipped `json:"skipped,omitempty"`
+	Report    *Report       `json:"report,omitempty"`
+}
+
+// jsonSkipped is a skipped file in a batch's JSON output.
+type jsonSkipped struct {
+	SkippedFile
+	Text lang.Message `json:"text"`
 }
 
 // Cluster writes one cluster's result.
@@ -427,12 +498,18 @@ func (b *BatchWriter) Cluster(c ClusterResult) error {
 	case Markdown:
 		if c.Err != nil {
 			fmt.Fprintf(b.w, "## %s\n\n**%s:** %s\n\n", md(c.Dir), l.Malformed, md(c.ReasonIn(b.t)))
-			break
+		} else {
+			fmt.Fprintf(b.w, "<!-- %s -->\n", markdown.Comment(c.Dir))
+			rep.view(b.t).markdown(b.w, "##", !rep.Clean)
 		}
-		fmt.Fprintf(b.w, "<!-- %s -->\n", strings.ReplaceAll(c.Dir, "--", "- -"))
-		rep.view(b.t).markdown(b.w, "##", !rep.Clean)
+		for _, f := range c.Skipped {
+			fmt.Fprintf(b.w, "%s\n\n", md(f.Message().In(b.t)))
+		}
 	case JSON:
 		jc := jsonCluster{Dir: c.Dir}
+		for _, f := range c.Skipped {
+			jc.Skipped = append(jc.Skipped, jsonSkipped{f, f.Message()})
+		}
 		if c.Err != nil {
 			jc.Error, jc.ErrorText = c.Err.Error(), c.Reason
 		} else {
@@ -461,10 +538,15 @@ func (b *BatchWriter) Cluster(c ClusterResult) error {
 				errText = l.Malformed + ": " + c.ReasonIn(b.t)
 			}
 		}
+		var skipped []string
+		for _, f := range c.Skipped {
+			skipped = append(skipped, f.Message().In(b.t))
+		}
 		if err := pages.ExecuteTemplate(b.w, "batch-cluster", struct {
 			Dir, Heading, Err string
+			Skipped           []string
 			Report            view
-		}{c.Dir, heading, errText, rep.view(b.t)}); err != nil {
+		}{c.Dir, heading, errText, skipped, rep.view(b.t)}); err != nil {
 			b.failed = err
 			return err
 		}

@@ -169,9 +169,9 @@ func (p *csvParser) header(h []string) bool {
 		j := slices.Index(columns, c)
 		switch {
 		case j < 0:
-			p.add(1, "", "", lang.Msg("recorded.csv.column.unknown", strconv.Quote(c), strings.Join(columns, ", ")))
+			p.add(1, "", "", lang.Msg("recorded.csv.column.unknown", quote(c), strings.Join(columns, ", ")))
 		case p.col[j] >= 0:
-			p.add(1, "", "", lang.Msg("recorded.csv.column.twice", strconv.Quote(c)))
+			p.add(1, "", "", lang.Msg("recorded.csv.column.twice", quote(c)))
 		default:
 			p.col[j] = i
 		}
@@ -226,7 +226,7 @@ func (p *csvParser) row(rec []string, line int) {
 		return ok
 	}
 	if member != "" && (strings.ContainsAny(member, "\n\r\t") || len(member) > 200) {
-		p.add(line, "", "", lang.Msg("recorded.csv.member.bad_id", strconv.Quote(member)))
+		p.add(line, "", "", lang.Msg("recorded.csv.member.bad_id", quote(member)))
 		return
 	}
 	switch kind {
@@ -237,12 +237,12 @@ func (p *csvParser) row(rec []string, line int) {
 			return
 		}
 		if key != "" && key != "name" {
-			p.add(line, member, key, lang.Msg("recorded.csv.member.key", strconv.Quote(key)))
+			p.add(line, member, key, lang.Msg("recorded.csv.member.key", quote(key)))
 			return
 		}
 		m := p.member(member, src)
 		if m.Name != "" && value != "" && m.Name != value {
-			p.add(line, member, "", lang.Msg("recorded.csv.member.named", strconv.Quote(m.Name), strconv.Quote(value)))
+			p.add(line, member, "", lang.Msg("recorded.csv.member.named", quote(m.Name), quote(value)))
 			return
 		}
 		if value != "" {
@@ -254,7 +254,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		n, err := strconv.Atoi(strings.TrimSuffix(value, "="))
 		if err != nil || n < 1 || n > 100_000 {
-			p.add(line, member, "", lang.Msg("recorded.csv.rank", strconv.Quote(value)))
+			p.add(line, member, "", lang.Msg("recorded.csv.rank", quote(value)))
 			return
 		}
 		p.count(line, member, "rank", &p.member(member, src).Rank, n, src)
@@ -317,7 +317,7 @@ func (p *csvParser) row(rec []string, line int) {
 		case "abstain":
 			p.count(line, member, "abstentions", &m.Abstain, n, src)
 		default:
-			p.add(line, member, key, lang.Msg("recorded.csv.votes.key", strconv.Quote(key)))
+			p.add(line, member, key, lang.Msg("recorded.csv.votes.key", quote(key)))
 		}
 	case "ballot":
 		n, err := parseCount(value)
@@ -334,7 +334,7 @@ func (p *csvParser) row(rec []string, line int) {
 		case "present":
 			p.rec.Ballot.Present = n
 		default:
-			p.add(line, "", key, lang.Msg("recorded.csv.ballot.key", strconv.Quote(key)))
+			p.add(line, "", key, lang.Msg("recorded.csv.ballot.key", quote(key)))
 		}
 	case "tiebreak", "tie_break":
 		if !need("member", "key", "value") {
@@ -343,14 +343,14 @@ func (p *csvParser) row(rec []string, line int) {
 		p.member(member, src)
 		p.member(value, src)
 		if value == member {
-			p.add(line, member, key, lang.Msg("recorded.tiebreak.self", strconv.Quote(member)))
+			p.add(line, member, key, lang.Msg("recorded.tiebreak.self", quote(member)))
 			return
 		}
 		p.rec.TieBreaks = append(p.rec.TieBreaks, CitedTieBreak{Upper: value, Lower: member, Rule: key, Note: note, Source: src})
 	case "":
 		p.add(line, member, key, lang.Msg("recorded.csv.record.empty"))
 	default:
-		p.add(line, member, key, lang.Msg("recorded.csv.record.unknown", strconv.Quote(kind)))
+		p.add(line, member, key, lang.Msg("recorded.csv.record.unknown", quote(kind)))
 	}
 }
 
@@ -368,7 +368,7 @@ func (p *csvParser) clusterRow(line int, key, value string) {
 	case "year":
 		y, err := strconv.Atoi(value)
 		if err != nil || y < 1900 || y > 9999 {
-			p.add(line, "", "year", lang.Msg("recorded.year", strconv.Quote(value)))
+			p.add(line, "", "year", lang.Msg("recorded.year", quote(value)))
 			return
 		}
 		p.rec.Year = y
@@ -379,7 +379,7 @@ func (p *csvParser) clusterRow(line int, key, value string) {
 	case "date":
 		p.rec.Date = value
 	default:
-		p.add(line, "", key, lang.Msg("recorded.csv.cluster.key", strconv.Quote(key)))
+		p.add(line, "", key, lang.Msg("recorded.csv.cluster.key", quote(key)))
 		return
 	}
 	p.cluster[key] = line

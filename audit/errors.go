@@ -64,10 +64,34 @@ func (e *ParseError) Located() lang.Message {
 	return problem.AtMember(problem.Prefix(e.File, e.Line, 0, ""), e.Member, e.key(), problem.Body(e.Message, e.Msg))
 }
 
-// parseError builds a problem from its message, with Msg in English.
+// parseError builds a problem from its message, with Msg in English. The
+// member and key, which come from the file and are written before the
+// message, are cut to an excerpt as lang cuts quoted input (see
+// lang.Quote): a value of a file that is not a recorded result can be a
+// whole line of it.
 func parseError(file string, line int, member, key string, m lang.Message) *ParseError {
-	return &ParseError{File: file, Line: line, Member: member, Key: key, Msg: m.In(lang.English), Message: m}
+	return &ParseError{File: file, Line: line, Member: excerpt(member), Key: excerpt(key), Msg: m.In(lang.English), Message: m}
 }
+
+// excerpt cuts s after its first 60 runes, with "…", if it is longer than
+// 120 bytes (the limits lang.Quote applies).
+func excerpt(s string) string {
+	if len(s) <= 120 {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == 60 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// quote writes a value from the file as a problem quotes it: Go-quoted,
+// cut to an excerpt if it is long (lang.Quote).
+func quote(s string) string { return lang.Quote(s) }
 
 // ParseErrors is every problem found in a recorded-result file, in line
 // order. ReadCSV, ParseJSON and Load return it (as an error); use errors.As

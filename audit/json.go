@@ -2,16 +2,16 @@ package audit
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/internal/bounded"
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/lang"
@@ -78,7 +78,7 @@ func ParseJSON(name string, data []byte) (Recorded, error) {
 	d.Decode(root, "", &j)
 	var es ParseErrors
 	for _, p := range d.Problems {
-		es = append(es, &ParseError{File: name, Line: p.Line, Key: p.Path, Msg: p.Msg, Message: p.Message})
+		es = append(es, &ParseError{File: name, Line: p.Line, Key: excerpt(p.Path), Msg: p.Msg, Message: p.Message})
 	}
 	src := func(path string) Source {
 		l, _ := d.Line(path)
@@ -88,7 +88,7 @@ func ParseJSON(name string, data []byte) (Recorded, error) {
 		es = append(es, parseError(name, src(path).Line, member, path, m))
 	}
 	if j.Schema != "" && j.Schema != RecordedSchema {
-		bad("schema", "", lang.Msg("recorded.schema", strconv.Quote(j.Schema), RecordedSchema))
+		bad("schema", "", lang.Msg("recorded.schema", quote(j.Schema), RecordedSchema))
 	}
 	if j.Year != 0 && (j.Year < 1900 || j.Year > 9999) {
 		bad("year", "", lang.Msg("recorded.year", j.Year))
@@ -145,7 +145,7 @@ func ParseJSON(name string, data []byte) (Recorded, error) {
 		for k, tier := range jm.Awards {
 			ap := fmt.Sprintf("%s.awards[%d]", p, k)
 			if m.HasAward(tier) {
-				bad(ap, jm.ID, lang.Msg("recorded.award.twice", strconv.Quote(tier)))
+				bad(ap, jm.ID, lang.Msg("recorded.award.twice", quote(tier)))
 				continue
 			}
 			m.Awards = append(m.Awards, AwardEntry{Tier: tier, Source: src(ap)})
@@ -164,7 +164,7 @@ func ParseJSON(name string, data []byte) (Recorded, error) {
 			continue
 		}
 		if t.Upper == t.Lower {
-			bad(p, t.Lower, lang.Msg("recorded.tiebreak.self", strconv.Quote(t.Lower)))
+			bad(p, t.Lower, lang.Msg("recorded.tiebreak.self", quote(t.Lower)))
 			continue
 		}
 		rec.TieBreaks = append(rec.TieBreaks, CitedTieBreak{Upper: t.Upper, Lower: t.Lower, Rule: t.Rule, Note: t.Note, Source: src(p)})
@@ -195,18 +195,17 @@ func parse(path string, data []byte) (Recorded, error) {
 	case ".json", ".yaml", ".yml":
 		return ParseJSON(path, data)
 	}
-	return Recorded{}, ParseErrors{parseError(path, 0, "", "", lang.Msg("recorded.format", strconv.Quote(filepath.Ext(path))))}
+	return Recorded{}, ParseErrors{parseError(path, 0, "", "", lang.Msg("recorded.format", quote(filepath.Ext(path))))}
 }
 
 // readLimited reads a file, refusing one larger than limit (as
-// ParseErrors, "recorded.too_large").
+// ParseErrors, "recorded.too_large"). It reads at most limit+1 bytes,
+// whatever the file is: Stat says 0 for a device such as /dev/zero.
 func readLimited(path string, limit int64) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if st.Size() > limit {
+	data, err := bounded.ReadFile(path, limit)
+	var tl *bounded.TooLargeError
+	if errors.As(err, &tl) {
 		return nil, ParseErrors{parseError(path, 0, "", "", lang.Msg("recorded.too_large", limit))}
 	}
-	return os.ReadFile(path)
+	return data, err
 }

@@ -273,6 +273,21 @@ func auditMessages() []messageCase {
 		{lang.Msg("audit.malformed.ambiguous", 2, "recorded-a.csv, recorded-b.csv").With(lang.Msg("audit.file.recorded")),
 			"có 2 tệp cùng có thể là biên bản (recorded.csv): recorded-a.csv, recorded-b.csv",
 			"2 files could be the recorded result (recorded.csv): recorded-a.csv, recorded-b.csv"},
+		{audit.SkippedFile{Path: "p/2020/c1/recorded.csv", Kind: "symlink"}.Message(),
+			`Đã bỏ qua "p/2020/c1/recorded.csv": đây là một liên kết tượng trưng (symlink), không phải tệp thông thường, nên không được đọc.`,
+			`Skipped "p/2020/c1/recorded.csv": it is a symbolic link, not a regular file, and is not read.`},
+		{audit.SkippedFile{Path: "scores.csv", Kind: "fifo"}.Message(),
+			`Đã bỏ qua "scores.csv": đây là một đường ống có tên (FIFO), không phải tệp thông thường, nên không được đọc.`,
+			`Skipped "scores.csv": it is a named pipe (FIFO), not a regular file, and is not read.`},
+		{audit.SkippedFile{Path: "scores.csv", Kind: "device"}.Message(),
+			`Đã bỏ qua "scores.csv": đây là một tệp thiết bị, không phải tệp thông thường, nên không được đọc.`,
+			`Skipped "scores.csv": it is a device, not a regular file, and is not read.`},
+		{audit.SkippedFile{Path: "scores.csv", Kind: "socket"}.Message(),
+			`Đã bỏ qua "scores.csv": đây là một socket, không phải tệp thông thường, nên không được đọc.`,
+			`Skipped "scores.csv": it is a socket, not a regular file, and is not read.`},
+		{audit.SkippedFile{Path: "scores.csv", Kind: "other"}.Message(),
+			`Đã bỏ qua "scores.csv": đây là một tệp đặc biệt, không phải tệp thông thường, nên không được đọc.`,
+			`Skipped "scores.csv": it is a special file, not a regular file, and is not read.`},
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/thidua/thidua/internal/markdown"
 	"github.com/thidua/thidua/lang"
 )
 
@@ -183,9 +184,9 @@ func (v view) markdown(w *bufio.Writer, h string, members bool) {
 		fmt.Fprintf(w, "**%s:** %s\n\n", l.NotClean, md(v.Verdict))
 	}
 	fmt.Fprintf(w, "| %s | %s | %s |\n|---|---|---|\n", l.Input, l.File, l.Hash)
-	fmt.Fprintf(w, "| %s | %s | `%s` |\n", md(v.Rulebook), md(v.Inputs.Rulebook.File), v.Inputs.Rulebook.Hash)
-	fmt.Fprintf(w, "| %s | %s | `%s` |\n", l.Sheet, md(v.Inputs.Sheet.File), v.Inputs.Sheet.Hash)
-	fmt.Fprintf(w, "| %s | %s | `%s` |\n\n", l.Recorded, md(v.Inputs.Recorded.File), v.Inputs.Recorded.Hash)
+	fmt.Fprintf(w, "| %s | %s | %s |\n", md(v.Rulebook), md(v.Inputs.Rulebook.File), code(v.Inputs.Rulebook.Hash))
+	fmt.Fprintf(w, "| %s | %s | %s |\n", l.Sheet, md(v.Inputs.Sheet.File), code(v.Inputs.Sheet.Hash))
+	fmt.Fprintf(w, "| %s | %s | %s |\n\n", l.Recorded, md(v.Inputs.Recorded.File), code(v.Inputs.Recorded.Hash))
 	fmt.Fprintf(w, "%s# %s\n\n", h, v.FindingsTitle)
 	if len(v.Findings) == 0 {
 		fmt.Fprintf(w, "%s\n\n", l.None)
@@ -203,8 +204,8 @@ func (v view) markdown(w *bufio.Writer, h string, members bool) {
 	fmt.Fprintf(w, "%s# %s\n\n", h, l.Members)
 	row(w, l.MemberHeads[:])
 	for _, c := range v.Members {
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", md(c.Member), c.RecordedRank, c.RecomputedRank,
-			c.RecordedTotal, c.RecomputedTotal, c.RecordedAwards, c.RecomputedAwards, md(c.DecidedBy), c.StatusLabel)
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", md(c.Member), md(c.RecordedRank), md(c.RecomputedRank),
+			md(c.RecordedTotal), md(c.RecomputedTotal), md(c.RecordedAwards), md(c.RecomputedAwards), md(c.DecidedBy), c.StatusLabel)
 	}
 	fmt.Fprintln(w)
 }
@@ -238,10 +239,21 @@ func dash(s string) string {
 	return s
 }
 
-// md escapes text for a Markdown table cell.
-func md(s string) string {
-	r := strings.NewReplacer("|", `\|`, "\n", " ", "\r", "", "*", `\*`, "`", "'", "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
+// md escapes text for Markdown (see markdown.Escape): any text that may
+// have come from input — a member's name or id, a rule, a file name, a
+// sentence quoting them — is written through it, so that it can make no
+// link, heading, HTML or extra table column.
+func md(s string) string { return markdown.Escape(s) }
+
+// code writes a content hash as a code span; a hash that is not one (a
+// Report built by hand) is escaped as text instead.
+func code(s string) string {
+	for _, c := range []byte(s) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == ':' || c == '-' || c == '_') {
+			return md(s)
+		}
+	}
+	return "`" + s + "`"
 }
 
 //go:embed report.html.tmpl

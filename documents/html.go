@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/thidua/thidua/internal/markdown"
 )
 
 // pageCSS lays a document out for print on A4 (Nghị định 30/2020/NĐ-CP
@@ -81,7 +83,7 @@ func (d *Document) WriteHTML(w io.Writer) error {
 	for _, b := range d.blocks {
 		switch b := b.(type) {
 		case comment:
-			bw.WriteString("<!-- " + commentText(b.text) + " -->\n")
+			bw.WriteString("<!-- " + markdown.Comment(b.text) + " -->\n")
 		case note:
 			bw.WriteString("<div class=\"" + classes("note", b.class) + "\" role=\"note\"" + dataAttrs(b.meta) + ">" + htmlRuns(b.runs) + "</div>\n")
 		case para:

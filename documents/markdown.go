@@ -4,12 +4,19 @@ import (
 	"bufio"
 	"io"
 	"strings"
+
+	"github.com/thidua/thidua/internal/markdown"
 )
 
 // WriteMarkdown writes the document as Markdown (GitHub-flavoured: tables,
 // <br> inside cells). The header and signature blocks are two-column
 // tables; the summary's two-row table header is written as one row. The
 // draft notice is both an HTML comment and a quoted note.
+//
+// Every text is escaped (markdown.Inline), so that a name, id, title or note
+// that came from the sheet or the rulebook is shown as it is: it can make
+// no link, heading, list item, emphasis, HTML or extra table column, and
+// it cannot break its line.
 func (d *Document) WriteMarkdown(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	for i, b := range d.blocks {
@@ -18,18 +25,18 @@ func (d *Document) WriteMarkdown(w io.Writer) error {
 		}
 		switch b := b.(type) {
 		case comment:
-			bw.WriteString("<!-- " + commentText(b.text) + " -->\n")
+			bw.WriteString("<!-- " + markdown.Comment(b.text) + " -->\n")
 		case note:
-			bw.WriteString("> " + mdRuns(b.runs) + "\n")
+			bw.WriteString("> " + mdLine(b.runs) + "\n")
 		case para:
-			text := mdRuns(b.runs)
+			text := mdLine(b.runs)
 			if b.size == "title" {
-				text = "# " + mdRuns(unbold(b.runs))
+				text = "# " + mdLine(unbold(b.runs))
 			}
 			bw.WriteString(text + "\n")
 		case list:
 			for _, it := range b.items {
-				bw.WriteString("- " + mdRuns(it.runs) + "\n")
+				bw.WriteString("- " + mdLine(it.runs) + "\n")
 			}
 		case table:
 			mdTable(bw, b)
@@ -47,15 +54,10 @@ func unbold(rs []run) []run {
 	return out
 }
 
-// commentText keeps a comment's text from closing the comment early.
-func commentText(s string) string { return strings.ReplaceAll(s, "--", "- -") }
-
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "|", `\|`, "`", "\\`")
-
 func mdRuns(rs []run) string {
 	var b strings.Builder
 	for _, r := range rs {
-		t := mdEscaper.Replace(r.text)
+		t := markdown.Inline(r.text)
 		if strings.TrimSpace(t) == "" {
 			b.WriteString(t)
 			continue
@@ -129,4 +131,12 @@ func mdTable(w *bufio.Writer, t table) {
 	for _, r := range body {
 		writeRow(r.cells)
 	}
+}
+
+// mdLine writes the runs of a block that starts a line (a paragraph, a
+// list item, a note): as mdRuns does, without leading spaces (four would
+// start code), and with the marker it would start with escaped (a list
+// item, a thematic break, a setext underline: markdown.LineStart).
+func mdLine(rs []run) string {
+	return markdown.LineStart(strings.TrimLeft(mdRuns(rs), " "))
 }

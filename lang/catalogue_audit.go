@@ -187,4 +187,14 @@ var auditTexts = map[string][2]string{
 	"audit.file.recorded":       {"biên bản (recorded.csv)", "recorded result (recorded.csv)"},
 	"audit.malformed.missing":   {"không có {p0}", "no {p0}"},
 	"audit.malformed.ambiguous": {"có {0} tệp cùng có thể là {p0}: {1}", "{0} files could be the {p0}: {1}"},
+
+	// A file of a batch's folder that is not a regular file, and is not
+	// read ({0}: its path from the batch's folder, quoted; {p0}: what it
+	// is, an audit.skipped. kind).
+	"audit.skipped":         {"Đã bỏ qua {0}: đây là {p0}, không phải tệp thông thường, nên không được đọc.", "Skipped {0}: it is {p0}, not a regular file, and is not read."},
+	"audit.skipped.symlink": {"một liên kết tượng trưng (symlink)", "a symbolic link"},
+	"audit.skipped.fifo":    {"một đường ống có tên (FIFO)", "a named pipe (FIFO)"},
+	"audit.skipped.device":  {"một tệp thiết bị", "a device"},
+	"audit.skipped.socket":  {"một socket", "a socket"},
+	"audit.skipped.other":   {"một tệp đặc biệt", "a special file"},
 }
