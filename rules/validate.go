@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/internal/identity"
 	"github.com/thidua/thidua/lang"
 )
 
@@ -59,6 +60,7 @@ func (v *validator) spec(s *Spec) {
 	if strings.TrimSpace(s.Title) == "" {
 		v.add("title", lang.Msg("rules.title.missing"))
 	}
+	v.texts(s)
 	if !s.InForce.From.IsZero() && !s.InForce.To.IsZero() && s.InForce.To.Before(s.InForce.From) {
 		v.add("in_force.to", lang.Msg("rules.in_force.order", s.InForce.To.String(), s.InForce.From.String()))
 	}
@@ -98,7 +100,78 @@ func (v *validator) idOK(id, path string, what noun) bool {
 		v.add(path+".id", lang.Msg("rules.id.malformed", q(id)).With(lang.Msg(what.bare)))
 		return false
 	}
+	return v.clean(path+".id", id, true, false, lang.Msg("identity.what.id", q(id)).With(lang.Msg(what.bare)))
+}
+
+// clean reports whether s, at path, holds no control character (see
+// identity.Control; line breaks and tabs are allowed in a multiline text
+// such as a note) and, if it is an id, no invisible character and no space
+// other than the ordinary one. It reports the first such character, with
+// its code point and position, as a problem of what.
+func (v *validator) clean(path, s string, id, multiline bool, what lang.Message) bool {
+	control := identity.Control
+	if multiline {
+		control = func(r rune) bool { return identity.Control(r) && r != '\n' && r != '\r' && r != '\t' }
+	}
+	if r, pos, bad := identity.Find(s, control); bad {
+		v.add(path, lang.Msg("identity.control", identity.CodePoint(r), pos).With(what))
+		return false
+	}
+	if !id {
+		return true
+	}
+	if r, pos, bad := identity.Find(s, identity.Invisible); bad {
+		v.add(path, lang.Msg("identity.invisible", identity.CodePoint(r), pos).With(what))
+		return false
+	}
+	if r, pos, bad := identity.Find(s, identity.OddSpace); bad {
+		v.add(path, lang.Msg("identity.space", identity.CodePoint(r), pos).With(what))
+		return false
+	}
 	return true
+}
+
+// name checks the name of an entry (a criterion, an item, …) for control
+// characters.
+func (v *validator) name(path, name, id string, what noun) {
+	v.clean(path, name, false, false, lang.Msg("identity.what.name", q(id), q(name)).With(lang.Msg(what.bare)))
+}
+
+// texts checks the rulebook's own texts, which documents print, for
+// control characters: its title, jurisdiction and regulation, each
+// criterion's note (line breaks allowed in notes), each stage's name and
+// each condition's reason. The names of criteria, items, facts and award
+// tiers are checked with the entries.
+func (v *validator) texts(s *Spec) {
+	text := func(path, t string, multiline bool) {
+		v.clean(path, t, false, multiline, lang.Msg("identity.what.text", q(t)))
+	}
+	v.clean("title", s.Title, false, false, lang.Msg("identity.what.title", q(s.Title)))
+	text("jurisdiction", s.Jurisdiction, false)
+	r := s.Regulation
+	text("regulation.number", r.Number, false)
+	text("regulation.title", r.Title, false)
+	text("regulation.issuer", r.Issuer, false)
+	text("regulation.source", r.Source, false)
+	for i, lb := range r.LegalBasis {
+		text(indexPath("regulation.legal_basis", i), lb, false)
+	}
+	text("regulation.notes", r.Notes, true)
+	var notes func(cs []Criterion, path string)
+	notes = func(cs []Criterion, path string) {
+		for i, c := range cs {
+			p := indexPath(path, i)
+			text(p+".note", c.Note, true)
+			notes(c.Children, p+".children")
+		}
+	}
+	notes(s.Criteria, "criteria")
+	for i, st := range s.Assessment.Stages {
+		v.name(indexPath("assessment.stages", i)+".name", st.Name, st.ID, stageNoun)
+	}
+	for i, c := range s.Eligibility {
+		text(indexPath("eligibility", i)+".reason", c.Reason, false)
+	}
 }
 
 // nameMissing is the message of an entry without a name.
@@ -121,6 +194,7 @@ func (v *validator) criteria(cs []Criterion, path string) {
 		if strings.TrimSpace(c.Name) == "" {
 			v.add(p+".name", nameMissing(criterionNoun, c.ID))
 		}
+		v.name(p+".name", c.Name, c.ID, criterionNoun)
 		if c.Weight.IsNegative() {
 			v.add(p+".weight", lang.Msg("rules.criterion.weight_negative", q(c.ID), c.Weight))
 		}
@@ -255,6 +329,7 @@ func (v *validator) items(items []Item, capTotal decimal.Decimal, path string, k
 		if strings.TrimSpace(it.Name) == "" {
 			v.add(p+".name", nameMissing(what, it.ID))
 		}
+		v.name(p+".name", it.Name, it.ID, what)
 		if !it.Points.IsPositive() {
 			v.add(p+".points", lang.Msg("rules.item.points", q(it.ID), it.Points).With(lang.Msg(what.bare)))
 		}
@@ -290,6 +365,7 @@ func (v *validator) facts(fs []Fact) map[string]bool {
 		if strings.TrimSpace(f.Name) == "" {
 			v.add(p+".name", nameMissing(factNoun, f.ID))
 		}
+		v.name(p+".name", f.Name, f.ID, factNoun)
 	}
 	return seen
 }
@@ -503,6 +579,7 @@ func (v *validator) awards(ts []AwardTier, conds map[string]bool) {
 		if strings.TrimSpace(t.Name) == "" {
 			v.add(p+".name", lang.Msg("rules.award.name_missing", q(t.ID)))
 		}
+		v.name(p+".name", t.Name, t.ID, awardTierNoun)
 		switch {
 		case t.Count < 0:
 			v.add(p+".count", lang.Msg("rules.award.count_negative", q(t.ID)))

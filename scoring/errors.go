@@ -36,7 +36,7 @@ type InputError struct {
 // Error writes the problem in English: its location (file, line, member,
 // criterion, place in the file) and Msg.
 func (e *InputError) Error() string {
-	return e.prefix("member "+e.Member+": ") + e.Msg
+	return e.prefix("member "+printable(e.Member)+": ") + e.Msg
 }
 
 // prefix writes the problem's location, with member written for the
@@ -53,7 +53,7 @@ func (e *InputError) prefix(member string) string {
 func (e *InputError) rest() string {
 	var s string
 	if e.Criterion != "" {
-		s = e.Criterion + ": "
+		s = printable(e.Criterion) + ": "
 	}
 	if e.Where != "" {
 		s += e.Where + ": "
@@ -64,7 +64,9 @@ func (e *InputError) rest() string {
 // Text writes the problem in the language, on one line, with its location
 // first as Error() writes it: "scores.csv:7: đơn vị SCT: 1.1: 10,5 điểm
 // vượt điểm tối đa 10". File, line, member and criterion ids are written
-// as they are; "member" is "đơn vị" in Vietnamese. Text(lang.English) is
+// as they are (an id with a control, invisible or special space character
+// is quoted as Go quotes it, so that the character is not written out);
+// "member" is "đơn vị" in Vietnamese. Text(lang.English) is
 // Error().
 func (e *InputError) Text(t lang.Tag) string {
 	if t == lang.English {
@@ -76,7 +78,7 @@ func (e *InputError) Text(t lang.Tag) string {
 // Located returns the whole problem — its location and its message — as
 // one message, to nest in another problem (a history's sheet).
 func (e *InputError) Located() lang.Message {
-	return problem.AtMember(problem.Prefix(e.File, e.Line, 0, ""), e.Member, e.rest(), problem.Body(e.Message, e.Msg))
+	return problem.AtMember(problem.Prefix(e.File, e.Line, 0, ""), printable(e.Member), e.rest(), problem.Body(e.Message, e.Msg))
 }
 
 // InputErrors is every problem found in a sheet. Score returns it (as an

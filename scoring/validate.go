@@ -85,12 +85,15 @@ func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 	}
 	members := slices.Clone(sh.Members)
 	slices.SortStableFunc(members, func(a, b Member) int { return cmp.Compare(a.ID, b.ID) })
+	if msg, bad := badChar(sh.Cluster, false, lang.Msg("identity.what.cluster", strconv.Quote(sh.Cluster))); bad {
+		c.add(Source{}, "", "", msg)
+	}
 	for _, m := range members {
-		switch {
-		case strings.TrimSpace(m.ID) == "":
+		if strings.TrimSpace(m.ID) == "" {
 			c.add(m.Source, "", "", lang.Msg("input.member.no_id"))
 			continue
-		case strings.TrimSpace(m.ID) != m.ID:
+		}
+		if c.identity(m) && strings.TrimSpace(m.ID) != m.ID {
 			c.add(m.Source, m.ID, "", lang.Msg("input.member.spaces", strconv.Quote(m.ID)))
 		}
 		if prev, dup := in.mIdx[m.ID]; dup {

@@ -116,6 +116,9 @@ func loadWith(rulesPath, scoresPath, mappingPath string, t lang.Tag, stderr io.W
 	}
 	if isXLSX(scoresPath) {
 		sh, ok := checkXLSX(rb, scoresPath, mappingPath, t, stderr)
+		if ok {
+			warn(stderr, t, sh)
+		}
 		return rb, sh, ok
 	}
 	if mappingPath != "" {
@@ -127,7 +130,16 @@ func loadWith(rulesPath, scoresPath, mappingPath string, t lang.Tag, stderr io.W
 		report(stderr, t, err)
 		return rb, sh, false
 	}
+	warn(stderr, t, sh)
 	return rb, sh, true
+}
+
+// warn prints the sheet's warnings (look-alike ids and names) on stderr:
+// they do not stop the command, but a secretariat must see them.
+func warn(stderr io.Writer, t lang.Tag, sh scoring.Sheet) {
+	for _, w := range sh.Warnings() {
+		fmt.Fprintf(stderr, "%s %s\n", t.Pick("cảnh báo:", "warning:"), w.Text(t))
+	}
 }
 
 // report prints an error in the language, one problem per line, with a

@@ -69,6 +69,11 @@ func templateCmd(args []string, stdout, stderr io.Writer) int {
 			report(stderr, t, err)
 			return exitBadInput
 		}
+		if err := sh.CheckNames(); err != nil {
+			report(stderr, t, err)
+			return exitBadInput
+		}
+		warn(stderr, t, sh)
 		opts.Members = sh.Members
 		if opts.Cluster == "" {
 			opts.Cluster = sh.Cluster
