@@ -26,7 +26,13 @@ var columns = []string{"record", "member", "key", "value", "stage", "assessor", 
 var idColumns = []string{"member", "key", "stage", "assessor"}
 
 // ReadCSV reads a score sheet in the CSV layout described in the package
-// documentation. name is used in error messages. Every malformed row is
+// documentation. name is used in error messages. A text cell that begins
+// with a single quote followed by = + - @, a tab or a carriage return (or
+// by more quotes and then one of those) is read without its first quote:
+// it is the quote WriteCSV puts before a text a spreadsheet would take for
+// a formula, so that "'=1+2" reads as "=1+2" and a sheet written by
+// WriteCSV reads back equal. Any other quote is kept; numbers are read as
+// they are. Every malformed row is
 // reported, as scoring.InputErrors; the sheet returned with them holds the
 // rows that could be read, so that a caller can go on to report the
 // problems scoring finds in those (see Check). A row that is refused leaves
@@ -240,8 +246,8 @@ func (p *csvParser) row(rec []string, line int) {
 	if strings.HasPrefix(kind, "#") {
 		return // comment row
 	}
-	member, key, value := p.get(rec, "member"), p.get(rec, "key"), p.get(rec, "value")
-	stage, assessor, note := p.get(rec, "stage"), p.get(rec, "assessor"), p.get(rec, "note")
+	member, key, value := unneutralise(p.get(rec, "member")), unneutralise(p.get(rec, "key")), p.get(rec, "value")
+	stage, assessor, note := unneutralise(p.get(rec, "stage")), unneutralise(p.get(rec, "assessor")), unneutralise(p.get(rec, "note"))
 	if p.overflow(rec, line, member, key) {
 		return
 	}
@@ -276,7 +282,7 @@ func (p *csvParser) row(rec []string, line int) {
 			if !p.once(line, "", "", "csv.cluster.name.twice") {
 				return
 			}
-			p.sheet.Cluster = value
+			p.sheet.Cluster = unneutralise(value)
 		case "year":
 			y, err := strconv.Atoi(value)
 			if err != nil || y < 1900 || y > 9999 {
@@ -298,7 +304,7 @@ func (p *csvParser) row(rec []string, line int) {
 			p.add(line, member, key, lang.Msg("csv.member.key", strconv.Quote(key)))
 			return
 		}
-		p.sheet.Members = append(p.sheet.Members, scoring.Member{ID: member, Name: value, Source: src})
+		p.sheet.Members = append(p.sheet.Members, scoring.Member{ID: member, Name: unneutralise(value), Source: src})
 	case "score":
 		if !need("member", "key", "stage") {
 			return
@@ -426,7 +432,7 @@ func (p *csvParser) row(rec []string, line int) {
 			p.add(line, member, key, lang.Msg("csv.history.year", strconv.Quote(key)))
 			return
 		}
-		p.sheet.History = append(p.sheet.History, scoring.PastAward{Member: member, Year: y, Award: value, Source: src})
+		p.sheet.History = append(p.sheet.History, scoring.PastAward{Member: member, Year: y, Award: unneutralise(value), Source: src})
 	case "lots":
 		if !need("member", "value") {
 			return
@@ -472,6 +478,16 @@ func (p *csvParser) finish() {
 // fixed order (cluster, members, scores, …), so the output is stable. A
 // sheet ReadCSV returned reads back equal (an empty ballot is written as
 // "ballot,,entitled,0").
+//
+// A text cell (an id, a name, a note, an award, the cluster's name) that
+// begins with = + - @, a tab or a carriage return would be read as a
+// formula by a spreadsheet that opens the file (CSV injection): WriteCSV
+// writes it after a single quote ('), as OWASP recommends, so that the
+// spreadsheet shows it as text ("'=HYPERLINK(…)"). So does a text that
+// already begins with quotes before such a character, so that the quote
+// ReadCSV takes off (see ReadCSV) is always the one WriteCSV put on.
+// Numbers (scores, targets, counts, years) are written as they are:
+// -1.5 stays -1.5.
 func WriteCSV(w io.Writer, sh scoring.Sheet) error {
 	bw := bufio.NewWriter(w)
 	cw := csv.NewWriter(bw)
@@ -482,32 +498,33 @@ func WriteCSV(w io.Writer, sh scoring.Sheet) error {
 		}
 		rows = append(rows, r)
 	}
+	t := neutralise
 	if sh.Cluster != "" {
-		add("cluster", "", "name", sh.Cluster)
+		add("cluster", "", "name", t(sh.Cluster))
 	}
 	if sh.Year != 0 {
 		add("cluster", "", "year", strconv.Itoa(sh.Year))
 	}
 	for _, m := range sh.Members {
-		add("member", m.ID, "name", m.Name)
+		add("member", t(m.ID), "name", t(m.Name))
 	}
 	for _, s := range sh.Scores {
-		add("score", s.Member, s.Criterion, s.Value.String(), s.Stage, s.Assessor)
+		add("score", t(s.Member), t(s.Criterion), s.Value.String(), t(s.Stage), t(s.Assessor))
 	}
-	for _, t := range sh.Targets {
-		add("target", t.Member, t.Criterion, t.Value.String())
+	for _, tg := range sh.Targets {
+		add("target", t(tg.Member), t(tg.Criterion), tg.Value.String())
 	}
 	for _, a := range sh.NotAssigned {
-		add("not_assigned", a.Member, a.Criterion)
+		add("not_assigned", t(a.Member), t(a.Criterion))
 	}
 	for _, o := range sh.Bonuses {
-		add("bonus", o.Member, o.Item, strconv.Itoa(o.Count), "", "", o.Note)
+		add("bonus", t(o.Member), t(o.Item), strconv.Itoa(o.Count), "", "", t(o.Note))
 	}
 	for _, o := range sh.Deductions {
-		add("deduction", o.Member, o.Item, strconv.Itoa(o.Count), "", "", o.Note)
+		add("deduction", t(o.Member), t(o.Item), strconv.Itoa(o.Count), "", "", t(o.Note))
 	}
 	for _, f := range sh.Facts {
-		add("fact", f.Member, f.Fact, strconv.FormatBool(f.Value))
+		add("fact", t(f.Member), t(f.Fact), strconv.FormatBool(f.Value))
 	}
 	if b := sh.Ballot; b != nil {
 		// A ballot without counts or votes is written as "entitled 0",
@@ -519,23 +536,51 @@ func WriteCSV(w io.Writer, sh scoring.Sheet) error {
 			add("ballot", "", "present", strconv.Itoa(b.Present))
 		}
 		for _, v := range b.Votes {
-			add("votes", v.Member, "for", strconv.Itoa(v.For))
+			add("votes", t(v.Member), "for", strconv.Itoa(v.For))
 			if v.Against != 0 {
-				add("votes", v.Member, "against", strconv.Itoa(v.Against))
+				add("votes", t(v.Member), "against", strconv.Itoa(v.Against))
 			}
 			if v.Abstain != 0 {
-				add("votes", v.Member, "abstain", strconv.Itoa(v.Abstain))
+				add("votes", t(v.Member), "abstain", strconv.Itoa(v.Abstain))
 			}
 		}
 	}
 	for _, h := range sh.History {
-		add("history", h.Member, strconv.Itoa(h.Year), h.Award)
+		add("history", t(h.Member), strconv.Itoa(h.Year), t(h.Award))
 	}
 	for i, id := range sh.Lots {
-		add("lots", id, "", strconv.Itoa(i+1))
+		add("lots", t(id), "", strconv.Itoa(i+1))
 	}
 	if err := cw.WriteAll(rows); err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// formulaStart reports whether a spreadsheet would read a cell beginning
+// like s as a formula: it begins with = + - @, a tab or a carriage return.
+func formulaStart(s string) bool {
+	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
+}
+
+// quoted reports whether a text cell needs the quote that keeps it text:
+// it begins, after any quotes, like a formula.
+func quoted(s string) bool { return formulaStart(strings.TrimLeft(s, "'")) }
+
+// neutralise writes a text cell so that a spreadsheet shows it as text:
+// after a single quote if it needs one (see WriteCSV).
+func neutralise(s string) string {
+	if quoted(s) {
+		return "'" + s
+	}
+	return s
+}
+
+// unneutralise takes off the quote neutralise put on: one quote before a
+// text that begins, after any quotes, like a formula.
+func unneutralise(s string) string {
+	if rest, ok := strings.CutPrefix(s, "'"); ok && quoted(rest) {
+		return rest
+	}
+	return s
 }

@@ -54,7 +54,9 @@
 // without quotes in a comma-separated file (9,75 instead of "9,75") splits
 // the value in two and is reported that way. Member ids, keys, stages and
 // assessors are plain text on one line: a line break, tab or other control
-// character in them is refused (names and notes may hold line breaks).
+// character in them is refused. Notes may hold line breaks; names may not:
+// scoring refuses a control character in the cluster's or a member's name
+// (see scoring.Sheet.CheckNames), as it would split a table or a document.
 // The cluster's name and year, each ballot count and each member's votes
 // for, against or abstaining are given once; a second row is refused. If
 // the lots drawn do not run 1, 2, 3 … the sheet keeps none of them.
