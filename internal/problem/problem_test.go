@@ -72,9 +72,3 @@ func TestCode(t *testing.T) {
 		}
 	}
 }
-
-// located is an error that places a message, as the library's do.
-type located struct{ m lang.Message }
-
-func (l located) Error() string         { return l.m.In(lang.English) }
-func (l located) Located() lang.Message { return l.m }
