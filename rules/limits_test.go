@@ -1,7 +1,6 @@
 package rules_test
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,42 +9,19 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/thidua/thidua/internal/bounded"
+	"github.com/thidua/thidua/internal/bounded/boundedtest"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 )
 
-// tooLargeInputs returns the inputs a loader with the limit must refuse
-// as too large: a regular file one byte over the limit, and /dev/zero,
-// which never ends (when the system has it).
-func tooLargeInputs(t *testing.T, limit int64) map[string]string {
-	t.Helper()
-	big := filepath.Join(t.TempDir(), "big.yaml")
-	data := []byte("id: x\n" + strings.Repeat(" ", int(limit)+1-len("id: x\n")))
-	require.NoError(t, os.WriteFile(big, data, 0o600))
-	in := map[string]string{"a file one byte over the limit": big}
-	if _, err := os.Stat("/dev/zero"); err == nil {
-		in["/dev/zero"] = "/dev/zero"
-	}
-	return in
-}
-
 // TestLoadRefusesAnInputOverTheLimit: Load reads at most MaxBytes of a
-// rulebook, whatever the file is, and says so in both languages.
+// rulebook, whatever the file is, and says so in both languages; a file
+// at the limit is read.
 func TestLoadRefusesAnInputOverTheLimit(t *testing.T) {
-	for name, path := range tooLargeInputs(t, rules.MaxBytes) {
-		t.Run(name, func(t *testing.T) {
-			rb, err := rules.Load(path)
-			require.Error(t, err)
-			assert.Nil(t, rb)
-			assert.True(t, errors.Is(err, bounded.ErrTooLarge), "%v", err)
-			var tl *bounded.TooLargeError
-			require.True(t, errors.As(err, &tl))
-			assert.Equal(t, int64(rules.MaxBytes), tl.Limit)
-			assert.Contains(t, tl.Text(lang.Vietnamese), path)
-			assert.Contains(t, tl.Text(lang.Vietnamese), "giới hạn")
-		})
-	}
+	boundedtest.Loader(t, rules.MaxBytes, ".yaml", func(path string) error {
+		_, err := rules.Load(path)
+		return err
+	})
 	t.Run("a file at the limit is read", func(t *testing.T) {
 		text := doc(nil)
 		path := filepath.Join(t.TempDir(), "r.yaml")
