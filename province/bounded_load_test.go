@@ -3,8 +3,8 @@ package province_test
 import (
 	"testing"
 
-	"github.com/thidua/thidua/province"
 	"github.com/thidua/thidua/internal/bounded/boundedtest"
+	"github.com/thidua/thidua/province"
 )
 
 // TestLoadRefusesAnInputOverTheLimit: Load reads at most MaxBytes bytes, whatever the file is — a regular

@@ -3,8 +3,8 @@ package simulation_test
 import (
 	"testing"
 
-	"github.com/thidua/thidua/simulation"
 	"github.com/thidua/thidua/internal/bounded/boundedtest"
+	"github.com/thidua/thidua/simulation"
 )
 
 // TestLoadModelRefusesAnInputOverTheLimit: LoadModel reads at most MaxModelBytes bytes, whatever the file is — a regular

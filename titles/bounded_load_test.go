@@ -3,8 +3,8 @@ package titles_test
 import (
 	"testing"
 
-	"github.com/thidua/thidua/titles"
 	"github.com/thidua/thidua/internal/bounded/boundedtest"
+	"github.com/thidua/thidua/titles"
 )
 
 // TestLoadRefusesAnInputOverTheLimit: Load reads at most MaxBytes bytes, whatever the file is — a regular

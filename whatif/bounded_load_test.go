@@ -3,8 +3,8 @@ package whatif_test
 import (
 	"testing"
 
-	"github.com/thidua/thidua/whatif"
 	"github.com/thidua/thidua/internal/bounded/boundedtest"
+	"github.com/thidua/thidua/whatif"
 )
 
 // TestLoadScenarioRefusesAnInputOverTheLimit: LoadScenario reads at most MaxScenarioBytes bytes, whatever the file is — a regular
