@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/thidua/thidua/internal/bounded"
+	"github.com/thidua/thidua/internal/check"
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/lang"
@@ -27,37 +28,37 @@ type Covenant struct {
 // problem, as Errors, with its key path, party and criterion. The spec is
 // copied.
 func New(spec Spec) (*Covenant, error) {
-	c, es := build(spec)
-	if len(es) > 0 {
-		return nil, es
+	c, ps := build(spec)
+	if len(ps) > 0 {
+		return nil, errorsOf(ps)
 	}
 	return c, nil
 }
 
-func build(spec Spec) (*Covenant, Errors) {
+func build(spec Spec) (*Covenant, []check.Problem[ctx]) {
 	s := cloneSpec(spec)
 	for i := range s.Criteria {
 		if s.Criteria[i].Projection == "" {
 			s.Criteria[i].Projection = Linear
 		}
 	}
-	v := &validator{year: s.Year}
+	v := check.New[ctx](idKeys, s.Year)
 	if s.Schema != "" && s.Schema != Schema {
-		v.add("schema", ctx{}, lang.Msg("covenant.err.schema", strconv.Quote(s.Schema), Schema))
+		v.Add("schema", ctx{}, lang.Msg("covenant.err.schema", strconv.Quote(s.Schema), Schema))
 	}
 	if strings.TrimSpace(s.ID) == "" {
-		v.add("id", ctx{}, lang.Msg("covenant.err.id"))
+		v.Add("id", ctx{}, lang.Msg("covenant.err.id"))
 	}
 	if strings.TrimSpace(s.Title) == "" {
-		v.add("title", ctx{}, lang.Msg("covenant.err.title"))
+		v.Add("title", ctx{}, lang.Msg("covenant.err.title"))
 	}
 	if s.Level != ClusterLevel && s.Level != UnitLevel {
-		v.add("level", ctx{}, lang.Msg("covenant.err.level", strconv.Quote(string(s.Level))))
+		v.Add("level", ctx{}, lang.Msg("covenant.err.level", strconv.Quote(string(s.Level))))
 	}
 	if s.Year < 1900 || s.Year > 9999 {
-		v.add("year", ctx{}, lang.Msg("covenant.err.year", s.Year))
+		v.Add("year", ctx{}, lang.Msg("covenant.err.year", s.Year))
 	} else if !s.Signed.IsZero() && s.Signed.Year() != s.Year && s.Signed.Year() != s.Year-1 {
-		v.add("signed", ctx{}, lang.Msg("covenant.err.signed", s.Signed.String(), s.Year, s.Year, s.Year-1))
+		v.Add("signed", ctx{}, lang.Msg("covenant.err.signed", s.Signed.String(), s.Year, s.Year, s.Year-1))
 	}
 	if s.Rounding != nil {
 		checkRounding(v, *s.Rounding, "rounding", ctx{})
@@ -65,52 +66,52 @@ func build(spec Spec) (*Covenant, Errors) {
 	parties := map[string]bool{}
 	for i, p := range s.Parties {
 		pp := fmt.Sprintf("parties[%d]", i)
-		if !idOK(v, p.ID, pp+".id", lang.Msg("covenant.err.noun.party")) {
+		if !v.ID(p.ID, pp+".id", lang.Msg("covenant.err.noun.party"), ctx{}) {
 			continue
 		}
 		if parties[p.ID] {
-			v.add(pp+".id", ctx{party: p.ID}, lang.Msg("covenant.err.party.twice"))
+			v.Add(pp+".id", ctx{party: p.ID}, lang.Msg("covenant.err.party.twice"))
 		}
 		parties[p.ID] = true
 		if strings.TrimSpace(p.Name) == "" {
-			v.add(pp+".name", ctx{party: p.ID}, lang.Msg("covenant.err.party.name"))
+			v.Add(pp+".name", ctx{party: p.ID}, lang.Msg("covenant.err.party.name"))
 		}
 	}
 	if len(s.Parties) < 2 {
-		v.add("parties", ctx{}, lang.Msg("covenant.err.parties.few", len(s.Parties)))
+		v.Add("parties", ctx{}, lang.Msg("covenant.err.parties.few", len(s.Parties)))
 	}
 	crits := map[string]bool{}
 	for i, c := range s.Criteria {
 		cp := fmt.Sprintf("criteria[%d]", i)
-		if !idOK(v, c.ID, cp+".id", lang.Msg("covenant.err.noun.criterion")) {
+		if !v.ID(c.ID, cp+".id", lang.Msg("covenant.err.noun.criterion"), ctx{}) {
 			continue
 		}
 		x := ctx{criterion: c.ID}
 		if crits[c.ID] {
-			v.add(cp+".id", x, lang.Msg("covenant.err.criterion.twice"))
+			v.Add(cp+".id", x, lang.Msg("covenant.err.criterion.twice"))
 		}
 		crits[c.ID] = true
 		if strings.TrimSpace(c.Name) == "" {
-			v.add(cp+".name", x, lang.Msg("covenant.err.criterion.name"))
+			v.Add(cp+".name", x, lang.Msg("covenant.err.criterion.name"))
 		}
 		if c.Projection != Linear && c.Projection != Hold {
-			v.add(cp+".projection", x, lang.Msg("covenant.err.criterion.projection", strconv.Quote(string(c.Projection))))
+			v.Add(cp+".projection", x, lang.Msg("covenant.err.criterion.projection", strconv.Quote(string(c.Projection))))
 		}
 		if c.Rounding != nil {
 			checkRounding(v, *c.Rounding, cp+".rounding", x)
 		}
 	}
 	if len(s.Criteria) == 0 {
-		v.add("criteria", ctx{}, lang.Msg("covenant.err.criteria.none"))
+		v.Add("criteria", ctx{}, lang.Msg("covenant.err.criteria.none"))
 	}
 	ref := func(path, party, crit string) bool {
 		ok := true
 		if !parties[party] {
-			v.add(path+".party", ctx{party: party, criterion: crit}, lang.Msg("covenant.err.party.unknown", strconv.Quote(party)))
+			v.Add(path+".party", ctx{party: party, criterion: crit}, lang.Msg("covenant.err.party.unknown", strconv.Quote(party)))
 			ok = false
 		}
 		if !crits[crit] {
-			v.add(path+".criterion", ctx{party: party, criterion: crit}, lang.Msg("covenant.err.criterion.unknown", strconv.Quote(crit)))
+			v.Add(path+".criterion", ctx{party: party, criterion: crit}, lang.Msg("covenant.err.criterion.unknown", strconv.Quote(crit)))
 			ok = false
 		}
 		return ok
@@ -124,28 +125,28 @@ func build(spec Spec) (*Covenant, Errors) {
 		}
 		x := ctx{party: t.Party, criterion: t.Criterion}
 		if prev, dup := seen[pc{t.Party, t.Criterion}]; dup {
-			v.add(tp, x, lang.Msg("covenant.err.target.twice", prev))
+			v.Add(tp, x, lang.Msg("covenant.err.target.twice", prev))
 		}
 		seen[pc{t.Party, t.Criterion}] = i
 		if t.Value.IsNegative() {
-			v.add(tp+".value", x, lang.Msg("covenant.err.target.negative", t.Value))
+			v.Add(tp+".value", x, lang.Msg("covenant.err.target.negative", t.Value))
 		}
 	}
 	if len(s.Targets) == 0 {
-		v.add("targets", ctx{}, lang.Msg("covenant.err.targets.none"))
+		v.Add("targets", ctx{}, lang.Msg("covenant.err.targets.none"))
 	}
 	months := map[int]int{}
 	for i, r := range s.Reports {
 		rp := fmt.Sprintf("reports[%d]", i)
 		if r.Months < 1 || r.Months > 12 {
-			v.add(rp+".months", ctx{}, lang.Msg("covenant.err.report.months", r.Months))
+			v.Add(rp+".months", ctx{}, lang.Msg("covenant.err.report.months", r.Months))
 		} else if prev, dup := months[r.Months]; dup {
-			v.add(rp+".months", ctx{}, lang.Msg("covenant.err.report.twice", r.Months, prev))
+			v.Add(rp+".months", ctx{}, lang.Msg("covenant.err.report.twice", r.Months, prev))
 		} else {
 			months[r.Months] = i
 		}
 		if !r.AsOf.IsZero() && s.Year >= 1900 && r.AsOf.Year() != s.Year && r.AsOf.Year() != s.Year+1 {
-			v.add(rp+".as_of", ctx{}, lang.Msg("covenant.err.report.as_of", r.AsOf.String(), s.Year))
+			v.Add(rp+".as_of", ctx{}, lang.Msg("covenant.err.report.as_of", r.AsOf.String(), s.Year))
 		}
 		got := map[pc]int{}
 		for j, a := range r.Progress {
@@ -155,40 +156,27 @@ func build(spec Spec) (*Covenant, Errors) {
 			}
 			x := ctx{party: a.Party, criterion: a.Criterion}
 			if prev, dup := got[pc{a.Party, a.Criterion}]; dup {
-				v.add(ap, x, lang.Msg("covenant.err.progress.twice", prev))
+				v.Add(ap, x, lang.Msg("covenant.err.progress.twice", prev))
 			}
 			got[pc{a.Party, a.Criterion}] = j
 			if a.Value.IsNegative() {
-				v.add(ap+".achieved", x, lang.Msg("covenant.err.progress.negative", a.Value))
+				v.Add(ap+".achieved", x, lang.Msg("covenant.err.progress.negative", a.Value))
 			}
 		}
 	}
-	if len(v.errs) > 0 {
-		return nil, v.errs
+	if v.Failed() {
+		return nil, v.Problems
 	}
 	slices.SortStableFunc(s.Reports, func(a, b Report) int { return cmp.Compare(a.Months, b.Months) })
 	return &Covenant{spec: s}, nil
 }
 
-// idOK checks an id at path; what names the kind of thing it identifies.
-func idOK(v *validator, id, path string, what lang.Message) bool {
-	switch {
-	case strings.TrimSpace(id) == "":
-		v.add(path, ctx{}, lang.Msg("covenant.err.id.missing").With(what))
-		return false
-	case strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t"):
-		v.add(path, ctx{}, lang.Msg("covenant.err.id.malformed", strconv.Quote(id)).With(what))
-		return false
-	}
-	return true
-}
-
 func checkRounding(v *validator, r rules.Rounding, path string, x ctx) {
 	if r.Places < 0 || r.Places > rules.MaxPlaces {
-		v.add(path+".places", x, lang.Msg("covenant.err.rounding.places", rules.MaxPlaces, r.Places))
+		v.Add(path+".places", x, lang.Msg("covenant.err.rounding.places", rules.MaxPlaces, r.Places))
 	}
 	if r.Mode != "" && !r.Mode.Valid() {
-		v.add(path+".mode", x, lang.Msg("covenant.err.rounding.mode", strconv.Quote(string(r.Mode))))
+		v.Add(path+".mode", x, lang.Msg("covenant.err.rounding.mode", strconv.Quote(string(r.Mode))))
 
 	}
 }
@@ -216,33 +204,13 @@ func Load(path string) (*Covenant, error) {
 // Numbers take a decimal point or a decimal comma ("9,5").
 func Parse(name string, data []byte) (*Covenant, error) {
 	var spec Spec
-	root, p := decode.Parse(data)
-	if p != nil {
-		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg, Message: p.Message}}
-	}
-	d := decode.New()
-	d.Hooks = map[reflect.Type]decode.Hook{
+	hooks := map[reflect.Type]decode.Hook{
 		reflect.TypeFor[string]():          fields.Text,
 		reflect.TypeFor[decimal.Decimal](): fields.Decimal,
 	}
-	d.Decode(root, "", &spec)
-	var all Errors
-	for _, p := range d.Problems {
-		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg, Message: p.Message})
-	}
-	c, es := build(spec)
-	problems := all // the values that could not be read
-	for _, e := range es {
-		if knockOn(e.Path, problems) {
-			continue
-		}
-		e.File = name
-		e.Line, e.Column = d.Line(e.Path)
-		all = append(all, e)
-	}
-	if len(all) > 0 {
-		slices.SortStableFunc(all, func(a, b *Error) int { return cmp.Compare(a.Line, b.Line) })
-		return nil, all
+	c, ps := check.Read(name, data, &spec, hooks, func(bool) (*Covenant, []check.Problem[ctx]) { return build(spec) })
+	if len(ps) > 0 {
+		return nil, errorsOf(ps)
 	}
 	return c, nil
 }
@@ -310,12 +278,5 @@ func (c *Covenant) Target(party, criterion string) (decimal.Decimal, bool) {
 	return decimal.Zero, false
 }
 
-// knockOn reports whether a problem at path follows from a value that
-// could not be read (see decode.Covered).
-func knockOn(path string, problems Errors) bool {
-	unreadable := make([]string, len(problems))
-	for i, p := range problems {
-		unreadable[i] = p.Path
-	}
-	return decode.Covered(path, unreadable)
-}
+// idKeys are the problems with an id in a covenant file.
+var idKeys = check.IDKeys{Missing: "covenant.err.id.missing", Malformed: "covenant.err.id.malformed"}

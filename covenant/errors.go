@@ -1,6 +1,7 @@
 package covenant
 
 import (
+	"github.com/thidua/thidua/internal/check"
 	"github.com/thidua/thidua/internal/problem"
 	"github.com/thidua/thidua/lang"
 )
@@ -58,33 +59,21 @@ func (e *Error) Located() lang.Message {
 	return problem.At(problem.Prefix(e.File, e.Line, e.Column, e.Path), where, problem.Body(e.Message, e.Msg))
 }
 
-// Errors is every problem found, in line order.
-type Errors []*Error
-
-// Error returns the problems, one a line.
-func (es Errors) Error() string { return problem.Lines(es, (*Error).Error) }
-
-// Text writes the problems in the language, one a line, as Error does.
-// Text(lang.English) is Error().
-func (es Errors) Text(t lang.Tag) string {
-	return problem.Lines(es, func(e *Error) string { return e.Text(t) })
-}
-
-// Unwrap returns the individual errors.
-func (es Errors) Unwrap() []error { return problem.Unwrap(es) }
+// Errors is every problem found, in line order: its Error and Text write
+// them one a line, and Unwrap returns them, for errors.As.
+type Errors = problem.List[*Error]
 
 type ctx struct {
 	party, criterion string
 }
 
-type validator struct {
-	year int
-	errs Errors
-}
+type validator = check.Validator[ctx]
 
-// add records a problem at path about x, with the message m.
-func (v *validator) add(path string, x ctx, m lang.Message) {
-	v.errs = append(v.errs, &Error{Path: path, Year: v.year, Party: x.party, Criterion: x.criterion, Msg: m.In(lang.English), Message: m})
+// errorsOf makes each problem found an Error.
+func errorsOf(ps []check.Problem[ctx]) Errors {
+	return check.Errors(ps, func(p check.Problem[ctx]) *Error {
+		return &Error{File: p.File, Line: p.Line, Column: p.Column, Path: p.Path, Year: p.Year, Party: p.About.party, Criterion: p.About.criterion, Msg: p.Msg, Message: p.Message}
+	})
 }
 
 // newError returns a problem that has no place in the file (a report the

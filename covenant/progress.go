@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/internal/check"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
@@ -134,26 +135,26 @@ func (c *Covenant) project(cr Criterion, achieved decimal.Decimal, months int) (
 // zero on ratio or relative criteria (the engine divides by them), and a
 // rulebook not in force in the covenant's year.
 func (c *Covenant) Check(rb *rules.Rulebook) error {
-	v := &validator{year: c.spec.Year}
+	v := check.New[ctx](idKeys, c.spec.Year)
 	if !rb.InForce().Contains(c.spec.Year) {
-		v.add("year", ctx{}, lang.Msg("covenant.err.rulebook.not_in_force", rb.ID(), rb.Version(), rb.InForce().String(), c.spec.Year))
+		v.Add("year", ctx{}, lang.Msg("covenant.err.rulebook.not_in_force", rb.ID(), rb.Version(), rb.InForce().String(), c.spec.Year))
 	}
 	for i, cr := range c.spec.Criteria {
 		n, ok := rb.Node(cr.ID)
 		switch {
 		case !ok:
-			v.add(fmt.Sprintf("criteria[%d].id", i), ctx{criterion: cr.ID}, lang.Msg("covenant.err.rulebook.no_criterion", rb.ID()))
+			v.Add(fmt.Sprintf("criteria[%d].id", i), ctx{criterion: cr.ID}, lang.Msg("covenant.err.rulebook.no_criterion", rb.ID()))
 		case n.IsGroup():
-			v.add(fmt.Sprintf("criteria[%d].id", i), ctx{criterion: cr.ID}, lang.Msg("covenant.err.rulebook.group", rb.ID()))
+			v.Add(fmt.Sprintf("criteria[%d].id", i), ctx{criterion: cr.ID}, lang.Msg("covenant.err.rulebook.group", rb.ID()))
 		}
 	}
 	for i, t := range c.spec.Targets {
 		if n, ok := rb.Node(t.Criterion); ok && targeted(n.Method) && !t.Value.IsPositive() {
-			v.add(fmt.Sprintf("targets[%d].value", i), ctx{party: t.Party, criterion: t.Criterion}, lang.Msg("covenant.err.target.not_positive", string(n.Method), t.Value))
+			v.Add(fmt.Sprintf("targets[%d].value", i), ctx{party: t.Party, criterion: t.Criterion}, lang.Msg("covenant.err.target.not_positive", string(n.Method), t.Value))
 		}
 	}
-	if len(v.errs) > 0 {
-		return v.errs
+	if v.Failed() {
+		return errorsOf(v.Problems)
 	}
 	return nil
 }
@@ -182,11 +183,11 @@ func (c *Covenant) YearEnd(rb *rules.Rulebook, base scoring.Sheet) (scoring.Shee
 	if err := c.Check(rb); err != nil {
 		return base, err
 	}
-	sh := cloneSheet(base)
-	v := &validator{year: c.spec.Year}
+	sh := base.Clone()
+	v := check.New[ctx](idKeys, c.spec.Year)
 	c.addTargets(v, rb, &sh)
-	if len(v.errs) > 0 {
-		return base, v.errs
+	if v.Failed() {
+		return base, errorsOf(v.Problems)
 	}
 	return sh, nil
 }
@@ -198,7 +199,7 @@ func (c *Covenant) addTargets(v *validator, rb *rules.Rulebook, sh *scoring.Shee
 	}
 	for _, p := range c.spec.Parties {
 		if !members[p.ID] {
-			v.add("parties", ctx{party: p.ID}, lang.Msg("covenant.err.sheet.party"))
+			v.Add("parties", ctx{party: p.ID}, lang.Msg("covenant.err.sheet.party"))
 		}
 	}
 	for _, t := range c.Targets(rb) {
@@ -208,9 +209,9 @@ func (c *Covenant) addTargets(v *validator, rb *rules.Rulebook, sh *scoring.Shee
 			sh.Targets = append(sh.Targets, t)
 		case !sh.Targets[k].Value.Equal(t.Value):
 			if s := sh.Targets[k].Source; s.File != "" {
-				v.add("targets", ctx{party: t.Member, criterion: t.Criterion}, lang.Msg("covenant.err.sheet.target_at", sh.Targets[k].Value, s.File, s.Line, t.Value))
+				v.Add("targets", ctx{party: t.Member, criterion: t.Criterion}, lang.Msg("covenant.err.sheet.target_at", sh.Targets[k].Value, s.File, s.Line, t.Value))
 			} else {
-				v.add("targets", ctx{party: t.Member, criterion: t.Criterion}, lang.Msg("covenant.err.sheet.target", sh.Targets[k].Value, t.Value))
+				v.Add("targets", ctx{party: t.Member, criterion: t.Criterion}, lang.Msg("covenant.err.sheet.target", sh.Targets[k].Value, t.Value))
 			}
 		}
 	}
@@ -255,7 +256,7 @@ func (c *Covenant) Project(rb *rules.Rulebook, base scoring.Sheet, months int) (
 	if err != nil {
 		return nil, err
 	}
-	sh := cloneSheet(base)
+	sh := base.Clone()
 	if len(sh.Members) == 0 {
 		for _, p := range c.spec.Parties {
 			sh.Members = append(sh.Members, scoring.Member{ID: p.ID, Name: p.Name})
@@ -267,13 +268,13 @@ func (c *Covenant) Project(rb *rules.Rulebook, base scoring.Sheet, months int) (
 	if sh.Cluster == "" {
 		sh.Cluster = c.spec.Within
 	}
-	v := &validator{year: c.spec.Year}
+	v := check.New[ctx](idKeys, c.spec.Year)
 	if sh.Year != c.spec.Year {
-		v.add("year", ctx{}, lang.Msg("covenant.err.sheet.year", sh.Year, c.spec.Year))
+		v.Add("year", ctx{}, lang.Msg("covenant.err.sheet.year", sh.Year, c.spec.Year))
 	}
 	c.addTargets(v, rb, &sh)
-	if len(v.errs) > 0 {
-		return nil, v.errs
+	if v.Failed() {
+		return nil, errorsOf(v.Problems)
 	}
 	stage := rb.Assessment().Stages[0].ID
 	if a := rb.Assessment(); a.Counts == rules.NamedPick {
@@ -351,25 +352,6 @@ func withoutVotes(rb *rules.Rulebook) (*rules.Rulebook, []lang.Message, error) {
 		return nil, nil, err
 	}
 	return prb, dropped, nil
-}
-
-func cloneSheet(s scoring.Sheet) scoring.Sheet {
-	out := s
-	out.Members = slices.Clone(s.Members)
-	out.Scores = slices.Clone(s.Scores)
-	out.Targets = slices.Clone(s.Targets)
-	out.NotAssigned = slices.Clone(s.NotAssigned)
-	out.Bonuses = slices.Clone(s.Bonuses)
-	out.Deductions = slices.Clone(s.Deductions)
-	out.Facts = slices.Clone(s.Facts)
-	out.History = slices.Clone(s.History)
-	out.Lots = slices.Clone(s.Lots)
-	if s.Ballot != nil {
-		b := *s.Ballot
-		b.Votes = slices.Clone(s.Ballot.Votes)
-		out.Ballot = &b
-	}
-	return out
 }
 
 // monthList writes months as a list: "6, 9".

@@ -3,6 +3,7 @@ package history
 import (
 	"errors"
 
+	"github.com/thidua/thidua/internal/check"
 	"github.com/thidua/thidua/internal/problem"
 	"github.com/thidua/thidua/lang"
 )
@@ -68,20 +69,9 @@ func (e *Error) Located() lang.Message {
 }
 
 // Errors is every problem found in a history, in line order. New, Parse and
-// Load return it (as an error); use errors.As to get the individual ones.
-type Errors []*Error
-
-// Error returns the problems, one a line.
-func (es Errors) Error() string { return problem.Lines(es, (*Error).Error) }
-
-// Text writes the problems in the language, one a line, as Error does.
-// Text(lang.English) is Error().
-func (es Errors) Text(t lang.Tag) string {
-	return problem.Lines(es, func(e *Error) string { return e.Text(t) })
-}
-
-// Unwrap returns the individual errors.
-func (es Errors) Unwrap() []error { return problem.Unwrap(es) }
+// Load return it (as an error); its Error and Text write the problems one
+// a line, and Unwrap returns them: use errors.As to get the individual ones.
+type Errors = problem.List[*Error]
 
 // ctx is what a problem concerns.
 type ctx struct {
@@ -92,21 +82,11 @@ type ctx struct {
 
 func (x ctx) with(member string) ctx { x.member = member; return x }
 
-type validator struct {
-	errs Errors
-}
+type validator = check.Validator[ctx]
 
-// add records a problem at path about x, with the message m.
-func (v *validator) add(path string, x ctx, m lang.Message) {
-	v.errs = append(v.errs, &Error{Path: path, Cluster: x.cluster, Year: x.year, Member: x.member, Msg: m.In(lang.English), Message: m})
-}
-
-// nested adds the problems of err (a file the history refers to), one
-// Error each, keeping their own file and line in the message: key is the
-// message ("history.err.in_rulebook", "history.err.in_sheet"), what its
-// value (the file's path) and the problem its part.
-func (v *validator) nested(path string, x ctx, key, what string, err error) {
-	for _, e := range problem.Flatten(err) {
-		v.add(path, x, lang.Msg(key, what).With(problem.Of(e)))
-	}
+// errorsOf makes each problem found an Error.
+func errorsOf(ps []check.Problem[ctx]) Errors {
+	return check.Errors(ps, func(p check.Problem[ctx]) *Error {
+		return &Error{File: p.File, Line: p.Line, Column: p.Column, Path: p.Path, Cluster: p.About.cluster, Year: p.About.year, Member: p.About.member, Msg: p.Msg, Message: p.Message}
+	})
 }

@@ -3,10 +3,12 @@ package history
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/thidua/thidua/internal/check"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
@@ -56,9 +58,9 @@ type Result struct {
 // Load for that). Every problem is reported, as Errors, with the key path,
 // cluster, year and member concerned. The spec is copied.
 func New(spec Spec) (*History, error) {
-	h, es := build(spec, nil)
-	if len(es) > 0 {
-		return nil, es
+	h, ps := build(spec, nil)
+	if len(ps) > 0 {
+		return nil, errorsOf(ps)
 	}
 	return h, nil
 }
@@ -69,7 +71,7 @@ type resolver struct {
 	file string // the history file, for messages
 }
 
-func build(spec Spec, res *resolver) (*History, Errors) {
+func build(spec Spec, res *resolver) (*History, []check.Problem[ctx]) {
 	s := cloneSpec(spec)
 	for ci := range s.Clusters {
 		for yi := range s.Clusters[ci].Years {
@@ -88,9 +90,9 @@ func build(spec Spec, res *resolver) (*History, Errors) {
 		createdBy:  map[string][]int{},
 		results:    map[resultKey]*Result{},
 	}
-	v := &validator{}
+	v := check.New[ctx](idKeys, 0)
 	if s.Schema != "" && s.Schema != Schema {
-		v.add("schema", ctx{}, lang.Msg("history.err.schema", strconv.Quote(s.Schema), Schema))
+		v.Add("schema", ctx{}, lang.Msg("history.err.schema", strconv.Quote(s.Schema), Schema))
 	}
 	h.validateUnits(v)
 	h.validateMergers(v)
@@ -100,43 +102,30 @@ func build(spec Spec, res *resolver) (*History, Errors) {
 	}
 	h.results = map[resultKey]*Result{}
 	h.computeResults(v, res)
-	if len(v.errs) > 0 {
-		return nil, v.errs
+	if v.Failed() {
+		return nil, v.Problems
 	}
 	return h, nil
 }
 
 func (h *History) validateUnits(v *validator) {
 	if len(h.spec.Units) == 0 {
-		v.add("units", ctx{}, lang.Msg("history.err.units.none"))
+		v.Add("units", ctx{}, lang.Msg("history.err.units.none"))
 	}
 	for i, u := range h.spec.Units {
 		p := fmt.Sprintf("units[%d]", i)
-		if !idOK(v, u.ID, p+".id", lang.Msg("history.err.noun.unit")) {
+		if !v.ID(u.ID, p+".id", lang.Msg("history.err.noun.unit"), ctx{}) {
 			continue
 		}
 		if _, dup := h.units[u.ID]; dup {
-			v.add(p+".id", ctx{member: u.ID}, lang.Msg("history.err.unit.twice"))
+			v.Add(p+".id", ctx{member: u.ID}, lang.Msg("history.err.unit.twice"))
 			continue
 		}
 		if strings.TrimSpace(u.Name) == "" {
-			v.add(p+".name", ctx{member: u.ID}, lang.Msg("history.err.unit.name"))
+			v.Add(p+".name", ctx{member: u.ID}, lang.Msg("history.err.unit.name"))
 		}
 		h.units[u.ID] = u
 	}
-}
-
-// idOK checks an id at path; what names the kind of thing it identifies.
-func idOK(v *validator, id, path string, what lang.Message) bool {
-	switch {
-	case strings.TrimSpace(id) == "":
-		v.add(path, ctx{}, lang.Msg("history.err.id.missing").With(what))
-		return false
-	case strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t"):
-		v.add(path, ctx{}, lang.Msg("history.err.id.malformed", strconv.Quote(id)).With(what))
-		return false
-	}
-	return true
 }
 
 // knownUnit reports whether u is a unit of the history, adding a problem if
@@ -146,16 +135,16 @@ func (h *History) knownUnit(v *validator, u, path string, x ctx) bool {
 		return true
 	}
 	if strings.TrimSpace(u) == "" {
-		v.add(path, x, lang.Msg("history.err.unit.missing"))
+		v.Add(path, x, lang.Msg("history.err.unit.missing"))
 	} else {
-		v.add(path, x.with(u), lang.Msg("history.err.unit.unknown", strconv.Quote(u)))
+		v.Add(path, x.with(u), lang.Msg("history.err.unit.unknown", strconv.Quote(u)))
 	}
 	return false
 }
 
 func yearOK(v *validator, y int, path string, x ctx) bool {
 	if y < minYear || y > maxYear {
-		v.add(path, x, lang.Msg("history.err.year.range", minYear, maxYear, y))
+		v.Add(path, x, lang.Msg("history.err.year.range", minYear, maxYear, y))
 		return false
 	}
 	return true
@@ -167,11 +156,11 @@ func (h *History) validateMergers(v *validator) {
 		x := ctx{year: m.Year}
 		okYear := yearOK(v, m.Year, p+".year", x)
 		if okYear && !m.Date.IsZero() && m.Date.Year() != m.Year && m.Date.Year() != m.Year-1 {
-			v.add(p+".date", x, lang.Msg("history.err.merger.date", m.Date.String(), m.Year))
+			v.Add(p+".date", x, lang.Msg("history.err.merger.date", m.Date.String(), m.Year))
 		}
 		intoOK := h.knownUnit(v, m.Into, p+".into", x)
 		if len(m.From) == 0 {
-			v.add(p+".from", x, lang.Msg("history.err.merger.from"))
+			v.Add(p+".from", x, lang.Msg("history.err.merger.from"))
 		}
 		for j, f := range m.From {
 			fp := fmt.Sprintf("%s.from[%d]", p, j)
@@ -179,22 +168,22 @@ func (h *History) validateMergers(v *validator) {
 				continue
 			}
 			if f == m.Into {
-				v.add(fp, x.with(f), lang.Msg("history.err.merger.into_itself"))
+				v.Add(fp, x.with(f), lang.Msg("history.err.merger.into_itself"))
 				continue
 			}
 			if slices.Contains(m.From[:j], f) {
-				v.add(fp, x.with(f), lang.Msg("history.err.merger.from_twice"))
+				v.Add(fp, x.with(f), lang.Msg("history.err.merger.from_twice"))
 				continue
 			}
 			if prev, dup := h.mergedAway[f]; dup {
-				v.add(fp, x.with(f), lang.Msg("history.err.merger.already", prev, h.spec.Mergers[prev].Year))
+				v.Add(fp, x.with(f), lang.Msg("history.err.merger.already", prev, h.spec.Mergers[prev].Year))
 				continue
 			}
 			h.mergedAway[f] = i
 		}
 		for j, c := range m.Carries {
 			if !slices.Contains(m.From, c) {
-				v.add(fmt.Sprintf("%s.carries[%d]", p, j), x.with(c), lang.Msg("history.err.merger.carries", c))
+				v.Add(fmt.Sprintf("%s.carries[%d]", p, j), x.with(c), lang.Msg("history.err.merger.carries", c))
 			}
 		}
 		if intoOK {
@@ -206,7 +195,7 @@ func (h *History) validateMergers(v *validator) {
 	for u, i := range h.mergedAway {
 		for _, j := range h.createdBy[u] {
 			if h.spec.Mergers[j].Year >= h.spec.Mergers[i].Year {
-				v.add(fmt.Sprintf("mergers[%d].into", j), ctx{year: h.spec.Mergers[j].Year, member: u},
+				v.Add(fmt.Sprintf("mergers[%d].into", j), ctx{year: h.spec.Mergers[j].Year, member: u},
 					lang.Msg("history.err.merger.circular", u, h.spec.Mergers[i].Year, i, h.spec.Mergers[j].Year))
 			}
 		}
@@ -215,23 +204,23 @@ func (h *History) validateMergers(v *validator) {
 
 func (h *History) validateClusters(v *validator) {
 	if len(h.spec.Clusters) == 0 {
-		v.add("clusters", ctx{}, lang.Msg("history.err.clusters.none"))
+		v.Add("clusters", ctx{}, lang.Msg("history.err.clusters.none"))
 	}
 	for ci := range h.spec.Clusters {
 		c := &h.spec.Clusters[ci]
 		p := fmt.Sprintf("clusters[%d]", ci)
-		if idOK(v, c.ID, p+".id", lang.Msg("history.err.noun.cluster")) {
+		if v.ID(c.ID, p+".id", lang.Msg("history.err.noun.cluster"), ctx{}) {
 			if _, dup := h.clusterIdx[c.ID]; dup {
-				v.add(p+".id", ctx{cluster: c.ID}, lang.Msg("history.err.cluster.twice"))
+				v.Add(p+".id", ctx{cluster: c.ID}, lang.Msg("history.err.cluster.twice"))
 			} else {
 				h.clusterIdx[c.ID] = ci
 			}
 		}
 		if strings.TrimSpace(c.Name) == "" {
-			v.add(p+".name", ctx{cluster: c.ID}, lang.Msg("history.err.cluster.name"))
+			v.Add(p+".name", ctx{cluster: c.ID}, lang.Msg("history.err.cluster.name"))
 		}
 		if len(c.Years) == 0 {
-			v.add(p+".years", ctx{cluster: c.ID}, lang.Msg("history.err.cluster.years"))
+			v.Add(p+".years", ctx{cluster: c.ID}, lang.Msg("history.err.cluster.years"))
 		}
 		seen := map[int]int{}
 		for yi, y := range c.Years {
@@ -241,7 +230,7 @@ func (h *History) validateClusters(v *validator) {
 				continue
 			}
 			if prev, dup := seen[y.Year]; dup {
-				v.add(yp+".year", x, lang.Msg("history.err.year.twice", prev))
+				v.Add(yp+".year", x, lang.Msg("history.err.year.twice", prev))
 				continue
 			}
 			seen[y.Year] = yi
@@ -250,18 +239,18 @@ func (h *History) validateClusters(v *validator) {
 		h.validateChanges(v, c, p)
 		for i, l := range c.StreakFacts {
 			sp := fmt.Sprintf("%s.streak_facts[%d]", p, i)
-			if !idOK(v, l.Fact, sp+".fact", lang.Msg("history.err.noun.streak_fact")) {
+			if !v.ID(l.Fact, sp+".fact", lang.Msg("history.err.noun.streak_fact"), ctx{}) {
 				continue
 			}
 			if strings.TrimSpace(l.Award) == "" {
-				v.add(sp+".award", ctx{cluster: c.ID}, lang.Msg("history.err.streak.award"))
+				v.Add(sp+".award", ctx{cluster: c.ID}, lang.Msg("history.err.streak.award"))
 			}
 			if l.MaxConsecutive < 1 {
-				v.add(sp+".max_consecutive", ctx{cluster: c.ID}, lang.Msg("history.err.streak.max", l.MaxConsecutive))
+				v.Add(sp+".max_consecutive", ctx{cluster: c.ID}, lang.Msg("history.err.streak.max", l.MaxConsecutive))
 			}
 			for _, o := range c.StreakFacts[:i] {
 				if o.Fact == l.Fact {
-					v.add(sp+".fact", ctx{cluster: c.ID}, lang.Msg("history.err.streak.twice", strconv.Quote(l.Fact)))
+					v.Add(sp+".fact", ctx{cluster: c.ID}, lang.Msg("history.err.streak.twice", strconv.Quote(l.Fact)))
 				}
 			}
 		}
@@ -271,7 +260,7 @@ func (h *History) validateClusters(v *validator) {
 func (h *History) validateYear(v *validator, c *Cluster, y Year, yp string) {
 	x := ctx{cluster: c.ID, year: y.Year}
 	if len(y.Members) == 0 {
-		v.add(yp+".members", x, lang.Msg("history.err.year.members"))
+		v.Add(yp+".members", x, lang.Msg("history.err.year.members"))
 	}
 	for i, m := range y.Members {
 		mp := fmt.Sprintf("%s.members[%d]", yp, i)
@@ -279,11 +268,11 @@ func (h *History) validateYear(v *validator, c *Cluster, y Year, yp string) {
 			continue
 		}
 		if slices.Contains(y.Members[:i], m) {
-			v.add(mp, x.with(m), lang.Msg("history.err.member.twice"))
+			v.Add(mp, x.with(m), lang.Msg("history.err.member.twice"))
 			continue
 		}
 		if mi, gone := h.mergedAway[m]; gone && h.spec.Mergers[mi].Year <= y.Year {
-			v.add(mp, x.with(m), lang.Msg("history.err.member.merged", m, h.spec.Mergers[mi].Into, h.spec.Mergers[mi].Year, y.Year))
+			v.Add(mp, x.with(m), lang.Msg("history.err.member.merged", m, h.spec.Mergers[mi].Into, h.spec.Mergers[mi].Year, y.Year))
 		}
 		if created := h.createdBy[m]; len(created) > 0 {
 			first := h.spec.Mergers[created[0]].Year
@@ -291,17 +280,17 @@ func (h *History) validateYear(v *validator, c *Cluster, y Year, yp string) {
 				first = min(first, h.spec.Mergers[j].Year)
 			}
 			if y.Year < first {
-				v.add(mp, x.with(m), lang.Msg("history.err.member.created", m, first, y.Year))
+				v.Add(mp, x.with(m), lang.Msg("history.err.member.created", m, first, y.Year))
 			}
 		}
 	}
 	if y.Sheet != "" && y.Rulebook.Path == "" {
-		v.add(yp+".sheet", x, lang.Msg("history.err.sheet.no_rulebook_path"))
+		v.Add(yp+".sheet", x, lang.Msg("history.err.sheet.no_rulebook_path"))
 	}
 	if y.Rulebook == (RulebookRef{}) {
-		v.add(yp+".rulebook", x, lang.Msg("history.err.rulebook.missing"))
+		v.Add(yp+".rulebook", x, lang.Msg("history.err.rulebook.missing"))
 	} else if y.Rulebook.Path == "" && (y.Rulebook.ID == "" || y.Rulebook.Version == "") {
-		v.add(yp+".rulebook", x, lang.Msg("history.err.rulebook.ref"))
+		v.Add(yp+".rulebook", x, lang.Msg("history.err.rulebook.ref"))
 	}
 	type ma struct{ member, award string }
 	seen := map[ma]bool{}
@@ -309,19 +298,19 @@ func (h *History) validateYear(v *validator, c *Cluster, y Year, yp string) {
 		ap := fmt.Sprintf("%s.awards[%d]", yp, i)
 		ax := x.with(a.Member)
 		if h.knownUnit(v, a.Member, ap+".member", x) && !slices.Contains(y.Members, a.Member) {
-			v.add(ap+".member", ax, lang.Msg("history.err.award.not_member", y.Year))
+			v.Add(ap+".member", ax, lang.Msg("history.err.award.not_member", y.Year))
 		}
 		if strings.TrimSpace(a.Award) == "" {
-			v.add(ap+".award", ax, lang.Msg("history.err.award.tier"))
+			v.Add(ap+".award", ax, lang.Msg("history.err.award.tier"))
 		}
 		if a.Status != Proposed && a.Status != Awarded && a.Status != Cut {
-			v.add(ap+".status", ax, lang.Msg("history.err.award.status", strconv.Quote(string(a.Status))))
+			v.Add(ap+".status", ax, lang.Msg("history.err.award.status", strconv.Quote(string(a.Status))))
 		}
 		if a.Rank < 0 {
-			v.add(ap+".rank", ax, lang.Msg("history.err.award.rank", a.Rank))
+			v.Add(ap+".rank", ax, lang.Msg("history.err.award.rank", a.Rank))
 		}
 		if seen[ma{a.Member, a.Award}] {
-			v.add(ap, ax, lang.Msg("history.err.award.twice", a.Award))
+			v.Add(ap, ax, lang.Msg("history.err.award.twice", a.Award))
 		}
 		seen[ma{a.Member, a.Award}] = true
 	}
@@ -331,18 +320,18 @@ func (h *History) validateYear(v *validator, c *Cluster, y Year, yp string) {
 // recorded years by a join, a departure or a merger.
 func (h *History) validateChanges(v *validator, c *Cluster, p string) {
 	idx := yearIndex(c)
-	ys := sortedKeys(idx)
+	ys := slices.Sorted(maps.Keys(idx))
 	for k, y := range ys {
 		cur := c.Years[idx[y]]
 		yp := fmt.Sprintf("%s.years[%d]", p, idx[y])
 		x := ctx{cluster: c.ID, year: y}
 		if k == 0 {
 			for i, u := range cur.Left {
-				v.add(fmt.Sprintf("%s.left[%d]", yp, i), x.with(u), lang.Msg("history.err.left.first_year", y))
+				v.Add(fmt.Sprintf("%s.left[%d]", yp, i), x.with(u), lang.Msg("history.err.left.first_year", y))
 			}
 			for i, u := range cur.Joined {
 				if !slices.Contains(cur.Members, u) {
-					v.add(fmt.Sprintf("%s.joined[%d]", yp, i), x.with(u), lang.Msg("history.err.joined.not_member", y))
+					v.Add(fmt.Sprintf("%s.joined[%d]", yp, i), x.with(u), lang.Msg("history.err.joined.not_member", y))
 				}
 			}
 			continue
@@ -361,18 +350,18 @@ func (h *History) validateChanges(v *validator, c *Cluster, p string) {
 			jp := fmt.Sprintf("%s.joined[%d]", yp, i)
 			switch {
 			case !slices.Contains(cur.Members, u):
-				v.add(jp, x.with(u), lang.Msg("history.err.joined.not_member", y))
+				v.Add(jp, x.with(u), lang.Msg("history.err.joined.not_member", y))
 			case slices.Contains(prev.Members, u):
-				v.add(jp, x.with(u), lang.Msg("history.err.joined.already", py))
+				v.Add(jp, x.with(u), lang.Msg("history.err.joined.already", py))
 			}
 		}
 		for i, u := range cur.Left {
 			lp := fmt.Sprintf("%s.left[%d]", yp, i)
 			switch {
 			case slices.Contains(cur.Members, u):
-				v.add(lp, x.with(u), lang.Msg("history.err.left.still", y))
+				v.Add(lp, x.with(u), lang.Msg("history.err.left.still", y))
 			case !slices.Contains(prev.Members, u):
-				v.add(lp, x.with(u), lang.Msg("history.err.left.not_member", py))
+				v.Add(lp, x.with(u), lang.Msg("history.err.left.not_member", py))
 			}
 		}
 		for i, u := range cur.Members {
@@ -382,7 +371,7 @@ func (h *History) validateChanges(v *validator, c *Cluster, p string) {
 			if between(func(m Merger) bool { return m.Into == u }) {
 				continue
 			}
-			v.add(fmt.Sprintf("%s.members[%d]", yp, i), x.with(u),
+			v.Add(fmt.Sprintf("%s.members[%d]", yp, i), x.with(u),
 				lang.Msg("history.err.member.unexplained_join", u, y, py))
 		}
 		for _, u := range prev.Members {
@@ -392,7 +381,7 @@ func (h *History) validateChanges(v *validator, c *Cluster, p string) {
 			if between(func(m Merger) bool { return slices.Contains(m.From, u) }) {
 				continue
 			}
-			v.add(yp+".members", x.with(u),
+			v.Add(yp+".members", x.with(u),
 				lang.Msg("history.err.member.unexplained_leave", u, py, y))
 
 		}
@@ -411,15 +400,6 @@ func yearIndex(c *Cluster) map[int]int {
 		}
 	}
 	return idx
-}
-
-func sortedKeys[V any](m map[int]V) []int {
-	ks := make([]int, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 // cluster returns the cluster with the given id.
@@ -529,7 +509,7 @@ func (h *History) Years(cluster string) []int {
 	if !ok {
 		return nil
 	}
-	return sortedKeys(yearIndex(c))
+	return slices.Sorted(maps.Keys(yearIndex(c)))
 }
 
 // Members returns the cluster's members in the year, in the file's order.
@@ -548,3 +528,6 @@ func (h *History) Mergers() []Merger {
 	slices.SortStableFunc(out, func(a, b Merger) int { return cmp.Compare(a.Year, b.Year) })
 	return out
 }
+
+// idKeys are the problems with an id in a history file.
+var idKeys = check.IDKeys{Missing: "history.err.id.missing", Malformed: "history.err.id.malformed"}

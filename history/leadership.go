@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -142,7 +143,7 @@ func (h *History) Heads(cluster string) []Heads {
 		}
 	}
 	var out []Heads
-	for _, y := range sortedKeys(years) {
+	for _, y := range slices.Sorted(maps.Keys(years)) {
 		hy := Heads{Year: y}
 		for _, t := range sortedTerms(c.Leadership.Terms) {
 			if slices.Contains(t.Served(), y) {
@@ -294,7 +295,7 @@ func (h *History) validateLeadership(v *validator, c *Cluster, path string) {
 	if r := c.Leadership.Rotation; r != nil {
 		rp := lp + ".rotation"
 		if !slices.Contains(rotationRules, r.Rule) {
-			v.add(rp+".rule", ctx{cluster: c.ID}, lang.Msg("history.err.rotation.rule", strconv.Quote(string(r.Rule)), joinWords(rotationRules)))
+			v.Add(rp+".rule", ctx{cluster: c.ID}, lang.Msg("history.err.rotation.rule", strconv.Quote(string(r.Rule)), joinWords(rotationRules)))
 		}
 		seen := map[string]bool{}
 		for i, u := range r.Order {
@@ -302,18 +303,18 @@ func (h *History) validateLeadership(v *validator, c *Cluster, path string) {
 				continue
 			}
 			if seen[u] {
-				v.add(fmt.Sprintf("%s.order[%d]", rp, i), ctx{cluster: c.ID, member: u}, lang.Msg("history.err.rotation.order_twice"))
+				v.Add(fmt.Sprintf("%s.order[%d]", rp, i), ctx{cluster: c.ID, member: u}, lang.Msg("history.err.rotation.order_twice"))
 			}
 			seen[u] = true
 		}
 		switch r.Rule {
 		case FixedOrder, DeputyBecomesHead:
 			if len(r.Order) == 0 {
-				v.add(rp+".order", ctx{cluster: c.ID}, lang.Msg("history.err.rotation.order", string(r.Rule)))
+				v.Add(rp+".order", ctx{cluster: c.ID}, lang.Msg("history.err.rotation.order", string(r.Rule)))
 			}
 		case ByFunction:
 			if r.HeadFunction == "" {
-				v.add(rp+".head_function", ctx{cluster: c.ID}, lang.Msg("history.err.rotation.head_function"))
+				v.Add(rp+".head_function", ctx{cluster: c.ID}, lang.Msg("history.err.rotation.head_function"))
 			}
 		}
 	}
@@ -323,62 +324,62 @@ func (h *History) validateLeadership(v *validator, c *Cluster, path string) {
 		x := ctx{cluster: c.ID, year: t.ForYear}
 		switch {
 		case t.From.IsZero():
-			v.add(tp+".from", x, lang.Msg("history.err.term.from"))
+			v.Add(tp+".from", x, lang.Msg("history.err.term.from"))
 		case t.To.IsZero():
-			v.add(tp+".to", x, lang.Msg("history.err.term.to"))
+			v.Add(tp+".to", x, lang.Msg("history.err.term.to"))
 		case t.To.Before(t.From):
-			v.add(tp+".to", x, lang.Msg("history.err.term.order", t.To.String(), t.From.String()))
+			v.Add(tp+".to", x, lang.Msg("history.err.term.order", t.To.String(), t.From.String()))
 		case t.To.Year()-t.From.Year() > 10:
-			v.add(tp+".to", x, lang.Msg("history.err.term.too_long", t.From.String(), t.To.String()))
+			v.Add(tp+".to", x, lang.Msg("history.err.term.too_long", t.From.String(), t.To.String()))
 		}
 		if t.ForYear != 0 && (t.ForYear < minYear || t.ForYear > maxYear) {
-			v.add(tp+".for_year", x, lang.Msg("history.err.year.range", minYear, maxYear, t.ForYear))
+			v.Add(tp+".for_year", x, lang.Msg("history.err.year.range", minYear, maxYear, t.ForYear))
 			continue
 		}
 		if !slices.Contains(appointments, t.How) {
-			v.add(tp+".how", x, lang.Msg("history.err.term.how", strconv.Quote(string(t.How)), joinWords(appointments)))
+			v.Add(tp+".how", x, lang.Msg("history.err.term.how", strconv.Quote(string(t.How)), joinWords(appointments)))
 		}
 		headOK := t.Head != "" && h.knownUnit(v, t.Head, tp+".head", x)
 		if t.Head == "" {
-			v.add(tp+".head", x, lang.Msg("history.err.term.head"))
+			v.Add(tp+".head", x, lang.Msg("history.err.term.head"))
 		}
 		depOK := t.Deputy != "" && h.knownUnit(v, t.Deputy, tp+".deputy", x)
 		if t.Deputy != "" && t.Deputy == t.Head {
-			v.add(tp+".deputy", x.with(t.Deputy), lang.Msg("history.err.term.deputy_is_head"))
+			v.Add(tp+".deputy", x.with(t.Deputy), lang.Msg("history.err.term.deputy_is_head"))
 			depOK = false
 		}
 		for _, y := range t.Served() {
 			members, ok := h.members(c, y)
 			if !ok {
-				v.add(tp, ctx{cluster: c.ID, year: y}, lang.Msg("history.err.term.no_membership", y))
+				v.Add(tp, ctx{cluster: c.ID, year: y}, lang.Msg("history.err.term.no_membership", y))
 				continue
 			}
 			if headOK && !slices.Contains(members, t.Head) {
-				v.add(tp+".head", ctx{cluster: c.ID, year: y, member: t.Head}, lang.Msg("history.err.term.head_not_member", y))
+				v.Add(tp+".head", ctx{cluster: c.ID, year: y, member: t.Head}, lang.Msg("history.err.term.head_not_member", y))
 			}
 			if depOK && !slices.Contains(members, t.Deputy) {
-				v.add(tp+".deputy", ctx{cluster: c.ID, year: y, member: t.Deputy}, lang.Msg("history.err.term.deputy_not_member", y))
+				v.Add(tp+".deputy", ctx{cluster: c.ID, year: y, member: t.Deputy}, lang.Msg("history.err.term.deputy_not_member", y))
 			}
 		}
 		if t.Votes != nil {
 			if t.How != Elected {
-				v.add(tp+".votes", x, lang.Msg("history.err.term.votes_how", string(t.How)))
+				v.Add(tp+".votes", x, lang.Msg("history.err.term.votes_how", string(t.How)))
 			}
 			h.validateElection(v, t, tp+".votes", x)
 		}
 		if t.How == ByRotation && headOK && len(t.Served()) > 0 {
 			if c.Leadership.Rotation == nil {
-				v.add(tp+".how", x, lang.Msg("history.err.term.no_rotation"))
+				v.Add(tp+".how", x, lang.Msg("history.err.term.no_rotation"))
 			} else {
 				for _, y := range t.Served() {
 					head, dep, err := h.rotate(c, y)
 					switch {
 					case err != nil:
-						v.add(tp, ctx{cluster: c.ID, year: y}, lang.Msg("history.err.term.rotation_fails").With(problem.Of(err)))
+						v.Add(tp, ctx{cluster: c.ID, year: y}, lang.Msg("history.err.term.rotation_fails").With(problem.Of(err)))
 					case head != t.Head:
-						v.add(tp+".head", ctx{cluster: c.ID, year: y, member: t.Head}, lang.Msg("history.err.term.rotation_head", string(c.Leadership.Rotation.Rule), head, t.Head))
+						v.Add(tp+".head", ctx{cluster: c.ID, year: y, member: t.Head}, lang.Msg("history.err.term.rotation_head", string(c.Leadership.Rotation.Rule), head, t.Head))
 					case t.Deputy != "" && dep != t.Deputy:
-						v.add(tp+".deputy", ctx{cluster: c.ID, year: y, member: t.Deputy}, lang.Msg("history.err.term.rotation_deputy", string(c.Leadership.Rotation.Rule), dep, t.Deputy))
+						v.Add(tp+".deputy", ctx{cluster: c.ID, year: y, member: t.Deputy}, lang.Msg("history.err.term.rotation_deputy", string(c.Leadership.Rotation.Rule), dep, t.Deputy))
 					}
 				}
 			}
@@ -392,7 +393,7 @@ func (h *History) validateLeadership(v *validator, c *Cluster, path string) {
 				continue
 			}
 			if !a.To.Before(b.From) && !b.To.Before(a.From) {
-				v.add(fmt.Sprintf("%s.terms[%d]", lp, j), ctx{cluster: c.ID, year: b.ForYear},
+				v.Add(fmt.Sprintf("%s.terms[%d]", lp, j), ctx{cluster: c.ID, year: b.ForYear},
 					lang.Msg("history.err.term.overlap", b.From.String(), b.To.String(), b.Head, a.From.String(), a.To.String(), a.Head, i))
 			}
 		}
@@ -405,14 +406,14 @@ func (h *History) validateElection(v *validator, t Term, path string, x ctx) {
 	e := t.Votes
 	switch {
 	case e.Entitled <= 0:
-		v.add(path+".entitled", x, lang.Msg("history.err.votes.entitled"))
+		v.Add(path+".entitled", x, lang.Msg("history.err.votes.entitled"))
 	case e.Present < 0 || e.Present > e.Entitled:
-		v.add(path+".present", x, lang.Msg("history.err.votes.present", e.Present, e.Entitled))
+		v.Add(path+".present", x, lang.Msg("history.err.votes.present", e.Present, e.Entitled))
 	}
 	check := func(list []Tally, winner string, role lang.Message, key string) {
 		if len(list) == 0 {
 			if winner != "" && key == "head" {
-				v.add(path+"."+key, x, lang.Msg("history.err.votes.none").With(role))
+				v.Add(path+"."+key, x, lang.Msg("history.err.votes.none").With(role))
 			}
 			return
 		}
@@ -421,7 +422,7 @@ func (h *History) validateElection(v *validator, t Term, path string, x ctx) {
 			p := fmt.Sprintf("%s.%s[%d]", path, key, i)
 			h.knownUnit(v, tl.Member, p+".member", x)
 			if tl.For < 0 || (e.Present > 0 && tl.For > e.Present) {
-				v.add(p+".for", x.with(tl.Member), lang.Msg("history.err.votes.for", tl.For, e.Present))
+				v.Add(p+".for", x.with(tl.Member), lang.Msg("history.err.votes.for", tl.For, e.Present))
 			}
 			switch {
 			case tl.For > bestFor:
@@ -432,11 +433,11 @@ func (h *History) validateElection(v *validator, t Term, path string, x ctx) {
 		}
 		switch {
 		case winner == "":
-			v.add(path+"."+key, x, lang.Msg("history.err.votes.no_winner").With(role))
+			v.Add(path+"."+key, x, lang.Msg("history.err.votes.no_winner").With(role))
 		case tiedBest:
-			v.add(path+"."+key, x.with(winner), lang.Msg("history.err.votes.winner_tied", winner, best, bestFor).With(role))
+			v.Add(path+"."+key, x.with(winner), lang.Msg("history.err.votes.winner_tied", winner, best, bestFor).With(role))
 		case best != winner:
-			v.add(path+"."+key, x.with(winner), lang.Msg("history.err.votes.winner", winner, best, bestFor).With(role))
+			v.Add(path+"."+key, x.with(winner), lang.Msg("history.err.votes.winner", winner, best, bestFor).With(role))
 		}
 	}
 	check(e.Head, t.Head, lang.Msg("history.err.role.head"), "head")

@@ -1,13 +1,12 @@
 package history
 
 import (
-	"cmp"
 	"fmt"
 	"path/filepath"
 	"reflect"
-	"slices"
 
 	"github.com/thidua/thidua/internal/bounded"
+	"github.com/thidua/thidua/internal/check"
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
 )
@@ -50,33 +49,15 @@ func Parse(name string, data []byte) (*History, error) {
 
 func parse(name string, data []byte, res *resolver) (*History, error) {
 	var spec Spec
-	root, p := decode.Parse(data)
-	if p != nil {
-		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg, Message: p.Message}}
-	}
-	d := decode.New()
-	d.Hooks = map[reflect.Type]decode.Hook{reflect.TypeFor[string](): fields.Text}
-	d.Decode(root, "", &spec)
-	var all Errors
-	for _, p := range d.Problems {
-		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg, Message: p.Message})
-	}
-	if len(all) > 0 {
-		res = nil // do not load files for a history that could not be read
-	}
-	h, es := build(spec, res)
-	problems := all // the values that could not be read
-	for _, e := range es {
-		if knockOn(e.Path, problems) {
-			continue
+	hooks := map[reflect.Type]decode.Hook{reflect.TypeFor[string](): fields.Text}
+	h, ps := check.Read(name, data, &spec, hooks, func(read bool) (*History, []check.Problem[ctx]) {
+		if !read {
+			res = nil // do not load files for a history that could not be read
 		}
-		e.File = name
-		e.Line, e.Column = d.Line(e.Path)
-		all = append(all, e)
-	}
-	if len(all) > 0 {
-		slices.SortStableFunc(all, func(a, b *Error) int { return cmp.Compare(a.Line, b.Line) })
-		return nil, all
+		return build(spec, res)
+	})
+	if len(ps) > 0 {
+		return nil, errorsOf(ps)
 	}
 	return h, nil
 }
@@ -84,14 +65,4 @@ func parse(name string, data []byte, res *resolver) (*History, error) {
 // String describes the history in one line, for logs.
 func (h *History) String() string {
 	return fmt.Sprintf("history of %d clusters, %d units, %d mergers", len(h.spec.Clusters), len(h.spec.Units), len(h.spec.Mergers))
-}
-
-// knockOn reports whether a problem at path follows from a value that
-// could not be read (see decode.Covered).
-func knockOn(path string, problems Errors) bool {
-	unreadable := make([]string, len(problems))
-	for i, p := range problems {
-		unreadable[i] = p.Path
-	}
-	return decode.Covered(path, unreadable)
 }

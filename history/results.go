@@ -53,7 +53,7 @@ func (h *History) resolveYear(v *validator, res *resolver, c *Cluster, y Year, c
 	}
 	rb, err := rules.Load(res.path(ref.Path))
 	if err != nil {
-		v.nested(yp+".rulebook.path", x, "history.err.in_rulebook", ref.Path, err)
+		v.Nested(yp+".rulebook.path", x, lang.Msg("history.err.in_rulebook", ref.Path), err)
 		return
 	}
 	r.Rulebook = rb
@@ -61,15 +61,15 @@ func (h *History) resolveYear(v *validator, res *resolver, c *Cluster, y Year, c
 		{"id", ref.ID, rb.ID()}, {"version", ref.Version, rb.Version()}, {"hash", ref.Hash, rb.Hash()},
 	} {
 		if chk.want != "" && chk.want != chk.got {
-			v.add(yp+".rulebook."+chk.key, x, lang.Msg("history.err.rulebook.mismatch", chk.key, strconv.Quote(chk.want), ref.Path, strconv.Quote(chk.got)))
+			v.Add(yp+".rulebook."+chk.key, x, lang.Msg("history.err.rulebook.mismatch", chk.key, strconv.Quote(chk.want), ref.Path, strconv.Quote(chk.got)))
 		}
 	}
 	if !rb.InForce().Contains(y.Year) {
-		v.add(yp+".rulebook.path", x, lang.Msg("history.err.rulebook.not_in_force", ref.Path, rb.InForce().String(), y.Year))
+		v.Add(yp+".rulebook.path", x, lang.Msg("history.err.rulebook.not_in_force", ref.Path, rb.InForce().String(), y.Year))
 	}
 	for i, a := range y.Awards {
 		if _, ok := rb.Award(a.Award); !ok && strings.TrimSpace(a.Award) != "" {
-			v.add(fmt.Sprintf("%s.awards[%d].award", yp, i), x.with(a.Member), lang.Msg("history.err.award.unknown_tier", strconv.Quote(a.Award), tierIDs(rb)))
+			v.Add(fmt.Sprintf("%s.awards[%d].award", yp, i), x.with(a.Member), lang.Msg("history.err.award.unknown_tier", strconv.Quote(a.Award), tierIDs(rb)))
 		}
 	}
 	if y.Sheet == "" {
@@ -77,26 +77,26 @@ func (h *History) resolveYear(v *validator, res *resolver, c *Cluster, y Year, c
 	}
 	sh, err := sheets.Check(rb, res.path(y.Sheet))
 	if err != nil {
-		v.nested(yp+".sheet", x, "history.err.in_sheet", y.Sheet, err)
+		v.Nested(yp+".sheet", x, lang.Msg("history.err.in_sheet", y.Sheet), err)
 		return
 	}
 	switch {
 	case sh.Year == 0:
 		sh.Year = y.Year
 	case sh.Year != y.Year:
-		v.add(yp+".sheet", x, lang.Msg("history.err.sheet.year", y.Sheet, sh.Year))
+		v.Add(yp+".sheet", x, lang.Msg("history.err.sheet.year", y.Sheet, sh.Year))
 		return
 	}
 	var inSheet []string
 	for _, m := range sh.Members {
 		inSheet = append(inSheet, m.ID)
 		if !slices.Contains(y.Members, m.ID) {
-			v.add(yp+".sheet", x.with(m.ID), lang.Msg("history.err.sheet.extra_member", y.Sheet, m.ID, y.Year))
+			v.Add(yp+".sheet", x.with(m.ID), lang.Msg("history.err.sheet.extra_member", y.Sheet, m.ID, y.Year))
 		}
 	}
 	for _, m := range y.Members {
 		if !slices.Contains(inSheet, m) {
-			v.add(yp+".sheet", x.with(m), lang.Msg("history.err.sheet.missing_member", y.Sheet, m, y.Year))
+			v.Add(yp+".sheet", x.with(m), lang.Msg("history.err.sheet.missing_member", y.Sheet, m, y.Year))
 		}
 	}
 	// Feed the sheet from the history: past awards, then streak facts.
@@ -127,14 +127,14 @@ func (h *History) resolveYear(v *validator, res *resolver, c *Cluster, y Year, c
 				continue
 			}
 			if sh.Facts[k].Value != f.Value {
-				v.add(fmt.Sprintf("%s.streak_facts[%d]", cp, i), x.with(f.Member),
+				v.Add(fmt.Sprintf("%s.streak_facts[%d]", cp, i), x.with(f.Member),
 					lang.Msg("history.err.streak.mismatch", y.Sheet, f.Fact, sh.Facts[k].Value, f.Value).With(h.RunText(f.Member, y.Year, l)))
 			}
 		}
 	}
 	st, err := ranking.Rank(rb, sh)
 	if err != nil {
-		v.nested(yp+".sheet", x, "history.err.in_sheet", y.Sheet, err)
+		v.Nested(yp+".sheet", x, lang.Msg("history.err.in_sheet", y.Sheet), err)
 		return
 	}
 	r.Sheet, r.Standings = &sh, st
@@ -171,16 +171,16 @@ func (h *History) compareAwards(v *validator, yp string, x ctx, y Year, computed
 		ap := fmt.Sprintf("%s.awards[%d]", yp, i)
 		switch {
 		case k < 0 && len(got) == 0:
-			v.add(ap, x.with(a.Member), lang.Msg("history.err.awards.differ_none", a.Award, y.Sheet))
+			v.Add(ap, x.with(a.Member), lang.Msg("history.err.awards.differ_none", a.Award, y.Sheet))
 		case k < 0:
-			v.add(ap, x.with(a.Member), lang.Msg("history.err.awards.differ", a.Award, y.Sheet).With(describe(got)))
+			v.Add(ap, x.with(a.Member), lang.Msg("history.err.awards.differ", a.Award, y.Sheet).With(describe(got)))
 		case a.Rank != 0 && a.Rank != got[k].Rank:
-			v.add(ap+".rank", x.with(a.Member), lang.Msg("history.err.rank.differ", a.Rank, y.Sheet, got[k].Rank))
+			v.Add(ap+".rank", x.with(a.Member), lang.Msg("history.err.rank.differ", a.Rank, y.Sheet, got[k].Rank))
 		}
 	}
 	for _, g := range computed {
 		if !slices.ContainsFunc(y.Awards, func(a AwardRecord) bool { return a.Member == g.Member && a.Award == g.Award }) {
-			v.add(yp+".awards", x.with(g.Member), lang.Msg("history.err.awards.unrecorded", y.Sheet, g.Award, g.Rank))
+			v.Add(yp+".awards", x.with(g.Member), lang.Msg("history.err.awards.unrecorded", y.Sheet, g.Award, g.Rank))
 
 		}
 	}

@@ -1,6 +1,7 @@
 package province
 
 import (
+	"github.com/thidua/thidua/internal/check"
 	"github.com/thidua/thidua/internal/problem"
 	"github.com/thidua/thidua/lang"
 )
@@ -58,40 +59,19 @@ func (e *Error) Located() lang.Message {
 	return problem.At(problem.Prefix(e.File, e.Line, e.Column, e.Path), where, problem.Body(e.Message, e.Msg))
 }
 
-// Errors is every problem found, in line order.
-type Errors []*Error
-
-// Error returns the problems, one a line.
-func (es Errors) Error() string { return problem.Lines(es, (*Error).Error) }
-
-// Text writes the problems in the language, one a line, as Error does.
-// Text(lang.English) is Error().
-func (es Errors) Text(t lang.Tag) string {
-	return problem.Lines(es, func(e *Error) string { return e.Text(t) })
-}
-
-// Unwrap returns the individual errors.
-func (es Errors) Unwrap() []error { return problem.Unwrap(es) }
+// Errors is every problem found, in line order: its Error and Text write
+// them one a line, and Unwrap returns them, for errors.As.
+type Errors = problem.List[*Error]
 
 type ctx struct {
 	cluster, member string
 }
 
-type validator struct {
-	year int
-	errs Errors
-}
+type validator = check.Validator[ctx]
 
-// add records a problem at path about x, with the message m.
-func (v *validator) add(path string, x ctx, m lang.Message) {
-	v.errs = append(v.errs, &Error{Path: path, Year: v.year, Cluster: x.cluster, Member: x.member, Msg: m.In(lang.English), Message: m})
-}
-
-// nested adds one problem per error of err (a file the province refers
-// to, or the nominee rulebook and sheet it builds), keeping its own file
-// and line in the message: m is the message, the problem its last part.
-func (v *validator) nested(path string, x ctx, m lang.Message, err error) {
-	for _, e := range problem.Flatten(err) {
-		v.add(path, x, m.With(problem.Of(e)))
-	}
+// errorsOf makes each problem found an Error.
+func errorsOf(ps []check.Problem[ctx]) Errors {
+	return check.Errors(ps, func(p check.Problem[ctx]) *Error {
+		return &Error{File: p.File, Line: p.Line, Column: p.Column, Path: p.Path, Year: p.Year, Cluster: p.About.cluster, Member: p.About.member, Msg: p.Msg, Message: p.Message}
+	})
 }

@@ -34,7 +34,7 @@ func (p *Province) nominate(v *validator) {
 	g := p.spec.GovernmentFlag
 	const gp = "government_flag"
 	if strings.TrimSpace(g.Award) == "" {
-		v.add(gp+".award", ctx{}, lang.Msg("province.err.flag.award"))
+		v.Add(gp+".award", ctx{}, lang.Msg("province.err.flag.award"))
 	}
 	q := g.Quota
 	if q.Rounding == "" {
@@ -42,16 +42,16 @@ func (p *Province) nominate(v *validator) {
 	}
 	switch {
 	case q.Share.IsZero():
-		v.add(gp+".quota.share", ctx{}, lang.Msg("province.err.flag.share_missing"))
+		v.Add(gp+".quota.share", ctx{}, lang.Msg("province.err.flag.share_missing"))
 	case q.Share.Num <= 0 || q.Share.Num > q.Share.Den:
-		v.add(gp+".quota.share", ctx{}, lang.Msg("province.err.flag.share", q.Share.String()))
+		v.Add(gp+".quota.share", ctx{}, lang.Msg("province.err.flag.share", q.Share.String()))
 	}
 	if !q.Rounding.Valid() {
-		v.add(gp+".quota.rounding", ctx{}, lang.Msg("province.err.flag.rounding", strconv.Quote(string(q.Rounding))))
+		v.Add(gp+".quota.rounding", ctx{}, lang.Msg("province.err.flag.rounding", strconv.Quote(string(q.Rounding))))
 		q.Rounding = rules.RoundFloor
 	}
 	if q.AlsoMeetingStandard < 0 {
-		v.add(gp+".quota.also_meeting_standard", ctx{}, lang.Msg("province.err.flag.also_negative", q.AlsoMeetingStandard))
+		v.Add(gp+".quota.also_meeting_standard", ctx{}, lang.Msg("province.err.flag.also_negative", q.AlsoMeetingStandard))
 	}
 
 	// The candidates: the cluster leaders the council approved for the
@@ -80,15 +80,15 @@ func (p *Province) nominate(v *validator) {
 	stds := map[string]bool{}
 	for i, s := range g.Standards {
 		sp := fmt.Sprintf("%s.standards[%d]", gp, i)
-		if !idOK(v, s.ID, sp+".id", lang.Msg("province.err.noun.standard"), ctx{}) {
+		if !v.ID(s.ID, sp+".id", lang.Msg("province.err.noun.standard"), ctx{}) {
 			continue
 		}
 		if stds[s.ID] || s.ID == ConditionCouncilVotes {
-			v.add(sp+".id", ctx{}, lang.Msg("province.err.standard.twice", strconv.Quote(s.ID)))
+			v.Add(sp+".id", ctx{}, lang.Msg("province.err.standard.twice", strconv.Quote(s.ID)))
 		}
 		stds[s.ID] = true
 		if strings.TrimSpace(s.Reason) == "" {
-			v.add(sp+".reason", ctx{}, lang.Msg("province.err.standard.reason"))
+			v.Add(sp+".reason", ctx{}, lang.Msg("province.err.standard.reason"))
 		}
 	}
 	type ms struct{ m, s string }
@@ -98,32 +98,32 @@ func (p *Province) nominate(v *validator) {
 		x := ctx{member: m.Member}
 		switch {
 		case !isCand(m.Member):
-			v.add(mp+".member", x, lang.Msg("province.err.met.not_candidate", m.Member))
+			v.Add(mp+".member", x, lang.Msg("province.err.met.not_candidate", m.Member))
 		case !stds[m.Standard]:
-			v.add(mp+".standard", x, lang.Msg("province.err.met.unknown_standard", strconv.Quote(m.Standard)))
+			v.Add(mp+".standard", x, lang.Msg("province.err.met.unknown_standard", strconv.Quote(m.Standard)))
 		case stated[ms{m.Member, m.Standard}]:
-			v.add(mp, x, lang.Msg("province.err.met.twice", m.Standard))
+			v.Add(mp, x, lang.Msg("province.err.met.twice", m.Standard))
 		}
 		stated[ms{m.Member, m.Standard}] = true
 	}
 	for _, c := range cands {
 		for _, s := range g.Standards {
 			if stds[s.ID] && !stated[ms{c.Member, s.ID}] {
-				v.add(gp+".met", ctx{cluster: c.Cluster, member: c.Member}, lang.Msg("province.err.met.not_stated", s.ID))
+				v.Add(gp+".met", ctx{cluster: c.Cluster, member: c.Member}, lang.Msg("province.err.met.not_stated", s.ID))
 			}
 		}
 	}
 	sc := g.Scoring
 	if sc.ClusterPercent.IsNegative() || sc.CouncilVotes.IsNegative() {
-		v.add(gp+".scoring", ctx{}, lang.Msg("province.err.scoring.negative"))
+		v.Add(gp+".scoring", ctx{}, lang.Msg("province.err.scoring.negative"))
 	}
 	if !sc.ClusterPercent.IsPositive() && !sc.CouncilVotes.IsPositive() {
-		v.add(gp+".scoring", ctx{}, lang.Msg("province.err.scoring.none"))
+		v.Add(gp+".scoring", ctx{}, lang.Msg("province.err.scoring.none"))
 	}
 	if sc.ClusterPercent.IsPositive() {
 		for _, c := range cands {
 			if c.Percent.IsZero() {
-				v.add(gp+".scoring.cluster_percent", ctx{cluster: c.Cluster, member: c.Member}, lang.Msg("province.err.scoring.no_percent"))
+				v.Add(gp+".scoring.cluster_percent", ctx{cluster: c.Cluster, member: c.Member}, lang.Msg("province.err.scoring.no_percent"))
 			}
 		}
 	}
@@ -131,28 +131,28 @@ func (p *Province) nominate(v *validator) {
 		bp := gp + ".ballot"
 		switch {
 		case b.Entitled <= 0:
-			v.add(bp+".entitled", ctx{}, lang.Msg("province.err.ballot.entitled"))
+			v.Add(bp+".entitled", ctx{}, lang.Msg("province.err.ballot.entitled"))
 		case b.Present <= 0 || b.Present > b.Entitled:
-			v.add(bp+".present", ctx{}, lang.Msg("province.err.ballot.present", b.Present, b.Entitled))
+			v.Add(bp+".present", ctx{}, lang.Msg("province.err.ballot.present", b.Present, b.Entitled))
 		}
 		for i, vt := range b.Votes {
 			vp := fmt.Sprintf("%s.votes[%d]", bp, i)
 			switch {
 			case !isCand(vt.Member):
-				v.add(vp+".member", ctx{member: vt.Member}, lang.Msg("province.err.ballot.not_candidate", vt.Member))
+				v.Add(vp+".member", ctx{member: vt.Member}, lang.Msg("province.err.ballot.not_candidate", vt.Member))
 			case vt.For < 0 || vt.For > b.Present:
-				v.add(vp+".for", ctx{member: vt.Member}, lang.Msg("province.err.ballot.for", vt.For, b.Present))
+				v.Add(vp+".for", ctx{member: vt.Member}, lang.Msg("province.err.ballot.for", vt.For, b.Present))
 			}
 		}
 	} else if sc.CouncilVotes.IsPositive() || !g.MinVotes.IsZero() {
-		v.add(gp+".ballot", ctx{}, lang.Msg("province.err.ballot.missing"))
+		v.Add(gp+".ballot", ctx{}, lang.Msg("province.err.ballot.missing"))
 	}
 	for i, t := range g.TieBreaks {
 		if t != "more_votes" && t != CriterionClusterPercent && t != "lots" {
-			v.add(fmt.Sprintf("%s.tie_breaks[%d]", gp, i), ctx{}, lang.Msg("province.err.tie_break", strconv.Quote(t)))
+			v.Add(fmt.Sprintf("%s.tie_breaks[%d]", gp, i), ctx{}, lang.Msg("province.err.tie_break", strconv.Quote(t)))
 		}
 	}
-	if len(v.errs) > 0 {
+	if v.Failed() {
 		return
 	}
 	n := &Nominees{Candidates: cands}
@@ -162,13 +162,13 @@ func (p *Province) nominate(v *validator) {
 	}
 	rb, err := rules.New(p.nomineeSpec(res.Places))
 	if err != nil {
-		v.nested(gp, ctx{}, lang.Msg("province.err.in_nominee_rulebook"), err)
+		v.Nested(gp, ctx{}, lang.Msg("province.err.in_nominee_rulebook"), err)
 		return
 	}
 	sh := p.nomineeSheet(cands)
 	st, err := ranking.Rank(rb, sh)
 	if err != nil {
-		v.nested(gp, ctx{}, lang.Msg("province.err.in_nominee_sheet"), err)
+		v.Nested(gp, ctx{}, lang.Msg("province.err.in_nominee_sheet"), err)
 
 		return
 	}

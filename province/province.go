@@ -1,7 +1,6 @@
 package province
 
 import (
-	"cmp"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/thidua/thidua/history"
 	"github.com/thidua/thidua/internal/bounded"
+	"github.com/thidua/thidua/internal/check"
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/lang"
@@ -109,9 +109,9 @@ type resolver struct {
 // Government-flag nominations, reporting every problem as Errors. A cluster
 // whose proposals come from a history file needs Load.
 func New(spec Spec) (*Province, error) {
-	p, es := build(spec, nil)
-	if len(es) > 0 {
-		return nil, es
+	p, ps := build(spec, nil)
+	if len(ps) > 0 {
+		return nil, errorsOf(ps)
 	}
 	return p, nil
 }
@@ -149,123 +149,90 @@ func Parse(name string, data []byte) (*Province, error) {
 
 func parse(name string, data []byte, res *resolver) (*Province, error) {
 	var spec Spec
-	root, p := decode.Parse(data)
-	if p != nil {
-		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg, Message: p.Message}}
-	}
-	d := decode.New()
-	d.Hooks = map[reflect.Type]decode.Hook{
+	hooks := map[reflect.Type]decode.Hook{
 		reflect.TypeFor[string]():          fields.Text,
 		reflect.TypeFor[decimal.Decimal](): fields.Decimal,
 	}
-	d.Decode(root, "", &spec)
-	var all Errors
-	for _, p := range d.Problems {
-		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg, Message: p.Message})
-	}
-	pr, es := build(spec, res)
-	problems := all // the values that could not be read
-	for _, e := range es {
-		if knockOn(e.Path, problems) {
-			continue
-		}
-		e.File = name
-		e.Line, e.Column = d.Line(e.Path)
-		all = append(all, e)
-	}
-	if len(all) > 0 {
-		slices.SortStableFunc(all, func(a, b *Error) int { return cmp.Compare(a.Line, b.Line) })
-		return nil, all
+	pr, ps := check.Read(name, data, &spec, hooks, func(bool) (*Province, []check.Problem[ctx]) { return build(spec, res) })
+	if len(ps) > 0 {
+		return nil, errorsOf(ps)
 	}
 	return pr, nil
 }
 
-// idOK checks an id at path; what names the kind of thing it identifies.
-func idOK(v *validator, id, path string, what lang.Message, x ctx) bool {
-	switch {
-	case strings.TrimSpace(id) == "":
-		v.add(path, x, lang.Msg("province.err.id.missing").With(what))
-		return false
-	case strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t"):
-		v.add(path, x, lang.Msg("province.err.id.malformed", strconv.Quote(id)).With(what))
-		return false
-	}
-	return true
-}
-
-func build(spec Spec, res *resolver) (*Province, Errors) {
+func build(spec Spec, res *resolver) (*Province, []check.Problem[ctx]) {
 	s := cloneSpec(spec)
-	v := &validator{year: s.Year}
+	v := check.New[ctx](idKeys, s.Year)
 	if s.Schema != "" && s.Schema != Schema {
-		v.add("schema", ctx{}, lang.Msg("province.err.schema", strconv.Quote(s.Schema), Schema))
+		v.Add("schema", ctx{}, lang.Msg("province.err.schema", strconv.Quote(s.Schema), Schema))
 	}
 	if strings.TrimSpace(s.Province) == "" {
-		v.add("province", ctx{}, lang.Msg("province.err.province"))
+		v.Add("province", ctx{}, lang.Msg("province.err.province"))
 	}
 	if s.Year < 1900 || s.Year > 9999 {
-		v.add("year", ctx{}, lang.Msg("province.err.year", s.Year))
+		v.Add("year", ctx{}, lang.Msg("province.err.year", s.Year))
 	}
 	if len(s.Clusters) == 0 {
-		v.add("clusters", ctx{}, lang.Msg("province.err.clusters.none"))
+		v.Add("clusters", ctx{}, lang.Msg("province.err.clusters.none"))
 	}
 	clusters := map[string]int{}
 	memberOf := map[string]string{}
 	for ci := range s.Clusters {
 		c := &s.Clusters[ci]
 		cp := fmt.Sprintf("clusters[%d]", ci)
-		if !idOK(v, c.ID, cp+".id", lang.Msg("province.err.noun.cluster"), ctx{}) {
+		if !v.ID(c.ID, cp+".id", lang.Msg("province.err.noun.cluster"), ctx{}) {
 			continue
 		}
 		x := ctx{cluster: c.ID}
 		if _, dup := clusters[c.ID]; dup {
-			v.add(cp+".id", x, lang.Msg("province.err.cluster.twice"))
+			v.Add(cp+".id", x, lang.Msg("province.err.cluster.twice"))
 			continue
 		}
 		clusters[c.ID] = ci
 		if strings.TrimSpace(c.Name) == "" {
-			v.add(cp+".name", x, lang.Msg("province.err.cluster.name"))
+			v.Add(cp+".name", x, lang.Msg("province.err.cluster.name"))
 		}
 		if c.FlagTier == "" {
 			c.FlagTier = DefaultFlagTier
 		}
 		switch {
 		case c.History != "" && len(c.Proposals) > 0:
-			v.add(cp, x, lang.Msg("province.err.cluster.both"))
+			v.Add(cp, x, lang.Msg("province.err.cluster.both"))
 		case c.History == "" && c.HistoryCluster != "":
-			v.add(cp+".history_cluster", x, lang.Msg("province.err.cluster.history_cluster"))
+			v.Add(cp+".history_cluster", x, lang.Msg("province.err.cluster.history_cluster"))
 		case c.History != "" && res == nil:
-			v.add(cp+".history", x, lang.Msg("province.err.cluster.history_needs_load"))
+			v.Add(cp+".history", x, lang.Msg("province.err.cluster.history_needs_load"))
 		case c.History != "":
 			c.Proposals = fromHistory(v, res, c, s.Year, cp)
 		case len(c.Proposals) == 0:
-			v.add(cp+".proposals", x, lang.Msg("province.err.cluster.proposals"))
+			v.Add(cp+".proposals", x, lang.Msg("province.err.cluster.proposals"))
 		}
 		type ma struct{ m, a string }
 		seen := map[ma]bool{}
 		for pi, p := range c.Proposals {
 			pp := fmt.Sprintf("%s.proposals[%d]", cp, pi)
 			px := ctx{cluster: c.ID, member: p.Member}
-			if !idOK(v, p.Member, pp+".member", lang.Msg("province.err.noun.member"), x) {
+			if !v.ID(p.Member, pp+".member", lang.Msg("province.err.noun.member"), x) {
 				continue
 			}
 			if strings.TrimSpace(p.Name) == "" {
-				v.add(pp+".name", px, lang.Msg("province.err.proposal.name"))
+				v.Add(pp+".name", px, lang.Msg("province.err.proposal.name"))
 			}
 			if strings.TrimSpace(p.Award) == "" {
-				v.add(pp+".award", px, lang.Msg("province.err.proposal.award"))
+				v.Add(pp+".award", px, lang.Msg("province.err.proposal.award"))
 			}
 			if p.Rank < 0 {
-				v.add(pp+".rank", px, lang.Msg("province.err.proposal.rank", p.Rank))
+				v.Add(pp+".rank", px, lang.Msg("province.err.proposal.rank", p.Rank))
 			}
 			if p.Percent.IsNegative() || p.Percent.GreaterThan(decimal.NewFromInt(1000)) {
-				v.add(pp+".percent", px, lang.Msg("province.err.proposal.percent", p.Percent))
+				v.Add(pp+".percent", px, lang.Msg("province.err.proposal.percent", p.Percent))
 			}
 			if seen[ma{p.Member, p.Award}] {
-				v.add(pp, px, lang.Msg("province.err.proposal.twice", p.Member, p.Award))
+				v.Add(pp, px, lang.Msg("province.err.proposal.twice", p.Member, p.Award))
 			}
 			seen[ma{p.Member, p.Award}] = true
 			if other, ok := memberOf[p.Member]; ok && other != c.ID {
-				v.add(pp+".member", px, lang.Msg("province.err.proposal.other_cluster", p.Member, other))
+				v.Add(pp+".member", px, lang.Msg("province.err.proposal.other_cluster", p.Member, other))
 			}
 			memberOf[p.Member] = c.ID
 		}
@@ -275,8 +242,8 @@ func build(spec Spec, res *resolver) (*Province, Errors) {
 	if s.GovernmentFlag != nil {
 		pr.nominate(v)
 	}
-	if len(v.errs) > 0 {
-		return nil, v.errs
+	if v.Failed() {
+		return nil, v.Problems
 	}
 	return pr, nil
 }
@@ -290,7 +257,7 @@ func fromHistory(v *validator, res *resolver, c *Cluster, year int, cp string) [
 	}
 	h, err := history.Load(path)
 	if err != nil {
-		v.nested(cp+".history", x, lang.Msg("province.err.in_history", c.History), err)
+		v.Nested(cp+".history", x, lang.Msg("province.err.in_history", c.History), err)
 		return nil
 	}
 	id := c.HistoryCluster
@@ -299,7 +266,7 @@ func fromHistory(v *validator, res *resolver, c *Cluster, year int, cp string) [
 	}
 	r, ok := h.Result(id, year)
 	if !ok {
-		v.add(cp+".history", x, lang.Msg("province.err.history.no_result", c.History, id, year))
+		v.Add(cp+".history", x, lang.Msg("province.err.history.no_result", c.History, id, year))
 		return nil
 	}
 	var out []Proposal
@@ -316,7 +283,7 @@ func fromHistory(v *validator, res *resolver, c *Cluster, year int, cp string) [
 		out = append(out, p)
 	}
 	if len(out) == 0 {
-		v.add(cp+".history", x, lang.Msg("province.err.history.no_proposal", c.History, id, year))
+		v.Add(cp+".history", x, lang.Msg("province.err.history.no_proposal", c.History, id, year))
 	}
 	return out
 }
@@ -330,7 +297,7 @@ func (p *Province) decide(v *validator, clusters map[string]int) {
 		def = Pending
 	case Approved, Pending:
 	default:
-		v.add("council.default", ctx{}, lang.Msg("province.err.council.default", strconv.Quote(string(def))))
+		v.Add("council.default", ctx{}, lang.Msg("province.err.council.default", strconv.Quote(string(def))))
 		def = Pending
 	}
 	type key struct{ c, m, a string }
@@ -340,23 +307,23 @@ func (p *Province) decide(v *validator, clusters map[string]int) {
 		x := ctx{cluster: d.Cluster, member: d.Member}
 		ci, ok := clusters[d.Cluster]
 		if !ok {
-			v.add(dp+".cluster", x, lang.Msg("province.err.decision.unknown_cluster", strconv.Quote(d.Cluster)))
+			v.Add(dp+".cluster", x, lang.Msg("province.err.decision.unknown_cluster", strconv.Quote(d.Cluster)))
 			continue
 		}
 		if !slices.ContainsFunc(p.spec.Clusters[ci].Proposals, func(pp Proposal) bool { return pp.Member == d.Member && pp.Award == d.Award }) {
-			v.add(dp, x, lang.Msg("province.err.decision.not_proposed", d.Member, d.Award))
+			v.Add(dp, x, lang.Msg("province.err.decision.not_proposed", d.Member, d.Award))
 			continue
 		}
 		if d.Verdict != Approved && d.Verdict != CutDown && d.Verdict != Pending {
-			v.add(dp+".verdict", x, lang.Msg("province.err.decision.verdict", strconv.Quote(string(d.Verdict))))
+			v.Add(dp+".verdict", x, lang.Msg("province.err.decision.verdict", strconv.Quote(string(d.Verdict))))
 			continue
 		}
 		if d.Verdict == CutDown && strings.TrimSpace(d.Reason) == "" {
-			v.add(dp+".reason", x, lang.Msg("province.err.decision.reason"))
+			v.Add(dp+".reason", x, lang.Msg("province.err.decision.reason"))
 		}
 		k := key{d.Cluster, d.Member, d.Award}
 		if prev, dup := decided[k]; dup {
-			v.add(dp, x, lang.Msg("province.err.decision.twice", prev))
+			v.Add(dp, x, lang.Msg("province.err.decision.twice", prev))
 
 			continue
 		}
@@ -435,12 +402,5 @@ func cloneSpec(s Spec) Spec {
 	return out
 }
 
-// knockOn reports whether a problem at path follows from a value that
-// could not be read (see decode.Covered).
-func knockOn(path string, problems Errors) bool {
-	unreadable := make([]string, len(problems))
-	for i, p := range problems {
-		unreadable[i] = p.Path
-	}
-	return decode.Covered(path, unreadable)
-}
+// idKeys are the problems with an id in a province file.
+var idKeys = check.IDKeys{Missing: "province.err.id.missing", Malformed: "province.err.id.malformed"}

@@ -2,6 +2,7 @@ package simulation
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -106,11 +107,11 @@ func ParseModel(name string, data []byte) (Model, error) {
 		if m.Default != nil {
 			check("default", *m.Default)
 		}
-		for _, c := range sortedKeys(m.Criteria) {
+		for _, c := range slices.Sorted(maps.Keys(m.Criteria)) {
 			check("criteria."+c, m.Criteria[c])
 		}
-		for _, mem := range sortedKeys(m.Members) {
-			for _, c := range sortedKeys(m.Members[mem]) {
+		for _, mem := range slices.Sorted(maps.Keys(m.Members)) {
+			for _, c := range slices.Sorted(maps.Keys(m.Members[mem])) {
 				check("members."+mem+"."+c, m.Members[mem][c])
 			}
 		}
@@ -186,19 +187,7 @@ func (e *ModelError) Text(t lang.Tag) string {
 // read, and Run and Compile for a model naming criteria or members the
 // rulebook and the sheet do not have; use errors.As to get the individual
 // problems.
-type ModelErrors []*ModelError
-
-// Error writes every problem in English, one a line.
-func (es ModelErrors) Error() string { return problems.Lines(es, (*ModelError).Error) }
-
-// Text writes every problem in the language, one a line, as Error does.
-// Text(lang.English) is Error().
-func (es ModelErrors) Text(t lang.Tag) string {
-	return problems.Lines(es, func(e *ModelError) string { return e.Text(t) })
-}
-
-// Unwrap returns the individual errors.
-func (es ModelErrors) Unwrap() []error { return problems.Unwrap(es) }
+type ModelErrors = problems.List[*ModelError]
 
 // problem is a problem with an uncertainty, stated as a message; Error()
 // is the message in English.
@@ -218,15 +207,6 @@ func memberError(member, criterion string, m lang.Message) *ModelError {
 	return &ModelError{Member: member, Criterion: criterion, Msg: m.In(lang.English), Message: m}
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
 // checkRefs reports members and criteria the model names that the sheet
 // and rulebook do not have, so that a typo is not silently a fixed value.
 func (m Model) checkRefs(rb *rules.Rulebook, sh scoring.Sheet) error {
@@ -235,16 +215,16 @@ func (m Model) checkRefs(rb *rules.Rulebook, sh scoring.Sheet) error {
 		errs = append(errs, &ModelError{Path: path, Msg: msg.In(lang.English), Message: msg})
 	}
 	leaf := func(id string) bool { n, ok := rb.Node(id); return ok && !n.IsGroup() }
-	for _, c := range sortedKeys(m.Criteria) {
+	for _, c := range slices.Sorted(maps.Keys(m.Criteria)) {
 		if !leaf(c) {
 			add("criteria."+c, lang.Msg("simulation.err.ref.criterion", rb.ID()))
 		}
 	}
-	for _, mem := range sortedKeys(m.Members) {
+	for _, mem := range slices.Sorted(maps.Keys(m.Members)) {
 		if !slices.ContainsFunc(sh.Members, func(x scoring.Member) bool { return x.ID == mem }) {
 			add("members."+mem, lang.Msg("simulation.err.ref.member"))
 		}
-		for _, c := range sortedKeys(m.Members[mem]) {
+		for _, c := range slices.Sorted(maps.Keys(m.Members[mem])) {
 			if !leaf(c) {
 				add("members."+mem+"."+c, lang.Msg("simulation.err.ref.criterion", rb.ID()))
 			}

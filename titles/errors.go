@@ -3,6 +3,7 @@ package titles
 import (
 	"strings"
 
+	"github.com/thidua/thidua/internal/check"
 	"github.com/thidua/thidua/internal/problem"
 	"github.com/thidua/thidua/lang"
 )
@@ -71,31 +72,19 @@ func holderMessage(h string) lang.Message {
 	return lang.Msg("problem.text", h)
 }
 
-// Errors is every problem found, in line order.
-type Errors []*Error
-
-// Error returns the problems, one a line.
-func (es Errors) Error() string { return problem.Lines(es, (*Error).Error) }
-
-// Text writes the problems in the language, one a line, as Error does.
-// Text(lang.English) is Error().
-func (es Errors) Text(t lang.Tag) string {
-	return problem.Lines(es, func(e *Error) string { return e.Text(t) })
-}
-
-// Unwrap returns the individual errors.
-func (es Errors) Unwrap() []error { return problem.Unwrap(es) }
+// Errors is every problem found, in line order: its Error and Text write
+// them one a line, and Unwrap returns them, for errors.As.
+type Errors = problem.List[*Error]
 
 type ctx struct {
 	holder, title string
 }
 
-type validator struct {
-	year int
-	errs Errors
-}
+type validator = check.Validator[ctx]
 
-// add records a problem at path about x, with the message m.
-func (v *validator) add(path string, x ctx, m lang.Message) {
-	v.errs = append(v.errs, &Error{Path: path, Year: v.year, Holder: x.holder, Title: x.title, Msg: m.In(lang.English), Message: m})
+// errorsOf makes each problem found an Error.
+func errorsOf(ps []check.Problem[ctx]) Errors {
+	return check.Errors(ps, func(p check.Problem[ctx]) *Error {
+		return &Error{File: p.File, Line: p.Line, Column: p.Column, Path: p.Path, Year: p.Year, Holder: p.About.holder, Title: p.About.title, Msg: p.Msg, Message: p.Message}
+	})
 }

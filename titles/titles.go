@@ -1,17 +1,17 @@
 package titles
 
 import (
-	"cmp"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/thidua/thidua/internal/bounded"
+	"github.com/thidua/thidua/internal/check"
 	"github.com/thidua/thidua/internal/decode"
 	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/lang"
@@ -134,9 +134,9 @@ func (f Failure) Text(t lang.Tag) string {
 // holder that fails a condition is not an error of the file: it is in the
 // Report).
 func New(spec Spec) (*Titles, error) {
-	t, es := build(spec)
-	if len(es) > 0 {
-		return nil, es
+	t, ps := build(spec)
+	if len(ps) > 0 {
+		return nil, errorsOf(ps)
 	}
 	return t, nil
 }
@@ -163,155 +163,122 @@ func Load(path string) (*Titles, error) {
 // problem is reported, as Errors, with the file (name), line and key path.
 func Parse(name string, data []byte) (*Titles, error) {
 	var spec Spec
-	root, p := decode.Parse(data)
-	if p != nil {
-		return nil, Errors{{File: name, Line: p.Line, Column: p.Column, Msg: p.Msg, Message: p.Message}}
-	}
-	d := decode.New()
-	d.Hooks = map[reflect.Type]decode.Hook{reflect.TypeFor[string](): fields.Text}
-	d.Decode(root, "", &spec)
-	var all Errors
-	for _, p := range d.Problems {
-		all = append(all, &Error{File: name, Line: p.Line, Column: p.Column, Path: p.Path, Msg: p.Msg, Message: p.Message})
-	}
-	t, es := build(spec)
-	problems := all // the values that could not be read
-	for _, e := range es {
-		if knockOn(e.Path, problems) {
-			continue
-		}
-		e.File = name
-		e.Line, e.Column = d.Line(e.Path)
-		all = append(all, e)
-	}
-	if len(all) > 0 {
-		slices.SortStableFunc(all, func(a, b *Error) int { return cmp.Compare(a.Line, b.Line) })
-		return nil, all
+	hooks := map[reflect.Type]decode.Hook{reflect.TypeFor[string](): fields.Text}
+	t, ps := check.Read(name, data, &spec, hooks, func(bool) (*Titles, []check.Problem[ctx]) { return build(spec) })
+	if len(ps) > 0 {
+		return nil, errorsOf(ps)
 	}
 	return t, nil
 }
 
-// idOK checks an id at path; what names the kind of thing it identifies.
-func idOK(v *validator, id, path string, what lang.Message) bool {
-	switch {
-	case strings.TrimSpace(id) == "":
-		v.add(path, ctx{}, lang.Msg("titles.err.id.missing").With(what))
-		return false
-	case strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t"):
-		v.add(path, ctx{}, lang.Msg("titles.err.id.malformed", strconv.Quote(id)).With(what))
-		return false
-	}
-	return true
-}
-
 func shareOK(v *validator, s rules.Share, path string, x ctx) {
 	if s.IsZero() || s.Num <= 0 || s.Num > s.Den {
-		v.add(path, x, lang.Msg("titles.err.share", strconv.Quote(s.String())))
+		v.Add(path, x, lang.Msg("titles.err.share", strconv.Quote(s.String())))
 	}
 }
 
-func build(spec Spec) (*Titles, Errors) {
+func build(spec Spec) (*Titles, []check.Problem[ctx]) {
 	s := cloneSpec(spec)
-	v := &validator{year: s.Year}
+	v := check.New[ctx](idKeys, s.Year)
 	if s.Schema != "" && s.Schema != Schema {
-		v.add("schema", ctx{}, lang.Msg("titles.err.schema", strconv.Quote(s.Schema), Schema))
+		v.Add("schema", ctx{}, lang.Msg("titles.err.schema", strconv.Quote(s.Schema), Schema))
 	}
 	if strings.TrimSpace(s.Unit) == "" {
-		v.add("unit", ctx{}, lang.Msg("titles.err.unit"))
+		v.Add("unit", ctx{}, lang.Msg("titles.err.unit"))
 	}
 	if s.Year < 1900 || s.Year > 9999 {
-		v.add("year", ctx{}, lang.Msg("titles.err.year", s.Year))
+		v.Add("year", ctx{}, lang.Msg("titles.err.year", s.Year))
 	}
 	facts := map[string]bool{}
 	for i, f := range s.Facts {
 		fp := fmt.Sprintf("facts[%d]", i)
-		if !idOK(v, f.ID, fp+".id", lang.Msg("titles.err.noun.fact")) {
+		if !v.ID(f.ID, fp+".id", lang.Msg("titles.err.noun.fact"), ctx{}) {
 			continue
 		}
 		if facts[f.ID] {
-			v.add(fp+".id", ctx{}, lang.Msg("titles.err.fact.twice", strconv.Quote(f.ID)))
+			v.Add(fp+".id", ctx{}, lang.Msg("titles.err.fact.twice", strconv.Quote(f.ID)))
 		}
 		facts[f.ID] = true
 		if strings.TrimSpace(f.Name) == "" {
-			v.add(fp+".name", ctx{}, lang.Msg("titles.err.fact.name"))
+			v.Add(fp+".name", ctx{}, lang.Msg("titles.err.fact.name"))
 		}
 	}
 	kinds := map[string]HolderKind{}
 	for i, t := range s.Titles {
 		tp := fmt.Sprintf("titles[%d]", i)
-		if !idOK(v, t.ID, tp+".id", lang.Msg("titles.err.noun.title")) {
+		if !v.ID(t.ID, tp+".id", lang.Msg("titles.err.noun.title"), ctx{}) {
 			continue
 		}
 		if _, dup := kinds[t.ID]; dup {
-			v.add(tp+".id", ctx{title: t.ID}, lang.Msg("titles.err.title.twice"))
+			v.Add(tp+".id", ctx{title: t.ID}, lang.Msg("titles.err.title.twice"))
 			continue
 		}
 		if t.For != ForIndividual && t.For != ForCollective {
-			v.add(tp+".for", ctx{title: t.ID}, lang.Msg("titles.err.title.for", strconv.Quote(string(t.For))))
+			v.Add(tp+".for", ctx{title: t.ID}, lang.Msg("titles.err.title.for", strconv.Quote(string(t.For))))
 		}
 		kinds[t.ID] = t.For
 	}
 	if len(s.Titles) == 0 {
-		v.add("titles", ctx{}, lang.Msg("titles.err.titles.none"))
+		v.Add("titles", ctx{}, lang.Msg("titles.err.titles.none"))
 	}
 	for i, t := range s.Titles {
 		tp := fmt.Sprintf("titles[%d]", i)
 		x := ctx{title: t.ID}
 		if strings.TrimSpace(t.Name) == "" {
-			v.add(tp+".name", x, lang.Msg("titles.err.title.name"))
+			v.Add(tp+".name", x, lang.Msg("titles.err.title.name"))
 		}
 		for j, r := range t.Requires {
 			rp := fmt.Sprintf("%s.requires[%d]", tp, j)
 			k, ok := kinds[r]
 			switch {
 			case !ok:
-				v.add(rp, x, lang.Msg("titles.err.title.unknown", strconv.Quote(r)))
+				v.Add(rp, x, lang.Msg("titles.err.title.unknown", strconv.Quote(r)))
 			case r == t.ID:
-				v.add(rp, x, lang.Msg("titles.err.requires.itself"))
+				v.Add(rp, x, lang.Msg("titles.err.requires.itself"))
 			case k != t.For:
-				v.add(rp, x, lang.Msg("titles.err.requires.kind", r, t.ID).With(k.message(), t.For.message()))
+				v.Add(rp, x, lang.Msg("titles.err.requires.kind", r, t.ID).With(k.message(), t.For.message()))
 			}
 		}
 		for j, f := range t.Facts {
 			if !facts[f] {
-				v.add(fmt.Sprintf("%s.facts[%d]", tp, j), x, lang.Msg("titles.err.fact.unknown", strconv.Quote(f)))
+				v.Add(fmt.Sprintf("%s.facts[%d]", tp, j), x, lang.Msg("titles.err.fact.unknown", strconv.Quote(f)))
 			}
 		}
 		if t.Initiative && t.For == ForCollective {
-			v.add(tp+".initiative", x, lang.Msg("titles.err.initiative"))
+			v.Add(tp+".initiative", x, lang.Msg("titles.err.initiative"))
 		}
 		if m := t.MembersHolding; m != nil {
 			mp := tp + ".members_holding"
 			if t.For != ForCollective {
-				v.add(mp, x, lang.Msg("titles.err.members_holding.kind"))
+				v.Add(mp, x, lang.Msg("titles.err.members_holding.kind"))
 			}
 			if k, ok := kinds[m.Title]; !ok || k != ForIndividual {
-				v.add(mp+".title", x, lang.Msg("titles.err.members_holding.title", strconv.Quote(m.Title)))
+				v.Add(mp+".title", x, lang.Msg("titles.err.members_holding.title", strconv.Quote(m.Title)))
 			}
 			shareOK(v, m.Share, mp+".share", x)
 		}
 		if c := t.Cap; c != nil {
 			cp := tp + ".cap"
 			if _, ok := kinds[c.Of]; !ok {
-				v.add(cp+".of", x, lang.Msg("titles.err.title.unknown", strconv.Quote(c.Of)))
+				v.Add(cp+".of", x, lang.Msg("titles.err.title.unknown", strconv.Quote(c.Of)))
 			}
 			shareOK(v, c.Share, cp+".share", x)
 			if c.Rounding == "" {
 				c.Rounding = rules.RoundFloor
 			} else if !c.Rounding.Valid() {
-				v.add(cp+".rounding", x, lang.Msg("titles.err.rounding", strconv.Quote(string(c.Rounding))))
+				v.Add(cp+".rounding", x, lang.Msg("titles.err.rounding", strconv.Quote(string(c.Rounding))))
 			}
 		}
 	}
 	collectives := map[string]bool{}
 	for i, c := range s.Collectives {
 		cp := fmt.Sprintf("collectives[%d]", i)
-		if !idOK(v, c.ID, cp+".id", lang.Msg("titles.err.noun.collective")) {
+		if !v.ID(c.ID, cp+".id", lang.Msg("titles.err.noun.collective"), ctx{}) {
 			continue
 		}
 		x := ctx{holder: "collective " + c.ID}
 		if collectives[c.ID] {
-			v.add(cp+".id", x, lang.Msg("titles.err.collective.twice"))
+			v.Add(cp+".id", x, lang.Msg("titles.err.collective.twice"))
 		}
 		collectives[c.ID] = true
 		holder(v, cp, x, c.Name, c.Facts, c.Awarded, ForCollective, kinds, facts)
@@ -319,35 +286,35 @@ func build(spec Spec) (*Titles, Errors) {
 	people := map[string]bool{}
 	for i, p := range s.People {
 		pp := fmt.Sprintf("people[%d]", i)
-		if !idOK(v, p.ID, pp+".id", lang.Msg("titles.err.noun.person")) {
+		if !v.ID(p.ID, pp+".id", lang.Msg("titles.err.noun.person"), ctx{}) {
 			continue
 		}
 		x := ctx{holder: "person " + p.ID}
 		if people[p.ID] {
-			v.add(pp+".id", x, lang.Msg("titles.err.person.twice"))
+			v.Add(pp+".id", x, lang.Msg("titles.err.person.twice"))
 		}
 		people[p.ID] = true
 		if p.Collective != "" && !collectives[p.Collective] {
-			v.add(pp+".collective", x, lang.Msg("titles.err.collective.unknown", strconv.Quote(p.Collective)))
+			v.Add(pp+".collective", x, lang.Msg("titles.err.collective.unknown", strconv.Quote(p.Collective)))
 		}
 		holder(v, pp, x, p.Name, p.Facts, p.Awarded, ForIndividual, kinds, facts)
 	}
 	t := &Titles{spec: s}
-	for _, id := range sortedKeys(s.Counts) {
+	for _, id := range slices.Sorted(maps.Keys(s.Counts)) {
 		n := s.Counts[id]
 		cp := "counts." + id
 		k, ok := kinds[id]
 		switch {
 		case !ok:
-			v.add(cp, ctx{title: id}, lang.Msg("titles.err.title.unknown", strconv.Quote(id)))
+			v.Add(cp, ctx{title: id}, lang.Msg("titles.err.title.unknown", strconv.Quote(id)))
 		case n < 0:
-			v.add(cp, ctx{title: id}, lang.Msg("titles.err.counts.negative", n))
+			v.Add(cp, ctx{title: id}, lang.Msg("titles.err.counts.negative", n))
 		case t.listed(k) && t.listedCount(id, k) != n:
-			v.add(cp, ctx{title: id}, lang.Msg("titles.err.counts.mismatch", n, t.listedCount(id, k)))
+			v.Add(cp, ctx{title: id}, lang.Msg("titles.err.counts.mismatch", n, t.listedCount(id, k)))
 		}
 	}
-	if len(v.errs) > 0 {
-		return nil, v.errs
+	if v.Failed() {
+		return nil, v.Problems
 	}
 	t.report = t.check()
 	return t, nil
@@ -355,11 +322,11 @@ func build(spec Spec) (*Titles, Errors) {
 
 func holder(v *validator, path string, x ctx, name string, fs map[string]bool, awarded []string, kind HolderKind, kinds map[string]HolderKind, facts map[string]bool) {
 	if strings.TrimSpace(name) == "" {
-		v.add(path+".name", x, lang.Msg("titles.err.holder.name"))
+		v.Add(path+".name", x, lang.Msg("titles.err.holder.name"))
 	}
-	for _, f := range sortedKeys(fs) {
+	for _, f := range slices.Sorted(maps.Keys(fs)) {
 		if !facts[f] {
-			v.add(path+".facts."+f, x, lang.Msg("titles.err.fact.unknown", strconv.Quote(f)))
+			v.Add(path+".facts."+f, x, lang.Msg("titles.err.fact.unknown", strconv.Quote(f)))
 		}
 	}
 	for j, a := range awarded {
@@ -367,22 +334,13 @@ func holder(v *validator, path string, x ctx, name string, fs map[string]bool, a
 		k, ok := kinds[a]
 		switch {
 		case !ok:
-			v.add(ap, x, lang.Msg("titles.err.title.unknown", strconv.Quote(a)))
+			v.Add(ap, x, lang.Msg("titles.err.title.unknown", strconv.Quote(a)))
 		case k != kind:
-			v.add(ap, x, lang.Msg("titles.err.awarded.kind", a).With(k.message()))
+			v.Add(ap, x, lang.Msg("titles.err.awarded.kind", a).With(k.message()))
 		case slices.Contains(awarded[:j], a):
-			v.add(ap, x, lang.Msg("titles.err.awarded.twice", a))
+			v.Add(ap, x, lang.Msg("titles.err.awarded.twice", a))
 		}
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 // listed reports whether holders of the kind are listed.
@@ -608,12 +566,5 @@ func (k HolderKind) message() lang.Message {
 	return lang.Msg("titles.err.kind.other", string(k))
 }
 
-// knockOn reports whether a problem at path follows from a value that
-// could not be read (see decode.Covered).
-func knockOn(path string, problems Errors) bool {
-	unreadable := make([]string, len(problems))
-	for i, p := range problems {
-		unreadable[i] = p.Path
-	}
-	return decode.Covered(path, unreadable)
-}
+// idKeys are the problems with an id in a titles file.
+var idKeys = check.IDKeys{Missing: "titles.err.id.missing", Malformed: "titles.err.id.malformed"}

@@ -216,16 +216,4 @@ func mappingError(file, path string, m lang.Message) *MappingError {
 // MappingErrors is every problem found in a mapping file. ParseMapping and
 // LoadMapping return it (as an error); use errors.As to get the individual
 // problems.
-type MappingErrors []*MappingError
-
-// Error writes every problem in English, one a line.
-func (es MappingErrors) Error() string { return problems.Lines(es, (*MappingError).Error) }
-
-// Text writes every problem in the language, one a line, as Error does.
-// Text(lang.English) is Error().
-func (es MappingErrors) Text(t lang.Tag) string {
-	return problems.Lines(es, func(e *MappingError) string { return e.Text(t) })
-}
-
-// Unwrap returns the individual errors.
-func (es MappingErrors) Unwrap() []error { return problems.Unwrap(es) }
+type MappingErrors = problems.List[*MappingError]

@@ -1,0 +1,25 @@
+package scoring
+
+import "slices"
+
+// Clone returns a copy of the sheet that shares no list with it (members,
+// scores, targets, bonuses, deductions, facts, history, lots and the
+// ballot's votes), so that a change to one never reaches the other.
+func (s Sheet) Clone() Sheet {
+	out := s
+	out.Members = slices.Clone(s.Members)
+	out.Scores = slices.Clone(s.Scores)
+	out.Targets = slices.Clone(s.Targets)
+	out.NotAssigned = slices.Clone(s.NotAssigned)
+	out.Bonuses = slices.Clone(s.Bonuses)
+	out.Deductions = slices.Clone(s.Deductions)
+	out.Facts = slices.Clone(s.Facts)
+	out.History = slices.Clone(s.History)
+	out.Lots = slices.Clone(s.Lots)
+	if s.Ballot != nil {
+		b := *s.Ballot
+		b.Votes = slices.Clone(s.Ballot.Votes)
+		out.Ballot = &b
+	}
+	return out
+}
