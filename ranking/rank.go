@@ -1,15 +1,9 @@
 package ranking
 
 import (
-	"cmp"
-	"hash/fnv"
-	"math/rand/v2"
 	"slices"
 
-	"github.com/shopspring/decimal"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
-
+	"github.com/thidua/thidua/internal/standings"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -72,319 +66,126 @@ func RankScorecards(rb *rules.Rulebook, sh scoring.Sheet, cards []scoring.Scorec
 	if p := rb.InForce(); !p.From.IsZero() || !p.To.IsZero() {
 		st.Rulebook.InForce = p.String()
 	}
-	r := &ranker{rb: rb, sh: sh, cards: cards, cfg: cfg, st: st}
-	r.order()
-	r.eligibility()
-	r.awards()
+	cl := standings.NewCluster(rb, sh, cards, cfg.seed)
+	rec := &recorder{st: st, cards: cards, sh: sh, cl: cl, seed: cfg.seed, tiers: rb.Awards(), links: make([]Decision, max(len(cards)-1, 0))}
+	r := standings.NewRanker(cl, standings.NewCardSource(rb, cards), rec)
+	r.Sort()
+	conds := rb.Eligibility()
+	for pos, m := range r.Order {
+		c := cards[m]
+		row := Row{Rank: r.Rank[pos], Member: c.Member, Total: c.Total, Percent: c.Percent, Basis: c.Basis, Card: c, Tied: r.Tied[m], Awards: []string{}, Failed: []Failure{}}
+		if pos > 0 {
+			d := rec.links[pos-1]
+			row.DecidedBy = &d
+		}
+		// every eligibility condition, with the member's values if it fails
+		for j, cond := range conds {
+			if ok, why := r.Check(m, j); !ok {
+				row.Failed = append(row.Failed, Failure{Condition: cond.ID, Reason: cond.Reason, Detail: why.In(lang.English), Message: why})
+			}
+		}
+		st.Rows = append(st.Rows, row)
+	}
+	for t, tier := range rec.tiers {
+		st.Awards = append(st.Awards, Award{Tier: tier.ID, Name: tier.Name, Quota: cl.QuotaOf(t), Proposed: []string{}})
+	}
+	r.Propose()
 	return st
 }
 
-type ranker struct {
-	rb    *rules.Rulebook
-	sh    scoring.Sheet
-	cards []scoring.Scorecard
-	cfg   config
+// recorder writes the explanation of a ranking into the standings.
+type recorder struct {
 	st    *Standings
-	// the result of ordering: members in order and the link between
-	// consecutive ones
-	seq   []int
-	links []Decision
-	tied  []bool
+	cards []scoring.Scorecard
+	sh    scoring.Sheet
+	cl    *standings.Cluster
+	seed  *uint64
+	tiers []rules.AwardTier
+	links []Decision // links[pos-1]: how the member at pos was decided
 }
 
-// rule is one step of the chain as applied: the ranking basis first, then
-// the rulebook's tie-breaks.
-type rule struct {
-	name string
-	tb   rules.TieBreak
+func (r *recorder) id(m int) string { return r.cards[m].Member.ID }
+
+// Decided records a decision between adjacent members.
+func (r *recorder) Decided(pos, k, upper, lower int, ut, lt lang.Message) {
+	r.links[pos-1] = Decision{Rule: r.cl.Chain()[k].Name, Upper: r.id(upper), UpperValue: ut.In(lang.English), UpperText: ut,
+		Lower: r.id(lower), LowerValue: lt.In(lang.English), LowerText: lt}
 }
 
-func (r *ranker) chain() []rule {
-	basis := rules.TieBreak{Kind: rules.ByTotalPoints}
-	if r.rb.RankBy() == rules.ByPercent {
-		basis.Kind = rules.ByPercentage
-	}
-	out := []rule{{basis.String(), basis}}
-	for _, tb := range r.rb.TieBreaks() {
-		out = append(out, rule{tb.String(), tb})
-	}
-	return out
-}
-
-// order sorts the members by the chain, recording how each adjacent pair
-// was decided.
-func (r *ranker) order() {
-	all := make([]int, len(r.cards))
-	for i := range all {
-		all[i] = i
-	}
-	slices.SortFunc(all, func(a, b int) int { return cmp.Compare(r.cards[a].Member.ID, r.cards[b].Member.ID) })
-	r.tied = make([]bool, len(r.cards))
-	r.split(all, r.chain(), 0, nil)
-
-	rank := 0
-	for pos, m := range r.seq {
-		row := Row{Member: r.cards[m].Member, Total: r.cards[m].Total, Percent: r.cards[m].Percent, Basis: r.cards[m].Basis, Card: r.cards[m], Tied: r.tied[m], Awards: []string{}, Failed: []Failure{}}
-		if pos == 0 || !r.links[pos-1].Unresolved {
-			rank = pos + 1
-		}
-		row.Rank = rank
-		if pos > 0 {
-			d := r.links[pos-1]
-			row.DecidedBy = &d
-		}
-		r.st.Rows = append(r.st.Rows, row)
-	}
-}
-
-// key is one member's value under a rule: ordered so that a greater key
-// ranks higher.
-type key struct {
-	v    decimal.Decimal
-	text lang.Message
-	// For rules whose value is a number, the message is built only for
-	// the members a decision quotes: what (a catalogue key) and shown.
-	what  string
-	shown decimal.Decimal
-}
-
-// message is the member's value under the rule, as a decision quotes it.
-func (k key) message() lang.Message {
-	if k.what != "" {
-		return lang.Msg(k.what, k.shown)
-	}
-	return k.text
-}
-
-// split orders group (members already equal under chain[:k]) by chain[k:].
-func (r *ranker) split(group []int, chain []rule, k int, tried []string) {
-	if len(group) == 1 {
-		r.seq = append(r.seq, group[0])
-		return
-	}
-	if k == len(chain) {
-		r.unresolved(group, tried, lang.Message{})
-		return
-	}
-	ru := chain[k]
-	keys, note := r.keys(ru, group)
-	if keys == nil {
-		r.unresolved(group, append(tried, ru.name), note)
-		return
-	}
-	sorted := slices.Clone(group)
-	slices.SortStableFunc(sorted, func(a, b int) int { return keys[b].v.Cmp(keys[a].v) })
-	// Split into runs of equal key and order each run by the rest of the
-	// chain. The link between two runs joins the last member placed from
-	// the upper run and the first placed from the lower one, which later
-	// rules may have reordered within their runs.
-	open := -1 // index in r.links of a boundary waiting for its lower member
-	start := 0
-	for i := 1; i <= len(sorted); i++ {
-		if i < len(sorted) && keys[sorted[i]].v.Equal(keys[sorted[start]].v) {
-			continue
-		}
-		first := len(r.seq)
-		r.split(sorted[start:i], chain, k+1, append(slices.Clone(tried), ru.name))
-		if open >= 0 {
-			lo := r.seq[first]
-			lt := keys[lo].message()
-			r.links[open].Lower, r.links[open].LowerValue, r.links[open].LowerText = r.cards[lo].Member.ID, lt.In(lang.English), lt
-			open = -1
-		}
-		if i < len(sorted) {
-			up := r.seq[len(r.seq)-1]
-			ut := keys[up].message()
-			r.links = append(r.links, Decision{Rule: ru.name, Upper: r.cards[up].Member.ID, UpperValue: ut.In(lang.English), UpperText: ut})
-			open = len(r.links) - 1
-		}
-		start = i
-	}
-}
-
-func (r *ranker) unresolved(group []int, tried []string, note lang.Message) {
-	// Members the chain cannot separate are listed by their names in
-	// Vietnamese alphabetical order (then id): a display order, not a rank.
-	group = slices.Clone(group)
-	SortByName(group, func(i int) scoring.Member { return r.cards[i].Member })
+// Unresolved records a tie the chain could not break.
+func (r *recorder) Unresolved(pos int, group []int, tried int, note lang.Message) {
 	ids := make([]string, len(group))
 	for i, m := range group {
-		ids[i] = r.cards[m].Member.ID
-		r.tied[m] = true
+		ids[i] = r.id(m)
 	}
-	if note.IsZero() {
-		rs := make([]lang.Message, len(tried))
-		for i, t := range tried {
-			rs[i] = lang.Msg("rule", t)
-		}
-		note = lang.Msg("tie.equal").With(rs...)
+	names := make([]string, tried)
+	for i := range tried {
+		names[i] = r.cl.Chain()[i].Name
 	}
 	en := note.In(lang.English)
-	r.st.Ties = append(r.st.Ties, Tie{Rank: len(r.seq) + 1, Members: ids, Tried: tried, Note: en, NoteText: note})
-	for i, m := range group {
-		r.seq = append(r.seq, m)
-		if i > 0 {
-			r.links = append(r.links, Decision{Rule: "unresolved", Upper: r.cards[group[i-1]].Member.ID, Lower: r.cards[m].Member.ID, Unresolved: true, Note: en, NoteText: note})
-		}
+	r.st.Ties = append(r.st.Ties, Tie{Rank: pos + 1, Members: ids, Tried: names, Note: en, NoteText: note})
+	for i := 1; i < len(group); i++ {
+		r.links[pos+i-1] = Decision{Rule: "unresolved", Upper: ids[i-1], Lower: ids[i], Unresolved: true, Note: en, NoteText: note}
 	}
 }
 
-// keys returns each group member's value under the rule, indexed by member
-// (card) position; nil with a note if the rule cannot be applied.
-func (r *ranker) keys(ru rule, group []int) (map[int]key, lang.Message) {
-	out := make(map[int]key, len(group))
-	dec := func(m int, v decimal.Decimal) { out[m] = key{v: v, what: "value.number", shown: v} }
-	switch ru.tb.Kind {
-	case rules.ByTotalPoints:
-		for _, m := range group {
-			dec(m, r.cards[m].Total)
+// Drew records a drawing of lots.
+func (r *recorder) Drew(seeded bool, drawn []int) {
+	if r.st.Lots == nil {
+		var seed *uint64
+		if seeded {
+			seed = r.seed
 		}
-	case rules.ByPercentage:
-		for _, m := range group {
-			out[m] = key{v: r.cards[m].Percent, what: "value.percent", shown: r.cards[m].Percent}
-		}
-	case rules.ByGroup, rules.ByCriterion:
-		for _, m := range group {
-			n, _ := r.cards[m].Node(ru.tb.Ref)
-			dec(m, n.Value)
-		}
-	case rules.FewerDeductions:
-		for _, m := range group {
-			d := r.cards[m].Deductions.Total
-			out[m] = key{v: d.Neg(), what: "value.deducted", shown: d}
-		}
-	case rules.MoreBonus:
-		for _, m := range group {
-			dec(m, r.cards[m].Bonus.Total)
-		}
-	case rules.MoreVotes:
-		for _, m := range group {
-			v := r.cards[m].Votes.For
-			out[m] = key{v: decimal.NewFromInt(int64(v)), text: votes(v)}
-		}
-	case rules.HeadToHead:
-		r.headToHead(group, out)
-	case rules.NoAwardLastYear:
-		r.noAwardLastYear(ru.tb.Ref, group, out)
-	case rules.DrawingLots:
-		return r.lots(group, out)
+		r.st.Lots = &Lots{Seed: seed, Recorded: slices.Clone(r.sh.Lots)}
 	}
-	return out, lang.Message{}
+	ids := make([]string, len(drawn))
+	for i, m := range drawn {
+		ids[i] = r.id(m)
+	}
+	r.st.Lots.Draws = append(r.st.Lots.Draws, ids)
 }
 
-// headToHead gives each member the number of tied rivals it beats head to
-// head: a member beats a rival if more peer assessors scored it higher than
-// scored the rival higher, comparing each assessor's points on the criteria
-// it scored both on.
-func (r *ranker) headToHead(group []int, out map[int]key) {
-	type judge struct{ stage, assessor string }
-	pts := map[int]map[judge]map[string]decimal.Decimal{}
-	for _, m := range group {
-		pts[m] = map[judge]map[string]decimal.Decimal{}
-		for _, p := range r.cards[m].Peers {
-			j := judge{p.Stage, p.Assessor}
-			if pts[m][j] == nil {
-				pts[m][j] = map[string]decimal.Decimal{}
-			}
-			pts[m][j][p.Criterion] = p.Points
+// failed lists the conditions of tier t the row at pos fails.
+func (r *recorder) failed(t, pos int) []string {
+	var ids []string
+	for _, f := range r.st.Rows[pos].Failed {
+		if slices.Contains(r.tiers[t].Requires, f.Condition) {
+			ids = append(ids, f.Condition)
 		}
 	}
-	prefers := func(a, b int) (int, int) { // judges preferring a, preferring b
-		na, nb := 0, 0
-		for j, ca := range pts[a] {
-			cb, ok := pts[b][j]
-			if !ok {
-				continue
-			}
-			sa, sb := decimal.Zero, decimal.Zero
-			for c, v := range ca {
-				if w, ok := cb[c]; ok {
-					sa, sb = sa.Add(v), sb.Add(w)
-				}
-			}
-			switch sa.Cmp(sb) {
-			case 1:
-				na++
-			case -1:
-				nb++
-			}
-		}
-		return na, nb
-	}
-	for _, a := range group {
-		wins := 0
-		var detail []lang.Message
-		for _, b := range group {
-			if a == b {
-				continue
-			}
-			na, nb := prefers(a, b)
-			if na > nb {
-				wins++
-			}
-			detail = append(detail, lang.Msg("value.h2h.pair", na, nb, r.cards[b].Member.ID))
-		}
-		out[a] = key{v: decimal.NewFromInt(int64(wins)), text: lang.Msg("value.h2h", wins, len(group)-1).With(detail...)}
-	}
+	return ids
 }
 
-func (r *ranker) noAwardLastYear(tier string, group []int, out map[int]key) {
-	if r.sh.Year == 0 {
-		for _, m := range group {
-			out[m] = key{v: decimal.Zero, text: lang.Msg("value.year_unknown")}
-		}
-		return
-	}
-	last := r.sh.Year - 1
-	for _, m := range group {
-		got := ""
-		for _, h := range r.sh.History {
-			if h.Member == r.cards[m].Member.ID && h.Year == last && (tier == "" || h.Award == tier) {
-				got = h.Award
-			}
-		}
-		if got == "" {
-			out[m] = key{v: decimal.NewFromInt(1), text: lang.Msg("value.no_award", last)}
-		} else {
-			out[m] = key{v: decimal.Zero, text: lang.Msg("value.award", got, last)}
-		}
-	}
+// Proposed records a proposal.
+func (r *recorder) Proposed(t, pos int) {
+	row := &r.st.Rows[pos]
+	a := &r.st.Awards[t]
+	a.Proposed = append(a.Proposed, row.Member.ID)
+	row.Awards = append(row.Awards, a.Tier)
 }
 
-// lots orders the group by the recorded draw, or draws with the seed: a
-// Fisher–Yates shuffle of the members sorted by id, driven by PCG seeded
-// with the seed and a hash of the members' ids, so that each tie's draw is
-// reproducible on its own.
-func (r *ranker) lots(group []int, out map[int]key) (map[int]key, lang.Message) {
-	if len(r.sh.Lots) > 0 {
-		pos := map[string]int{}
-		for i, id := range r.sh.Lots {
-			pos[id] = i
-		}
-		for _, m := range group {
-			p, ok := pos[r.cards[m].Member.ID]
-			if !ok {
-				return nil, lang.Msg("lots.not_drawn", r.cards[m].Member.ID)
-			}
-			out[m] = key{v: decimal.NewFromInt(int64(-p)), text: lang.Msg("value.drawn", p+1)}
-		}
-		r.recordLots(nil, out, group)
-		return out, lang.Message{}
+// Skipped records an ineligible member passed over.
+func (r *recorder) Skipped(t, pos int) {
+	r.st.Awards[t].Skipped = append(r.st.Awards[t].Skipped, Skip{Member: r.st.Rows[pos].Member.ID, Failed: r.failed(t, pos)})
+}
+
+// Forfeited records a place forfeited by an ineligible member.
+func (r *recorder) Forfeited(t, pos int) {
+	r.st.Awards[t].Forfeited = append(r.st.Awards[t].Forfeited, Skip{Member: r.st.Rows[pos].Member.ID, Failed: r.failed(t, pos)})
+}
+
+// Pending records places left to an unresolved tie.
+func (r *recorder) Pending(t, places int, candidates []int) {
+	ids := make([]string, len(candidates))
+	for i, pos := range candidates {
+		ids[i] = r.st.Rows[pos].Member.ID
 	}
-	if r.cfg.seed == nil {
-		return nil, lang.Msg("lots.no_seed")
-	}
-	ids := make([]string, len(group))
-	byID := map[string]int{}
-	for i, m := range group {
-		ids[i] = r.cards[m].Member.ID
-		byID[ids[i]] = m
-	}
-	for p, id := range DrawOrder(*r.cfg.seed, ids) {
-		out[byID[id]] = key{v: decimal.NewFromInt(int64(-p)), text: lang.Msg("value.drawn_seed", p+1, *r.cfg.seed)}
-	}
-	r.recordLots(r.cfg.seed, out, group)
-	return out, lang.Message{}
+	r.st.Awards[t].Pending = &Pending{Places: places, Candidates: ids}
+}
+
+// Blocked records a tier waiting for an earlier one.
+func (r *recorder) Blocked(t int, why lang.Message) {
+	r.st.Awards[t].Blocked, r.st.Awards[t].BlockedText = why.In(lang.English), why
 }
 
 // SortByName orders xs by the names of the members they stand for, in
@@ -393,11 +194,7 @@ func (r *ranker) lots(group []int, out map[int]key) (map[int]key, lang.Message) 
 // listing members whose order the rules do not decide; it never decides a
 // rank.
 func SortByName[T any](xs []T, member func(T) scoring.Member) {
-	c := collate.New(language.Vietnamese)
-	slices.SortStableFunc(xs, func(a, b T) int {
-		ma, mb := member(a), member(b)
-		return cmp.Or(c.CompareString(ma.Name, mb.Name), cmp.Compare(ma.ID, mb.ID))
-	})
+	standings.SortByName(xs, member)
 }
 
 // DrawOrder is the drawing of lots (bốc thăm) used when a tie reaches the
@@ -407,48 +204,5 @@ func SortByName[T any](xs []T, member func(T) scoring.Member) {
 // only on the seed and on who is tied — the same on every machine, in any
 // Go version, and whatever other ties the ranking has.
 func DrawOrder(seed uint64, members []string) []string {
-	sorted := slices.Clone(members)
-	slices.Sort(sorted)
-	h := fnv.New64a()
-	for _, id := range sorted {
-		h.Write([]byte(id))
-		h.Write([]byte{0})
-	}
-	src := rand.NewPCG(seed, h.Sum64())
-	for i := len(sorted) - 1; i > 0; i-- {
-		j := int(uniform(src, uint64(i+1)))
-		sorted[i], sorted[j] = sorted[j], sorted[i]
-	}
-	return sorted
-}
-
-// uniform returns a uniformly distributed number in [0, n) from src, by
-// rejection, so that draws depend only on PCG's specified output.
-func uniform(src *rand.PCG, n uint64) uint64 {
-	threshold := -n % n // 2^64 mod n
-	for {
-		if x := src.Uint64(); x >= threshold {
-			return x % n
-		}
-	}
-}
-
-func (r *ranker) recordLots(seed *uint64, keys map[int]key, group []int) {
-	if r.st.Lots == nil {
-		r.st.Lots = &Lots{Seed: seed, Recorded: slices.Clone(r.sh.Lots)}
-	}
-	drawn := slices.Clone(group)
-	slices.SortFunc(drawn, func(a, b int) int { return keys[b].v.Cmp(keys[a].v) })
-	ids := make([]string, len(drawn))
-	for i, m := range drawn {
-		ids[i] = r.cards[m].Member.ID
-	}
-	r.st.Lots.Draws = append(r.st.Lots.Draws, ids)
-}
-
-func votes(n int) lang.Message {
-	if n == 1 {
-		return lang.Msg("value.vote", n)
-	}
-	return lang.Msg("value.votes", n)
+	return standings.DrawOrder(seed, members)
 }

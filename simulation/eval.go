@@ -2,10 +2,11 @@ package simulation
 
 import (
 	"math/bits"
-	"slices"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/thidua/thidua/internal/fixed"
-	"github.com/thidua/thidua/ranking"
+	"github.com/thidua/thidua/internal/standings"
 	"github.com/thidua/thidua/rules"
 )
 
@@ -25,24 +26,30 @@ type state struct {
 	nodeOK       []bool
 	pctOK        []bool // pct[m] computed in this scenario
 
+	bad []uint64 // per member: floor conditions failed in this scenario
+
+	// The standings, by the shared algorithm (r, whose slices these are;
+	// the decimal engine writes its result here too).
+	r     *standings.Ranker
 	order []int // members in rank order
 	rank  []int // per position
 	tied  []bool
-	link  []bool   // link[pos]: position pos is unresolved-tied with pos-1
-	award []int8   // per member: tier index or -1
-	bad   []uint64 // per member: floor conditions failed in this scenario
-	pend  int      // tier left pending, or -1
-	keys  []int64
-	done  []bool
-	tmp   []int
+	link  []bool // link[pos]: position pos is unresolved-tied with pos-1
+	award []int8 // per member: tier index or -1
+	pend  int    // tier left pending, or -1
 	unres bool
 }
 
 func (p *Plan) newState() *state {
 	s := &state{p: p, k: make([]int32, len(p.cells)), kg: make([]uint32, len(p.steps)), total: make([]int64, p.n), pct: make([]int64, p.n), basis: make([]int64, p.n),
 		nodeV: make([][]int64, p.n), nodeP: make([][]int64, p.n), nodeOK: make([]bool, p.n), pctOK: make([]bool, p.n),
-		order: make([]int, p.n), rank: make([]int, p.n), tied: make([]bool, p.n), link: make([]bool, p.n),
-		award: make([]int8, p.n), keys: make([]int64, p.n), done: make([]bool, p.n), tmp: make([]int, 0, p.n), bad: make([]uint64, p.n)}
+		bad: make([]uint64, p.n)}
+	if p.cl == nil { // not compiled: only the decimal engine fills the results
+		s.order, s.rank, s.tied, s.link, s.award = make([]int, p.n), make([]int, p.n), make([]bool, p.n), make([]bool, p.n), make([]int8, p.n)
+		return s
+	}
+	s.r = standings.NewRanker(p.cl, s, nil)
+	s.order, s.rank, s.tied, s.link, s.award = s.r.Order, s.r.Rank, s.r.Tied, s.r.Link, s.r.Award
 	for m := range p.n {
 		s.nodeV[m] = make([]int64, len(p.nodes))
 		s.nodeP[m] = make([]int64, len(p.nodes))
@@ -197,24 +204,9 @@ func (s *state) finish(fused bool) {
 	} else {
 		copy(s.basis, s.total)
 	}
-	s.order = s.order[:0]
-	s.unres = false
-	for m := range p.n {
-		s.tied[m] = false
-	}
-	all := s.tmp[:0]
-	for m := range p.n {
-		all = append(all, m)
-	}
-	s.split(all, -1)
-	for pos := range p.n {
-		if pos == 0 || !s.link[pos] {
-			s.rank[pos] = pos + 1
-		} else {
-			s.rank[pos] = s.rank[pos-1]
-		}
-	}
-	s.awards()
+	s.r.Sort()
+	s.r.Propose()
+	s.order, s.pend, s.unres = s.r.Order, s.r.Pending, s.r.Unresolved
 }
 
 // percent computes member m's percentage of its attainable maximum (once
@@ -271,235 +263,80 @@ func (s *state) nodes(m int) {
 	s.nodeOK[m] = true
 }
 
-// split orders group (equal under the rules before rule r; r = -1 is the
-// basis) by the remaining rules, appending to s.order, as ranking does.
-func (s *state) split(group []int, r int) {
-	if len(group) == 1 {
-		s.place(group[0], false)
-		return
-	}
+// Keys gives the fixed-point values themselves: they are exact keys.
+func (s *state) Keys(q standings.Quantity, node int, group []int, out []int64) {
 	p := s.p
-	if r == len(p.chain) {
-		s.unresolved(group)
-		return
-	}
-	if !s.keysFor(r, group) {
-		s.unresolved(group)
-		return
-	}
-	// stable insertion sort by key, descending (groups are small)
-	g := group
-	for i := 1; i < len(g); i++ {
-		for j := i; j > 0 && s.keys[g[j]] > s.keys[g[j-1]]; j-- {
-			g[j], g[j-1] = g[j-1], g[j]
-		}
-	}
-	start := 0
-	for i := 1; i <= len(g); i++ {
-		if i < len(g) && s.keys[g[i]] == s.keys[g[start]] {
-			continue
-		}
-		if i-start == 1 {
-			s.place(g[start], false)
-		} else {
-			// in place: deeper rules only rewrite the keys of this subgroup
-			s.split(g[start:i], r+1)
-		}
-		start = i
-	}
-}
-
-func (s *state) place(m int, unresolvedWithPrev bool) {
-	s.link[len(s.order)] = unresolvedWithPrev
-	s.order = append(s.order, m)
-}
-
-func (s *state) unresolved(group []int) {
-	s.unres = true
-	// listed as ranking lists them: by name, in Vietnamese collation
-	slices.SortFunc(group, func(a, b int) int { return s.p.nameOrder[a] - s.p.nameOrder[b] })
-	for i, m := range group {
-		s.tied[m] = true
-		s.place(m, i > 0)
-	}
-}
-
-// keysFor fills s.keys for the group under rule r (-1: the basis); false
-// if the rule cannot be applied (lots without a draw or seed).
-func (s *state) keysFor(r int, group []int) bool {
-	p := s.p
-	if r < 0 {
+	switch q {
+	case standings.Total:
 		for _, m := range group {
-			s.keys[m] = s.basis[m]
+			out[m] = s.total[m]
 		}
-		return true
-	}
-	tb := p.chain[r]
-	switch tb.Kind {
-	case rules.ByTotalPoints:
+	case standings.Percent:
 		for _, m := range group {
-			s.keys[m] = s.total[m]
+			out[m] = s.percent(m)
 		}
-	case rules.ByPercentage:
-		for _, m := range group {
-			s.keys[m] = s.percent(m)
-		}
-	case rules.ByGroup, rules.ByCriterion:
-		x := p.ruleNode[r]
-		if l := p.linear[x]; l != nil {
+	case standings.Value:
+		if l := p.linear[node]; l != nil {
 			for _, m := range group {
-				s.keys[m] = s.linearValue(l, m)
+				out[m] = s.linearValue(l, m)
 			}
-			break
+			return
 		}
 		for _, m := range group {
 			s.nodes(m)
-			s.keys[m] = s.nodeV[m][x]
+			out[m] = s.nodeV[m][node]
 		}
-	case rules.FewerDeductions:
+	case standings.Points:
 		for _, m := range group {
-			s.keys[m] = -p.ded[m]
+			out[m] = s.points(node, m)
 		}
-	case rules.MoreBonus:
+	case standings.Deductions:
 		for _, m := range group {
-			s.keys[m] = p.bonus[m]
+			out[m] = p.ded[m]
 		}
-	case rules.MoreVotes:
+	case standings.Bonus:
 		for _, m := range group {
-			s.keys[m] = p.votes[m]
-		}
-	case rules.HeadToHead:
-		for _, a := range group {
-			var wins int64
-			for _, b := range group {
-				if a != b && p.h2h[a][b] > p.h2h[b][a] {
-					wins++
-				}
-			}
-			s.keys[a] = wins
-		}
-	case rules.NoAwardLastYear:
-		for _, m := range group {
-			s.keys[m] = p.noAward[r][m]
-		}
-	case rules.DrawingLots:
-		if len(p.base.Lots) > 0 {
-			for _, m := range group {
-				if p.lotsOrder[m] < 0 {
-					return false
-				}
-				s.keys[m] = -int64(p.lotsOrder[m])
-			}
-			return true
-		}
-		if p.seed == nil {
-			return false
-		}
-		ids := make([]string, len(group))
-		for i, m := range group {
-			ids[i] = p.members[m].ID
-		}
-		drawn := ranking.DrawOrder(*p.seed, ids)
-		for _, m := range group {
-			s.keys[m] = -int64(slices.Index(drawn, p.members[m].ID))
+			out[m] = p.bonus[m]
 		}
 	}
-	return true
 }
 
-// eligible reports whether member m meets condition j in this scenario.
-func (s *state) eligible(m, j int) bool {
+// points is member m's points of node x in this scenario.
+func (s *state) points(x, m int) int64 {
+	if l := s.p.linear[^x]; l != nil { // key ^x: points, not value
+		return s.linearValue(l, m)
+	}
+	s.nodes(m)
+	return s.nodeP[m][x]
+}
+
+// AtLeast compares with condition j's threshold, converted when the plan
+// was compiled (rounded up to the quantity's scale).
+func (s *state) AtLeast(q standings.Quantity, node, m, j int, _ decimal.Decimal) bool {
 	p := s.p
-	c := &p.conds[j]
-	switch {
-	case c.MinTotal != nil:
+	switch q {
+	case standings.Total:
 		return s.total[m] >= p.minTotal[j]
-	case c.MinPercent != nil:
+	case standings.Percent:
 		return s.percent(m) >= p.minPct[j]
-	case c.CriterionFloor != nil:
-		return s.bad[m]&(1<<p.floorBit[j]) == 0
-	case c.GroupMin != nil:
-		if p.groupMinNA[m][j] {
-			return true // the condition does not apply to a member the group is not assigned to
-		}
-		if l := p.linear[^p.groupMinNode[j]]; l != nil {
-			return s.linearValue(l, m) >= p.groupMin[j]
-		}
-		s.nodes(m)
-		return s.nodeP[m][p.groupMinNode[j]] >= p.groupMin[j]
+	case standings.Points:
+		return s.points(node, m) >= p.groupMin[j]
 	}
-	return p.constElig[m][j]
+	panic("simulation: no threshold for this quantity")
 }
 
-func (s *state) eligibleFor(m, t int) bool {
-	for _, j := range s.p.requires[t] {
-		if !s.eligible(m, j) {
-			return false
-		}
+// AtMost compares with condition j's threshold, converted when the plan
+// was compiled (rounded down to the quantity's scale).
+func (s *state) AtMost(q standings.Quantity, _, m, j int, _ decimal.Decimal) bool {
+	if q != standings.Deductions {
+		panic("simulation: no threshold for this quantity")
 	}
-	return true
+	return s.p.ded[m] <= s.p.maxDed[j]
 }
 
-// awards proposes the tiers in order, as ranking does.
-func (s *state) awards() {
-	p := s.p
-	n := p.n
-	for i := range n {
-		s.done[i] = false
-		s.award[i] = -1
-	}
-	s.pend = -1
-	for t := range p.tiers {
-		if s.pend >= 0 {
-			break // this tier and later ones are blocked
-		}
-		q := p.quota[t]
-		nobody := p.tiers[t].IfIneligible == rules.Nobody
-		given := 0
-		for i := 0; i < n && given < q; {
-			if s.done[i] {
-				i++
-				continue
-			}
-			j := i + 1
-			for j < n && s.rank[j] == s.rank[i] {
-				j++
-			}
-			inLine, elig := 0, 0
-			for k := i; k < j; k++ {
-				if !s.done[k] {
-					inLine++
-					if s.eligibleFor(s.order[k], t) {
-						elig++
-					}
-				}
-			}
-			contenders := elig
-			if nobody {
-				contenders = inLine
-			}
-			if contenders > q-given {
-				s.pend = t
-				break
-			}
-			for k := i; k < j; k++ {
-				if s.done[k] {
-					continue
-				}
-				if !s.eligibleFor(s.order[k], t) {
-					if nobody {
-						s.done[k] = true
-						given++
-					}
-					continue
-				}
-				s.award[s.order[k]] = int8(t)
-				s.done[k] = true
-				given++
-			}
-			i = j
-		}
-	}
+// Floor reads the floor bit of condition j.
+func (s *state) Floor(m, j int) bool {
+	return s.bad[m]&(1<<s.p.floorBit[j]) == 0
 }
 
 // linearValue evaluates a linear form for member m in this scenario.

@@ -10,8 +10,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/thidua/thidua/internal/fixed"
+	"github.com/thidua/thidua/internal/standings"
 	"github.com/thidua/thidua/lang"
-	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -47,12 +47,8 @@ type Plan struct {
 	fixedVal   [][]int64 // per member per node: value of fixed leaves (scale g)
 	bonus      []int64
 	ded        []int64
-	attain     []int64 // attainable maximum at scale g
-	votes      []int64
-	noAward    [][]int64 // per chain rule (no_award_last_year only), per member
-	constElig  [][]bool  // per member per condition: result of conditions fixed across scenarios
-	floorConst []uint64  // per member: floor conditions failed by fixed criteria
-	h2h        [][]int   // h2h[a][b]: judges preferring a over b
+	attain     []int64  // attainable maximum at scale g
+	floorConst []uint64 // per member: floor conditions failed by fixed criteria
 
 	// per node
 	weight  []int64 // weight × 10^wPlaces
@@ -60,20 +56,21 @@ type Plan struct {
 	gRound  *rules.Rounding
 	cRound  *rules.Rounding
 
-	conds     []rules.Condition
-	floorBit  []int // per condition: bit index if criterion_floor, else -1
-	chain     []rules.TieBreak
-	tiers     []rules.AwardTier
-	quota     []int
-	requires  [][]int // per tier: condition indices
-	floorVal  *int64  // deduction floor at scale g
-	total     *rules.Rounding
-	percent   *rules.Rounding
-	quotient  rules.Rounding
-	needPct   bool
-	seed      *uint64
-	lotsOrder []int // recorded draw position per member, -1 if absent
-	nameOrder []int // per member: its place in Vietnamese alphabetical order
+	conds    []rules.Condition
+	floorBit []int // per condition: bit index if criterion_floor, else -1
+	chain    []rules.TieBreak
+	tiers    []rules.AwardTier
+	floorVal *int64 // deduction floor at scale g
+	total    *rules.Rounding
+	percent  *rules.Rounding
+	quotient rules.Rounding
+	needPct  bool
+	seed     *uint64
+
+	// cl is the rulebook's chain, conditions and tiers for these members,
+	// which the scenario loop runs with the shared standings algorithm
+	// (the same code package ranking runs on decimals).
+	cl *standings.Cluster
 
 	fixedPts [][]int64 // per member per node: points of fixed leaves (scale g)
 
@@ -88,13 +85,12 @@ type Plan struct {
 	floors       bool     // the rulebook has criterion floors
 	pctDiv       []fixed.Divider
 	linear       map[int]*linear // per node: its value or points as a sum of table entries (folded plans)
-	ruleNode     []int           // per chain rule: the node of a group or criterion rule, else -1
 	roots        []int
-	minTotal     []int64  // per condition, scale g
-	minPct       []int64  // per condition, scale pScale
-	groupMin     []int64  // per condition, scale g
-	groupMinNode []int    // per condition: node index
-	groupMinNA   [][]bool // per member, per condition: the group_min's node is not assigned
+	minTotal     []int64 // per condition, scale g
+	minPct       []int64 // per condition, scale pScale
+	groupMin     []int64 // per condition, scale g
+	maxDed       []int64 // per condition, scale g
+	groupMinNode []int   // per condition: node index
 }
 
 // step is one draw of a scenario: a single cell, or a run of one member's
@@ -239,15 +235,6 @@ func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 		tiers: rb.Awards(), conds: rb.Eligibility(), chain: rb.TieBreaks(), leaf: scoring.NewLeafScorer(rb)}
 	for _, c := range base {
 		p.members = append(p.members, c.Member)
-	}
-	order := make([]int, p.n)
-	for i := range order {
-		order[i] = i
-	}
-	ranking.SortByName(order, func(i int) scoring.Member { return p.members[i] })
-	p.nameOrder = make([]int, p.n)
-	for pos, m := range order {
-		p.nameOrder[m] = pos
 	}
 	// The uncertain cells and their values.
 	cache := stepsCache{}
@@ -549,7 +536,7 @@ func (p *Plan) tables(cards []scoring.Scorecard, contribs [][]decimal.Decimal) e
 	}
 	p.fixedVal = make([][]int64, p.n)
 	p.constTotal = make([]int64, p.n)
-	p.bonus, p.ded, p.attain, p.votes = make([]int64, p.n), make([]int64, p.n), make([]int64, p.n), make([]int64, p.n)
+	p.bonus, p.ded, p.attain = make([]int64, p.n), make([]int64, p.n), make([]int64, p.n)
 	maxMember := new(big.Int)
 	for m, c := range cards {
 		bound.SetInt64(0)
@@ -591,7 +578,6 @@ func (p *Plan) tables(cards []scoring.Scorecard, contribs [][]decimal.Decimal) e
 		addBound(p.bonus[m])
 		addBound(p.ded[m])
 		p.constTotal[m] += p.bonus[m] - p.ded[m]
-		p.votes[m] = int64(c.Votes.For)
 		if bound.Cmp(maxMember) > 0 {
 			maxMember.Set(bound)
 		}
@@ -654,7 +640,6 @@ func (p *Plan) constants(cards []scoring.Scorecard) error {
 		}
 	}
 	p.floorConst = make([]uint64, p.n)
-	p.constElig = make([][]bool, p.n)
 	within := make([]map[int]bool, len(p.conds))
 	for j, c := range p.conds {
 		if c.CriterionFloor != nil && c.CriterionFloor.Within != "" {
@@ -701,7 +686,6 @@ func (p *Plan) constants(cards []scoring.Scorecard) error {
 		}
 	}
 	for m, c := range cards {
-		p.constElig[m] = make([]bool, len(p.conds))
 		for i, ns := range c.Nodes {
 			if ns.Group || !ns.Assigned || isCell[[2]int{m, i}] {
 				continue
@@ -712,108 +696,23 @@ func (p *Plan) constants(cards []scoring.Scorecard) error {
 				}
 			}
 		}
-		for j, cond := range p.conds {
-			// conditions that scenarios cannot change: evaluate them with
-			// the ranking package on the skeleton card
-			if cond.Fact != "" || cond.MaxDeductions != nil || cond.MaxConsecutive != nil || cond.MinVotes != nil {
-				p.constElig[m][j] = ranking.Eligible(p.rb, cond, c)
-			}
-		}
 	}
-	// history: per no_award_last_year rule, 1 for a member without the
-	// award last year
-	p.noAward = make([][]int64, len(p.chain))
-	for r, tb := range p.chain {
-		if tb.Kind != rules.NoAwardLastYear {
-			continue
-		}
-		p.noAward[r] = make([]int64, p.n)
-		if p.base.Year == 0 {
-			continue
-		}
-		for m, mem := range p.members {
-			p.noAward[r][m] = 1
-			for _, h := range p.base.History {
-				if h.Member == mem.ID && h.Year == p.base.Year-1 && (tb.Ref == "" || h.Award == tb.Ref) {
-					p.noAward[r][m] = 0
-				}
-			}
-		}
-	}
-	p.lotsOrder = make([]int, p.n)
-	for m := range p.n {
-		p.lotsOrder[m] = -1
-	}
-	for i, id := range p.base.Lots {
-		if m := slices.IndexFunc(p.members, func(x scoring.Member) bool { return x.ID == id }); m >= 0 {
-			p.lotsOrder[m] = i
-		}
-	}
-	p.h2h = headToHead(cards)
 	if err := p.thresholds(cards); err != nil {
 		return err
 	}
 	p.flatten()
 	p.compiled = true
-	p.quota = make([]int, len(p.tiers))
-	p.requires = make([][]int, len(p.tiers))
-	for t, tier := range p.tiers {
-		p.quota[t] = ranking.Quota(tier, p.n)
-		for _, r := range tier.Requires {
-			p.requires[t] = append(p.requires[t], slices.IndexFunc(p.conds, func(c rules.Condition) bool { return c.ID == r }))
-		}
-	}
+	// the chain, the conditions and the tiers, and what they read that
+	// scenarios do not change (votes, facts, history, peer scores)
+	p.cl = standings.NewCluster(p.rb, p.base, cards, p.seed)
 	return nil
-}
-
-// headToHead counts, for each ordered pair of members, the peer judges
-// (stage, assessor) whose points over the criteria they scored both on
-// favour the first — the same comparison ranking's head_to_head makes.
-func headToHead(cards []scoring.Scorecard) [][]int {
-	type judge struct{ stage, assessor string }
-	pts := make([]map[judge]map[string]decimal.Decimal, len(cards))
-	for m, c := range cards {
-		pts[m] = map[judge]map[string]decimal.Decimal{}
-		for _, ps := range c.Peers {
-			j := judge{ps.Stage, ps.Assessor}
-			if pts[m][j] == nil {
-				pts[m][j] = map[string]decimal.Decimal{}
-			}
-			pts[m][j][ps.Criterion] = ps.Points
-		}
-	}
-	out := make([][]int, len(cards))
-	for a := range cards {
-		out[a] = make([]int, len(cards))
-		for b := range cards {
-			if a == b {
-				continue
-			}
-			for j, ca := range pts[a] {
-				cb, ok := pts[b][j]
-				if !ok {
-					continue
-				}
-				sa, sb := decimal.Zero, decimal.Zero
-				for c, v := range ca {
-					if w, ok := cb[c]; ok {
-						sa, sb = sa.Add(v), sb.Add(w)
-					}
-				}
-				if sa.GreaterThan(sb) {
-					out[a][b]++
-				}
-			}
-		}
-	}
-	return out
 }
 
 // thresholds converts the conditions' thresholds and the points that
 // group_min conditions read.
 func (p *Plan) thresholds(cards []scoring.Scorecard) error {
 	nc := len(p.conds)
-	p.minTotal, p.minPct, p.groupMin, p.groupMinNode = make([]int64, nc), make([]int64, nc), make([]int64, nc), make([]int, nc)
+	p.minTotal, p.minPct, p.groupMin, p.maxDed, p.groupMinNode = make([]int64, nc), make([]int64, nc), make([]int64, nc), make([]int64, nc), make([]int, nc)
 	leafPts := map[int]bool{} // leaves whose points a group_min reads
 	for j, c := range p.conds {
 		var err error
@@ -822,6 +721,8 @@ func (p *Plan) thresholds(cards []scoring.Scorecard) error {
 			p.minTotal[j], err = ceilAt(*c.MinTotal, p.g)
 		case c.MinPercent != nil:
 			p.minPct[j], err = ceilAt(*c.MinPercent, p.pScale)
+		case c.MaxDeductions != nil:
+			p.maxDed[j], err = floorAt(*c.MaxDeductions, p.g)
 		case c.GroupMin != nil:
 			p.groupMin[j], err = ceilAt(c.GroupMin.Min, p.g)
 			n, _ := p.rb.Node(c.GroupMin.Group)
@@ -835,14 +736,7 @@ func (p *Plan) thresholds(cards []scoring.Scorecard) error {
 		}
 	}
 	p.fixedPts = make([][]int64, p.n)
-	p.groupMinNA = make([][]bool, p.n)
 	for m, c := range cards {
-		p.groupMinNA[m] = make([]bool, nc)
-		for j, cond := range p.conds {
-			if cond.GroupMin != nil {
-				p.groupMinNA[m][j] = !c.Nodes[p.groupMinNode[j]].Assigned
-			}
-		}
 		p.fixedPts[m] = make([]int64, len(p.nodes))
 		for i, ns := range c.Nodes {
 			if !leafPts[i] || !ns.Assigned {
@@ -886,6 +780,16 @@ func ceilAt(d decimal.Decimal, scale int32) (int64, error) {
 	return v, nil
 }
 
+// floorAt returns the largest integer x with x/10^scale ≤ d, so that
+// "value ≤ d" is "int ≤ x" for values at that scale.
+func floorAt(d decimal.Decimal, scale int32) (int64, error) {
+	v, ok := fixed.ToInt(d.Shift(scale).Floor(), 0)
+	if !ok {
+		return 0, fmt.Errorf("threshold %s: %w", d, ErrNotCompilable)
+	}
+	return v, nil
+}
+
 // atLeast reports whether v ≥ share × max for non-negative integers at one
 // scale, exactly (128-bit products).
 func atLeast(v, max int64, sh rules.Share) bool {
@@ -902,14 +806,6 @@ func atLeast(v, max int64, sh rules.Share) bool {
 // conditions read.
 func (p *Plan) flatten() {
 	p.roots = p.rb.Roots()
-	p.ruleNode = make([]int, len(p.chain))
-	for r, tb := range p.chain {
-		p.ruleNode[r] = -1
-		if tb.Kind == rules.ByGroup || tb.Kind == rules.ByCriterion {
-			n, _ := p.rb.Node(tb.Ref)
-			p.ruleNode[r] = n.Index
-		}
-	}
 	p.tbl, p.badTbl = p.tbl[:0], p.badTbl[:0]
 	for _, c := range p.conds {
 		if c.CriterionFloor != nil {
