@@ -2,7 +2,9 @@ package audit
 
 import (
 	"cmp"
+	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,49 +14,67 @@ import (
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoresheet"
 	"github.com/thidua/thidua/scoring"
-	"github.com/thidua/thidua/sheets"
 )
 
 // Audit recomputes a cluster's result from its score sheet under the
-// rulebook and compares it with the result recorded in the minutes. It
-// never fails: problems with the inputs are findings too. Sheet rows that
+// rulebook and compares it with the result recorded in the minutes.
+// Problems with the inputs are findings, not errors: sheet rows that
 // scoring refuses (a value above its criterion's maximum, an unknown
 // criterion) are reported and left out, and the result is recomputed from
 // the rows that are valid; a member whose remaining rows cannot be scored
-// is left out of the recomputation, and the report says so.
-func Audit(rb *rules.Rulebook, sh scoring.Sheet, rec Recorded) Report {
-	return audit(rb, sh, rec, nil, "", "", "")
+// is left out of the recomputation, and the report says so. The only
+// error is the context's: a cancelled audit stops between its steps and
+// returns ctx.Err(), wrapped.
+func Audit(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, rec Recorded) (Report, error) {
+	return audit(ctx, rb, sh, rec, nil, nil, "", "", "")
 }
 
-// AuditFiles reads a rulebook, a score sheet and a recorded result and
-// audits them. An unreadable or invalid rulebook or recorded result is an
-// error (rules.Errors, ParseErrors); problems with the rows of the score
-// sheet are findings of the report, since the audit recomputes from the
-// rows that are valid. A missing file is an error.
-func AuditFiles(rulesPath, scoresPath, recordedPath string) (Report, error) {
+// AuditFiles reads a rulebook, a score sheet in any format (CSV, JSON,
+// YAML or an .xlsx workbook: see package scoresheet, whose options —
+// scoresheet.WithMappingFile — it takes) and a recorded result, and audits
+// them. An unreadable or invalid rulebook or recorded result is an error
+// (rules.Errors, ParseErrors); problems with the rows of the score sheet
+// are findings of the report, since the audit recomputes from the rows that
+// are valid, and so are a workbook's warnings. A missing file, a sheet of
+// an unknown format and a cancelled context are errors.
+func AuditFiles(ctx context.Context, rulesPath, scoresPath, recordedPath string, opts ...scoresheet.Option) (Report, error) {
 	rb, err := rules.Load(rulesPath)
 	if err != nil {
 		return Report{}, err
 	}
-	return auditFiles(rb, rulesPath, scoresPath, recordedPath)
+	return auditFiles(ctx, rb, rulesPath, scoresPath, recordedPath, opts...)
 }
 
-func auditFiles(rb *rules.Rulebook, rulesPath, scoresPath, recordedPath string) (Report, error) {
+func auditFiles(ctx context.Context, rb *rules.Rulebook, rulesPath, scoresPath, recordedPath string, opts ...scoresheet.Option) (Report, error) {
+	if err := ctx.Err(); err != nil {
+		return Report{}, stopped(err)
+	}
 	rec, err := Load(recordedPath)
 	if err != nil {
 		return Report{}, err
 	}
-	sh, err := sheets.Load(scoresPath)
+	if _, err := scoresheet.FormatOf(scoresPath); err != nil {
+		return Report{}, err // not a sheet at all: nothing to audit
+	}
+	sh, warnings, err := scoresheet.Load(rb, scoresPath, opts...)
 	var readErrs scoring.InputErrors
 	if err != nil && !errors.As(err, &readErrs) {
 		return Report{}, err
 	}
-	return audit(rb, sh, rec, readErrs, rulesPath, scoresPath, recordedPath), nil
+	if len(readErrs) == 1 && readErrs[0].Line == 0 && readErrs[0].Message.Key == "scoresheet.mapping.not_xlsx" {
+		return Report{}, err // a mistaken option, not a problem of the sheet
+	}
+	return audit(ctx, rb, sh, rec, readErrs, warnings, rulesPath, scoresPath, recordedPath)
 }
+
+// stopped wraps the error of a cancelled context.
+func stopped(err error) error { return fmt.Errorf("audit stopped: %w", err) }
 
 // auditor holds one audit's state.
 type auditor struct {
+	ctx  context.Context
 	rb   *rules.Rulebook // the rulebook audited against
 	work *rules.Rulebook // the rulebook used to recompute (rb, or rb opened to any year)
 	sh   scoring.Sheet   // the sheet as given
@@ -90,9 +110,12 @@ type errKey struct {
 	member, criterion string
 }
 
-func audit(rb *rules.Rulebook, sh scoring.Sheet, rec Recorded, readErrs scoring.InputErrors, rulesPath, scoresPath, recordedPath string) Report {
+func audit(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, rec Recorded, readErrs scoring.InputErrors, warnings []scoresheet.Warning, rulesPath, scoresPath, recordedPath string) (Report, error) {
+	if err := ctx.Err(); err != nil {
+		return Report{}, stopped(err)
+	}
 	a := &auditor{
-		rb: rb, work: rb, sh: sh, rec: rec,
+		ctx: ctx, rb: rb, work: rb, sh: sh, rec: rec,
 		tiers: rb.Awards(), round: rb.Rounding(), nodes: rb.Nodes(), bonus: rb.Bonus(), deductions: rb.Deductions(),
 		names: map[string]string{}, inSheet: map[string]bool{}, inRec: map[string]bool{},
 		excluded: map[string]bool{}, reported: map[errKey]bool{},
@@ -110,16 +133,43 @@ func audit(rb *rules.Rulebook, sh scoring.Sheet, rec Recorded, readErrs scoring.
 		}
 	}
 	a.identity()
+	a.workbookWarnings(warnings)
 	work := a.sheetRows(readErrs)
-	a.recompute(work)
+	if err := a.recompute(work); err != nil {
+		return Report{}, err
+	}
 	a.members()
 	for i := range rec.Members {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return Report{}, stopped(err)
+			}
+		}
 		a.arithmetic(&rec.Members[i])
+	}
+	if err := ctx.Err(); err != nil {
+		return Report{}, stopped(err)
 	}
 	a.ballot()
 	a.ranking()
 	a.awards()
-	return a.report(rulesPath, scoresPath, recordedPath)
+	return a.report(rulesPath, scoresPath, recordedPath), nil
+}
+
+// workbookWarnings reports what the workbook's reader noticed (a formula
+// whose saved value disagrees with its recomputation, a row it did not
+// recognise) as warnings: the recomputation reads the values saved.
+func (a *auditor) workbookWarnings(ws []scoresheet.Warning) {
+	for _, w := range ws {
+		m := w.Message
+		if m.IsZero() {
+			m = lang.Msg("audit.sheet.quoted", w.Msg)
+		}
+		if where := strings.Trim(w.Sheet+"!"+w.Cell, "!"); where != "" {
+			m = lang.Msg("audit.sheet.at", where).With(m)
+		}
+		a.add(Finding{Severity: Warning, Kind: KindSheet, Source: Source{File: w.File}, Text: m})
+	}
 }
 
 // add records a finding; its English Message is its Text in English.
@@ -311,8 +361,11 @@ const maxRounds = 8
 
 // recompute scores and ranks the working sheet, leaving out the rows (and
 // then the members) scoring refuses, until it scores.
-func (a *auditor) recompute(work scoring.Sheet) {
+func (a *auditor) recompute(work scoring.Sheet) error {
 	for round := 0; ; round++ {
+		if err := a.ctx.Err(); err != nil {
+			return stopped(err)
+		}
 		cards, err := scoring.Score(a.work, work, scoring.WithoutTrace()) // the audit reads figures, not steps
 		if err == nil {
 			a.workSheet = work
@@ -328,12 +381,12 @@ func (a *auditor) recompute(work scoring.Sheet) {
 			for _, m := range work.Members {
 				a.names[m.ID] = cmp.Or(a.names[m.ID], m.Name)
 			}
-			return
+			return nil
 		}
 		var es scoring.InputErrors
 		if !errors.As(err, &es) || round == maxRounds {
 			a.notRecomputed(err.Error())
-			return
+			return nil
 		}
 		changed := false
 		var stuck []string
@@ -353,7 +406,7 @@ func (a *auditor) recompute(work scoring.Sheet) {
 		}
 		if !changed {
 			a.notRecomputed(strings.Join(stuck, "; "))
-			return
+			return nil
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package audit_test
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -241,7 +242,7 @@ func TestFindings(t *testing.T) {
 				}
 				recText = strings.Join(keep, "")
 			}
-			r := audit.Audit(rb, sh, recordedOf(t, "recorded.csv", recText))
+			r := auditOf(t, rb, sh, recordedOf(t, "recorded.csv", recText))
 			for _, f := range r.Findings {
 				checkFindingText(t, f)
 			}
@@ -303,7 +304,7 @@ func TestKindCategories(t *testing.T) {
 func TestClean(t *testing.T) {
 	for _, rec := range []string{example("recorded-2020.csv"), "testdata/recorded-2020.json"} {
 		t.Run(rec, func(t *testing.T) {
-			r, err := audit.AuditFiles(example("rulebook.yaml"), example("scores-2020.csv"), rec)
+			r, err := audit.AuditFiles(context.Background(), example("rulebook.yaml"), example("scores-2020.csv"), rec)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -350,7 +351,7 @@ func TestSheetProblems(t *testing.T) {
 				keep = append(keep, l)
 			}
 		}
-		r := audit.Audit(rb, sheetOf(t, "scores.csv", strings.Join(keep, "")), rec)
+		r := auditOf(t, rb, sheetOf(t, "scores.csv", strings.Join(keep, "")), rec)
 		for _, f := range r.Findings {
 			checkFindingText(t, f)
 		}
@@ -366,7 +367,7 @@ func TestSheetProblems(t *testing.T) {
 		sheet := dir + "/scores.csv"
 		text := edit(t, readFile(t, example("scores-2020.csv")), nil, "score,SCT,06,nine,self,,")
 		writeFile(t, sheet, text)
-		r, err := audit.AuditFiles(example("rulebook.yaml"), sheet, example("recorded-2020.csv"))
+		r, err := audit.AuditFiles(context.Background(), example("rulebook.yaml"), sheet, example("recorded-2020.csv"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -375,10 +376,10 @@ func TestSheetProblems(t *testing.T) {
 		}
 	})
 	t.Run("a missing file is an error", func(t *testing.T) {
-		if _, err := audit.AuditFiles(example("rulebook.yaml"), "testdata/nonexistent.csv", example("recorded-2020.csv")); err == nil {
+		if _, err := audit.AuditFiles(context.Background(), example("rulebook.yaml"), "testdata/nonexistent.csv", example("recorded-2020.csv")); err == nil {
 			t.Error("no error for a missing sheet")
 		}
-		if _, err := audit.AuditFiles(example("rulebook.yaml"), example("scores-2020.csv"), "testdata/nonexistent.csv"); err == nil {
+		if _, err := audit.AuditFiles(context.Background(), example("rulebook.yaml"), example("scores-2020.csv"), "testdata/nonexistent.csv"); err == nil {
 			t.Error("no error for a missing recorded result")
 		}
 	})
@@ -390,7 +391,7 @@ func TestSheetProblems(t *testing.T) {
 func TestSheetProblemInTheReportsLanguage(t *testing.T) {
 	rb := cum2(t)
 	sheetText := edit(t, readFile(t, example("scores-2020.csv")), [][2]string{{"score,TTT,01,0,cluster,,", "score,TTT,01,2,cluster,,"}})
-	r := audit.Audit(rb, sheetOf(t, "scores.csv", sheetText), recordedOf(t, "recorded.csv", readFile(t, example("recorded-2020.csv"))))
+	r := auditOf(t, rb, sheetOf(t, "scores.csv", sheetText), recordedOf(t, "recorded.csv", readFile(t, example("recorded-2020.csv"))))
 	i := slices.IndexFunc(r.Findings, func(f audit.Finding) bool { return f.Kind == audit.KindSheet })
 	if i < 0 {
 		t.Fatalf("no sheet finding:\n%s", findingsText(r))

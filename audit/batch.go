@@ -162,7 +162,7 @@ func Workers(n int) BatchOption {
 //
 // The layout (see the package documentation): a cluster-year folder is a
 // folder holding a file rulebook.yaml (or .yml, .json), one score sheet
-// scores*.csv (or .json, .yaml, .yml) and one recorded result
+// scores*.csv (or .txt, .json, .yaml, .yml, .xlsx) and one recorded result
 // recorded*.csv (or .json, .yaml, .yml). Folders may be nested at any
 // depth (e.g. province/year/cluster). A folder holding some of these files
 // but not all, or an invalid rulebook or recorded result, is reported as
@@ -173,7 +173,8 @@ func Workers(n int) BatchOption {
 // returned, so memory does not grow with the number of clusters. Identical
 // rulebook files (the same bytes) are parsed once and shared, since a
 // rulebook is immutable. An error returned by each, or the context's
-// cancellation, stops the batch and is returned.
+// cancellation, stops the batch and is returned; the context reaches each
+// folder's audit too, which stops between its steps.
 func Batch(ctx context.Context, dir string, each func(ClusterResult) error, opts ...BatchOption) (Summary, error) {
 	cfg := batchConfig{workers: runtime.GOMAXPROCS(0)}
 	for _, o := range opts {
@@ -201,7 +202,7 @@ func Batch(ctx context.Context, dir string, each func(ClusterResult) error, opts
 	for range cfg.workers {
 		wg.Go(func() {
 			for j := range jobs {
-				j.out <- auditFolder(dir, j.dir, j.entries, cache)
+				j.out <- auditFolder(ctx, dir, j.dir, j.entries, cache)
 			}
 		})
 	}
@@ -287,12 +288,16 @@ var (
 	dataExts      = []string{".csv", ".json", ".yaml", ".yml", ".txt"}
 )
 
-// clusterFile reports whether a file name is one of a cluster folder's.
+// clusterFile reports whether a file name is one of a cluster folder's: a
+// score sheet may also be an Excel workbook (.xlsx), a recorded result not.
 func clusterFile(name string) bool {
 	if slices.Contains(rulebookNames, name) {
 		return true
 	}
 	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".xlsx" {
+		return strings.HasPrefix(name, "scores")
+	}
 	return slices.Contains(dataExts, ext) && (strings.HasPrefix(name, "scores") || strings.HasPrefix(name, "recorded"))
 }
 
@@ -301,7 +306,7 @@ func isClusterFolder(entries []os.DirEntry) bool {
 }
 
 // auditFolder audits one cluster-year folder.
-func auditFolder(root, rel string, entries []os.DirEntry, cache *rulebookCache) ClusterResult {
+func auditFolder(ctx context.Context, root, rel string, entries []os.DirEntry, cache *rulebookCache) ClusterResult {
 	res := ClusterResult{Dir: rel}
 	path := filepath.Join(root, filepath.FromSlash(rel))
 	fail := func(err error) ClusterResult {
@@ -357,8 +362,12 @@ func auditFolder(root, rel string, entries []os.DirEntry, cache *rulebookCache) 
 	if err != nil {
 		return fail(err)
 	}
-	rep, err := auditFiles(rb, rulesPath, filepath.Join(path, scores[0]), filepath.Join(path, recorded[0]))
+	rep, err := auditFiles(ctx, rb, rulesPath, filepath.Join(path, scores[0]), filepath.Join(path, recorded[0]))
 	if err != nil {
+		if ctx.Err() != nil {
+			res.Err = err // the batch is stopping: this result is not passed on
+			return res
+		}
 		return fail(err)
 	}
 	res.Report = rep

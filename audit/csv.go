@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/thidua/thidua/internal/bounded"
+	"github.com/thidua/thidua/internal/csvutil"
 	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/sheets"
@@ -26,7 +28,10 @@ var columns = []string{"record", "member", "key", "value", "note"}
 // package documentation. name is used in error messages. Every malformed
 // row is reported, as ParseErrors, each with its file and line.
 func ReadCSV(name string, r io.Reader) (Recorded, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	data, err := bounded.Read(name, r, MaxBytes)
+	if errors.Is(err, bounded.ErrTooLarge) {
+		return Recorded{}, ParseErrors{parseError(name, 0, "", "", lang.Msg("recorded.too_large", MaxBytes))}
+	}
 	if err != nil {
 		return Recorded{}, err
 	}
@@ -39,7 +44,7 @@ func parseCSV(name string, data []byte) (Recorded, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = delimiter(data)
+	cr.Comma = csvutil.Delimiter(data)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	p := &csvParser{name: name, members: make(map[string]int, 16)}
@@ -77,15 +82,6 @@ func parseCSV(name string, data []byte) (Recorded, error) {
 	return p.rec, nil
 }
 
-// delimiter picks ';' when the header line has semicolons and no commas.
-func delimiter(data []byte) rune {
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	if bytes.Count(first, []byte(";")) > 0 && bytes.Count(first, []byte(",")) == 0 {
-		return ';'
-	}
-	return ','
-}
-
 type csvParser struct {
 	name    string
 	col     [5]int // index of each column in a row, -1 if absent
@@ -96,32 +92,8 @@ type csvParser struct {
 }
 
 func (p *csvParser) csvError(err error) *ParseError {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return parseError(p.name, pe.Line, "", "", csvMessage(pe.Err))
-	}
-	return parseError(p.name, 0, "", "", csvMessage(err))
-}
-
-// csvMessage states an error of encoding/csv: the quoting errors in their
-// own words, anything else as its text.
-func csvMessage(err error) lang.Message {
-	switch {
-	case errors.Is(err, csv.ErrBareQuote) && err.Error() == csv.ErrBareQuote.Error():
-		return lang.Msg("csv.bare_quote")
-	case errors.Is(err, csv.ErrQuote) && err.Error() == csv.ErrQuote.Error():
-		return lang.Msg("csv.quote")
-	}
-	return lang.Msg("csv.error", err.Error())
-}
-
-// valueMessage is the message of an error reading a value: the message of
-// a *fields.Error, or the error's text.
-func valueMessage(err error) lang.Message {
-	if m, ok := fields.MessageOf(err); ok {
-		return m
-	}
-	return lang.Msg("csv.error", err.Error())
+	line, m := csvutil.Located(err)
+	return parseError(p.name, line, "", "", m)
 }
 
 func (p *csvParser) add(line int, member, key string, m lang.Message) {
@@ -264,7 +236,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		d, err := sheets.ParseDecimal(value)
 		if err != nil {
-			p.add(line, member, "", lang.Msg("recorded.csv.value").With(what(kind), valueMessage(err)))
+			p.add(line, member, "", lang.Msg("recorded.csv.value").With(what(kind), csvutil.ValueMessage(err)))
 			return
 		}
 		m := p.member(member, src)
@@ -280,7 +252,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		d, err := sheets.ParseDecimal(value)
 		if err != nil {
-			p.add(line, member, key, lang.Msg("recorded.csv.value").With(what("subtotal"), valueMessage(err)))
+			p.add(line, member, key, lang.Msg("recorded.csv.value").With(what("subtotal"), csvutil.ValueMessage(err)))
 			return
 		}
 		m := p.member(member, src)
@@ -305,7 +277,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		n, err := parseCount(value)
 		if err != nil {
-			p.add(line, member, key, lang.Msg("recorded.csv.value").With(what("votes"), valueMessage(err)))
+			p.add(line, member, key, lang.Msg("recorded.csv.value").With(what("votes"), csvutil.ValueMessage(err)))
 			return
 		}
 		m := p.member(member, src)
@@ -322,7 +294,7 @@ func (p *csvParser) row(rec []string, line int) {
 	case "ballot":
 		n, err := parseCount(value)
 		if err != nil {
-			p.add(line, "", key, lang.Msg("recorded.csv.value").With(what("ballot"), valueMessage(err)))
+			p.add(line, "", key, lang.Msg("recorded.csv.value").With(what("ballot"), csvutil.ValueMessage(err)))
 			return
 		}
 		if p.rec.Ballot == nil {

@@ -106,8 +106,9 @@
 //
 // Batch audits a folder of cluster-year folders. Each cluster-year folder
 // holds exactly one rulebook (rulebook.yaml, rulebook.yml or
-// rulebook.json), one score sheet (a file whose name starts with "scores":
-// scores.csv, scores-2020.json, …) and one recorded result (a file whose
+// rulebook.json), one score sheet (a file whose name starts with "scores",
+// in any format package scoresheet reads: scores.csv, scores-2020.json,
+// scores.xlsx, …) and one recorded result (a file whose
 // name starts with "recorded"). Folders may be nested at any depth, for
 // example
 //
@@ -120,4 +121,11 @@
 // sub-folders are not searched. Results come in lexical order of the
 // folders' paths. A folder missing a file, or with an invalid rulebook or
 // recorded result, is reported as malformed and the batch goes on.
+//
+// # Cancellation
+//
+// Audit, AuditFiles and Batch take a context: a server cancels it to stop
+// them. An audit looks at it between its steps (reading, each round of
+// recomputation, the members' arithmetic, the ranking and awards) and
+// returns ctx.Err(), wrapped; Batch passes it to every folder's audit.
 package audit

@@ -16,7 +16,7 @@ import (
 // Audit the published result of Cụm II, 2020: the minutes' ranks and
 // awards follow from the score sheet under the rulebook.
 func Example() {
-	r, err := audit.AuditFiles("../examples/cum2/rulebook.yaml", "../examples/cum2/scores-2020.csv", "../examples/cum2/recorded-2020.csv")
+	r, err := audit.AuditFiles(context.Background(), "../examples/cum2/rulebook.yaml", "../examples/cum2/scores-2020.csv", "../examples/cum2/recorded-2020.csv")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -62,7 +62,11 @@ rank,STNMT,,3
 		fmt.Println(err)
 		return
 	}
-	r := audit.Audit(rb, sheet, rec)
+	r, err := audit.Audit(context.Background(), rb, sheet, rec)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, f := range r.Findings {
 		if f.Severity == audit.Error {
 			fmt.Printf("%s %s: %s\n", f.Kind, f.Member, f.Message)
@@ -78,7 +82,7 @@ rank,STNMT,,3
 // A finding says itself in either language: Vietnamese quotes the
 // engine's values in Vietnamese too, with decimal commas.
 func ExampleFinding_In() {
-	r, err := audit.AuditFiles("../examples/cum2/rulebook.yaml", "../examples/cum2/recorded-2020-errors-sheet.csv", "../examples/cum2/recorded-2020-errors.csv")
+	r, err := audit.AuditFiles(context.Background(), "../examples/cum2/rulebook.yaml", "../examples/cum2/recorded-2020-errors-sheet.csv", "../examples/cum2/recorded-2020-errors.csv")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -97,7 +101,7 @@ func ExampleFinding_In() {
 // Write a report in Vietnamese, the language of the minutes: labels,
 // verdict, findings and numbers (decimal commas). Write keeps English.
 func ExampleReport_WriteIn() {
-	r, err := audit.AuditFiles("../examples/cum2/rulebook.yaml", "../examples/cum2/recorded-2020-errors-sheet.csv", "../examples/cum2/recorded-2020-errors.csv")
+	r, err := audit.AuditFiles(context.Background(), "../examples/cum2/rulebook.yaml", "../examples/cum2/recorded-2020-errors-sheet.csv", "../examples/cum2/recorded-2020-errors.csv")
 	if err != nil {
 		fmt.Println(err)
 		return

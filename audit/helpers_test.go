@@ -1,6 +1,7 @@
 package audit_test
 
 import (
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -125,4 +126,14 @@ func writeFile(t testing.TB, path, text string) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// auditOf audits with a live context, failing the test on error.
+func auditOf(t testing.TB, rb *rules.Rulebook, sh scoring.Sheet, rec audit.Recorded) audit.Report {
+	t.Helper()
+	r, err := audit.Audit(context.Background(), rb, sh, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -23,7 +23,7 @@ func hostileReport(t *testing.T) audit.Report {
 	rec := edit(t, readFile(t, example("recorded-2020.csv")), append(names,
 		[2]string{`total,SCT,,"96,35"`, `total,SCT,,"96,36"`},
 		[2]string{"cluster,,name,Cụm II – Các cơ quan quản lý chuyên ngành,", `cluster,,name,"<img src=x onerror=alert(1)> [t](javascript:x)",`}))
-	return audit.Audit(cum2(t), sheetOf(t, "scores | x.csv", sheet), recordedOf(t, "recorded.csv", rec))
+	return auditOf(t, cum2(t), sheetOf(t, "scores | x.csv", sheet), recordedOf(t, "recorded.csv", rec))
 }
 
 // TestMarkdownEscapesInput writes a report whose member names, cluster

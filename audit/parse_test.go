@@ -222,7 +222,7 @@ func FuzzReadCSV(f *testing.F) {
 			return
 		}
 		_ = rec.Hash()
-		r := audit.Audit(rb, sh, rec)
+		r := auditOf(t, rb, sh, rec)
 		if r.Clean != (r.Counts.Errors == 0 && r.Counts.Warnings == 0) {
 			t.Fatalf("clean %v with counts %+v", r.Clean, r.Counts)
 		}
@@ -246,6 +246,6 @@ func FuzzParseJSON(f *testing.F) {
 			return
 		}
 		_ = rec.Hash()
-		_ = audit.Audit(rb, sh, rec)
+		_ = auditOf(t, rb, sh, rec)
 	})
 }

@@ -20,7 +20,7 @@ import (
 // errorsReport audits the seeded-errors example.
 func errorsReport(t *testing.T) audit.Report {
 	t.Helper()
-	r, err := audit.AuditFiles(example("rulebook.yaml"), example("recorded-2020-errors-sheet.csv"), example("recorded-2020-errors.csv"))
+	r, err := audit.AuditFiles(context.Background(), example("rulebook.yaml"), example("recorded-2020-errors-sheet.csv"), example("recorded-2020-errors.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +29,7 @@ func errorsReport(t *testing.T) audit.Report {
 
 func cleanReport(t *testing.T) audit.Report {
 	t.Helper()
-	r, err := audit.AuditFiles(example("rulebook.yaml"), example("scores-2020.csv"), example("recorded-2020.csv"))
+	r, err := audit.AuditFiles(context.Background(), example("rulebook.yaml"), example("scores-2020.csv"), example("recorded-2020.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package examples_test
 
 import (
+	"context"
 	"slices"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 // illustrative totals of scores-2020.csv — audits clean.
 func TestAuditPublished2020(t *testing.T) {
 	for _, rec := range []string{"cum2/recorded-2020.csv"} {
-		r, err := audit.AuditFiles("cum2/rulebook.yaml", "cum2/scores-2020.csv", rec)
+		r, err := audit.AuditFiles(context.Background(), "cum2/rulebook.yaml", "cum2/scores-2020.csv", rec)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -33,7 +34,7 @@ func TestAuditPublished2020(t *testing.T) {
 // least one finding of every kind of the four categories that the brief
 // lists, each of the severity the kind carries.
 func TestAuditSeededErrors(t *testing.T) {
-	r, err := audit.AuditFiles("cum2/rulebook.yaml", "cum2/recorded-2020-errors-sheet.csv", "cum2/recorded-2020-errors.csv")
+	r, err := audit.AuditFiles(context.Background(), "cum2/rulebook.yaml", "cum2/recorded-2020-errors-sheet.csv", "cum2/recorded-2020-errors.csv")
 	if err != nil {
 		t.Fatal(err)
 	}

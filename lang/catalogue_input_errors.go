@@ -82,7 +82,7 @@ var inputErrorTexts = map[string][2]string{
 
 	// Files of any format.
 	"sheet.too_large": {"tệp lớn hơn {0} byte", "file is larger than {0} bytes"},
-	"sheet.format":    {"định dạng bảng điểm {0} không được hỗ trợ (chỉ dùng .csv, .json, .yaml hoặc .yml)", "unknown score sheet format {0} (expected .csv, .json, .yaml or .yml)"},
+	"sheet.format":    {"định dạng bảng điểm {0} không được hỗ trợ (chỉ dùng .csv, .txt, .json, .yaml, .yml hoặc .xlsx)", "unknown score sheet format {0} (expected .csv, .txt, .json, .yaml, .yml or .xlsx)"},
 	"sheet.year":      {"năm phải từ 1900 đến 9999, nhận được {0}", "expected a year from 1900 to 9999, found {0}"},
 
 	// CSV files: the file and its header.

@@ -16,17 +16,28 @@ import (
 // malformed) is not reported twice. On success it returns the sheet.
 func Check(rb *rules.Rulebook, path string) (scoring.Sheet, error) {
 	sh, err := Load(path)
+	return sh, Validate(rb, sh, err)
+}
+
+// Validate checks a sheet just read against a rulebook, as Check does: err
+// is what reading it returned. The problems of the rows that could not be
+// read (err's scoring.InputErrors) come first, then the problems scoring
+// finds in the rows that could, in line order, without a problem that only
+// follows from an unreadable row. An err that is not about the rows (no
+// such file, an unknown format) is returned as it is. Validate returns nil
+// if the sheet is valid.
+func Validate(rb *rules.Rulebook, sh scoring.Sheet, err error) error {
 	var readErrs scoring.InputErrors
 	if err != nil && !errors.As(err, &readErrs) {
-		return sh, err // not a problem with the rows (no such file, unknown format)
+		return err // not a problem with the rows (no such file, unknown format)
 	}
 	_, scoreErr := scoring.Score(rb, sh)
 	if err == nil {
-		return sh, scoreErr
+		return scoreErr
 	}
 	var more scoring.InputErrors
 	errors.As(scoreErr, &more)
-	return sh, merge(readErrs, more)
+	return merge(readErrs, more)
 }
 
 // merge adds to read the problems of more that do not concern a member and

@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
+	"github.com/thidua/thidua/internal/csvutil"
 	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/scoring"
@@ -38,16 +38,13 @@ var idColumns = []string{"member", "key", "stage", "assessor"}
 // problems scoring finds in those (see Check). A row that is refused leaves
 // no trace in that sheet.
 func ReadCSV(name string, r io.Reader) (scoring.Sheet, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	data, err := readBounded(name, r)
 	if err != nil {
 		return scoring.Sheet{}, err
 	}
-	if len(data) > MaxBytes {
-		return scoring.Sheet{}, scoring.InputErrors{tooLarge(name)}
-	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = delimiter(data)
+	cr.Comma = csvutil.Delimiter(data)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	p := &csvParser{name: name, comma: cr.Comma, seen: map[string]int{}}
@@ -87,22 +84,6 @@ func ReadCSV(name string, r io.Reader) (scoring.Sheet, error) {
 	return p.sheet, nil
 }
 
-// delimiter picks ';' when the header line (the first line that is not
-// blank) has semicolons and no commas.
-func delimiter(data []byte) rune {
-	for len(data) > 0 {
-		line, rest, _ := bytes.Cut(data, []byte("\n"))
-		if len(bytes.TrimSpace(line)) > 0 {
-			if bytes.Contains(line, []byte(";")) && !bytes.Contains(line, []byte(",")) {
-				return ';'
-			}
-			return ','
-		}
-		data = rest
-	}
-	return ','
-}
-
 // blank reports whether every cell of rec is empty or spaces, as in a blank
 // line or a blank row saved by a spreadsheet (",,,,,,").
 func blank(rec []string) bool {
@@ -133,36 +114,12 @@ type lot struct {
 }
 
 func (p *csvParser) csvError(err error) *scoring.InputError {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return inputError(p.name, pe.Line, "", "", csvMessage(pe.Err))
-	}
-	return inputError(p.name, 0, "", "", csvMessage(err))
-}
-
-// csvMessage states an error of encoding/csv: the quoting errors it
-// reports in their own words, anything else as its text.
-func csvMessage(err error) lang.Message {
-	switch {
-	case errors.Is(err, csv.ErrBareQuote):
-		return lang.Msg("csv.bare_quote")
-	case errors.Is(err, csv.ErrQuote):
-		return lang.Msg("csv.quote")
-	}
-	return lang.Msg("csv.error", err.Error())
+	line, m := csvutil.Located(err)
+	return inputError(p.name, line, "", "", m)
 }
 
 func (p *csvParser) add(line int, member, key string, m lang.Message) {
 	p.errs = append(p.errs, inputError(p.name, line, member, key, m))
-}
-
-// valueMessage is the message of an error reading a cell's value: the
-// message of a *fields.Error, or the error's text.
-func valueMessage(err error) lang.Message {
-	if m, ok := fields.MessageOf(err); ok {
-		return m
-	}
-	return lang.Msg("csv.error", err.Error())
 }
 
 // header reads the header row, found on line. Empty cells at its end (as
@@ -319,7 +276,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		d, err := ParseDecimal(value)
 		if err != nil {
-			p.add(line, member, key, valueMessage(err))
+			p.add(line, member, key, csvutil.ValueMessage(err))
 			return
 		}
 		p.sheet.Scores = append(p.sheet.Scores, scoring.Entry{Member: member, Criterion: key, Stage: stage, Assessor: assessor, Value: d, Source: src})
@@ -329,7 +286,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		d, err := ParseDecimal(value)
 		if err != nil {
-			p.add(line, member, key, lang.Msg("csv.target.value").With(valueMessage(err)))
+			p.add(line, member, key, lang.Msg("csv.target.value").With(csvutil.ValueMessage(err)))
 			return
 		}
 		p.sheet.Targets = append(p.sheet.Targets, scoring.Target{Member: member, Criterion: key, Value: d, Source: src})
@@ -350,7 +307,7 @@ func (p *csvParser) row(rec []string, line int) {
 				if kind == "deduction" {
 					m = lang.Msg("csv.deduction.count")
 				}
-				p.add(line, member, key, m.With(valueMessage(err)))
+				p.add(line, member, key, m.With(csvutil.ValueMessage(err)))
 				return
 			}
 		}
@@ -366,7 +323,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		b, err := parseBool(value)
 		if err != nil {
-			p.add(line, member, key, valueMessage(err))
+			p.add(line, member, key, csvutil.ValueMessage(err))
 			return
 		}
 		p.sheet.Facts = append(p.sheet.Facts, scoring.FactValue{Member: member, Fact: key, Value: b, Source: src})
@@ -377,7 +334,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		n, err := parseCount(value)
 		if err != nil {
-			p.add(line, "", key, lang.Msg("csv.ballot.count").With(valueMessage(err)))
+			p.add(line, "", key, lang.Msg("csv.ballot.count").With(csvutil.ValueMessage(err)))
 			return
 		}
 		if !p.once(line, "", key, "csv.ballot.twice", key) {
@@ -402,7 +359,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		n, err := parseCount(value)
 		if err != nil {
-			p.add(line, member, key, lang.Msg("csv.votes.count").With(valueMessage(err)))
+			p.add(line, member, key, lang.Msg("csv.votes.count").With(csvutil.ValueMessage(err)))
 			return
 		}
 		if !p.once(line, member, key, "csv.votes.twice", key) {

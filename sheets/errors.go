@@ -1,6 +1,10 @@
 package sheets
 
 import (
+	"errors"
+	"io"
+
+	"github.com/thidua/thidua/internal/bounded"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/scoring"
 )
@@ -19,4 +23,15 @@ func atPath(file string, line int, path string, m lang.Message, en string) *scor
 // tooLarge is the problem of a file larger than MaxBytes.
 func tooLarge(file string) *scoring.InputError {
 	return inputError(file, 0, "", "", lang.Msg("sheet.too_large", MaxBytes))
+}
+
+// readBounded reads r through the bounded reader, at most MaxBytes of it:
+// a larger input is the located problem "sheet.too_large", whatever r is
+// (a file, a device, a pipe, standard input).
+func readBounded(name string, r io.Reader) ([]byte, error) {
+	data, err := bounded.Read(name, r, MaxBytes)
+	if errors.Is(err, bounded.ErrTooLarge) {
+		return nil, scoring.InputErrors{tooLarge(name)}
+	}
+	return data, err
 }

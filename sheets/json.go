@@ -139,15 +139,28 @@ func rowOf(path string) (string, bool) {
 	return path[:i+1], true
 }
 
+// ReadJSON reads a score sheet in JSON or YAML from r, at most MaxBytes of
+// it, as ParseJSON does; name is used in error messages.
+func ReadJSON(name string, r io.Reader) (scoring.Sheet, error) {
+	data, err := readBounded(name, r)
+	if err != nil {
+		return scoring.Sheet{}, err
+	}
+	return ParseJSON(name, data)
+}
+
 // Load reads a score sheet from a file, in the format its extension names:
 // CSV (.csv, or .txt as spreadsheets save delimited text; see ReadCSV),
 // JSON (.json) or YAML (.yaml, .yml; see ParseJSON). The extension's case
 // does not matter. Files larger than MaxBytes (32 MiB) are refused, in every
-// format.
+// format. An Excel workbook (.xlsx) is refused too: package scoresheet
+// reads every format, .xlsx included, with one call.
 func Load(path string) (scoring.Sheet, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
 	case ".csv", ".txt", ".json", ".yaml", ".yml":
+	case ".xlsx":
+		return scoring.Sheet{}, scoring.InputErrors{inputError(path, 0, "", "", lang.Msg("sheet.xlsx"))}
 	default:
 		return scoring.Sheet{}, scoring.InputErrors{inputError(path, 0, "", "", lang.Msg("sheet.format", strconv.Quote(filepath.Ext(path))))}
 	}
@@ -159,11 +172,5 @@ func Load(path string) (scoring.Sheet, error) {
 	if ext == ".csv" || ext == ".txt" {
 		return ReadCSV(path, f)
 	}
-	// Read at most one byte over the limit, whatever the file is (Stat
-	// says 0 for a device or a pipe): ParseJSON refuses it then.
-	data, err := io.ReadAll(io.LimitReader(f, MaxBytes+1))
-	if err != nil {
-		return scoring.Sheet{}, err
-	}
-	return ParseJSON(path, data)
+	return ReadJSON(path, f)
 }

@@ -322,12 +322,19 @@ func TestLoad(t *testing.T) {
 		require.Len(t, got.Members, 1)
 	})
 	t.Run("a file of another kind is refused by its extension", func(t *testing.T) {
-		_, err := sheets.Load(write("cum.xlsx", "PK"))
-		require.ErrorContains(t, err, `unknown score sheet format ".xlsx" (expected .csv, .json, .yaml or .yml)`)
+		_, err := sheets.Load(write("cum.ods", "PK"))
+		require.ErrorContains(t, err, `unknown score sheet format ".ods" (expected .csv, .txt, .json, .yaml, .yml or .xlsx)`)
 		var es scoring.InputErrors
 		require.ErrorAs(t, err, &es)
 		require.Equal(t, "sheet.format", es[0].Message.Key)
-		require.Contains(t, es.Text(lang.Vietnamese), `định dạng bảng điểm ".xlsx" không được hỗ trợ`)
+		require.Contains(t, es.Text(lang.Vietnamese), `định dạng bảng điểm ".ods" không được hỗ trợ`)
+	})
+	t.Run("a workbook is left to package scoresheet", func(t *testing.T) {
+		_, err := sheets.Load(write("cum.xlsx", "PK"))
+		var es scoring.InputErrors
+		require.ErrorAs(t, err, &es)
+		require.Equal(t, "sheet.xlsx", es[0].Message.Key)
+		require.ErrorContains(t, err, "package scoresheet")
 	})
 	t.Run("a missing file gives the error of the file system", func(t *testing.T) {
 		_, err := sheets.Load(filepath.Join(dir, "none.csv"))

@@ -1,6 +1,7 @@
 package whatif_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -466,7 +467,7 @@ func TestReachAgreesWithBruteForce(t *testing.T) {
 		}
 		checked++
 		before := c.sh.Hash()
-		got, err := whatif.Reach(c.rb, c.sh, c.member, c.target)
+		got, err := whatif.Reach(context.Background(), c.rb, c.sh, c.member, c.target)
 		if err != nil {
 			t.Fatalf("seed %d: %v\n%s", seed, err, describe(c))
 		}

@@ -1,6 +1,7 @@
 package whatif_test
 
 import (
+	"context"
 	"errors"
 	"regexp"
 	"slices"
@@ -77,10 +78,13 @@ func markKeys(seen map[string]bool, m lang.Message) {
 func TestRequestErrorTexts(t *testing.T) {
 	rb, sh := cum2(t)
 	reach := func(member string, target whatif.Target, opts ...whatif.Option) func() error {
-		return func() error { _, err := whatif.Reach(rb, sh, member, target, opts...); return err }
+		return func() error {
+			_, err := whatif.Reach(context.Background(), rb, sh, member, target, opts...)
+			return err
+		}
 	}
 	sens := func(p whatif.Parameter, r whatif.Range) func() error {
-		return func() error { _, err := whatif.Sensitivity(rb, sh, p, r); return err }
+		return func() error { _, err := whatif.Sensitivity(context.Background(), rb, sh, p, r); return err }
 	}
 	rg := func(from, to, step string) whatif.Range { return whatif.Range{From: d(from), To: d(to), Step: d(step)} }
 	cases := []struct {

@@ -1,6 +1,7 @@
 package whatif_test
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -25,7 +26,7 @@ func ExampleReach() {
 		fmt.Println(err)
 		return
 	}
-	res, err := whatif.Reach(rb, sh, "SXD", whatif.AwardTarget("flag"))
+	res, err := whatif.Reach(context.Background(), rb, sh, "SXD", whatif.AwardTarget("flag"))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -51,7 +52,7 @@ func ExampleReach() {
 func ExampleReach_unreachable() {
 	rb, _ := rules.Load("../examples/cum2/rulebook.yaml")
 	sh, _ := sheets.Check(rb, "../examples/cum2/scores-2020.csv")
-	res, err := whatif.Reach(rb, sh, "SNNPTNT", whatif.AwardTarget("flag"))
+	res, err := whatif.Reach(context.Background(), rb, sh, "SNNPTNT", whatif.AwardTarget("flag"))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -72,7 +73,7 @@ func ExampleSensitivity() {
 	rb, _ := rules.Load("../examples/cum2/rulebook.yaml")
 	sh, _ := sheets.Check(rb, "../examples/cum2/scores-2020.csv")
 	d := decimal.RequireFromString
-	res, err := whatif.Sensitivity(rb, sh, whatif.WeightOf("07"), whatif.Range{From: d("40"), To: d("60"), Step: d("1")})
+	res, err := whatif.Sensitivity(context.Background(), rb, sh, whatif.WeightOf("07"), whatif.Range{From: d("40"), To: d("60"), Step: d("1")})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -1,6 +1,7 @@
 package whatif_test
 
 import (
+	"context"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -187,7 +188,7 @@ func TestEnglishStringsAreTheirMessages(t *testing.T) {
 	results := []*whatif.Result{}
 	for _, m := range []string{"SCT", "SKHCN", "SXD", "STNMT", "SGTVT", "SNNPTNT", "TTT"} {
 		for _, target := range []whatif.Target{whatif.AwardTarget("flag"), whatif.AwardTarget("merit"), whatif.RankTarget(1)} {
-			res, err := whatif.Reach(rb, sh, m, target)
+			res, err := whatif.Reach(context.Background(), rb, sh, m, target)
 			require.NoError(t, err)
 			results = append(results, res)
 		}
@@ -209,7 +210,7 @@ awards:
 		cl("A", "a", "4"), cl("A", "r", "4"), cl("B", "a", "1"), cl("B", "r", "1"),
 	}}
 	for _, target := range []whatif.Target{whatif.RankTarget(1), whatif.AwardTarget("flag")} {
-		res, err := whatif.Reach(rel, relSheet, "B", target)
+		res, err := whatif.Reach(context.Background(), rel, relSheet, "B", target)
 		require.NoError(t, err)
 		results = append(results, res)
 	}
@@ -242,7 +243,7 @@ awards:
 		{whatif.ScoreOf("SCT", "02"), whatif.Range{From: d("0"), To: d("4"), Step: d("2")}, rb, "whatif.breakeven.whole"},
 	}
 	for _, sw := range sweeps {
-		res, err := whatif.Sensitivity(sw.rb, sh, sw.p, sw.r)
+		res, err := whatif.Sensitivity(context.Background(), sw.rb, sh, sw.p, sw.r)
 		require.NoError(t, err)
 		written(t, res.Parameter.String(), res.Parameter.Message())
 		written(t, res.Range.String(), res.Range.Message())
@@ -305,13 +306,13 @@ edits:
 // the bundled example.
 func TestTextsInVietnamese(t *testing.T) {
 	rb, sh := cum2(t)
-	res, err := whatif.Reach(rb, sh, "SNNPTNT", whatif.AwardTarget("flag"))
+	res, err := whatif.Reach(context.Background(), rb, sh, "SNNPTNT", whatif.AwardTarget("flag"))
 	require.NoError(t, err)
 	require.Len(t, res.Obstacles, 1)
 	require.Equal(t, "Được từ 80% thành viên cụm bỏ phiếu tán thành: 3/7 phiếu của thành viên cụm, cần 80% — tăng điểm cũng không thay đổi được điều này",
 		res.Obstacles[0].Text(lang.Vietnamese))
 
-	sr, err := whatif.Sensitivity(rb, sh, whatif.WeightOf("07"), whatif.Range{From: d("0.5"), To: d("2"), Step: d("0.5")})
+	sr, err := whatif.Sensitivity(context.Background(), rb, sh, whatif.WeightOf("07"), whatif.Range{From: d("0.5"), To: d("2"), Step: d("0.5")})
 	require.NoError(t, err)
 	require.Equal(t, "trọng số của 07", sr.Parameter.Text(lang.Vietnamese))
 	require.Equal(t, "0,5 … 2, bước 0,5", sr.Range.Text(lang.Vietnamese))

@@ -1,6 +1,7 @@
 package whatif
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -176,9 +177,16 @@ func obstacle(kind ObstacleKind, tier, condition string, m lang.Message) Obstacl
 //
 // If no allocation reaches the target, Result.Reachable is false and
 // Obstacles say why.
-func Reach(rb *rules.Rulebook, sh scoring.Sheet, member string, target Target, opts ...Option) (*Result, error) {
+//
+// The search stops when ctx is done (a server's request cancelled, a
+// deadline passed), between the steps of the programme and between the
+// candidates it ranks, and returns ctx.Err(), wrapped.
+func Reach(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, member string, target Target, opts ...Option) (*Result, error) {
+	if err := stopped(ctx); err != nil {
+		return nil, err
+	}
 	cfg := newConfig(opts)
-	sh = cloneSheet(sh)
+	sh = sh.Clone()
 	if !hasMember(sh, member) {
 		return nil, newError(ErrUnknownMember, member, "", "", lang.Msg("whatif.err.member.unknown"))
 	}
@@ -196,6 +204,7 @@ func Reach(rb *rules.Rulebook, sh scoring.Sheet, member string, target Target, o
 	if err != nil {
 		return nil, err
 	}
+	s.ctx = ctx
 	res.Fixed = s.fixed()
 	if reached(base, member, target, rb) {
 		res.setCaveats(s.caveats())

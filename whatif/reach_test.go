@@ -1,6 +1,7 @@
 package whatif_test
 
 import (
+	"context"
 	"slices"
 	"testing"
 
@@ -42,7 +43,7 @@ func TestReachOnCum2(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res, err := whatif.Reach(rb, sh, c.member, c.target, c.opts...)
+			res, err := whatif.Reach(context.Background(), rb, sh, c.member, c.target, c.opts...)
 			require.NoError(t, err)
 			require.Equal(t, c.reachable, res.Reachable, "obstacles: %+v", res.Obstacles)
 			require.True(t, res.Gain.Equal(d(c.gain)), "gain %s, want %s", res.Gain, c.gain)
@@ -102,7 +103,7 @@ awards:
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res, err := whatif.Reach(rb, c.sh, c.member, c.target)
+			res, err := whatif.Reach(context.Background(), rb, c.sh, c.member, c.target)
 			require.NoError(t, err)
 			require.False(t, res.Reachable)
 			var kinds []whatif.ObstacleKind
@@ -137,7 +138,7 @@ func TestReachErrorsCarryTheInput(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := whatif.Reach(rb, sh, c.member, c.target, c.opts...)
+			_, err := whatif.Reach(context.Background(), rb, sh, c.member, c.target, c.opts...)
 			require.ErrorIs(t, err, c.sentinel)
 			we := checkRequestError(t, err)
 			require.Equal(t, c.value, we.Value)
@@ -149,7 +150,7 @@ func TestReachDoesNotChangeItsInput(t *testing.T) {
 	rb, sh := cum2(t)
 	before := sh.Hash()
 	scores := slices.Clone(sh.Scores)
-	res, err := whatif.Reach(rb, sh, "SXD", whatif.AwardTarget("flag"))
+	res, err := whatif.Reach(context.Background(), rb, sh, "SXD", whatif.AwardTarget("flag"))
 	require.NoError(t, err)
 	require.Equal(t, before, sh.Hash())
 	require.Equal(t, len(scores), len(sh.Scores))
@@ -197,7 +198,7 @@ awards:
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res, err := whatif.Reach(rb, c.sh(), "B", whatif.AwardTarget("flag"))
+			res, err := whatif.Reach(context.Background(), rb, c.sh(), "B", whatif.AwardTarget("flag"))
 			require.NoError(t, err)
 			require.True(t, res.Reachable)
 			require.True(t, res.Gain.Equal(d(c.gain)), "gain %s, want %s (%+v)", res.Gain, c.gain, res.Allocation)
@@ -224,7 +225,7 @@ awards:
 		cl("A", "a", "4"), cl("A", "r", "4"),
 		cl("B", "a", "1"), cl("B", "r", "1"),
 	}}
-	res, err := whatif.Reach(rb, sh, "B", whatif.RankTarget(1))
+	res, err := whatif.Reach(context.Background(), rb, sh, "B", whatif.RankTarget(1))
 	require.NoError(t, err)
 	require.False(t, res.Reachable, "B can raise a only to 4; r is held fixed")
 	require.Equal(t, []whatif.Fixed{{Criterion: "r", Reason: "scored relative to the cluster's leader: held at its current value",
@@ -248,16 +249,16 @@ func TestReachWithScalesWithoutACommonDenominator(t *testing.T) {
 	}
 	body += "rounding:\n  quotient: {places: 2}\nawards:\n  - {id: flag, name: Flag, count: 1}\n"
 	rb := mustRulebook(t, body)
-	res, err := whatif.Reach(rb, sh, "B", whatif.RankTarget(1))
+	res, err := whatif.Reach(context.Background(), rb, sh, "B", whatif.RankTarget(1))
 	require.NoError(t, err)
 	require.False(t, res.Reachable, "A has every criterion at its maximum; B can only tie")
-	res, err = whatif.Reach(rb, sh, "B", whatif.RankTarget(2))
+	res, err = whatif.Reach(context.Background(), rb, sh, "B", whatif.RankTarget(2))
 	require.NoError(t, err)
 	require.True(t, res.AlreadyMet)
 
 	// With A one point short on a, B can pass A.
 	sh.Scores[0].Value = d("0")
-	res, err = whatif.Reach(rb, sh, "B", whatif.RankTarget(1))
+	res, err = whatif.Reach(context.Background(), rb, sh, "B", whatif.RankTarget(1))
 	require.NoError(t, err)
 	require.True(t, res.Reachable)
 	require.Contains(t, res.Caveats[0], "12 decimal places")

@@ -338,7 +338,7 @@ func inputError(file string, line int, member, criterion, where string, m lang.M
 // (as scoring.InputErrors with the scenario's file and line); the sheet
 // returned with errors is the input, unchanged.
 func (sc Scenario) Apply(rb *rules.Rulebook, sh scoring.Sheet) (scoring.Sheet, error) {
-	out := cloneSheet(sh)
+	out := sh.Clone()
 	var es scoring.InputErrors
 	for _, e := range sc.Edits {
 		if err := applyEdit(rb, &out, e, scoring.Source{File: sc.File, Line: e.Line}); err != nil {

@@ -2,6 +2,7 @@ package whatif
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"math/big"
@@ -20,6 +21,18 @@ var (
 	hundred = decimal.NewFromInt(100)
 )
 
+// checkEvery is how many iterations of a long loop go between two looks
+// at the context (a look costs little, but not nothing).
+const checkEvery = 256
+
+// stopped returns ctx.Err(), wrapped, if ctx is done; nil otherwise.
+func stopped(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("whatif: stopped: %w", err)
+	}
+	return nil
+}
+
 // maxTies bounds the group and criterion rules of a tie-break chain the
 // search tracks (a chain has a handful).
 const maxTies = 8
@@ -28,6 +41,7 @@ const unset = math.MaxUint8
 
 // search is the state of one Reach question.
 type search struct {
+	ctx    context.Context // stops the search when done; never nil once Reach sets it
 	rb     *rules.Rulebook
 	sh     scoring.Sheet
 	cfg    config
@@ -89,7 +103,7 @@ type tieModel struct {
 }
 
 func newSearch(rb *rules.Rulebook, sh scoring.Sheet, base *ranking.Standings, member string, target Target, tier int, cfg config) (*search, error) {
-	s := &search{rb: rb, sh: sh, cfg: cfg, base: base, member: member, target: target, tier: tier, nodes: rb.Nodes()}
+	s := &search{ctx: context.Background(), rb: rb, sh: sh, cfg: cfg, base: base, member: member, target: target, tier: tier, nodes: rb.Nodes()}
 	row, _ := base.Row(member)
 	s.card = row.Card
 	s.leaves = make([]*leafModel, len(s.nodes))
@@ -338,7 +352,7 @@ func (s *search) setLeaf(scores []scoring.Entry, lm *leafModel, v decimal.Decima
 
 // sheetWith is the sheet with the chosen candidate (by index) of each leaf.
 func (s *search) sheetWith(choice map[int]int) scoring.Sheet {
-	sh := cloneSheet(s.sh)
+	sh := s.sh.Clone()
 	idx := make([]int, 0, len(choice))
 	for i := range choice {
 		idx = append(idx, i)
@@ -363,6 +377,9 @@ func (s *search) scoreCandidates() error {
 		}
 	}
 	for k := range longest {
+		if err := stopped(s.ctx); err != nil {
+			return err
+		}
 		choice := map[int]int{}
 		for _, lm := range s.leaves {
 			if lm != nil && k < len(lm.cands) {
@@ -733,7 +750,12 @@ func (s *search) leafState(lm *leafModel, k int, units int64, points decimal.Dec
 // combine adds a child's classes to the classes of the children before it.
 func (s *search) combine(acc, kid []*state) ([]*state, error) {
 	p := newPool()
-	for _, a := range acc {
+	for i, a := range acc {
+		if i%checkEvery == 0 {
+			if err := stopped(s.ctx); err != nil {
+				return nil, err
+			}
+		}
 		for _, b := range kid {
 			cls := a.cls
 			for t := range cls {
@@ -804,9 +826,17 @@ func (s *search) run() (*found, error) {
 	slices.SortStableFunc(cands, func(a, b candidate) int {
 		return cmp.Or(a.total.Cmp(b.total), cmp.Compare(a.st.effort, b.st.effort), cmp.Compare(a.st.nchg, b.st.nchg))
 	})
-	for _, c := range cands {
+	for i, c := range cands {
+		if i%checkEvery == 0 {
+			if err := stopped(s.ctx); err != nil {
+				return nil, err
+			}
+		}
 		if c.st.nchg == 0 || !s.mayReach(c) {
 			continue
+		}
+		if err := stopped(s.ctx); err != nil {
+			return nil, err // before each candidate ranked
 		}
 		choice := map[int]int{}
 		c.st.choice(choice)

@@ -1,6 +1,7 @@
 package whatif
 
 import (
+	"context"
 	"math/big"
 	"slices"
 	"strings"
@@ -248,9 +249,15 @@ type SensitivityResult struct {
 // rational functions of the weight; a relative criterion's score, which
 // moves the cluster's leader), break-evens are bracketed by the grid, and
 // Notes say so.
-func Sensitivity(rb *rules.Rulebook, sh scoring.Sheet, p Parameter, r Range, opts ...Option) (*SensitivityResult, error) {
+//
+// The sweep stops when ctx is done, before each ranking and between the
+// pieces of a break-even's search, and returns ctx.Err(), wrapped.
+func Sensitivity(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, p Parameter, r Range, opts ...Option) (*SensitivityResult, error) {
+	if err := stopped(ctx); err != nil {
+		return nil, err
+	}
 	cfg := newConfig(opts)
-	sh = cloneSheet(sh)
+	sh = sh.Clone()
 	base, err := ranking.Rank(rb, sh, cfg.rankOpts...)
 	if err != nil {
 		return nil, err
@@ -259,6 +266,7 @@ func Sensitivity(rb *rules.Rulebook, sh scoring.Sheet, p Parameter, r Range, opt
 	if err != nil {
 		return nil, err
 	}
+	sw.ctx = ctx
 	grid, err := sw.grid(r)
 	if err != nil {
 		return nil, err

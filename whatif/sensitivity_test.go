@@ -1,6 +1,7 @@
 package whatif_test
 
 import (
+	"context"
 	"math/rand/v2"
 	"testing"
 
@@ -93,7 +94,7 @@ func TestSensitivityOnCum2(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res, err := whatif.Sensitivity(rb, sh, c.p, c.r)
+			res, err := whatif.Sensitivity(context.Background(), rb, sh, c.p, c.r)
 			require.NoError(t, err)
 			require.Empty(t, res.Notes)
 			require.Len(t, res.BreakEvens, len(c.want))
@@ -146,7 +147,7 @@ func TestBreakEvensAreTheFirstChange(t *testing.T) {
 			rng = whatif.Range{From: d("0"), To: hi, Step: d("1")}
 			rankAt = func(v decimal.Decimal) *ranking.Standings { return rankScore(t, c.rb, c.sh, m, n.ID, v) }
 		}
-		res, err := whatif.Sensitivity(c.rb, c.sh, p, rng)
+		res, err := whatif.Sensitivity(context.Background(), c.rb, c.sh, p, rng)
 		require.NoError(t, err, "seed %d: %s\n%s", seed, p, describe(c))
 		for _, b := range res.BreakEvens {
 			found++
@@ -216,7 +217,7 @@ func TestSensitivityErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := whatif.Sensitivity(rb, sh, c.p, c.r)
+			_, err := whatif.Sensitivity(context.Background(), rb, sh, c.p, c.r)
 			require.ErrorIs(t, err, c.sentinel)
 			we := checkRequestError(t, err)
 			require.Equal(t, c.value, we.Value)

@@ -1,32 +1,10 @@
 package whatif
 
 import (
-	"slices"
-
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
-
-// cloneSheet deep-copies a sheet, so that edits never reach the caller's.
-func cloneSheet(sh scoring.Sheet) scoring.Sheet {
-	out := sh
-	out.Members = slices.Clone(sh.Members)
-	out.Scores = slices.Clone(sh.Scores)
-	out.Targets = slices.Clone(sh.Targets)
-	out.NotAssigned = slices.Clone(sh.NotAssigned)
-	out.Bonuses = slices.Clone(sh.Bonuses)
-	out.Deductions = slices.Clone(sh.Deductions)
-	out.Facts = slices.Clone(sh.Facts)
-	out.History = slices.Clone(sh.History)
-	out.Lots = slices.Clone(sh.Lots)
-	if sh.Ballot != nil {
-		b := *sh.Ballot
-		b.Votes = slices.Clone(sh.Ballot.Votes)
-		out.Ballot = &b
-	}
-	return out
-}
 
 func hasMember(sh scoring.Sheet, id string) bool {
 	for _, m := range sh.Members {

@@ -1,6 +1,7 @@
 package whatif
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/big"
@@ -18,6 +19,7 @@ import (
 // at any value of the parameter, and an exact model of every member's
 // quantities as functions of it.
 type sweep struct {
+	ctx       context.Context // stops the sweep when done; never nil
 	rb        *rules.Rulebook
 	sh        scoring.Sheet
 	cfg       config
@@ -36,7 +38,7 @@ type sweep struct {
 }
 
 func newSweep(rb *rules.Rulebook, sh scoring.Sheet, base *ranking.Standings, p Parameter, cfg config) (*sweep, error) {
-	sw := &sweep{rb: rb, sh: sh, cfg: cfg, base: base, p: p, exact: true}
+	sw := &sweep{ctx: context.Background(), rb: rb, sh: sh, cfg: cfg, base: base, p: p, exact: true}
 	switch {
 	case p.Weight != "" && (p.Member != "" || p.Criterion != ""):
 		return nil, newError(ErrBadRange, p.Member, p.Weight, "", lang.Msg("whatif.err.sweep.both"))
@@ -121,6 +123,9 @@ func (r Range) Text(t lang.Tag) string { return r.Message().In(t) }
 
 // rank ranks the cluster with the parameter at x.
 func (sw *sweep) rank(x decimal.Decimal) (*ranking.Standings, error) {
+	if err := stopped(sw.ctx); err != nil {
+		return nil, err // every ranking of the sweep passes here
+	}
 	sw.evaluated++
 	if sw.p.Weight != "" {
 		spec := sw.rb.Spec()
@@ -131,7 +136,7 @@ func (sw *sweep) rank(x decimal.Decimal) (*ranking.Standings, error) {
 		}
 		return rank(rb, sw.sh, sw.cfg.rankOpts...)
 	}
-	sh := cloneSheet(sw.sh)
+	sh := sw.sh.Clone()
 	setScore(&sh, sw.rb, sw.p.Member, sw.node.ID, x)
 	st, err := rank(sw.rb, sh, sw.cfg.rankOpts...)
 	if err != nil {
@@ -345,6 +350,9 @@ func (sw *sweep) events(a, b *big.Rat) ([]*big.Rat, error) {
 		add(x)
 	}
 	for i := 0; i+1 < len(pieces); i++ {
+		if err := stopped(sw.ctx); err != nil {
+			return nil, err
+		}
 		pa, pb := pieces[i], pieces[i+1]
 		es, err := sw.pieceEvents(pa, pb)
 		if err != nil {
@@ -368,6 +376,9 @@ func (sw *sweep) events(a, b *big.Rat) ([]*big.Rat, error) {
 func (sw *sweep) pieces(a, b *big.Rat) ([]*big.Rat, error) {
 	out := []*big.Rat{a, b}
 	for round := 0; ; round++ {
+		if err := stopped(sw.ctx); err != nil {
+			return nil, err
+		}
 		var splits []*big.Rat
 		for i := 0; i+1 < len(out); i++ {
 			for _, pl := range sw.model {

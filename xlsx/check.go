@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"errors"
+	"io"
 	"slices"
 	"strings"
 
@@ -20,6 +21,21 @@ func Check(rb *rules.Rulebook, path string, opts Options) (scoring.Sheet, []Warn
 	if err != nil {
 		return scoring.Sheet{}, nil, err
 	}
+	return check(rb, res)
+}
+
+// CheckReader reads a workbook from r as Read does and validates the sheet
+// against the rulebook as Check does; name is used in messages.
+func CheckReader(rb *rules.Rulebook, name string, r io.Reader, opts Options) (scoring.Sheet, []Warning, error) {
+	res, err := readFrom(name, r, rb, opts)
+	if err != nil {
+		return scoring.Sheet{}, nil, err
+	}
+	return check(rb, res)
+}
+
+// check validates what a read produced against the rulebook.
+func check(rb *rules.Rulebook, res *result) (scoring.Sheet, []Warning, error) {
 	for _, e := range res.errs {
 		if e.Line == 0 && e.Member == "" {
 			// The workbook or a sheet could not be read as a whole: what

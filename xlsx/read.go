@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"path"
@@ -12,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/thidua/thidua/internal/bounded"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -85,7 +87,9 @@ func (w Warning) where() string {
 }
 
 // Load reads a cluster's score sheet from an .xlsx workbook, with the
-// default limits. m may be nil (detect the layout). See Read.
+// default limits. m may be nil (detect the layout). See Read. Package
+// scoresheet reads a sheet in any format, this one included, with one
+// call whose rulebook comes first.
 func Load(path string, m *Mapping, rb *rules.Rulebook) (scoring.Sheet, []Warning, error) {
 	res, err := loadFile(path, rb, Options{Mapping: m})
 	if err != nil {
@@ -105,13 +109,27 @@ func Load(path string, m *Mapping, rb *rules.Rulebook) (scoring.Sheet, []Warning
 // a limit is one InputError naming the file. Read does not check the sheet
 // against the rulebook's scoring rules; Check does.
 func Read(name string, r io.Reader, rb *rules.Rulebook, opts Options) (scoring.Sheet, []Warning, error) {
-	lim := opts.Limits.orDefault()
-	data, err := io.ReadAll(io.LimitReader(r, lim.MaxBytes+1))
+	res, err := readFrom(name, r, rb, opts)
 	if err != nil {
 		return scoring.Sheet{}, nil, err
 	}
-	res := read(name, data, rb, opts)
 	return res.sheet, res.warnings, res.err()
+}
+
+// readFrom reads a workbook from r through the bounded reader, at most
+// the limit's MaxBytes: a larger input is the problem "xlsx.limit.bytes",
+// whatever r is (a file, a device, a pipe, standard input).
+func readFrom(name string, r io.Reader, rb *rules.Rulebook, opts Options) (*result, error) {
+	lim := opts.Limits.orDefault()
+	data, err := bounded.Read(name, r, lim.MaxBytes)
+	if errors.Is(err, bounded.ErrTooLarge) {
+		// As guard would say of the limit+1 bytes read.
+		return &result{errs: scoring.InputErrors{inputError(name, 0, "", "", "", lang.Msg("xlsx.limit.bytes", lim.MaxBytes+1, lim.MaxBytes))}}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return read(name, data, rb, opts), nil
 }
 
 func loadFile(path string, rb *rules.Rulebook, opts Options) (*result, error) {
@@ -124,11 +142,7 @@ func loadFile(path string, rb *rules.Rulebook, opts Options) (*result, error) {
 	if st, err := f.Stat(); err == nil && st.Size() > lim.MaxBytes {
 		return &result{errs: scoring.InputErrors{inputError(path, 0, "", "", "", lang.Msg("xlsx.limit.bytes", st.Size(), lim.MaxBytes))}}, nil
 	}
-	data, err := io.ReadAll(io.LimitReader(f, lim.MaxBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	return read(path, data, rb, opts), nil
+	return readFrom(path, f, rb, opts)
 }
 
 // result is what a read produced, with the cells each row came from (for

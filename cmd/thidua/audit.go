@@ -10,16 +10,18 @@ import (
 
 	"github.com/thidua/thidua/audit"
 	"github.com/thidua/thidua/lang"
+	"github.com/thidua/thidua/scoresheet"
 )
 
 const auditUsage = `Usage:
-  thidua audit --rules RULEBOOK --scores SHEET --recorded RECORDED [--format md|json|html] [--lang vi|en] [--out FILE]
+  thidua audit --rules RULEBOOK --scores SHEET --recorded RECORDED [--mapping FILE] [--format md|json|html] [--lang vi|en] [--out FILE]
   thidua audit --batch DIR [--format md|json|html] [--lang vi|en] [--out FILE]
 
 Checks a published result (the minutes' totals, ranks, awards, votes and
 cited tie-breaks, in RECORDED) against the score sheet and the rulebook:
-recomputes it and reports every discrepancy. With --batch, audits every
-cluster-year folder under DIR (each with rulebook.yaml, scores*.csv and
+recomputes it and reports every discrepancy. SHEET is CSV, JSON, YAML or
+an .xlsx workbook. With --batch, audits every cluster-year folder under
+DIR (each with rulebook.yaml, scores*.csv or scores*.xlsx and
 recorded*.csv). Reports are in Vietnamese unless --lang en; JSON is the
 same in both. Exit codes: 0 no error found, 1 errors found or bad input,
 2 usage.
@@ -32,7 +34,8 @@ Flags:
 func auditCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("audit", stderr)
 	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", "score sheet `file` (CSV, JSON or YAML)")
+	scoresPath := fs.String("scores", "", scoresHelp)
+	mapping := fs.String("mapping", "", mappingHelp)
 	recordedPath := fs.String("recorded", "", "recorded result `file`: what the minutes published (CSV, JSON or YAML)")
 	batch := fs.String("batch", "", "audit every cluster-year folder under `dir`")
 	format := fs.String("format", "md", "report `format`: md, json or html")
@@ -55,17 +58,17 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua audit: --lang must be vi or en, found %q\n", *langCode)
 		return exitUsage
 	}
-	single := *rulesPath != "" || *scoresPath != "" || *recordedPath != ""
+	single := *rulesPath != "" || *scoresPath != "" || *recordedPath != "" || *mapping != ""
 	switch {
 	case *batch != "" && single:
-		fmt.Fprintln(stderr, "thidua audit: --batch audits a folder; it cannot be combined with --rules, --scores or --recorded")
+		fmt.Fprintln(stderr, "thidua audit: --batch audits a folder; it cannot be combined with --rules, --scores, --recorded or --mapping")
 		return exitUsage
 	case *batch == "" && (*rulesPath == "" || *scoresPath == "" || *recordedPath == ""):
 		fmt.Fprintln(stderr, "thidua audit: --rules, --scores and --recorded are required (or --batch DIR)")
 		fs.Usage()
 		return exitUsage
 	}
-	inputs := []string{*rulesPath, *scoresPath, *recordedPath}
+	inputs := []string{*rulesPath, *scoresPath, *recordedPath, *mapping}
 	if refuseOverwrite("audit", tag, stderr, []string{*out}, inputs) {
 		return exitUsage
 	}
@@ -90,7 +93,7 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 	if *batch != "" {
 		code, wrote = auditBatch(*batch, f, tag, w, stderr)
 	} else {
-		code, wrote = auditOne(*rulesPath, *scoresPath, *recordedPath, f, tag, w, stderr)
+		code, wrote = auditOne(*rulesPath, *scoresPath, *recordedPath, *mapping, f, tag, w, stderr)
 	}
 	if file == nil {
 		return code
@@ -112,8 +115,10 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 
 // auditOne audits one cluster's recorded result, writing the report to w.
 // wrote is true if the whole report was written (whatever it found).
-func auditOne(rulesPath, scoresPath, recordedPath string, f audit.Format, tag lang.Tag, w, stderr io.Writer) (code int, wrote bool) {
-	rep, err := audit.AuditFiles(rulesPath, scoresPath, recordedPath)
+func auditOne(rulesPath, scoresPath, recordedPath, mappingPath string, f audit.Format, tag lang.Tag, w, stderr io.Writer) (code int, wrote bool) {
+	ctx, stop := interruptible()
+	defer stop()
+	rep, err := audit.AuditFiles(ctx, rulesPath, scoresPath, recordedPath, scoresheet.WithMappingFile(mappingPath))
 	if err != nil {
 		report(stderr, tag, err)
 		return exitBadInput, false
@@ -145,7 +150,7 @@ var batchSummary = [2]string{
 // report to w. wrote is true if the whole report was written.
 func auditBatch(dir string, f audit.Format, tag lang.Tag, w, stderr io.Writer) (code int, wrote bool) {
 	defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interruptible()
 	defer stop()
 	bw, err := audit.NewBatchWriterIn(w, f, dir, tag)
 	if err != nil {
@@ -166,4 +171,11 @@ func auditBatch(dir string, f audit.Format, tag lang.Tag, w, stderr io.Writer) (
 		return exitBadInput, true
 	}
 	return exitOK, true
+}
+
+// interruptible is the context of a long command: done when the user
+// interrupts it (Ctrl-C), so that the library stops and the command exits
+// cleanly, writing nothing.
+func interruptible() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt)
 }

@@ -28,6 +28,10 @@ func TestAuditGolden(t *testing.T) {
 		{"cum2-errors", []string{"--rules", rb, "--scores", cum2 + "recorded-2020-errors-sheet.csv", "--recorded", cum2 + "recorded-2020-errors.csv", "--lang", "en"}, exitBadInput},
 		{"cum2-errors-html", []string{"--rules", rb, "--scores", cum2 + "recorded-2020-errors-sheet.csv", "--recorded", cum2 + "recorded-2020-errors.csv", "--format", "html", "--lang", "en"}, exitBadInput},
 		{"cum2-wrong-sheet", []string{"--rules", rb, "--scores", cum2 + "tie-broken.csv", "--recorded", cum2 + "recorded-2020.csv", "--lang", "en"}, exitBadInput},
+		// The same sheet entered in the Excel template: the same report, but
+		// for the sheet's file name.
+		{"cum2-clean-xlsx", []string{"--rules", rb, "--scores", filledXLSX, "--recorded", cum2 + "recorded-2020.csv", "--lang", "en"}, exitOK},
+		{"mapping-not-xlsx", []string{"--rules", rb, "--scores", cum2 + "tie-broken.csv", "--mapping", "testdata/xlsx-members.csv", "--recorded", cum2 + "recorded-2020.csv", "--lang", "en"}, exitBadInput},
 		{"batch", []string{"--batch", batch, "--lang", "en"}, exitBadInput},
 		{"batch-json", []string{"--batch", batch, "--format", "json", "--lang", "en"}, exitBadInput},
 		{"bad-recorded", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", "testdata/audit-bad-recorded.csv", "--lang", "en"}, exitBadInput},
@@ -44,6 +48,7 @@ func TestAuditGolden(t *testing.T) {
 		// Usage errors.
 		{"usage-missing-recorded", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv"}, exitUsage},
 		{"usage-batch-and-rules", []string{"--batch", batch, "--rules", rb}, exitUsage},
+		{"usage-batch-and-mapping", []string{"--batch", batch, "--mapping", "m.yaml"}, exitUsage},
 		{"usage-bad-format", []string{"--batch", batch, "--format", "pdf"}, exitUsage},
 		{"usage-bad-lang", []string{"--batch", batch, "--lang", "fr"}, exitUsage},
 		{"usage-extra-argument", []string{"--batch", batch, "extra"}, exitUsage},
@@ -143,5 +148,25 @@ func TestAuditExitCodes(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAuditEveryFormat audits the Cụm II 2020 sheet in each of its formats
+// (CSV, JSON, the filled Excel template) against the published minutes:
+// every one is clean, and the reports differ only in the sheet's name.
+func TestAuditEveryFormat(t *testing.T) {
+	var reports []string
+	for _, sheet := range []string{cum2 + "scores-2020.csv", cum2 + "scores-2020.json", filledXLSX} {
+		var out, errb bytes.Buffer
+		code := auditCmd([]string{"--rules", rb, "--scores", sheet, "--recorded", cum2 + "recorded-2020.csv", "--format", "json"}, &out, &errb)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d\n%s", sheet, code, errb.String())
+		}
+		reports = append(reports, strings.ReplaceAll(out.String(), sheet, "SHEET"))
+	}
+	for i := 1; i < len(reports); i++ {
+		if d := cmp.Diff(reports[0], reports[i]); d != "" {
+			t.Errorf("report %d differs from the CSV's (-csv +other):\n%s", i, d)
+		}
 	}
 }

@@ -36,7 +36,8 @@ Flags:
 func documentsCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("documents", stderr)
 	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", "score sheet `file` (CSV, JSON or YAML)")
+	scoresPath := fs.String("scores", "", scoresHelp)
+	mapping := fs.String("mapping", "", mappingHelp)
 	kindName := fs.String("kind", "", "document `kind`: summary or submission")
 	format := fs.String("format", "md", "output `format`: md, html or docx")
 	langCode := fs.String("lang", "vi", "`language` of the labels: vi or en")
@@ -73,10 +74,10 @@ func documentsCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "thidua documents: --format docx writes a binary file: give it with --out FILE")
 		return exitUsage
 	}
-	if refuseOverwrite("documents", lg, stderr, []string{*out}, []string{*rulesPath, *scoresPath}) {
+	if refuseOverwrite("documents", lg, stderr, []string{*out}, []string{*rulesPath, *scoresPath, *mapping}) {
 		return exitUsage
 	}
-	rb, sh, ok := load(*rulesPath, *scoresPath, lg, stderr)
+	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, lg, stderr)
 	if !ok {
 		return exitBadInput
 	}

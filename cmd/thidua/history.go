@@ -25,8 +25,8 @@ import (
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/province"
 	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoresheet"
 	"github.com/thidua/thidua/scoring"
-	"github.com/thidua/thidua/sheets"
 	"github.com/thidua/thidua/titles"
 )
 
@@ -827,7 +827,10 @@ func covenantCmd(args []string, stdout, stderr io.Writer) int {
 	if *scoresPath != "" {
 		// Read only: the sheet lacks the covenant's criteria until the
 		// projection adds them, so it is checked after.
-		if base, err = sheets.Load(*scoresPath); err != nil {
+		var warnings []scoresheet.Warning
+		base, warnings, err = scoresheet.Load(rb, *scoresPath)
+		warnReader(stderr, lg.tag, warnings)
+		if err != nil {
 			report(stderr, lg.tag, err)
 			return exitBadInput
 		}

@@ -14,19 +14,19 @@ import (
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoresheet"
 	"github.com/thidua/thidua/scoring"
-	"github.com/thidua/thidua/sheets"
 )
 
 func rankCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("rank", stderr)
 	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", "score sheet `file` (CSV, JSON or YAML)")
+	scoresPath := fs.String("scores", "", scoresHelp)
 	format := fs.String("format", "table", "output `format`: table or json")
 	explain := fs.Bool("explain", false, "show every scorecard's computation (in JSON: include the scorecards)")
 	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
 	out := fs.String("out", "", "also write the standings and scorecards to `file`.xlsx")
-	mapping := fs.String("mapping", "", "mapping `file` (YAML) for an .xlsx score sheet whose layout is not detected")
+	mapping := fs.String("mapping", "", mappingHelp)
 	var seed seedFlag
 	fs.Var(&seed, "seed", "`seed` for drawing lots, if the tie-break chain reaches lots and the sheet records no draw")
 	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}); !ok {
@@ -98,13 +98,21 @@ func printStandings(stdout, stderr io.Writer, lg words, rb *rules.Rulebook, st *
 	return exitOK
 }
 
-// load reads and checks a rulebook and, if a path is given, a sheet,
-// reporting every problem on stderr.
+// scoresHelp and mappingHelp are the help of the --scores and --mapping
+// flags, the same in every command that reads a score sheet.
+const (
+	scoresHelp  = "score sheet `file` (CSV, JSON, YAML or XLSX)"
+	mappingHelp = "mapping `file` (YAML) for an .xlsx score sheet whose layout is not detected"
+)
+
+// load is loadWith without a mapping file.
 func load(rulesPath, scoresPath string, t lang.Tag, stderr io.Writer) (*rules.Rulebook, scoring.Sheet, bool) {
 	return loadWith(rulesPath, scoresPath, "", t, stderr)
 }
 
-// loadWith is load with a mapping file for .xlsx sheets.
+// loadWith reads and checks a rulebook and, if a path is given, a score
+// sheet in any format (an .xlsx workbook read with the mapping file, if
+// one is given), reporting every problem and warning on stderr.
 func loadWith(rulesPath, scoresPath, mappingPath string, t lang.Tag, stderr io.Writer) (*rules.Rulebook, scoring.Sheet, bool) {
 	rb, err := rules.Load(rulesPath)
 	if err != nil {
@@ -114,24 +122,22 @@ func loadWith(rulesPath, scoresPath, mappingPath string, t lang.Tag, stderr io.W
 	if scoresPath == "" {
 		return rb, scoring.Sheet{}, true
 	}
-	if isXLSX(scoresPath) {
-		sh, ok := checkXLSX(rb, scoresPath, mappingPath, t, stderr)
-		if ok {
-			warn(stderr, t, sh)
-		}
-		return rb, sh, ok
-	}
-	if mappingPath != "" {
-		fmt.Fprintln(stderr, t.Pick("--mapping chỉ dùng cho bảng điểm .xlsx", "--mapping applies to .xlsx score sheets only"))
-		return rb, scoring.Sheet{}, false
-	}
-	sh, err := sheets.Check(rb, scoresPath)
+	sh, warnings, err := scoresheet.Check(rb, scoresPath, scoresheet.WithMappingFile(mappingPath))
+	warnReader(stderr, t, warnings)
 	if err != nil {
 		report(stderr, t, err)
 		return rb, sh, false
 	}
 	warn(stderr, t, sh)
 	return rb, sh, true
+}
+
+// warnReader prints what the workbook reader noticed (a formula that
+// disagrees with its recomputation, a row it did not recognise) on stderr.
+func warnReader(stderr io.Writer, t lang.Tag, ws []scoresheet.Warning) {
+	for _, w := range ws {
+		fmt.Fprintf(stderr, "%s %s\n", t.Pick("cảnh báo:", "warning:"), w.Text(t))
+	}
 }
 
 // warn prints the sheet's warnings (look-alike ids and names) on stderr:

@@ -29,7 +29,8 @@ var stderrIsTerminal = func() bool {
 func simulateCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("simulate", stderr)
 	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", "score sheet `file` (CSV, JSON or YAML)")
+	scoresPath := fs.String("scores", "", scoresHelp)
+	mapping := fs.String("mapping", "", mappingHelp)
 	modelPath := fs.String("model", "", "uncertainty model `file` (YAML or JSON); or use --range and --step")
 	rng := fs.String("range", "", "every value varies by ± this `amount` (with --step)")
 	step := fs.String("step", "", "in steps of this `amount` (with --range)")
@@ -101,10 +102,10 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 	if lots.set {
 		cfg.LotsSeed = &lots.v
 	}
-	if refuseOverwrite("simulate", lg.tag, stderr, []string{*chart}, []string{*rulesPath, *scoresPath, *modelPath}) {
+	if refuseOverwrite("simulate", lg.tag, stderr, []string{*chart}, []string{*rulesPath, *scoresPath, *mapping, *modelPath}) {
 		return exitUsage
 	}
-	rb, sh, ok := load(*rulesPath, *scoresPath, lg.tag, stderr)
+	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, lg.tag, stderr)
 	if !ok {
 		return exitBadInput
 	}

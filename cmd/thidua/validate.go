@@ -12,7 +12,7 @@ func validateCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("validate", stderr)
 	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
 	scoresPath := fs.String("scores", "", "score sheet `file` to check against the rulebook (CSV, JSON, YAML or XLSX)")
-	mapping := fs.String("mapping", "", "mapping `file` (YAML) for an .xlsx score sheet whose layout is not detected")
+	mapping := fs.String("mapping", "", mappingHelp)
 	langCode := fs.String("lang", "vi", "`language` of the summary: vi or en")
 	if code, ok := parse(fs, args, required{"rules", rulesPath}); !ok {
 		return code

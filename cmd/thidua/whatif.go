@@ -188,7 +188,8 @@ func whatifCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("whatif", stderr)
 	usageFor(fs, "thidua whatif --rules RULEBOOK --scores SHEET --member ID (--rank K | --award TIER) [--step CRIT=STEP ...] [--format table|json] [--seed N] [--lang vi|en]")
 	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", "score sheet `file` (CSV, JSON or YAML)")
+	scoresPath := fs.String("scores", "", scoresHelp)
+	mapping := fs.String("mapping", "", mappingHelp)
 	member := fs.String("member", "", "the member's `id` (e.g. SXD)")
 	rank := fs.Int("rank", 0, "target: rank `K` or better")
 	award := fs.String("award", "", "target: award `tier` (or a higher one), e.g. flag")
@@ -213,7 +214,7 @@ func whatifCmd(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	rb, sh, ok := load(*rulesPath, *scoresPath, tag, stderr)
+	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, tag, stderr)
 	if !ok {
 		return exitBadInput
 	}
@@ -225,7 +226,9 @@ func whatifCmd(args []string, stdout, stderr io.Writer) int {
 	for i, c := range steps.crit {
 		opts = append(opts, whatif.WithStep(c, steps.step[i]))
 	}
-	res, err := whatif.Reach(rb, sh, *member, target, opts...)
+	ctx, stop := interruptible()
+	defer stop()
+	res, err := whatif.Reach(ctx, rb, sh, *member, target, opts...)
 	if err != nil {
 		return reportWhatif("whatif", tag, err, stderr)
 	}
@@ -373,7 +376,8 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("sensitivity", stderr)
 	usageFor(fs, "thidua sensitivity --rules RULEBOOK --scores SHEET (--weight NODE | --score MEMBER:CRIT) --from A --to B --step D [--format table|json] [--seed N] [--lang vi|en]")
 	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", "score sheet `file` (CSV, JSON or YAML)")
+	scoresPath := fs.String("scores", "", scoresHelp)
+	mapping := fs.String("mapping", "", mappingHelp)
 	weight := fs.String("weight", "", "vary the weight of this criterion or group (`NODE`)")
 	score := fs.String("score", "", "vary this member's score on this criterion (`MEMBER:CRIT`)")
 	format := fs.String("format", "table", "output `format`: table or json")
@@ -418,11 +422,13 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		p = whatif.ScoreOf(m, c)
 	}
-	rb, sh, ok := load(*rulesPath, *scoresPath, tag, stderr)
+	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, tag, stderr)
 	if !ok {
 		return exitBadInput
 	}
-	res, err := whatif.Sensitivity(rb, sh, p, whatif.Range{From: from.v, To: to.v, Step: step.v}, whatif.WithRankOptions(rankOptions(seed)...))
+	ctx, stop := interruptible()
+	defer stop()
+	res, err := whatif.Sensitivity(ctx, rb, sh, p, whatif.Range{From: from.v, To: to.v, Step: step.v}, whatif.WithRankOptions(rankOptions(seed)...))
 	if err != nil {
 		return reportWhatif("sensitivity", tag, err, stderr)
 	}
@@ -507,7 +513,8 @@ func scenarioCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("scenario", stderr)
 	usageFor(fs, "thidua scenario --rules RULEBOOK --scores SHEET --edits FILE [--format table|json] [--seed N] [--lang vi|en]")
 	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", "score sheet `file` (CSV, JSON or YAML)")
+	scoresPath := fs.String("scores", "", scoresHelp)
+	mapping := fs.String("mapping", "", mappingHelp)
 	edits := fs.String("edits", "", "scenario `file` of edits (YAML or JSON)")
 	format := fs.String("format", "table", "output `format`: table or json")
 	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
@@ -523,7 +530,7 @@ func scenarioCmd(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	rb, sh, ok := load(*rulesPath, *scoresPath, tag, stderr)
+	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, tag, stderr)
 	if !ok {
 		return exitBadInput
 	}

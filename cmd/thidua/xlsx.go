@@ -1,22 +1,16 @@
 package main
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
-	"github.com/thidua/thidua/internal/bounded"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
-	"github.com/thidua/thidua/scoring"
-	"github.com/thidua/thidua/sheets"
+	"github.com/thidua/thidua/scoresheet"
 	"github.com/thidua/thidua/xlsx"
 )
 
@@ -64,7 +58,7 @@ func templateCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := xlsx.TemplateOptions{Cluster: *cluster, Year: *year}
 	if *members != "" {
-		sh, err := readMembers(*members, rb)
+		sh, err := scoresheet.ReadMembers(rb, *members)
 		if err != nil {
 			report(stderr, t, err)
 			return exitBadInput
@@ -127,126 +121,5 @@ func stageResultsXLSX(path string, rb *rules.Rulebook, st *ranking.Standings, t 
 	return s, nil
 }
 
-// checkXLSX reads an Excel score sheet (with a mapping file, if given) and
-// checks it against the rulebook, printing its warnings and every problem
-// on stderr. It is what load does for the other formats.
-func checkXLSX(rb *rules.Rulebook, scoresPath, mappingPath string, t lang.Tag, stderr io.Writer) (scoring.Sheet, bool) {
-	opts := xlsx.Options{}
-	if mappingPath != "" {
-		m, err := xlsx.LoadMapping(mappingPath)
-		if err != nil {
-			report(stderr, t, err)
-			return scoring.Sheet{}, false
-		}
-		opts.Mapping = m
-	}
-	sh, warnings, err := xlsx.Check(rb, scoresPath, opts)
-	for _, w := range warnings {
-		fmt.Fprintf(stderr, "%s %s\n", t.Pick("cảnh báo:", "warning:"), w.Text(t))
-	}
-	if err != nil {
-		report(stderr, t, err)
-		return sh, false
-	}
-	return sh, true
-}
-
 // isXLSX reports whether a score sheet is an Excel workbook.
 func isXLSX(path string) bool { return strings.EqualFold(filepath.Ext(path), ".xlsx") }
-
-// readMembers reads the members (and the cluster's name and year, if
-// given) from a score sheet in any format, or from a CSV list with an id
-// and a name column.
-func readMembers(path string, rb *rules.Rulebook) (scoring.Sheet, error) {
-	if isXLSX(path) {
-		sh, _, err := xlsx.Load(path, nil, rb)
-		if err != nil && len(sh.Members) == 0 {
-			return sh, err
-		}
-		return scoring.Sheet{Cluster: sh.Cluster, Year: sh.Year, Members: sh.Members}, nil
-	}
-	if strings.EqualFold(filepath.Ext(path), ".csv") {
-		data, err := bounded.ReadFile(path, sheets.MaxBytes)
-		if err != nil {
-			return scoring.Sheet{}, err
-		}
-		if ms, ok, err := memberList(path, data); ok {
-			return scoring.Sheet{Members: ms}, err
-		}
-	}
-	sh, err := sheets.Load(path)
-	if err != nil {
-		return sh, err
-	}
-	return scoring.Sheet{Cluster: sh.Cluster, Year: sh.Year, Members: sh.Members}, nil
-}
-
-// memberList reads a CSV list of members: a header naming an id column
-// (id, member, mã, mã đơn vị) and a name column (name, tên, tên đơn vị,
-// đơn vị), then a row per member. ok is false if the file is not such a
-// list (a score sheet has a record column instead).
-func memberList(path string, data []byte) ([]scoring.Member, bool, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	r := csv.NewReader(bytes.NewReader(data))
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	if bytes.Count(first, []byte(";")) > 0 && bytes.Count(first, []byte(",")) == 0 {
-		r.Comma = ';'
-	}
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
-	if err != nil {
-		return nil, false, nil
-	}
-	idCol, nameCol := -1, -1
-	for i, h := range header {
-		switch strings.ToLower(norm.NFC.String(strings.TrimSpace(h))) {
-		case "record":
-			return nil, false, nil
-		case "id", "member", "mã", "mã đơn vị":
-			idCol = i
-		case "name", "tên", "tên đơn vị", "đơn vị":
-			nameCol = i
-		}
-	}
-	if idCol < 0 {
-		return nil, true, scoring.InputErrors{{File: path, Line: 1, Msg: "a member list needs an id column (id, member or mã đơn vị) and a name column (name or tên đơn vị)"}}
-	}
-	var ms []scoring.Member
-	var es scoring.InputErrors
-	seen := map[string]int{}
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		line, _ := r.FieldPos(0)
-		if err != nil {
-			es = append(es, &scoring.InputError{File: path, Line: line, Msg: err.Error()})
-			break
-		}
-		get := func(i int) string {
-			if i < 0 || i >= len(rec) {
-				return ""
-			}
-			return norm.NFC.String(strings.TrimSpace(rec[i]))
-		}
-		id, name := get(idCol), get(nameCol)
-		switch {
-		case id == "" && name == "":
-			continue
-		case id == "":
-			es = append(es, &scoring.InputError{File: path, Line: line, Msg: fmt.Sprintf("member %q has no id", name)})
-			continue
-		}
-		if prev, dup := seen[id]; dup {
-			es = append(es, &scoring.InputError{File: path, Line: line, Member: id, Msg: fmt.Sprintf("listed twice (also on line %d)", prev)})
-			continue
-		}
-		seen[id] = line
-		ms = append(ms, scoring.Member{ID: id, Name: name, Source: scoring.Source{File: path, Line: line}})
-	}
-	if len(es) > 0 {
-		return ms, true, es
-	}
-	return ms, true, nil
-}

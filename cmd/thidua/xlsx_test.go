@@ -169,15 +169,16 @@ func TestWriteResultsXLSX(t *testing.T) {
 	})
 }
 
-// TestCheckXLSX reads an Excel score sheet as rank and validate will:
-// the filled example is the CSV sheet; a damaged one reports its cells.
+// TestCheckXLSX reads an Excel score sheet as every command does
+// (loadWith): the filled example is the CSV sheet; a damaged one reports
+// its cells; a mapping applies to a workbook only.
 func TestCheckXLSX(t *testing.T) {
 	rbk, err := rules.Load(rb)
 	require.NoError(t, err)
 	want, err := sheets.Check(rbk, cum2+"scores-2020.csv")
 	require.NoError(t, err)
 	var stderr bytes.Buffer
-	sh, ok := checkXLSX(rbk, filledXLSX, "", lang.English, &stderr)
+	_, sh, ok := loadWith(rb, filledXLSX, "", lang.English, &stderr)
 	require.True(t, ok, stderr.String())
 	require.Empty(t, stderr.String())
 	require.Equal(t, want.Hash(), sh.Hash())
@@ -190,7 +191,7 @@ func TestCheckXLSX(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.xlsx")
 	require.NoError(t, f.SaveAs(bad))
 	stderr.Reset()
-	_, ok = checkXLSX(rbk, bad, "", lang.English, &stderr)
+	_, _, ok = loadWith(rb, bad, "", lang.English, &stderr)
 	require.False(t, ok)
 	got := strings.ReplaceAll(stderr.String(), bad, "bad.xlsx")
 	require.Contains(t, got, `bad.xlsx:9: member SKHCN: 04: Bảng điểm!H9: expected a number like 9.75 or 9,75, found "chín"`)
@@ -200,7 +201,12 @@ func TestCheckXLSX(t *testing.T) {
 	mapping := filepath.Join(t.TempDir(), "mapping.yaml")
 	require.NoError(t, os.WriteFile(mapping, []byte("sheets:\n  - sheet: Bảng điểm\n    header_row: 4\n    first_row: 8\n    columns: {A: member, B: name, C: stage, D: assessor, E: \"01\", Z: \"99\"}\n"), 0o644))
 	stderr.Reset()
-	_, ok = checkXLSX(rbk, filledXLSX, mapping, lang.English, &stderr)
+	_, _, ok = loadWith(rb, filledXLSX, mapping, lang.English, &stderr)
 	require.False(t, ok)
 	require.Contains(t, stderr.String(), `Bảng điểm: mapping: column Z: "99": unknown criterion "99"`)
+
+	stderr.Reset()
+	_, _, ok = loadWith(rb, cum2+"scores-2020.csv", mapping, lang.Vietnamese, &stderr)
+	require.False(t, ok)
+	require.Equal(t, cum2+"scores-2020.csv: tệp ánh xạ (--mapping) chỉ dùng cho bảng điểm .xlsx\n", stderr.String())
 }
