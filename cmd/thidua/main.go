@@ -17,6 +17,9 @@
 //	thidua whatif --rules RULEBOOK --scores SHEET --member ID (--rank K | --award TIER)
 //	thidua sensitivity --rules RULEBOOK --scores SHEET (--weight NODE | --score MEMBER:CRIT) --from A --to B --step D
 //	thidua scenario --rules RULEBOOK --scores SHEET --edits FILE
+//	thidua seal --rules RULEBOOK --scores SHEET [--seed N] [--prev RECORD] [--key KEY] [--compact] --out RECORD.json
+//	thidua verify RECORD.json [--rules RULEBOOK --scores SHEET] [--pub KEY.pub] [--chain DIR]
+//	thidua keygen --out NAME
 //
 // Every command writes Vietnamese (labels, sentences, decimal commas)
 // unless --lang en; JSON output is the same in both languages. Exit codes:
@@ -58,7 +61,7 @@ Usage:
   thidua covenant progress --covenant FILE [--rules RULEBOOK] [--scores SHEET] [--months M]
   thidua nominate --province FILE
   thidua titles --file FILE
-` + whatifUsage + `
+` + whatifUsage + recordUsage + `
   RULEBOOK is a YAML or JSON rulebook; SHEET a CSV, JSON, YAML or XLSX score sheet
   (--mapping FILE for an .xlsx layout that is not detected).
   Every command writes Vietnamese (labels, sentences, decimal commas) unless --lang en;
@@ -112,6 +115,12 @@ func dispatch(args []string, stdout, stderr io.Writer) int {
 		return sensitivityCmd(args[1:], stdout, stderr)
 	case "scenario":
 		return scenarioCmd(args[1:], stdout, stderr)
+	case "seal":
+		return sealCmd(args[1:], stdout, stderr)
+	case "verify":
+		return verifyCmd(args[1:], stdout, stderr)
+	case "keygen":
+		return keygenCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
