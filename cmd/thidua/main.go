@@ -20,6 +20,8 @@
 //	thidua seal --rules RULEBOOK --scores SHEET [--seed N] [--prev RECORD] [--key KEY] [--compact] --out RECORD.json
 //	thidua verify RECORD.json [--rules RULEBOOK --scores SHEET] [--pub KEY.pub] [--chain DIR]
 //	thidua keygen --out NAME
+//	thidua diff OLD NEW [--scores SHEET] [--format table|json] [--seed N]
+//	thidua check --rules RULEBOOK [--scores SHEET] [--n N] [--seed S] [--format table|json]
 //
 // Every command writes Vietnamese (labels, sentences, decimal commas)
 // unless --lang en; JSON output is the same in both languages. Exit codes:
@@ -61,7 +63,7 @@ Usage:
   thidua covenant progress --covenant FILE [--rules RULEBOOK] [--scores SHEET] [--months M]
   thidua nominate --province FILE
   thidua titles --file FILE
-` + whatifUsage + recordUsage + `
+` + whatifUsage + recordUsage + diffUsage + "\n" + checkUsage + "\n" + `
   RULEBOOK is a YAML or JSON rulebook; SHEET a CSV, JSON, YAML or XLSX score sheet
   (--mapping FILE for an .xlsx layout that is not detected).
   Every command writes Vietnamese (labels, sentences, decimal commas) unless --lang en;
@@ -121,6 +123,10 @@ func dispatch(args []string, stdout, stderr io.Writer) int {
 		return verifyCmd(args[1:], stdout, stderr)
 	case "keygen":
 		return keygenCmd(args[1:], stdout, stderr)
+	case "diff":
+		return diffCmd(args[1:], stdout, stderr)
+	case "check":
+		return checkCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/thidua/thidua/amend"
+	"github.com/thidua/thidua/lang"
+	"github.com/thidua/thidua/ranking"
+	"github.com/thidua/thidua/rules"
+)
+
+const diffUsage = `  thidua diff OLD NEW [--scores SHEET] [--format table|json] [--seed N] [--lang vi|en]`
+
+// diffCmd prints the semantic difference between two rulebooks and, with
+// --scores, whether the sheet's result changes from one to the other.
+func diffCmd(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("diff", stderr)
+	scoresPath := fs.String("scores", "", "score sheet `file` to rank under both rulebooks")
+	format := fs.String("format", "table", "output `format`: table or json")
+	langCode := fs.String("lang", "vi", "`language`: vi or en")
+	var seed seedFlag
+	fs.Var(&seed, "seed", "`seed` for drawing lots, if a tie-break chain reaches lots and the sheet records no draw")
+	var pos []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			return exitUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos, rest = append(pos, fs.Arg(0)), fs.Args()[1:]
+	}
+	if len(pos) != 2 {
+		fmt.Fprintf(stderr, "thidua diff: expected two rulebooks, OLD and NEW, found %d argument(s)\n%s\n", len(pos), diffUsage)
+		return exitUsage
+	}
+	if *format != "table" && *format != "json" {
+		fmt.Fprintf(stderr, "thidua diff: --format must be table or json, found %q\n", *format)
+		return exitUsage
+	}
+	t, err := lang.Parse(*langCode)
+	if err != nil {
+		fmt.Fprintf(stderr, "thidua diff: --lang must be vi or en, found %q\n", *langCode)
+		return exitUsage
+	}
+	old, err := rules.Load(pos[0])
+	if err != nil {
+		report(stderr, t, err)
+		return exitBadInput
+	}
+	new, err := rules.Load(pos[1])
+	if err != nil {
+		report(stderr, t, err)
+		return exitBadInput
+	}
+	d := amend.Compare(old, new)
+	var out *amend.OutcomeDiff
+	if *scoresPath != "" {
+		// the sheet must be valid under each rulebook: each is checked
+		// with the file's lines, and reported under its own heading
+		valid := true
+		for _, x := range []struct {
+			path  string
+			which lang.Message
+			rb    *rules.Rulebook
+		}{{pos[0], lang.Msg("amend.which.old"), old}, {pos[1], lang.Msg("amend.which.new"), new}} {
+			var problems bytes.Buffer
+			if _, _, ok := load(x.path, *scoresPath, t, &problems); !ok {
+				valid = false
+				fmt.Fprintln(stderr, lang.Msg("amend.sheet.invalid", x.rb.ID(), x.rb.Version()).With(x.which).In(t))
+			}
+			stderr.Write(problems.Bytes())
+		}
+		if !valid {
+			return exitBadInput
+		}
+		_, sh, _ := load(pos[1], *scoresPath, t, io.Discard)
+		var opts []ranking.Option
+		if seed.set {
+			opts = append(opts, ranking.WithSeed(seed.v))
+		}
+		o, err := amend.Outcome(old, new, sh, opts...)
+		if err != nil {
+			report(stderr, t, err)
+			return exitBadInput
+		}
+		out = &o
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(struct {
+			Diff    amend.Diff         `json:"diff"`
+			Outcome *amend.OutcomeDiff `json:"outcome,omitempty"`
+		}{d, out}); err != nil {
+			fmt.Fprintf(stderr, "thidua diff: %v\n", err)
+			return exitBadInput
+		}
+		return finish("diff", exitOK, stdout, stderr, nil)
+	}
+	fmt.Fprintf(stdout, t.Pick("So sánh bộ tiêu chí %s (phiên bản %s) với %s (phiên bản %s):\n", "Rulebook %s (version %s) compared with %s (version %s):\n"),
+		d.Old.ID, d.Old.Version, d.New.ID, d.New.Version)
+	if len(d.Changes) == 0 {
+		fmt.Fprintln(stdout, "  "+t.Pick("Không có khác biệt.", "No difference."))
+	}
+	for _, c := range d.Changes {
+		fmt.Fprintln(stdout, "  "+c.Text(t))
+	}
+	if out != nil {
+		fmt.Fprintf(stdout, "\n%s\n", t.Pick("Kết quả của bảng điểm "+*scoresPath+" theo hai bộ tiêu chí:", "The result of the sheet "+*scoresPath+" under both rulebooks:"))
+		fmt.Fprintln(stdout, "  "+out.Message.In(t))
+		if out.Leader != nil {
+			fmt.Fprintln(stdout, "  "+out.Leader.Message.In(t))
+		}
+		for _, x := range out.Tiers {
+			fmt.Fprintln(stdout, "  "+x.Message.In(t))
+		}
+		for _, m := range out.Members {
+			fmt.Fprintln(stdout, "  "+m.Text(t))
+		}
+	}
+	return finish("diff", exitOK, stdout, stderr, nil)
+}
