@@ -328,8 +328,23 @@ func (s CardSource) AtMost(q Quantity, node, m, _ int, max decimal.Decimal) bool
 }
 
 // Floor compares each criterion's points with the share of its maximum.
+// It stops at the first criterion below, and allocates nothing.
 func (s CardSource) Floor(m, j int) bool {
-	return len(BelowFloor(s.rb, s.conds[j], s.cards[m])) == 0
+	f := s.conds[j].CriterionFloor
+	if f == nil {
+		return true
+	}
+	nodes := s.cards[m].Nodes
+	lo, hi, ok := floorRange(s.rb, f, nodes)
+	if !ok {
+		return true
+	}
+	for i := lo; i < hi; i++ {
+		if below(f, &nodes[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // BelowFloor returns the criteria a criterion_floor condition finds below
@@ -341,26 +356,40 @@ func BelowFloor(rb *rules.Rulebook, c rules.Condition, card scoring.Scorecard) [
 	if f == nil {
 		return nil
 	}
-	// Scorecard nodes are in the rulebook's pre-order, so a group and its
-	// criteria are the run from the group to its last descendant.
-	nodes := card.Nodes
-	lo, hi := 0, len(nodes)
-	if f.Within != "" {
-		g, ok := rb.Node(f.Within)
-		if !ok {
-			return nil
-		}
-		last := g
-		for len(last.Kids) > 0 {
-			last, _ = rb.Node(nodes[last.Kids[len(last.Kids)-1]].ID)
-		}
-		lo, hi = g.Index, last.Index+1
+	lo, hi, ok := floorRange(rb, f, card.Nodes)
+	if !ok {
+		return nil
 	}
 	var low []scoring.NodeScore
-	for _, n := range nodes[lo:hi] {
-		if !n.Group && n.Assigned && !f.Share.AtLeast(n.Points, n.Max) {
-			low = append(low, n)
+	for i := lo; i < hi; i++ {
+		if below(f, &card.Nodes[i]) {
+			low = append(low, card.Nodes[i])
 		}
 	}
 	return low
+}
+
+// floorRange is the run of a scorecard's nodes a floor looks at: all of
+// them, or its Within group and the group's descendants (scorecard nodes
+// are in the rulebook's pre-order, so they are the run from the group to
+// its last descendant). ok is false if the group is not in the rulebook.
+func floorRange(rb *rules.Rulebook, f *rules.Floor, nodes []scoring.NodeScore) (lo, hi int, ok bool) {
+	if f.Within == "" {
+		return 0, len(nodes), true
+	}
+	g, ok := rb.Node(f.Within)
+	if !ok {
+		return 0, 0, false
+	}
+	last := g
+	for len(last.Kids) > 0 {
+		last, _ = rb.Node(nodes[last.Kids[len(last.Kids)-1]].ID)
+	}
+	return g.Index, last.Index + 1, true
+}
+
+// below reports whether an assigned criterion's points are below the
+// floor's share of its maximum.
+func below(f *rules.Floor, n *scoring.NodeScore) bool {
+	return !n.Group && n.Assigned && !f.Share.AtLeast(n.Points, n.Max)
 }
