@@ -149,7 +149,7 @@ func (c *Covenant) Check(rb *rules.Rulebook) error {
 		}
 	}
 	for i, t := range c.spec.Targets {
-		if n, ok := rb.Node(t.Criterion); ok && targeted(n.Method) && !t.Value.IsPositive() {
+		if n, ok := rb.Node(t.Criterion); ok && targeted(rb, n) && !t.Value.IsPositive() {
 			v.Add(fmt.Sprintf("targets[%d].value", i), ctx{party: t.Party, criterion: t.Criterion}, lang.Msg("covenant.err.target.not_positive", string(n.Method), t.Value))
 		}
 	}
@@ -159,7 +159,12 @@ func (c *Covenant) Check(rb *rules.Rulebook) error {
 	return nil
 }
 
-func targeted(m rules.Method) bool { return m == rules.Ratio || m == rules.Relative }
+// targeted reports whether a criterion's points read the member's target
+// (ratio and relative criteria).
+func targeted(rb *rules.Rulebook, n rules.Node) bool {
+	f, err := scoring.Describe(rb, n.ID, decimal.Zero)
+	return err == nil && f.ReadsTarget
+}
 
 // Targets returns the registered targets of the rulebook's ratio and
 // relative criteria as score-sheet targets: what the year-end scoring reads
@@ -168,7 +173,7 @@ func targeted(m rules.Method) bool { return m == rules.Ratio || m == rules.Relat
 func (c *Covenant) Targets(rb *rules.Rulebook) []scoring.Target {
 	var out []scoring.Target
 	for _, t := range c.spec.Targets {
-		if n, ok := rb.Node(t.Criterion); ok && !n.IsGroup() && targeted(n.Method) {
+		if n, ok := rb.Node(t.Criterion); ok && !n.IsGroup() && targeted(rb, n) {
 			out = append(out, scoring.Target{Member: t.Party, Criterion: t.Criterion, Value: t.Value})
 		}
 	}
@@ -318,7 +323,7 @@ func (c *Covenant) Project(rb *rules.Rulebook, base scoring.Sheet, months int) (
 func withoutVotes(rb *rules.Rulebook) (*rules.Rulebook, []lang.Message, error) {
 	spec := rb.Spec()
 	for _, n := range rb.Nodes() {
-		if n.Method == rules.Votes {
+		if f, err := scoring.Describe(rb, n.ID, decimal.Zero); err == nil && f.Depends == scoring.OnBallot {
 			return nil, nil, newError(lang.Msg("covenant.err.project.votes", n.ID))
 
 		}

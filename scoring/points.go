@@ -42,32 +42,31 @@ func (l *LeafScorer) Points(criterion string, value, target decimal.Decimal) (po
 		return points, contribution, fmt.Errorf("unknown criterion %q", criterion)
 	case n.IsGroup():
 		return points, contribution, fmt.Errorf("%q is a group", criterion)
-	case n.Method == rules.Relative || n.Method == rules.Votes:
-		return points, contribution, fmt.Errorf("criterion %q is scored %s, relative to the other members", criterion, n.Method)
-	}
-	if (value.IsNegative() && n.Method != rules.Tiers) || (n.Method == rules.Direct && value.GreaterThan(n.Max)) {
-		return points, contribution, fmt.Errorf("criterion %q: value %s is outside 0…%s", criterion, value, n.Max)
-	}
-	if target.IsZero() {
-		target = n.Target
-	}
-	if n.Method == rules.Ratio && !target.IsPositive() {
-		return points, contribution, fmt.Errorf("criterion %q: a ratio needs a positive target", criterion)
 	}
 	s := l.s
-	points, _ = s.method(n, value, target)
-	return points, s.contribution(n, points), nil
+	f := s.fn(n, target)
+	switch {
+	case f.Depends != OwnInput:
+		return points, contribution, fmt.Errorf("criterion %q is scored %s, relative to the other members", criterion, n.Method)
+	case (f.Domain.Min != nil && value.LessThan(*f.Domain.Min)) || (f.Domain.Kind == Continuous && !f.Domain.InBounds(value)):
+		return points, contribution, fmt.Errorf("criterion %q: value %s is outside 0…%s", criterion, value, n.Max)
+	case !f.Complete():
+		return points, contribution, fmt.Errorf("criterion %q: a ratio needs a positive target", criterion)
+	}
+	points = f.Apply(value)
+	return points, f.Contribution(points), nil
 }
 
-// contribution weights a leaf's points and rounds them at the criterion
-// level, as card does.
-func (s *scorer) contribution(n rules.Node, points decimal.Decimal) decimal.Decimal {
-	v := points
-	if w := n.EffectiveWeight(); !w.Equal(one) {
-		v = v.Mul(w)
+// Function returns the criterion's PointFunction for a member whose target
+// is target (zero: the criterion's default), as Describe does, reusing what
+// the LeafScorer has built.
+func (l *LeafScorer) Function(criterion string, target decimal.Decimal) (PointFunction, error) {
+	n, ok := l.rb.Node(criterion)
+	switch {
+	case !ok:
+		return PointFunction{}, fmt.Errorf("unknown criterion %q", criterion)
+	case n.IsGroup():
+		return PointFunction{}, fmt.Errorf("%q is a group", criterion)
 	}
-	if r := s.round.Criterion; r != nil {
-		v = r.Round(v)
-	}
-	return v
+	return *l.s.fn(n, target), nil
 }

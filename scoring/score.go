@@ -79,6 +79,7 @@ type scorer struct {
 	cards  []Scorecard
 	// counted raw values per member per node, for relative criteria
 	rel [][]relValue
+	fns []fnEntry // point functions by node index (see fn)
 }
 
 type relValue struct {
@@ -239,41 +240,19 @@ func (s *scorer) pickReason() lang.Message {
 }
 
 // method turns one raw value into points in the criterion's scale, capped
-// at its maximum, with the steps that say how (none in a quiet score).
+// at its maximum, with the steps that say how (none in a quiet score): it
+// evaluates the criterion's PointFunction.
 func (s *scorer) method(n rules.Node, v, target decimal.Decimal) (decimal.Decimal, []Step) {
-	var p decimal.Decimal
-	var best *rules.Tier
-	switch n.Method {
-	case rules.Direct:
-		return v, nil
-	case rules.PassFail:
-		p = decimal.Zero
-		if v.Equal(one) {
-			p = n.Max
-		}
-	case rules.Ratio:
-		p = s.leafQuo(n).Quo(n.Max.Mul(v), target)
-	case rules.Tiers:
-		p = decimal.Zero
-		for i, t := range n.Tiers {
-			if v.GreaterThanOrEqual(t.AtLeast) && (best == nil || t.AtLeast.GreaterThan(best.AtLeast)) {
-				best = &n.Tiers[i]
-			}
-		}
-		if best != nil {
-			p = best.Points
-		}
-	case rules.PerOccurrence:
-		p = v.Mul(n.PointsEach)
-	default:
+	f := s.fn(n, target)
+	if f.Depends != OwnInput {
 		panic("scoring: method " + string(n.Method) + " is not a per-member method")
 	}
-	capped := n.Method != rules.PassFail && p.GreaterThan(n.Max)
-	if s.quiet {
-		if capped {
-			return n.Max, nil
-		}
+	p, k, capped := f.eval(v)
+	if s.quiet || n.Method == rules.Direct {
 		return p, nil
+	}
+	if capped {
+		p = f.Pieces[k].Value(v)
 	}
 	var what Step
 	switch {
@@ -282,20 +261,41 @@ func (s *scorer) method(n rules.Node, v, target decimal.Decimal) (decimal.Decima
 	case n.Method == rules.PassFail:
 		what = s.step(n.ID, p, "scoring.fail")
 	case n.Method == rules.Ratio:
-		what = s.step(n.ID, p, "scoring.ratio", n.Max, v, target)
-	case n.Method == rules.Tiers && best == nil:
+		what = s.step(n.ID, p, "scoring.ratio", n.Max, v, f.Target)
+	case n.Method == rules.Tiers && k == 0:
 		what = s.step(n.ID, p, "scoring.tiers.none", v)
 	case n.Method == rules.Tiers:
-		what = s.step(n.ID, p, "scoring.tiers", v, best.AtLeast)
+		what = s.step(n.ID, p, "scoring.tiers", v, f.Pieces[k].From.Num)
 	default:
 		what = s.step(n.ID, p, "scoring.per_occurrence", v, n.PointsEach)
 	}
 	steps := []Step{what}
 	if capped {
-		p = n.Max
+		p = *f.Cap
 		steps = append(steps, s.step(n.ID, p, "scoring.capped", n.Max))
 	}
 	return p, steps
+}
+
+// fnEntry is a criterion's point function, for the target it was built
+// with.
+type fnEntry struct {
+	ok     bool
+	target decimal.Decimal
+	f      PointFunction
+}
+
+// fn returns the criterion's point function for a member's target, built
+// once per criterion (and target, for the criteria that read one).
+func (s *scorer) fn(n rules.Node, target decimal.Decimal) *PointFunction {
+	if n.Index >= len(s.fns) {
+		s.fns = append(s.fns, make([]fnEntry, n.Index+1-len(s.fns))...)
+	}
+	e := &s.fns[n.Index]
+	if !e.ok || (e.f.ReadsTarget && !e.target.Equal(target)) {
+		*e = fnEntry{ok: true, target: target, f: describe(n, s.quo, s.round, target)}
+	}
+	return &e.f
 }
 
 func (s *scorer) aggregate(n rules.Node, st rules.Stage, xs []decimal.Decimal) (decimal.Decimal, lang.Message) {
@@ -393,32 +393,20 @@ func (s *scorer) relative(n rules.Node, points, raw [][]decimal.Decimal, stage [
 			continue
 		}
 		l := s.rel[lead][i]
-		var p decimal.Decimal
+		f := s.fn(n, r.t).GivenLeader(l.a, l.t)
+		p, k, _ := f.eval(r.a)
 		var what func() lang.Message // the step, built only if a trace is kept
-		q := s.leafQuo(n)
-		half := q.Quo(n.Max, two)
-		switch c := r.a.Cmp(r.t); {
-		case c < 0:
-			p = q.Quo(n.Max.Mul(r.a), two.Mul(r.t))
+		switch {
+		case k == 0:
 			what = func() lang.Message { return lang.Msg("scoring.relative.below", n.Max, r.a, r.t) }
-		case c == 0:
-			p = half
+		case k == 1:
 			what = func() lang.Message { return lang.Msg("scoring.relative.at") }
-		case r.a.Mul(l.t).Equal(l.a.Mul(r.t)):
-			p = n.Max
+		case f.Pieces[k].Constant():
 			what = func() lang.Message { return lang.Msg("scoring.relative.best", r.a, r.t) }
 		default:
-			// ½·max + ½·max·(a/t − 1)/(la/lt − 1), as one exact quotient:
-			// max·((a−t)·lt + t·(la−lt)) ÷ (2·t·(la−lt))
-			num := n.Max.Mul(r.a.Sub(r.t).Mul(l.t).Add(r.t.Mul(l.a.Sub(l.t))))
-			den := two.Mul(r.t).Mul(l.a.Sub(l.t))
-			p = q.Quo(num, den)
 			what = func() lang.Message {
 				return lang.Msg("scoring.relative.above", s.in.members[lead].ID, l.a, l.t, n.Max, r.a, r.t)
 			}
-		}
-		if p.GreaterThan(n.Max) {
-			p = n.Max
 		}
 		points[m][i], raw[m][i], stage[m][i] = p, r.a, r.stage
 		if !s.quiet {
@@ -436,6 +424,7 @@ func (s *scorer) votes(n rules.Node, points, raw [][]decimal.Decimal, traces [][
 			top = max(top, s.in.votes[m].For)
 		}
 	}
+	f := s.fn(n, decimal.Zero).GivenTop(top)
 	for m := range s.in.members {
 		if !s.in.assigned[m][i] {
 			continue
@@ -448,7 +437,7 @@ func (s *scorer) votes(n rules.Node, points, raw [][]decimal.Decimal, traces [][
 			}
 			continue
 		}
-		p := s.leafQuo(n).Quo(n.Max.Mul(decimal.NewFromInt(int64(v))), decimal.NewFromInt(int64(top)))
+		p := f.Apply(decimal.NewFromInt(int64(v)))
 		points[m][i] = p
 		if !s.quiet {
 			traces[m][i] = []Step{s.step(n.ID, p, "scoring.votes", n.Max, v, top)}

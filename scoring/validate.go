@@ -317,24 +317,18 @@ func (c *checker) value(s Entry, n rules.Node) bool {
 		c.add(s.Source, s.Member, s.Criterion, lang.Msg(key, args...))
 		return false
 	}
-	if s.Value.IsNegative() && n.Method != rules.Tiers {
+	d, dep := domainOf(n)
+	switch {
+	case d.Min != nil && s.Value.LessThan(*d.Min):
 		return bad("input.value.negative", s.Value)
-	}
-	switch n.Method {
-	case rules.Direct:
-		if s.Value.GreaterThan(n.Max) {
-			return bad("input.value.above_max", s.Value, n.Max)
-		}
-	case rules.PassFail:
-		if !s.Value.Equal(decimal.Zero) && !s.Value.Equal(decimal.NewFromInt(1)) {
-			return bad("input.value.pass_fail", s.Value)
-		}
-	case rules.PerOccurrence:
-		if !s.Value.IsInteger() {
-			return bad("input.value.per_occurrence", s.Value)
-		}
-	case rules.Votes:
+	case dep == OnBallot:
 		return bad("input.value.votes")
+	case d.Kind == Binary && !d.Accepts(s.Value):
+		return bad("input.value.pass_fail", s.Value)
+	case !d.InBounds(s.Value):
+		return bad("input.value.above_max", s.Value, n.Max)
+	case !d.OnGrid(s.Value):
+		return bad("input.value.per_occurrence", s.Value)
 	}
 	return true
 }

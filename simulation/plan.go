@@ -36,6 +36,7 @@ type Plan struct {
 
 	skeleton []scoring.Scorecard // the baseline with modelled values at the scenario stage
 	leaf     *scoring.LeafScorer
+	fns      []scoring.PointFunction // per cell: how its input becomes points (compile time only)
 	compiled bool
 
 	cells  []cell   // uncertain (member, criterion) pairs, by member then node
@@ -253,13 +254,20 @@ func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 			if !ok {
 				continue
 			}
-			if n.Method == rules.Votes {
+			fn, err2 := p.leaf.Function(n.ID, ns.Target)
+			if err2 != nil {
+				return nil, err2
+			}
+			if fn.Depends == scoring.OnBallot {
 				return nil, memberError(c.Member.ID, n.ID, lang.Msg("simulation.err.votes"))
 			}
-			if n.Method != rules.Direct && assessors(sheet, c.Member.ID, n.ID) > 1 {
+			// several assessors' points are aggregated: the same as
+			// aggregating the values only when the points are the values
+			if !fn.Identity() && assessors(sheet, c.Member.ID, n.ID) > 1 {
 				return nil, memberError(c.Member.ID, n.ID, lang.Msg("simulation.err.assessors"))
 			}
 			cl := cell{m: m, node: i, set: set}
+			p.fns = append(p.fns, fn)
 			var sum uint64
 			for _, w := range set.weights {
 				sum += w
@@ -311,8 +319,8 @@ func assessors(sh scoring.Sheet, member, crit string) int {
 // ErrNotCompilable) why the plan must be evaluated with the decimal engine.
 func (p *Plan) compile() error {
 	cards := p.skeleton
-	for _, cl := range p.cells {
-		if n := p.nodes[cl.node]; n.Method == rules.Relative {
+	for ci, cl := range p.cells {
+		if n := p.nodes[cl.node]; p.fns[ci].Depends == scoring.OnLeader {
 			return fmt.Errorf("criterion %s is scored relative to the cluster's leader and has uncertain values: %w", n.ID, ErrNotCompilable)
 		}
 	}
@@ -337,7 +345,7 @@ func (p *Plan) compile() error {
 	for ci := range p.cells {
 		cl := &p.cells[ci]
 		n := p.nodes[cl.node]
-		if n.Method == rules.Direct && n.EffectiveWeight().Equal(decimal.NewFromInt(1)) &&
+		if p.fns[ci].Identity() && n.EffectiveWeight().Equal(decimal.NewFromInt(1)) &&
 			(p.cRound == nil || p.cRound.Places >= cl.set.scale) {
 			cl.direct = true
 			continue

@@ -11,6 +11,7 @@ import (
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoring"
 )
 
 // lin is the linear form c + s·x.
@@ -29,10 +30,52 @@ const (
 	opCap                   // min(bound, y)
 	opFloor                 // max(bound, y)
 	opTiers                 // the points of the highest threshold y reaches
+	opPieces                // a criterion's point function (scoring.PointFunction)
 	opObserve               // record y under a name
 )
 
 type tierStep struct{ at, points *big.Rat }
+
+// ratPiece is a scoring.Piece in rationals: from from (open: just after it)
+// the value is mul·y + add, divided by div and rounded when round is set.
+type ratPiece struct {
+	from          *big.Rat // nil: from −∞
+	open          bool
+	mul, add, div *big.Rat
+	round         *rules.Rounding
+}
+
+// ratPieces converts a point function's pieces.
+func ratPieces(f scoring.PointFunction) []ratPiece {
+	out := make([]ratPiece, len(f.Pieces))
+	for i, p := range f.Pieces {
+		out[i] = ratPiece{open: p.Open, mul: rat(p.Mul), add: rat(p.Add), div: rat(p.Div), round: p.Round}
+		if !p.Unbounded {
+			out[i].from = p.From.Rat()
+		}
+	}
+	return out
+}
+
+// pieceAt is the index of the piece y falls in.
+func pieceAt(ps []ratPiece, y *big.Rat) int {
+	k := 0
+	for i, p := range ps {
+		if p.from == nil {
+			k = i
+			continue
+		}
+		if c := y.Cmp(p.from); c > 0 || (c == 0 && !p.open) {
+			k = i
+		}
+	}
+	return k
+}
+
+// lin is the piece's unrounded value as a linear form.
+func (p ratPiece) lin() lin {
+	return lin{new(big.Rat).Quo(p.add, p.div), new(big.Rat).Quo(p.mul, p.div)}
+}
 
 type op struct {
 	kind     opKind
@@ -40,6 +83,7 @@ type op struct {
 	round    rules.Rounding
 	bound    *big.Rat
 	tiers    []tierStep // ascending thresholds
+	pieces   []ratPiece
 	name     string
 }
 
@@ -81,6 +125,12 @@ func (pl *pipeline) eval(x *big.Rat) map[string]*big.Rat {
 			}
 		case opTiers:
 			y = tierPoints(o.tiers, y)
+		case opPieces:
+			p := o.pieces[pieceAt(o.pieces, y)]
+			y = p.lin().at(y)
+			if p.round != nil {
+				y = roundRat(y, *p.round)
+			}
 		case opObserve:
 			out[o.name] = new(big.Rat).Set(y)
 		}
@@ -160,6 +210,27 @@ func (pl *pipeline) symbolic(a, b *big.Rat) symbolic {
 				}
 			}
 			y = lin{tierPoints(o.tiers, y.at(mid)), new(big.Rat)}
+		case opPieces:
+			for _, p := range o.pieces {
+				if p.from == nil {
+					continue
+				}
+				if x := crossing(p.from); x != nil {
+					sy.kink = x
+					return sy
+				}
+			}
+			p := o.pieces[pieceAt(o.pieces, y.at(mid))]
+			pl := p.lin()
+			y = lin{new(big.Rat).Add(new(big.Rat).Mul(y.c, pl.s), pl.c), new(big.Rat).Mul(y.s, pl.s)}
+			errb = new(big.Rat).Mul(errb, new(big.Rat).Abs(pl.s))
+			if p.round != nil {
+				if !stepped {
+					sy.first = &firstRound{in: y, round: *p.round}
+					stepped = true
+				}
+				errb = new(big.Rat).Add(errb, maxRoundingError(*p.round))
+			}
 		case opObserve:
 			sy.obs[o.name] = quantity{lin: y, stepped: stepped, err: errb}
 		}
@@ -359,7 +430,7 @@ func (sw *sweep) build() {
 		sw.exact = false
 		sw.notes = append(sw.notes, lang.Msg("whatif.note.percent_weight"))
 		return
-	case sw.p.Weight == "" && sw.node.Method == rules.Relative:
+	case sw.p.Weight == "" && sw.fn.Depends == scoring.OnLeader:
 		sw.exact = false
 		sw.notes = append(sw.notes, lang.Msg("whatif.note.relative"))
 		return
@@ -483,30 +554,17 @@ func percentQuo(rb *rules.Rulebook) rules.Rounding {
 	return rb.Quotient()
 }
 
-// method adds the steps that turn a score into points, as the engine's
-// method and stage aggregate do.
+// method adds the steps that turn a score into points: the criterion's
+// point function, as the engine evaluates it, then the stage aggregate.
 func (sw *sweep) method(pl *pipeline, n rules.Node, target decimal.Decimal) {
 	q := leafQuo(sw.rb, n)
-	max := rat(n.Max)
-	switch n.Method {
-	case rules.Ratio:
-		pl.lin(new(big.Rat).Quo(max, rat(target)), new(big.Rat))
-		pl.round(&q)
-		pl.ops = append(pl.ops, op{kind: opCap, bound: max})
-	case rules.PerOccurrence:
-		pl.lin(rat(n.PointsEach), new(big.Rat))
-		pl.ops = append(pl.ops, op{kind: opCap, bound: max})
-	case rules.PassFail:
-		pl.ops = append(pl.ops, op{kind: opTiers, tiers: []tierStep{{big.NewRat(1, 1), max}}})
-	case rules.Tiers:
-		ts := slices.Clone(n.Tiers)
-		slices.SortFunc(ts, func(a, b rules.Tier) int { return a.AtLeast.Cmp(b.AtLeast) })
-		var steps []tierStep
-		for _, t := range ts {
-			steps = append(steps, tierStep{rat(t.AtLeast), rat(t.Points)})
-		}
-		pl.ops = append(pl.ops, op{kind: opTiers, tiers: steps})
-		pl.ops = append(pl.ops, op{kind: opCap, bound: max})
+	f, err := scoring.Describe(sw.rb, n.ID, target)
+	if err != nil || !f.Complete() {
+		panic(fmt.Sprintf("whatif: criterion %s has no point function: %v", n.ID, err))
+	}
+	pl.ops = append(pl.ops, op{kind: opPieces, pieces: ratPieces(f)})
+	if f.Cap != nil {
+		pl.ops = append(pl.ops, op{kind: opCap, bound: rat(*f.Cap)})
 	}
 	// Several assessors at the counted stage: their mean (or an even
 	// median, or a trimmed mean) of equal points is one rounded quotient.

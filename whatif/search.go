@@ -72,11 +72,12 @@ type leafModel struct {
 	entries []int        // indices in sheet.Scores of the member's entries at that stage
 	others  []int        // indices of its entries at other stages
 	step    decimal.Decimal
-	scale   decimal.Decimal // the input scale, for the effort
-	from    decimal.Decimal // the counted input (mean of the entries)
-	points  decimal.Decimal // current points
-	value   decimal.Decimal // current value
-	cands   []cand          // inputs that raise the points, ascending
+	scale   decimal.Decimal       // the input scale, for the effort
+	from    decimal.Decimal       // the counted input (mean of the entries)
+	points  decimal.Decimal       // current points
+	value   decimal.Decimal       // current value
+	cands   []cand                // inputs that raise the points, ascending
+	fn      scoring.PointFunction // how the input becomes points (the member's target)
 }
 
 type cand struct {
@@ -112,12 +113,13 @@ func newSearch(rb *rules.Rulebook, sh scoring.Sheet, base *ranking.Standings, me
 			continue
 		}
 		lm := &leafModel{idx: i, node: n, points: s.card.Nodes[i].Points, value: s.card.Nodes[i].Value, from: s.card.Nodes[i].Raw}
+		lm.fn, _ = scoring.Describe(rb, n.ID, s.card.Nodes[i].Target) // a leaf: no error
 		switch {
 		case !s.card.Nodes[i].Assigned:
 			lm.fixed = lang.Msg("whatif.fixed.not_assigned")
-		case n.Method == rules.Relative:
+		case lm.fn.Depends == scoring.OnLeader:
 			lm.fixed = lang.Msg("whatif.fixed.relative")
-		case n.Method == rules.Votes:
+		case lm.fn.Depends == scoring.OnBallot:
 			lm.fixed = lang.Msg("whatif.fixed.votes")
 		}
 		s.leaves[i] = lm
@@ -131,7 +133,7 @@ func newSearch(rb *rules.Rulebook, sh scoring.Sheet, base *ranking.Standings, me
 			return nil, newError(ErrBadStep, member, c, st.String(), lang.Msg("whatif.err.step.group"))
 		case !st.IsPositive():
 			return nil, newError(ErrBadStep, member, c, st.String(), lang.Msg("whatif.err.step.not_positive"))
-		case n.Method == rules.PerOccurrence && !st.IsInteger():
+		case !st.IsInteger() && domainOf(rb, n).Kind == scoring.WholeCounts:
 			return nil, newError(ErrBadStep, member, c, st.String(), lang.Msg("whatif.err.step.whole"))
 		}
 	}
@@ -228,22 +230,14 @@ func (s *search) locate(lm *leafModel, a rules.Assessment) error {
 		}
 	}
 	n := lm.node
-	switch n.Method {
-	case rules.Direct:
-		lm.scale = n.Max
-	case rules.PassFail:
-		lm.scale = one
-	case rules.PerOccurrence:
-		lm.scale = ceilDiv(n.Max, n.PointsEach)
-	case rules.Ratio:
-		lm.scale = s.card.Nodes[lm.idx].Target
-	case rules.Tiers:
-		lm.scale = decimal.Zero
-		for _, t := range n.Tiers {
-			lm.scale = decimal.Max(lm.scale, t.AtLeast)
-		}
-		if !lm.scale.IsPositive() {
-			lm.scale = one
+	// the input scale: where the points stop growing (the maximum of a
+	// direct criterion, 1 for pass/fail, the target of a ratio, the count
+	// that reaches the cap, the highest tier's threshold)
+	lm.scale = one
+	if x, ok := lm.fn.Saturation(); ok && x.Sign() > 0 {
+		lm.scale = ratDecimalUp(x)
+		if f := lm.fn; f.ReadsTarget && f.Target.Equal(lm.scale) {
+			lm.scale = f.Target // as written
 		}
 	}
 	lm.step = s.defaultStep(n)
@@ -256,7 +250,7 @@ func (s *search) locate(lm *leafModel, a rules.Assessment) error {
 // defaultStep is one unit of the smallest decimal place the sheet uses for
 // the criterion (any member, any stage); 1 for whole numbers and counts.
 func (s *search) defaultStep(n rules.Node) decimal.Decimal {
-	if n.Method == rules.PerOccurrence || n.Method == rules.PassFail {
+	if domainOf(s.rb, n).Discrete() {
 		return one
 	}
 	places := int32(0)
@@ -276,6 +270,21 @@ func decimalPlaces(d decimal.Decimal) int32 {
 	return max(0, -d.Normalize().Exponent())
 }
 
+// domainOf is the inputs a leaf accepts.
+func domainOf(rb *rules.Rulebook, n rules.Node) scoring.Domain {
+	f, _ := scoring.Describe(rb, n.ID, decimal.Zero) // a leaf: no error
+	return f.Domain
+}
+
+// ratDecimalUp is x as a decimal: exactly if it has a finite expansion,
+// else rounded up at 12 places.
+func ratDecimalUp(x *big.Rat) decimal.Decimal {
+	if d, ok := ratDecimal(x); ok {
+		return d
+	}
+	return rules.Rounding{Places: 12, Mode: rules.RoundCeiling}.Quo(decimal.NewFromBigInt(x.Num(), 0), decimal.NewFromBigInt(x.Denom(), 0))
+}
+
 func ceilDiv(a, b decimal.Decimal) decimal.Decimal {
 	q, r := a.QuoRem(b, 0)
 	if r.IsPositive() {
@@ -289,7 +298,7 @@ func ceilDiv(a, b decimal.Decimal) decimal.Decimal {
 // points.
 func (s *search) grid(lm *leafModel) ([]decimal.Decimal, error) {
 	n := lm.node
-	if n.Method == rules.PassFail {
+	if lm.fn.Domain.Kind == scoring.Binary {
 		if lm.points.LessThan(n.Max) {
 			return []decimal.Decimal{one}, nil
 		}
@@ -315,14 +324,14 @@ func (s *search) grid(lm *leafModel) ([]decimal.Decimal, error) {
 	}
 	var out []decimal.Decimal
 	for {
-		if n.Method == rules.Direct && v.GreaterThan(n.Max) {
+		if !lm.fn.Domain.InBounds(v) { // past the domain's maximum (a direct criterion's)
 			break
 		}
 		out = append(out, v)
 		if len(out) > s.cfg.maxPoints {
 			return nil, newError(ErrTooLarge, s.member, n.ID, lm.step.String(), lang.Msg("whatif.err.candidates", s.cfg.maxPoints))
 		}
-		if n.Method != rules.Direct && v.GreaterThanOrEqual(limit) {
+		if v.GreaterThanOrEqual(limit) {
 			break
 		}
 		v = v.Add(lm.step)

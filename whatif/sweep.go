@@ -26,6 +26,7 @@ type sweep struct {
 	base      *ranking.Standings
 	p         Parameter
 	node      rules.Node
+	fn        scoring.PointFunction // the criterion's point function (a score parameter), for its domain and dependence
 	baseline  decimal.Decimal
 	model     []*pipeline // one per base row; nil: constant in the parameter
 	modelOne  []*pipeline // the model at weight exactly 1, when it differs
@@ -55,7 +56,9 @@ func newSweep(rb *rules.Rulebook, sh scoring.Sheet, base *ranking.Standings, p P
 			return nil, newError(ErrUnknownCriterion, p.Member, p.Criterion, "", lang.Msg("whatif.err.sweep.no_criterion", rb.ID()))
 		case n.IsGroup():
 			return nil, newError(ErrUnknownCriterion, p.Member, p.Criterion, "", lang.Msg("whatif.err.sweep.group"))
-		case n.Method == rules.Votes:
+		}
+		sw.fn, _ = scoring.Describe(rb, n.ID, decimal.Zero) // a leaf: no error
+		if sw.fn.Depends == scoring.OnBallot {
 			return nil, newError(ErrUnknownCriterion, p.Member, p.Criterion, "", lang.Msg("whatif.err.sweep.votes"))
 		}
 		row, ok := base.Row(p.Member)
@@ -83,11 +86,11 @@ func (sw *sweep) grid(r Range) ([]decimal.Decimal, error) {
 		return nil, newError(ErrBadRange, "", sw.node.ID, r.From.String(), lang.Msg("whatif.err.range.weight_zero"))
 	case sw.p.Weight == "" && r.From.IsNegative():
 		return nil, newError(ErrBadRange, sw.p.Member, sw.node.ID, r.From.String(), lang.Msg("whatif.err.range.negative"))
-	case sw.p.Weight == "" && sw.node.Method == rules.Direct && r.To.GreaterThan(sw.node.Max):
-		return nil, newError(ErrBadRange, sw.p.Member, sw.node.ID, r.To.String(), lang.Msg("whatif.err.range.above_max", sw.node.Max))
-	case sw.p.Weight == "" && sw.node.Method == rules.PassFail && (!r.From.IsInteger() || !r.Step.IsInteger() || r.To.GreaterThan(one)):
+	case sw.p.Weight == "" && sw.fn.Domain.Kind == scoring.Continuous && !sw.fn.Domain.InBounds(r.To):
+		return nil, newError(ErrBadRange, sw.p.Member, sw.node.ID, r.To.String(), lang.Msg("whatif.err.range.above_max", *sw.fn.Domain.Max))
+	case sw.p.Weight == "" && sw.fn.Domain.Kind == scoring.Binary && (!r.From.IsInteger() || !r.Step.IsInteger() || !sw.fn.Domain.InBounds(r.To)):
 		return nil, rangeError(sw.p.Member, sw.node.ID, r, lang.Msg("whatif.err.range.pass_fail"))
-	case sw.p.Weight == "" && sw.node.Method == rules.PerOccurrence && (!r.From.IsInteger() || !r.Step.IsInteger() || !r.To.IsInteger()):
+	case sw.p.Weight == "" && sw.fn.Domain.Kind == scoring.WholeCounts && (!r.From.IsInteger() || !r.Step.IsInteger() || !r.To.IsInteger()):
 		return nil, rangeError(sw.p.Member, sw.node.ID, r, lang.Msg("whatif.err.range.whole"))
 	}
 	n, _ := r.To.Sub(r.From).QuoRem(r.Step, 0)
@@ -291,7 +294,7 @@ func (sw *sweep) breakEven(last, next Point) (BreakEven, error) {
 // discrete reports whether the parameter takes whole values only (a count,
 // or pass/fail).
 func (sw *sweep) discrete() bool {
-	return sw.p.Weight == "" && (sw.node.Method == rules.PerOccurrence || sw.node.Method == rules.PassFail)
+	return sw.p.Weight == "" && sw.fn.Domain.Discrete()
 }
 
 // discreteBreakEven ranks every whole value after the last grid value
