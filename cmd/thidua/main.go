@@ -22,6 +22,7 @@
 //	thidua keygen --out NAME
 //	thidua diff OLD NEW [--scores SHEET] [--format table|json] [--seed N]
 //	thidua check --rules RULEBOOK [--scores SHEET] [--n N] [--seed S] [--format table|json]
+//	thidua serve [--addr 127.0.0.1:8080] [--timeout 30s]
 //
 // Every command writes Vietnamese (labels, sentences, decimal commas)
 // unless --lang en; JSON output is the same in both languages. Exit codes:
@@ -63,7 +64,7 @@ Usage:
   thidua covenant progress --covenant FILE [--rules RULEBOOK] [--scores SHEET] [--months M]
   thidua nominate --province FILE
   thidua titles --file FILE
-` + whatifUsage + recordUsage + diffUsage + "\n" + checkUsage + "\n" + `
+` + whatifUsage + recordUsage + diffUsage + "\n" + checkUsage + "\n  " + serveUsage + "\n" + `
   RULEBOOK is a YAML or JSON rulebook; SHEET a CSV, JSON, YAML or XLSX score sheet
   (--mapping FILE for an .xlsx layout that is not detected).
   Every command writes Vietnamese (labels, sentences, decimal commas) unless --lang en;
@@ -127,6 +128,8 @@ func dispatch(args []string, stdout, stderr io.Writer) int {
 		return diffCmd(args[1:], stdout, stderr)
 	case "check":
 		return checkCmd(args[1:], stdout, stderr)
+	case "serve":
+		return serveCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -1,0 +1,46 @@
+// Package server is thidua's JSON API over HTTP: the engine's commands —
+// rank, validate, simulate, whatif, sensitivity, scenario, audit,
+// documents, template — as POST endpoints under /v1/, for a secretariat's
+// own systems (PHP, Java, .NET …) and for a web page. New returns an
+// http.Handler that uses the standard library only; thidua serve runs it
+// on loopback.
+//
+// # Requests
+//
+// Each endpoint takes its inputs as a multipart/form-data upload (a part
+// per file — rules, scores, mapping, recorded, model, edits, members — and
+// a part per parameter) or as a JSON object whose values are the files'
+// text and the parameters:
+//
+//	{"rules": "<the rulebook, YAML or JSON>", "scores": "<the sheet>", "scores_format": "csv"}
+//
+// A binary file (an .xlsx workbook) goes in NAME_base64 in a JSON body;
+// NAME_filename names a file in messages. A score sheet's format is
+// scores_format if given, else its file name's extension, else its
+// content's (a zip is .xlsx, an object JSON, anything else CSV).
+//
+// Every file is read within the command line's limit for it (rules.MaxBytes,
+// sheets.MaxBytes, …, README "Limits"), and the body within the sum of
+// them: a body declared larger is refused with 413 before it is read, one
+// that turns out larger is refused as soon as it passes the limit.
+//
+// # Responses
+//
+// Results use the versioned JSON layouts of docs/json.md
+// (thidua/standings/v1, thidua/simulation/v1, thidua/audit/v1,
+// thidua/whatif/v1, thidua/sensitivity/v1, thidua/scenario/v1) and
+// thidua/validation/v1; documents and the template are files to download.
+// Every error is a Problems object (thidua/problems/v1): each problem with
+// its stable code, its place (file, line, column, key path, cell), the
+// member and criterion it concerns and its text in Vietnamese and English
+// (Describe turns any error of the library into problems). The statuses:
+// 400 a request the API cannot read (a field missing or unknown, a
+// parameter out of range), 404, 405, 413 an input over its limit, 415 a
+// body neither multipart nor JSON, 422 problems with the files, 503 the
+// deadline passed or the server busy.
+//
+// Each request has a deadline (Options.Timeout, 30 s by default); the long
+// computations stop at it, or as soon as the client goes away. The
+// OpenAPI 3.1 document of the API is served at /openapi.json; /healthz
+// answers {"status": "ok"}.
+package server
