@@ -181,6 +181,19 @@ func TestFindings(t *testing.T) {
 				{audit.Error, audit.KindVotes, "SCT", "phieu_80", "no quorum: 4 of 7 present, 2/3 needed"},
 				{audit.Error, audit.KindValue, "", "ballot", "4 members present"},
 			}},
+		{name: "the flag with 5 votes of 7 by the minutes' own count, 7 in the sheet → value and award_votes",
+			recEdit: [][2]string{{"votes,SCT,for,7,", "votes,SCT,for,5,"}},
+			want: []want{
+				{audit.Error, audit.KindValue, "SCT", "votes", "5"},
+				{audit.Error, audit.KindVotes, "SCT", "phieu_80", "5 votes of 7 members, 80% needed"},
+			}},
+		{name: "the flag to a member the sheet does not have, without the votes by the minutes' count → award_votes",
+			recAdd: []string{"member,SYT,name,Sở Y tế", "rank,SYT,,8", "total,SYT,,70", "award,SYT,flag,", "votes,SYT,for,4,"},
+			want: []want{
+				{audit.Error, audit.KindMissingFromSheet, "SYT", "", "Sở Y tế (SYT)"},
+				{audit.Error, audit.KindQuota, "", "flag", ""},
+				{audit.Error, audit.KindVotes, "SYT", "phieu_80", "4 votes of 7 members, 80% needed"},
+			}},
 		{name: "a Bằng khen to a lower member instead of an eligible one → award_skipped",
 			recEdit: [][2]string{{"award,SXD,merit,Bằng khen của Chủ tịch UBND tỉnh", "award,STNMT,merit,"}},
 			want:    []want{{audit.Error, audit.KindSkipped, "SXD", "merit", "passed over for it in favour of Sở Tài nguyên và Môi trường (STNMT), at recomputed rank 4"}}},
@@ -283,7 +296,9 @@ func TestKindCategories(t *testing.T) {
 		"ranking":    {audit.KindOrder, audit.KindTieBreakNotInChain, audit.KindTieBreakMismatch, audit.KindUnexplainedTie},
 		"awards":     {audit.KindIneligible, audit.KindQuota, audit.KindVotes, audit.KindSkipped},
 		"data": {audit.KindMissingFromSheet, audit.KindMissingFromRecorded, audit.KindUnknownCriterion, audit.KindUnknownAward,
-			audit.KindNotInForce, audit.KindIdentity, audit.KindSheet, audit.KindNotRecomputed, audit.KindExcluded},
+			audit.KindNotInForce, audit.KindIdentity, audit.KindSheet, audit.KindNotRecomputed, audit.KindExcluded,
+			audit.KindRulebookConflict, audit.KindRulebookNotSealed, audit.KindRulebookLate,
+			audit.KindRecordTampered, audit.KindRecordRulebook, audit.KindRecordSheet, audit.KindRecordResult, audit.KindRecordKey, audit.KindRecordChecked},
 	}
 	n := 0
 	for cat, ks := range want {

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/thidua/thidua/internal/markdown"
 	"github.com/thidua/thidua/lang"
@@ -41,6 +42,10 @@ type ClusterResult struct {
 	// them, and says so. A folder left without one of its files by this
 	// is malformed, as if the file were missing.
 	Skipped []SkippedFile
+
+	// period is the rulebook's period in force, for change control; nil
+	// when the folder was not audited.
+	period *rules.Period
 }
 
 // SkippedFile is a file of a batch's folder that the batch does not read,
@@ -166,7 +171,17 @@ func Workers(n int) BatchOption {
 // recorded*.csv (or .json, .yaml, .yml). Folders may be nested at any
 // depth (e.g. province/year/cluster). A folder holding some of these files
 // but not all, or an invalid rulebook or recorded result, is reported as
-// malformed (ClusterResult.Err) and the batch goes on.
+// malformed (ClusterResult.Err) and the batch goes on. A recorded result
+// that is a sealed record (schema thidua/record/v1) is audited as
+// AuditSealed does.
+//
+// Each folder's report also holds the findings of rulebook change control
+// (see the package documentation): its rulebook against the folders of the
+// same cluster before it (the same year, or an overlapping period in
+// force, under another rulebook), against the sealed records of the folder
+// (record*.json), and against the dates of its scores (DatedAfter).
+// Change control remembers a few strings per distinct cluster, year and
+// rulebook.
 //
 // Batch streams: folders are found while others are audited, at most a
 // few per worker are held at once, and a report is dropped once each has
@@ -253,6 +268,7 @@ func Batch(ctx context.Context, dir string, each func(ClusterResult) error, opts
 		})
 	}()
 
+	var control changeControl
 	var err error
 loop:
 	for out := range order {
@@ -269,6 +285,7 @@ loop:
 			err = ctx.Err()
 			break loop
 		}
+		control.check(&res)
 		sum.Add(res)
 		if e := each(res); e != nil {
 			err = e
@@ -324,10 +341,10 @@ func auditFolder(ctx context.Context, root, rel string, entries []os.DirEntry, c
 			return fail(err)
 		}
 	}
-	var rulebook, scores, recorded []string
+	var rulebook, scores, recorded, records []string
 	for _, e := range entries {
 		n := e.Name()
-		if e.IsDir() || !clusterFile(n) {
+		if e.IsDir() || !(clusterFile(n) || isRecordName(n)) {
 			continue
 		}
 		// The entry's type is the file's own (lstat): a symbolic link is
@@ -341,6 +358,8 @@ func auditFolder(ctx context.Context, root, rel string, entries []os.DirEntry, c
 			rulebook = append(rulebook, n)
 		case strings.HasPrefix(n, "scores"):
 			scores = append(scores, n)
+		case isRecordName(n):
+			records = append(records, n)
 		default:
 			recorded = append(recorded, n)
 		}
@@ -362,7 +381,15 @@ func auditFolder(ctx context.Context, root, rel string, entries []os.DirEntry, c
 	if err != nil {
 		return fail(err)
 	}
-	rep, err := auditFiles(ctx, rb, rulesPath, filepath.Join(path, scores[0]), filepath.Join(path, recorded[0]))
+	scoresPath, recordedPath := filepath.Join(path, scores[0]), filepath.Join(path, recorded[0])
+	sealed := isSealedRecordFile(recordedPath)
+	var rep Report
+	if sealed {
+		// A sealed record in place of the minutes: verified, not parsed.
+		rep, err = auditSealed(ctx, rb, nil, rulesPath, scoresPath, recordedPath, nil)
+	} else {
+		rep, err = auditFiles(ctx, rb, rulesPath, scoresPath, recordedPath)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			res.Err = err // the batch is stopping: this result is not passed on
@@ -370,8 +397,28 @@ func auditFolder(ctx context.Context, root, rel string, entries []os.DirEntry, c
 		}
 		return fail(err)
 	}
+	// Change control within the folder: the rulebook's dates against the
+	// minutes' year and meeting, and against each sealed record.
+	if !sealed {
+		meeting := ""
+		if r, err := Load(recordedPath); err == nil {
+			meeting = r.Date
+		}
+		rep.addFindings(DatedAfter(rb, rep.Year, meeting, time.Time{})...)
+	}
+	for _, n := range records {
+		rep.addFindings(sealedFindings(rb, rep.Year, filepath.Join(path, n), pathpkg.Join(rel, n))...)
+	}
 	res.Report = rep
+	p := rb.InForce()
+	res.period = &p
 	return res
+}
+
+// isSealedRecordFile reports whether a recorded result of a batch's folder
+// is a sealed record: a .json file whose schema is record.Schema.
+func isSealedRecordFile(path string) bool {
+	return strings.EqualFold(filepath.Ext(path), ".json") && IsSealedRecord(path)
 }
 
 // rulebookCache parses each distinct rulebook file content once. It holds

@@ -28,7 +28,8 @@
 //   - data: members missing from the sheet or from the minutes, unknown
 //     criteria or award tiers, a rulebook not in force in the year
 //     assessed, other sheet problems, members left out of the
-//     recomputation.
+//     recomputation; and rulebook change control and sealed records (see
+//     below).
 //
 // A report lists the content hashes of its three inputs (rulebook, score
 // sheet, recorded result), so that an audit can be traced and repeated; a
@@ -121,6 +122,37 @@
 // sub-folders are not searched. Results come in lexical order of the
 // folders' paths. A folder missing a file, or with an invalid rulebook or
 // recorded result, is reported as malformed and the batch goes on.
+//
+// # Rulebook change control
+//
+// A result is only as good as the rulebook it is checked against. Batch
+// checks, for each folder, that its rulebook is the one that governed the
+// cluster's year, and adds what it finds to the folder's report:
+//
+//   - two different rulebooks (by content hash) for one cluster and
+//     period: a folder for the same cluster and year as an earlier folder,
+//     under another rulebook, is an error; a folder of the same cluster
+//     under another rulebook whose period in force overlaps the earlier
+//     one's is a warning (rulebook_conflict). A cluster is known by its
+//     name, as the sheet or the minutes write it;
+//   - a rulebook whose content hash is not the one sealed for the year, in
+//     a sealed record (record*.json, not recorded*.json) of the folder: an
+//     error (rulebook_not_sealed); a record that cannot be read or was
+//     altered is record_tampered; one of another year is only noted;
+//   - a rulebook dated after the scores it ranks (rulebook_late; see
+//     DatedAfter for exactly what this means).
+//
+// # Sealed records in place of the minutes
+//
+// AuditSealed audits a sealed result record (package record, schema
+// thidua/record/v1) instead of a recorded result: it verifies the record
+// against the rulebook and the sheet (record.Verify) and reports each check
+// as a finding — the record altered (record_tampered), another rulebook
+// (record_wrong_rulebook), another sheet (record_changed_sheet), another
+// result when ranked again (record_different_result), another signing key
+// (record_unknown_key) — and each check that holds as an info
+// (record_checked). IsSealedRecord tells one from a recorded result by its
+// schema; Batch does so for a folder's recorded*.json.
 //
 // # Cancellation
 //

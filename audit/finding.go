@@ -129,6 +129,9 @@ func Kinds() []Kind {
 		KindIneligible, KindQuota, KindVotes, KindSkipped,
 		KindMissingFromSheet, KindMissingFromRecorded, KindUnknownCriterion, KindUnknownAward,
 		KindNotInForce, KindIdentity, KindSheet, KindNotRecomputed, KindExcluded,
+		// Change control, and a sealed record's checks (control.go).
+		KindRulebookConflict, KindRulebookNotSealed, KindRulebookLate,
+		KindRecordTampered, KindRecordRulebook, KindRecordSheet, KindRecordResult, KindRecordKey, KindRecordChecked,
 	}
 }
 

@@ -97,6 +97,16 @@ var kindLabels = map[Kind]string{
 	KindSheet:               "lỗi bảng điểm",
 	KindNotRecomputed:       "không tính lại được",
 	KindExcluded:            "loại khỏi phần tính lại",
+	// Change control, and a sealed record's checks (control.go).
+	KindRulebookConflict:  "hai bộ tiêu chí cho một cụm, một thời kỳ",
+	KindRulebookNotSealed: "bộ tiêu chí khác bộ đã niêm phong",
+	KindRulebookLate:      "bộ tiêu chí ban hành sau kỳ chấm điểm",
+	KindRecordTampered:    "hồ sơ niêm phong bị sửa",
+	KindRecordRulebook:    "hồ sơ niêm phong ghi bộ tiêu chí khác",
+	KindRecordSheet:       "bảng điểm khác bảng đã niêm phong",
+	KindRecordResult:      "kết quả khác kết quả đã niêm phong",
+	KindRecordKey:         "chữ ký hồ sơ niêm phong",
+	KindRecordChecked:     "kiểm tra hồ sơ niêm phong",
 }
 
 // Label names the kind in the language: "cộng sai", "sai thứ hạng"; in

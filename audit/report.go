@@ -31,6 +31,10 @@ type Report struct {
 	// then those left out of the recomputation, then members only the
 	// minutes name.
 	Members []Comparison `json:"members"`
+
+	// sealed is true for the audit of a sealed record (AuditSealed), whose
+	// verdict speaks of the record rather than of the minutes.
+	sealed bool
 }
 
 // Inputs identifies what was audited, with content hashes that do not

@@ -31,6 +31,15 @@
 // reported at once, with file, line, key path, cluster, year and member,
 // in English (Error) or, with Errors.Text, in Vietnamese.
 //
+// Load also keeps the rulebooks under change control, and reports what it
+// finds as warnings (Warnings), which do not stop it: two years of a
+// cluster under different rulebooks (by content hash) whose periods in
+// force overlap; a year's rulebook that is not the one its sealed record
+// (record:, written by thidua seal) names; a rulebook dated after the
+// scores it ranks (its regulation dated after the year, or after the
+// sealing, or its period in force starting after the sealing); a sealed
+// record altered, unreadable or of another year.
+//
 // The file's layout (every key; see examples/cum2-years/history.yaml):
 //
 //	schema: thidua/history/v1
@@ -52,6 +61,7 @@
 //	        left: []
 //	        rulebook: {path: rulebook-2021.yaml, id: ..., version: ..., hash: sha256:...}
 //	        sheet: scores-2021.csv          # optional: ranked to give the result
+//	        record: record-2021.json        # optional: the year's sealed result record
 //	        awards:                          # optional: the recorded proposals
 //	          - {member: STNMT, award: flag, rank: 1, status: proposed}  # proposed | awarded | cut
 //	    leadership:

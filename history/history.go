@@ -31,6 +31,7 @@ type History struct {
 	mergedAway map[string]int   // unit → index of the merger it is a predecessor in
 	createdBy  map[string][]int // unit → indices of the mergers it succeeds in
 	results    map[resultKey]*Result
+	warnings   []Warning // rulebook change control (control.go)
 }
 
 type resultKey struct {

@@ -43,6 +43,9 @@ func (h *History) computeResults(v *validator, res *resolver) {
 		}
 		h.results[resultKey{c.ID, y.Year}] = r
 	}
+	if res != nil {
+		h.controlClusters(res)
+	}
 }
 
 func (h *History) resolveYear(v *validator, res *resolver, c *Cluster, y Year, cp, yp string, r *Result) {
@@ -67,6 +70,7 @@ func (h *History) resolveYear(v *validator, res *resolver, c *Cluster, y Year, c
 	if !rb.InForce().Contains(y.Year) {
 		v.Add(yp+".rulebook.path", x, lang.Msg("history.err.rulebook.not_in_force", ref.Path, rb.InForce().String(), y.Year))
 	}
+	h.controlYear(v, res, c, y, yp, x, rb)
 	for i, a := range y.Awards {
 		if _, ok := rb.Award(a.Award); !ok && strings.TrimSpace(a.Award) != "" {
 			v.Add(fmt.Sprintf("%s.awards[%d].award", yp, i), x.with(a.Member), lang.Msg("history.err.award.unknown_tier", strconv.Quote(a.Award), tierIDs(rb)))

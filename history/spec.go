@@ -97,6 +97,11 @@ type Year struct {
 	// feeding the rulebook's history tie-break and streak facts from the
 	// history, and the proposals it gives are the year's result.
 	Sheet string `yaml:"sheet" json:"sheet,omitempty"`
+	// Record is the path of the year's sealed result record (thidua seal,
+	// schema thidua/record/v1), relative to the history file. Load checks
+	// that the year's rulebook is the one it names and is not dated after
+	// it was sealed, and warns if not (Warnings).
+	Record string `yaml:"record" json:"record,omitempty"`
 	// Awards are the recorded proposals (or awards) of the year. When a
 	// sheet is given too, Load checks that ranking it gives the same.
 	Awards []AwardRecord `yaml:"awards" json:"awards,omitempty"`

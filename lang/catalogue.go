@@ -4,7 +4,7 @@ package lang
 // English second. Each package's sentences are in their own file; keys
 // start with the area they belong to. TestCatalogue checks that no key is
 // defined twice and that both languages use the same placeholders.
-var sections = []map[string][2]string{problemTexts, rulesTexts, rulesErrorTexts, inputErrorTexts, xlsxTexts, scoringTexts, rankingTexts, auditTexts, whatifTexts, yearTexts, yearErrorTexts, miscErrorTexts, fileTexts, identityTexts, scoresheetTexts, trustTexts, recordTexts, serverTexts}
+var sections = []map[string][2]string{problemTexts, rulesTexts, rulesErrorTexts, inputErrorTexts, xlsxTexts, scoringTexts, rankingTexts, auditTexts, whatifTexts, yearTexts, yearErrorTexts, miscErrorTexts, fileTexts, identityTexts, scoresheetTexts, trustTexts, recordTexts, serverTexts, controlTexts}
 
 var catalogue = merge(sections)
 

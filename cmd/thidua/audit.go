@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
 	"fmt"
 	"io"
 	"os"
@@ -10,19 +11,27 @@ import (
 
 	"github.com/thidua/thidua/audit"
 	"github.com/thidua/thidua/lang"
+	"github.com/thidua/thidua/record"
 	"github.com/thidua/thidua/scoresheet"
 )
 
 const auditUsage = `Usage:
   thidua audit --rules RULEBOOK --scores SHEET --recorded RECORDED [--mapping FILE] [--format md|json|html] [--lang vi|en] [--out FILE]
+  thidua audit --rules RULEBOOK --scores SHEET --recorded RECORD.json [--pub KEY.pub] [--format md|json|html] [--lang vi|en] [--out FILE]
   thidua audit --batch DIR [--format md|json|html] [--lang vi|en] [--out FILE]
 
 Checks a published result (the minutes' totals, ranks, awards, votes and
 cited tie-breaks, in RECORDED) against the score sheet and the rulebook:
 recomputes it and reports every discrepancy. SHEET is CSV, JSON, YAML or
-an .xlsx workbook. With --batch, audits every cluster-year folder under
-DIR (each with rulebook.yaml, scores*.csv or scores*.xlsx and
-recorded*.csv). Reports are in Vietnamese unless --lang en; JSON is the
+an .xlsx workbook. RECORDED may be a sealed record (thidua seal, schema
+thidua/record/v1): it is then verified against the rulebook and the sheet
+(altered, another rulebook, another sheet, another result, another key)
+instead of being recomputed. With --batch, audits every cluster-year
+folder under DIR (each with rulebook.yaml, scores*.csv or scores*.xlsx
+and recorded*.csv, and optionally a sealed record record*.json), and
+checks that each folder's rulebook is the one of its cluster and year
+(not two for one cluster and period, the one sealed, not dated after the
+scores). Reports are in Vietnamese unless --lang en; JSON is the
 same in both. Exit codes: 0 no error found, 1 errors found or bad input,
 2 usage.
 
@@ -37,6 +46,7 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 	scoresPath := fs.String("scores", "", scoresHelp)
 	mapping := fs.String("mapping", "", mappingHelp)
 	recordedPath := fs.String("recorded", "", "recorded result `file`: what the minutes published (CSV, JSON or YAML)")
+	pubPath := fs.String("pub", "", "the secretariat's public `key` (PEM): a sealed record given as --recorded must be signed with it")
 	batch := fs.String("batch", "", "audit every cluster-year folder under `dir`")
 	format := fs.String("format", "md", "report `format`: md, json or html")
 	out := fs.String("out", "", "write the report to `file` instead of standard output")
@@ -58,17 +68,20 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua audit: --lang must be vi or en, found %q\n", *langCode)
 		return exitUsage
 	}
-	single := *rulesPath != "" || *scoresPath != "" || *recordedPath != "" || *mapping != ""
+	single := *rulesPath != "" || *scoresPath != "" || *recordedPath != "" || *mapping != "" || *pubPath != ""
 	switch {
 	case *batch != "" && single:
-		fmt.Fprintln(stderr, "thidua audit: --batch audits a folder; it cannot be combined with --rules, --scores, --recorded or --mapping")
+		fmt.Fprintln(stderr, "thidua audit: --batch audits a folder; it cannot be combined with --rules, --scores, --recorded, --mapping or --pub")
 		return exitUsage
 	case *batch == "" && (*rulesPath == "" || *scoresPath == "" || *recordedPath == ""):
 		fmt.Fprintln(stderr, "thidua audit: --rules, --scores and --recorded are required (or --batch DIR)")
 		fs.Usage()
 		return exitUsage
+	case *pubPath != "" && !audit.IsSealedRecord(*recordedPath):
+		fmt.Fprintln(stderr, "thidua audit: --pub checks the signature of a sealed record, and --recorded is not one (schema thidua/record/v1)")
+		return exitUsage
 	}
-	inputs := []string{*rulesPath, *scoresPath, *recordedPath, *mapping}
+	inputs := []string{*rulesPath, *scoresPath, *recordedPath, *mapping, *pubPath}
 	if refuseOverwrite("audit", tag, stderr, []string{*out}, inputs) {
 		return exitUsage
 	}
@@ -93,7 +106,7 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 	if *batch != "" {
 		code, wrote = auditBatch(*batch, f, tag, w, stderr)
 	} else {
-		code, wrote = auditOne(*rulesPath, *scoresPath, *recordedPath, *mapping, f, tag, w, stderr)
+		code, wrote = auditOne(*rulesPath, *scoresPath, *recordedPath, *mapping, *pubPath, f, tag, w, stderr)
 	}
 	if file == nil {
 		return code
@@ -114,11 +127,27 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 }
 
 // auditOne audits one cluster's recorded result, writing the report to w.
-// wrote is true if the whole report was written (whatever it found).
-func auditOne(rulesPath, scoresPath, recordedPath, mappingPath string, f audit.Format, tag lang.Tag, w, stderr io.Writer) (code int, wrote bool) {
+// A recorded result that is a sealed record is verified against the
+// rulebook and the sheet (audit.AuditSealed), its signature with the
+// public key in pubPath if one is given. wrote is true if the whole report
+// was written (whatever it found).
+func auditOne(rulesPath, scoresPath, recordedPath, mappingPath, pubPath string, f audit.Format, tag lang.Tag, w, stderr io.Writer) (code int, wrote bool) {
 	ctx, stop := interruptible()
 	defer stop()
-	rep, err := audit.AuditFiles(ctx, rulesPath, scoresPath, recordedPath, scoresheet.WithMappingFile(mappingPath))
+	var rep audit.Report
+	var err error
+	if audit.IsSealedRecord(recordedPath) {
+		var key ed25519.PublicKey
+		if pubPath != "" {
+			if key, err = record.ReadPublicKey(pubPath); err != nil {
+				report(stderr, tag, err)
+				return exitBadInput, false
+			}
+		}
+		rep, err = audit.AuditSealed(ctx, rulesPath, scoresPath, recordedPath, key, scoresheet.WithMappingFile(mappingPath))
+	} else {
+		rep, err = audit.AuditFiles(ctx, rulesPath, scoresPath, recordedPath, scoresheet.WithMappingFile(mappingPath))
+	}
 	if err != nil {
 		report(stderr, tag, err)
 		return exitBadInput, false

@@ -2,13 +2,20 @@ package main
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/thidua/thidua/ranking"
+	"github.com/thidua/thidua/record"
+	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoresheet"
 )
 
 // TestAuditGolden runs thidua audit (auditCmd) and compares its exit code,
@@ -45,7 +52,17 @@ func TestAuditGolden(t *testing.T) {
 		{"cum2-errors-html-vi", []string{"--rules", rb, "--scores", cum2 + "recorded-2020-errors-sheet.csv", "--recorded", cum2 + "recorded-2020-errors.csv", "--format", "html"}, exitBadInput},
 		{"cum2-wrong-sheet-vi", []string{"--rules", rb, "--scores", cum2 + "tie-broken.csv", "--recorded", cum2 + "recorded-2020.csv"}, exitBadInput},
 		{"batch-vi", []string{"--batch", batch}, exitBadInput},
+		// A sealed record in place of the minutes (thidua seal of the cum2
+		// example), and rulebook change control in a batch: two folders of
+		// one cluster-year under different rulebooks, one not the rulebook
+		// sealed, issued after the year and the meeting.
+		{"sealed-clean-vi", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", "testdata/audit-sealed-2020.json"}, exitOK},
+		{"sealed-changed-sheet", []string{"--rules", rb, "--scores", cum2 + "tie-broken.csv", "--recorded", "testdata/audit-sealed-2020.json", "--lang", "en"}, exitBadInput},
+		{"batch-control", []string{"--batch", "testdata/audit-control", "--lang", "en"}, exitBadInput},
+		{"batch-control-vi", []string{"--batch", "testdata/audit-control"}, exitBadInput},
+		{"batch-control-json", []string{"--batch", "testdata/audit-control", "--format", "json"}, exitBadInput},
 		// Usage errors.
+		{"usage-pub-not-record", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020.csv", "--pub", "key.pub"}, exitUsage},
 		{"usage-missing-recorded", []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv"}, exitUsage},
 		{"usage-batch-and-rules", []string{"--batch", batch, "--rules", rb}, exitUsage},
 		{"usage-batch-and-mapping", []string{"--batch", batch, "--mapping", "m.yaml"}, exitUsage},
@@ -168,5 +185,80 @@ func TestAuditEveryFormat(t *testing.T) {
 		if d := cmp.Diff(reports[0], reports[i]); d != "" {
 			t.Errorf("report %d differs from the CSV's (-csv +other):\n%s", i, d)
 		}
+	}
+}
+
+// TestAuditSealedRecord gives thidua audit a sealed record (record.Seal,
+// signed) in place of the minutes: clean with the right key, and each
+// failure for its reason, in both languages.
+func TestAuditSealedRecord(t *testing.T) {
+	dir := t.TempDir()
+	rulebook, err := rules.Load(rb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores := cum2 + "scores-2020.csv"
+	sh, _, err := scoresheet.Check(rulebook, scores)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := ranking.Rank(rulebook, sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, key, _ := ed25519.GenerateKey(nil)
+	otherPub, _, _ := ed25519.GenerateKey(nil)
+	rec, err := record.Seal(rulebook, sh, st, record.Options{Key: key, Now: time.Date(2021, 1, 6, 9, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recPath, pubPath, otherPath := filepath.Join(dir, "2020.json"), filepath.Join(dir, "cum2.pub"), filepath.Join(dir, "other.pub")
+	for path, k := range map[string]ed25519.PublicKey{pubPath: pub, otherPath: otherPub} {
+		data, err := record.MarshalPublicKey(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(recPath, rec.Marshal(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tampered := filepath.Join(dir, "tampered.json")
+	if err := os.WriteFile(tampered, bytes.Replace(rec.Marshal(), []byte(`"total":"96.35"`), []byte(`"total":"99.35"`), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		want []string
+	}{
+		{"right key", []string{"--recorded", recPath, "--pub", pubPath, "--lang", "en"}, exitOK,
+			[]string{"**Clean:** the sealed record is intact", "| info | record_checked |  | signature |", "valid Ed25519 signature"}},
+		{"no key", []string{"--recorded", recPath, "--lang", "en"}, exitOK,
+			[]string{"| warning | record_unknown_key |", "no public key was given (--pub)"}},
+		{"other key", []string{"--recorded", recPath, "--pub", otherPath}, exitBadInput,
+			[]string{"| lỗi | chữ ký hồ sơ niêm phong |", "không phải khóa đã cho", "Hồ sơ niêm phong không khớp"}},
+		{"tampered", []string{"--recorded", tampered, "--pub", pubPath, "--lang", "en"}, exitBadInput,
+			[]string{"| error | record_tampered |", "the record was altered"}},
+		{"other sheet", []string{"--recorded", recPath, "--pub", pubPath, "--scores", cum2 + "tie-broken.csv", "--format", "json"}, exitBadInput,
+			[]string{`"kind": "record_changed_sheet"`, `"key": "control.record.finding"`}},
+		{"bad key file", []string{"--recorded", recPath, "--pub", scores}, exitBadInput, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			args := append([]string{"--rules", rb, "--scores", scores}, c.args...)
+			var out, errb bytes.Buffer
+			if code := auditCmd(args, &out, &errb); code != c.code {
+				t.Fatalf("exit %d, want %d\n%s%s", code, c.code, out.String(), errb.String())
+			}
+			got := strings.ReplaceAll(out.String(), "\n      ", "")
+			for _, w := range c.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("the report lacks %q:\n%s", w, out.String())
+				}
+			}
+		})
 	}
 }

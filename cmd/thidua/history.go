@@ -39,7 +39,7 @@ type yearWords struct {
 	// history, one cluster
 	histHead, histChanges, histJoined, histLeft, histMerged          string
 	histAwards, histAwardsHead, histDecided, histPassed, histPending string
-	histStreak, histSeeCard                                          string
+	histStreak, histSeeCard, histControl                             string
 	how                                                              map[history.Appointment]string
 	// history, one member
 	histPredecessors, histPredecessor, histNoAward, histMemberHead  string
@@ -77,6 +77,7 @@ var yearVi = yearWords{
 	histPending:    "  %d: %s chờ phân định trường hợp bằng điểm giữa %s",
 	histStreak:     "%s không đạt: %s",
 	histSeeCard:    "xem bảng điểm của đơn vị",
+	histControl:    "\nCẢNH BÁO về bộ tiêu chí (kiểm soát thay đổi bộ tiêu chí):",
 	how: map[history.Appointment]string{
 		history.Elected: "bầu", history.ByRotation: "luân phiên", history.Assigned: "chỉ định", history.Inferred: "suy đoán",
 	},
@@ -159,6 +160,7 @@ var yearEn = yearWords{
 	histPending:    "  %d: %s pending an unresolved tie between %s",
 	histStreak:     "%s = false: %s",
 	histSeeCard:    "see its scorecard",
+	histControl:    "\nWARNING about the rulebooks (rulebook change control):",
 
 	histPredecessors: "Its history includes its predecessors': %s\n",
 	histPredecessor:  "%s (%s, awards before %d)",
@@ -469,6 +471,27 @@ func histCluster(w io.Writer, lg yearWords, h *history.History, id string, from,
 		for _, n := range notes {
 			fmt.Fprintln(w, n)
 		}
+	}
+	histControl(w, lg, h, id, from, to)
+}
+
+// histControl writes the warnings of rulebook change control about the
+// cluster's years shown: two rulebooks for one period, a rulebook not the
+// one sealed, a rulebook dated after its scores, a sealed record that
+// cannot be trusted.
+func histControl(w io.Writer, lg yearWords, h *history.History, id string, from, to int) {
+	var lines []string
+	for _, x := range h.Warnings() {
+		if x.Cluster == id && x.Year >= from && x.Year <= to {
+			lines = append(lines, fmt.Sprintf("  %d: %s", x.Year, x.Text(lg.tag)))
+		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintln(w, lg.histControl)
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
 	}
 }
 

@@ -56,6 +56,9 @@ func TestHistoryGolden(t *testing.T) {
 
 		// Vietnamese, the default.
 		{"history-cum2-vi", historyCmd, []string{"--file", years + "history.yaml"}, exitOK},
+		// Rulebook change control: warnings, not errors (exit 0).
+		{"history-control", historyCmd, []string{"--file", "testdata/history-control/history.yaml", "--lang", "en"}, exitOK},
+		{"history-control-vi", historyCmd, []string{"--file", "testdata/history-control/history.yaml"}, exitOK},
 		{"history-member-skhcntt-vi", historyCmd, []string{"--file", years + "history.yaml", "--member", "SKHCNTT", "--lang", "vi"}, exitOK},
 		{"history-nominate-province-vi", nominateCmd, []string{"--province", "../../examples/province/province-2021.yaml"}, exitOK},
 		{"history-covenant-progress-vi", covenantCmd, []string{"progress", "--covenant", years + "covenant-2021.yaml", "--rules", years + "rulebook-2021.yaml", "--scores", years + "interim-2021.csv"}, exitOK},
