@@ -101,6 +101,7 @@ type auditor struct {
 	cards     map[string]scoring.Scorecard
 	exact     map[string]scoring.Scorecard // without rounding; computed when needed
 	pos       map[string]int               // member → index in st.Rows
+	minutes   *ranking.Standings           // st ranked again with the minutes' ballot; when needed
 
 	findings []Finding
 }
@@ -240,20 +241,18 @@ func (a *auditor) identity() {
 	}
 }
 
-// sheetRows reports the sheet rows that could not be read, and the score
-// rows the rulebook refuses outright (an unknown criterion, a direct score
-// above its maximum), and returns a working copy of the sheet without the
-// latter.
+// sheetRows reports the sheet rows that could not be read, and the rows
+// naming a criterion the rulebook does not have, and returns a working copy
+// of the sheet without the latter. Every other row scoring refuses (a value
+// above its criterion's maximum, …) is reported as scoring refuses it, by
+// recompute.
 func (a *auditor) sheetRows(readErrs scoring.InputErrors) scoring.Sheet {
 	for _, e := range readErrs {
 		a.sheetProblem(e, lang.Msg("audit.left_out.row"))
 	}
 	work := a.sh
-	refused := func(s scoring.Entry) bool {
-		n, ok := a.rb.Node(s.Criterion)
-		return !ok || (!n.IsGroup() && n.Method == rules.Direct && s.Value.GreaterThan(n.Max))
-	}
-	if slices.ContainsFunc(a.sh.Scores, refused) {
+	unknown := func(c string) bool { _, ok := a.rb.Node(c); return !ok }
+	if slices.ContainsFunc(a.sh.Scores, func(s scoring.Entry) bool { return unknown(s.Criterion) }) {
 		work.Scores = a.filterScores()
 	}
 	keep := func(member, criterion string, s scoring.Source) bool {
@@ -265,7 +264,6 @@ func (a *auditor) sheetRows(readErrs scoring.InputErrors) scoring.Sheet {
 			Text: lang.Msg("audit.sheet.unknown_criterion", strconv.Quote(criterion), a.name(member)).With(a.rulebookName())})
 		return false
 	}
-	unknown := func(c string) bool { _, ok := a.rb.Node(c); return !ok }
 	if slices.ContainsFunc(a.sh.Targets, func(t scoring.Target) bool { return unknown(t.Criterion) }) {
 		work.Targets = slices.DeleteFunc(slices.Clone(a.sh.Targets), func(t scoring.Target) bool { return !keep(t.Member, t.Criterion, t.Source) })
 	}
@@ -276,27 +274,48 @@ func (a *auditor) sheetRows(readErrs scoring.InputErrors) scoring.Sheet {
 	return work
 }
 
-// filterScores reports the score rows the rulebook refuses outright and
-// returns the others.
+// filterScores reports the score rows naming a criterion the rulebook does
+// not have and returns the others.
 func (a *auditor) filterScores() []scoring.Entry {
 	out := make([]scoring.Entry, 0, len(a.sh.Scores))
 	for _, s := range a.sh.Scores {
-		n, ok := a.rb.Node(s.Criterion)
-		switch {
-		case !ok:
+		if _, ok := a.rb.Node(s.Criterion); !ok {
 			a.reported[errKey{s.Source.Line, s.Member, s.Criterion}] = true
 			a.add(Finding{Severity: Error, Kind: KindUnknownCriterion, Member: s.Member, Criterion: s.Criterion, Recorded: s.Value.String(), Source: src(s.Source),
 				Text: lang.Msg("audit.sheet.unknown_score", a.name(s.Member), strconv.Quote(s.Criterion)).With(a.rulebookName())})
-			continue
-		case !n.IsGroup() && n.Method == rules.Direct && s.Value.GreaterThan(n.Max):
-			a.reported[errKey{s.Source.Line, s.Member, s.Criterion}] = true
-			a.add(Finding{Severity: Error, Kind: KindCap, Member: s.Member, Criterion: s.Criterion, Recorded: s.Value.String(), Recomputed: n.Max.String(), Source: src(s.Source),
-				Text: lang.Msg("audit.sheet.above_max", a.name(s.Member), s.Value, n.ID, n.Name, s.Stage, n.Max)})
 			continue
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// aboveMax reports a score row that scoring refuses because its value is
+// above its criterion's maximum (input.value.above_max) as a maximum
+// exceeded, quoting the row and the maximum scoring states; the row is
+// then left out like any other refused row.
+func (a *auditor) aboveMax(work scoring.Sheet, e *scoring.InputError) {
+	k := errKey{e.Line, e.Member, e.Criterion}
+	i := slices.IndexFunc(work.Scores, func(s scoring.Entry) bool {
+		return s.Source.Line == e.Line && s.Source.File == e.File && s.Member == e.Member && s.Criterion == e.Criterion
+	})
+	if a.reported[k] || i < 0 || len(e.Message.Args) < 2 {
+		return
+	}
+	a.reported[k] = true
+	s, n := work.Scores[i], a.node(e.Criterion)
+	most := e.Message.Args[1] // the maximum, as scoring states it
+	a.add(Finding{Severity: Error, Kind: KindCap, Member: s.Member, Criterion: s.Criterion, Recorded: s.Value.String(), Recomputed: most, Source: src(s.Source),
+		Text: lang.Msg("audit.sheet.above_max", a.name(s.Member), s.Value, n.ID, n.Name, s.Stage, most)})
+}
+
+// node returns the rulebook's node with the id (a zero node but for its id
+// if there is none).
+func (a *auditor) node(id string) rules.Node {
+	if n, ok := a.rb.Node(id); ok {
+		return n
+	}
+	return rules.Node{Criterion: rules.Criterion{ID: id}}
 }
 
 func src(s scoring.Source) Source { return Source{File: s.File, Line: s.Line} }
@@ -393,6 +412,9 @@ func (a *auditor) recompute(work scoring.Sheet) error {
 		for _, e := range es {
 			if e.Message.Key == "input.year.not_in_force" && e.Member == "" {
 				continue // reported by identity
+			}
+			if e.Message.Key == "input.value.above_max" {
+				a.aboveMax(work, e)
 			}
 			action := a.leaveOut(&work, e)
 			a.modified = a.modified || !action.IsZero()

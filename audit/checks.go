@@ -9,16 +9,23 @@ import (
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoring"
 )
 
-// chain returns the rules of the ranking chain as the standings name them:
-// the basis ("total" or "percent"), then the rulebook's tie-breaks.
-func (a *auditor) chain() []string {
-	basis := rules.TieBreak{Kind: rules.ByTotalPoints}
-	if a.rb.RankBy() == rules.ByPercent {
-		basis.Kind = rules.ByPercentage
+// basisOf is what the members are ranked by, as the standings say (the
+// rulebook's basis, if nothing was recomputed).
+func (a *auditor) basisOf() rules.Basis {
+	if a.st != nil {
+		return a.st.Basis
 	}
-	out := []string{basis.String()}
+	return a.rb.RankBy()
+}
+
+// chain returns the rules of the ranking chain as the standings' decisions
+// name them: the basis, named as the standings name it ("total" or
+// "percent"), then the rulebook's tie-breaks.
+func (a *auditor) chain() []string {
+	out := []string{string(a.basisOf())}
 	for _, tb := range a.rb.TieBreaks() {
 		out = append(out, tb.String())
 	}
@@ -33,7 +40,8 @@ func (a *auditor) cited(x, y string) bool {
 	})
 }
 
-// basis returns the recorded value members are ranked by.
+// basis returns the recorded figure of the minutes' column the members are
+// ranked by.
 func (a *auditor) basis(m MemberResult) Figure {
 	if a.byPercent() {
 		return m.Percent
@@ -41,7 +49,7 @@ func (a *auditor) basis(m MemberResult) Figure {
 	return m.Total
 }
 
-func (a *auditor) byPercent() bool { return a.rb.RankBy() == rules.ByPercent }
+func (a *auditor) byPercent() bool { return a.basisOf() == rules.ByPercent }
 
 // byBasis picks the message key about totals or, in a cluster ranked by
 // percentage, about percentages.
@@ -52,14 +60,14 @@ func (a *auditor) byBasis(total, percent string) string {
 	return total
 }
 
-func (a *auditor) tiedSize(row ranking.Row) int {
-	n := 0
-	for _, r := range a.st.Rows {
-		if r.Rank == row.Rank {
-			n++
+// tie returns the unresolved tie the standings list with a member.
+func (a *auditor) tie(member string) (ranking.Tie, bool) {
+	for _, t := range a.st.Ties {
+		if slices.Contains(t.Members, member) {
+			return t, true
 		}
 	}
-	return n
+	return ranking.Tie{}, false
 }
 
 func rankText(row ranking.Row) string {
@@ -135,7 +143,7 @@ func (a *auditor) ranksAbsolute() {
 			continue
 		}
 		if row.Tied {
-			if n := a.tiedSize(row); m.Rank.N >= row.Rank && m.Rank.N < row.Rank+n {
+			if t, ok := a.tie(m.ID); ok && m.Rank.N >= t.Rank && m.Rank.N < t.Rank+len(t.Members) {
 				continue // the tie is resolved outside the sheet; see the cited tie-breaks
 			}
 		} else if m.Rank.N == row.Rank {
@@ -201,26 +209,16 @@ func (a *auditor) citedTieBreaks() {
 		if !ok1 || !ok2 {
 			continue
 		}
-		best, dec := len(chain), (*ranking.Decision)(nil)
-		for k := min(iu, il) + 1; k <= max(iu, il); k++ {
-			d := a.st.Rows[k].DecidedBy
-			ci, ok := index[d.Rule]
-			if d.Unresolved || !ok {
-				ci = len(chain)
-			}
-			if dec == nil || ci < best {
-				best, dec = ci, d
-			}
-		}
+		dec, best := a.separating(iu, il, index)
 		upper, lower := a.name(c.Upper), a.name(c.Lower)
 		re := decidedText(dec)
 		f := Finding{Severity: Warning, Kind: KindTieBreakMismatch, Member: c.Lower, Rule: c.Rule, Recorded: rule, RecordedText: lang.Msg("rule", rule),
 			Recomputed: re.In(lang.English), RecomputedText: re, Source: c.Source}
 		switch {
-		case best >= len(chain) && rule == string(rules.DrawingLots):
+		case dec.Unresolved && a.blocked(dec.Upper) == rule:
 			f.Severity = Info
 			f.Text = lang.Msg("audit.tiebreak.lots_not_recorded", upper, lower)
-		case best >= len(chain):
+		case dec.Unresolved:
 			f.Text = lang.Msg("audit.tiebreak.unresolved", upper, lower, rule).With(chainText)
 		case best == 0 && idx != 0:
 			f.Text = lang.Msg(a.byBasis("audit.tiebreak.not_needed.total", "audit.tiebreak.not_needed.percent"), upper, lower, rule).With(dec.UpperText, dec.LowerText)
@@ -233,6 +231,41 @@ func (a *auditor) citedTieBreaks() {
 		}
 		a.add(f)
 	}
+}
+
+// separating returns the standings' decision that separates the members
+// at positions i and j of the rows, with the place of its rule in the
+// chain (index): of the decisions between them, the one by the earliest
+// rule of the chain (the first of those, from the top), or an unresolved
+// one if the chain separates none of them. The engine decides each
+// adjacent pair only; this reads those decisions. (The values quoted are
+// those of the decision's pair, which may be the neighbours of i and j.)
+func (a *auditor) separating(i, j int, index map[string]int) (*ranking.Decision, int) {
+	best, dec := len(index), (*ranking.Decision)(nil)
+	for k := min(i, j) + 1; k <= max(i, j); k++ {
+		d := a.st.Rows[k].DecidedBy
+		ci, ok := index[d.Rule]
+		if d.Unresolved || !ok {
+			ci = len(index)
+		}
+		if dec == nil || ci < best {
+			best, dec = ci, d
+		}
+	}
+	return dec, best
+}
+
+// blocked returns the rule of the chain the standings could not apply to
+// the unresolved tie of a member, for want of what the sheet does not
+// record (drawing lots without a recorded draw or a seed): the last rule
+// the engine tried, when its note is not that the members are equal under
+// every rule tried. It is "" when the chain found them equal throughout.
+func (a *auditor) blocked(member string) string {
+	t, ok := a.tie(member)
+	if !ok || len(t.Tried) == 0 || t.NoteText.Key == "tie.equal" {
+		return ""
+	}
+	return t.Tried[len(t.Tried)-1]
 }
 
 // awards checks the recorded proposals: known tiers, one award per member,
@@ -269,9 +302,9 @@ func (a *auditor) awards() {
 	if n == 0 {
 		n = len(a.rec.Members)
 	}
-	for _, t := range a.tiers {
+	for ti, t := range a.tiers {
 		g := given[t.ID]
-		if q := ranking.Quota(t, n); len(g) > q {
+		if q := a.quota(ti, n); len(g) > q {
 			ids := make([]string, len(g))
 			for i, m := range g {
 				ids[i] = a.name(m.ID)
@@ -342,30 +375,72 @@ func (a *auditor) tierName(id string) string {
 	return id
 }
 
+// quota is the number of places of award tier ti in a cluster of n
+// members: the standings' quota when the recomputation ranked n members,
+// else the engine's quota for n members (when members were left out of the
+// recomputation, or nothing was recomputed).
+func (a *auditor) quota(ti, n int) int {
+	if a.st != nil && len(a.st.Rows) == n && ti < len(a.st.Awards) {
+		return a.st.Awards[ti].Quota
+	}
+	return ranking.Quota(a.tiers[ti], n)
+}
+
+// ballotFailure reports whether a failure is about the ballot (the votes,
+// the quorum, or no ballot at all), as the engine explains it.
+func ballotFailure(f ranking.Failure) bool {
+	switch k := f.Message.Key; {
+	case k == "fail.no_ballot", k == "fail.quorum":
+		return true
+	case strings.HasPrefix(k, "fail.votes."):
+		return true
+	}
+	return false
+}
+
 // eligible checks a recorded award against the tier's conditions, as the
-// recomputation evaluates them, then the votes as the minutes count them.
+// recomputation evaluates them, then against the votes as the minutes
+// count them, as the engine evaluates those (minutesRow).
 func (a *auditor) eligible(m MemberResult, t rules.AwardTier, e AwardEntry) {
 	votesFailed := false
-	if row, ok := a.row(m.ID); ok {
-		for _, f := range row.Failed {
-			if !slices.Contains(t.Requires, f.Condition) {
-				continue
-			}
-			c, _ := a.rb.Condition(f.Condition)
-			if c.MinVotes != nil {
-				votesFailed = true
-				a.add(Finding{Severity: Error, Kind: KindVotes, Member: m.ID, Rule: f.Condition, Recorded: t.ID, Recomputed: f.Detail, RecomputedText: f.Message, Source: e.Source,
-					Text: lang.Msg("audit.award.votes", a.name(m.ID), t.Name, f.Condition, f.Reason).With(f.Message)})
-				continue
-			}
-			a.add(Finding{Severity: Error, Kind: KindIneligible, Member: m.ID, Rule: f.Condition, Recorded: t.ID, Recomputed: f.Detail, RecomputedText: f.Message, Source: e.Source,
-				Text: lang.Msg("audit.award.ineligible", a.name(m.ID), t.Name, f.Condition, f.Reason).With(f.Message)})
+	row, have := a.row(m.ID)
+	for _, f := range row.Failed {
+		if !slices.Contains(t.Requires, f.Condition) {
+			continue
 		}
+		if ballotFailure(f) {
+			votesFailed = true
+			a.add(Finding{Severity: Error, Kind: KindVotes, Member: m.ID, Rule: f.Condition, Recorded: t.ID, Recomputed: f.Detail, RecomputedText: f.Message, Source: e.Source,
+				Text: lang.Msg("audit.award.votes", a.name(m.ID), t.Name, f.Condition, f.Reason).With(f.Message)})
+			continue
+		}
+		a.add(Finding{Severity: Error, Kind: KindIneligible, Member: m.ID, Rule: f.Condition, Recorded: t.ID, Recomputed: f.Detail, RecomputedText: f.Message, Source: e.Source,
+			Text: lang.Msg("audit.award.ineligible", a.name(m.ID), t.Name, f.Condition, f.Reason).With(f.Message)})
 	}
-	if votesFailed || !m.Votes.Set {
-		return
+	if votesFailed || !m.Votes.Set || have && a.minutesVotes(m) == row.Card.Votes {
+		return // the minutes count as the sheet does: the recomputation said it
 	}
 	// The minutes' own count must also carry the award.
+	wr, ok := a.minutesRow(m.ID)
+	if !ok {
+		return
+	}
+	for _, id := range t.Requires {
+		i := slices.IndexFunc(wr.Failed, func(f ranking.Failure) bool { return f.Condition == id })
+		if i < 0 || !ballotFailure(wr.Failed[i]) {
+			continue
+		}
+		f := wr.Failed[i]
+		a.add(Finding{Severity: Error, Kind: KindVotes, Member: m.ID, Rule: id, Recorded: t.ID, Recomputed: f.Detail, RecomputedText: f.Message, Source: m.Votes.Source,
+			Text: lang.Msg("audit.award.votes_minutes", a.name(m.ID), t.Name, id, f.Reason).With(f.Message)})
+	}
+}
+
+// minutesVotes is a member's ballot result as the minutes count it: its
+// votes for, of the members entitled to vote (the recorded ballot's, else
+// the members the minutes list) and of those present (the recorded
+// ballot's, else all those entitled).
+func (a *auditor) minutesVotes(m MemberResult) scoring.VoteCount {
 	entitled, present := len(a.rec.Members), 0
 	if b := a.rec.Ballot; b != nil {
 		if b.Entitled > 0 {
@@ -376,28 +451,43 @@ func (a *auditor) eligible(m MemberResult, t rules.AwardTier, e AwardEntry) {
 	if present == 0 {
 		present = entitled
 	}
-	for _, id := range t.Requires {
-		c, ok := a.rb.Condition(id)
-		if !ok || c.MinVotes == nil {
-			continue
+	return scoring.VoteCount{Recorded: true, For: m.Votes.N, Present: present, Entitled: entitled}
+}
+
+// minutesRow returns a member's row in what-if standings: the recomputed
+// scorecards ranked again by the engine with the ballot as the minutes
+// count it (every member whose votes the minutes record gets the minutes'
+// votes and counts), so that their eligibility failures say whether the
+// minutes' own count carries an award. A member the minutes record with
+// votes but the recomputation does not have is ranked with a stand-in
+// scorecard (the first recomputed one, under its id, with its votes as the
+// minutes count them): only its failures about the ballot are read. They
+// are ranked the first time they are needed; false if nothing was
+// recomputed.
+func (a *auditor) minutesRow(id string) (ranking.Row, bool) {
+	if a.minutes == nil {
+		if a.st == nil || len(a.st.Rows) == 0 {
+			return ranking.Row{}, false
 		}
-		mv := c.MinVotes
-		var detail lang.Message
-		base, key := entitled, "fail.votes.members"
-		if mv.Base == rules.OfPresent {
-			base, key = present, "fail.votes.present"
+		cards := make([]scoring.Scorecard, 0, len(a.st.Rows))
+		for _, r := range a.st.Rows {
+			c := r.Card
+			if m, ok := a.rec.Member(r.Member.ID); ok && m.Votes.Set {
+				c.Votes = a.minutesVotes(m)
+			}
+			cards = append(cards, c)
 		}
-		switch {
-		case !mv.Quorum.IsZero() && !mv.Quorum.CountAtLeast(present, entitled):
-			detail = lang.Msg("fail.quorum", present, entitled, mv.Quorum.String())
-		case !mv.Share.CountAtLeast(m.Votes.N, base):
-			detail = lang.Msg(key, m.Votes.N, base, mv.Share.String())
-		default:
-			continue
+		for _, m := range a.rec.Members {
+			if _, ok := a.pos[m.ID]; !ok && m.Votes.Set {
+				c := a.st.Rows[0].Card
+				c.Member = scoring.Member{ID: m.ID, Name: m.Name}
+				c.Votes = a.minutesVotes(m)
+				cards = append(cards, c)
+			}
 		}
-		a.add(Finding{Severity: Error, Kind: KindVotes, Member: m.ID, Rule: id, Recorded: t.ID, Recomputed: detail.In(lang.English), RecomputedText: detail, Source: m.Votes.Source,
-			Text: lang.Msg("audit.award.votes_minutes", a.name(m.ID), t.Name, id, c.Reason).With(detail)})
+		a.minutes = ranking.RankScorecards(a.work, a.workSheet, cards)
 	}
+	return a.minutes.Row(id)
 }
 
 // awardSource is where the minutes propose m for tier.

@@ -34,12 +34,6 @@ var remaining = map[string]map[string]string{
 		"Method":      "names each method in an amendment's diff; to read the change from scoring's description",
 		"Fallthrough": "whether an award forfeits a place (none): to come from internal/standings",
 	},
-	"audit/audit.go": {
-		"Method": "re-derives which criteria are relative or votes-based: to read the engine's explanation",
-	},
-	"audit/checks.go": {
-		"TieBreakKind": "re-derives whether a cited tie-break applies: to read the engine's decisions",
-	},
 	"covenant/progress.go": {
 		"TieBreakKind": "drops more_votes when projecting without a ballot: internal/standings to say which rules read the ballot",
 	},
