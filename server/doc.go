@@ -39,6 +39,24 @@
 // body neither multipart nor JSON, 422 problems with the files, 503 the
 // deadline passed or the server busy.
 //
+// # The web page
+//
+// GET / is a page in Vietnamese for a secretariat official (cán bộ thi đua)
+// who works with Excel and Word: choose a bundled example rulebook or
+// upload the cluster's, download the cluster's Excel template, upload the
+// filled workbook and see the standings — awards by name, the reason for
+// each rank, unmet conditions, self-assessments that diverge —, download
+// the bảng tổng hợp and the tờ trình (.docx, or HTML to print on A4), the
+// results workbook and the audit report of a recorded result, and run a
+// simulation with its chart. Problems are shown beside the field they
+// concern, each with its cell or line, member and criterion by name, in
+// Vietnamese. The page is rendered on the server (html/template) from one
+// multipart form whose buttons post to /xep-hang, /mau-excel, /tai-ve,
+// /kiem-tra and /mo-phong; it runs no script, loads nothing from another
+// origin (its stylesheet and the example files are embedded and served
+// under /static/) and keeps nothing between requests: the files uploaded
+// are sent back in hidden fields for the next button.
+//
 // Each request has a deadline (Options.Timeout, 30 s by default); the long
 // computations stop at it, or as soon as the client goes away. The
 // OpenAPI 3.1 document of the API is served at /openapi.json; /healthz

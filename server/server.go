@@ -64,8 +64,9 @@ type route struct {
 
 // New returns the handler of the JSON API: POST /v1/rank, /v1/validate,
 // /v1/simulate, /v1/whatif, /v1/sensitivity, /v1/scenario, /v1/audit,
-// /v1/documents and /v1/template; GET /healthz and /openapi.json. Any other
-// path is answered 404 with a problem (the root is free for a web page).
+// /v1/documents and /v1/template; GET /healthz and /openapi.json; the web
+// page in Vietnamese at GET / (see page.go). Any other path is answered 404
+// with a problem.
 func New(opts Options) http.Handler {
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultTimeout
@@ -84,6 +85,7 @@ func New(opts Options) http.Handler {
 	for _, rt := range s.routes() {
 		mux.Handle(rt.path, s.guard(rt))
 	}
+	s.mountPage(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, &requestError{Status: http.StatusNotFound, Message: lang.Msg("server.not_found", lang.Quote(cut(r.URL.Path, 200)))})
 	})
