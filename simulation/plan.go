@@ -154,7 +154,15 @@ func (st *step) join(p *Plan, k []int32) uint32 {
 // stepTable sums a per-cell table (indexed by hot[ci].off + outcome) over
 // every draw of every step.
 func (p *Plan) stepTable(cell []int64) []int64 {
-	out := make([]int64, 0, len(p.tbl))
+	size := 0
+	for i := range p.steps {
+		if st := &p.steps[i]; st.tiny {
+			size += int(st.n)
+		} else {
+			size += len(p.cells[st.first].set.vals)
+		}
+	}
+	out := make([]int64, 0, size)
 	ks := make([]int32, len(p.cells))
 	for i := range p.steps {
 		st := &p.steps[i]
@@ -240,6 +248,11 @@ func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 	// The uncertain cells and their values.
 	cache := stepsCache{}
 	uncertain := map[[2]string]bool{}
+	var most map[[2]string]int // assessors per member and criterion, indexed once when first needed
+	if len(base) > 0 {
+		p.cells = make([]cell, 0, len(base)*len(base[0].Nodes))
+		p.fns = make([]scoring.PointFunction, 0, cap(p.cells))
+	}
 	for m, c := range base {
 		for i, ns := range c.Nodes {
 			n := p.nodes[i]
@@ -263,7 +276,12 @@ func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 			}
 			// several assessors' points are aggregated: the same as
 			// aggregating the values only when the points are the values
-			if !fn.Identity() && assessors(sheet, c.Member.ID, n.ID) > 1 {
+			if !fn.Identity() {
+				if most == nil {
+					most = assessors(sheet)
+				}
+			}
+			if !fn.Identity() && most[[2]string{c.Member.ID, n.ID}] > 1 {
 				return nil, memberError(c.Member.ID, n.ID, lang.Msg("simulation.err.assessors"))
 			}
 			cl := cell{m: m, node: i, set: set}
@@ -301,16 +319,17 @@ func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 	return p, nil
 }
 
-// assessors is the largest number of scores a member's criterion has at one
-// stage (more than one: several assessors' scores are aggregated).
-func assessors(sh scoring.Sheet, member, crit string) int {
-	per := map[string]int{}
-	most := 0
+// assessors indexes the sheet once: for each member and criterion, the
+// largest number of scores it has at one stage (more than one: several
+// assessors' scores are aggregated).
+func assessors(sh scoring.Sheet) map[[2]string]int {
+	per := make(map[[3]string]int, len(sh.Scores))
+	most := make(map[[2]string]int, len(sh.Scores)/2)
 	for _, e := range sh.Scores {
-		if e.Member == member && e.Criterion == crit {
-			per[e.Stage]++
-			most = max(most, per[e.Stage])
-		}
+		k := [3]string{e.Member, e.Criterion, e.Stage}
+		per[k]++
+		mc := [2]string{e.Member, e.Criterion}
+		most[mc] = max(most[mc], per[k])
 	}
 	return most
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"math"
 	"math/big"
 	"slices"
 
@@ -37,11 +36,11 @@ func stopped(ctx context.Context) error {
 // search tracks (a chain has a handful).
 const maxTies = 8
 
-const unset = math.MaxUint8
-
 // search is the state of one Reach question.
 type search struct {
 	ctx    context.Context // stops the search when done; never nil once Reach sets it
+	tags   tagTable        // the classes' tags, interned
+	dd     dedup           // the table that deduplicates a layer being built
 	rb     *rules.Rulebook
 	sh     scoring.Sheet
 	cfg    config
@@ -553,13 +552,14 @@ func (s *search) tieRules() {
 
 // class places a value among the rivals' values: 2·(rivals below) + 1 if it
 // equals one. Two values with the same class compare alike with every rival.
-func (t tieModel) class(u int64) uint8 {
+// Classes are exact for any number of rivals.
+func (t tieModel) class(u int64) int32 {
 	i, found := slices.BinarySearch(t.rivals, u)
-	c := 2 * i
+	c := int32(2 * i)
 	if found {
 		c++
 	}
-	return uint8(min(c, unset-1))
+	return c
 }
 
 // efforts expresses each candidate's effort, Σ(v − old) ÷ (n · scale) over
@@ -608,68 +608,184 @@ func (s *search) efforts() error {
 	return nil
 }
 
-// state is one class of allocations of a subtree: its value (or, while a
-// group's children are being combined, their partial sum), the conditions
-// still passing, the tie classes settled so far, and the cheapest
-// allocation in the class.
-type state struct {
-	sum    int64
-	bits   uint64
-	cls    [maxTies]uint8
-	effort int64
-	nchg   int
-	leaf   int // leaf node index, or -1
-	cand   int // candidate index, or -1 for unchanged
-	a, b   *state
-}
+// The programme's states live in flat layers. A layer is the list of
+// classes of one step of the programme — a leaf's candidates, the children
+// of a group combined so far, a group's classes after its weight and
+// rounding — each state pointing back, by index, at the states it was
+// built from in the layers it came from. Nothing is allocated per pair of
+// states: combine writes into one slice and deduplicates through an open
+// addressing table of int32 indices.
 
-type stateKey struct {
-	sum  int64
+// tagKey is what, beside its sum, tells a class apart: the conditions still
+// passing and the tie class under each tie-break rule (noClass where the
+// rule's node is not settled yet). Classes are exact for any number of
+// rivals.
+type tagKey struct {
 	bits uint64
-	cls  [maxTies]uint8
+	cls  [maxTies]int32
 }
 
-// pool keeps the cheapest state of each class, in first-seen order.
-type pool struct {
-	idx  map[stateKey]int
-	list []*state
+// noClass marks a tie-break rule whose node is outside the subtree.
+const noClass = -1
+
+// tagTable interns tagKeys as small integers, so that a state carries one
+// uint32 and two states' tags merge through a table.
+type tagTable struct {
+	idx  map[tagKey]uint32
+	list []tagKey
 }
 
-func newPool() *pool { return &pool{idx: map[stateKey]int{}} }
-
-func (p *pool) add(st *state) {
-	k := stateKey{st.sum, st.bits, st.cls}
-	if i, ok := p.idx[k]; ok {
-		if cheaper(st, p.list[i]) {
-			p.list[i] = st
-		}
-		return
+func (t *tagTable) id(k tagKey) uint32 {
+	if i, ok := t.idx[k]; ok {
+		return i
 	}
-	p.idx[k] = len(p.list)
-	p.list = append(p.list, st)
+	if t.idx == nil {
+		t.idx = map[tagKey]uint32{}
+	}
+	i := uint32(len(t.list))
+	t.idx[k] = i
+	t.list = append(t.list, k)
+	return i
 }
 
-func cheaper(a, b *state) bool {
-	return a.effort < b.effort || (a.effort == b.effort && a.nchg < b.nchg)
+// merge is the tag of a class made of two disjoint parts: the conditions
+// both pass, the tie classes each settled.
+func merge(a, b tagKey) tagKey {
+	k := tagKey{bits: a.bits & b.bits, cls: a.cls}
+	for t, c := range b.cls {
+		if c != noClass {
+			k.cls[t] = c
+		}
+	}
+	return k
+}
+
+// fstate is one class of allocations of a subtree: its value (or, while a
+// group's children are being combined, their partial sum), its tag, and
+// the cheapest allocation in the class — its effort, the number of
+// criteria it changes and the states it was built from (in a leaf's layer,
+// a is the candidate, −1 for unchanged).
+type fstate struct {
+	sum    int64
+	effort int64
+	tag    uint32
+	nchg   int32
+	a, b   int32
+}
+
+// layer is one step's classes, in first-seen order.
+type layer struct {
+	st   []fstate
+	a, b *layer // where fstate.a and fstate.b point; nil for none
+	leaf int    // the leaf's node index for a leaf's layer, else −1
+}
+
+// dedup keeps the cheapest state of each class (sum, tag) of a layer
+// being built, in first-seen order: an open addressing table reused from
+// one layer to the next. A slot holds the class's key and its cheapest cost
+// beside the state's index, so that the loop over pairs reads the table
+// only; and a slot is the sum plus a mix of the tag, so that one state's
+// pairs, whose sums are close, fall in a few neighbouring cache lines.
+type dedup struct {
+	slots []dslot
+	mask  uint64
+	out   []fstate
+}
+
+type dslot struct {
+	sum    int64
+	effort int64
+	tag    uint32
+	nchg   int32
+	idx    int32 // index+1 of the state in out; 0 for an empty slot
+}
+
+func (d *dedup) reset(hint int) {
+	n := 1024
+	for n < 2*hint {
+		n <<= 1
+	}
+	if cap(d.slots) >= n {
+		d.slots = d.slots[:n]
+		clear(d.slots)
+	} else {
+		d.slots = make([]dslot, n)
+	}
+	d.mask = uint64(n - 1)
+	d.out = nil
+}
+
+func slot(sum int64, tag uint32, mask uint64) uint64 {
+	return (uint64(sum) + uint64(tag)*0x9E3779B97F4A7C15>>20) & mask
+}
+
+// add records a class, or a cheaper allocation of a class already seen.
+func (d *dedup) add(sum int64, tag uint32, effort int64, nchg, a, b int32) {
+	i := slot(sum, tag, d.mask)
+	for {
+		sl := &d.slots[i]
+		if sl.idx == 0 {
+			break
+		}
+		if sl.sum == sum && sl.tag == tag {
+			if effort < sl.effort || (effort == sl.effort && nchg < sl.nchg) {
+				sl.effort, sl.nchg = effort, nchg
+				st := &d.out[sl.idx-1]
+				st.effort, st.nchg, st.a, st.b = effort, nchg, a, b
+			}
+			return
+		}
+		i = (i + 1) & d.mask
+	}
+	d.out = append(d.out, fstate{sum: sum, effort: effort, tag: tag, nchg: nchg, a: a, b: b})
+	d.slots[i] = dslot{sum: sum, effort: effort, tag: tag, nchg: nchg, idx: int32(len(d.out))}
+	if 2*len(d.out) > len(d.slots) {
+		d.grow()
+	}
+}
+
+func (d *dedup) grow() {
+	d.slots = make([]dslot, 2*len(d.slots))
+	d.mask = uint64(len(d.slots) - 1)
+	for k, st := range d.out {
+		i := slot(st.sum, st.tag, d.mask)
+		for d.slots[i].idx != 0 {
+			i = (i + 1) & d.mask
+		}
+		d.slots[i] = dslot{sum: st.sum, effort: st.effort, tag: st.tag, nchg: st.nchg, idx: int32(k + 1)}
+	}
+}
+
+// finish returns the layer built and detaches its states from the table.
+func (d *dedup) finish(a, b *layer) *layer {
+	l := &layer{st: slices.Clip(d.out), a: a, b: b, leaf: -1}
+	d.out = nil
+	return l
 }
 
 func (s *search) allBits() uint64 { return uint64(1)<<len(s.conds) - 1 }
 
-func emptyClasses() [maxTies]uint8 {
-	var c [maxTies]uint8
+func emptyClasses() [maxTies]int32 {
+	var c [maxTies]int32
 	for i := range c {
-		c[i] = unset
+		c[i] = noClass
 	}
 	return c
 }
 
+// start is the layer of one class: nothing allocated yet.
+func (s *search) start() *layer {
+	tag := s.tags.id(tagKey{bits: s.allBits(), cls: emptyClasses()})
+	return &layer{st: []fstate{{tag: tag, a: -1, b: -1}}, leaf: -1}
+}
+
 // subtree returns the classes of allocations of node i's subtree.
-func (s *search) subtree(i int) ([]*state, error) {
+func (s *search) subtree(i int) (*layer, error) {
 	n := s.nodes[i]
 	if !n.IsGroup() {
 		return s.leafStates(i), nil
 	}
-	acc := []*state{{bits: s.allBits(), cls: emptyClasses(), leaf: -1, cand: -1}}
+	acc := s.start()
 	for _, k := range n.Kids {
 		ks, err := s.subtree(k)
 		if err != nil {
@@ -679,15 +795,14 @@ func (s *search) subtree(i int) ([]*state, error) {
 			return nil, err
 		}
 	}
-	p := newPool()
+	s.dd.reset(len(acc.st))
 	memo := map[int64]int64{}
-	for _, st := range acc {
-		bits := st.bits
-		for _, c := range s.conds {
-			if c.group == i && s.card.Nodes[i].Assigned && s.fromUnits(st.sum).LessThan(c.min) {
-				bits &^= c.bit
-			}
-		}
+	type tagAt struct {
+		tag uint32
+		v   int64
+	}
+	tagMemo := map[tagAt]uint32{}
+	for k, st := range acc.st {
 		v, ok := memo[st.sum]
 		if !ok {
 			var err error
@@ -696,15 +811,25 @@ func (s *search) subtree(i int) ([]*state, error) {
 			}
 			memo[st.sum] = v
 		}
-		cls := st.cls
-		for t, tm := range s.ties {
-			if tm.node == i {
-				cls[t] = tm.class(v)
+		tag, ok := tagMemo[tagAt{st.tag, st.sum}]
+		if !ok {
+			key := s.tags.list[st.tag]
+			for _, c := range s.conds {
+				if c.group == i && s.card.Nodes[i].Assigned && s.fromUnits(st.sum).LessThan(c.min) {
+					key.bits &^= c.bit
+				}
 			}
+			for t, tm := range s.ties {
+				if tm.node == i {
+					key.cls[t] = tm.class(v)
+				}
+			}
+			tag = s.tags.id(key)
+			tagMemo[tagAt{st.tag, st.sum}] = tag
 		}
-		p.add(&state{sum: v, bits: bits, cls: cls, effort: st.effort, nchg: st.nchg, leaf: -1, cand: -1, a: st})
+		s.dd.add(v, tag, st.effort, st.nchg, int32(k), -1)
 	}
-	return p.list, nil
+	return s.dd.finish(acc, nil), nil
 }
 
 // groupValue is what a group contributes to its parent when its children's
@@ -724,82 +849,113 @@ func (s *search) groupValue(n rules.Node, sum int64) (int64, error) {
 }
 
 // leafStates are a criterion's classes: unchanged, then each candidate.
-func (s *search) leafStates(i int) []*state {
+func (s *search) leafStates(i int) *layer {
 	lm := s.leaves[i]
 	cur, _ := s.toUnits(lm.value)
-	out := []*state{s.leafState(lm, -1, cur, lm.points)}
+	l := &layer{leaf: i}
+	l.st = append(l.st, s.leafState(lm, -1, cur, lm.points))
 	for k, c := range lm.cands {
-		out = append(out, s.leafState(lm, k, c.units, c.points))
+		l.st = append(l.st, s.leafState(lm, k, c.units, c.points))
 	}
-	return out
+	return l
 }
 
-func (s *search) leafState(lm *leafModel, k int, units int64, points decimal.Decimal) *state {
-	st := &state{sum: units, bits: s.allBits(), cls: emptyClasses(), leaf: lm.idx, cand: k}
+func (s *search) leafState(lm *leafModel, k int, units int64, points decimal.Decimal) fstate {
+	st := fstate{sum: units, a: int32(k), b: -1}
 	if k >= 0 {
 		st.effort, st.nchg = lm.cands[k].effort, 1
 	}
+	key := tagKey{bits: s.allBits(), cls: emptyClasses()}
 	assigned := s.card.Nodes[lm.idx].Assigned
 	for _, c := range s.conds {
 		switch {
 		case c.floor != nil && c.scope[lm.idx] && assigned && !c.floor.Share.AtLeast(points, lm.node.Max):
-			st.bits &^= c.bit
+			key.bits &^= c.bit
 		case c.group == lm.idx && assigned && points.LessThan(c.min):
-			st.bits &^= c.bit
+			key.bits &^= c.bit
 		}
 	}
 	for t, tm := range s.ties {
 		if tm.node == lm.idx {
-			st.cls[t] = tm.class(units)
+			key.cls[t] = tm.class(units)
 		}
 	}
+	st.tag = s.tags.id(key)
 	return st
 }
 
 // combine adds a child's classes to the classes of the children before it.
-func (s *search) combine(acc, kid []*state) ([]*state, error) {
-	p := newPool()
-	for i, a := range acc {
+// The tags of the pairs come from a table over the distinct tags of the two
+// layers (a handful each), so the loop over pairs does integer work only.
+func (s *search) combine(acc, kid *layer) (*layer, error) {
+	local := func(l *layer) ([]uint32, []int32) {
+		var tags []uint32
+		at := map[uint32]int32{}
+		ix := make([]int32, len(l.st))
+		for k, st := range l.st {
+			j, ok := at[st.tag]
+			if !ok {
+				j = int32(len(tags))
+				at[st.tag] = j
+				tags = append(tags, st.tag)
+			}
+			ix[k] = j
+		}
+		return tags, ix
+	}
+	ta, ia := local(acc)
+	tb, ib := local(kid)
+	merged := make([]uint32, len(ta)*len(tb))
+	for x, a := range ta {
+		for y, b := range tb {
+			merged[x*len(tb)+y] = s.tags.id(merge(s.tags.list[a], s.tags.list[b]))
+		}
+	}
+	s.dd.reset(len(acc.st) + len(kid.st))
+	for i := range acc.st {
 		if i%checkEvery == 0 {
 			if err := stopped(s.ctx); err != nil {
 				return nil, err
 			}
 		}
-		for _, b := range kid {
-			cls := a.cls
-			for t := range cls {
-				if b.cls[t] != unset {
-					cls[t] = b.cls[t]
-				}
-			}
-			p.add(&state{sum: a.sum + b.sum, bits: a.bits & b.bits, cls: cls, effort: a.effort + b.effort, nchg: a.nchg + b.nchg, leaf: -1, cand: -1, a: a, b: b})
+		a := &acc.st[i]
+		row := merged[int(ia[i])*len(tb):]
+		for j := range kid.st {
+			b := &kid.st[j]
+			s.dd.add(a.sum+b.sum, row[ib[j]], a.effort+b.effort, a.nchg+b.nchg, int32(i), int32(j))
 		}
-		if len(p.list) > s.cfg.maxStates {
+		if len(s.dd.out) > s.cfg.maxStates {
 			return nil, newError(ErrTooLarge, s.member, "", "", lang.Msg("whatif.err.states", s.cfg.maxStates))
 		}
 	}
-	return p.list, nil
+	return s.dd.finish(acc, kid), nil
 }
 
-// choice collects the candidate chosen for each changed leaf.
-func (st *state) choice(into map[int]int) {
-	if st == nil {
-		return
-	}
-	if st.leaf >= 0 {
-		if st.cand >= 0 {
-			into[st.leaf] = st.cand
+// choice collects the candidate chosen for each changed leaf of state i of
+// layer l.
+func (l *layer) choice(i int32, into map[int]int) {
+	for l != nil && i >= 0 {
+		st := l.st[i]
+		if l.leaf >= 0 {
+			if st.a >= 0 {
+				into[l.leaf] = int(st.a)
+			}
+			return
 		}
-		return
+		if l.b != nil {
+			l.b.choice(st.b, into)
+		}
+		l, i = l.a, st.a
 	}
-	st.a.choice(into)
-	st.b.choice(into)
 }
 
-// candidate is a class at the root: the member's total with it.
+// candidate is a class at the root: the member's total with it (as its
+// place among the distinct totals, for sorting) and the state.
 type candidate struct {
 	total decimal.Decimal
-	st    *state
+	rank  int // of the total among the distinct totals, ascending
+	st    *fstate
+	i     int32
 }
 
 // found is the answer of a search.
@@ -812,7 +968,7 @@ type found struct {
 // run enumerates the classes of allocations of the whole tree and ranks them
 // in order of total, cheapest first, until one reaches the target.
 func (s *search) run() (*found, error) {
-	acc := []*state{{bits: s.allBits(), cls: emptyClasses(), leaf: -1, cand: -1}}
+	acc := s.start()
 	for _, r := range s.rb.Roots() {
 		ks, err := s.subtree(r)
 		if err != nil {
@@ -822,33 +978,49 @@ func (s *search) run() (*found, error) {
 			return nil, err
 		}
 	}
-	totals := map[int64]decimal.Decimal{}
-	cands := make([]candidate, 0, len(acc))
-	for _, st := range acc {
-		t, ok := totals[st.sum]
-		if !ok {
-			t = s.total(s.fromUnits(st.sum))
-			totals[st.sum] = t
+	// The totals of the distinct sums, and their order: the total does not
+	// fall when the sum rises, so equal totals are neighbours.
+	sums := make([]int64, 0, len(acc.st))
+	for _, st := range acc.st {
+		sums = append(sums, st.sum)
+	}
+	slices.Sort(sums)
+	sums = slices.Compact(sums)
+	totals := make([]decimal.Decimal, len(sums))
+	ranks := make([]int, len(sums))
+	for k, sum := range sums {
+		totals[k] = s.total(s.fromUnits(sum))
+		if k > 0 {
+			ranks[k] = ranks[k-1]
+			if totals[k].GreaterThan(totals[k-1]) {
+				ranks[k]++
+			}
 		}
-		cands = append(cands, candidate{t, st})
+	}
+	cands := make([]candidate, 0, len(acc.st))
+	for i := range acc.st {
+		st := &acc.st[i]
+		k, _ := slices.BinarySearch(sums, st.sum)
+		cands = append(cands, candidate{total: totals[k], rank: ranks[k], st: st, i: int32(i)})
 	}
 	slices.SortStableFunc(cands, func(a, b candidate) int {
-		return cmp.Or(a.total.Cmp(b.total), cmp.Compare(a.st.effort, b.st.effort), cmp.Compare(a.st.nchg, b.st.nchg))
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.st.effort, b.st.effort), cmp.Compare(a.st.nchg, b.st.nchg))
 	})
+	reach := s.newReachCheck()
 	for i, c := range cands {
 		if i%checkEvery == 0 {
 			if err := stopped(s.ctx); err != nil {
 				return nil, err
 			}
 		}
-		if c.st.nchg == 0 || !s.mayReach(c) {
+		if c.st.nchg == 0 || !reach.may(c) {
 			continue
 		}
 		if err := stopped(s.ctx); err != nil {
 			return nil, err // before each candidate ranked
 		}
 		choice := map[int]int{}
-		c.st.choice(choice)
+		acc.choice(c.i, choice)
 		sh := s.sheetWith(choice)
 		st, err := rank(s.rb, sh, s.cfg.rankOpts...)
 		if err != nil {
@@ -887,39 +1059,88 @@ func (s *search) percent(total decimal.Decimal) decimal.Decimal {
 	return percentQuo(s.rb).Quo(total.Mul(hundred), s.card.Attainable)
 }
 
-// mayReach is a necessary condition for a class to reach the target, from
-// what is known without ranking: the rivals strictly ahead on the ranking
-// basis, and the member's own eligibility.
-func (s *search) mayReach(c candidate) bool {
-	total := c.total
+// reachCheck is a necessary condition for a class to reach the target,
+// from what is known without ranking: the rivals strictly ahead on the
+// ranking basis, and the member's own eligibility. It depends on the
+// class's total and conditions only, and is worked out once for each.
+type reachCheck struct {
+	s           *search
+	rivals      []decimal.Decimal // every rival's basis, ascending
+	eligible    []decimal.Decimal // those eligible for every tier up to the target
+	failedFixed map[string]bool
+	memo        map[[2]uint64]bool
+}
+
+func (s *search) newReachCheck() *reachCheck {
+	rc := &reachCheck{s: s, failedFixed: map[string]bool{}, memo: map[[2]uint64]bool{}}
+	var tiers []rules.AwardTier
+	if s.tier >= 0 {
+		tiers = s.rb.Awards()[:s.tier+1]
+		row, _ := s.base.Row(s.member)
+		for _, f := range row.Failed {
+			rc.failedFixed[f.Condition] = true
+		}
+	}
+	for _, r := range s.base.Rows {
+		if r.Member.ID == s.member {
+			continue
+		}
+		rc.rivals = append(rc.rivals, r.Basis)
+		eligible := true
+		for _, f := range r.Failed {
+			for _, t := range tiers {
+				eligible = eligible && !slices.Contains(t.Requires, f.Condition)
+			}
+		}
+		if eligible {
+			rc.eligible = append(rc.eligible, r.Basis)
+		}
+	}
+	slices.SortFunc(rc.rivals, decimal.Decimal.Cmp)
+	slices.SortFunc(rc.eligible, decimal.Decimal.Cmp)
+	return rc
+}
+
+// above counts the values of an ascending list greater than x.
+func above(xs []decimal.Decimal, x decimal.Decimal) int {
+	i, _ := slices.BinarySearchFunc(xs, x, func(e, x decimal.Decimal) int {
+		if e.GreaterThan(x) {
+			return 1
+		}
+		return -1
+	})
+	return len(xs) - i
+}
+
+func (rc *reachCheck) may(c candidate) bool {
+	key := [2]uint64{uint64(c.rank), rc.s.tags.list[c.st.tag].bits}
+	ok, seen := rc.memo[key]
+	if !seen {
+		ok = rc.s.mayReach(rc, c.total, key[1])
+		rc.memo[key] = ok
+	}
+	return ok
+}
+
+// mayReach says whether a class with the total and the conditions passing
+// (bits) may reach the target.
+func (s *search) mayReach(rc *reachCheck, total decimal.Decimal, bits uint64) bool {
 	pct := s.percent(total)
 	basis := total
 	if s.rb.RankBy() == rules.ByPercent {
 		basis = pct
 	}
 	if s.tier < 0 {
-		ahead := 0
-		for _, r := range s.base.Rows {
-			if r.Member.ID != s.member && r.Basis.GreaterThan(basis) {
-				ahead++
-			}
-		}
-		return ahead < s.target.Rank
+		return above(rc.rivals, basis) < s.target.Rank
 	}
-	row, _ := s.base.Row(s.member)
-	failedFixed := map[string]bool{}
-	for _, f := range row.Failed {
-		failedFixed[f.Condition] = true
-	}
-	tiers := s.rb.Awards()[:s.tier+1]
 	feasible := false
-	for _, t := range tiers {
+	for _, t := range s.rb.Awards()[:s.tier+1] {
 		ok := true
 		for _, id := range t.Requires {
 			cond, _ := s.rb.Condition(id)
 			switch {
 			case fixedCondition(cond):
-				ok = ok && !failedFixed[id]
+				ok = ok && !rc.failedFixed[id]
 			case cond.MinTotal != nil:
 				ok = ok && total.GreaterThanOrEqual(*cond.MinTotal)
 			case cond.MinPercent != nil:
@@ -927,7 +1148,7 @@ func (s *search) mayReach(c candidate) bool {
 			default:
 				for _, cm := range s.conds {
 					if cm.id == id {
-						ok = ok && c.st.bits&cm.bit != 0
+						ok = ok && bits&cm.bit != 0
 					}
 				}
 			}
@@ -939,22 +1160,7 @@ func (s *search) mayReach(c candidate) bool {
 	}
 	// Rivals ahead that are eligible for every tier up to the target each
 	// take one of its places before the member's turn.
-	ahead := 0
-	for _, r := range s.base.Rows {
-		if r.Member.ID == s.member || !r.Basis.GreaterThan(basis) {
-			continue
-		}
-		eligible := true
-		for _, f := range r.Failed {
-			for _, t := range tiers {
-				eligible = eligible && !slices.Contains(t.Requires, f.Condition)
-			}
-		}
-		if eligible {
-			ahead++
-		}
-	}
-	return ahead < s.quota
+	return above(rc.eligible, basis) < s.quota
 }
 
 // allocation describes the chosen candidates, in rulebook order.
