@@ -59,6 +59,10 @@ type Ranker struct {
 	keys   []int64
 	done   []bool
 	all    []int
+	// memo[m*len(conds)+j] is what condition j found for member m in this
+	// Propose: 0 not yet checked, 1 met, -1 not met. Award allocation asks
+	// the same member the same condition once per tier and per pass.
+	memo []int8
 }
 
 // NewRanker returns a Ranker of the cluster's members reading numbers from
@@ -66,7 +70,8 @@ type Ranker struct {
 func NewRanker(c *Cluster, src Source, rec Recorder) *Ranker {
 	n := c.Len()
 	return &Ranker{c: c, src: src, rec: rec, Order: make([]int, n), Rank: make([]int, n), Link: make([]bool, n),
-		Tied: make([]bool, n), Award: make([]int8, n), keys: make([]int64, n), done: make([]bool, n), all: make([]int, n)}
+		Tied: make([]bool, n), Award: make([]int8, n), keys: make([]int64, n), done: make([]bool, n), all: make([]int, n),
+		memo: make([]int8, n*len(c.conds))}
 }
 
 // Sort orders the members by the chain and sets Order, Rank, Link, Tied
@@ -319,6 +324,7 @@ func (r *Ranker) Propose() {
 		r.done[i] = false // by position: awarded, or its place forfeited
 		r.Award[i] = -1
 	}
+	clear(r.memo)
 	r.Pending = -1
 	var blocked lang.Message
 	for t, tier := range c.tiers {
@@ -410,10 +416,18 @@ func (r *Ranker) EligibleFor(m, t int) bool {
 
 // Eligible reports whether member m meets condition j.
 func (r *Ranker) Eligible(m, j int) bool {
-	if k := r.c.known[m*len(r.c.conds)+j]; k != 0 {
+	i := m*len(r.c.conds) + j
+	if k := r.c.known[i]; k != 0 {
+		return k > 0
+	}
+	if k := r.memo[i]; k != 0 {
 		return k > 0
 	}
 	ok, _ := r.c.check(r.src, m, j, false)
+	r.memo[i] = -1
+	if ok {
+		r.memo[i] = 1
+	}
 	return ok
 }
 
