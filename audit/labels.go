@@ -10,7 +10,7 @@ import "github.com/thidua/thidua/lang"
 // are written in English by their names in JSON.
 type labels struct {
 	Tag                                    lang.Tag
-	Audit, Cluster, Clean, NotClean, Intro string
+	Audit, Cluster, Clean, NotClean, Review, Intro string
 	Input, File, Hash                      string
 	Rulebook, InForce, Sheet, Recorded     string
 	Findings, None, NoFinding              string
@@ -24,7 +24,7 @@ type labels struct {
 
 var labelsEn = labels{
 	Tag:   lang.English,
-	Audit: "Audit", Cluster: "Cluster", Clean: "Clean", NotClean: "Not clean",
+	Audit: "Audit", Cluster: "Cluster", Clean: "Clean", NotClean: "Not clean", Review: "To review",
 	Intro: "Does the result recorded in the minutes follow from the score sheet and the rulebook in force? Report %s, by thidua.",
 	Input: "Input", File: "File", Hash: "Content hash",
 	Rulebook: "Rulebook %s, version %s", InForce: " (in force %s)", Sheet: "Score sheet", Recorded: "Recorded result (biên bản)",
@@ -40,7 +40,7 @@ var labelsEn = labels{
 
 var labelsVi = labels{
 	Tag:   lang.Vietnamese,
-	Audit: "Kiểm tra kết quả bình xét", Cluster: "Cụm thi đua", Clean: "Đạt", NotClean: "Không đạt",
+	Audit: "Kiểm tra kết quả bình xét", Cluster: "Cụm thi đua", Clean: "Đạt", NotClean: "Không đạt", Review: "Cần xem xét",
 	Intro: "Kết quả ghi trong biên bản có đúng với bảng điểm và bộ tiêu chí có hiệu lực không? Báo cáo %s, lập bằng thidua.",
 	Input: "Tài liệu", File: "Tệp", Hash: "Mã băm nội dung",
 	Rulebook: "Bộ tiêu chí %s, phiên bản %s", InForce: " (có hiệu lực %s)", Sheet: "Bảng điểm", Recorded: "Biên bản (kết quả đã công bố)",

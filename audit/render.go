@@ -178,9 +178,13 @@ func valueText(m lang.Message, raw string, t lang.Tag) string {
 func (v view) markdown(w *bufio.Writer, h string, members bool) {
 	l := v.L
 	fmt.Fprintf(w, "%s %s: %s\n\n", h, l.Audit, md(v.Title))
-	if v.Clean {
+	switch {
+	case v.Clean:
 		fmt.Fprintf(w, "**%s:** %s\n\n", l.Clean, md(strings.TrimPrefix(v.Verdict, l.Clean+": ")))
-	} else {
+	case v.Errors == 0:
+		// warnings only: nothing was found wrong, but something needs a look
+		fmt.Fprintf(w, "**%s:** %s\n\n", l.Review, md(v.Verdict))
+	default:
 		fmt.Fprintf(w, "**%s:** %s\n\n", l.NotClean, md(v.Verdict))
 	}
 	fmt.Fprintf(w, "| %s | %s | %s |\n|---|---|---|\n", l.Input, l.File, l.Hash)
