@@ -9,17 +9,17 @@ import "github.com/thidua/thidua/lang"
 // that English output does not change; the kinds, severities and statuses
 // are written in English by their names in JSON.
 type labels struct {
-	Tag                                    lang.Tag
+	Tag                                            lang.Tag
 	Audit, Cluster, Clean, NotClean, Review, Intro string
-	Input, File, Hash                      string
-	Rulebook, InForce, Sheet, Recorded     string
-	Findings, None, NoFinding              string
-	FindingHeads                           [9]string
-	Members                                string
-	MemberHeads                            [9]string
-	Batch, BatchIntro, Malformed, Summary  string
-	SummaryHeads                           [7]string
-	KindHeads                              [3]string
+	Input, File, Hash                              string
+	Rulebook, InForce, Sheet, Recorded             string
+	Findings, None, NoFinding                      string
+	FindingHeads                                   [9]string
+	Members                                        string
+	MemberHeads                                    [9]string
+	Batch, BatchIntro, Malformed, Summary          string
+	SummaryHeads                                   [7]string
+	KindHeads                                      [3]string
 }
 
 var labelsEn = labels{
