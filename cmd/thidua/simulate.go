@@ -112,7 +112,7 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if stderrIsTerminal() {
-		cfg.Progress = progressBar(stderr)
+		cfg.Progress = progressBar(stderr, lg.tag)
 	}
 	res, err := simulation.Run(ctx, rb, sh, model, cfg)
 	if err != nil {
@@ -159,14 +159,17 @@ func stageChart(path string, res *simulation.Result) (*staged, error) {
 	return f, nil
 }
 
-// progressBar draws a bar on a terminal, overwriting one line.
-func progressBar(w io.Writer) func(done, total int) {
+// progressBar draws a bar on a terminal, overwriting one line, in the
+// language of the command ("kịch bản" or "scenarios", the elapsed time
+// with a decimal comma in Vietnamese).
+func progressBar(w io.Writer, t lang.Tag) func(done, total int) {
 	start := time.Now()
 	return func(done, total int) {
 		const width = 30
 		fill := width * done / max(total, 1)
-		fmt.Fprintf(w, "\r[%s%s] %3d%% %d/%d scenarios, %s", strings.Repeat("#", fill), strings.Repeat(" ", width-fill),
-			100*done/max(total, 1), done, total, time.Since(start).Round(100*time.Millisecond))
+		fmt.Fprintf(w, "\r[%s%s] %3d%% %d/%d %s, %s", strings.Repeat("#", fill), strings.Repeat(" ", width-fill),
+			100*done/max(total, 1), done, total, t.Pick("kịch bản", "scenarios"),
+			t.Number(time.Since(start).Round(100*time.Millisecond).String()))
 		if done >= total {
 			fmt.Fprint(w, "\r\033[K")
 		}

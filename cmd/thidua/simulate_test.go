@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/thidua/thidua/lang"
 )
 
 func TestSimulateGolden(t *testing.T) {
@@ -56,6 +58,21 @@ func TestSimulateProgressOnlyOnATerminal(t *testing.T) {
 		}
 		if tty && (!strings.Contains(got, "2000/2000 scenarios") || !strings.HasSuffix(got, "\r\033[K")) {
 			t.Errorf("terminal: want a finished bar then a cleared line, got %q", got)
+		}
+	}
+}
+
+// TestProgressBarLanguage: the bar a terminal shows during a simulation
+// speaks the command's language.
+func TestProgressBarLanguage(t *testing.T) {
+	for _, c := range []struct {
+		tag       lang.Tag
+		want, not string
+	}{{lang.Vietnamese, "50/100 kịch bản", "scenarios"}, {lang.English, "50/100 scenarios", "kịch bản"}} {
+		var b bytes.Buffer
+		progressBar(&b, c.tag)(50, 100)
+		if got := b.String(); !strings.Contains(got, c.want) || strings.Contains(got, c.not) {
+			t.Errorf("%v: %q", c.tag, got)
 		}
 	}
 }
