@@ -56,7 +56,7 @@ func TestSimulateProgressOnlyOnATerminal(t *testing.T) {
 		if !tty && got != "" {
 			t.Errorf("not a terminal: stderr should be empty, got %q", got)
 		}
-		if tty && (!strings.Contains(got, "2000/2000 scenarios") || !strings.HasSuffix(got, "\r\033[K")) {
+		if tty && (!strings.Contains(got, "2000/2000 kịch bản") || !strings.HasSuffix(got, "\r\033[K")) {
 			t.Errorf("terminal: want a finished bar then a cleared line, got %q", got)
 		}
 	}
