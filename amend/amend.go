@@ -273,23 +273,7 @@ func tiersText(ts []rules.Tier) string {
 	return strings.Join(out, "; ")
 }
 
-func methodMsg(m rules.Method) lang.Message {
-	switch m {
-	case rules.Ratio:
-		return lang.Msg("amend.method.ratio")
-	case rules.PassFail:
-		return lang.Msg("amend.method.pass_fail")
-	case rules.Tiers:
-		return lang.Msg("amend.method.tiers")
-	case rules.PerOccurrence:
-		return lang.Msg("amend.method.per_occurrence")
-	case rules.Relative:
-		return lang.Msg("amend.method.relative")
-	case rules.Votes:
-		return lang.Msg("amend.method.votes")
-	}
-	return lang.Msg("amend.method.direct")
-}
+func methodMsg(m rules.Method) lang.Message { return lang.MethodName(string(m)) }
 
 func (d *differ) items(path string, word lang.Message, a, b []rules.Item) {
 	byID := map[string]rules.Item{}

@@ -10,4 +10,13 @@ var rulesTexts = map[string][2]string{
 	"rounding.up":        {"làm tròn ra xa số 0", "up"},
 	"rounding.floor":     {"làm tròn xuống", "floor"},
 	"rounding.ceiling":   {"làm tròn lên", "ceiling"},
+
+	// The point methods, by the rulebook's keyword (MethodName).
+	"method.direct":         {"chấm thẳng", "direct"},
+	"method.ratio":          {"tỷ lệ so với chỉ tiêu", "ratio to target"},
+	"method.pass_fail":      {"đạt / không đạt", "pass/fail"},
+	"method.tiers":          {"theo mức", "tiers"},
+	"method.per_occurrence": {"theo số lần", "per occurrence"},
+	"method.relative":       {"so với đơn vị dẫn đầu", "relative to the leader"},
+	"method.votes":          {"bỏ phiếu quy ra điểm", "votes"},
 }

@@ -383,3 +383,21 @@ func (m Message) has(ph string) bool {
 	i, err := strconv.Atoi(idx)
 	return err == nil && i >= 0 && i < len(m.Args)
 }
+
+// methodKeys are the catalogue keys naming the point methods, by the
+// rulebook's keyword.
+var methodKeys = map[string]string{
+	"direct": "method.direct", "ratio": "method.ratio", "pass_fail": "method.pass_fail", "tiers": "method.tiers",
+	"per_occurrence": "method.per_occurrence", "relative": "method.relative", "votes": "method.votes",
+}
+
+// MethodName names a point method given by its rulebook keyword
+// ("per_occurrence": "theo số lần" in Vietnamese, "per occurrence" in
+// English); an unknown keyword is written as it is. The one naming of the
+// methods for every output (amendments, what-if tables, nominations).
+func MethodName(keyword string) Message {
+	if k, ok := methodKeys[keyword]; ok {
+		return Msg(k)
+	}
+	return Msg("problem.text", keyword)
+}

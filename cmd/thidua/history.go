@@ -51,7 +51,6 @@ type yearWords struct {
 	nomGov, nomQuota, nomBasis, nomProvisional, nomNoCandidate, nomRanked                string
 	nomCriterion, nomRankHead, nomPassed, nomPendingTie, nomNominated, nomNone           string
 	verdict                                                                              map[province.Verdict]string
-	method                                                                               map[rules.Method]string
 
 	// covenant progress
 	covAfter, covAsOf, covHead, covHeld, covNo, covProjection, covBehind string
@@ -116,10 +115,6 @@ var yearVi = yearWords{
 	nomNone:        "không có",
 	verdict: map[province.Verdict]string{
 		province.Approved: "thông qua", province.CutDown: "không thông qua", province.Pending: "chờ xét",
-	},
-	method: map[rules.Method]string{
-		rules.Direct: "chấm trực tiếp", rules.Ratio: "tỷ lệ so với chỉ tiêu", rules.PassFail: "đạt/không đạt", rules.Tiers: "theo mức",
-		rules.PerOccurrence: "theo số lần", rules.Relative: "so sánh giữa các đơn vị", rules.Votes: "phiếu bầu",
 	},
 
 	covAfter:      "sau %d tháng",
@@ -742,7 +737,7 @@ func nomTitle(lg yearWords, co province.Council) string {
 func provCriteria(lg yearWords, rb *rules.Rulebook) string {
 	var out []string
 	for _, n := range rb.Nodes() {
-		out = append(out, fmt.Sprintf(lg.nomCriterion, n.ID, lg.num(n.Max.String()), word(lg.method, n.Method)))
+		out = append(out, fmt.Sprintf(lg.nomCriterion, n.ID, lg.num(n.Max.String()), methodName(lg.tag, n.Method)))
 	}
 	return strings.Join(out, " + ")
 }

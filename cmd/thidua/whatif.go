@@ -149,23 +149,13 @@ func checkLang(cmd, code string, stderr io.Writer) (lang.Tag, bool) {
 	return t, true
 }
 
-// methodNames are the scoring methods in Vietnamese, for the allocation
-// table (English keeps the rulebook's keywords).
-var methodNames = map[rules.Method]string{
-	rules.Direct:        "chấm thẳng",
-	rules.PassFail:      "đạt/không đạt",
-	rules.PerOccurrence: "theo số lần",
-	rules.Ratio:         "theo tỷ lệ",
-	rules.Tiers:         "theo mức",
-	rules.Relative:      "so với đơn vị dẫn đầu",
-	rules.Votes:         "theo phiếu bầu",
-}
-
+// methodName names a scoring method in the allocation table: in
+// Vietnamese from the catalogue, in English by the rulebook's keyword.
 func methodName(t lang.Tag, m rules.Method) string {
-	if n, ok := methodNames[m]; ok && t == lang.Vietnamese {
-		return n
+	if t == lang.English {
+		return string(m)
 	}
-	return string(m)
+	return lang.MethodName(string(m)).In(t)
 }
 
 // obstacleKinds name the kinds of obstacle in Vietnamese.

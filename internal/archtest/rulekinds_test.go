@@ -31,7 +31,6 @@ var engine = []string{"rules", "scoring", "ranking", "internal/standings", "lang
 // listed and for an entry that no longer switches.
 var remaining = map[string]map[string]string{
 	"amend/amend.go": {
-		"Method":      "names each method in an amendment's diff; to read the change from scoring's description",
 		"Fallthrough": "whether an award forfeits a place (none): to come from internal/standings",
 	},
 	"covenant/progress.go": {
