@@ -40,9 +40,9 @@ const MaxMappingBytes = 1 << 20
 // sensitivity, scenario --format json), and of validate's.
 const (
 	ValidationSchema  = "thidua/validation/v1"
-	WhatifSchema      = "thidua/whatif/v1"
-	SensitivitySchema = "thidua/sensitivity/v1"
-	ScenarioSchema    = "thidua/scenario/v1"
+	WhatifSchema      = whatif.ReachSchema
+	SensitivitySchema = whatif.SensitivitySchema
+	ScenarioSchema    = whatif.ScenarioSchema
 )
 
 // The fields every endpoint that reads a score sheet shares.
@@ -407,12 +407,9 @@ func (s *server) whatif(w http.ResponseWriter, r *http.Request, in *request) err
 		return err
 	}
 	s.writeJSON(w, http.StatusOK, struct {
-		Schema    string              `json:"schema"`
-		Rulebook  ranking.RulebookRef `json:"rulebook"`
-		SheetHash string              `json:"sheet_hash"`
-		*whatif.Result
+		whatif.ReachReport
 		Warnings []Problem `json:"warnings,omitempty"`
-	}{WhatifSchema, ref(rb), sh.Hash(), res, ws})
+	}{whatif.NewReachReport(rb, sh, res), ws})
 	return nil
 }
 
@@ -452,12 +449,9 @@ func (s *server) sensitivity(w http.ResponseWriter, r *http.Request, in *request
 		return err
 	}
 	s.writeJSON(w, http.StatusOK, struct {
-		Schema    string              `json:"schema"`
-		Rulebook  ranking.RulebookRef `json:"rulebook"`
-		SheetHash string              `json:"sheet_hash"`
-		*whatif.SensitivityResult
+		whatif.SensitivityReport
 		Warnings []Problem `json:"warnings,omitempty"`
-	}{SensitivitySchema, ref(rb), sh.Hash(), res, ws})
+	}{whatif.NewSensitivityReport(rb, sh, res), ws})
 	return nil
 }
 
@@ -482,7 +476,7 @@ func (s *server) scenario(w http.ResponseWriter, r *http.Request, in *request) e
 		// the sheet, together, in line order (as thidua scenario).
 		var more scoring.InputErrors
 		errors.As(err, &more)
-		return mergeByLine(bad, more)
+		return whatif.MergeProblems(bad, more)
 	}
 	st0, err := ranking.Rank(rb, sh, opts...)
 	if err != nil {
@@ -492,40 +486,11 @@ func (s *server) scenario(w http.ResponseWriter, r *http.Request, in *request) e
 	if err != nil {
 		return err
 	}
-	edits := make([]string, len(sc.Edits))
-	texts := make([]lang.Message, len(sc.Edits))
-	for i, e := range sc.Edits {
-		edits[i], texts[i] = e.String(), e.Message()
-	}
 	s.writeJSON(w, http.StatusOK, struct {
-		Schema    string              `json:"schema"`
-		Rulebook  ranking.RulebookRef `json:"rulebook"`
-		SheetHash string              `json:"sheet_hash"`
-		NewHash   string              `json:"new_sheet_hash"`
-		Scenario  string              `json:"scenario"`
-		Edits     []string            `json:"edits"`
-		EditTexts []lang.Message      `json:"edit_texts"`
-		whatif.Diff
+		whatif.ScenarioReport
 		Warnings []Problem `json:"warnings,omitempty"`
-	}{ScenarioSchema, ref(rb), sh.Hash(), after.Hash(), sc.Title, edits, texts, whatif.Compare(st0, st1), ws})
+	}{whatif.NewScenarioReport(rb, sh, after, sc, whatif.Compare(st0, st1)), ws})
 	return nil
-}
-
-// mergeByLine adds to read the problems of more on lines read does not
-// already report, and sorts them by line.
-func mergeByLine(read, more scoring.InputErrors) scoring.InputErrors {
-	lines := map[int]bool{}
-	for _, e := range read {
-		lines[e.Line] = true
-	}
-	out := slices.Clone(read)
-	for _, e := range more {
-		if !lines[e.Line] {
-			out = append(out, e)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b *scoring.InputError) int { return a.Line - b.Line })
-	return out
 }
 
 // recorded reads the recorded result: CSV, or JSON or YAML (thidua/recorded/v1),

@@ -223,19 +223,10 @@ func whatifCmd(args []string, stdout, stderr io.Writer) int {
 		return reportWhatif("whatif", tag, err, stderr)
 	}
 	if *format == "json" {
-		return writeJSON("whatif", struct {
-			Schema    string              `json:"schema"`
-			Rulebook  ranking.RulebookRef `json:"rulebook"`
-			SheetHash string              `json:"sheet_hash"`
-			*whatif.Result
-		}{"thidua/whatif/v1", ref(rb), sh.Hash(), res}, stdout, stderr)
+		return writeJSON("whatif", whatif.NewReachReport(rb, sh, res), stdout, stderr)
 	}
 	printReach(stdout, tag, rb, sh, res)
 	return exitOK
-}
-
-func ref(rb *rules.Rulebook) ranking.RulebookRef {
-	return ranking.RulebookRef{ID: rb.ID(), Version: rb.Version(), Title: rb.Title(), Hash: rb.Hash()}
 }
 
 func describeTarget(t lang.Tag, rb *rules.Rulebook, target whatif.Target) string {
@@ -423,12 +414,7 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) int {
 		return reportWhatif("sensitivity", tag, err, stderr)
 	}
 	if *format == "json" {
-		return writeJSON("sensitivity", struct {
-			Schema    string              `json:"schema"`
-			Rulebook  ranking.RulebookRef `json:"rulebook"`
-			SheetHash string              `json:"sheet_hash"`
-			*whatif.SensitivityResult
-		}{"thidua/sensitivity/v1", ref(rb), sh.Hash(), res}, stdout, stderr)
+		return writeJSON("sensitivity", whatif.NewSensitivityReport(rb, sh, res), stdout, stderr)
 	}
 	printSensitivity(stdout, tag, rb, sh, res)
 	return exitOK
@@ -536,7 +522,7 @@ func scenarioCmd(args []string, stdout, stderr io.Writer) int {
 		// rulebook or the sheet, together, in line order.
 		var more scoring.InputErrors
 		errors.As(err, &more)
-		report(stderr, tag, mergeByLine(bad, more))
+		report(stderr, tag, whatif.MergeProblems(bad, more))
 		return exitBadInput
 	}
 	opts := rankOptions(seed)
@@ -553,52 +539,10 @@ func scenarioCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	diff := whatif.Compare(st0, st1)
 	if *format == "json" {
-		return writeJSON("scenario", struct {
-			Schema    string              `json:"schema"`
-			Rulebook  ranking.RulebookRef `json:"rulebook"`
-			SheetHash string              `json:"sheet_hash"`
-			NewHash   string              `json:"new_sheet_hash"`
-			Scenario  string              `json:"scenario"`
-			Edits     []string            `json:"edits"`
-			EditTexts []lang.Message      `json:"edit_texts"`
-			whatif.Diff
-		}{"thidua/scenario/v1", ref(rb), sh.Hash(), after.Hash(), sc.Title, editTexts(sc), editMessages(sc), diff}, stdout, stderr)
+		return writeJSON("scenario", whatif.NewScenarioReport(rb, sh, after, sc, diff), stdout, stderr)
 	}
 	printScenario(stdout, tag, rb, sc, sh, after, st0, st1, diff)
 	return exitOK
-}
-
-// mergeByLine adds to read the problems of more on lines read does not
-// already report, and sorts them by line.
-func mergeByLine(read, more scoring.InputErrors) scoring.InputErrors {
-	lines := map[int]bool{}
-	for _, e := range read {
-		lines[e.Line] = true
-	}
-	out := slices.Clone(read)
-	for _, e := range more {
-		if !lines[e.Line] {
-			out = append(out, e)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b *scoring.InputError) int { return a.Line - b.Line })
-	return out
-}
-
-func editTexts(sc whatif.Scenario) []string {
-	out := make([]string, len(sc.Edits))
-	for i, e := range sc.Edits {
-		out[i] = e.String()
-	}
-	return out
-}
-
-func editMessages(sc whatif.Scenario) []lang.Message {
-	out := make([]lang.Message, len(sc.Edits))
-	for i, e := range sc.Edits {
-		out[i] = e.Message()
-	}
-	return out
 }
 
 func printScenario(w io.Writer, t lang.Tag, rb *rules.Rulebook, sc whatif.Scenario, before, after scoring.Sheet, st0, st1 *ranking.Standings, d whatif.Diff) {
