@@ -40,26 +40,7 @@ func (a *auditor) report(rulesPath, scoresPath, recordedPath string) Report {
 	if r.Findings == nil {
 		r.Findings = []Finding{}
 	}
-	for _, f := range a.findings {
-		switch f.Severity {
-		case Error:
-			r.Counts.Errors++
-		case Warning:
-			r.Counts.Warnings++
-		default:
-			r.Counts.Infos++
-		}
-	}
-	r.Clean = r.Counts.Errors == 0 && r.Counts.Warnings == 0
-	switch {
-	case r.Clean:
-		r.VerdictText = lang.Msg("audit.verdict.clean")
-	case r.Counts.Errors == 0:
-		r.VerdictText = lang.Msg("audit.verdict.warnings").With(warnings(r.Counts.Warnings))
-	default:
-		r.VerdictText = lang.Msg("audit.verdict.errors").With(errorCount(r.Counts.Errors), warnings(r.Counts.Warnings))
-	}
-	r.Verdict = r.VerdictText.In(lang.English)
+	r.tally()
 	r.Members = a.comparison()
 	return r
 }
