@@ -192,6 +192,25 @@ func rankOptions(in *request) ([]ranking.Option, error) {
 	return []ranking.Option{ranking.WithSeed(seed)}, nil
 }
 
+// ranked reads the request's rulebook and sheet, checks the sheet and
+// ranks it with the request's seed, if any: what rank, documents and the
+// page's downloads share. ws are the sheet's warnings.
+func ranked(in *request) (rb *rules.Rulebook, st *ranking.Standings, ws []Problem, err error) {
+	opts, err := rankOptions(in)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	rb, sh, ws, err := checkedSheet(in)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	st, err = ranking.Rank(rb, sh, opts...)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return rb, st, ws, nil
+}
+
 // standings is rank's answer: the standings (schema thidua/standings/v1)
 // and, when there are any, the sheet's warnings.
 type standings struct {
@@ -204,15 +223,7 @@ func (s *server) rank(w http.ResponseWriter, r *http.Request, in *request) error
 	if err != nil {
 		return err
 	}
-	opts, err := rankOptions(in)
-	if err != nil {
-		return err
-	}
-	rb, sh, ws, err := checkedSheet(in)
-	if err != nil {
-		return err
-	}
-	st, err := ranking.Rank(rb, sh, opts...)
+	_, st, ws, err := ranked(in)
 	if err != nil {
 		return err
 	}
@@ -572,15 +583,7 @@ func (s *server) documents(w http.ResponseWriter, r *http.Request, in *request) 
 	if err != nil {
 		return err
 	}
-	opts, err := rankOptions(in)
-	if err != nil {
-		return err
-	}
-	rb, sh, _, err := checkedSheet(in)
-	if err != nil {
-		return err
-	}
-	st, err := ranking.Rank(rb, sh, opts...)
+	rb, st, _, err := ranked(in)
 	if err != nil {
 		return err
 	}

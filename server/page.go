@@ -399,15 +399,7 @@ func (s *server) pageDownload(w http.ResponseWriter, r *http.Request, in *reques
 		return err
 	}
 	if d.kind == "" {
-		opts, err := rankOptions(in)
-		if err != nil {
-			return err
-		}
-		rb, sh, _, err := checkedSheet(in)
-		if err != nil {
-			return err
-		}
-		st, err := ranking.Rank(rb, sh, opts...)
+		rb, st, _, err := ranked(in)
 		if err != nil {
 			return err
 		}
