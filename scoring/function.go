@@ -364,6 +364,13 @@ var (
 
 // domainOf is the inputs a leaf accepts and what its points depend on
 // besides its input. The domains' bounds are shared: do not change them.
+// DomainOf is the set of input values a criterion accepts (what Describe's
+// Domain says), for callers that hold the node rather than the rulebook.
+func DomainOf(n rules.Node) Domain {
+	d, _ := domainOf(n)
+	return d
+}
+
 func domainOf(n rules.Node) (Domain, Dependence) {
 	switch n.Method {
 	case rules.Direct:

@@ -333,14 +333,14 @@ func outcomes(u Uncertainty, n rules.Node, base decimal.Decimal, cache stepsCach
 	o.scale = max(fixed.Places(base), fixed.Places(u.Step), fixed.Places(n.Max))
 	b, ok1 := fixed.ToInt(base, o.scale)
 	st, ok2 := fixed.ToInt(u.Step, o.scale)
-	mx, ok3 := fixed.ToInt(n.Max, o.scale)
+	_, ok3 := fixed.ToInt(n.Max, o.scale) // the maximum must fit the scale too
 	if !ok1 || !ok2 || !ok3 || o.scale > 12 {
 		return o, false, newProblem(lang.Msg("simulation.err.places", n.ID))
 	}
-	one := fixed.Pow10[o.scale]
+	dom := scoring.DomainOf(n)
 	for j := -k; j <= k; j++ {
 		v := b + j*st
-		if acceptsInt(n.Method, v, mx, one) {
+		if dom.Accepts(decimal.New(v, -int32(o.scale))) {
 			o.vals = append(o.vals, v)
 			o.weights = append(o.weights, 1)
 		}
@@ -349,22 +349,6 @@ func outcomes(u Uncertainty, n rules.Node, base decimal.Decimal, cache stepsCach
 		return o, false, newProblem(lang.Msg("simulation.err.range.none_valid", n.ID, string(n.Method), n.Max))
 	}
 	return o, true, nil
-}
-
-// acceptsInt is accepts for a value v at a scale where 1 is one.
-func acceptsInt(m rules.Method, v, max, one int64) bool {
-	if v < 0 {
-		return m == rules.Tiers
-	}
-	switch m {
-	case rules.Direct:
-		return v <= max
-	case rules.PassFail:
-		return v == 0 || v == one
-	case rules.PerOccurrence:
-		return v%one == 0
-	}
-	return true
 }
 
 // discrete lists a distribution's values (merged where repeated) with
@@ -377,7 +361,7 @@ func discrete(u Uncertainty, n rules.Node) (outcomeSet, bool, *problem) {
 		if w.IsZero() {
 			w = decimal.NewFromInt(1)
 		}
-		if !accepts(n, x.Value) {
+		if !scoring.DomainOf(n).Accepts(x.Value) {
 			continue
 		}
 		if j := slices.IndexFunc(keptV, x.Value.Equal); j >= 0 {
@@ -419,21 +403,6 @@ func discrete(u Uncertainty, n rules.Node) (outcomeSet, bool, *problem) {
 		return o, false, newProblem(lang.Msg("simulation.err.weights.sum"))
 	}
 	return o, true, nil
-}
-
-func accepts(n rules.Node, v decimal.Decimal) bool {
-	if v.IsNegative() {
-		return n.Method == rules.Tiers // a measured value such as a growth rate may be negative
-	}
-	switch n.Method {
-	case rules.Direct:
-		return v.LessThanOrEqual(n.Max)
-	case rules.PassFail:
-		return v.Equal(decimal.Zero) || v.Equal(decimal.NewFromInt(1))
-	case rules.PerOccurrence:
-		return v.IsInteger()
-	}
-	return true
 }
 
 // scenarioStage is the stage a scenario's value is recorded at: the stage

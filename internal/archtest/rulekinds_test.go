@@ -48,9 +48,6 @@ var remaining = map[string]map[string]string{
 		"Method":       "the space of values per method: scoring.PointFunction.Domain and Depends",
 		"TieBreakKind": "which tie-breaks read peers, votes, history: internal/standings to say what each rule reads",
 	},
-	"simulation/model.go": {
-		"Method": "accepts and acceptsInt, the values a criterion accepts: scoring.PointFunction.Domain (not in this change's files)",
-	},
 	"simulation/plan.go": {
 		"TieBreakKind": "whether the percentage and which groups are compared: internal/standings to say what each rule reads",
 	},
