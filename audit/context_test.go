@@ -80,7 +80,7 @@ func TestBatchReadsWorkbooks(t *testing.T) {
 		t.Fatal(err)
 	}
 	copyFile(t, example("rulebook.yaml"), filepath.Join(dir, "cum2", "rulebook.yaml"))
-	copyFile(t, filepath.Join("..", "xlsx", "testdata", "seed-cum2-2020.xlsx"), filepath.Join(dir, "cum2", "scores-2020.xlsx"))
+	copyFile(t, filepath.Join("..", "sheets", "xlsx", "testdata", "seed-cum2-2020.xlsx"), filepath.Join(dir, "cum2", "scores-2020.xlsx"))
 	copyFile(t, example("recorded-2020.csv"), filepath.Join(dir, "cum2", "recorded-2020.csv"))
 	var got []audit.ClusterResult
 	sum, err := audit.Batch(context.Background(), dir, func(c audit.ClusterResult) error { got = append(got, c); return nil })

@@ -9,13 +9,13 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/thidua/thidua/covenant"
-	"github.com/thidua/thidua/history"
-	"github.com/thidua/thidua/province"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/sheets"
-	"github.com/thidua/thidua/titles"
+	"github.com/thidua/thidua/year/covenant"
+	"github.com/thidua/thidua/year/history"
+	"github.com/thidua/thidua/year/province"
+	"github.com/thidua/thidua/year/titles"
 )
 
 func loadHistory(t *testing.T) *history.History {

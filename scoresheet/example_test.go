@@ -39,7 +39,7 @@ func Example() {
 	}
 
 	// Files: the format is the extension's.
-	for _, path := range []string{"../xlsx/testdata/seed-cum2-2020.xlsx", "../examples/cum2/scores-2020.csv"} {
+	for _, path := range []string{"../sheets/xlsx/testdata/seed-cum2-2020.xlsx", "../examples/cum2/scores-2020.csv"} {
 		f, _ := scoresheet.FormatOf(path)
 		sh, warnings, err := scoresheet.Check(rb, path)
 		rank(f.String(), sh, warnings, err)

@@ -12,7 +12,7 @@ import (
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/sheets"
-	"github.com/thidua/thidua/xlsx"
+	"github.com/thidua/thidua/sheets/xlsx"
 )
 
 // Format is a score sheet's file format.

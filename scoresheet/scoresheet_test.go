@@ -17,12 +17,12 @@ import (
 	"github.com/thidua/thidua/scoresheet"
 	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/sheets"
-	"github.com/thidua/thidua/xlsx"
+	"github.com/thidua/thidua/sheets/xlsx"
 )
 
 const (
 	cum2     = "../examples/cum2/"
-	workbook = "../xlsx/testdata/seed-cum2-2020.xlsx"
+	workbook = "../sheets/xlsx/testdata/seed-cum2-2020.xlsx"
 )
 
 func rulebook(t testing.TB) *rules.Rulebook {

@@ -20,9 +20,9 @@ import (
 	"github.com/thidua/thidua/scoresheet"
 	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/sheets"
+	"github.com/thidua/thidua/sheets/xlsx"
 	"github.com/thidua/thidua/simulation"
 	"github.com/thidua/thidua/whatif"
-	"github.com/thidua/thidua/xlsx"
 )
 
 // endpoint is one POST path of the API: its fields and what it does.

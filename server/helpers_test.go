@@ -22,7 +22,7 @@ const (
 	cum2Recorded = "../examples/cum2/recorded-2020.csv"
 	cum2Model    = "../examples/cum2/model.yaml"
 	cum2Edits    = "../examples/cum2/scenario-deduction.yaml"
-	cum2XLSX     = "../xlsx/testdata/seed-cum2-2020.xlsx"
+	cum2XLSX     = "../sheets/xlsx/testdata/seed-cum2-2020.xlsx"
 	badScores    = "../cmd/thidua/testdata/bad-scores.csv"
 )
 

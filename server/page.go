@@ -20,8 +20,8 @@ import (
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/sheets"
+	"github.com/thidua/thidua/sheets/xlsx"
 	"github.com/thidua/thidua/simulation"
-	"github.com/thidua/thidua/xlsx"
 )
 
 // The web page for a secretariat official (cán bộ thi đua): server-rendered

@@ -20,7 +20,7 @@ import (
 
 // seedWorkbook is the filled workbook of Cụm II, 2020: the same sheet as
 // examples/cum2/scores-2020.csv.
-const seedWorkbook = "../xlsx/testdata/seed-cum2-2020.xlsx"
+const seedWorkbook = "../sheets/xlsx/testdata/seed-cum2-2020.xlsx"
 
 // badCell is the cell badWorkbook spoils: criterion 03 of Sở Khoa học và
 // Công nghệ as the cluster scored it.

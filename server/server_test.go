@@ -26,9 +26,9 @@ import (
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoresheet"
 	"github.com/thidua/thidua/scoring"
+	"github.com/thidua/thidua/sheets/xlsx"
 	"github.com/thidua/thidua/simulation"
 	"github.com/thidua/thidua/whatif"
-	"github.com/thidua/thidua/xlsx"
 )
 
 // cum2 loads the bundled example as the library reads it, with the file

@@ -69,7 +69,7 @@ awards:
 // decimal engine; ns/eval is ns/op ÷ 300.
 func BenchmarkEvaluation(b *testing.B) {
 	rb, sh, model := benchCluster(b, 10, 5, 6, "0.25", 1)
-	p, err := Compile(rb, sh, model, Config{})
+	p, err := compilePlan(rb, sh, model, Config{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func BenchmarkEvaluation(b *testing.B) {
 // is here to be measured beside the compiled engine and to show where
 // float64 goes wrong, not to be used.
 type floatRef struct {
-	p       *Plan
+	p       *plan
 	base    []float64 // per cell: the first outcome
 	step    []float64 // per cell: the step between outcomes
 	max     []float64
@@ -130,7 +130,7 @@ type floatRef struct {
 	digits  [][][8]uint8 // per step, per draw: its cells' outcomes
 }
 
-func newFloatRef(p *Plan) *floatRef {
+func newFloatRef(p *plan) *floatRef {
 	f := &floatRef{p: p, total: make([]float64, p.n), pct: make([]float64, p.n), order: make([]int, p.n),
 		cst: make([]float64, p.n), attain: make([]float64, p.n), low: make([]bool, p.n), award: make([]int, p.n)}
 	roots := p.rb.Roots()
@@ -290,7 +290,7 @@ func (f *floatRef) scenario(seed, i uint64) {
 // loop computes each cell's points.
 func BenchmarkInnerLoop(b *testing.B) {
 	rb, sh, model := benchCluster(b, 10, 5, 6, "0.25", 1)
-	p, err := Compile(rb, sh, model, Config{})
+	p, err := compilePlan(rb, sh, model, Config{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -368,7 +368,7 @@ func BenchmarkCountryBatch(b *testing.B) {
 // float64 "breaks" ties that the exact engine sends to the tie-break chain.
 func TestFloat64MisranksTies(t *testing.T) {
 	rb, sh, model := benchCluster(t, 10, 5, 6, "0.1", 3)
-	p, err := Compile(rb, sh, model, Config{})
+	p, err := compilePlan(rb, sh, model, Config{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@
 // each scenario exactly as package ranking would, and counts, per member,
 // each rank, each award tier and unresolved ties.
 //
-// Scenarios are ranked by a compiled plan: Compile turns a rulebook, a
+// Scenarios are ranked by a compiled plan: Run compiles a rulebook, a
 // sheet and a model into integer fixed-point tables, at a scale derived from
 // the rulebook's and the inputs' decimal places, after proving when the
 // plan is built that no intermediate value can overflow. Each member ×

@@ -303,7 +303,7 @@ func TestCompiledEqualsDecimal(t *testing.T) {
 	}
 }
 
-func diffStates(p *Plan, a, b *state) string {
+func diffStates(p *plan, a, b *state) string {
 	for pos := range p.n {
 		if a.order[pos] != b.order[pos] || a.rank[pos] != b.rank[pos] {
 			return fmt.Sprintf("position %d: compiled %s rank %d, decimal %s rank %d (totals %v)", pos, p.members[a.order[pos]].ID, a.rank[pos], p.members[b.order[pos]].ID, b.rank[pos], a.total)

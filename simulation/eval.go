@@ -14,7 +14,7 @@ import (
 // allocated once, so that evaluating a scenario allocates nothing (unless a
 // tie reaches drawing lots by seed).
 type state struct {
-	p      *Plan
+	p      *plan
 	k      []int32  // outcome per cell (see outcomes)
 	kg     []uint32 // draw per step
 	kFresh bool     // k agrees with kg
@@ -40,7 +40,7 @@ type state struct {
 	unres bool
 }
 
-func (p *Plan) newState() *state {
+func (p *plan) newState() *state {
 	s := &state{p: p, k: make([]int32, len(p.cells)), kg: make([]uint32, len(p.steps)), total: make([]int64, p.n), pct: make([]int64, p.n), basis: make([]int64, p.n),
 		nodeV: make([][]int64, p.n), nodeP: make([][]int64, p.n), nodeOK: make([]bool, p.n), pctOK: make([]bool, p.n),
 		bad: make([]uint64, p.n)}
@@ -125,7 +125,7 @@ func (s *state) sum(seed, i uint64) {
 // outcome draws cell ci's outcome. Uniform cells of at most 256 outcomes
 // take 8 bits, others 16 or 64 (then the weights decide); draw and run
 // call it in the same order, so they draw the same scenario.
-func (p *Plan) outcome(r *stream, ci int) int {
+func (p *plan) outcome(r *stream, ci int) int {
 	if h := &p.hot[ci]; h.tiny {
 		return int(r.tiny(h.n, h.t8))
 	}

@@ -132,8 +132,8 @@ func ParseModel(name string, data []byte) (Model, error) {
 // ModelError is one problem with an uncertainty model: in its file (File,
 // Line, Column and the key path), against the rulebook and the sheet (the
 // key path naming a criterion or member they do not have), or for one
-// member's criterion (Member and Criterion) when a plan is built: Compile
-// and Run return such a problem alone, as a *ModelError.
+// member's criterion (Member and Criterion) when a plan is built: Run
+// returns such a problem alone, as a *ModelError.
 //
 // Msg is the problem in English; Message is the same problem as a
 // lang.Message, so that Text can write it in Vietnamese too (Msg is
@@ -184,7 +184,7 @@ func (e *ModelError) Text(t lang.Tag) string {
 // ModelErrors is every problem found in a model, in file order (or, checked
 // against a rulebook and a sheet, criteria first, then members). ParseModel
 // and LoadModel return it (as an error) for a model file that cannot be
-// read, and Run and Compile for a model naming criteria or members the
+// read, and Run for a model naming criteria or members the
 // rulebook and the sheet do not have; use errors.As to get the individual
 // problems.
 type ModelErrors = problems.List[*ModelError]

@@ -90,7 +90,7 @@ func TestModelErrorTexts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = Compile(rb, sh, m, Config{})
+			_, err = compilePlan(rb, sh, m, Config{})
 			var me *ModelError
 			if !errors.As(err, &me) {
 				t.Fatalf("error %T (%v) is not a *ModelError", err, err)
@@ -210,7 +210,7 @@ criteria:
 		{Model{Criteria: map[string]Uncertainty{"v": {Range: one, Step: one}}}, "model for A, criterion v: votes come from the ballot and cannot be modelled"},
 		{Model{Criteria: map[string]Uncertainty{"a": {Range: one, Step: one}}}, "model for A, criterion a: several assessors' scores are aggregated, so only a direct criterion's counted points can be modelled"},
 	} {
-		_, err := Compile(rb, sh, c.model, Config{})
+		_, err := compilePlan(rb, sh, c.model, Config{})
 		var me *ModelError
 		if !errors.As(err, &me) {
 			t.Fatalf("error %T (%v) is not a *ModelError", err, err)

@@ -16,15 +16,15 @@ import (
 	"github.com/thidua/thidua/scoring"
 )
 
-// ErrNotCompilable is wrapped by Compile's error when the plan cannot be
+// ErrNotCompilable is wrapped by Run's error when the plan cannot be
 // built exactly in integers; Run then uses the decimal engine.
 var ErrNotCompilable = errors.New("cannot be compiled to fixed point")
 
-// Plan is a cluster compiled for fast exact evaluation of scenarios: the
+// plan is a cluster compiled for fast exact evaluation of scenarios: the
 // fixed parts of every member's score folded into constants, and for each
 // uncertain (member, criterion) a table of what each possible value
 // contributes, all as integers at one scale.
-type Plan struct {
+type plan struct {
 	rb      *rules.Rulebook
 	base    scoring.Sheet // the baseline sheet
 	stage   string        // stage scenario values are recorded at
@@ -108,7 +108,7 @@ type step struct {
 }
 
 // groupDraws builds p.steps from p.cells.
-func (p *Plan) groupDraws() {
+func (p *plan) groupDraws() {
 	p.steps = p.steps[:0]
 	p.stepsByMem = make([][2]int, p.n)
 	for ci := 0; ci < len(p.cells); {
@@ -134,7 +134,7 @@ func (p *Plan) groupDraws() {
 }
 
 // split writes a tiny step's draw k into its cells' outcomes.
-func (st *step) split(p *Plan, k uint32, out []int32) {
+func (st *step) split(p *plan, k uint32, out []int32) {
 	for j := st.first + st.count - 1; j >= st.first; j-- {
 		n := p.hot[j].n
 		out[j] = int32(k % n)
@@ -143,7 +143,7 @@ func (st *step) split(p *Plan, k uint32, out []int32) {
 }
 
 // join is split's inverse: the step's draw from its cells' outcomes.
-func (st *step) join(p *Plan, k []int32) uint32 {
+func (st *step) join(p *plan, k []int32) uint32 {
 	var v uint32
 	for j := st.first; j < st.first+st.count; j++ {
 		v = v*p.hot[j].n + uint32(k[j])
@@ -153,7 +153,7 @@ func (st *step) join(p *Plan, k []int32) uint32 {
 
 // stepTable sums a per-cell table (indexed by hot[ci].off + outcome) over
 // every draw of every step.
-func (p *Plan) stepTable(cell []int64) []int64 {
+func (p *plan) stepTable(cell []int64) []int64 {
 	size := 0
 	for i := range p.steps {
 		if st := &p.steps[i]; st.tiny {
@@ -215,11 +215,11 @@ type cell struct {
 	floorBad []uint64          // per outcome: bits of floor conditions failed
 }
 
-// Compile builds the plan for a rulebook, a baseline sheet and a model (the
+// compilePlan builds the plan for a rulebook, a baseline sheet and a model (the
 // config's LotsSeed is used for ties that reach drawing lots). The error
 // wraps ErrNotCompilable when the cluster can only be simulated with the
 // decimal engine, or describes a problem with the inputs.
-func Compile(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (*Plan, error) {
+func compilePlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (*plan, error) {
 	p, err := newPlan(rb, sheet, model, cfg)
 	if err != nil {
 		return nil, err
@@ -232,7 +232,7 @@ func Compile(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 
 // newPlan scores the baseline and lists the uncertain cells; compile then
 // builds the integer tables.
-func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (*Plan, error) {
+func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (*plan, error) {
 	if err := model.checkRefs(rb, sheet); err != nil {
 		return nil, err
 	}
@@ -240,7 +240,7 @@ func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{rb: rb, base: sheet, stage: scenarioStage(rb), nodes: rb.Nodes(), n: len(base), seed: cfg.LotsSeed,
+	p := &plan{rb: rb, base: sheet, stage: scenarioStage(rb), nodes: rb.Nodes(), n: len(base), seed: cfg.LotsSeed,
 		tiers: rb.Awards(), conds: rb.Eligibility(), chain: rb.TieBreaks(), leaf: scoring.NewLeafScorer(rb)}
 	for _, c := range base {
 		p.members = append(p.members, c.Member)
@@ -336,7 +336,7 @@ func assessors(sh scoring.Sheet) map[[2]string]int {
 
 // compile builds the integer tables, or explains (wrapping
 // ErrNotCompilable) why the plan must be evaluated with the decimal engine.
-func (p *Plan) compile() error {
+func (p *plan) compile() error {
 	cards := p.skeleton
 	for ci, cl := range p.cells {
 		if n := p.nodes[cl.node]; p.fns[ci].Depends == scoring.OnLeader {
@@ -472,7 +472,7 @@ func (p *Plan) compile() error {
 	return p.tables(cards, contribs)
 }
 
-func (p *Plan) toG(d decimal.Decimal, what string) (int64, error) {
+func (p *plan) toG(d decimal.Decimal, what string) (int64, error) {
 	v, ok := fixed.ToInt(d, p.g)
 	if !ok {
 		return 0, fmt.Errorf("%s (%s) at %d places: %w", what, d, p.g, ErrNotCompilable)
@@ -482,7 +482,7 @@ func (p *Plan) toG(d decimal.Decimal, what string) (int64, error) {
 
 // tables converts the tables and constants to integers and proves the
 // bounds.
-func (p *Plan) tables(cards []scoring.Scorecard, contribs [][]decimal.Decimal) error {
+func (p *plan) tables(cards []scoring.Scorecard, contribs [][]decimal.Decimal) error {
 	nn := len(p.nodes)
 	// fold[i]: what one unit of node i's value is worth in the total, as
 	// the product of the weights of its ancestors (its own weight is in its
@@ -653,7 +653,7 @@ func abs(v int64) int64 {
 
 // constants precomputes what does not change between scenarios: facts,
 // votes, deductions, history, floors of fixed criteria, head-to-head.
-func (p *Plan) constants(cards []scoring.Scorecard) error {
+func (p *plan) constants(cards []scoring.Scorecard) error {
 	p.floorBit = make([]int, len(p.conds))
 	bits := 0
 	for j, c := range p.conds {
@@ -737,7 +737,7 @@ func (p *Plan) constants(cards []scoring.Scorecard) error {
 
 // thresholds converts the conditions' thresholds and the points that
 // group_min conditions read.
-func (p *Plan) thresholds(cards []scoring.Scorecard) error {
+func (p *plan) thresholds(cards []scoring.Scorecard) error {
 	nc := len(p.conds)
 	p.minTotal, p.minPct, p.groupMin, p.maxDed, p.groupMinNode = make([]int64, nc), make([]int64, nc), make([]int64, nc), make([]int64, nc), make([]int, nc)
 	leafPts := map[int]bool{} // leaves whose points a group_min reads
@@ -831,7 +831,7 @@ func atLeast(v, max int64, sh rules.Share) bool {
 // flatten packs the tables for the scenario loop and prepares the
 // constant divisions and the linear forms of the nodes that tie-breaks and
 // conditions read.
-func (p *Plan) flatten() {
+func (p *plan) flatten() {
 	p.roots = p.rb.Roots()
 	p.tbl, p.badTbl = p.tbl[:0], p.badTbl[:0]
 	for _, c := range p.conds {
@@ -907,7 +907,7 @@ func (p *Plan) flatten() {
 // its children's values) as constants plus table entries. In a folded plan
 // no group rounds, so a group's value is its leaves' values times the
 // weights between them and the group.
-func (p *Plan) linearFor(x int, withOwnWeight bool) *linear {
+func (p *plan) linearFor(x int, withOwnWeight bool) *linear {
 	l := &linear{cst: make([]int64, p.n), tbl: make([]int64, len(p.tbl))}
 	under := func(leaf int) (int64, bool) { // weight product from leaf's parent up to x, scaled
 		if leaf == x {
@@ -964,7 +964,7 @@ func (p *Plan) linearFor(x int, withOwnWeight bool) *linear {
 	return l
 }
 
-func (p *Plan) isUnder(leaf, x int) bool {
+func (p *plan) isUnder(leaf, x int) bool {
 	for a := leaf; a >= 0; a = p.nodes[a].Parent {
 		if a == x {
 			return true

@@ -110,7 +110,7 @@ func (r *stream) below(n uint64) uint64 {
 }
 
 // draw fills k with one outcome per cell for scenario i.
-func (p *Plan) draw(seed, i uint64, k []int32) {
+func (p *plan) draw(seed, i uint64, k []int32) {
 	r := newStream(seed, i)
 	for si := range p.steps {
 		st := &p.steps[si]

@@ -268,7 +268,7 @@ func Run(ctx context.Context, rb *rules.Rulebook, sheet scoring.Sheet, model Mod
 	return p.result(all, cfg, engine, time.Since(start)), nil
 }
 
-func (p *Plan) result(c *counts, cfg Config, engine string, elapsed time.Duration) *Result {
+func (p *plan) result(c *counts, cfg Config, engine string, elapsed time.Duration) *Result {
 	r := &Result{
 		Schema:    Schema,
 		Rulebook:  ranking.RulebookRef{ID: p.rb.ID(), Version: p.rb.Version(), Title: p.rb.Title(), Hash: p.rb.Hash()},
@@ -295,7 +295,7 @@ func (p *Plan) result(c *counts, cfg Config, engine string, elapsed time.Duratio
 
 // evaluator returns a function that evaluates scenario i into a state
 // owned by the caller's goroutine.
-func (p *Plan) evaluator(compiled bool) func(seed, i uint64) (*state, error) {
+func (p *plan) evaluator(compiled bool) func(seed, i uint64) (*state, error) {
 	s := p.newState()
 	if compiled {
 		return func(seed, i uint64) (*state, error) {
@@ -312,13 +312,13 @@ func (p *Plan) evaluator(compiled bool) func(seed, i uint64) (*state, error) {
 // ScenarioSheet returns the sheet of scenario i of a run with the given
 // seed: the baseline with each modelled value replaced by the value drawn.
 // Ranking it with package ranking gives that scenario's standings.
-func (p *Plan) ScenarioSheet(seed, i uint64) scoring.Sheet {
+func (p *plan) ScenarioSheet(seed, i uint64) scoring.Sheet {
 	k := make([]int32, len(p.cells))
 	p.draw(seed, i, k)
 	return p.sheetFor(k)
 }
 
-func (p *Plan) sheetFor(k []int32) scoring.Sheet {
+func (p *plan) sheetFor(k []int32) scoring.Sheet {
 	vals := make(map[[2]string]decimal.Decimal, len(p.cells))
 	for ci, cl := range p.cells {
 		vals[[2]string{p.members[cl.m].ID, p.nodes[cl.node].ID}] = cl.set.value(int(k[ci]))
@@ -328,7 +328,7 @@ func (p *Plan) sheetFor(k []int32) scoring.Sheet {
 
 // decimalScenario ranks the scenario in s.k with the decimal engine and
 // writes the outcome into s, in the same form the compiled evaluator does.
-func (p *Plan) decimalScenario(s *state) error {
+func (p *plan) decimalScenario(s *state) error {
 	opts := []ranking.Option{ranking.WithoutTrace()}
 	if p.seed != nil {
 		opts = append(opts, ranking.WithSeed(*p.seed))

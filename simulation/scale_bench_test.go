@@ -26,7 +26,7 @@ func BenchmarkCompileScale(b *testing.B) {
 		b.Run(fmt.Sprintf("%dx%d", c.Members, c.Criteria), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Compile(rb, sh, model, Config{}); err != nil {
+				if _, err := compilePlan(rb, sh, model, Config{}); err != nil {
 					b.Fatal(err)
 				}
 			}

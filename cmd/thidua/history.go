@@ -20,14 +20,14 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/thidua/thidua/covenant"
-	"github.com/thidua/thidua/history"
 	"github.com/thidua/thidua/lang"
-	"github.com/thidua/thidua/province"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoresheet"
 	"github.com/thidua/thidua/scoring"
-	"github.com/thidua/thidua/titles"
+	"github.com/thidua/thidua/year/covenant"
+	"github.com/thidua/thidua/year/history"
+	"github.com/thidua/thidua/year/province"
+	"github.com/thidua/thidua/year/titles"
 )
 
 // yearWords holds the words of the history, covenant progress, nominate

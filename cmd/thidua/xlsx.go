@@ -11,7 +11,7 @@ import (
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoresheet"
-	"github.com/thidua/thidua/xlsx"
+	"github.com/thidua/thidua/sheets/xlsx"
 )
 
 // templateUsage is the synopsis of the template command.

@@ -16,12 +16,12 @@ import (
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/sheets"
-	"github.com/thidua/thidua/xlsx"
+	"github.com/thidua/thidua/sheets/xlsx"
 )
 
 // filledXLSX is the Cụm II 2020 sheet entered in its template (a seed of
 // the xlsx package's tests).
-const filledXLSX = "../../xlsx/testdata/seed-cum2-2020.xlsx"
+const filledXLSX = "../../sheets/xlsx/testdata/seed-cum2-2020.xlsx"
 
 // TestTemplateCmd runs thidua template and compares its exit code and
 // output with testdata/xlsx-template-NAME.golden (the output folder is

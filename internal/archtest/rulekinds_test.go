@@ -33,7 +33,7 @@ var remaining = map[string]map[string]string{
 	"amend/amend.go": {
 		"Fallthrough": "whether an award forfeits a place (none): to come from internal/standings",
 	},
-	"covenant/progress.go": {
+	"year/covenant/progress.go": {
 		"TieBreakKind": "drops more_votes when projecting without a ballot: internal/standings to say which rules read the ballot",
 	},
 	"internal/auditgen/gen.go": {
@@ -60,7 +60,7 @@ var remaining = map[string]map[string]string{
 	"whatif/search.go": {
 		"TieBreakKind": "the head-to-head caveat and the group/criterion tie rules: internal/standings to say what each rule reads",
 	},
-	"xlsx/template.go": {
+	"sheets/xlsx/template.go": {
 		"Method":       "the workbook's input validation per method: scoring.PointFunction.Domain",
 		"TieBreakKind": "whether the workbook needs a ballot (more_votes): internal/standings",
 	},
