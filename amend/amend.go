@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/internal/standings"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
@@ -553,7 +554,7 @@ func quotaOf(t rules.AwardTier) (string, lang.Message) {
 }
 
 func fallOf(f rules.Fallthrough) (string, lang.Message) {
-	if f == rules.Nobody {
+	if standings.Forfeits(f) {
 		return string(rules.Nobody), lang.Msg("amend.fall.none")
 	}
 	return string(rules.NextEligible), lang.Msg("amend.fall.next")

@@ -84,6 +84,8 @@ func TestCompareEveryArea(t *testing.T) {
 	require.Equal(t, amend.Added, paths["criteria.V"].Kind)
 	require.Equal(t, "Tiêu chí 01: cách chấm đạt / không đạt → chấm thẳng", paths["criteria.01.method"].Text(lang.Vietnamese))
 	require.Equal(t, "Điều kiện diem_90: tổng điểm từ 90 → tổng điểm từ 85", paths["eligibility.diem_90.test"].Text(lang.Vietnamese))
+	require.Equal(t, "Bằng khen của Chủ tịch UBND tỉnh: when the member in line is ineligible, the next eligible member takes the place → the place is not awarded",
+		paths["awards.merit.if_ineligible"].Text(lang.English), "next_eligible → none")
 	require.Equal(t, "Tie-break chain: group I, fewer_deductions, more_votes, no_award_last_year flag → group I, fewer_deductions, more_votes, no_award_last_year flag, lots",
 		paths["tie_breaks"].Text(lang.English))
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/internal/standings"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
@@ -21,13 +22,17 @@ func knownReasons(rb *rules.Rulebook) map[Property][]Reason {
 			out[p] = append(out[p], Reason{Feature: feature, Message: m})
 		}
 	}
-	var relative, votes []string
+	var relative, votes []string // the criteria whose points depend on the cluster's leader, on the ballot
 	for _, n := range rb.Nodes() {
+		if n.IsGroup() {
+			continue
+		}
+		f, err := scoring.Describe(rb, n.ID, decimal.Zero)
 		switch {
-		case n.IsGroup():
-		case n.Method == rules.Relative:
+		case err != nil:
+		case f.Depends == scoring.OnLeader:
 			relative = append(relative, n.ID)
-		case n.Method == rules.Votes:
+		case f.Depends == scoring.OnBallot:
 			votes = append(votes, n.ID)
 		}
 	}
@@ -38,7 +43,7 @@ func knownReasons(rb *rules.Rulebook) map[Property][]Reason {
 		add("votes", lang.Msg("invariants.known.votes", strings.Join(votes, ", ")), RemoveIneligible)
 	}
 	for _, tb := range rb.TieBreaks() {
-		if tb.Kind == rules.HeadToHead {
+		if readsPeers(tb) {
 			add("head_to_head", lang.Msg("invariants.known.head_to_head"), RemoveIneligible)
 		}
 	}
@@ -47,7 +52,7 @@ func knownReasons(rb *rules.Rulebook) map[Property][]Reason {
 		if t.Count == 0 {
 			share = append(share, t.ID+" ("+t.Share.String()+")")
 		}
-		if t.IfIneligible == rules.Nobody {
+		if standings.Forfeits(t.IfIneligible) {
 			none = append(none, t.ID)
 		}
 	}
@@ -123,7 +128,7 @@ func (c *checker) neutral(p Property, sh scoring.Sheet) (world, []string, bool) 
 				spec.Awards[i].IfIneligible = rules.NextEligible
 			}
 		case "head_to_head":
-			spec.TieBreaks = slices.DeleteFunc(spec.TieBreaks, func(tb rules.TieBreak) bool { return tb.Kind == rules.HeadToHead })
+			spec.TieBreaks = slices.DeleteFunc(spec.TieBreaks, readsPeers)
 		case "min_votes":
 			var drop []string
 			spec.Eligibility = slices.DeleteFunc(spec.Eligibility, func(c rules.Condition) bool {
@@ -143,6 +148,7 @@ func (c *checker) neutral(p Property, sh scoring.Sheet) (world, []string, bool) 
 	}
 	var frozen []string
 	if freeze {
+		cluster := onCluster(rb)
 		var walk func(cs []rules.Criterion)
 		walk = func(cs []rules.Criterion) {
 			for i := range cs {
@@ -150,7 +156,7 @@ func (c *checker) neutral(p Property, sh scoring.Sheet) (world, []string, bool) 
 					walk(cs[i].Children)
 					continue
 				}
-				if cs[i].Method == rules.Relative || cs[i].Method == rules.Votes {
+				if slices.Contains(cluster, cs[i].ID) {
 					frozen = append(frozen, cs[i].ID)
 					cs[i].Method, cs[i].Target = rules.Direct, decimal.Zero
 				}
@@ -196,6 +202,28 @@ func (c *checker) neutral(p Property, sh scoring.Sheet) (world, []string, bool) 
 		}
 	}
 	return wd, features, true
+}
+
+// onCluster lists the leaf criteria whose points depend on the cluster
+// (relative criteria on the leader, votes criteria on the ballot), in the
+// rulebook's order.
+func onCluster(rb *rules.Rulebook) []string {
+	var out []string
+	for _, n := range rb.Nodes() {
+		if n.IsGroup() {
+			continue
+		}
+		if f, err := scoring.Describe(rb, n.ID, decimal.Zero); err == nil && f.Depends != scoring.OwnInput {
+			out = append(out, n.ID)
+		}
+	}
+	return out
+}
+
+// readsPeers reports whether a tie-break compares the scores the tied
+// members' peers gave them (head to head).
+func readsPeers(tb rules.TieBreak) bool {
+	return standings.Compare(tb).Reads.Has(standings.PeerScores)
 }
 
 // freezeSheet replaces the values of the frozen criteria by the points

@@ -2,11 +2,13 @@ package invariants
 
 import (
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"slices"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/internal/standings"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -14,8 +16,10 @@ import (
 // space is the accepted input values of one criterion, as a grid: lo +
 // k·step for k = 0 … steps.
 type space struct {
-	id     string
-	method rules.Method
+	id string
+	// leader is true when the points depend on the cluster's leader
+	// (scoring.OnLeader): one value per member, never scored by peers.
+	leader bool
 	lo     decimal.Decimal
 	step   decimal.Decimal
 	steps  int64
@@ -63,23 +67,49 @@ func gridStep(lo, hi decimal.Decimal, vals ...decimal.Decimal) decimal.Decimal {
 	return span.Div(dHundred)
 }
 
-// spaceOf is the value space of a leaf criterion; ok is false for a votes
-// criterion, which takes no score rows.
-func spaceOf(n rules.Node) (space, bool) {
-	s := space{id: n.ID, method: n.Method, lo: decimal.Zero, step: decimal.NewFromInt(1)}
-	switch n.Method {
-	case rules.Votes:
+// spaceOf is the value space of a leaf criterion, read from its point
+// function: the values its Domain accepts, around the breakpoints of its
+// pieces where they matter. ok is false for a criterion whose input is the
+// ballot (votes), which takes no score rows.
+func spaceOf(f scoring.PointFunction) (space, bool) {
+	s := space{id: f.Criterion, leader: f.Depends == scoring.OnLeader, lo: decimal.Zero, step: decimal.NewFromInt(1)}
+	d := f.Domain
+	switch {
+	case f.Depends == scoring.OnBallot:
 		return s, false
-	case rules.PassFail:
+	case d.Kind == scoring.Binary:
 		s.steps = 1
-	case rules.PerOccurrence:
-		s.steps = n.Max.Div(n.PointsEach).Ceil().IntPart() + 1
-	case rules.Tiers:
-		lo, hi := n.Tiers[0].AtLeast, n.Tiers[0].AtLeast
+	case d.Kind == scoring.WholeCounts:
+		// 0 … one past the count at which the points reach the maximum
+		x, ok := f.Saturation()
+		if !ok {
+			return s, false
+		}
+		s.steps = new(big.Int).Quo(x.Num(), x.Denom()).Int64() + 1
+	case f.ReadsTarget:
+		t := f.Target
+		if t.IsZero() {
+			t = dHundred
+			s.target = t
+		}
+		s.step, s.steps = t.Div(dTwenty), 30 // 0 … 1.5 × target
+	case d.Min != nil && d.Max != nil: // a score between bounds
+		s.lo = *d.Min
+		s.step = gridStep(s.lo, *d.Max)
+		s.steps = d.Max.Sub(s.lo).Div(s.step).IntPart()
+	default: // a measured value, unbounded: around the breakpoints (tier thresholds)
 		var vals []decimal.Decimal
-		for _, t := range n.Tiers {
-			lo, hi = decimal.Min(lo, t.AtLeast), decimal.Max(hi, t.AtLeast)
-			vals = append(vals, t.AtLeast)
+		for _, p := range f.Pieces {
+			if !p.Unbounded {
+				vals = append(vals, fractionValue(p.From))
+			}
+		}
+		if len(vals) == 0 {
+			vals = []decimal.Decimal{decimal.Zero}
+		}
+		lo, hi := vals[0], vals[0]
+		for _, v := range vals {
+			lo, hi = decimal.Min(lo, v), decimal.Max(hi, v)
 		}
 		if lo.IsNegative() {
 			lo = lo.Sub(decimal.NewFromInt(1))
@@ -89,18 +119,16 @@ func spaceOf(n rules.Node) (space, bool) {
 		hi = hi.Add(decimal.NewFromInt(1))
 		s.lo, s.step = lo, gridStep(lo, hi, vals...)
 		s.steps = hi.Sub(lo).Div(s.step).IntPart()
-	case rules.Ratio, rules.Relative:
-		t := n.Target
-		if t.IsZero() {
-			t = dHundred
-			s.target = t
-		}
-		s.step, s.steps = t.Div(dTwenty), 30 // 0 … 1.5 × target
-	default: // direct
-		s.step = gridStep(decimal.Zero, n.Max)
-		s.steps = n.Max.Div(s.step).IntPart()
 	}
 	return s, true
+}
+
+// fractionValue is a breakpoint as a decimal (exact when it is one).
+func fractionValue(f scoring.Fraction) decimal.Decimal {
+	if f.Den.Equal(decimal.NewFromInt(1)) {
+		return f.Num
+	}
+	return f.Num.Div(f.Den)
 }
 
 // profile is what the generator needs to know of a rulebook.
@@ -126,11 +154,15 @@ func newProfile(rb *rules.Rulebook) *profile {
 		if n.IsGroup() {
 			continue
 		}
-		if n.Method == rules.Votes {
+		f, err := scoring.Describe(rb, n.ID, decimal.Zero)
+		if err != nil {
+			continue // not a leaf of rb: cannot happen
+		}
+		if f.Depends == scoring.OnBallot {
 			p.ballot = true
 			continue
 		}
-		if s, ok := spaceOf(n); ok {
+		if s, ok := spaceOf(f); ok {
 			p.byID[n.ID] = len(p.leaves)
 			p.leaves = append(p.leaves, s)
 		}
@@ -145,16 +177,10 @@ func newProfile(rb *rules.Rulebook) *profile {
 	if st.Aggregate == rules.TrimmedMean {
 		p.assessors = max(3, 2*st.Trim+1)
 	}
-	for _, tb := range rb.TieBreaks() {
-		switch tb.Kind {
-		case rules.HeadToHead:
-			p.peers = true
-		case rules.MoreVotes:
-			p.ballot = true
-		case rules.NoAwardLastYear:
-			p.history = true
-		}
-	}
+	reads := standings.ChainReads(rb)
+	p.peers = reads.Has(standings.PeerScores)
+	p.ballot = p.ballot || reads.Has(standings.Ballot)
+	p.history = reads.Has(standings.PastAwards)
 	for _, c := range rb.Eligibility() {
 		if c.MinVotes != nil {
 			p.ballot = true
@@ -204,7 +230,7 @@ func (p *profile) gen(r *rand.Rand, n, mode int) scoring.Sheet {
 			return s.at((q*s.steps+500)/1000 + noise)
 		}
 		for _, s := range p.leaves {
-			if peers && s.method != rules.Relative {
+			if peers && !s.leader {
 				// in tie-heavy mode the assessors disagree around one level,
 				// so that members tie on points but not head to head
 				level := []int64{s.steps / 4, s.steps / 2, 3 * s.steps / 4}[r.IntN(3)]

@@ -320,6 +320,74 @@ func clampInt(x, lo, hi int64) int64 { return max(lo, min(hi, x)) }
 // tenths writes a number of tenths as a decimal.
 func tenths(n int64) decimal.Decimal { return decimal.New(n, -1) }
 
+// input says how the generator draws a criterion's value, from what the
+// engine says the criterion accepts (scoring.PointFunction): the inputs it
+// accepts (Domain), what else its points depend on (Depends) and where
+// they stop growing (Saturation).
+type input int
+
+const (
+	onBallot input = iota // the votes in favour: drawn with the ballot, not on the sheet
+	scored                // a score between the domain's bounds, in half points
+	passFail              // 0 or 1
+	counted               // whole occurrences, up to about what reaches the maximum
+	measured              // a measured value whose points stop growing at the top breakpoint (reports on time, of 12)
+	achieved              // achieved against the member's target (of 100)
+)
+
+// criterion is one leaf criterion and how its input is drawn.
+type criterion struct {
+	id  string
+	in  input
+	max int64 // the largest value the domain accepts, in tenths (scored)
+	top int64 // the value from which the points no longer grow (counted, measured)
+}
+
+// inputOf classifies f (see input).
+func inputOf(f scoring.PointFunction) input {
+	d := f.Domain
+	switch {
+	case f.Depends == scoring.OnBallot:
+		return onBallot
+	case f.ReadsTarget: // ratio to the target, or relative to the leader's
+		return achieved
+	case d.Kind == scoring.Binary:
+		return passFail
+	case d.Kind == scoring.WholeCounts:
+		return counted
+	case d.Max != nil:
+		return scored
+	}
+	return measured
+}
+
+// criteria describes the rulebook's leaf criteria, in order.
+func criteria(rb *rules.Rulebook) []criterion {
+	var out []criterion
+	for _, nd := range rb.Nodes() {
+		if nd.IsGroup() {
+			continue
+		}
+		f, err := scoring.Describe(rb, nd.ID, decimal.Zero)
+		if err != nil {
+			panic("auditgen: " + err.Error()) // a leaf of the rulebook
+		}
+		c := criterion{id: nd.ID, in: inputOf(f)}
+		if c.in == scored {
+			c.max = f.Domain.Max.IntPart() * 10
+		}
+		if c.in == counted || c.in == measured {
+			x, ok := f.Saturation()
+			if !ok || !x.IsInt() {
+				panic("auditgen: criterion " + nd.ID + " has no whole saturation")
+			}
+			c.top = x.Num().Int64()
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // sheet draws a cluster's score sheet: 7–12 members, each with a quality
 // (in thousandths) that drives its scores, self-assessments a little above
 // the cluster's, two assessors on one criterion, some deductions and
@@ -333,51 +401,50 @@ func (g *generator) sheet(r *rand.Rand, rb *rules.Rulebook, p, y, c int) scoring
 		sh.Members = append(sh.Members, scoring.Member{ID: units[u][0], Name: units[u][1]})
 		quality[i] = 720 + r.Int64N(271)
 	}
-	nodes := rb.Nodes()
-	var multi string // the last direct criterion: scored by two assessors
-	for _, nd := range nodes {
-		if !nd.IsGroup() && nd.Method == rules.Direct {
-			multi = nd.ID
+	crits := criteria(rb)
+	var multi string // the last criterion scored directly: scored by two assessors
+	for _, cr := range crits {
+		if cr.in == scored {
+			multi = cr.id
 		}
 	}
 	for i, m := range sh.Members {
 		q := quality[i]
-		for _, nd := range nodes {
-			if nd.IsGroup() || nd.Method == rules.Votes {
+		for _, cr := range crits {
+			if cr.in == onBallot {
 				continue
 			}
-			mx := nd.Max.IntPart() * 10 // in tenths
-			var v, self int64           // in tenths
-			switch nd.Method {
-			case rules.Direct: // whole or half points
+			mx := cr.max
+			var v, self int64 // in tenths
+			switch cr.in {
+			case scored: // whole or half points
 				v = clampInt((mx*q/1000/5+r.Int64N(3)-1)*5, 0, mx)
 				self = clampInt(v+5*r.Int64N(3), 0, mx)
-			case rules.PassFail:
+			case passFail:
 				if r.Int64N(1000) < q+80 {
 					v = 10
 				}
 				self = 10
-			case rules.PerOccurrence:
-				each := nd.PointsEach.Mul(decimal.NewFromInt(10)).IntPart()
-				v = clampInt(mx/each*q/1000+r.Int64N(3)-1, 0, 2*mx/each) * 10
+			case counted: // up to twice what reaches the maximum
+				v = clampInt(cr.top*q/1000+r.Int64N(3)-1, 0, 2*cr.top) * 10
 				self = v + 10*r.Int64N(2)
-			case rules.Tiers: // reports on time, of 12
-				v = clampInt(12*q/1000+r.Int64N(3)-1, 0, 12) * 10
-				self = clampInt(v+10*r.Int64N(2), 0, 120)
-			default: // ratio, relative: achieved against a target of 100
+			case measured: // of top (reports on time, of 12)
+				v = clampInt(cr.top*q/1000+r.Int64N(3)-1, 0, cr.top) * 10
+				self = clampInt(v+10*r.Int64N(2), 0, cr.top*10)
+			default: // achieved against a target of 100
 				v = clampInt(q+60+r.Int64N(81)-40, 400, 1300)
 				self = v
 			}
-			if nd.ID == multi {
+			if cr.id == multi {
 				for k := 1; k <= 2; k++ {
 					a := sh.Members[(i+k)%n].ID
 					pv := clampInt(v+5*(r.Int64N(3)-1), 0, mx)
-					sh.Scores = append(sh.Scores, scoring.Entry{Member: m.ID, Criterion: nd.ID, Stage: "cluster", Assessor: a, Value: tenths(pv)})
+					sh.Scores = append(sh.Scores, scoring.Entry{Member: m.ID, Criterion: cr.id, Stage: "cluster", Assessor: a, Value: tenths(pv)})
 				}
 			} else {
-				sh.Scores = append(sh.Scores, scoring.Entry{Member: m.ID, Criterion: nd.ID, Stage: "cluster", Value: tenths(v)})
+				sh.Scores = append(sh.Scores, scoring.Entry{Member: m.ID, Criterion: cr.id, Stage: "cluster", Value: tenths(v)})
 			}
-			sh.Scores = append(sh.Scores, scoring.Entry{Member: m.ID, Criterion: nd.ID, Stage: "self", Value: tenths(self)})
+			sh.Scores = append(sh.Scores, scoring.Entry{Member: m.ID, Criterion: cr.id, Stage: "self", Value: tenths(self)})
 		}
 		if r.IntN(5) == 0 {
 			sh.Deductions = append(sh.Deductions, scoring.Occurrences{Member: m.ID, Item: "bao_cao_muon", Count: 1 + r.IntN(3)})
@@ -469,8 +536,8 @@ func seedError(r *rand.Rand, rb *rules.Rulebook, sh *scoring.Sheet, st *ranking.
 		rec = append(rec, []string{"award", rows[len(rows)-1].Member.ID, "merit", "", ""})
 	case 3: // a self-assessed score above its criterion's maximum in the sheet
 		for i, e := range sh.Scores {
-			if n, _ := rb.Node(e.Criterion); n.Method == rules.Direct && e.Stage == "self" {
-				sh.Scores[i].Value = n.Max.Add(decimal.NewFromInt(5))
+			if f, _ := scoring.Describe(rb, e.Criterion, decimal.Zero); inputOf(f) == scored && e.Stage == "self" {
+				sh.Scores[i].Value = f.Domain.Max.Add(decimal.NewFromInt(5))
 				break
 			}
 		}

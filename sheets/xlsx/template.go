@@ -3,13 +3,13 @@ package xlsx
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/thidua/thidua/internal/standings"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -139,7 +139,11 @@ func (t *templ) columns() {
 		{key: "assessor", name: "Người chấm (chấm chéo)", hint: "Mã đơn vị chấm; để trống nếu một điểm chung", width: 14, groups: level("LƯỢT CHẤM"), groupIDs: level("turn")},
 	}
 	for _, n := range nodes {
-		if n.IsGroup() || n.Method == rules.Votes {
+		if n.IsGroup() {
+			continue
+		}
+		f := pointFunction(rb, n)
+		if f.Depends == scoring.OnBallot { // votes: the ballot's columns
 			continue
 		}
 		var labels, ids []string
@@ -148,10 +152,10 @@ func (t *templ) columns() {
 			labels = append([]string{fmt.Sprintf("%s. %s (%s điểm)", g.ID, g.Name, viNumber(g.MaxTotal))}, labels...)
 			ids = append([]string{g.ID}, ids...)
 		}
-		c := tcol{key: n.ID, name: n.Name, max: n.Max.String(), hint: methodHint(n), width: 12, groups: level(labels...), groupIDs: level(ids...)}
-		c.valid, c.validMsg = criterionCheck(n)
+		c := tcol{key: n.ID, name: n.Name, max: n.Max.String(), hint: methodHint(n, f), width: 12, groups: level(labels...), groupIDs: level(ids...)}
+		c.valid, c.validMsg = criterionCheck(f)
 		t.cols = append(t.cols, c)
-		if n.Method == rules.Ratio || n.Method == rules.Relative {
+		if f.ReadsTarget { // ratio, relative: a target per member
 			hint := "Chỉ tiêu được giao; để trống: chỉ tiêu chung"
 			if !n.Target.IsZero() {
 				hint += " (" + viNumber(n.Target) + ")"
@@ -211,10 +215,22 @@ func (t *templ) columns() {
 	}
 }
 
-// usesBallot reports whether the rulebook needs the ballot's votes.
+// pointFunction is the point function of the leaf n of rb (with the default
+// target): what the template reads of a criterion's method.
+func pointFunction(rb *rules.Rulebook, n rules.Node) scoring.PointFunction {
+	f, err := scoring.Describe(rb, n.ID, decimal.Zero)
+	if err != nil {
+		panic("xlsx: " + err.Error()) // n is a leaf of rb
+	}
+	return f
+}
+
+// usesBallot reports whether the rulebook needs the ballot's votes: a
+// criterion scored from the ballot, a condition on the share of votes, or a
+// tie-break that reads the ballot.
 func usesBallot(rb *rules.Rulebook) bool {
 	for _, n := range rb.Nodes() {
-		if !n.IsGroup() && n.Method == rules.Votes {
+		if !n.IsGroup() && pointFunction(rb, n).Depends == scoring.OnBallot {
 			return true
 		}
 	}
@@ -223,12 +239,13 @@ func usesBallot(rb *rules.Rulebook) bool {
 			return true
 		}
 	}
-	return slices.ContainsFunc(rb.TieBreaks(), func(tb rules.TieBreak) bool { return tb.Kind == rules.MoreVotes })
+	return standings.ChainReads(rb).Has(standings.Ballot)
 }
 
-// usesHistory reports whether the rulebook looks at past awards.
+// usesHistory reports whether the rulebook's tie-breaks look at past
+// awards.
 func usesHistory(rb *rules.Rulebook) bool {
-	return slices.ContainsFunc(rb.TieBreaks(), func(tb rules.TieBreak) bool { return tb.Kind == rules.NoAwardLastYear })
+	return standings.ChainReads(rb).Has(standings.PastAwards)
 }
 
 func stageNames(rb *rules.Rulebook) []string {
@@ -239,45 +256,65 @@ func stageNames(rb *rules.Rulebook) []string {
 	return out
 }
 
-// methodHint says how to fill in a criterion, in Vietnamese.
-func methodHint(n rules.Node) string {
+// methodHint says how to fill in a criterion, in Vietnamese, from its
+// point function f: what values it accepts and what its points depend on.
+func methodHint(n rules.Node, f scoring.PointFunction) string {
 	max := viNumber(n.Max)
-	switch n.Method {
-	case rules.PassFail:
+	d := f.Domain
+	switch {
+	case f.Depends == scoring.OnLeader:
+		return "Kết quả đạt được, so với chỉ tiêu và đơn vị dẫn đầu"
+	case f.Depends != scoring.OwnInput:
+		// from the ballot: the instructions say so, no column is written
+	case d.Kind == scoring.Binary:
 		return "1 = đạt (" + max + " điểm), 0 = không đạt"
-	case rules.PerOccurrence:
-		return "Số lần (" + viNumber(n.PointsEach) + " điểm/lần, tối đa " + max + ")"
-	case rules.Tiers:
-		tiers := slices.Clone(n.Tiers)
-		slices.SortFunc(tiers, func(a, b rules.Tier) int { return b.AtLeast.Cmp(a.AtLeast) })
-		var parts []string
-		for _, tr := range tiers {
-			parts = append(parts, "≥ "+viNumber(tr.AtLeast)+": "+viNumber(tr.Points))
-		}
-		return "Giá trị đạt được (" + strings.Join(parts, "; ") + ")"
-	case rules.Ratio:
+	case d.Kind == scoring.WholeCounts && len(f.Pieces) == 1:
+		return "Số lần (" + viNumber(f.Pieces[0].Mul) + " điểm/lần, tối đa " + max + ")"
+	case f.ReadsTarget:
 		s := "Kết quả đạt được; điểm = " + max + " × kết quả ÷ chỉ tiêu"
 		if !n.Target.IsZero() {
 			s += " (" + viNumber(n.Target) + ")"
 		}
 		return s
-	case rules.Relative:
-		return "Kết quả đạt được, so với chỉ tiêu và đơn vị dẫn đầu"
+	case thresholds(f):
+		var parts []string
+		for i := len(f.Pieces) - 1; i >= 0; i-- {
+			if p := f.Pieces[i]; !p.Unbounded {
+				parts = append(parts, "≥ "+viNumber(p.From.Num)+": "+viNumber(p.Add))
+			}
+		}
+		return "Giá trị đạt được (" + strings.Join(parts, "; ") + ")"
 	}
 	return "Điểm, từ 0 đến " + max
 }
 
-// criterionCheck is a criterion column's data validation. Its alert is a
-// warning, not a stop, so that "kgg" (not assigned) can still be typed.
-func criterionCheck(n rules.Node) (func(*excelize.DataValidation) error, string) {
-	max := viNumber(n.Max)
-	switch n.Method {
-	case rules.PassFail:
+// thresholds reports whether f's points are steps at thresholds of an
+// unbounded measured value (tiers): pieces that are all constant, the
+// first from −∞, the others from whole breakpoints.
+func thresholds(f scoring.PointFunction) bool {
+	if f.Domain.Kind != scoring.Continuous || f.Domain.Max != nil || len(f.Pieces) < 2 {
+		return false
+	}
+	for i, p := range f.Pieces {
+		if !p.Constant() || p.Unbounded != (i == 0) || (!p.Unbounded && !p.From.Den.Equal(decimal.NewFromInt(1))) {
+			return false
+		}
+	}
+	return true
+}
+
+// criterionCheck is a criterion column's data validation, from the
+// values its domain accepts. Its alert is a warning, not a stop, so that
+// "kgg" (not assigned) can still be typed.
+func criterionCheck(f scoring.PointFunction) (func(*excelize.DataValidation) error, string) {
+	d := f.Domain
+	switch {
+	case d.Kind == scoring.Binary:
 		return wholeRange(0, 1), "Nhập 1 (đạt) hoặc 0 (không đạt), hoặc kgg nếu không được giao"
-	case rules.PerOccurrence:
+	case d.Kind == scoring.WholeCounts:
 		return wholeRange(0, 1000), "Nhập số lần (số nguyên), hoặc kgg nếu không được giao"
-	case rules.Direct:
-		return decimalRange("0", n.Max.String()), "Nhập điểm từ 0 đến " + max + " (hoặc kgg nếu không được giao)"
+	case d.Max != nil: // a score up to the maximum
+		return decimalRange("0", d.Max.String()), "Nhập điểm từ 0 đến " + viNumber(*d.Max) + " (hoặc kgg nếu không được giao)"
 	}
 	return decimalRange("0", "1000000000"), "Nhập một số không âm (hoặc kgg nếu không được giao)"
 }
@@ -506,8 +543,9 @@ func (t *templ) instructions() {
 			b.style(sh, pos{r, 1}, pos{r, 4}, bold)
 			continue
 		}
-		hint := methodHint(n)
-		if n.Method == rules.Votes {
+		f := pointFunction(rb, n)
+		hint := methodHint(n, f)
+		if f.Depends == scoring.OnBallot {
 			hint = "Tính từ số phiếu bầu (cột Phiếu tán thành); không nhập điểm"
 		}
 		if w := n.EffectiveWeight(); !w.Equal(decimal.NewFromInt(1)) {
