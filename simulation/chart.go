@@ -40,6 +40,8 @@ type chartData struct {
 	Tiers      []string
 	SVG        template.HTML
 	Partial    bool
+	Ranks      int  // rank columns
+	Beyond     bool // and one for the ranks not kept
 }
 
 type chartRow struct {
@@ -123,6 +125,14 @@ func (r *Result) chart() chartData {
 			x += wdt
 			cr.Cells = append(cr.Cells, pct(s.P))
 		}
+		if s := mo.Beyond; s != nil { // the ranks not kept, in one grey segment
+			p, _ := s.P.Float64() // drawing only
+			if s.Count > 0 {
+				cr.Segs = append(cr.Segs, chartSeg{X: x, W: p * barWidth, Y: cr.Y, Color: "#bbbbbb",
+					Tip: fmt.Sprintf("%s — below rank %d: %s (95%% CI %s–%s), %d scenarios", mo.Member.Name, r.RanksKept, pct(s.P), pct(s.Low), pct(s.High), s.Count)})
+			}
+			cr.Cells = append(cr.Cells, pct(s.P))
+		}
 		var aw []string
 		for t, s := range mo.Awards {
 			aw = append(aw, fmt.Sprintf("%s %s", r.Tiers[t], pct(s.P)))
@@ -131,7 +141,11 @@ func (r *Result) chart() chartData {
 		cr.Awards = strings.Join(aw, "  ")
 		c.Rows = append(c.Rows, cr)
 	}
-	for k := range min(n, len(rankPalette)) {
+	c.Ranks, c.Beyond = n, r.RanksKept > 0
+	if c.Beyond {
+		c.Ranks = r.RanksKept
+	}
+	for k := range min(c.Ranks, len(rankPalette)) {
 		c.Legend = append(c.Legend, chartLegend{X: barX + k*60, Color: rankColor(k+1, n), Label: fmt.Sprintf("rank %d", k+1)})
 	}
 	return c
@@ -174,8 +188,11 @@ func (c chartData) AwardX() int { return barX + barWidth + 12 }
 // RankHeads are the table's rank columns.
 func (c chartData) RankHeads() []string {
 	var out []string
-	for i := range c.Rows {
+	for i := range c.Ranks {
 		out = append(out, fmt.Sprintf("rank %d", i+1))
+	}
+	if c.Beyond {
+		out = append(out, fmt.Sprintf("rank > %d", c.Ranks))
 	}
 	return out
 }

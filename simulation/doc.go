@@ -21,4 +21,36 @@
 // excluded), Run falls back to the decimal engine and says so in the
 // result. Tests check that both paths give identical standings, including on
 // tie-heavy data.
+//
+// # Output
+//
+// A Result is written as JSON in this layout (schema
+// "thidua/simulation/v1"); every Share is {"count": scenarios, "p":
+// proportion, "low", "high": its 95% Wilson interval}, decimals to 4
+// places as strings:
+//
+//	{"schema", "rulebook": {id, version, title, hash}, "sheet_hash", "seed",
+//	 "scenarios", "completed", "partial", "engine",
+//	 "ranks_kept": K (only when ranks were dropped),
+//	 "tiers": [tier ids],
+//	 "members": [{"member": {id, name},
+//	              "ranks": [Share of rank 1, rank 2, …],
+//	              "beyond": Share of ranks below K,  (only with ranks_kept)
+//	              "mean_rank": "5.1234",             (only with ranks_kept)
+//	              "awards": [Share per tier], "tied": Share}],
+//	 "unresolved": Share, "pending": Share}
+//
+// By default "ranks" has one Share per rank, members² in all: 10⁶ Shares
+// for a cluster of a thousand members. Config.Ranks keeps ranks 1 to K
+// only — the same counts as the full table — and sums up the rest in
+// "beyond" and "mean_rank", so that the table is members × K.
+//
+// # Cost
+//
+// Compiling a plan is linear in members × criteria: the baseline is
+// scored once (package scoring), and the cells of one criterion that share
+// a recorded value, a target and an uncertainty share their tables, which
+// RunMany keeps from cluster to cluster. A scenario costs one table
+// look-up per group of up to eight cells and the ranking, O(members) for
+// the awards and O(members log members) for the order.
 package simulation

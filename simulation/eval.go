@@ -21,7 +21,8 @@ type state struct {
 	total  []int64
 	pct    []int64
 	basis  []int64
-	// lazily computed node values and points, per member
+	// lazily computed node values and points, per member (allocated when
+	// a member's are first needed: most folded plans never need them)
 	nodeV, nodeP [][]int64
 	nodeOK       []bool
 	pctOK        []bool // pct[m] computed in this scenario
@@ -50,10 +51,6 @@ func (p *plan) newState() *state {
 	}
 	s.r = standings.NewRanker(p.cl, s, nil)
 	s.order, s.rank, s.tied, s.link, s.award = s.r.Order, s.r.Rank, s.r.Tied, s.r.Link, s.r.Award
-	for m := range p.n {
-		s.nodeV[m] = make([]int64, len(p.nodes))
-		s.nodeP[m] = make([]int64, len(p.nodes))
-	}
 	return s
 }
 
@@ -80,7 +77,7 @@ func (s *state) sum(seed, i uint64) {
 	// The stream's state lives in locals here (so in registers); it is
 	// written back to r only around the rare steps tiny does not draw.
 	state, lanes, nlanes := r.s, uint64(0), 0
-	tbl, bad := p.stbl, p.sbad
+	tbl := p.stbl
 	for m := range p.n {
 		lo, hi := p.stepsByMem[m][0], p.stepsByMem[m][1]
 		steps, kg := p.steps[lo:hi], s.kg[lo:hi:hi]
@@ -110,11 +107,9 @@ func (s *state) sum(seed, i uint64) {
 				state, lanes, nlanes = r.s, r.bytes, r.nbyte
 			}
 			kg[c] = k
-			j := int(st.off) + int(k)
-			t += tbl[j]
-			if p.floors {
-				b |= bad[j]
-			}
+			e := &tbl[int(st.off)+int(k)]
+			t += e.v
+			b |= e.bad
 		}
 		s.total[m] = t
 		s.bad[m] = b | p.floorConst[m]
@@ -231,9 +226,14 @@ func (s *state) nodes(m int) {
 		return
 	}
 	p := s.p
+	if s.nodeV[m] == nil { // first use in this state
+		s.nodeV[m], s.nodeP[m] = make([]int64, len(p.nodes)), make([]int64, len(p.nodes))
+	}
 	v, pts := s.nodeV[m], s.nodeP[m]
 	copy(v, p.fixedVal[m])
-	copy(pts, p.fixedPts[m])
+	if p.fixedPts != nil {
+		copy(pts, p.fixedPts[m])
+	}
 	ks := s.outcomes()
 	lo, hi := p.byMem[m][0], p.byMem[m][1]
 	for ci := lo; ci < hi; ci++ {
@@ -318,7 +318,7 @@ func (s *state) AtLeast(q standings.Quantity, node, m, j int, _ decimal.Decimal)
 	case standings.Total:
 		return s.total[m] >= p.minTotal[j]
 	case standings.Percent:
-		return s.percent(m) >= p.minPct[j]
+		return s.total[m] >= p.pctAt[j][m] // the same as s.percent(m) >= p.minPct[j]
 	case standings.Points:
 		return s.points(node, m) >= p.groupMin[j]
 	}
@@ -341,11 +341,10 @@ func (s *state) Floor(m, j int) bool {
 
 // linearValue evaluates a linear form for member m in this scenario.
 func (s *state) linearValue(l *linear, m int) int64 {
-	p := s.p
 	v := l.cst[m]
-	lo, hi := p.stepsByMem[m][0], p.stepsByMem[m][1]
-	for si := lo; si < hi; si++ {
-		v += l.stbl[int(p.steps[si].off)+int(s.kg[si])]
+	r := l.rng[m]
+	for si := r[0]; si < r[1]; si++ {
+		v += l.stbl[int(l.off[si])+int(s.kg[si])]
 	}
 	return v
 }

@@ -3,7 +3,7 @@ package simulation
 import (
 	"errors"
 	"fmt"
-	"math/big"
+	"math"
 	"math/bits"
 	"slices"
 
@@ -25,6 +25,7 @@ var ErrNotCompilable = errors.New("cannot be compiled to fixed point")
 // uncertain (member, criterion) a table of what each possible value
 // contributes, all as integers at one scale.
 type plan struct {
+	c       *compiler // the rulebook's and the model's compiled parts, shared
 	rb      *rules.Rulebook
 	base    scoring.Sheet // the baseline sheet
 	stage   string        // stage scenario values are recorded at
@@ -35,11 +36,10 @@ type plan struct {
 	pScale  int32 // scale of percentages
 
 	skeleton []scoring.Scorecard // the baseline with modelled values at the scenario stage
-	leaf     *scoring.LeafScorer
-	fns      []scoring.PointFunction // per cell: how its input becomes points (compile time only)
 	compiled bool
 
 	cells  []cell   // uncertain (member, criterion) pairs, by member then node
+	cellAt []int32  // per member × node: index in cells, or -1
 	byMem  [][2]int // per member: cells[lo:hi]
 	folded bool     // no group-level rounding: a total is a sum of table entries
 
@@ -56,6 +56,7 @@ type plan struct {
 	wPlaces []int32
 	gRound  *rules.Rounding
 	cRound  *rules.Rounding
+	leafPts []bool // leaves whose points a group_min reads
 
 	conds    []rules.Condition
 	floorBit []int // per condition: bit index if criterion_floor, else -1
@@ -73,17 +74,14 @@ type plan struct {
 	// (the same code package ranking runs on decimals).
 	cl *standings.Cluster
 
-	fixedPts [][]int64 // per member per node: points of fixed leaves (scale g)
+	fixedPts [][]int64 // per member per node: points of fixed leaves read by a group_min (scale g), or nil
 
 	// flat tables for the hot loop
 	steps        []step
 	stepsByMem   [][2]int
-	stbl         []int64  // per step and draw: the sum of its cells' folded values
-	sbad         []uint64 // per step and draw: its cells' floor bits
+	stbl         []stepEntry // per step and draw: the sum of its cells' folded values, and their floor bits
 	hot          []hotCell
-	tbl          []int64  // folded values of every cell's outcomes, concatenated
-	badTbl       []uint64 // floor bits of every cell's outcomes, concatenated
-	floors       bool     // the rulebook has criterion floors
+	floors       bool // the rulebook has criterion floors
 	pctDiv       []fixed.Divider
 	linear       map[int]*linear // per node: its value or points as a sum of table entries (folded plans)
 	roots        []int
@@ -92,6 +90,10 @@ type plan struct {
 	groupMin     []int64 // per condition, scale g
 	maxDed       []int64 // per condition, scale g
 	groupMinNode []int   // per condition: node index
+	// pctAt[j][m] is the least total (scale g) whose percentage meets
+	// min_percent condition j for member m: the percentage is a monotone
+	// function of the total, so the condition is one integer comparison.
+	pctAt [][]int64
 }
 
 // step is one draw of a scenario: a single cell, or a run of one member's
@@ -109,7 +111,7 @@ type step struct {
 
 // groupDraws builds p.steps from p.cells.
 func (p *plan) groupDraws() {
-	p.steps = p.steps[:0]
+	p.steps = make([]step, 0, len(p.cells))
 	p.stepsByMem = make([][2]int, p.n)
 	for ci := 0; ci < len(p.cells); {
 		h := p.hot[ci]
@@ -151,68 +153,99 @@ func (st *step) join(p *plan, k []int32) uint32 {
 	return v
 }
 
-// stepTable sums a per-cell table (indexed by hot[ci].off + outcome) over
-// every draw of every step.
-func (p *plan) stepTable(cell []int64) []int64 {
+// fillStep writes at out[at:] the entries of step i — for every draw of
+// the step, the sum (add) of its cells' entries val(ci)[outcome], in
+// split's mixed radix, the first cell most significant — and returns how
+// many it wrote. The entries are built cell by cell, each pass expanding
+// every entry so far into one per outcome of the next cell, in place from
+// the end.
+func fillStep[T any](p *plan, out []T, at, i int, val func(ci int) []T, add func(a, b T) T) int {
+	st := &p.steps[i]
+	first := int(st.first)
+	n := copy(out[at:], val(first))
+	for ci := first + 1; ci < first+int(st.count); ci++ {
+		t := val(ci)
+		nt := len(t)
+		for x := n - 1; x >= 0; x-- {
+			base, dst := out[at+x], out[at+x*nt:at+(x+1)*nt]
+			for d, v := range t {
+				dst[d] = add(base, v)
+			}
+		}
+		n *= nt
+	}
+	return n
+}
+
+// stepEntry is what one draw of a step adds to its member: the sum of its
+// cells' contributions to the total and the floor conditions they fail.
+// The two are side by side so that the scenario loop reads one cache line
+// per draw.
+type stepEntry struct {
+	v   int64
+	bad uint64
+}
+
+func addEntries(a, b stepEntry) stepEntry { return stepEntry{a.v + b.v, a.bad | b.bad} }
+
+func addInts(a, b int64) int64 { return a + b }
+
+// draws is the number of draws of step i: its entries in a step table.
+func (p *plan) draws(i int) int {
+	if st := &p.steps[i]; st.tiny {
+		return int(st.n)
+	}
+	return len(p.cells[p.steps[i].first].set.vals)
+}
+
+// stepTable is fillStep for every step, in order (entries of step i from
+// p.steps[i].off), in buf if it is large enough.
+func stepTable[T any](p *plan, buf []T, val func(ci int) []T, add func(a, b T) T) []T {
 	size := 0
 	for i := range p.steps {
-		if st := &p.steps[i]; st.tiny {
-			size += int(st.n)
-		} else {
-			size += len(p.cells[st.first].set.vals)
-		}
+		size += p.draws(i)
 	}
-	out := make([]int64, 0, size)
-	ks := make([]int32, len(p.cells))
+	out := grow(buf, size)
+	at := 0
 	for i := range p.steps {
-		st := &p.steps[i]
-		if !st.tiny {
-			ci := st.first
-			n := len(p.cells[ci].set.vals)
-			out = append(out, cell[p.hot[ci].off:int(p.hot[ci].off)+n]...)
-			continue
-		}
-		for k := range st.n {
-			st.split(p, k, ks)
-			var v int64
-			for j := st.first; j < st.first+st.count; j++ {
-				v += cell[int(p.hot[j].off)+int(ks[j])]
-			}
-			out = append(out, v)
-		}
+		at += fillStep(p, out, at, i, val, add)
 	}
 	return out
 }
 
+// grow returns buf resliced to n entries if its capacity allows, else a
+// new slice; the entries are left as they were.
+func grow[T any](buf []T, n int) []T {
+	if cap(buf) >= n {
+		return buf[:n]
+	}
+	return make([]T, n)
+}
+
 // hotCell is what the scenario loop needs of a cell, packed.
 type hotCell struct {
-	off  int32  // first outcome's index in the flat tables
 	n    uint32 // number of outcomes (tiny cells)
 	t8   uint32 // 256 mod n: the rejection threshold of an 8-bit draw
 	tiny bool   // uniform, at most 256 outcomes: drawn from 8 bits
 }
 
 // linear expresses a node's value (or points) for a member as a constant
-// plus one table entry per modelled cell, in folded plans.
+// plus one table entry per step that has a modelled cell under the node,
+// in folded plans. Those steps are a run of each member's steps, since a
+// node's leaves are consecutive.
 type linear struct {
-	cst  []int64 // per member
-	tbl  []int64 // parallel to Plan.tbl
-	stbl []int64 // parallel to Plan.stbl
+	cst  []int64    // per member
+	rng  [][2]int32 // per member: its steps with a cell under the node
+	off  []int32    // per step in a member's run: its first entry in stbl
+	stbl []int64
 }
 
-// cell is one uncertain (member, criterion).
+// cell is one uncertain (member, criterion): its class (outcomes, point
+// function) and the class's tables at the plan's scale.
 type cell struct {
-	m, node  int
-	set      outcomeSet
-	cum      []uint64          // cumulative weights
-	total    uint64            // sum of weights
-	uniform  bool              // every weight is 1
-	contrib  []int64           // the criterion's value for each outcome, scale g
-	pointsG  []int64           // its points for each outcome, scale g (if exact; see groupMin)
-	folded   []int64           // contribution to the total for each outcome, scale g
-	points   []decimal.Decimal // per outcome (not for direct cells: their points are their values)
-	direct   bool              // points = value = contribution
-	floorBad []uint64          // per outcome: bits of floor conditions failed
+	m, node int
+	*class
+	*tables
 }
 
 // compilePlan builds the plan for a rulebook, a baseline sheet and a model (the
@@ -233,6 +266,12 @@ func compilePlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Confi
 // newPlan scores the baseline and lists the uncertain cells; compile then
 // builds the integer tables.
 func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (*plan, error) {
+	return newCompiler(rb, model).plan(sheet, cfg)
+}
+
+// plan scores the baseline of sheet and lists its uncertain cells.
+func (c *compiler) plan(sheet scoring.Sheet, cfg Config) (*plan, error) {
+	rb, model := c.rb, c.model
 	if err := model.checkRefs(rb, sheet); err != nil {
 		return nil, err
 	}
@@ -240,67 +279,59 @@ func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{rb: rb, base: sheet, stage: scenarioStage(rb), nodes: rb.Nodes(), n: len(base), seed: cfg.LotsSeed,
-		tiers: rb.Awards(), conds: rb.Eligibility(), chain: rb.TieBreaks(), leaf: scoring.NewLeafScorer(rb)}
-	for _, c := range base {
-		p.members = append(p.members, c.Member)
+	nn := len(c.nodes)
+	p := &plan{c: c, rb: rb, base: sheet, stage: scenarioStage(rb), nodes: c.nodes, n: len(base), seed: cfg.LotsSeed,
+		tiers: rb.Awards(), conds: c.conds, chain: rb.TieBreaks()}
+	p.members = make([]scoring.Member, len(base))
+	for m, card := range base {
+		p.members[m] = card.Member
 	}
 	// The uncertain cells and their values.
-	cache := stepsCache{}
-	uncertain := map[[2]string]bool{}
-	var most map[[2]string]int // assessors per member and criterion, indexed once when first needed
+	p.cellAt = make([]int32, p.n*nn)
+	var most func(m, i int) int // assessors per member and criterion, indexed once when first needed
 	if len(base) > 0 {
 		p.cells = make([]cell, 0, len(base)*len(base[0].Nodes))
-		p.fns = make([]scoring.PointFunction, 0, cap(p.cells))
 	}
-	for m, c := range base {
-		for i, ns := range c.Nodes {
-			n := p.nodes[i]
-			if n.IsGroup() || !ns.Assigned {
+	for m := range base {
+		card := &base[m]
+		var own map[string]Uncertainty
+		if model.Members != nil {
+			own = model.Members[card.Member.ID]
+		}
+		for i := range card.Nodes {
+			ns := &card.Nodes[i]
+			p.cellAt[m*nn+i] = -1
+			if c.nodes[i].IsGroup() || !ns.Assigned {
 				continue
 			}
-			u := model.For(c.Member.ID, n.ID)
-			set, ok, err := outcomes(u, n, ns.Raw, cache)
+			cl, err := c.classFor(card.Member.ID, own, i, ns)
 			if err != nil {
-				return nil, memberError(c.Member.ID, n.ID, err.msg)
+				return nil, err
 			}
-			if !ok {
+			if cl == nil {
 				continue
 			}
-			fn, err2 := p.leaf.Function(n.ID, ns.Target)
-			if err2 != nil {
-				return nil, err2
-			}
-			if fn.Depends == scoring.OnBallot {
-				return nil, memberError(c.Member.ID, n.ID, lang.Msg("simulation.err.votes"))
+			if cl.fn.Depends == scoring.OnBallot {
+				return nil, memberError(card.Member.ID, c.nodes[i].ID, lang.Msg("simulation.err.votes"))
 			}
 			// several assessors' points are aggregated: the same as
 			// aggregating the values only when the points are the values
-			if !fn.Identity() {
+			if !cl.identity {
 				if most == nil {
-					most = assessors(sheet)
+					most = p.assessors(sheet)
+				}
+				if most(m, i) > 1 {
+					return nil, memberError(card.Member.ID, c.nodes[i].ID, lang.Msg("simulation.err.assessors"))
 				}
 			}
-			if !fn.Identity() && most[[2]string{c.Member.ID, n.ID}] > 1 {
-				return nil, memberError(c.Member.ID, n.ID, lang.Msg("simulation.err.assessors"))
-			}
-			cl := cell{m: m, node: i, set: set}
-			p.fns = append(p.fns, fn)
-			var sum uint64
-			for _, w := range set.weights {
-				sum += w
-				cl.cum = append(cl.cum, sum)
-			}
-			cl.total = sum
-			cl.uniform = sum == uint64(len(set.weights))
-			p.cells = append(p.cells, cl)
-			uncertain[[2]string{c.Member.ID, n.ID}] = true
+			p.cellAt[m*nn+i] = int32(len(p.cells))
+			p.cells = append(p.cells, cell{m: m, node: i, class: cl})
 		}
 	}
 	// How each cell is drawn (the same in the compiled and decimal engines).
 	p.hot = make([]hotCell, len(p.cells))
-	for ci, cl := range p.cells {
-		if cl.uniform && cl.total <= 256 {
+	for ci := range p.cells {
+		if cl := p.cells[ci].class; cl.uniform && cl.total <= 256 {
 			p.hot[ci] = hotCell{tiny: true, n: uint32(cl.total), t8: uint32(256 % cl.total)}
 		}
 	}
@@ -311,36 +342,64 @@ func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 	// replaces them).
 	p.skeleton = base
 	for m := range p.skeleton {
-		c := &p.skeleton[m]
-		c.Peers = slices.DeleteFunc(slices.Clone(c.Peers), func(ps scoring.PeerScore) bool {
-			return uncertain[[2]string{c.Member.ID, ps.Criterion}]
+		card := &p.skeleton[m]
+		if len(card.Peers) == 0 {
+			continue
+		}
+		card.Peers = slices.DeleteFunc(slices.Clone(card.Peers), func(ps scoring.PeerScore) bool {
+			i, ok := c.byID[ps.Criterion]
+			return ok && p.cellAt[m*nn+i] >= 0
 		})
 	}
 	return p, nil
 }
 
-// assessors indexes the sheet once: for each member and criterion, the
-// largest number of scores it has at one stage (more than one: several
-// assessors' scores are aggregated).
-func assessors(sh scoring.Sheet) map[[2]string]int {
-	per := make(map[[3]string]int, len(sh.Scores))
-	most := make(map[[2]string]int, len(sh.Scores)/2)
-	for _, e := range sh.Scores {
-		k := [3]string{e.Member, e.Criterion, e.Stage}
-		per[k]++
-		mc := [2]string{e.Member, e.Criterion}
-		most[mc] = max(most[mc], per[k])
+// assessors indexes the sheet once: for each member and criterion (by
+// index, members in the scorecards' order), the largest number of scores
+// it has at one stage (more than one: several assessors' scores are
+// aggregated).
+func (p *plan) assessors(sh scoring.Sheet) func(m, i int) int {
+	nn := len(p.nodes)
+	stages := p.rb.Assessment().Stages
+	ns := len(stages) + 1 // the last: a stage the rulebook does not have
+	mIdx := make(map[string]int, p.n)
+	for m, mem := range p.members {
+		mIdx[mem.ID] = m
 	}
-	return most
+	count := make([]int32, p.n*nn*ns)
+	last, m := "", -1
+	for _, e := range sh.Scores {
+		if e.Member != last || m < 0 {
+			last = e.Member
+			var ok bool
+			if m, ok = mIdx[e.Member]; !ok {
+				m = -1
+				continue
+			}
+		}
+		i, ok := p.c.byID[e.Criterion]
+		if !ok {
+			continue
+		}
+		s := 0
+		for s < len(stages) && stages[s].ID != e.Stage {
+			s++
+		}
+		count[(m*nn+i)*ns+s]++
+	}
+	return func(m, i int) int {
+		return int(slices.Max(count[(m*nn+i)*ns : (m*nn+i+1)*ns]))
+	}
 }
 
 // compile builds the integer tables, or explains (wrapping
 // ErrNotCompilable) why the plan must be evaluated with the decimal engine.
 func (p *plan) compile() error {
+	c := p.c
 	cards := p.skeleton
-	for ci, cl := range p.cells {
-		if n := p.nodes[cl.node]; p.fns[ci].Depends == scoring.OnLeader {
-			return fmt.Errorf("criterion %s is scored relative to the cluster's leader and has uncertain values: %w", n.ID, ErrNotCompilable)
+	for ci := range p.cells {
+		if cl := p.cells[ci].class; cl.fn.Depends == scoring.OnLeader {
+			return fmt.Errorf("criterion %s is scored relative to the cluster's leader and has uncertain values: %w", c.nodes[cl.node].ID, ErrNotCompilable)
 		}
 	}
 	rb := p.rb
@@ -357,71 +416,38 @@ func (p *plan) compile() error {
 			p.needPct = true
 		}
 	}
-	// Table entries: the engine's own per-criterion computation, except for
-	// a direct criterion whose points are its value (weight 1, and any
-	// criterion-level rounding already satisfied by the value's places),
-	// where the table is the values themselves.
+	// Each class's points and contributions (once per class, and per
+	// compiler: the cells of other sheets with the same values share them).
 	for ci := range p.cells {
-		cl := &p.cells[ci]
-		n := p.nodes[cl.node]
-		if p.fns[ci].Identity() && n.EffectiveWeight().Equal(decimal.NewFromInt(1)) &&
-			(p.cRound == nil || p.cRound.Places >= cl.set.scale) {
-			cl.direct = true
-			continue
-		}
-		target := cards[cl.m].Nodes[cl.node].Target
-		for k := range cl.set.vals {
-			pts, _, err := p.leaf.Points(n.ID, cl.set.value(k), target)
-			if err != nil {
-				return err
-			}
-			cl.points = append(cl.points, pts)
+		if err := c.prepare(p.cells[ci].class, p.cRound); err != nil {
+			return err
 		}
 	}
 	// The scale: enough places for every value that is summed.
 	var places []int32
 	add := func(d decimal.Decimal) { places = append(places, fixed.Places(d)) }
-	p.weight = make([]int64, len(p.nodes))
-	p.wPlaces = make([]int32, len(p.nodes))
+	p.weight, p.wPlaces = c.weight, c.wPlaces
 	nodePlaces := make([]int32, len(p.nodes))
-	contribs := make([][]decimal.Decimal, len(p.cells))
-	for ci, cl := range p.cells {
-		n := p.nodes[cl.node]
-		if cl.direct {
-			nodePlaces[cl.node] = max(nodePlaces[cl.node], cl.set.scale)
-			continue
-		}
-		for _, pts := range cl.points {
-			c := pts
-			if w := n.EffectiveWeight(); !w.Equal(decimal.NewFromInt(1)) {
-				c = c.Mul(w)
-			}
-			if p.cRound != nil {
-				c = p.cRound.Round(c)
-			}
-			contribs[ci] = append(contribs[ci], c)
-			nodePlaces[cl.node] = max(nodePlaces[cl.node], fixed.Places(c))
-		}
+	for ci := range p.cells {
+		cl := p.cells[ci].class
+		nodePlaces[cl.node] = max(nodePlaces[cl.node], cl.places)
 	}
-	for _, c := range cards {
-		for i, ns := range c.Nodes {
+	for _, card := range cards {
+		for i := range card.Nodes {
 			if !p.nodes[i].IsGroup() {
-				nodePlaces[i] = max(nodePlaces[i], fixed.Places(ns.Value))
+				nodePlaces[i] = max(nodePlaces[i], fixed.Places(card.Nodes[i].Value))
 			}
 		}
-		add(c.Bonus.Total)
-		add(c.Deductions.Total)
-		add(c.Attainable)
+		add(card.Bonus.Total)
+		add(card.Deductions.Total)
+		add(card.Attainable)
 	}
 	for i := len(p.nodes) - 1; i >= 0; i-- {
-		n := p.nodes[i]
-		wp := fixed.Places(n.EffectiveWeight())
-		p.wPlaces[i] = wp
-		w, ok := fixed.ToInt(n.EffectiveWeight(), wp)
-		if !ok {
-			return fmt.Errorf("weight of %s: %w", n.ID, ErrNotCompilable)
+		n := &p.nodes[i]
+		if err := c.weightErr[i]; err != nil {
+			return err
 		}
-		p.weight[i] = w
+		wp := p.wPlaces[i]
 		if n.IsGroup() {
 			mx := int32(0)
 			for _, k := range n.Kids {
@@ -438,7 +464,8 @@ func (p *plan) compile() error {
 			places = append(places, nodePlaces[i])
 		}
 	}
-	for _, r := range rb.Roots() {
+	p.roots = rb.Roots()
+	for _, r := range p.roots {
 		places = append(places, nodePlaces[r])
 	}
 	dp := rb.Deductions()
@@ -450,12 +477,16 @@ func (p *plan) compile() error {
 			places = append(places, r.Places)
 		}
 	}
+	p.leafPts = make([]bool, len(p.nodes))
 	for _, c := range p.conds {
 		switch {
 		case c.MinTotal != nil:
 			add(*c.MinTotal)
 		case c.GroupMin != nil:
 			add(c.GroupMin.Min)
+			if i, ok := p.c.byID[c.GroupMin.Group]; ok && !p.nodes[i].IsGroup() {
+				p.leafPts[i] = true
+			}
 		case c.MaxDeductions != nil:
 			add(*c.MaxDeductions)
 		}
@@ -469,7 +500,7 @@ func (p *plan) compile() error {
 		p.pScale = p.percent.Places
 	}
 	p.folded = p.gRound == nil
-	return p.tables(cards, contribs)
+	return p.tables(cards)
 }
 
 func (p *plan) toG(d decimal.Decimal, what string) (int64, error) {
@@ -481,34 +512,10 @@ func (p *plan) toG(d decimal.Decimal, what string) (int64, error) {
 }
 
 // tables converts the tables and constants to integers and proves the
-// bounds.
-func (p *plan) tables(cards []scoring.Scorecard, contribs [][]decimal.Decimal) error {
+// bounds: every intermediate value of a scenario fits in an int64.
+func (p *plan) tables(cards []scoring.Scorecard) error {
+	c := p.c
 	nn := len(p.nodes)
-	// fold[i]: what one unit of node i's value is worth in the total, as
-	// the product of the weights of its ancestors (its own weight is in its
-	// value already). In folded mode every value is exact at scale g.
-	fold := make([]decimal.Decimal, nn)
-	for i, n := range p.nodes {
-		fold[i] = decimal.NewFromInt(1)
-		for a := n.Parent; a >= 0; a = p.nodes[a].Parent {
-			fold[i] = fold[i].Mul(p.nodes[a].EffectiveWeight())
-		}
-	}
-	foldB := make([]*big.Int, nn) // an integer at least each fold factor
-	for i := range foldB {
-		foldB[i] = foldBound(fold[i])
-	}
-	bound := new(big.Int)
-	addBound := func(v int64) {
-		if v < 0 {
-			v = -v
-		}
-		bound.Add(bound, big.NewInt(v))
-	}
-	isCell := map[[2]int]int{}
-	for ci, cl := range p.cells {
-		isCell[[2]int{cl.m, cl.node}] = ci
-	}
 	p.byMem = make([][2]int, p.n)
 	for m := range p.n {
 		p.byMem[m] = [2]int{-1, -1}
@@ -519,95 +526,71 @@ func (p *plan) tables(cards []scoring.Scorecard, contribs [][]decimal.Decimal) e
 			p.byMem[cl.m][0] = ci
 		}
 		p.byMem[cl.m][1] = ci + 1
-		if cl.direct {
-			// the values themselves, rescaled; folded by an integer-valued
-			// weight product when that is exact, else through decimals
-			up := fixed.Pow10[p.g-cl.set.scale]
-			fi, fok := fixed.ToInt(fold[cl.node], 0)
-			for k, v := range cl.set.vals {
-				cl.contrib = append(cl.contrib, v*up)
-				if !p.folded {
-					continue
-				}
-				if fok {
-					cl.folded = append(cl.folded, v*up*fi)
-					continue
-				}
-				f, err := p.toG(cl.set.value(k).Mul(fold[cl.node]), "folded value of "+p.nodes[cl.node].ID)
-				if err != nil {
-					return err
-				}
-				cl.folded = append(cl.folded, f)
-			}
-			continue
+		t, err := p.tablesAt(cl.class)
+		if err != nil {
+			return err
 		}
-		for _, c := range contribs[ci] {
-			v, err := p.toG(c, "value of "+p.nodes[cl.node].ID)
-			if err != nil {
-				return err
-			}
-			cl.contrib = append(cl.contrib, v)
-			if p.folded {
-				f, err := p.toG(c.Mul(fold[cl.node]), "folded value of "+p.nodes[cl.node].ID)
-				if err != nil {
-					return err
-				}
-				cl.folded = append(cl.folded, f)
-			}
-		}
+		cl.tables = t
 	}
 	for m := range p.n {
 		if p.byMem[m][0] < 0 {
 			p.byMem[m] = [2]int{0, 0}
 		}
 	}
+	// Bounds, in saturating unsigned arithmetic (a saturated bound fails
+	// the proof, as the exact one would): a member's total is at most the
+	// sum of its values' magnitudes times an integer bound of their folding
+	// factors, plus its bonus and deductions.
 	p.fixedVal = make([][]int64, p.n)
+	fixedVal := make([]int64, p.n*nn)
 	p.constTotal = make([]int64, p.n)
 	p.bonus, p.ded, p.attain = make([]int64, p.n), make([]int64, p.n), make([]int64, p.n)
-	maxMember := new(big.Int)
-	for m, c := range cards {
-		bound.SetInt64(0)
-		p.fixedVal[m] = make([]int64, nn)
+	var maxMember uint64
+	for m := range cards {
+		card := &cards[m]
+		var bound uint64
+		p.fixedVal[m] = fixedVal[m*nn : (m+1)*nn : (m+1)*nn]
 		var err error
-		for i, ns := range c.Nodes {
+		for i := range card.Nodes {
+			ns := &card.Nodes[i]
 			if p.nodes[i].IsGroup() || !ns.Assigned {
 				continue
 			}
-			if ci, ok := isCell[[2]int{m, i}]; ok {
-				mx := int64(0)
-				for _, v := range p.cells[ci].contrib {
-					mx = max(mx, v, -v)
-				}
-				bound.Add(bound, new(big.Int).Mul(big.NewInt(mx), foldB[i]))
+			if ci := p.cellAt[m*nn+i]; ci >= 0 {
+				bound = satAdd(bound, satMul(p.cells[ci].maxAbs, c.foldB[i]))
 				continue
 			}
-			if p.fixedVal[m][i], err = p.toG(ns.Value, "value of "+ns.ID); err != nil {
+			v, err := p.toG(ns.Value, "value of "+ns.ID)
+			if err != nil {
 				return err
 			}
-			bound.Add(bound, new(big.Int).Mul(big.NewInt(abs(p.fixedVal[m][i])), foldB[i]))
+			p.fixedVal[m][i] = v
+			bound = satAdd(bound, satMul(uabs(v), c.foldB[i]))
 			if p.folded {
-				f, err := p.toG(ns.Value.Mul(fold[i]), "folded value of "+ns.ID)
-				if err != nil {
-					return err
+				f, ok := int64(0), false
+				if c.foldOK[i] {
+					f, ok = fixed.MulInt(v, c.foldInt[i])
+				}
+				if !ok {
+					if f, err = p.toG(ns.Value.Mul(c.fold[i]), "folded value of "+ns.ID); err != nil {
+						return err
+					}
 				}
 				p.constTotal[m] += f
 			}
 		}
-		if p.bonus[m], err = p.toG(c.Bonus.Total, "bonus"); err != nil {
+		if p.bonus[m], err = p.toG(card.Bonus.Total, "bonus"); err != nil {
 			return err
 		}
-		if p.ded[m], err = p.toG(c.Deductions.Total, "deductions"); err != nil {
+		if p.ded[m], err = p.toG(card.Deductions.Total, "deductions"); err != nil {
 			return err
 		}
-		if p.attain[m], err = p.toG(c.Attainable, "attainable maximum"); err != nil {
+		if p.attain[m], err = p.toG(card.Attainable, "attainable maximum"); err != nil {
 			return err
 		}
-		addBound(p.bonus[m])
-		addBound(p.ded[m])
+		bound = satAdd(bound, satAdd(uabs(p.bonus[m]), uabs(p.ded[m])))
 		p.constTotal[m] += p.bonus[m] - p.ded[m]
-		if bound.Cmp(maxMember) > 0 {
-			maxMember.Set(bound)
-		}
+		maxMember = max(maxMember, bound)
 	}
 	if dp := p.rb.Deductions(); dp.Floor != nil {
 		f, err := p.toG(*dp.Floor, "deduction floor")
@@ -615,111 +598,67 @@ func (p *plan) tables(cards []scoring.Scorecard, contribs [][]decimal.Decimal) e
 			return err
 		}
 		p.floorVal = &f
-		maxMember.Add(maxMember, big.NewInt(abs(f)))
+		maxMember = satAdd(maxMember, uabs(f))
 	}
-	// Bounds: every node value, sum and total is at most maxMember in
-	// magnitude; a weighted sum before rescaling at most maxMember·10^wp·w;
-	// a percentage numerator at most maxMember·100·10^shift.
-	maxW := int64(1)
+	// Every node value, sum and total is at most maxMember in magnitude;
+	// a weighted sum before rescaling at most maxMember·10^wp·w; a
+	// percentage numerator at most maxMember·100·10^shift.
+	maxW := uint64(1)
 	for i := range p.nodes {
-		maxW = max(maxW, p.weight[i])
+		maxW = max(maxW, uabs(p.weight[i]))
 	}
-	worst := new(big.Int).Mul(maxMember, big.NewInt(maxW))
+	worst := satMul(maxMember, maxW)
 	if p.needPct {
-		shift := int64(p.pScale) // ≥ shift used in percent(), since attain is at scale g
-		worst = new(big.Int).Mul(maxMember, new(big.Int).Exp(big.NewInt(10), big.NewInt(shift+2), nil))
-		w2 := new(big.Int).Mul(maxMember, big.NewInt(maxW))
-		if w2.Cmp(worst) > 0 {
-			worst = w2
+		shift := int(p.pScale) + 2 // ≥ the shift used in percent(), since attain is at scale g
+		pct := maxMember
+		for range shift {
+			pct = satMul(pct, 10)
 		}
+		worst = max(worst, pct)
 	}
-	if !fixed.Fits(worst) {
-		return fmt.Errorf("values up to %s at scale %d could overflow 64-bit integers: %w", worst, p.g, ErrNotCompilable)
+	if worst > math.MaxInt64/2 {
+		v := fmt.Sprint(worst)
+		if worst == math.MaxUint64 {
+			v = "2^64 or more"
+		}
+		return fmt.Errorf("values up to %s at scale %d could overflow 64-bit integers: %w", v, p.g, ErrNotCompilable)
 	}
 	return p.constants(cards)
-}
-
-// foldBound is an integer at least as large as the folding factor.
-func foldBound(f decimal.Decimal) *big.Int {
-	return f.Ceil().Abs().BigInt()
-}
-
-func abs(v int64) int64 {
-	if v < 0 {
-		return -v
-	}
-	return v
 }
 
 // constants precomputes what does not change between scenarios: facts,
 // votes, deductions, history, floors of fixed criteria, head-to-head.
 func (p *plan) constants(cards []scoring.Scorecard) error {
+	c := p.c
 	p.floorBit = make([]int, len(p.conds))
-	bits := 0
+	nbits := 0
 	for j, c := range p.conds {
 		p.floorBit[j] = -1
 		if c.CriterionFloor != nil {
-			if bits == 64 {
+			if nbits == 64 {
 				return fmt.Errorf("more than 64 criterion floors: %w", ErrNotCompilable)
 			}
-			p.floorBit[j] = bits
-			bits++
+			p.floorBit[j] = nbits
+			nbits++
 		}
 	}
+	p.floors = nbits > 0
 	p.floorConst = make([]uint64, p.n)
-	within := make([]map[int]bool, len(p.conds))
-	for j, c := range p.conds {
-		if c.CriterionFloor != nil && c.CriterionFloor.Within != "" {
-			within[j] = map[int]bool{}
-			var mark func(i int)
-			mark = func(i int) {
-				within[j][i] = true
-				for _, k := range p.nodes[i].Kids {
-					mark(k)
-				}
-			}
-			n, _ := p.rb.Node(c.CriterionFloor.Within)
-			mark(n.Index)
-		}
-	}
-	inFloor := func(j, node int) bool { return within[j] == nil || within[j][node] }
-	isCell := map[[2]int]bool{}
 	for ci := range p.cells {
-		cl := &p.cells[ci]
-		isCell[[2]int{cl.m, cl.node}] = true
-		n := p.nodes[cl.node]
-		cl.floorBad = make([]uint64, len(cl.set.vals))
-		for j, c := range p.conds {
-			b := p.floorBit[j]
-			if b < 0 || !inFloor(j, cl.node) {
-				continue
-			}
-			sh := c.CriterionFloor.Share
-			if cl.direct {
-				// points·den ≥ max·num, in integers at the cell's scale
-				mx, _ := fixed.ToInt(n.Max, cl.set.scale)
-				for k, v := range cl.set.vals {
-					if !atLeast(v, mx, sh) {
-						cl.floorBad[k] |= 1 << b
-					}
-				}
-				continue
-			}
-			for k, pts := range cl.points {
-				if !sh.AtLeast(pts, n.Max) {
-					cl.floorBad[k] |= 1 << b
-				}
-			}
-		}
+		p.floorBits(p.cells[ci].class)
 	}
-	for m, c := range cards {
-		for i, ns := range c.Nodes {
-			if ns.Group || !ns.Assigned || isCell[[2]int{m, i}] {
-				continue
-			}
-			for j, cond := range p.conds {
-				if b := p.floorBit[j]; b >= 0 && inFloor(j, i) && !cond.CriterionFloor.Share.AtLeast(ns.Points, ns.Max) {
-					p.floorConst[m] |= 1 << b
+	if p.floors {
+		nn := len(p.nodes)
+		for m := range cards {
+			for i := range cards[m].Nodes {
+				ns := &cards[m].Nodes[i]
+				if ns.Group || !ns.Assigned || p.cellAt[m*nn+i] >= 0 {
+					continue
+				}
+				for j, cond := range p.conds {
+					if b := p.floorBit[j]; b >= 0 && c.inFloor(j, i) && !shareAtLeast(cond.CriterionFloor.Share, ns.Points, ns.Max) {
+						p.floorConst[m] |= 1 << b
+					}
 				}
 			}
 		}
@@ -728,6 +667,7 @@ func (p *plan) constants(cards []scoring.Scorecard) error {
 		return err
 	}
 	p.flatten()
+	p.percentThresholds()
 	p.compiled = true
 	// the chain, the conditions and the tiers, and what they read that
 	// scenarios do not change (votes, facts, history, peer scores)
@@ -735,12 +675,23 @@ func (p *plan) constants(cards []scoring.Scorecard) error {
 	return nil
 }
 
+// shareAtLeast is sh.AtLeast(v, of), in integers when both fit at one
+// scale.
+func shareAtLeast(sh rules.Share, v, of decimal.Decimal) bool {
+	s := max(fixed.Places(v), fixed.Places(of))
+	a, ok1 := fixed.ToInt(v, s)
+	b, ok2 := fixed.ToInt(of, s)
+	if ok1 && ok2 && a >= 0 && b >= 0 {
+		return atLeast(a, b, sh)
+	}
+	return sh.AtLeast(v, of)
+}
+
 // thresholds converts the conditions' thresholds and the points that
 // group_min conditions read.
 func (p *plan) thresholds(cards []scoring.Scorecard) error {
 	nc := len(p.conds)
 	p.minTotal, p.minPct, p.groupMin, p.maxDed, p.groupMinNode = make([]int64, nc), make([]int64, nc), make([]int64, nc), make([]int64, nc), make([]int, nc)
-	leafPts := map[int]bool{} // leaves whose points a group_min reads
 	for j, c := range p.conds {
 		var err error
 		switch {
@@ -752,21 +703,23 @@ func (p *plan) thresholds(cards []scoring.Scorecard) error {
 			p.maxDed[j], err = floorAt(*c.MaxDeductions, p.g)
 		case c.GroupMin != nil:
 			p.groupMin[j], err = ceilAt(c.GroupMin.Min, p.g)
-			n, _ := p.rb.Node(c.GroupMin.Group)
-			p.groupMinNode[j] = n.Index
-			if !n.IsGroup() {
-				leafPts[n.Index] = true
-			}
+			p.groupMinNode[j] = p.c.byID[c.GroupMin.Group]
 		}
 		if err != nil {
 			return err
 		}
 	}
+	if !slices.Contains(p.leafPts, true) {
+		return nil
+	}
+	nn := len(p.nodes)
 	p.fixedPts = make([][]int64, p.n)
-	for m, c := range cards {
-		p.fixedPts[m] = make([]int64, len(p.nodes))
-		for i, ns := range c.Nodes {
-			if !leafPts[i] || !ns.Assigned {
+	pts := make([]int64, p.n*nn)
+	for m := range cards {
+		p.fixedPts[m] = pts[m*nn : (m+1)*nn : (m+1)*nn]
+		for i := range cards[m].Nodes {
+			ns := &cards[m].Nodes[i]
+			if !p.leafPts[i] || !ns.Assigned {
 				continue
 			}
 			v, ok := fixed.ToInt(ns.Points, p.g)
@@ -776,25 +729,49 @@ func (p *plan) thresholds(cards []scoring.Scorecard) error {
 			p.fixedPts[m][i] = v
 		}
 	}
-	for ci := range p.cells {
-		cl := &p.cells[ci]
-		cl.pointsG = make([]int64, len(cl.set.vals))
-		if !leafPts[cl.node] {
-			continue
-		}
-		if cl.direct {
-			copy(cl.pointsG, cl.contrib) // points = value = contribution
-			continue
-		}
-		for k, pts := range cl.points {
-			v, ok := fixed.ToInt(pts, p.g)
-			if !ok {
-				return fmt.Errorf("points of %s (%s) at %d places: %w", p.nodes[cl.node].ID, pts, p.g, ErrNotCompilable)
-			}
-			cl.pointsG[k] = v
-		}
-	}
 	return nil
+}
+
+// percentThresholds fills pctAt: for each min_percent condition and
+// member, the least total whose percentage (as state.percent computes it)
+// meets the threshold, found by bisection on that exact function. Every
+// rounding mode is monotone, so the percentage never decreases as the
+// total grows: "percentage ≥ min" is "total ≥ pctAt". The search covers
+// every total whose percentage numerator fits in an int64, which the
+// bounds proved in tables include.
+func (p *plan) percentThresholds() {
+	if p.pctDiv == nil {
+		return
+	}
+	q := p.quotient
+	if r := p.percent; r != nil {
+		q = *r
+	}
+	mul := 100 * fixed.Pow10[q.Places]
+	mode := fixed.ModeOf(q.Mode)
+	lim := int64(math.MaxInt64 / mul)
+	p.pctAt = make([][]int64, len(p.conds))
+	for j, c := range p.conds {
+		if c.MinPercent == nil {
+			continue
+		}
+		at := make([]int64, p.n)
+		for m := range p.n {
+			d := p.pctDiv[m]
+			meets := func(t int64) bool { return d.Div(t*mul, mode) >= p.minPct[j] }
+			lo, hi := -lim, lim+1 // the answer is in [lo, hi]; lim+1: never
+			for lo < hi {
+				mid := lo + (hi-lo)/2
+				if meets(mid) {
+					hi = mid
+				} else {
+					lo = mid + 1
+				}
+			}
+			at[m] = hi
+		}
+		p.pctAt[j] = at
+	}
 }
 
 // ceilAt returns the smallest integer x with x/10^scale ≥ d, so that
@@ -832,23 +809,6 @@ func atLeast(v, max int64, sh rules.Share) bool {
 // constant divisions and the linear forms of the nodes that tie-breaks and
 // conditions read.
 func (p *plan) flatten() {
-	p.roots = p.rb.Roots()
-	p.tbl, p.badTbl = p.tbl[:0], p.badTbl[:0]
-	for _, c := range p.conds {
-		if c.CriterionFloor != nil {
-			p.floors = true
-		}
-	}
-	for ci := range p.cells {
-		cl := &p.cells[ci]
-		p.hot[ci].off = int32(len(p.tbl))
-		if p.folded {
-			p.tbl = append(p.tbl, cl.folded...)
-		} else {
-			p.tbl = append(p.tbl, make([]int64, len(cl.set.vals))...)
-		}
-		p.badTbl = append(p.badTbl, cl.floorBad...)
-	}
 	if p.needPct {
 		p.pctDiv = make([]fixed.Divider, p.n)
 		for m := range p.n {
@@ -858,42 +818,27 @@ func (p *plan) flatten() {
 	if !p.folded {
 		return
 	}
-	p.stbl = p.stepTable(p.tbl)
-	if p.floors {
-		// floor bits OR together rather than add: build them draw by draw
-		ks := make([]int32, len(p.cells))
-		p.sbad = p.sbad[:0]
-		for i := range p.steps {
-			st := &p.steps[i]
-			if !st.tiny {
-				ci := st.first
-				p.sbad = append(p.sbad, p.cells[ci].floorBad...)
-				continue
-			}
-			for k := range st.n {
-				st.split(p, k, ks)
-				var b uint64
-				for j := st.first; j < st.first+st.count; j++ {
-					b |= p.badTbl[int(p.hot[j].off)+int(ks[j])]
-				}
-				p.sbad = append(p.sbad, b)
-			}
+	// each cell's folded values with its floor bits, for the step tables
+	entries := make([]stepEntry, 0, len(p.cells)*2)
+	cellEntries := func(ci int) []stepEntry {
+		cl := &p.cells[ci]
+		entries = entries[:0]
+		for k, v := range cl.folded {
+			entries = append(entries, stepEntry{v, cl.floorBad[k]})
 		}
+		return entries
 	}
+	p.stbl = stepTable(p, p.c.spare.takeStbl(), cellEntries, addEntries)
 	off := 0
 	for i := range p.steps {
 		p.steps[i].off = int32(off)
-		if p.steps[i].tiny {
-			off += int(p.steps[i].n)
-		} else {
-			off += len(p.cells[p.steps[i].first].set.vals)
-		}
+		off += p.draws(i)
 	}
 	p.linear = map[int]*linear{}
 	for _, tb := range p.chain {
 		if tb.Kind == rules.ByGroup || tb.Kind == rules.ByCriterion {
-			n, _ := p.rb.Node(tb.Ref)
-			p.linear[n.Index] = p.linearFor(n.Index, true)
+			x := p.c.byID[tb.Ref]
+			p.linear[x] = p.linearFor(x, true)
 		}
 	}
 	for j, c := range p.conds {
@@ -906,69 +851,72 @@ func (p *plan) flatten() {
 // linearFor builds node x's value (withOwnWeight) or points (the sum of
 // its children's values) as constants plus table entries. In a folded plan
 // no group rounds, so a group's value is its leaves' values times the
-// weights between them and the group.
+// weights between them and the group; nil if such a weight product is not
+// a whole number (the tree is walked instead).
 func (p *plan) linearFor(x int, withOwnWeight bool) *linear {
-	l := &linear{cst: make([]int64, p.n), tbl: make([]int64, len(p.tbl))}
-	under := func(leaf int) (int64, bool) { // weight product from leaf's parent up to x, scaled
-		if leaf == x {
-			return 1, true
-		}
-		f := decimal.NewFromInt(1)
-		for a := p.nodes[leaf].Parent; a >= 0; a = p.nodes[a].Parent {
-			if a == x {
-				if withOwnWeight {
-					f = f.Mul(p.nodes[a].EffectiveWeight())
-				}
-				v, ok := fixed.ToInt(f, 0)
-				if !ok {
-					return 0, false
-				}
-				return v, true
-			}
-			f = f.Mul(p.nodes[a].EffectiveWeight())
-		}
-		return 0, false
+	lf := p.c.linearFor(x, withOwnWeight)
+	if !lf.exact {
+		return nil
 	}
-	exact := true
+	l := &linear{cst: make([]int64, p.n), rng: make([][2]int32, p.n), off: make([]int32, len(p.steps))}
+	var under []int // the leaves under x
+	for i, f := range lf.f {
+		if f != 0 {
+			under = append(under, i)
+		}
+	}
+	size := 0
 	for m := range p.n {
-		for i, v := range p.fixedVal[m] {
-			if p.nodes[i].IsGroup() {
-				continue
-			}
-			if f, ok := under(i); ok {
-				l.cst[m] += v * f
-			} else if p.isUnder(i, x) {
-				exact = false
+		vals := p.fixedVal[m]
+		var cst int64
+		for _, i := range under {
+			cst += vals[i] * lf.f[i] // a modelled leaf's fixed value is 0
+		}
+		l.cst[m] = cst
+		lo, hi := p.stepsByMem[m][0], p.stepsByMem[m][1]
+		r := [2]int32{int32(hi), int32(hi)}
+		for si := lo; si < hi; si++ {
+			st := &p.steps[si]
+			for ci := int(st.first); ci < int(st.first+st.count); ci++ {
+				if lf.f[p.cells[ci].node] != 0 {
+					r[0], r[1] = min(r[0], int32(si)), int32(si)+1
+				}
 			}
 		}
+		if r[0] == int32(hi) {
+			r = [2]int32{0, 0}
+		}
+		l.rng[m] = r
+		for si := r[0]; si < r[1]; si++ {
+			l.off[si] = int32(size)
+			size += p.draws(int(si))
+		}
 	}
-	for ci, cl := range p.cells {
-		f, ok := under(cl.node)
-		if !ok {
-			if p.isUnder(cl.node, x) {
-				exact = false
+	// each cell's values times its factor (zero for a cell not under x)
+	var zero []int64
+	scaled := func(ci int) []int64 {
+		cl := &p.cells[ci]
+		switch f := lf.f[cl.node]; f {
+		case 1:
+			return cl.contrib
+		case 0:
+			if len(zero) < len(cl.contrib) {
+				zero = make([]int64, len(cl.contrib))
 			}
-			continue
+			return zero[:len(cl.contrib)]
+		default:
+			s := make([]int64, len(cl.contrib))
+			for k, v := range cl.contrib {
+				s[k] = v * f
+			}
+			return s
 		}
-		off := p.hot[ci].off
-		for k, v := range cl.contrib {
-			l.tbl[int(off)+k] = v * f
+	}
+	l.stbl = grow(p.c.spare.take(), size)
+	for m := range p.n {
+		for si := l.rng[m][0]; si < l.rng[m][1]; si++ {
+			fillStep(p, l.stbl, int(l.off[si]), int(si), scaled, addInts)
 		}
-		// the fixed value of a modelled leaf is not part of the constant
-		l.cst[cl.m] -= p.fixedVal[cl.m][cl.node] * f
 	}
-	if !exact {
-		return nil // a weight product that is not a whole number: walk the tree instead
-	}
-	l.stbl = p.stepTable(l.tbl)
 	return l
-}
-
-func (p *plan) isUnder(leaf, x int) bool {
-	for a := leaf; a >= 0; a = p.nodes[a].Parent {
-		if a == x {
-			return true
-		}
-	}
-	return false
 }

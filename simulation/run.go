@@ -35,6 +35,12 @@ type Config struct {
 	// Progress, if set, is called from one goroutine about ten times a
 	// second and at the end with the scenarios done so far.
 	Progress func(done, total int)
+	// Ranks, if positive, keeps each member's rank counts for ranks 1 to
+	// Ranks only, and sums up the ranks beyond (MemberOdds.Beyond and
+	// MeanRank): the rank table is members × Ranks instead of members²,
+	// which a cluster of thousands of members needs. 0 keeps every rank.
+	// The counts kept are those of a run that keeps every rank.
+	Ranks int
 }
 
 // Schema is the current value of Result.Schema.
@@ -65,19 +71,28 @@ type Result struct {
 	Partial bool `json:"partial"`
 	// Engine says which evaluator ran ("compiled", or "decimal" with the
 	// reason the plan could not be compiled).
-	Engine  string        `json:"engine"`
-	Tiers   []string      `json:"tiers"`
-	Members []MemberOdds  `json:"members"`
-	Ties    Share         `json:"unresolved"` // scenarios with an unresolved tie
-	Pending Share         `json:"pending"`    // scenarios in which an award was left pending
-	Elapsed time.Duration `json:"-"`
+	Engine string `json:"engine"`
+	// RanksKept is Config.Ranks when it kept fewer ranks than there are
+	// members (each member's Ranks then stop there), else 0.
+	RanksKept int           `json:"ranks_kept,omitempty"`
+	Tiers     []string      `json:"tiers"`
+	Members   []MemberOdds  `json:"members"`
+	Ties      Share         `json:"unresolved"` // scenarios with an unresolved tie
+	Pending   Share         `json:"pending"`    // scenarios in which an award was left pending
+	Elapsed   time.Duration `json:"-"`
 }
 
 // MemberOdds is one member's distribution of outcomes.
 type MemberOdds struct {
 	Member scoring.Member `json:"member"`
-	// Ranks[r-1] is the share of scenarios in which the member ranked r.
+	// Ranks[r-1] is the share of scenarios in which the member ranked r,
+	// for every rank, or for ranks 1 to Result.RanksKept.
 	Ranks []Share `json:"ranks"`
+	// Beyond is the share of scenarios in which the member ranked below
+	// Result.RanksKept, and MeanRank its mean rank over all the scenarios
+	// (4 places, half up); both only when RanksKept is set.
+	Beyond   *Share           `json:"beyond,omitempty"`
+	MeanRank *decimal.Decimal `json:"mean_rank,omitempty"`
 	// Awards[t] is the share of scenarios in which the member was proposed
 	// for tier t (in the order of Result.Tiers).
 	Awards []Share `json:"awards"`
@@ -94,13 +109,38 @@ type Share struct {
 	High  decimal.Decimal `json:"high"`
 }
 
-func share(count, n int64) Share {
+func share(count, n int64) Share { return (&shares{}).share(count, n) }
+
+// shares makes the Shares of one result, each decimal of 4 places made
+// once: a result's shares repeat a few values (most of a large cluster's
+// rank counts are zero), and the decimals are never changed once made.
+type shares struct {
+	dec map[int64]decimal.Decimal
+}
+
+// d4 is v/10^4.
+func (sh *shares) d4(v int64) decimal.Decimal {
+	if v == 0 {
+		return decimal.Zero
+	}
+	if d, ok := sh.dec[v]; ok {
+		return d
+	}
+	d := decimal.New(v, -4)
+	if sh.dec == nil {
+		sh.dec = map[int64]decimal.Decimal{}
+	}
+	sh.dec[v] = d
+	return d
+}
+
+func (sh *shares) share(count, n int64) Share {
 	s := Share{Count: count, P: decimal.Zero, Low: decimal.Zero, High: decimal.Zero}
 	if n == 0 {
 		return s
 	}
 	// p = count/n to 4 places, half up, in integers
-	s.P = decimal.New((count*20000+n)/(2*n), -4)
+	s.P = sh.d4((count*20000 + n) / (2 * n))
 	// The interval is a statistic of the counts, not a score: float64 is
 	// fine here, and the bounds are rounded to 4 places.
 	const z = 1.959963984540054
@@ -108,14 +148,16 @@ func share(count, n int64) Share {
 	den := 1 + z*z/fn
 	mid := (p + z*z/(2*fn)) / den
 	half := z * math.Sqrt(p*(1-p)/fn+z*z/(4*fn*fn)) / den
-	s.Low = decimal.New(int64(math.Round(max(0, mid-half)*10000)), -4)
-	s.High = decimal.New(int64(math.Round(min(1, mid+half)*10000)), -4)
+	s.Low = sh.d4(int64(math.Round(max(0, mid-half) * 10000)))
+	s.High = sh.d4(int64(math.Round(min(1, mid+half) * 10000)))
 	return s
 }
 
 // counts is one worker's tally.
 type counts struct {
-	ranks   []int64 // member*n + rank-1
+	kept    int     // ranks counted per member
+	ranks   []int64 // member*kept + rank-1, for ranks up to kept
+	rankSum []int64 // per member: the sum of its ranks (when not every rank is kept)
 	awards  []int64 // member*tiers + tier
 	tied    []int64
 	ties    int64
@@ -123,13 +165,29 @@ type counts struct {
 	done    int64
 }
 
-func newCounts(n, tiers int) *counts {
-	return &counts{ranks: make([]int64, n*n), awards: make([]int64, n*max(tiers, 1)), tied: make([]int64, n)}
+// newCounts returns an empty tally of n members, keeping ranks up to kept.
+func newCounts(n, tiers, kept int) *counts {
+	c := &counts{kept: kept, ranks: make([]int64, n*kept), awards: make([]int64, n*max(tiers, 1)), tied: make([]int64, n)}
+	if kept < n {
+		c.rankSum = make([]int64, n)
+	}
+	return c
+}
+
+// ranksKept is the number of ranks a run of n members counts.
+func ranksKept(n int, cfg Config) int {
+	if cfg.Ranks > 0 && cfg.Ranks < n {
+		return cfg.Ranks
+	}
+	return n
 }
 
 func (c *counts) add(o *counts) {
 	for i := range c.ranks {
 		c.ranks[i] += o.ranks[i]
+	}
+	for i := range c.rankSum {
+		c.rankSum[i] += o.rankSum[i]
 	}
 	for i := range c.awards {
 		c.awards[i] += o.awards[i]
@@ -147,9 +205,16 @@ func (c *counts) tally(s *state) {
 	n := s.p.n
 	nt := len(s.p.tiers)
 	for pos, m := range s.order {
-		c.ranks[m*n+s.rank[pos]-1]++
+		if r := s.rank[pos]; r <= c.kept {
+			c.ranks[m*c.kept+r-1]++
+		}
 		if s.tied[m] {
 			c.tied[m]++
+		}
+	}
+	if c.rankSum != nil {
+		for pos, m := range s.order {
+			c.rankSum[m] += int64(s.rank[pos])
 		}
 	}
 	for m := range n {
@@ -177,11 +242,16 @@ const MaxScenarios = 1_000_000_000_000
 // returns each member's odds. Cancelling ctx stops the run cleanly; the
 // result is then marked Partial.
 func Run(ctx context.Context, rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (*Result, error) {
+	return newCompiler(rb, model).run(ctx, sheet, cfg)
+}
+
+// run is Run with a compiler, which RunMany keeps from sheet to sheet.
+func (c *compiler) run(ctx context.Context, sheet scoring.Sheet, cfg Config) (*Result, error) {
 	if cfg.Scenarios <= 0 || cfg.Scenarios > MaxScenarios {
 		return nil, fmt.Errorf("simulation: the number of scenarios must be from 1 to %d, found %d", MaxScenarios, cfg.Scenarios)
 	}
 	start := time.Now()
-	p, err := newPlan(rb, sheet, model, cfg)
+	p, err := c.plan(sheet, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +273,8 @@ func Run(ctx context.Context, rb *rules.Rulebook, sheet scoring.Sheet, model Mod
 	total := cfg.Scenarios
 	chunks := (total + chunk - 1) / chunk
 	var next, done atomic.Int64
-	all := newCounts(p.n, len(p.tiers))
+	kept := ranksKept(p.n, cfg)
+	all := newCounts(p.n, len(p.tiers), kept)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	var firstErr error
@@ -211,7 +282,7 @@ func Run(ctx context.Context, rb *rules.Rulebook, sheet scoring.Sheet, model Mod
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			mine := newCounts(p.n, len(p.tiers))
+			mine := newCounts(p.n, len(p.tiers), kept)
 			ev := p.evaluator(p.compiled && cfg.Engine != Decimal)
 			for ctx.Err() == nil {
 				c := int(next.Add(1) - 1)
@@ -265,30 +336,55 @@ func Run(ctx context.Context, rb *rules.Rulebook, sheet scoring.Sheet, model Mod
 	if cfg.Progress != nil {
 		cfg.Progress(int(all.done), total)
 	}
-	return p.result(all, cfg, engine, time.Since(start)), nil
+	res := p.result(all, cfg, engine, time.Since(start))
+	c.release(p)
+	return res, nil
 }
 
 func (p *plan) result(c *counts, cfg Config, engine string, elapsed time.Duration) *Result {
+	var sh shares
 	r := &Result{
 		Schema:    Schema,
 		Rulebook:  ranking.RulebookRef{ID: p.rb.ID(), Version: p.rb.Version(), Title: p.rb.Title(), Hash: p.rb.Hash()},
 		SheetHash: p.base.Hash(), Seed: cfg.Seed, Scenarios: cfg.Scenarios, Completed: int(c.done),
 		Partial: int(c.done) < cfg.Scenarios, Engine: engine, Elapsed: elapsed,
-		Ties: share(c.ties, c.done), Pending: share(c.pending, c.done),
+		Ties: sh.share(c.ties, c.done), Pending: sh.share(c.pending, c.done),
+	}
+	if c.kept < p.n {
+		r.RanksKept = c.kept
 	}
 	for _, t := range p.tiers {
 		r.Tiers = append(r.Tiers, t.ID)
 	}
 	nt := len(p.tiers)
+	if p.n > 0 {
+		r.Members = make([]MemberOdds, p.n)
+	}
+	all := make([]Share, p.n*(c.kept+nt)) // every member's ranks and awards, in one allocation
 	for m, mem := range p.members {
-		mo := MemberOdds{Member: mem, Tied: share(c.tied[m], c.done)}
-		for k := range p.n {
-			mo.Ranks = append(mo.Ranks, share(c.ranks[m*p.n+k], c.done))
+		mo := MemberOdds{Member: mem, Tied: sh.share(c.tied[m], c.done)}
+		mo.Ranks = all[:c.kept:c.kept]
+		if nt > 0 {
+			mo.Awards = all[c.kept : c.kept+nt : c.kept+nt]
+		}
+		all = all[c.kept+nt:]
+		var kept int64
+		for k := range c.kept {
+			mo.Ranks[k] = sh.share(c.ranks[m*c.kept+k], c.done)
+			kept += c.ranks[m*c.kept+k]
+		}
+		if c.rankSum != nil {
+			b := sh.share(c.done-kept, c.done)
+			mo.Beyond = &b
+			if c.done > 0 {
+				mean := decimal.NewFromInt(c.rankSum[m]).DivRound(decimal.NewFromInt(c.done), 4)
+				mo.MeanRank = &mean
+			}
 		}
 		for t := range nt {
-			mo.Awards = append(mo.Awards, share(c.awards[m*nt+t], c.done))
+			mo.Awards[t] = sh.share(c.awards[m*nt+t], c.done)
 		}
-		r.Members = append(r.Members, mo)
+		r.Members[m] = mo
 	}
 	return r
 }
@@ -375,7 +471,10 @@ func (p *plan) decimalScenario(s *state) error {
 // cfg.Scenarios scenarios from cfg.Seed; results come back in the order of
 // the sheets and do not depend on the number of workers. Inputs are
 // converted from decimal to fixed point inside the run, cluster by cluster,
-// so memory holds only the inputs, the results and one plan per worker.
+// so memory holds only the inputs, the results and one plan per worker;
+// what the rulebook and the model give (weights, point functions, the
+// tables of each criterion's outcomes around each recorded value) is
+// compiled once per worker and shared by its clusters.
 func RunMany(ctx context.Context, rb *rules.Rulebook, sheets []scoring.Sheet, model Model, cfg Config) ([]*Result, error) {
 	workers := cfg.Workers
 	if workers <= 0 {
@@ -391,12 +490,16 @@ func RunMany(ctx context.Context, rb *rules.Rulebook, sheets []scoring.Sheet, mo
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var c *compiler // what the rulebook and the model give, for this worker's sheets
 			for ctx.Err() == nil {
 				i := int(next.Add(1) - 1)
 				if i >= len(sheets) {
 					return
 				}
-				out[i], errs[i] = Run(ctx, rb, sheets[i], model, one)
+				if c == nil {
+					c = newCompiler(rb, model)
+				}
+				out[i], errs[i] = c.run(ctx, sheets[i], one)
 			}
 		}()
 	}

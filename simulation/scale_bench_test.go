@@ -25,11 +25,13 @@ func BenchmarkCompileScale(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("%dx%d", c.Members, c.Criteria), func(b *testing.B) {
 			b.ReportAllocs()
+			cpu := cpuTime()
 			for b.Loop() {
 				if _, err := compilePlan(rb, sh, model, Config{}); err != nil {
 					b.Fatal(err)
 				}
 			}
+			reportCPU(b, cpu)
 		})
 	}
 }

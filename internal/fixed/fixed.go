@@ -34,6 +34,17 @@ func Places(d decimal.Decimal) int32 {
 	if d.Exponent() >= 0 {
 		return 0
 	}
+	if c, e, ok := Parts(d); ok {
+		p := -e
+		for p > 0 && c != 0 && c%10 == 0 {
+			c /= 10
+			p--
+		}
+		if c == 0 {
+			return 0
+		}
+		return p
+	}
 	c := new(big.Int).Set(d.Coefficient())
 	p := -d.Exponent()
 	ten, r := big.NewInt(10), new(big.Int)
@@ -51,11 +62,25 @@ func Places(d decimal.Decimal) int32 {
 	return p
 }
 
+// Parts returns d as coefficient·10^exponent with the coefficient in an
+// int64, without allocating; ok is false when the coefficient has more
+// than 18 digits (the callers then take the big-number path).
+func Parts(d decimal.Decimal) (coef int64, exp int32, ok bool) {
+	if d.NumDigits() > 18 {
+		return 0, 0, false
+	}
+	return d.CoefficientInt64(), d.Exponent(), true
+}
+
 // ToInt returns d·10^scale as an int64 and true, or false if that is not
-// an integer or does not fit.
+// an integer or does not fit. It allocates nothing for coefficients of up
+// to 18 digits.
 func ToInt(d decimal.Decimal, scale int32) (int64, bool) {
 	if scale < 0 || scale > MaxScale {
 		return 0, false
+	}
+	if c, e, ok := Parts(d); ok {
+		return shiftInt(c, int64(e)+int64(scale))
 	}
 	v := d.Shift(scale)
 	if !v.IsInteger() {
@@ -66,6 +91,50 @@ func ToInt(d decimal.Decimal, scale int32) (int64, bool) {
 		return 0, false
 	}
 	return b.Int64(), true
+}
+
+// shiftInt returns c·10^e as an int64 and true, or false if that is not
+// an integer or does not fit; |c| < 10^18.
+func shiftInt(c, e int64) (int64, bool) {
+	switch {
+	case c == 0:
+		return 0, true
+	case e >= 0:
+		if e > MaxScale {
+			return 0, false
+		}
+		return MulInt(c, Pow10[e])
+	case e < -MaxScale:
+		return 0, false // |c| < 10^18 is no multiple of 10^19 or more
+	}
+	f := Pow10[-e]
+	if c%f != 0 {
+		return 0, false
+	}
+	return c / f, true
+}
+
+// MulInt returns a·b and true, or false if the product overflows an int64.
+func MulInt(a, b int64) (int64, bool) {
+	hi, lo := bits.Mul64(uabs(a), uabs(b))
+	if hi != 0 || lo > 1<<63 {
+		return 0, false
+	}
+	if (a < 0) != (b < 0) {
+		return -int64(lo), true // lo = 2^63 gives math.MinInt64
+	}
+	if lo == 1<<63 {
+		return 0, false
+	}
+	return int64(lo), true
+}
+
+// uabs is |v| as a uint64 (2^63 for math.MinInt64).
+func uabs(v int64) uint64 {
+	if v < 0 {
+		return uint64(-v)
+	}
+	return uint64(v)
 }
 
 // FromInt returns v/10^scale as a decimal.

@@ -1,6 +1,8 @@
 package fixed
 
 import (
+	"math"
+	"math/big"
 	"math/rand/v2"
 	"testing"
 
@@ -100,6 +102,72 @@ func TestDividerMatchesDiv(t *testing.T) {
 					t.Fatalf("Divider(%d).Div(%d, %d) = %d, Div = %d", den, num, m, got, want)
 				}
 			}
+		}
+	}
+}
+
+// ToInt and Places take an int64 path for coefficients of up to 18 digits:
+// it must agree with exact big-number arithmetic for every sign, size and
+// exponent, at the edges of int64 too.
+func TestToIntAndPlacesAgreeWithBigArithmetic(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	coefs := []int64{0, 1, -1, 10, 100, 975, -15, 999_999_999_999_999_999, -999_999_999_999_999_999, 922_337_203_685_477_580, 100_000_000_000_000_000}
+	for range 20000 {
+		c := rng.Int64N(1_000_000_000_000_000_000)
+		if rng.IntN(2) == 0 {
+			c = rng.Int64N(100_000) * []int64{1, 10, 1000, 1_000_000}[rng.IntN(4)]
+		}
+		if rng.IntN(2) == 0 {
+			c = -c
+		}
+		coefs = append(coefs, c)
+	}
+	for i, c := range coefs {
+		exp := int32(rng.IntN(44) - 22)
+		if i < 11 {
+			exp = int32(i%5) - 2
+		}
+		d := decimal.New(c, exp)
+		// the reference: d·10^s exactly, as a rational
+		for s := int32(-1); s <= MaxScale+1; s++ {
+			got, ok := ToInt(d, s)
+			r := new(big.Rat).SetInt(d.Coefficient())
+			e := int64(exp) + int64(s)
+			p := new(big.Int).Exp(big.NewInt(10), big.NewInt(max(e, -e)), nil)
+			if e >= 0 {
+				r.Mul(r, new(big.Rat).SetInt(p))
+			} else {
+				r.Quo(r, new(big.Rat).SetInt(p))
+			}
+			want := s >= 0 && s <= MaxScale && r.IsInt() && r.Num().IsInt64()
+			if ok != want || (ok && got != r.Num().Int64()) {
+				t.Fatalf("ToInt(%s, %d) = %d, %v; want %s, %v", d, s, got, ok, r.RatString(), want)
+			}
+		}
+		// Places: the fewest places at which d is an integer
+		want := int32(0)
+		for ; want < 40; want++ {
+			if d.Shift(want).IsInteger() {
+				break
+			}
+		}
+		if got := Places(d); got != want {
+			t.Fatalf("Places(%s) = %d, want %d", d, got, want)
+		}
+	}
+}
+
+func TestMulInt(t *testing.T) {
+	for _, c := range []struct {
+		a, b, want int64
+		ok         bool
+	}{
+		{3, 4, 12, true}, {-3, 4, -12, true}, {math.MaxInt64, 1, math.MaxInt64, true}, {math.MaxInt64, 2, 0, false},
+		{math.MinInt64, 1, math.MinInt64, true}, {math.MinInt64, -1, 0, false}, {1 << 62, -2, math.MinInt64, true},
+		{1 << 62, 2, 0, false}, {1 << 32, 1 << 32, 0, false}, {0, math.MinInt64, 0, true},
+	} {
+		if got, ok := MulInt(c.a, c.b); ok != c.ok || (ok && got != c.want) {
+			t.Errorf("MulInt(%d, %d) = %d, %v; want %d, %v", c.a, c.b, got, ok, c.want, c.ok)
 		}
 	}
 }

@@ -57,6 +57,7 @@ type Ranker struct {
 
 	placed int
 	keys   []int64
+	sorted []keyed // scratch for sorting a large group: two halves
 	done   []bool
 	all    []int
 	// memo[m*len(conds)+j] is what condition j found for member m in this
@@ -65,13 +66,19 @@ type Ranker struct {
 	memo []int8
 }
 
+// keyed is a member with its key, as radix sorts them.
+type keyed struct {
+	key uint64
+	m   int
+}
+
 // NewRanker returns a Ranker of the cluster's members reading numbers from
 // src; rec, if not nil, receives the explanation.
 func NewRanker(c *Cluster, src Source, rec Recorder) *Ranker {
 	n := c.Len()
 	return &Ranker{c: c, src: src, rec: rec, Order: make([]int, n), Rank: make([]int, n), Link: make([]bool, n),
 		Tied: make([]bool, n), Award: make([]int8, n), keys: make([]int64, n), done: make([]bool, n), all: make([]int, n),
-		memo: make([]int8, n*len(c.conds))}
+		memo: make([]int8, n*len(c.conds)), sorted: make([]keyed, 2*n)}
 }
 
 // Sort orders the members by the chain and sets Order, Rank, Link, Tied
@@ -96,6 +103,11 @@ func (r *Ranker) place(m int, tiedWithPrev bool) {
 	r.placed++
 }
 
+// insertionMax is the largest group split sorts by insertion; larger
+// ones (the whole of a cluster of hundreds or thousands of members) are
+// sorted by radix (see radix), in a few passes of O(n).
+const insertionMax = 32
+
 // split orders group (equal under the chain's first k rules) by the rest
 // of the chain. Groups are sorted in place, so a group's runs of equal key
 // are ordered further without copying.
@@ -117,11 +129,15 @@ func (r *Ranker) split(g []int, k int) {
 		return
 	}
 	keys := r.keys
-	// stable insertion sort by key, descending (groups are small)
-	for i := 1; i < len(g); i++ {
-		for j := i; j > 0 && keys[g[j]] > keys[g[j-1]]; j-- {
-			g[j], g[j-1] = g[j-1], g[j]
+	if len(g) <= insertionMax {
+		// stable insertion sort by key, descending (groups are mostly small)
+		for i := 1; i < len(g); i++ {
+			for j := i; j > 0 && keys[g[j]] > keys[g[j-1]]; j-- {
+				g[j], g[j-1] = g[j-1], g[j]
+			}
 		}
+	} else {
+		r.radix(g)
 	}
 	// Runs of equal key are ordered by the rest of the chain. A decision
 	// joins the last member placed from the upper run and the first placed
@@ -142,6 +158,43 @@ func (r *Ranker) split(g []int, k int) {
 			r.rec.Decided(first, k, up, lo, r.text(k, up, in, upKey), r.text(k, lo, in, key))
 		}
 		start, upKey = i, key
+	}
+}
+
+// radix sorts group g by r.keys, descending, keeping the order of equal
+// keys: a least-significant-digit radix sort on the keys' bytes, which
+// skips the bytes all keys share (most of them: keys of one cluster are
+// close), so a group of n members costs a few passes of O(n).
+func (r *Ranker) radix(g []int) {
+	n := len(g)
+	a, b := r.sorted[:n], r.sorted[n:2*n]
+	for i, m := range g {
+		// ^(key with its sign bit flipped): ascending order of this is
+		// descending order of the key
+		a[i] = keyed{^(uint64(r.keys[m]) ^ 1<<63), m}
+	}
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [256]int
+		for i := range a {
+			count[byte(a[i].key>>shift)]++
+		}
+		if count[byte(a[0].key>>shift)] == n {
+			continue // every key has this byte
+		}
+		at := 0
+		for d, c := range count {
+			count[d] = at
+			at += c
+		}
+		for i := range a {
+			d := byte(a[i].key >> shift)
+			b[count[d]] = a[i]
+			count[d]++
+		}
+		a, b = b, a
+	}
+	for i := range a {
+		g[i] = a[i].m
 	}
 }
 
@@ -348,8 +401,10 @@ func (r *Ranker) Propose() {
 			for j < n && r.Rank[j] == r.Rank[i] {
 				j++
 			}
+			// A tie (more than one position) may hold more contenders than
+			// places left; a single position cannot (given < q).
 			inLine, elig := 0, 0
-			for k := i; k < j; k++ {
+			for k := i; k < j && j-i > 1; k++ {
 				if !r.done[k] {
 					inLine++
 					if r.EligibleFor(r.Order[k], t) {

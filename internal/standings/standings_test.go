@@ -1,6 +1,8 @@
 package standings_test
 
 import (
+	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -8,6 +10,7 @@ import (
 
 	"github.com/thidua/thidua/internal/fixed"
 	"github.com/thidua/thidua/internal/standings"
+	"github.com/thidua/thidua/internal/synth"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/sheets"
@@ -158,4 +161,104 @@ func cmpInt(a, b int64) int {
 		return 1
 	}
 	return 0
+}
+
+// A cluster of hundreds of members is sorted in O(n log n), not by
+// insertion: the standings must be the same as the decimal reference's,
+// in total order, and ranking again must still allocate nothing.
+func TestLargeClusterRanksAsTheReference(t *testing.T) {
+	c := synth.Config{Members: 300, Criteria: 20, Seed: 3}
+	rb, sh, err := synth.Cluster(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cards, err := scoring.Score(rb, sh, scoring.WithoutTrace())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl := standings.NewCluster(rb, sh, cards, nil)
+	a := standings.NewRanker(cl, standings.NewCardSource(rb, cards), nil)
+	b := standings.NewRanker(cl, newScaled(rb, cards), nil)
+	for _, r := range []*standings.Ranker{a, b} {
+		r.Sort()
+		r.Propose()
+	}
+	if !slices.Equal(a.Order, b.Order) || !slices.Equal(a.Rank, b.Rank) || !slices.Equal(a.Tied, b.Tied) ||
+		!slices.Equal(a.Award, b.Award) || a.Pending != b.Pending || a.Unresolved != b.Unresolved {
+		t.Fatalf("decimal %v %v %v, fixed point %v %v %v", a.Order, a.Rank, a.Award, b.Order, b.Rank, b.Award)
+	}
+	for pos := 1; pos < len(a.Order); pos++ {
+		if hi, lo := cards[a.Order[pos-1]].Total, cards[a.Order[pos]].Total; hi.LessThan(lo) {
+			t.Fatalf("position %d: total %s below %s", pos, hi, lo)
+		}
+	}
+	if n := testing.AllocsPerRun(20, func() { b.Sort(); b.Propose() }); n != 0 {
+		t.Errorf("%v allocations per ranking", n)
+	}
+}
+
+// keyed is a Source whose totals are given keys (conditions as the cards
+// say): standings must depend on the keys' order alone.
+type keyed struct {
+	standings.CardSource
+	total []int64
+}
+
+func (s keyed) Keys(q standings.Quantity, node int, group []int, out []int64) {
+	if q == standings.Total {
+		for _, m := range group {
+			out[m] = s.total[m]
+		}
+		return
+	}
+	s.CardSource.Keys(q, node, group, out)
+}
+
+// Large groups are sorted by radix on the keys' bytes: keys of any sign
+// and size, many equal, must give the standings that keys in the same
+// order but small and dense give.
+func TestLargeGroupsSortByKeyOrderAlone(t *testing.T) {
+	c := synth.Config{Members: 400, Criteria: 10, Seed: 5}
+	rb, sh, err := synth.Cluster(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cards, err := scoring.Score(rb, sh, scoring.WithoutTrace())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl := standings.NewCluster(rb, sh, cards, nil)
+	ref := standings.NewCardSource(rb, cards)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 20 {
+		pool := []int64{math.MinInt64, math.MaxInt64, -1, 0, 1, 255, 256, -256, 1 << 40, -(1 << 40)}
+		for range 30 {
+			pool = append(pool, rng.Int64()-rng.Int64()/2)
+		}
+		wild := make([]int64, len(cards))
+		for m := range wild {
+			wild[m] = pool[rng.IntN(len(pool)-round)] // fewer values in later rounds: more ties
+		}
+		distinct := slices.Sorted(slices.Values(wild))
+		distinct = slices.Compact(distinct)
+		dense := make([]int64, len(cards))
+		for m, k := range wild {
+			i, _ := slices.BinarySearch(distinct, k)
+			dense[m] = int64(i)
+		}
+		a := standings.NewRanker(cl, keyed{ref, wild}, nil)
+		b := standings.NewRanker(cl, keyed{ref, dense}, nil)
+		for _, r := range []*standings.Ranker{a, b} {
+			r.Sort()
+			r.Propose()
+		}
+		if !slices.Equal(a.Order, b.Order) || !slices.Equal(a.Rank, b.Rank) || !slices.Equal(a.Award, b.Award) {
+			t.Fatalf("round %d: wild keys order %v, dense keys %v", round, a.Order[:20], b.Order[:20])
+		}
+		for pos := 1; pos < len(a.Order); pos++ {
+			if wild[a.Order[pos-1]] < wild[a.Order[pos]] {
+				t.Fatalf("round %d, position %d: key %d above %d", round, pos, wild[a.Order[pos-1]], wild[a.Order[pos]])
+			}
+		}
+	}
 }
