@@ -3,6 +3,8 @@ package ranking
 import (
 	"slices"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/thidua/thidua/internal/standings"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
@@ -43,17 +45,29 @@ func Rank(rb *rules.Rulebook, sh scoring.Sheet, opts ...Option) (*Standings, err
 	if cfg.quiet {
 		sopts = append(sopts, scoring.WithoutTrace())
 	}
+	// The sheet's hash is taken before scoring, and the sheet kept for
+	// ranking holds no score row: ranking reads the scores through the
+	// scorecards only, so that a large sheet's rows can be freed while it
+	// is scored (Score keeps what it reads of them).
+	hash := sh.Hash()
+	rest := sh
+	rest.Scores = nil
 	cards, err := scoring.Score(rb, sh, sopts...)
 	if err != nil {
 		return nil, err
 	}
-	return RankScorecards(rb, sh, cards, opts...), nil
+	return rankScorecards(rb, rest, hash, cards, opts...), nil
 }
 
 // RankScorecards ranks scorecards already computed from sh under rb (for
 // callers that score once and rank several times). The cards must be those
 // scoring.Score returned for the same rulebook and sheet.
 func RankScorecards(rb *rules.Rulebook, sh scoring.Sheet, cards []scoring.Scorecard, opts ...Option) *Standings {
+	return rankScorecards(rb, sh, sh.Hash(), cards, opts...)
+}
+
+// rankScorecards is RankScorecards, with the sheet's hash.
+func rankScorecards(rb *rules.Rulebook, sh scoring.Sheet, hash string, cards []scoring.Scorecard, opts ...Option) *Standings {
 	var cfg config
 	for _, o := range opts {
 		o(&cfg)
@@ -61,16 +75,19 @@ func RankScorecards(rb *rules.Rulebook, sh scoring.Sheet, cards []scoring.Scorec
 	st := &Standings{
 		Schema:   Schema,
 		Rulebook: RulebookRef{ID: rb.ID(), Version: rb.Version(), Title: rb.Title(), Hash: rb.Hash()},
-		Cluster:  sh.Cluster, Year: sh.Year, SheetHash: sh.Hash(), Basis: rb.RankBy(),
+		Cluster:  sh.Cluster, Year: sh.Year, SheetHash: hash, Basis: rb.RankBy(),
 	}
 	if p := rb.InForce(); !p.From.IsZero() || !p.To.IsZero() {
 		st.Rulebook.InForce = p.String()
 	}
 	cl := standings.NewCluster(rb, sh, cards, cfg.seed)
-	rec := &recorder{st: st, cards: cards, sh: sh, cl: cl, seed: cfg.seed, tiers: rb.Awards(), links: make([]Decision, max(len(cards)-1, 0))}
-	r := standings.NewRanker(cl, standings.NewCardSource(rb, cards), rec)
+	rec := &recorder{st: st, cards: cards, sh: sh, cl: cl, seed: cfg.seed, tiers: rb.SharedAwards(), links: make([]Decision, max(len(cards)-1, 0))}
+	r := standings.NewRanker(cl, newSortedSource(rb, cards), rec)
 	r.Sort()
-	conds := rb.Eligibility()
+	conds := rb.SharedEligibility() // read only
+	if n := len(r.Order); n > 0 {
+		st.Rows = make([]Row, 0, n)
+	}
 	for pos, m := range r.Order {
 		c := cards[m]
 		row := Row{Rank: r.Rank[pos], Member: c.Member, Total: c.Total, Percent: c.Percent, Basis: c.Basis, Card: c, Tied: r.Tied[m], Awards: []string{}, Failed: []Failure{}}
@@ -81,7 +98,7 @@ func RankScorecards(rb *rules.Rulebook, sh scoring.Sheet, cards []scoring.Scorec
 		// every eligibility condition, with the member's values if it fails
 		for j, cond := range conds {
 			if ok, why := r.Check(m, j); !ok {
-				row.Failed = append(row.Failed, Failure{Condition: cond.ID, Reason: cond.Reason, Detail: why.In(lang.English), Message: why})
+				row.Failed = append(row.Failed, Failure{Condition: cond.ID, Reason: cond.Reason, Message: why})
 			}
 		}
 		st.Rows = append(st.Rows, row)
@@ -91,6 +108,96 @@ func RankScorecards(rb *rules.Rulebook, sh scoring.Sheet, cards []scoring.Scorec
 	}
 	r.Propose()
 	return st
+}
+
+// sortedSource is the decimal reference's numbers (standings.CardSource),
+// with the keys of each quantity computed once for the whole cluster by
+// sorting its members: a member's key is the number of members whose value
+// is smaller, so that keys compare exactly as the values do, within any
+// group. CardSource counts within each group it is asked about, comparing
+// every pair: with the whole cluster as the first group, that is n²
+// decimal comparisons (10⁸ for ten thousand members).
+type sortedSource struct {
+	standings.CardSource
+	cards []scoring.Scorecard
+	keys  map[sortedKey][]int64
+}
+
+// sortedMembers is the size of a cluster from which sortedSource sorts:
+// in a smaller one, comparing every pair costs less.
+const sortedMembers = 64
+
+type sortedKey struct {
+	q    standings.Quantity
+	node int
+}
+
+func newSortedSource(rb *rules.Rulebook, cards []scoring.Scorecard) *sortedSource {
+	return &sortedSource{CardSource: standings.NewCardSource(rb, cards), cards: cards, keys: map[sortedKey][]int64{}}
+}
+
+// value is member m's quantity q (of node, for Value and Points).
+func (s *sortedSource) value(q standings.Quantity, node, m int) decimal.Decimal {
+	c := &s.cards[m]
+	switch q {
+	case standings.Total:
+		return c.Total
+	case standings.Percent:
+		return c.Percent
+	case standings.Value:
+		return c.Nodes[node].Value
+	case standings.Points:
+		return c.Nodes[node].Points
+	case standings.Deductions:
+		return c.Deductions.Total
+	case standings.Bonus:
+		return c.Bonus.Total
+	}
+	panic("ranking: unknown quantity")
+}
+
+// Keys writes each group member's key: the number of the cluster's
+// members whose value is smaller.
+func (s *sortedSource) Keys(q standings.Quantity, node int, group []int, out []int64) {
+	if len(s.cards) < sortedMembers {
+		s.CardSource.Keys(q, node, group, out) // keys in the same order
+		return
+	}
+	k := sortedKey{q, node}
+	keys, ok := s.keys[k]
+	if !ok {
+		n := len(s.cards)
+		vals := make([]decimal.Decimal, n)
+		order := make([]int, n)
+		for m := range n {
+			vals[m], order[m] = s.value(q, node, m), m
+		}
+		slices.SortFunc(order, func(a, b int) int { return rules.CompareDecimals(vals[a], vals[b]) })
+		keys = make([]int64, n)
+		for i, m := range order {
+			if i > 0 && rules.CompareDecimals(vals[m], vals[order[i-1]]) == 0 {
+				keys[m] = keys[order[i-1]]
+			} else {
+				keys[m] = int64(i)
+			}
+		}
+		s.keys[k] = keys
+	}
+	for _, m := range group {
+		out[m] = keys[m]
+	}
+}
+
+// AtLeast compares in decimals, as CardSource does, without building a
+// number (rules.CompareDecimals).
+func (s *sortedSource) AtLeast(q standings.Quantity, node, m, _ int, min decimal.Decimal) bool {
+	return rules.CompareDecimals(s.value(q, node, m), min) >= 0
+}
+
+// AtMost compares in decimals, as CardSource does, without building a
+// number.
+func (s *sortedSource) AtMost(q standings.Quantity, node, m, _ int, max decimal.Decimal) bool {
+	return rules.CompareDecimals(s.value(q, node, m), max) <= 0
 }
 
 // recorder writes the explanation of a ranking into the standings.
@@ -108,8 +215,8 @@ func (r *recorder) id(m int) string { return r.cards[m].Member.ID }
 
 // Decided records a decision between adjacent members.
 func (r *recorder) Decided(pos, k, upper, lower int, ut, lt lang.Message) {
-	r.links[pos-1] = Decision{Rule: r.cl.Chain()[k].Name, Upper: r.id(upper), UpperValue: ut.In(lang.English), UpperText: ut,
-		Lower: r.id(lower), LowerValue: lt.In(lang.English), LowerText: lt}
+	r.links[pos-1] = Decision{Rule: r.cl.Chain()[k].Name, Upper: r.id(upper), UpperValue: ut,
+		Lower: r.id(lower), LowerValue: lt}
 }
 
 // Unresolved records a tie the chain could not break.
@@ -122,10 +229,9 @@ func (r *recorder) Unresolved(pos int, group []int, tried int, note lang.Message
 	for i := range tried {
 		names[i] = r.cl.Chain()[i].Name
 	}
-	en := note.In(lang.English)
-	r.st.Ties = append(r.st.Ties, Tie{Rank: pos + 1, Members: ids, Tried: names, Note: en, NoteText: note})
+	r.st.Ties = append(r.st.Ties, Tie{Rank: pos + 1, Members: ids, Tried: names, Note: note})
 	for i := 1; i < len(group); i++ {
-		r.links[pos+i-1] = Decision{Rule: "unresolved", Upper: ids[i-1], Lower: ids[i], Unresolved: true, Note: en, NoteText: note}
+		r.links[pos+i-1] = Decision{Rule: "unresolved", Upper: ids[i-1], Lower: ids[i], Unresolved: true, Note: note}
 	}
 }
 
@@ -185,7 +291,7 @@ func (r *recorder) Pending(t, places int, candidates []int) {
 
 // Blocked records a tier waiting for an earlier one.
 func (r *recorder) Blocked(t int, why lang.Message) {
-	r.st.Awards[t].Blocked, r.st.Awards[t].BlockedText = why.In(lang.English), why
+	r.st.Awards[t].Blocked = why
 }
 
 // SortByName orders xs by the names of the members they stand for, in

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -26,6 +27,9 @@ type Rulebook struct {
 	conditions map[string]Condition
 	stages     map[string]int
 	tiers      map[string]int
+
+	memo     memoTable // values derived once (see Memo); not part of the rules
+	hashOnce sync.Once // fills hash
 }
 
 // MaxDepth is the deepest nesting of criteria a rulebook may have: a
@@ -75,7 +79,12 @@ func (r *Rulebook) InForce() Period { return r.spec.InForce }
 // Hash returns the rulebook's content hash ("sha256:…"): the same for the
 // same rules whatever the file's format, layout, key order or comments.
 // Results record it so that they can be traced to the exact rules used.
-func (r *Rulebook) Hash() string { return r.hash }
+func (r *Rulebook) Hash() string {
+	// computed the first time it is asked for: a rulebook built to
+	// recompute with other roundings, say, is never hashed
+	r.hashOnce.Do(func() { r.hash = canon.Hash(r.spec) })
+	return r.hash
+}
 
 // Spec returns a deep copy of the rulebook's description, with defaults
 // filled in.
@@ -317,7 +326,6 @@ func build(s Spec) *Rulebook {
 	for i, t := range s.Awards {
 		r.tiers[t.ID] = i
 	}
-	r.hash = canon.Hash(s)
 	return r
 }
 

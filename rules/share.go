@@ -151,6 +151,9 @@ func (s *Share) UnmarshalText(b []byte) error {
 
 // AtLeast reports whether value ≥ share × of, exactly.
 func (s Share) AtLeast(value, of decimal.Decimal) bool {
+	if c, ok := cmpScaled(value, s.Den, of, s.Num); ok {
+		return c >= 0 // the same comparison, in integers
+	}
 	return value.Mul(decimal.NewFromInt(s.Den)).GreaterThanOrEqual(of.Mul(decimal.NewFromInt(s.Num)))
 }
 

@@ -45,7 +45,7 @@ func (d Domain) Accepts(v decimal.Decimal) bool {
 
 // InBounds reports whether v lies between the bounds (whatever its kind).
 func (d Domain) InBounds(v decimal.Decimal) bool {
-	return (d.Min == nil || v.GreaterThanOrEqual(*d.Min)) && (d.Max == nil || v.LessThanOrEqual(*d.Max))
+	return (d.Min == nil || cmpDec(v, *d.Min) >= 0) && (d.Max == nil || cmpDec(v, *d.Max) <= 0)
 }
 
 // OnGrid reports whether v is of the domain's kind (a whole number for
@@ -55,7 +55,7 @@ func (d Domain) OnGrid(v decimal.Decimal) bool {
 	case WholeCounts:
 		return v.IsInteger()
 	case Binary:
-		return v.IsZero() || v.Equal(one)
+		return v.IsZero() || cmpDec(v, one) == 0
 	}
 	return true
 }
@@ -97,7 +97,12 @@ func (f Fraction) Rat() *big.Rat { return new(big.Rat).Quo(f.Num.Rat(), f.Den.Ra
 
 // Cmp compares x with the fraction exactly: -1, 0 or +1 as x is less than,
 // equal to or greater than it.
-func (f Fraction) Cmp(x decimal.Decimal) int { return x.Mul(f.Den).Cmp(f.Num) }
+func (f Fraction) Cmp(x decimal.Decimal) int {
+	if f.Den.Exponent() == 0 && f.Den.Cmp(one) == 0 {
+		return cmpDec(x, f.Num) // a whole decimal: no product to build
+	}
+	return x.Mul(f.Den).Cmp(f.Num)
+}
 
 // String reads like "7.5" or "10/3".
 func (f Fraction) String() string {
@@ -138,7 +143,7 @@ func (p Piece) Value(x decimal.Decimal) decimal.Decimal {
 	switch {
 	case p.Mul.IsZero():
 		y = p.Add
-	case p.Mul.Equal(one):
+	case cmpDec(p.Mul, one) == 0:
 		y = x
 	default:
 		y = p.Mul.Mul(x)
@@ -185,6 +190,30 @@ type PointFunction struct {
 	Quotient rules.Rounding
 }
 
+// clone returns a copy of f that shares nothing that can be changed with
+// f: its pieces, cap, roundings and domain bounds are copies.
+func (f PointFunction) clone() PointFunction {
+	g := f
+	g.Domain.Min, g.Domain.Max = clonePtr(f.Domain.Min), clonePtr(f.Domain.Max)
+	g.Cap = clonePtr(f.Cap)
+	g.CriterionRound = clonePtr(f.CriterionRound)
+	if f.Pieces != nil {
+		g.Pieces = slices.Clone(f.Pieces)
+		for i := range g.Pieces {
+			g.Pieces[i].Round = clonePtr(g.Pieces[i].Round)
+		}
+	}
+	return g
+}
+
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
 // Complete reports whether the function has its pieces (Apply may be used).
 func (f PointFunction) Complete() bool { return f.Pieces != nil }
 
@@ -216,7 +245,7 @@ func (f PointFunction) eval(x decimal.Decimal) (decimal.Decimal, int, bool) {
 	}
 	k := f.piece(x)
 	p := f.Pieces[k].Value(x)
-	if f.Cap != nil && p.GreaterThan(*f.Cap) {
+	if f.Cap != nil && cmpDec(p, *f.Cap) > 0 {
 		return *f.Cap, k, true
 	}
 	return p, k, false

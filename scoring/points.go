@@ -30,21 +30,30 @@ type LeafScorer struct {
 
 // NewLeafScorer returns a LeafScorer for the rulebook.
 func NewLeafScorer(rb *rules.Rulebook) *LeafScorer {
-	return &LeafScorer{rb: rb, s: &scorer{quo: rb.Quotient(), round: rb.Rounding(), quiet: true}}
+	e := engineOf(rb)
+	return &LeafScorer{rb: rb, s: &scorer{eng: e, quo: e.quo, round: e.round, quiet: true}}
+}
+
+// leaf returns the leaf criterion with the given id (the rulebook's own:
+// not to be modified).
+func (l *LeafScorer) leaf(criterion string) (*rules.Node, error) {
+	i, ok := l.rb.NodeIndex(criterion)
+	switch {
+	case !ok:
+		return nil, fmt.Errorf("unknown criterion %q", criterion)
+	case l.s.eng.nodes[i].IsGroup():
+		return nil, fmt.Errorf("%q is a group", criterion)
+	}
+	return &l.s.eng.nodes[i], nil
 }
 
 // Points is LeafPoints.
 func (l *LeafScorer) Points(criterion string, value, target decimal.Decimal) (points, contribution decimal.Decimal, err error) {
-	rb := l.rb
-	n, ok := rb.Node(criterion)
-	switch {
-	case !ok:
-		return points, contribution, fmt.Errorf("unknown criterion %q", criterion)
-	case n.IsGroup():
-		return points, contribution, fmt.Errorf("%q is a group", criterion)
+	n, err := l.leaf(criterion)
+	if err != nil {
+		return points, contribution, err
 	}
-	s := l.s
-	f := s.fn(n, target)
+	f := l.s.fn(n, target)
 	switch {
 	case f.Depends != OwnInput:
 		return points, contribution, fmt.Errorf("criterion %q is scored %s, relative to the other members", criterion, n.Method)
@@ -59,14 +68,12 @@ func (l *LeafScorer) Points(criterion string, value, target decimal.Decimal) (po
 
 // Function returns the criterion's PointFunction for a member whose target
 // is target (zero: the criterion's default), as Describe does, reusing what
-// the LeafScorer has built.
+// the LeafScorer has built. The function is the caller's: changing it
+// changes nothing else.
 func (l *LeafScorer) Function(criterion string, target decimal.Decimal) (PointFunction, error) {
-	n, ok := l.rb.Node(criterion)
-	switch {
-	case !ok:
-		return PointFunction{}, fmt.Errorf("unknown criterion %q", criterion)
-	case n.IsGroup():
-		return PointFunction{}, fmt.Errorf("%q is a group", criterion)
+	n, err := l.leaf(criterion)
+	if err != nil {
+		return PointFunction{}, err
 	}
-	return *l.s.fn(n, target), nil
+	return l.s.fn(n, target).clone(), nil
 }

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"math/big"
@@ -130,50 +131,159 @@ type PastAward struct {
 // canonical form (no trailing zeros, no exponent), so 9.50 and 9.5 are the
 // same value.
 func (s Sheet) Hash() string {
-	var lines []string
-	add := func(fields ...string) {
-		lines = append(lines, strings.Join(fields, "\x1f"))
+	// The lines are written one after the other into one buffer (each one
+	// its fields joined by \x1f), and sorted by their place in it. A first
+	// pass only measures them, so that the buffer is made once.
+	var h hashLines
+	h.measure = true
+	s.hashLines(&h)
+	h = hashLines{buf: make([]byte, 0, h.size), lines: make([][2]int, 0, h.count)}
+	s.hashLines(&h)
+	buf := h.buf
+	slices.SortFunc(h.lines, func(a, b [2]int) int { return bytes.Compare(buf[a[0]:a[1]], buf[b[0]:b[1]]) })
+	d := sha256.New()
+	for _, l := range h.lines {
+		d.Write(buf[l[0]:l[1]])
+		d.Write([]byte{'\n'})
 	}
-	add("C", s.Cluster, strconv.Itoa(s.Year))
+	// the recorded draw is an order, so it is hashed in order
+	d.Write([]byte("L\x1f" + strings.Join(s.Lots, "\x1f")))
+	d.Write([]byte{'\n'})
+	return "sha256:" + hex.EncodeToString(d.Sum(nil))
+}
+
+// hashLines writes the sheet's lines but the draw's, in any order.
+func (s Sheet) hashLines(h *hashLines) {
+	h.line('C').text(s.Cluster).int(s.Year)
 	for _, m := range s.Members {
-		add("M", m.ID, m.Name)
+		h.line('M').text(m.ID).text(m.Name)
 	}
 	for _, e := range s.Scores {
-		add("S", e.Member, e.Criterion, e.Stage, e.Assessor, canonical(e.Value))
+		h.line('S').text(e.Member).text(e.Criterion).text(e.Stage).text(e.Assessor).dec(e.Value)
 	}
 	for _, t := range s.Targets {
-		add("T", t.Member, t.Criterion, canonical(t.Value))
+		h.line('T').text(t.Member).text(t.Criterion).dec(t.Value)
 	}
 	for _, a := range s.NotAssigned {
-		add("N", a.Member, a.Criterion)
+		h.line('N').text(a.Member).text(a.Criterion)
 	}
 	for _, o := range s.Bonuses {
-		add("B", o.Member, o.Item, strconv.Itoa(o.Count), o.Note)
+		h.line('B').text(o.Member).text(o.Item).int(o.Count).text(o.Note)
 	}
 	for _, o := range s.Deductions {
-		add("D", o.Member, o.Item, strconv.Itoa(o.Count), o.Note)
+		h.line('D').text(o.Member).text(o.Item).int(o.Count).text(o.Note)
 	}
 	for _, f := range s.Facts {
-		add("F", f.Member, f.Fact, strconv.FormatBool(f.Value))
+		h.line('F').text(f.Member).text(f.Fact).text(strconv.FormatBool(f.Value))
 	}
 	if b := s.Ballot; b != nil {
-		add("V", strconv.Itoa(b.Entitled), strconv.Itoa(b.Present))
+		h.line('V').int(b.Entitled).int(b.Present)
 		for _, v := range b.Votes {
-			add("v", v.Member, strconv.Itoa(v.For), strconv.Itoa(v.Against), strconv.Itoa(v.Abstain))
+			h.line('v').text(v.Member).int(v.For).int(v.Against).int(v.Abstain)
 		}
 	}
-	for _, h := range s.History {
-		add("H", h.Member, strconv.Itoa(h.Year), h.Award)
+	for _, p := range s.History {
+		h.line('H').text(p.Member).int(p.Year).text(p.Award)
 	}
-	slices.Sort(lines)
-	// the recorded draw is an order, so it is hashed in order
-	lines = append(lines, "L\x1f"+strings.Join(s.Lots, "\x1f"))
-	h := sha256.New()
-	for _, l := range lines {
-		h.Write([]byte(l))
-		h.Write([]byte{'\n'})
+	h.end()
+}
+
+// hashLines holds the lines of Hash: their bytes one after the other in
+// buf, and where each begins and ends; or, when measuring, only how many
+// there are and how many bytes they take at most.
+type hashLines struct {
+	buf   []byte
+	lines [][2]int
+	start int
+
+	measure     bool
+	count, size int
+}
+
+// line ends the line being written, if any, and begins one with its kind.
+func (h *hashLines) line(kind byte) *hashLines {
+	h.end()
+	if h.measure {
+		h.count++
+		h.size++
+		return h
 	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+	h.start = len(h.buf)
+	h.buf = append(h.buf, kind)
+	return h
+}
+
+func (h *hashLines) end() {
+	if len(h.buf) > h.start {
+		h.lines = append(h.lines, [2]int{h.start, len(h.buf)})
+		h.start = len(h.buf)
+	}
+}
+
+func (h *hashLines) text(s string) *hashLines {
+	if h.measure {
+		h.size += 1 + len(s)
+		return h
+	}
+	h.buf = append(append(h.buf, 0x1f), s...)
+	return h
+}
+
+func (h *hashLines) int(n int) *hashLines {
+	if h.measure {
+		h.size += 1 + 20
+		return h
+	}
+	h.buf = strconv.AppendInt(append(h.buf, 0x1f), int64(n), 10)
+	return h
+}
+
+func (h *hashLines) dec(d decimal.Decimal) *hashLines {
+	if h.measure {
+		// sign, digits, point, and the zeros an exponent adds
+		h.size += 1 + 3 + d.NumDigits() + int(max(d.Exponent(), -d.Exponent()))
+		return h
+	}
+	h.buf = appendCanonical(append(h.buf, 0x1f), d)
+	return h
+}
+
+// appendCanonical appends canonical(d) to b, without building a number or
+// a text when d's coefficient fits in an int64.
+func appendCanonical(b []byte, d decimal.Decimal) []byte {
+	if d.NumDigits() > 18 {
+		return append(b, canonical(d)...)
+	}
+	c, e := d.CoefficientInt64(), d.Exponent()
+	if c == 0 {
+		return append(b, '0')
+	}
+	for e < 0 && c%10 == 0 {
+		c, e = c/10, e+1
+	}
+	if c < 0 {
+		b = append(b, '-')
+		c = -c // |c| < 10^18: no overflow
+	}
+	var digits [20]byte
+	ds := strconv.AppendInt(digits[:0], c, 10)
+	switch {
+	case e >= 0:
+		b = append(b, ds...)
+		for range e {
+			b = append(b, '0')
+		}
+	case int(-e) < len(ds):
+		point := len(ds) + int(e)
+		b = append(append(append(b, ds[:point]...), '.'), ds[point:]...)
+	default:
+		b = append(b, '0', '.')
+		for range int(-e) - len(ds) {
+			b = append(b, '0')
+		}
+		b = append(b, ds...)
+	}
+	return b
 }
 
 // canonical writes a decimal without trailing zeros or exponent, whatever

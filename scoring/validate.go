@@ -16,37 +16,131 @@ import (
 // so everything computed from it is independent of row order.
 type input struct {
 	rb      *rules.Rulebook
-	nodes   []rules.Node
+	eng     *engine
+	nodes   []rules.Node // shared with the rulebook
 	assess  rules.Assessment
 	roots   []int
 	members []Member
 	mIdx    map[string]int
+	nn      int // nodes per member: a cell is member × node, index m*nn+i
 
-	// per member, per node index
-	values   [][]*leafInput
-	assigned [][]bool
-	targets  [][]decimal.Decimal
+	// per cell
+	assigned []bool
+	// per member and criterion that reads a target (tcol[node], -1 for
+	// the others): the member's target
+	tcol    []int
+	ntcol   int
+	targets []decimal.Decimal
 
-	bonus      []map[string]Occurrences
-	deductions []map[string]Occurrences
-	facts      []map[string]bool
-	votes      []Vote
-	hasBallot  bool
-	rejected   map[[2]int]bool // member, node with a value that was refused
-	year       int
-	past       [][]PastAward // per member, newest first
-	entitled   int
-	present    int
+	// The values given: the rows of cell c are rows[off[c]:off[c+1]],
+	// ordered by stage, then by assessor; scores holds the sheet's rows
+	// that rows index. For scoring a large sheet, vals and assessors hold
+	// the rows' values and assessors instead (vals[k] is rows[k]'s), and
+	// scores is dropped: the index keeps no score row of the sheet, which
+	// the caller may then free (see val).
+	scores    []Entry
+	off       []int32
+	rows      []slotRow
+	vals      []decimal.Decimal
+	assessors []string
+
+	// per member and bonus (deduction) item, by the item's place (see
+	// engine.bonusPos): the occurrences given, if set
+	bonus, deductions       []Occurrences
+	bonusSet, deductionsSet []bool
+	// per member and fact, by the fact's place (engine.factPos): 0 not
+	// stated, 1 false, 2 true; and, for scoring, each member's map of
+	// them (see shareFacts)
+	factVal   []byte
+	facts     []map[string]bool
+	votes     []Vote
+	hasBallot bool
+	rejected  map[[2]int]bool // member, node with a value that was refused
+	year      int
+	past      [][]PastAward // per member, newest first
+	entitled  int
+	present   int
 }
 
-// leafInput is every raw value given for one member and criterion, by stage
-// (in rulebook stage order).
-type leafInput struct {
-	stages [][]Entry // indexed by stage position; each list sorted by assessor
+// reject notes that member m gave node i a value that was refused.
+func (in *input) reject(m, i int) {
+	if in.rejected == nil {
+		in.rejected = map[[2]int]bool{}
+	}
+	in.rejected[[2]int{m, i}] = true
+}
+
+// slotRow is one row of scores given for a cell, at a stage.
+type slotRow struct {
+	row int32 // index in input.scores
+	pos int32 // the stage's position in the rulebook's stage order
+}
+
+// cell returns the rows given for member m and node i, by stage then
+// assessor (none if the member has no value for it).
+func (in *input) cell(m, i int) []slotRow {
+	lo, hi := in.span(m, i)
+	return in.rows[lo:hi]
+}
+
+// val is the value of rows[k].
+func (in *input) val(k int) decimal.Decimal {
+	if in.vals != nil {
+		return in.vals[k]
+	}
+	return in.scores[in.rows[k].row].Value
+}
+
+// assessor is the assessor of rows[k].
+func (in *input) assessor(k int) string {
+	if in.vals != nil {
+		return in.assessors[k]
+	}
+	return in.scores[in.rows[k].row].Assessor
+}
+
+// target is member m's target for criterion i (zero if it reads none).
+func (in *input) target(m, i int) decimal.Decimal {
+	if c := in.tcol[i]; c >= 0 {
+		return in.targets[m*in.ntcol+c]
+	}
+	return decimal.Decimal{}
+}
+
+// compactRows is the number of score rows from which scoring copies what
+// it reads of them, so that the sheet's rows can be freed while it
+// scores; a smaller sheet's rows are read where they are.
+const compactRows = 1 << 12
+
+// span returns where the rows of member m and node i are in rows (and in
+// vals and assessors).
+func (in *input) span(m, i int) (lo, hi int) {
+	if in.off == nil {
+		return 0, 0
+	}
+	c := m*in.nn + i
+	return int(in.off[c]), int(in.off[c+1])
+}
+
+// atStage returns a cell's rows at stage pos.
+func atStage(rs []slotRow, pos int) []slotRow {
+	for k := 0; k < len(rs); k++ {
+		if int(rs[k].pos) == pos {
+			j := k + 1
+			for j < len(rs) && int(rs[j].pos) == pos {
+				j++
+			}
+			return rs[k:j]
+		}
+	}
+	return nil
 }
 
 type checker struct {
 	errs InputErrors
+	// the member found last (rows come member by member)
+	lastID string
+	lastM  int
 }
 
 func (c *checker) add(src Source, member, crit string, m lang.Message) {
@@ -72,10 +166,14 @@ func twice(key string, prev, cur Source, args ...any) lang.Message {
 	return lang.Msg(key, args...).With(first(prev, cur))
 }
 
-// index validates the sheet against the rulebook and indexes it.
-func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
+// index validates the sheet against the rulebook and indexes it, for
+// scoring if forScoring is set (see input.vals). It takes the sheet by value
+// so that a caller that scores it need not keep it.
+func index(rb *rules.Rulebook, sh Sheet, forScoring bool) (*input, error) {
 	c := &checker{}
-	in := &input{rb: rb, nodes: rb.Nodes(), assess: rb.Assessment(), roots: rb.Roots(), mIdx: map[string]int{}, rejected: map[[2]int]bool{}}
+	e := engineOf(rb)
+	in := &input{rb: rb, eng: e, nodes: e.nodes, assess: e.assess, roots: e.roots, nn: len(e.nodes),
+		mIdx: make(map[string]int, len(sh.Members))}
 
 	if sh.Year != 0 && !rb.InForce().Contains(sh.Year) {
 		c.add(Source{}, "", "", lang.Msg("input.year.not_in_force", sh.Year, rb.ID(), rb.Version(), rb.InForce().String()))
@@ -88,6 +186,7 @@ func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 	if msg, bad := badChar(sh.Cluster, false, lang.Msg("identity.what.cluster", strconv.Quote(sh.Cluster))); bad {
 		c.add(Source{}, "", "", msg)
 	}
+	in.members = make([]Member, 0, len(members))
 	for _, m := range members {
 		if strings.TrimSpace(m.ID) == "" {
 			c.add(m.Source, "", "", lang.Msg("input.member.no_id"))
@@ -107,41 +206,40 @@ func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 		in.members = append(in.members, m)
 	}
 	nm, nn := len(in.members), len(in.nodes)
-	in.values = make([][]*leafInput, nm)
-	in.assigned = make([][]bool, nm)
-	in.targets = make([][]decimal.Decimal, nm)
-	in.bonus = make([]map[string]Occurrences, nm)
-	in.deductions = make([]map[string]Occurrences, nm)
-	in.facts = make([]map[string]bool, nm)
-	in.votes = make([]Vote, nm)
-	for i := range nm {
-		in.values[i] = make([]*leafInput, nn)
-		in.assigned[i] = make([]bool, nn)
-		for j := range in.assigned[i] {
-			in.assigned[i][j] = true
-		}
-		in.targets[i] = make([]decimal.Decimal, nn)
-		in.bonus[i] = map[string]Occurrences{}
-		in.deductions[i] = map[string]Occurrences{}
-		in.facts[i] = map[string]bool{}
+	in.assigned = make([]bool, nm*nn)
+	for j := range in.assigned {
+		in.assigned[j] = true
 	}
+	in.tcol = make([]int, nn)
+	for i := range in.tcol {
+		in.tcol[i] = -1
+		if e.fns[i].ReadsTarget {
+			in.tcol[i] = in.ntcol
+			in.ntcol++
+		}
+	}
+	in.targets = make([]decimal.Decimal, nm*in.ntcol)
+	in.bonus, in.bonusSet = make([]Occurrences, nm*len(e.bonus.Items)), make([]bool, nm*len(e.bonus.Items))
+	in.deductions, in.deductionsSet = make([]Occurrences, nm*len(e.deduct.Items)), make([]bool, nm*len(e.deduct.Items))
+	in.factVal = make([]byte, nm*len(e.facts))
+	in.votes = make([]Vote, nm)
 
 	c.notAssigned(in, sh.NotAssigned)
 	c.scores(in, sh.Scores)
 	c.targets(in, sh.Targets)
 	c.missing(in)
-	c.occurrences(in, sh.Bonuses, bonusKeys, rb.BonusItem, in.bonus)
-	c.occurrences(in, sh.Deductions, deductionKeys, rb.DeductionItem, in.deductions)
+	c.occurrences(in, sh.Bonuses, bonusKeys, e.bonusPos, len(e.bonus.Items), in.bonus, in.bonusSet)
+	c.occurrences(in, sh.Deductions, deductionKeys, e.deductPos, len(e.deduct.Items), in.deductions, in.deductionsSet)
 	c.facts(in, sh.Facts)
-	c.ballot(in, sh)
+	c.ballot(in, &sh)
 	if sh.Year == 0 {
-		for _, tb := range rb.TieBreaks() {
+		for _, tb := range rb.SharedTieBreaks() {
 			if tb.Kind == rules.NoAwardLastYear {
 				c.add(Source{}, "", "", lang.Msg("input.year.needed_tiebreak", string(rules.NoAwardLastYear)))
 				break
 			}
 		}
-		for _, cond := range rb.Eligibility() {
+		for _, cond := range rb.SharedEligibility() {
 			if cond.MaxConsecutive != nil {
 				c.add(Source{}, "", "", lang.Msg("input.year.needed_condition", cond.ID))
 			}
@@ -169,30 +267,49 @@ func index(rb *rules.Rulebook, sh *Sheet) (*input, error) {
 		})
 		return nil, c.errs
 	}
+	if forScoring {
+		in.shareFacts()
+	}
+	if forScoring && len(in.rows) >= compactRows {
+		in.vals, in.assessors = make([]decimal.Decimal, len(in.rows)), make([]string, len(in.rows))
+		for k, r := range in.rows {
+			e := &in.scores[r.row]
+			in.vals[k], in.assessors[k] = e.Value, e.Assessor
+		}
+		in.scores = nil
+	}
 	return in, nil
 }
 
 func (c *checker) member(in *input, id string, src Source) (int, bool) {
+	if id == c.lastID && id != "" {
+		return c.lastM, true
+	}
 	i, ok := in.mIdx[id]
+	if ok {
+		c.lastID, c.lastM = id, i
+	}
 	if !ok {
 		c.add(src, id, "", lang.Msg("input.member.unknown", strconv.Quote(id)))
 	}
 	return i, ok
 }
 
-func (c *checker) node(in *input, member, id string, src Source) (rules.Node, bool) {
-	n, ok := in.rb.Node(id)
+// node returns the index of the node with the given id.
+func (c *checker) node(in *input, member, id string, src Source) (int, bool) {
+	i, ok := in.rb.NodeIndex(id)
 	if !ok {
 		c.add(src, member, id, lang.Msg("input.criterion.unknown", strconv.Quote(id), in.rb.ID()))
 	}
-	return n, ok
+	return i, ok
 }
 
 func (c *checker) notAssigned(in *input, as []Assignment) {
 	seen := map[[2]string]Source{}
+	nn := in.nn
 	for _, a := range as {
 		m, okm := c.member(in, a.Member, a.Source)
-		n, okn := c.node(in, a.Member, a.Criterion, a.Source)
+		i, okn := c.node(in, a.Member, a.Criterion, a.Source)
 		if !okm || !okn {
 			continue
 		}
@@ -204,28 +321,29 @@ func (c *checker) notAssigned(in *input, as []Assignment) {
 		seen[k] = a.Source
 		var mark func(i int)
 		mark = func(i int) {
-			in.assigned[m][i] = false
+			in.assigned[m*nn+i] = false
 			for _, k := range in.nodes[i].Kids {
 				mark(k)
 			}
 		}
-		mark(n.Index)
+		mark(i)
 	}
 	// A group all of whose criteria are not assigned is not assigned either;
 	// a member with nothing assigned cannot be scored.
 	for m := range in.members {
+		assigned := in.assigned[m*nn : (m+1)*nn]
 		for i := len(in.nodes) - 1; i >= 0; i-- {
-			if n := in.nodes[i]; len(n.Kids) > 0 {
+			if n := &in.nodes[i]; len(n.Kids) > 0 {
 				any := false
 				for _, k := range n.Kids {
-					any = any || in.assigned[m][k]
+					any = any || assigned[k]
 				}
-				in.assigned[m][i] = any
+				assigned[i] = any
 			}
 		}
 		any := false
 		for _, r := range in.roots {
-			any = any || in.assigned[m][r]
+			any = any || assigned[r]
 		}
 		if !any {
 			c.add(Source{}, in.members[m].ID, "", lang.Msg("input.member.nothing_assigned"))
@@ -233,93 +351,154 @@ func (c *checker) notAssigned(in *input, as []Assignment) {
 	}
 }
 
+// scores checks the score rows and indexes those that are valid by cell
+// (see input.cell).
 func (c *checker) scores(in *input, scores []Entry) {
-	type key struct{ m, crit, stage, assessor string }
-	seen := make(map[key]Source, len(scores))
-	for _, s := range scores {
+	nn, ns := in.nn, len(in.assess.Stages)
+	// The first row seen for each member, criterion, stage and assessor
+	// (index+1 in scores), to report a row given twice: by slot (cell ×
+	// stage) for the rows without an assessor, by slot and assessor for
+	// the others.
+	first := make([]int32, len(in.members)*nn*ns)
+	type byAssessor struct {
+		slot     int
+		assessor string
+	}
+	var firstBy map[byAssessor]int32
+	// The rows kept, with their cell, then counted out by cell.
+	type kept struct {
+		cell int
+		r    slotRow
+	}
+	keep := make([]kept, 0, len(scores))
+	for x := range scores {
+		s := &scores[x]
 		m, okm := c.member(in, s.Member, s.Source)
-		n, okn := c.node(in, s.Member, s.Criterion, s.Source)
+		i, okn := c.node(in, s.Member, s.Criterion, s.Source)
 		st, pos, oks := in.rb.Stage(s.Stage)
 		if !oks {
-			c.add(s.Source, s.Member, s.Criterion, lang.Msg("input.stage.unknown", strconv.Quote(s.Stage), stageList(in.rb)))
+			c.add(s.Source, s.Member, s.Criterion, lang.Msg("input.stage.unknown", strconv.Quote(s.Stage), in.eng.stageIDs))
 		}
 		if !okm || !okn || !oks {
 			if okm && okn {
-				in.rejected[[2]int{in.mIdx[s.Member], n.Index}] = true
+				in.reject(in.mIdx[s.Member], i)
 			}
 			continue
 		}
-		k := key{s.Member, s.Criterion, s.Stage, s.Assessor}
-		if prev, dup := seen[k]; dup {
-			m := twice("input.score.twice", prev, s.Source, st.ID)
+		slot := (m*nn+i)*ns + pos
+		var prev int32
+		if s.Assessor == "" {
+			prev = first[slot]
+			if prev == 0 {
+				first[slot] = int32(x + 1)
+			}
+		} else {
+			if firstBy == nil {
+				firstBy = map[byAssessor]int32{}
+			}
+			k := byAssessor{slot, s.Assessor}
+			prev = firstBy[k]
+			if prev == 0 {
+				firstBy[k] = int32(x + 1)
+			}
+		}
+		if prev != 0 {
+			p := scores[prev-1].Source
+			m := twice("input.score.twice", p, s.Source, st.ID)
 			if s.Assessor != "" {
-				m = twice("input.score.twice_by", prev, s.Source, st.ID, s.Assessor)
+				m = twice("input.score.twice_by", p, s.Source, st.ID, s.Assessor)
 			}
 			c.add(s.Source, s.Member, s.Criterion, m)
 			continue
 		}
-		seen[k] = s.Source
+		n := &in.nodes[i]
 		if n.IsGroup() {
-			c.add(s.Source, s.Member, s.Criterion, lang.Msg("input.score.group", strconv.Quote(s.Criterion), kidList(in, n)))
+			c.add(s.Source, s.Member, s.Criterion, lang.Msg("input.score.group", strconv.Quote(s.Criterion), in.eng.kids[i]))
 			continue
 		}
-		if !in.assigned[m][n.Index] {
+		if !in.assigned[m*nn+i] {
 			c.add(s.Source, s.Member, s.Criterion, lang.Msg("input.score.not_assigned"))
 			continue
 		}
-		if !c.value(s, n) {
-			in.rejected[[2]int{m, n.Index}] = true
+		if !c.value(s, n, in.eng.domains[i], in.eng.deps[i]) {
+			in.reject(m, i)
 			continue
 		}
-		li := in.values[m][n.Index]
-		if li == nil {
-			li = &leafInput{stages: make([][]Entry, len(in.assess.Stages))}
-			in.values[m][n.Index] = li
-		}
-		li.stages[pos] = append(li.stages[pos], s)
+		keep = append(keep, kept{m*nn + i, slotRow{int32(x), int32(pos)}})
 	}
-	for m := range in.values {
-		for i, li := range in.values[m] {
-			if li == nil {
+	first = nil
+	// Counting sort by cell, keeping the sheet's order within a cell; then
+	// each cell by stage and assessor.
+	in.scores = scores
+	in.off = make([]int32, len(in.members)*nn+1)
+	for _, k := range keep {
+		in.off[k.cell+1]++
+	}
+	for j := 1; j < len(in.off); j++ {
+		in.off[j] += in.off[j-1]
+	}
+	in.rows = make([]slotRow, len(keep))
+	next := slices.Clone(in.off[:len(in.off)-1])
+	for _, k := range keep {
+		in.rows[next[k.cell]] = k.r
+		next[k.cell]++
+	}
+	keep, next = nil, nil
+	for cell := range len(in.off) - 1 {
+		if rs := in.rows[in.off[cell]:in.off[cell+1]]; len(rs) > 1 {
+			slices.SortFunc(rs, func(a, b slotRow) int {
+				return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(scores[a.row].Assessor, scores[b.row].Assessor))
+			})
+		}
+	}
+	for m := range in.members {
+		for i := range in.nodes {
+			rs := in.cell(m, i)
+			if len(rs) == 0 {
 				continue
 			}
-			n := in.nodes[i]
-			for pos, ss := range li.stages {
-				slices.SortFunc(ss, func(a, b Entry) int { return cmp.Compare(a.Assessor, b.Assessor) })
-				li.stages[pos] = ss
+			n := &in.nodes[i]
+			for len(rs) > 0 {
+				j := 1
+				for j < len(rs) && rs[j].pos == rs[0].pos {
+					j++
+				}
+				ss := rs[:j]
+				rs = rs[j:]
+				e0 := &scores[ss[0].row]
 				if len(ss) > 1 && n.Method == rules.Relative {
-					c.add(ss[1].Source, in.members[m].ID, n.ID, lang.Msg("input.relative.several", len(ss), ss[0].Stage))
+					c.add(scores[ss[1].row].Source, in.members[m].ID, n.ID, lang.Msg("input.relative.several", len(ss), e0.Stage))
 				}
-				if len(ss) > 1 && hasEmptyAssessor(ss) {
-					c.add(ss[0].Source, in.members[m].ID, n.ID, lang.Msg("input.assessor.missing", ss[0].Stage))
+				if len(ss) > 1 && hasEmptyAssessor(scores, ss) {
+					c.add(e0.Source, in.members[m].ID, n.ID, lang.Msg("input.assessor.missing", e0.Stage))
 				}
-				st := in.assess.Stages[pos]
-				if st.Aggregate == rules.TrimmedMean && len(ss) > 0 && ss[0].Assessor != "" && len(ss) <= 2*st.Trim {
-					c.add(ss[0].Source, in.members[m].ID, n.ID, lang.Msg("input.assessor.too_few", st.ID, len(ss), st.Trim, st.Trim, 2*st.Trim+1))
+				st := in.assess.Stages[ss[0].pos]
+				if st.Aggregate == rules.TrimmedMean && e0.Assessor != "" && len(ss) <= 2*st.Trim {
+					c.add(e0.Source, in.members[m].ID, n.ID, lang.Msg("input.assessor.too_few", st.ID, len(ss), st.Trim, st.Trim, 2*st.Trim+1))
 				}
 			}
 		}
 	}
 }
 
-func hasEmptyAssessor(ss []Entry) bool {
-	for _, s := range ss {
-		if s.Assessor == "" {
+func hasEmptyAssessor(scores []Entry, ss []slotRow) bool {
+	for _, r := range ss {
+		if scores[r.row].Assessor == "" {
 			return true
 		}
 	}
 	return false
 }
 
-// value checks a raw value against its criterion's method.
-func (c *checker) value(s Entry, n rules.Node) bool {
+// value checks a raw value against its criterion's method: against the
+// inputs it accepts (d, dep: domainOf).
+func (c *checker) value(s *Entry, n *rules.Node, d Domain, dep Dependence) bool {
 	bad := func(key string, args ...any) bool {
 		c.add(s.Source, s.Member, s.Criterion, lang.Msg(key, args...))
 		return false
 	}
-	d, dep := domainOf(n)
 	switch {
-	case d.Min != nil && s.Value.LessThan(*d.Min):
+	case d.Min != nil && cmpDec(s.Value, *d.Min) < 0:
 		return bad("input.value.negative", s.Value)
 	case dep == OnBallot:
 		return bad("input.value.votes")
@@ -337,10 +516,11 @@ func (c *checker) targets(in *input, ts []Target) {
 	seen := map[[2]string]Source{}
 	for _, t := range ts {
 		m, okm := c.member(in, t.Member, t.Source)
-		n, okn := c.node(in, t.Member, t.Criterion, t.Source)
+		i, okn := c.node(in, t.Member, t.Criterion, t.Source)
 		if !okm || !okn {
 			continue
 		}
+		n := &in.nodes[i]
 		k := [2]string{t.Member, t.Criterion}
 		if prev, dup := seen[k]; dup {
 			c.add(t.Source, t.Member, t.Criterion, twice("input.target.twice", prev, t.Source))
@@ -359,23 +539,21 @@ func (c *checker) targets(in *input, ts []Target) {
 			c.add(t.Source, t.Member, t.Criterion, lang.Msg("input.target.not_positive", t.Value))
 			continue
 		}
-		in.targets[m][n.Index] = t.Value
+		in.targets[m*in.ntcol+in.tcol[i]] = t.Value
 	}
 }
 
 // hasCounted reports whether member m has a value for node i at a stage that
 // can count (any stage, or the named one if the rulebook counts only that).
 func (in *input) hasCounted(m, i int) bool {
-	li := in.values[m][i]
-	if li == nil {
+	rs := in.cell(m, i)
+	if len(rs) == 0 {
 		return false
 	}
-	a := in.assess
-	if a.Counts != rules.NamedPick {
+	if in.assess.Counts != rules.NamedPick {
 		return true
 	}
-	_, pos, _ := in.rb.Stage(a.Stage)
-	return len(li.stages[pos]) > 0
+	return len(atStage(rs, in.eng.named)) > 0
 }
 
 // missing reports assigned criteria with no value (unless the rulebook
@@ -384,8 +562,9 @@ func (c *checker) missing(in *input) {
 	policy := in.rb.Missing()
 	for m, mem := range in.members {
 		var missing []string
-		for i, n := range in.nodes {
-			if n.IsGroup() || !in.assigned[m][i] {
+		for i := range in.nodes {
+			n := &in.nodes[i]
+			if n.IsGroup() || !in.assigned[m*in.nn+i] {
 				continue
 			}
 			if n.Method == rules.Votes {
@@ -394,11 +573,11 @@ func (c *checker) missing(in *input) {
 			if !in.hasCounted(m, i) && !in.rejected[[2]int{m, i}] && policy == rules.MissingIsError {
 				missing = append(missing, n.ID)
 			}
-			if (n.Method == rules.Ratio || n.Method == rules.Relative) && in.targets[m][i].IsZero() {
+			if (n.Method == rules.Ratio || n.Method == rules.Relative) && in.target(m, i).IsZero() {
 				if n.Target.IsZero() {
 					c.add(mem.Source, mem.ID, n.ID, lang.Msg("input.target.missing"))
 				} else {
-					in.targets[m][i] = n.Target
+					in.targets[m*in.ntcol+in.tcol[i]] = n.Target
 				}
 			}
 		}
@@ -421,10 +600,13 @@ var (
 	deductionKeys = occurrenceKeys{"input.deduction.unknown", "input.deduction.negative", "input.deduction.twice"}
 )
 
-func (c *checker) occurrences(in *input, occ []Occurrences, keys occurrenceKeys, lookup func(string) (rules.Item, bool), into []map[string]Occurrences) {
+// occurrences checks the rows of bonus or deduction items (whose places
+// by id are pos, n of them) and keeps them in into, by member and place.
+func (c *checker) occurrences(in *input, occ []Occurrences, keys occurrenceKeys, pos map[string]int, n int, into []Occurrences, set []bool) {
 	for _, o := range occ {
 		m, okm := c.member(in, o.Member, o.Source)
-		if _, ok := lookup(o.Item); !ok {
+		k, ok := pos[o.Item]
+		if !ok {
 			c.add(o.Source, o.Member, o.Item, lang.Msg(keys.unknown, strconv.Quote(o.Item)))
 			continue
 		}
@@ -435,11 +617,11 @@ func (c *checker) occurrences(in *input, occ []Occurrences, keys occurrenceKeys,
 			c.add(o.Source, o.Member, o.Item, lang.Msg(keys.negative, o.Count))
 			continue
 		}
-		if prev, dup := into[m][o.Item]; dup {
-			c.add(o.Source, o.Member, o.Item, twice(keys.twice, prev.Source, o.Source))
+		if x := m*n + k; set[x] {
+			c.add(o.Source, o.Member, o.Item, twice(keys.twice, into[x].Source, o.Source))
 			continue
 		}
-		into[m][o.Item] = o
+		into[m*n+k], set[m*n+k] = o, true
 	}
 }
 
@@ -447,41 +629,76 @@ func (c *checker) facts(in *input, fs []FactValue) {
 	srcs := map[[2]string]Source{}
 	for _, f := range fs {
 		m, okm := c.member(in, f.Member, f.Source)
-		if _, ok := in.rb.Fact(f.Fact); !ok {
+		k, ok := in.eng.factPos[f.Fact]
+		if !ok {
 			c.add(f.Source, f.Member, f.Fact, lang.Msg("input.fact.unknown", strconv.Quote(f.Fact)))
 			continue
 		}
 		if !okm {
 			continue
 		}
-		k := [2]string{f.Member, f.Fact}
-		if prev, dup := srcs[k]; dup {
+		key := [2]string{f.Member, f.Fact}
+		if prev, dup := srcs[key]; dup {
 			c.add(f.Source, f.Member, f.Fact, twice("input.fact.twice", prev, f.Source))
 			continue
 		}
-		srcs[k] = f.Source
-		in.facts[m][f.Fact] = f.Value
+		srcs[key] = f.Source
+		in.factVal[m*len(in.eng.facts)+k] = factValue(f.Value)
 	}
-	for _, fact := range in.rb.Facts() {
+	nf := len(in.eng.facts)
+	for _, fact := range in.eng.facts {
+		k := in.eng.factPos[fact.ID]
 		for m, mem := range in.members {
-			if _, ok := in.facts[m][fact.ID]; ok {
+			if in.factVal[m*nf+k] != 0 {
 				continue
 			}
 			if fact.Default == nil {
 				c.add(mem.Source, mem.ID, fact.ID, lang.Msg("input.fact.not_stated", fact.Name))
 				continue
 			}
-			in.facts[m][fact.ID] = *fact.Default
+			in.factVal[m*nf+k] = factValue(*fact.Default)
 		}
 	}
 }
 
+func factValue(v bool) byte {
+	if v {
+		return 2
+	}
+	return 1
+}
+
+// shareFacts makes each member's map of facts, for its scorecard, from
+// factVal: the members whose facts are the same share one map (a
+// scorecard's maps are read only), so that a cluster of thousands of
+// members has a handful of maps, not thousands.
+func (in *input) shareFacts() {
+	facts := in.eng.facts
+	nf := len(facts)
+	in.facts = make([]map[string]bool, len(in.members))
+	shared := map[string]map[string]bool{}
+	for m := range in.members {
+		vals := in.factVal[m*nf : (m+1)*nf]
+		if mp, ok := shared[string(vals)]; ok {
+			in.facts[m] = mp
+			continue
+		}
+		mp := make(map[string]bool, nf)
+		for _, f := range facts {
+			if v := vals[in.eng.factPos[f.ID]]; v != 0 {
+				mp[f.ID] = v == 2
+			}
+		}
+		shared[string(vals)] = mp
+		in.facts[m] = mp
+	}
+}
+
 func (c *checker) ballot(in *input, sh *Sheet) {
-	uses := ballotUses(in.rb)
 	b := sh.Ballot
 	if b == nil {
-		if len(uses) > 0 {
-			c.add(Source{}, "", "", lang.Msg("input.ballot.missing").With(uses...))
+		if in.eng.ballot {
+			c.add(Source{}, "", "", lang.Msg("input.ballot.missing").With(ballotUses(in.rb)...))
 		}
 		return
 	}
@@ -526,17 +743,17 @@ func (c *checker) ballot(in *input, sh *Sheet) {
 // ballotUses names the parts of a rulebook that need a ballot, if any.
 func ballotUses(rb *rules.Rulebook) []lang.Message {
 	var uses []lang.Message
-	for _, n := range rb.Nodes() {
+	for _, n := range rb.SharedNodes() {
 		if !n.IsGroup() && n.Method == rules.Votes {
 			uses = append(uses, lang.Msg("input.ballot.use.criterion", n.ID))
 		}
 	}
-	for _, cond := range rb.Eligibility() {
+	for _, cond := range rb.SharedEligibility() {
 		if cond.MinVotes != nil {
 			uses = append(uses, lang.Msg("input.ballot.use.condition", cond.ID))
 		}
 	}
-	for _, tb := range rb.TieBreaks() {
+	for _, tb := range rb.SharedTieBreaks() {
 		if tb.Kind == rules.MoreVotes {
 			uses = append(uses, lang.Msg("input.ballot.use.tiebreak", string(rules.MoreVotes)))
 		}
@@ -555,20 +772,4 @@ func (c *checker) lots(in *input, order []string) {
 		}
 		seen[id] = true
 	}
-}
-
-func stageList(rb *rules.Rulebook) string {
-	var ids []string
-	for _, s := range rb.Assessment().Stages {
-		ids = append(ids, s.ID)
-	}
-	return strings.Join(ids, ", ")
-}
-
-func kidList(in *input, n rules.Node) string {
-	var ids []string
-	for _, k := range n.Kids {
-		ids = append(ids, in.nodes[k].ID)
-	}
-	return strings.Join(ids, ", ")
 }

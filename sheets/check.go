@@ -31,7 +31,7 @@ func Validate(rb *rules.Rulebook, sh scoring.Sheet, err error) error {
 	if err != nil && !errors.As(err, &readErrs) {
 		return err // not a problem with the rows (no such file, unknown format)
 	}
-	_, scoreErr := scoring.Score(rb, sh)
+	scoreErr := scoring.Check(rb, sh) // Score's problems, without scoring
 	if err == nil {
 		return scoreErr
 	}

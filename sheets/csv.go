@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/thidua/thidua/internal/csvutil"
 	"github.com/thidua/thidua/internal/fields"
 	"github.com/thidua/thidua/lang"
@@ -22,8 +24,12 @@ const MaxBytes = 32 << 20
 
 var columns = []string{"record", "member", "key", "value", "stage", "assessor", "note"}
 
-// idColumns hold ids and keys, which must be plain text on one line.
-var idColumns = []string{"member", "key", "stage", "assessor"}
+// idColumns hold ids and keys, which must be plain text on one line
+// (idCols are their indices).
+var (
+	idColumns = []string{"member", "key", "stage", "assessor"}
+	idCols    = []int{colMember, colKey, colStage, colAssessor}
+)
 
 // ReadCSV reads a score sheet in the CSV layout described in the package
 // documentation. name is used in error messages. A text cell that begins
@@ -46,8 +52,10 @@ func ReadCSV(name string, r io.Reader) (scoring.Sheet, error) {
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma = csvutil.Delimiter(data)
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
+	cr.ReuseRecord = true // the parser keeps a record's texts, never the record
 	p := &csvParser{name: name, comma: cr.Comma, seen: map[string]int{}}
+	p.reserve(data)
+	p.interning = len(data) >= internBytes
 	for {
 		header, err := cr.Read()
 		if err == io.EOF {
@@ -78,6 +86,12 @@ func ReadCSV(name string, r io.Reader) (scoring.Sheet, error) {
 		p.row(rec, line)
 	}
 	p.finish()
+	if len(p.sheet.Scores) == 0 {
+		p.sheet.Scores = nil // as if none had been reserved
+	}
+	if len(p.sheet.Members) == 0 {
+		p.sheet.Members = nil
+	}
 	if len(p.errs) > 0 {
 		return p.sheet, p.errs
 	}
@@ -96,15 +110,117 @@ func blank(rec []string) bool {
 }
 
 type csvParser struct {
-	name  string
-	comma rune
-	col   map[string]int
-	width int // columns in the header, without empty cells at its end
-	cells int // cells in the header line, with them
-	sheet scoring.Sheet
-	errs  scoring.InputErrors
-	lots  []lot
-	seen  map[string]int // rows that may be given once, with their line
+	name   string
+	comma  rune
+	col    map[string]int
+	at     [len(colNames)]int    // per column: its index in a record, or -1
+	cells  [len(colNames)]string // the current row's cells, cleaned (see get)
+	width  int                   // columns in the header, without empty cells at its end
+	ncells int                   // cells in the header line, with them
+	sheet  scoring.Sheet
+	errs   scoring.InputErrors
+	lots   []lot
+	seen   map[string]int // rows that may be given once, with their line
+	votes  map[string]int // member → index of its votes in the ballot
+	// ids and numbers read so far: a sheet names the same members,
+	// criteria and stages, and gives the same values, on thousands of
+	// rows, which share one copy of each (see intern and decimal)
+	ids  map[string]string
+	nums map[string]decimal.Decimal
+	last [len(colNames)]string // per column: the id interned last
+	// interning is set for a large sheet: a small one's rows keep
+	// their lines, which cost less than the map
+	interning bool
+}
+
+// internBytes is the size of a sheet from which its ids are interned.
+const internBytes = 1 << 20
+
+// intern returns s, read in column c, or the equal text read before: the
+// rows' ids share one copy of each, and keep no line of the file alive.
+func (p *csvParser) intern(c int, s string) string {
+	if s == "" || !p.interning {
+		return s
+	}
+	if s == p.last[c] {
+		return p.last[c] // the rows of a member follow each other
+	}
+	t, ok := p.ids[s]
+	if !ok {
+		if p.ids == nil {
+			p.ids = map[string]string{}
+		}
+		t = strings.Clone(s)
+		p.ids[t] = t
+	}
+	p.last[c] = t
+	return t
+}
+
+// decimal is ParseDecimal, once per distinct text: the rows that give the
+// same text share its value (a decimal is never changed).
+func (p *csvParser) decimal(s string) (decimal.Decimal, error) {
+	if d, ok := p.nums[s]; ok {
+		return d, nil
+	}
+	d, err := ParseDecimal(s)
+	if err != nil {
+		return d, err
+	}
+	if p.nums == nil {
+		p.nums = map[string]decimal.Decimal{}
+	}
+	p.nums[strings.Clone(s)] = d
+	return d, nil
+}
+
+// The columns, as indices of csvParser.at and cells (in the order of
+// columns).
+const (
+	colRecord = iota
+	colMember
+	colKey
+	colValue
+	colStage
+	colAssessor
+	colNote
+)
+
+var colNames = [...]string{colRecord: "record", colMember: "member", colKey: "key", colValue: "value", colStage: "stage", colAssessor: "assessor", colNote: "note"}
+
+// reserve sizes the sheet's lists of scores and members for the lines of
+// data that begin as their rows do ("score," or "member,", in any case,
+// with the sheet's delimiter), so that a large sheet's lists are not grown
+// again and again. It is only a guess: a list grows as usual if it is
+// short, and is left nil if no row is added to it (see ReadCSV).
+func (p *csvParser) reserve(data []byte) {
+	var scores, members int
+	for len(data) > 0 {
+		switch {
+		case startsRecord(data, "score", p.comma):
+			scores++
+		case startsRecord(data, "member", p.comma):
+			members++
+		}
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			break
+		}
+		data = data[i+1:]
+	}
+	if scores > 0 {
+		p.sheet.Scores = make([]scoring.Entry, 0, scores)
+	}
+	if members > 0 {
+		p.sheet.Members = make([]scoring.Member, 0, members)
+	}
+}
+
+// startsRecord reports whether line begins with the record kind, in any
+// case, and the delimiter.
+func startsRecord(line []byte, kind string, comma rune) bool {
+	return len(line) > len(kind) && line[0]|0x20 == kind[0] && rune(line[len(kind)]) == comma &&
+		bytes.EqualFold(line[:len(kind)], []byte(kind))
 }
 
 type lot struct {
@@ -126,7 +242,7 @@ func (p *csvParser) add(line int, member, key string, m lang.Message) {
 // spreadsheets save them) are ignored.
 func (p *csvParser) header(h []string, line int) bool {
 	p.col = map[string]int{}
-	p.cells = len(h)
+	p.ncells = len(h)
 	p.width = len(h)
 	for p.width > 0 && strings.TrimSpace(h[p.width-1]) == "" {
 		p.width--
@@ -145,16 +261,28 @@ func (p *csvParser) header(h []string, line int) bool {
 	if _, ok := p.col["record"]; !ok && len(p.errs) == 0 {
 		p.add(line, "", "", lang.Msg("csv.column.no_record", strings.Join(columns, ", ")))
 	}
+	for c, name := range colNames {
+		p.at[c] = -1
+		if i, ok := p.col[name]; ok {
+			p.at[c] = i
+		}
+	}
 	return len(p.errs) == 0
 }
 
-func (p *csvParser) get(rec []string, c string) string {
-	i, ok := p.col[c]
-	if !ok || i >= len(rec) {
-		return ""
+// clean reads a row's cells, cleaned (fields.CleanText): an absent column
+// reads as "".
+func (p *csvParser) clean(rec []string) {
+	for c, i := range p.at {
+		p.cells[c] = ""
+		if i >= 0 && i < len(rec) {
+			p.cells[c] = fields.CleanText(rec[i])
+		}
 	}
-	return fields.CleanText(rec[i])
 }
+
+// get is the current row's cell in column c, cleaned (see clean).
+func (p *csvParser) get(c int) string { return p.cells[c] }
 
 // once reports whether the row on line is the first to give what it gives
 // (the cluster's name, or the votes for a member, …: the message key of
@@ -179,7 +307,7 @@ func (p *csvParser) once(line int, member, crit, key string, args ...string) boo
 // unquoted decimal comma in a comma-separated file ("9,75") does that.
 func (p *csvParser) overflow(rec []string, line int, member, key string) bool {
 	n := len(rec)
-	if n <= p.cells {
+	if n <= p.ncells {
 		for n > p.width && strings.TrimSpace(rec[n-1]) == "" {
 			n--
 		}
@@ -199,17 +327,18 @@ func (p *csvParser) row(rec []string, line int) {
 	if blank(rec) {
 		return // blank line, or a row of empty cells
 	}
-	kind := strings.ToLower(p.get(rec, "record"))
+	p.clean(rec)
+	kind := strings.ToLower(p.get(colRecord))
 	if strings.HasPrefix(kind, "#") {
 		return // comment row
 	}
-	member, key, value := unneutralise(p.get(rec, "member")), unneutralise(p.get(rec, "key")), p.get(rec, "value")
-	stage, assessor, note := unneutralise(p.get(rec, "stage")), unneutralise(p.get(rec, "assessor")), unneutralise(p.get(rec, "note"))
+	member, key, value := p.intern(colMember, unneutralise(p.get(colMember))), p.intern(colKey, unneutralise(p.get(colKey))), p.get(colValue)
+	stage, assessor, note := p.intern(colStage, unneutralise(p.get(colStage))), p.intern(colAssessor, unneutralise(p.get(colAssessor))), unneutralise(p.get(colNote))
 	if p.overflow(rec, line, member, key) {
 		return
 	}
-	for _, c := range idColumns {
-		if v := p.get(rec, c); strings.ContainsFunc(v, unicode.IsControl) {
+	for k, c := range idColumns {
+		if v := p.get(idCols[k]); strings.ContainsFunc(v, unicode.IsControl) {
 			m, k := member, key // name them unless they are the bad text
 			if strings.ContainsFunc(m, unicode.IsControl) {
 				m = ""
@@ -222,11 +351,11 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 	}
 	src := scoring.Source{File: p.name, Line: line}
-	need := func(what ...string) bool {
+	need := func(what ...int) bool {
 		ok := true
 		for _, w := range what {
-			if p.get(rec, w) == "" {
-				p.add(line, member, key, lang.Msg("csv.row.needs", kind, w))
+			if p.get(w) == "" {
+				p.add(line, member, key, lang.Msg("csv.row.needs", kind, colNames[w]))
 				ok = false
 			}
 		}
@@ -254,7 +383,7 @@ func (p *csvParser) row(rec []string, line int) {
 			p.add(line, "", key, lang.Msg("csv.cluster.key", strconv.Quote(key)))
 		}
 	case "member":
-		if !need("member") {
+		if !need(colMember) {
 			return
 		}
 		if key != "" && key != "name" {
@@ -263,7 +392,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		p.sheet.Members = append(p.sheet.Members, scoring.Member{ID: member, Name: unneutralise(value), Source: src})
 	case "score":
-		if !need("member", "key", "stage") {
+		if !need(colMember, colKey, colStage) {
 			return
 		}
 		if value == "" {
@@ -274,29 +403,29 @@ func (p *csvParser) row(rec []string, line int) {
 			p.sheet.NotAssigned = append(p.sheet.NotAssigned, scoring.Assignment{Member: member, Criterion: key, Source: src})
 			return
 		}
-		d, err := ParseDecimal(value)
+		d, err := p.decimal(value)
 		if err != nil {
 			p.add(line, member, key, csvutil.ValueMessage(err))
 			return
 		}
 		p.sheet.Scores = append(p.sheet.Scores, scoring.Entry{Member: member, Criterion: key, Stage: stage, Assessor: assessor, Value: d, Source: src})
 	case "target":
-		if !need("member", "key", "value") {
+		if !need(colMember, colKey, colValue) {
 			return
 		}
-		d, err := ParseDecimal(value)
+		d, err := p.decimal(value)
 		if err != nil {
 			p.add(line, member, key, lang.Msg("csv.target.value").With(csvutil.ValueMessage(err)))
 			return
 		}
 		p.sheet.Targets = append(p.sheet.Targets, scoring.Target{Member: member, Criterion: key, Value: d, Source: src})
 	case "not_assigned":
-		if !need("member", "key") {
+		if !need(colMember, colKey) {
 			return
 		}
 		p.sheet.NotAssigned = append(p.sheet.NotAssigned, scoring.Assignment{Member: member, Criterion: key, Source: src})
 	case "bonus", "deduction":
-		if !need("member", "key") {
+		if !need(colMember, colKey) {
 			return
 		}
 		n := 1
@@ -318,7 +447,7 @@ func (p *csvParser) row(rec []string, line int) {
 			p.sheet.Deductions = append(p.sheet.Deductions, o)
 		}
 	case "fact":
-		if !need("member", "key", "value") {
+		if !need(colMember, colKey, colValue) {
 			return
 		}
 		b, err := parseBool(value)
@@ -350,7 +479,7 @@ func (p *csvParser) row(rec []string, line int) {
 		if key == "" {
 			key = "for"
 		}
-		if !need("member", "value") {
+		if !need(colMember, colValue) {
 			return
 		}
 		if key != "for" && key != "against" && key != "abstain" {
@@ -367,10 +496,14 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		p.ballot(src)
 		b := p.sheet.Ballot
-		i := slices.IndexFunc(b.Votes, func(v scoring.Vote) bool { return v.Member == member })
-		if i < 0 {
+		i, ok := p.votes[member]
+		if !ok {
 			b.Votes = append(b.Votes, scoring.Vote{Member: member, Source: src})
 			i = len(b.Votes) - 1
+			if p.votes == nil {
+				p.votes = map[string]int{}
+			}
+			p.votes[member] = i
 		}
 		switch v := &b.Votes[i]; key {
 		case "for":
@@ -381,7 +514,7 @@ func (p *csvParser) row(rec []string, line int) {
 			v.Abstain = n
 		}
 	case "history":
-		if !need("member", "key", "value") {
+		if !need(colMember, colKey, colValue) {
 			return
 		}
 		y, err := strconv.Atoi(key)
@@ -391,7 +524,7 @@ func (p *csvParser) row(rec []string, line int) {
 		}
 		p.sheet.History = append(p.sheet.History, scoring.PastAward{Member: member, Year: y, Award: unneutralise(value), Source: src})
 	case "lots":
-		if !need("member", "value") {
+		if !need(colMember, colValue) {
 			return
 		}
 		n, err := parseCount(value)
