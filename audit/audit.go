@@ -169,15 +169,12 @@ func (a *auditor) workbookWarnings(ws []scoresheet.Warning) {
 		if where := strings.Trim(w.Sheet+"!"+w.Cell, "!"); where != "" {
 			m = lang.Msg("audit.sheet.at", where).With(m)
 		}
-		a.add(Finding{Severity: Warning, Kind: KindSheet, Source: Source{File: w.File}, Text: m})
+		a.add(Finding{Severity: Warning, Kind: KindSheet, Source: Source{File: w.File}, Message: m})
 	}
 }
 
-// add records a finding; its English Message is its Text in English.
-func (a *auditor) add(f Finding) {
-	f.Message = f.Text.In(lang.English)
-	a.findings = append(a.findings, f)
-}
+// add records a finding.
+func (a *auditor) add(f Finding) { a.findings = append(a.findings, f) }
 
 // name writes a member as "Sở Công Thương (SCT)", or its id alone.
 func (a *auditor) name(id string) string {
@@ -213,7 +210,7 @@ func (a *auditor) identity() {
 			whose = "audit.not_in_force.minutes"
 		}
 		a.add(Finding{Severity: Error, Kind: KindNotInForce, Recorded: strconv.Itoa(y), Recomputed: inForce.String(),
-			Text: lang.Msg(whose, y, inForce.String()).With(a.rulebookName())})
+			Message: lang.Msg(whose, y, inForce.String()).With(a.rulebookName())})
 	}
 	if a.sh.Year != 0 && !inForce.Contains(a.sh.Year) {
 		// Recompute all the same, as if the rulebook applied, so that the
@@ -226,18 +223,18 @@ func (a *auditor) identity() {
 	}
 	if a.rec.Year != 0 && a.sh.Year != 0 && a.rec.Year != a.sh.Year {
 		a.add(Finding{Severity: Warning, Kind: KindIdentity, Criterion: "year", Recorded: strconv.Itoa(a.rec.Year), Recomputed: strconv.Itoa(a.sh.Year),
-			Text: lang.Msg("audit.identity.year", a.rec.Year, a.sh.Year)})
+			Message: lang.Msg("audit.identity.year", a.rec.Year, a.sh.Year)})
 	}
 	if a.rec.Cluster != "" && a.sh.Cluster != "" && a.rec.Cluster != a.sh.Cluster {
 		a.add(Finding{Severity: Warning, Kind: KindIdentity, Criterion: "cluster", Recorded: a.rec.Cluster, Recomputed: a.sh.Cluster,
-			Text: lang.Msg("audit.identity.cluster", strconv.Quote(a.rec.Cluster), strconv.Quote(a.sh.Cluster))})
+			Message: lang.Msg("audit.identity.cluster", strconv.Quote(a.rec.Cluster), strconv.Quote(a.sh.Cluster))})
 	}
 	if a.rec.Rulebook != "" && a.rec.Rulebook != a.rb.ID() {
 		a.add(Finding{Severity: Warning, Kind: KindIdentity, Criterion: "rulebook", Recorded: a.rec.Rulebook, Recomputed: a.rb.ID(),
-			Text: lang.Msg("audit.identity.rulebook", a.rec.Rulebook).With(a.rulebookName())})
+			Message: lang.Msg("audit.identity.rulebook", a.rec.Rulebook).With(a.rulebookName())})
 	} else if a.rec.Version != "" && a.rec.Version != a.rb.Version() {
 		a.add(Finding{Severity: Warning, Kind: KindIdentity, Criterion: "version", Recorded: a.rec.Version, Recomputed: a.rb.Version(),
-			Text: lang.Msg("audit.identity.version", a.rec.Version, a.rb.ID(), a.rb.Version())})
+			Message: lang.Msg("audit.identity.version", a.rec.Version, a.rb.ID(), a.rb.Version())})
 	}
 }
 
@@ -261,7 +258,7 @@ func (a *auditor) sheetRows(readErrs scoring.InputErrors) scoring.Sheet {
 		}
 		a.reported[errKey{s.Line, member, criterion}] = true
 		a.add(Finding{Severity: Error, Kind: KindUnknownCriterion, Member: member, Criterion: criterion, Source: src(s),
-			Text: lang.Msg("audit.sheet.unknown_criterion", strconv.Quote(criterion), a.name(member)).With(a.rulebookName())})
+			Message: lang.Msg("audit.sheet.unknown_criterion", strconv.Quote(criterion), a.name(member)).With(a.rulebookName())})
 		return false
 	}
 	if slices.ContainsFunc(a.sh.Targets, func(t scoring.Target) bool { return unknown(t.Criterion) }) {
@@ -282,7 +279,7 @@ func (a *auditor) filterScores() []scoring.Entry {
 		if _, ok := a.rb.Node(s.Criterion); !ok {
 			a.reported[errKey{s.Source.Line, s.Member, s.Criterion}] = true
 			a.add(Finding{Severity: Error, Kind: KindUnknownCriterion, Member: s.Member, Criterion: s.Criterion, Recorded: s.Value.String(), Source: src(s.Source),
-				Text: lang.Msg("audit.sheet.unknown_score", a.name(s.Member), strconv.Quote(s.Criterion)).With(a.rulebookName())})
+				Message: lang.Msg("audit.sheet.unknown_score", a.name(s.Member), strconv.Quote(s.Criterion)).With(a.rulebookName())})
 			continue
 		}
 		out = append(out, s)
@@ -306,7 +303,7 @@ func (a *auditor) aboveMax(work scoring.Sheet, e *scoring.InputError) {
 	s, n := work.Scores[i], a.node(e.Criterion)
 	most := e.Message.Args[1] // the maximum, as scoring states it
 	a.add(Finding{Severity: Error, Kind: KindCap, Member: s.Member, Criterion: s.Criterion, Recorded: s.Value.String(), Recomputed: most, Source: src(s.Source),
-		Text: lang.Msg("audit.sheet.above_max", a.name(s.Member), s.Value, n.ID, n.Name, s.Stage, most)})
+		Message: lang.Msg("audit.sheet.above_max", a.name(s.Member), s.Value, n.ID, n.Name, s.Stage, most)})
 }
 
 // node returns the rulebook's node with the id (a zero node but for its id
@@ -341,7 +338,7 @@ func (a *auditor) sheetProblem(e *scoring.InputError, action lang.Message) {
 	default:
 		text = lang.Msg("audit.sheet.member_problem.then", a.name(e.Member)).With(problem, action)
 	}
-	a.add(Finding{Severity: Error, Kind: KindSheet, Member: e.Member, Criterion: e.Criterion, Source: Source{File: e.File, Line: e.Line}, Text: text})
+	a.add(Finding{Severity: Error, Kind: KindSheet, Member: e.Member, Criterion: e.Criterion, Source: Source{File: e.File, Line: e.Line}, Message: text})
 }
 
 // problemText is a score-sheet problem without its file and line, as a
@@ -435,7 +432,7 @@ func (a *auditor) recompute(work scoring.Sheet) error {
 
 func (a *auditor) notRecomputed(why string) {
 	a.add(Finding{Severity: Error, Kind: KindNotRecomputed,
-		Text: lang.Msg("audit.not_recomputed", why)})
+		Message: lang.Msg("audit.not_recomputed", why)})
 }
 
 // leaveOut removes from the sheet what an input error is about: the row on
@@ -515,7 +512,7 @@ func (a *auditor) members() {
 	for _, m := range a.rec.Members {
 		if !a.inSheet[m.ID] {
 			a.add(Finding{Severity: Error, Kind: KindMissingFromSheet, Member: m.ID, Source: m.Source,
-				Text: lang.Msg("audit.missing_from_sheet", a.name(m.ID))})
+				Message: lang.Msg("audit.missing_from_sheet", a.name(m.ID))})
 		}
 	}
 	seen := map[string]bool{}
@@ -525,13 +522,13 @@ func (a *auditor) members() {
 		}
 		seen[m.ID] = true
 		a.add(Finding{Severity: Warning, Kind: KindMissingFromRecorded, Member: m.ID, Source: src(m.Source),
-			Text: lang.Msg("audit.missing_from_recorded", a.name(m.ID))})
+			Message: lang.Msg("audit.missing_from_recorded", a.name(m.ID))})
 	}
 	for _, m := range a.sh.Members {
 		if a.excluded[m.ID] && !seen["excluded:"+m.ID] {
 			seen["excluded:"+m.ID] = true
 			a.add(Finding{Severity: Info, Kind: KindExcluded, Member: m.ID,
-				Text: lang.Msg("audit.excluded", a.name(m.ID))})
+				Message: lang.Msg("audit.excluded", a.name(m.ID))})
 		}
 	}
 }
@@ -635,11 +632,11 @@ func (a *auditor) compareFigure(m MemberResult, what func() lang.Message, criter
 			rulebook = lang.Msg("audit.rounding.rulebook_none")
 		}
 		a.add(Finding{Severity: Error, Kind: KindRounding, Member: m.ID, Criterion: criterion, Recorded: recorded.Value.String(), Recomputed: recomputed.String(), Source: recorded.Source,
-			Text: lang.Msg("audit.rounding.other", a.name(m.ID), recorded.Value, exact).With(what(), how, rulebook)})
+			Message: lang.Msg("audit.rounding.other", a.name(m.ID), recorded.Value, exact).With(what(), how, rulebook)})
 		return
 	}
 	a.add(Finding{Severity: Error, Kind: KindValue, Member: m.ID, Criterion: criterion, Recorded: recorded.Value.String(), Recomputed: recomputed.String(), Source: recorded.Source,
-		Text: lang.Msg("audit.value.differs", a.name(m.ID), recorded.Value, recomputed).With(what(), a.rulebookName())})
+		Message: lang.Msg("audit.value.differs", a.name(m.ID), recorded.Value, recomputed).With(what(), a.rulebookName())})
 }
 
 // tooManyPlaces reports a recorded figure with more decimal places than the
@@ -649,7 +646,7 @@ func (a *auditor) tooManyPlaces(m MemberResult, what func() lang.Message, criter
 		return false
 	}
 	a.add(Finding{Severity: Error, Kind: KindRounding, Member: m.ID, Criterion: criterion, Recorded: f.Value.String(), Recomputed: rule.Round(f.Value).String(), Source: f.Source,
-		Text: lang.Msg("audit.rounding.too_many_places", a.name(m.ID), f.Value).With(what(), places(rule))})
+		Message: lang.Msg("audit.rounding.too_many_places", a.name(m.ID), f.Value).With(what(), places(rule))})
 	return true
 }
 
@@ -675,14 +672,14 @@ func (a *auditor) arithmetic(mp *MemberResult) {
 		n, ok := a.rb.Node(s.Node)
 		if !ok {
 			a.add(Finding{Severity: Error, Kind: KindUnknownCriterion, Member: m.ID, Criterion: s.Node, Recorded: s.Value.String(), Source: s.Source,
-				Text: lang.Msg("audit.subtotal.unknown", a.name(m.ID), strconv.Quote(s.Node)).With(a.rulebookName())})
+				Message: lang.Msg("audit.subtotal.unknown", a.name(m.ID), strconv.Quote(s.Node)).With(a.rulebookName())})
 			continue
 		}
 		f := Figure{Value: s.Value, Set: true, Source: s.Source}
 		what := func() lang.Message { return lang.Msg("audit.what.points").With(nodeWhat(n)) }
 		if s.Value.GreaterThan(n.MaxTotal) {
 			a.add(Finding{Severity: Error, Kind: KindCap, Member: m.ID, Criterion: n.ID, Recorded: s.Value.String(), Recomputed: n.MaxTotal.String(), Source: s.Source,
-				Text: lang.Msg("audit.subtotal.above_max", a.name(m.ID), s.Value, n.MaxTotal).With(nodeWhat(n))})
+				Message: lang.Msg("audit.subtotal.above_max", a.name(m.ID), s.Value, n.MaxTotal).With(nodeWhat(n))})
 		}
 		rounding := a.levelRounding(n)
 		odd := a.tooManyPlaces(m, what, n.ID, f, rounding)
@@ -716,7 +713,7 @@ func (a *auditor) arithmetic(mp *MemberResult) {
 	a.adjustment(m, "deductions", lang.Msg("audit.what.deductions"), m.Deductions, a.deductions.Cap, card.Deductions.Total, recomputed)
 	if m.Votes.Set && recomputed && card.Votes.Recorded && m.Votes.N != card.Votes.For {
 		a.add(Finding{Severity: Error, Kind: KindValue, Member: m.ID, Rule: "votes", Recorded: strconv.Itoa(m.Votes.N), Recomputed: strconv.Itoa(card.Votes.For), Source: m.Votes.Source,
-			Text: lang.Msg("audit.votes.differs", a.name(m.ID), m.Votes.N, card.Votes.For)})
+			Message: lang.Msg("audit.votes.differs", a.name(m.ID), m.Votes.N, card.Votes.For)})
 	}
 }
 
@@ -726,11 +723,11 @@ func (a *auditor) adjustment(m MemberResult, key string, what lang.Message, f Fi
 	}
 	if capTotal.IsPositive() && f.Value.GreaterThan(capTotal) {
 		a.add(Finding{Severity: Error, Kind: KindCap, Member: m.ID, Criterion: key, Recorded: f.Value.String(), Recomputed: capTotal.String(), Source: f.Source,
-			Text: lang.Msg("audit.adjustment.above_cap", a.name(m.ID), f.Value, capTotal).With(what)})
+			Message: lang.Msg("audit.adjustment.above_cap", a.name(m.ID), f.Value, capTotal).With(what)})
 	}
 	if have && !f.Value.Equal(recomputed) {
 		a.add(Finding{Severity: Error, Kind: KindValue, Member: m.ID, Criterion: key, Recorded: f.Value.String(), Recomputed: recomputed.String(), Source: f.Source,
-			Text: lang.Msg("audit.adjustment.differs", a.name(m.ID), f.Value, recomputed).With(what)})
+			Message: lang.Msg("audit.adjustment.differs", a.name(m.ID), f.Value, recomputed).With(what)})
 	}
 }
 
@@ -776,7 +773,7 @@ func (a *auditor) groupSum(m MemberResult, n rules.Node, s Subtotal, card scorin
 		text = lang.Msg("audit.sum.group.weighted", a.name(m.ID), s.Value, n.ID, want, w)
 	}
 	a.add(Finding{Severity: Error, Kind: KindSum, Member: m.ID, Criterion: n.ID, Recorded: s.Value.String(), Recomputed: want.String(), Source: s.Source,
-		Text: text.With(plus(parts))})
+		Message: text.With(plus(parts))})
 }
 
 // plus writes terms added up: "I 22 + II 21 + III 7".
@@ -839,7 +836,7 @@ func (a *auditor) totalSum(m MemberResult, card scoring.Scorecard, have bool) {
 		return
 	}
 	a.add(Finding{Severity: Error, Kind: KindSum, Member: m.ID, Criterion: "total", Recorded: m.Total.Value.String(), Recomputed: want.String(), Source: m.Total.Source,
-		Text: lang.Msg("audit.sum.total", a.name(m.ID), m.Total.Value, want).With(text)})
+		Message: lang.Msg("audit.sum.total", a.name(m.ID), m.Total.Value, want).With(text)})
 }
 
 // totalCap checks a recorded total against the most a member can score:
@@ -855,7 +852,7 @@ func (a *auditor) totalCap(m MemberResult) {
 	}
 	if m.Total.Value.GreaterThan(most) {
 		a.add(Finding{Severity: Error, Kind: KindCap, Member: m.ID, Criterion: "total", Recorded: m.Total.Value.String(), Recomputed: most.String(), Source: m.Total.Source,
-			Text: lang.Msg("audit.total.above_max", a.name(m.ID), m.Total.Value, most)})
+			Message: lang.Msg("audit.total.above_max", a.name(m.ID), m.Total.Value, most)})
 	}
 }
 
@@ -874,7 +871,7 @@ func (a *auditor) ballot() {
 			return
 		}
 		a.add(Finding{Severity: Error, Kind: KindValue, Rule: "ballot", Criterion: what, Recorded: strconv.Itoa(got), Recomputed: strconv.Itoa(want), Source: b.Source,
-			Text: lang.Msg(key, got, want)})
+			Message: lang.Msg(key, got, want)})
 	}
 	check("entitled to vote", "audit.ballot.entitled", b.Entitled, v.Entitled)
 	check("present", "audit.ballot.present", b.Present, v.Present)

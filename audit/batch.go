@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -96,15 +97,20 @@ func fileKind(m fs.FileMode) string {
 	return "other"
 }
 
-// ReasonIn says in the language why the folder cannot be audited: Reason,
-// or else the error without its "malformed cluster folder: " prefix. It is
-// "" when Err is nil.
-func (c ClusterResult) ReasonIn(t lang.Tag) string {
+// Text says in the language why the folder cannot be audited: Reason, or
+// else the error without its "malformed cluster folder: " prefix, in the
+// language if the error states itself in one (an invalid rulebook, for
+// instance). It is "" when Err is nil.
+func (c ClusterResult) Text(t lang.Tag) string {
 	switch {
 	case c.Err == nil:
 		return ""
 	case !c.Reason.IsZero():
 		return c.Reason.In(t)
+	}
+	var x interface{ Text(lang.Tag) string }
+	if errors.As(c.Err, &x) {
+		return x.Text(t)
 	}
 	return strings.TrimPrefix(c.Err.Error(), ErrMalformedCluster.Error()+": ")
 }
@@ -327,7 +333,7 @@ func auditFolder(ctx context.Context, root, rel string, entries []os.DirEntry, c
 	res := ClusterResult{Dir: rel}
 	path := filepath.Join(root, filepath.FromSlash(rel))
 	fail := func(err error) ClusterResult {
-		res.Err = fmt.Errorf("%w: %v", ErrMalformedCluster, err)
+		res.Err = fmt.Errorf("%w: %w", ErrMalformedCluster, err)
 		return res
 	}
 	failWith := func(reason lang.Message) ClusterResult {
@@ -493,8 +499,10 @@ type BatchWriter struct {
 	failed error
 }
 
-// BatchSchema is the schema name of a batch written as JSON.
-const BatchSchema = "thidua/audit-batch/v1"
+// BatchSchema is the schema name of a batch written as JSON: v2 holds
+// audit reports of thidua/audit/v2, and a folder's reason as a message
+// rather than an English string beside one.
+const BatchSchema = "thidua/audit-batch/v2"
 
 // NewBatchWriter starts a batch output on w, in English. title names the
 // batch (e.g. its folder). NewBatchWriterIn writes it in a language.
@@ -526,18 +534,21 @@ func NewBatchWriterIn(w io.Writer, f Format, title string, t lang.Tag) (*BatchWr
 	return b, nil
 }
 
+// jsonCluster is a cluster folder in a batch's JSON output: its report,
+// or why it could not be audited — as a message when the audit states it
+// (Reason), else the reader's error as it states itself, in English.
 type jsonCluster struct {
-	Dir       string        `json:"dir"`
-	Error     string        `json:"error,omitempty"`
-	ErrorText lang.Message  `json:"error_text,omitzero"`
-	Skipped   []jsonSkipped `json:"skipped,omitempty"`
-	Report    *Report       `json:"report,omitempty"`
+	Dir     string        `json:"dir"`
+	Reason  lang.Message  `json:"reason,omitzero"`
+	Error   string        `json:"error,omitempty"`
+	Skipped []jsonSkipped `json:"skipped,omitempty"`
+	Report  *Report       `json:"report,omitempty"`
 }
 
 // jsonSkipped is a skipped file in a batch's JSON output.
 type jsonSkipped struct {
 	SkippedFile
-	Text lang.Message `json:"text"`
+	Message lang.Message `json:"message"`
 }
 
 // Cluster writes one cluster's result.
@@ -553,7 +564,7 @@ func (b *BatchWriter) Cluster(c ClusterResult) error {
 	switch b.f {
 	case Markdown:
 		if c.Err != nil {
-			fmt.Fprintf(b.w, "## %s\n\n**%s:** %s\n\n", md(c.Dir), l.Malformed, md(c.ReasonIn(b.t)))
+			fmt.Fprintf(b.w, "## %s\n\n**%s:** %s\n\n", md(c.Dir), l.Malformed, md(c.Text(b.t)))
 		} else {
 			fmt.Fprintf(b.w, "<!-- %s -->\n", markdown.Comment(c.Dir))
 			rep.view(b.t).markdown(b.w, "##", !rep.Clean)
@@ -566,9 +577,12 @@ func (b *BatchWriter) Cluster(c ClusterResult) error {
 		for _, f := range c.Skipped {
 			jc.Skipped = append(jc.Skipped, jsonSkipped{f, f.Message()})
 		}
-		if c.Err != nil {
-			jc.Error, jc.ErrorText = c.Err.Error(), c.Reason
-		} else {
+		switch {
+		case !c.Reason.IsZero():
+			jc.Reason = c.Reason
+		case c.Err != nil:
+			jc.Error = c.Err.Error()
+		default:
 			jc.Report = &rep
 		}
 		data, err := json.Marshal(jc)
@@ -591,7 +605,7 @@ func (b *BatchWriter) Cluster(c ClusterResult) error {
 		if c.Err != nil {
 			errText = c.Err.Error()
 			if b.t != lang.English {
-				errText = l.Malformed + ": " + c.ReasonIn(b.t)
+				errText = l.Malformed + ": " + c.Text(b.t)
 			}
 		}
 		var skipped []string

@@ -152,6 +152,7 @@ func TestBatchWriter(t *testing.T) {
 			Schema   string `json:"schema"`
 			Clusters []struct {
 				Dir    string        `json:"dir"`
+				Reason *lang.Message `json:"reason"`
 				Error  string        `json:"error"`
 				Report *audit.Report `json:"report"`
 			} `json:"clusters"`
@@ -163,10 +164,20 @@ func TestBatchWriter(t *testing.T) {
 		if doc.Schema != audit.BatchSchema || len(doc.Clusters) != st.Clusters+2 || doc.Summary.Clusters != st.Clusters+2 {
 			t.Errorf("schema %q, %d clusters, summary %+v", doc.Schema, len(doc.Clusters), doc.Summary)
 		}
+		reasons := 0
 		for _, c := range doc.Clusters {
-			if (c.Error == "") == (c.Report == nil) {
-				t.Errorf("%s: error %q and report %v", c.Dir, c.Error, c.Report != nil)
+			if (c.Error == "" && c.Reason == nil) == (c.Report == nil) || (c.Error != "" && c.Reason != nil) {
+				t.Errorf("%s: error %q, reason %v and report %v", c.Dir, c.Error, c.Reason, c.Report != nil)
 			}
+			if c.Reason != nil {
+				reasons++
+				if err := c.Reason.Check(); err != nil {
+					t.Errorf("%s: %v", c.Dir, err)
+				}
+			}
+		}
+		if reasons == 0 {
+			t.Error("no cluster is malformed for a reason the audit states")
 		}
 	})
 	t.Run("Markdown has a section per cluster and the summary", func(t *testing.T) {

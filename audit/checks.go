@@ -87,7 +87,7 @@ func decidedText(d *ranking.Decision) lang.Message {
 	case d.Unresolved:
 		return lang.Msg("audit.decided.unresolved", d.Upper)
 	}
-	return lang.Msg("decision.brief", d.Rule, d.Upper).With(d.UpperText, d.LowerText)
+	return d.BriefMessage()
 }
 
 // ranking checks the recorded order: against the recorded totals, against
@@ -111,18 +111,18 @@ func (a *auditor) ranking() {
 		case u.Rank.N == l.Rank.N && c != 0:
 			rec := lang.Msg(a.byBasis("audit.value.rank_basis.total", "audit.value.rank_basis.percent"), l.Rank.N, bl.Value)
 			re := lang.Msg(a.byBasis("audit.value.basis_of.total", "audit.value.basis_of.percent"), u.ID, bu.Value)
-			a.add(Finding{Severity: Error, Kind: KindOrder, Member: l.ID, Recorded: rec.In(lang.English), RecordedText: rec, Recomputed: re.In(lang.English), RecomputedText: re, Source: l.Rank.Source,
-				Text: lang.Msg(a.byBasis("audit.order.same_rank.total", "audit.order.same_rank.percent"), a.name(u.ID), a.name(l.ID), u.Rank.N, bu.Value, bl.Value)})
+			a.add(Finding{Severity: Error, Kind: KindOrder, Member: l.ID, RecordedPhrase: rec, RecomputedPhrase: re, Source: l.Rank.Source,
+				Message: lang.Msg(a.byBasis("audit.order.same_rank.total", "audit.order.same_rank.percent"), a.name(u.ID), a.name(l.ID), u.Rank.N, bu.Value, bl.Value)})
 		case c < 0:
 			rec := lang.Msg(a.byBasis("audit.value.rank_basis.total", "audit.value.rank_basis.percent"), l.Rank.N, bl.Value)
 			re := lang.Msg(a.byBasis("audit.value.above_rank.total", "audit.value.above_rank.percent"), u.Rank.N, bu.Value)
-			a.add(Finding{Severity: Error, Kind: KindOrder, Member: l.ID, Recorded: rec.In(lang.English), RecordedText: rec, Recomputed: re.In(lang.English), RecomputedText: re, Source: l.Rank.Source,
-				Text: lang.Msg(a.byBasis("audit.order.higher_below.total", "audit.order.higher_below.percent"), a.name(l.ID), l.Rank.N, bl.Value, a.name(u.ID), u.Rank.N, bu.Value)})
+			a.add(Finding{Severity: Error, Kind: KindOrder, Member: l.ID, RecordedPhrase: rec, RecomputedPhrase: re, Source: l.Rank.Source,
+				Message: lang.Msg(a.byBasis("audit.order.higher_below.total", "audit.order.higher_below.percent"), a.name(l.ID), l.Rank.N, bl.Value, a.name(u.ID), u.Rank.N, bu.Value)})
 		case c == 0 && u.Rank.N < l.Rank.N && !a.cited(u.ID, l.ID):
 			rec := lang.Msg("audit.value.ranks", u.Rank.N, l.Rank.N)
 			re := lang.Msg(a.byBasis("audit.value.each.total", "audit.value.each.percent"), bu.Value)
-			a.add(Finding{Severity: Warning, Kind: KindUnexplainedTie, Member: l.ID, Recorded: rec.In(lang.English), RecordedText: rec, Recomputed: re.In(lang.English), RecomputedText: re, Source: l.Rank.Source,
-				Text: lang.Msg(a.byBasis("audit.order.unexplained_tie.total", "audit.order.unexplained_tie.percent"), a.name(u.ID), a.name(l.ID), bu.Value, u.Rank.N, l.Rank.N)})
+			a.add(Finding{Severity: Warning, Kind: KindUnexplainedTie, Member: l.ID, RecordedPhrase: rec, RecomputedPhrase: re, Source: l.Rank.Source,
+				Message: lang.Msg(a.byBasis("audit.order.unexplained_tie.total", "audit.order.unexplained_tie.percent"), a.name(u.ID), a.name(l.ID), bu.Value, u.Rank.N, l.Rank.N)})
 		}
 	}
 	if a.st != nil {
@@ -154,11 +154,11 @@ func (a *auditor) ranksAbsolute() {
 			if d.Unresolved {
 				why = lang.Msg("audit.why.unresolved", a.name(d.Upper))
 			} else {
-				why = lang.Msg("audit.why.below", a.name(d.Upper), d.Rule).With(d.UpperText, d.LowerText)
+				why = lang.Msg("audit.why.below", a.name(d.Upper), d.Rule).With(d.UpperValue, d.LowerValue)
 			}
 		}
 		a.add(Finding{Severity: Error, Kind: KindOrder, Member: m.ID, Recorded: strconv.Itoa(m.Rank.N), Recomputed: rankText(row), Source: m.Rank.Source,
-			Text: lang.Msg("audit.order.rank", a.name(m.ID), m.Rank.N, rankText(row)).With(why)})
+			Message: lang.Msg("audit.order.rank", a.name(m.ID), m.Rank.N, rankText(row)).With(why)})
 	}
 }
 
@@ -178,8 +178,8 @@ func (a *auditor) ranksRelative() {
 			continue
 		}
 		rec, re := lang.Msg("audit.value.rank_above", ml.Rank.N, mu.Rank.N), decidedText(d)
-		a.add(Finding{Severity: Error, Kind: KindOrder, Member: ml.ID, Recorded: rec.In(lang.English), RecordedText: rec, Recomputed: re.In(lang.English), RecomputedText: re, Source: ml.Rank.Source,
-			Text: lang.Msg("audit.order.relative", a.name(ml.ID), ml.Rank.N, a.name(mu.ID), mu.Rank.N, d.Rule).With(d.UpperText, d.LowerText)})
+		a.add(Finding{Severity: Error, Kind: KindOrder, Member: ml.ID, RecordedPhrase: rec, RecomputedPhrase: re, Source: ml.Rank.Source,
+			Message: lang.Msg("audit.order.relative", a.name(ml.ID), ml.Rank.N, a.name(mu.ID), mu.Rank.N, d.Rule).With(d.UpperValue, d.LowerValue)})
 	}
 }
 
@@ -197,8 +197,8 @@ func (a *auditor) citedTieBreaks() {
 		rule := normRule(c.Rule)
 		idx, ok := index[rule]
 		if !ok {
-			a.add(Finding{Severity: Error, Kind: KindTieBreakNotInChain, Member: c.Lower, Rule: c.Rule, Recorded: c.Rule, Recomputed: strings.Join(chain, ", "), RecomputedText: chainText, Source: c.Source,
-				Text: lang.Msg("audit.tiebreak.not_in_chain", a.name(c.Upper), a.name(c.Lower), strconv.Quote(c.Rule)).With(a.rulebookName(), chainText)})
+			a.add(Finding{Severity: Error, Kind: KindTieBreakNotInChain, Member: c.Lower, Rule: c.Rule, Recorded: c.Rule, RecomputedPhrase: chainText, Source: c.Source,
+				Message: lang.Msg("audit.tiebreak.not_in_chain", a.name(c.Upper), a.name(c.Lower), strconv.Quote(c.Rule)).With(a.rulebookName(), chainText)})
 			continue
 		}
 		if a.st == nil {
@@ -212,20 +212,20 @@ func (a *auditor) citedTieBreaks() {
 		dec, best := a.separating(iu, il, index)
 		upper, lower := a.name(c.Upper), a.name(c.Lower)
 		re := decidedText(dec)
-		f := Finding{Severity: Warning, Kind: KindTieBreakMismatch, Member: c.Lower, Rule: c.Rule, Recorded: rule, RecordedText: lang.Msg("rule", rule),
-			Recomputed: re.In(lang.English), RecomputedText: re, Source: c.Source}
+		f := Finding{Severity: Warning, Kind: KindTieBreakMismatch, Member: c.Lower, Rule: c.Rule, RecordedPhrase: lang.Msg("rule", rule),
+			RecomputedPhrase: re, Source: c.Source}
 		switch {
 		case dec.Unresolved && a.blocked(dec.Upper) == rule:
 			f.Severity = Info
-			f.Text = lang.Msg("audit.tiebreak.lots_not_recorded", upper, lower)
+			f.Message = lang.Msg("audit.tiebreak.lots_not_recorded", upper, lower)
 		case dec.Unresolved:
-			f.Text = lang.Msg("audit.tiebreak.unresolved", upper, lower, rule).With(chainText)
+			f.Message = lang.Msg("audit.tiebreak.unresolved", upper, lower, rule).With(chainText)
 		case best == 0 && idx != 0:
-			f.Text = lang.Msg(a.byBasis("audit.tiebreak.not_needed.total", "audit.tiebreak.not_needed.percent"), upper, lower, rule).With(dec.UpperText, dec.LowerText)
+			f.Message = lang.Msg(a.byBasis("audit.tiebreak.not_needed.total", "audit.tiebreak.not_needed.percent"), upper, lower, rule).With(dec.UpperValue, dec.LowerValue)
 		case best != idx:
-			f.Text = lang.Msg("audit.tiebreak.other_rule", upper, lower, rule, dec.Rule).With(dec.UpperText, dec.LowerText)
+			f.Message = lang.Msg("audit.tiebreak.other_rule", upper, lower, rule, dec.Rule).With(dec.UpperValue, dec.LowerValue)
 		case iu > il:
-			f.Text = lang.Msg("audit.tiebreak.reversed", upper, lower, rule).With(dec.UpperText, dec.LowerText)
+			f.Message = lang.Msg("audit.tiebreak.reversed", upper, lower, rule).With(dec.UpperValue, dec.LowerValue)
 		default:
 			continue
 		}
@@ -262,7 +262,7 @@ func (a *auditor) separating(i, j int, index map[string]int) (*ranking.Decision,
 // every rule tried. It is "" when the chain found them equal throughout.
 func (a *auditor) blocked(member string) string {
 	t, ok := a.tie(member)
-	if !ok || len(t.Tried) == 0 || t.NoteText.Key == "tie.equal" {
+	if !ok || len(t.Tried) == 0 || t.Note.Key == "tie.equal" {
 		return ""
 	}
 	return t.Tried[len(t.Tried)-1]
@@ -283,14 +283,14 @@ func (a *auditor) awards() {
 			ti, ok := tierIdx[e.Tier]
 			if !ok {
 				a.add(Finding{Severity: Error, Kind: KindUnknownAward, Member: m.ID, Rule: e.Tier, Recorded: e.Tier, Source: e.Source,
-					Text: lang.Msg("audit.award.unknown", a.name(m.ID), strconv.Quote(e.Tier)).With(a.rulebookName())})
+					Message: lang.Msg("audit.award.unknown", a.name(m.ID), strconv.Quote(e.Tier)).With(a.rulebookName())})
 				continue
 			}
 			t := a.tiers[ti]
 			given[t.ID] = append(given[t.ID], m)
 			if first != "" {
 				a.add(Finding{Severity: Error, Kind: KindIneligible, Member: m.ID, Rule: t.ID, Recorded: first + ", " + t.ID, Source: e.Source,
-					Text: lang.Msg("audit.award.twice", a.name(m.ID), a.tierName(first), t.Name)})
+					Message: lang.Msg("audit.award.twice", a.name(m.ID), a.tierName(first), t.Name)})
 				continue
 			}
 			first = t.ID
@@ -310,7 +310,7 @@ func (a *auditor) awards() {
 				ids[i] = a.name(m.ID)
 			}
 			a.add(Finding{Severity: Error, Kind: KindQuota, Rule: t.ID, Recorded: strconv.Itoa(len(g)), Recomputed: strconv.Itoa(q), Source: awardSource(g[q], t.ID),
-				Text: lang.Msg("audit.award.quota", len(g), t.Name, strings.Join(ids, ", "), q, n)})
+				Message: lang.Msg("audit.award.quota", len(g), t.Name, strings.Join(ids, ", "), q, n)})
 		}
 	}
 	if a.st == nil {
@@ -321,7 +321,7 @@ func (a *auditor) awards() {
 			break
 		}
 		aw := a.st.Awards[ti]
-		if aw.Blocked != "" {
+		if !aw.Blocked.IsZero() {
 			continue
 		}
 		rec := given[t.ID]
@@ -347,19 +347,19 @@ func (a *auditor) awards() {
 					xr = lang.Msg("audit.rank.recomputed", rankText(r))
 				}
 				a.add(Finding{Severity: Error, Kind: KindSkipped, Member: y, Rule: t.ID, Recorded: x, Recomputed: y, Source: ym.Source,
-					Text: lang.Msg("audit.award.passed_over", a.name(y), rankText(row), t.Name, a.name(x)).With(xr)})
+					Message: lang.Msg("audit.award.passed_over", a.name(y), rankText(row), t.Name, a.name(x)).With(xr)})
 				intruders = intruders[1:]
 				continue
 			}
 			a.add(Finding{Severity: Warning, Kind: KindSkipped, Member: y, Rule: t.ID, Recomputed: y, Source: ym.Source,
-				Text: lang.Msg("audit.award.unused", a.name(y), rankText(row), t.Name)})
+				Message: lang.Msg("audit.award.unused", a.name(y), rankText(row), t.Name)})
 		}
 		if p := aw.Pending; p != nil {
 			for _, m := range rec {
 				if slices.Contains(p.Candidates, m.ID) {
 					re := lang.Msg("audit.value.pending", strings.Join(p.Candidates, ", "))
-					a.add(Finding{Severity: Info, Kind: KindSkipped, Member: m.ID, Rule: t.ID, Recorded: m.ID, Recomputed: re.In(lang.English), RecomputedText: re, Source: m.Source,
-						Text: lang.Msg("audit.award.pending", p.Places, t.Name, strings.Join(p.Candidates, ", "), a.name(m.ID))})
+					a.add(Finding{Severity: Info, Kind: KindSkipped, Member: m.ID, Rule: t.ID, Recorded: m.ID, RecomputedPhrase: re, Source: m.Source,
+						Message: lang.Msg("audit.award.pending", p.Places, t.Name, strings.Join(p.Candidates, ", "), a.name(m.ID))})
 				}
 			}
 		}
@@ -410,12 +410,12 @@ func (a *auditor) eligible(m MemberResult, t rules.AwardTier, e AwardEntry) {
 		}
 		if ballotFailure(f) {
 			votesFailed = true
-			a.add(Finding{Severity: Error, Kind: KindVotes, Member: m.ID, Rule: f.Condition, Recorded: t.ID, Recomputed: f.Detail, RecomputedText: f.Message, Source: e.Source,
-				Text: lang.Msg("audit.award.votes", a.name(m.ID), t.Name, f.Condition, f.Reason).With(f.Message)})
+			a.add(Finding{Severity: Error, Kind: KindVotes, Member: m.ID, Rule: f.Condition, Recorded: t.ID, RecomputedPhrase: f.Message, Source: e.Source,
+				Message: lang.Msg("audit.award.votes", a.name(m.ID), t.Name, f.Condition, f.Reason).With(f.Message)})
 			continue
 		}
-		a.add(Finding{Severity: Error, Kind: KindIneligible, Member: m.ID, Rule: f.Condition, Recorded: t.ID, Recomputed: f.Detail, RecomputedText: f.Message, Source: e.Source,
-			Text: lang.Msg("audit.award.ineligible", a.name(m.ID), t.Name, f.Condition, f.Reason).With(f.Message)})
+		a.add(Finding{Severity: Error, Kind: KindIneligible, Member: m.ID, Rule: f.Condition, Recorded: t.ID, RecomputedPhrase: f.Message, Source: e.Source,
+			Message: lang.Msg("audit.award.ineligible", a.name(m.ID), t.Name, f.Condition, f.Reason).With(f.Message)})
 	}
 	if votesFailed || !m.Votes.Set || have && a.minutesVotes(m) == row.Card.Votes {
 		return // the minutes count as the sheet does: the recomputation said it
@@ -431,8 +431,8 @@ func (a *auditor) eligible(m MemberResult, t rules.AwardTier, e AwardEntry) {
 			continue
 		}
 		f := wr.Failed[i]
-		a.add(Finding{Severity: Error, Kind: KindVotes, Member: m.ID, Rule: id, Recorded: t.ID, Recomputed: f.Detail, RecomputedText: f.Message, Source: m.Votes.Source,
-			Text: lang.Msg("audit.award.votes_minutes", a.name(m.ID), t.Name, id, f.Reason).With(f.Message)})
+		a.add(Finding{Severity: Error, Kind: KindVotes, Member: m.ID, Rule: id, Recorded: t.ID, RecomputedPhrase: f.Message, Source: m.Votes.Source,
+			Message: lang.Msg("audit.award.votes_minutes", a.name(m.ID), t.Name, id, f.Reason).With(f.Message)})
 	}
 }
 

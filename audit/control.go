@@ -80,12 +80,12 @@ func DatedAfter(rb *rules.Rulebook, year int, meeting string, sealed time.Time) 
 	if !issued.IsZero() && year > 0 && issued.Year() > year {
 		out = append(out, Finding{Severity: Warning, Kind: KindRulebookLate, Criterion: "regulation.date",
 			Recorded: strconv.Itoa(year), Recomputed: issued.String(),
-			Text: lang.Msg("control.late.year", issued.String(), year).With(name)})
+			Message: lang.Msg("control.late.year", issued.String(), year).With(name)})
 	}
 	if d, ok := meetingDate(meeting); ok && !issued.IsZero() && d.Before(issued) {
 		out = append(out, Finding{Severity: Error, Kind: KindRulebookLate, Criterion: "regulation.date",
 			Recorded: d.String(), Recomputed: issued.String(),
-			Text: lang.Msg("control.late.meeting", issued.String(), d.String()).With(name)})
+			Message: lang.Msg("control.late.meeting", issued.String(), d.String()).With(name)})
 	}
 	if !sealed.IsZero() {
 		s := sealed.UTC()
@@ -93,16 +93,13 @@ func DatedAfter(rb *rules.Rulebook, year int, meeting string, sealed time.Time) 
 		if !issued.IsZero() && day.Before(issued) {
 			out = append(out, Finding{Severity: Error, Kind: KindRulebookLate, Criterion: "regulation.date",
 				Recorded: day.String(), Recomputed: issued.String(),
-				Text: lang.Msg("control.late.sealed", issued.String(), day.String()).With(name)})
+				Message: lang.Msg("control.late.sealed", issued.String(), day.String()).With(name)})
 		}
 		if from := rb.InForce().From; !from.IsZero() && day.Before(from) {
 			out = append(out, Finding{Severity: Error, Kind: KindRulebookLate, Criterion: "in_force.from",
 				Recorded: day.String(), Recomputed: from.String(),
-				Text: lang.Msg("control.late.sealed_in_force", from.String(), day.String()).With(name)})
+				Message: lang.Msg("control.late.sealed_in_force", from.String(), day.String()).With(name)})
 		}
-	}
-	for i := range out {
-		out[i].Message = out[i].Text.In(lang.English)
 	}
 	return out
 }
@@ -122,12 +119,7 @@ func meetingDate(s string) (rules.Date, bool) {
 // addFindings adds findings to a report and brings its counts, its
 // verdict and Clean up to date, as the audit assembles them.
 func (r *Report) addFindings(fs ...Finding) {
-	for _, f := range fs {
-		if f.Message == "" {
-			f.Message = f.Text.In(lang.English)
-		}
-		r.Findings = append(r.Findings, f)
-	}
+	r.Findings = append(r.Findings, fs...)
 	slices.SortStableFunc(r.Findings, func(x, y Finding) int {
 		return cmp.Or(cmp.Compare(x.Severity.order(), y.Severity.order()), cmp.Compare(categoryOrder[x.Kind.Category()], categoryOrder[y.Kind.Category()]))
 	})
@@ -151,19 +143,18 @@ func (r *Report) tally() {
 	r.Clean = r.Counts.Errors == 0 && r.Counts.Warnings == 0
 	switch {
 	case r.sealed && r.Clean:
-		r.VerdictText = lang.Msg("control.verdict.clean")
+		r.Verdict = lang.Msg("control.verdict.clean")
 	case r.sealed && r.Counts.Errors == 0:
-		r.VerdictText = lang.Msg("control.verdict.warnings").With(warnings(r.Counts.Warnings))
+		r.Verdict = lang.Msg("control.verdict.warnings").With(warnings(r.Counts.Warnings))
 	case r.sealed:
-		r.VerdictText = lang.Msg("control.verdict.errors").With(errorCount(r.Counts.Errors), warnings(r.Counts.Warnings))
+		r.Verdict = lang.Msg("control.verdict.errors").With(errorCount(r.Counts.Errors), warnings(r.Counts.Warnings))
 	case r.Clean:
-		r.VerdictText = lang.Msg("audit.verdict.clean")
+		r.Verdict = lang.Msg("audit.verdict.clean")
 	case r.Counts.Errors == 0:
-		r.VerdictText = lang.Msg("audit.verdict.warnings").With(warnings(r.Counts.Warnings))
+		r.Verdict = lang.Msg("audit.verdict.warnings").With(warnings(r.Counts.Warnings))
 	default:
-		r.VerdictText = lang.Msg("audit.verdict.errors").With(errorCount(r.Counts.Errors), warnings(r.Counts.Warnings))
+		r.Verdict = lang.Msg("audit.verdict.errors").With(errorCount(r.Counts.Errors), warnings(r.Counts.Warnings))
 	}
-	r.Verdict = r.VerdictText.In(lang.English)
 }
 
 // isRecordName reports whether a file name is a sealed record's in a
@@ -182,24 +173,24 @@ func sealedFindings(rb *rules.Rulebook, year int, path, file string) []Finding {
 	rec, err := record.Load(path)
 	if err != nil {
 		return []Finding{{Severity: Error, Kind: KindRecordTampered, Source: Source{File: file},
-			Text: lang.Msg("control.sealed.unreadable", file).With(recordProblem(err))}}
+			Message: lang.Msg("control.sealed.unreadable", file).With(recordProblem(err))}}
 	}
 	switch {
 	case rec.StatedHash != rec.Hash():
 		return []Finding{{Severity: Error, Kind: KindRecordTampered, Source: Source{File: file}, Recorded: rec.StatedHash, Recomputed: rec.Hash(),
-			Text: lang.Msg("control.sealed.tampered", file, rec.StatedHash, rec.Hash())}}
+			Message: lang.Msg("control.sealed.tampered", file, rec.StatedHash, rec.Hash())}}
 	case year != 0 && rec.Year != year:
 		return []Finding{{Severity: Info, Kind: KindRecordChecked, Source: Source{File: file}, Recorded: strconv.Itoa(rec.Year), Recomputed: strconv.Itoa(year),
-			Text: lang.Msg("control.sealed.other_year", file, rec.Year, year)}}
+			Message: lang.Msg("control.sealed.other_year", file, rec.Year, year)}}
 	}
 	var out []Finding
 	if rec.Rulebook.Hash != rb.Hash() {
 		out = append(out, Finding{Severity: Error, Kind: KindRulebookNotSealed, Source: Source{File: file},
 			Recorded: rec.Rulebook.Hash, Recomputed: rb.Hash(),
-			Text: lang.Msg("control.sealed.differs", rec.Year, file, rec.Rulebook.ID, rec.Rulebook.Version, rec.Rulebook.Hash, rb.Hash()).With(name)})
+			Message: lang.Msg("control.sealed.differs", rec.Year, file, rec.Rulebook.ID, rec.Rulebook.Version, rec.Rulebook.Hash, rb.Hash()).With(name)})
 	} else {
 		out = append(out, Finding{Severity: Info, Kind: KindRecordChecked, Source: Source{File: file}, Recomputed: rb.Hash(),
-			Text: lang.Msg("control.sealed.same", rec.Year, file, rb.Hash()).With(name)})
+			Message: lang.Msg("control.sealed.same", rec.Year, file, rb.Hash()).With(name)})
 	}
 	for _, f := range DatedAfter(rb, 0, "", rec.SealedAt) {
 		f.Source = Source{File: file}
@@ -266,11 +257,11 @@ func (c *changeControl) check(res *ClusterResult) {
 		case e.year != 0 && p.year == e.year:
 			flagged[p.hash] = true
 			fs = append(fs, Finding{Severity: Error, Kind: KindRulebookConflict, Criterion: "rulebook", Recorded: p.hash, Recomputed: e.hash,
-				Text: lang.Msg("control.conflict.year", lang.Quote(e.cluster), e.year, p.dir, p.hash, e.hash).With(pname, ename)})
+				Message: lang.Msg("control.conflict.year", lang.Quote(e.cluster), e.year, p.dir, p.hash, e.hash).With(pname, ename)})
 		case overlap(p.period, e.period):
 			flagged[p.hash] = true
 			fs = append(fs, Finding{Severity: Warning, Kind: KindRulebookConflict, Criterion: "in_force", Recorded: p.hash, Recomputed: e.hash,
-				Text: lang.Msg("control.conflict.period", lang.Quote(e.cluster), p.dir, p.year, periodText(p.period), periodText(e.period), p.hash, e.hash).With(pname, ename)})
+				Message: lang.Msg("control.conflict.period", lang.Quote(e.cluster), p.dir, p.year, periodText(p.period), periodText(e.period), p.hash, e.hash).With(pname, ename)})
 		}
 	}
 	res.Report.addFindings(fs...)

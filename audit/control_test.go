@@ -107,14 +107,14 @@ func TestBatchTwoRulebooksOneClusterYear(t *testing.T) {
 		t.Errorf("report clean=%v counts=%+v, summary %+v", b.Clean, b.Counts, sum)
 	}
 	for _, want := range []string{"a/2020/cum2", "2020", "caobang-cum2"} {
-		if !strings.Contains(fs[0].Message, want) {
+		if !strings.Contains(fs[0].Text(lang.English), want) {
 			t.Errorf("message %q lacks %q", fs[0].Message, want)
 		}
 	}
-	if vi := fs[0].In(lang.Vietnamese); !strings.Contains(vi, "Hai bộ tiêu chí khác nhau cho cùng cụm") {
+	if vi := fs[0].Text(lang.Vietnamese); !strings.Contains(vi, "Hai bộ tiêu chí khác nhau cho cùng cụm") {
 		t.Errorf("Vietnamese: %q", vi)
 	}
-	if !strings.Contains(b.Verdict, "1 error") {
+	if !strings.Contains(b.Verdict.In(lang.English), "1 error") {
 		t.Errorf("verdict %q", b.Verdict)
 	}
 }
@@ -137,7 +137,7 @@ func TestBatchOverlappingPeriods(t *testing.T) {
 	if len(fs) != 1 || fs[0].Severity != audit.Warning || fs[0].Criterion != "in_force" {
 		t.Fatalf("conflicts: %+v", fs)
 	}
-	if !strings.Contains(fs[0].Message, "2020-01-01 – 2021-12-31") {
+	if !strings.Contains(fs[0].Text(lang.English), "2020-01-01 – 2021-12-31") {
 		t.Errorf("message %q", fs[0].Message)
 	}
 	// Closing the first period ends the warning.
@@ -184,7 +184,7 @@ func TestBatchSealedRulebookDiffers(t *testing.T) {
 	// A record that is not a record at all.
 	writeFile(t, filepath.Join(other, "record.json"), "{}")
 	got, _ = batchOf(t, dir)
-	if fs := findingsOf(got["other"].Report, audit.KindRecordTampered); len(fs) != 1 || !strings.Contains(fs[0].Message, "cannot be read") {
+	if fs := findingsOf(got["other"].Report, audit.KindRecordTampered); len(fs) != 1 || !strings.Contains(fs[0].Text(lang.English), "cannot be read") {
 		t.Errorf("unreadable: %+v", got["other"].Report.Findings)
 	}
 }
@@ -208,7 +208,7 @@ func TestRulebookDatedAfter(t *testing.T) {
 	if fs[0].Severity != audit.Error || fs[0].Recorded != "2021-01-05" || fs[1].Severity != audit.Warning || fs[1].Recorded != "2020" {
 		t.Errorf("late: %+v", fs)
 	}
-	if vi := fs[1].In(lang.Vietnamese); !strings.Contains(vi, "hồi tố") {
+	if vi := fs[1].Text(lang.Vietnamese); !strings.Contains(vi, "hồi tố") {
 		t.Errorf("Vietnamese: %q", vi)
 	}
 

@@ -34,21 +34,20 @@
 // A report lists the content hashes of its three inputs (rulebook, score
 // sheet, recorded result), so that an audit can be traced and repeated; a
 // clean report says so. Reports are written as Markdown, JSON (schema
-// thidua/audit/v1, numbers as strings) or a self-contained HTML page.
+// thidua/audit/v2, numbers as strings) or a self-contained HTML page.
 //
 // # Languages
 //
-// Findings and verdicts are kept as messages of package lang
-// (Finding.Text, Report.VerdictText), so that a report can be written in
-// Vietnamese or English: Report.WriteIn writes every label, severity,
-// kind, status and sentence in the language, numbers with a decimal comma
-// in Vietnamese, and quotes the engine's own sentences (a failed
-// condition, a member's value under a tie-break rule) in the same
-// language. Write, WriteMarkdown, WriteHTML and NewBatchWriter write
-// English, as they always have; NewBatchWriterIn writes a batch in a
-// language. The English strings (Finding.Message, Report.Verdict,
-// Comparison.DecidedBy) stay in the JSON beside the messages. Names and
-// ids from the inputs are never translated.
+// Every sentence of a report is kept once, as a message of package lang
+// (Finding.Message, Report.Verdict, Comparison.DecidedBy, a finding's
+// phrases), so that a report can be written in Vietnamese or English:
+// Report.WriteIn writes every label, severity, kind, status and sentence
+// in the language, numbers with a decimal comma in Vietnamese, and quotes
+// the engine's own sentences (a failed condition, a member's value under
+// a tie-break rule) in the same language. Write, WriteMarkdown, WriteHTML
+// and NewBatchWriter write English, as they always have; NewBatchWriterIn
+// writes a batch in a language. In JSON each message carries its text in
+// both languages. Names and ids from the inputs are never translated.
 //
 // # The recorded result
 //

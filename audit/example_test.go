@@ -81,7 +81,7 @@ rank,STNMT,,3
 
 // A finding says itself in either language: Vietnamese quotes the
 // engine's values in Vietnamese too, with decimal commas.
-func ExampleFinding_In() {
+func ExampleFinding_Text() {
 	r, err := audit.AuditFiles(context.Background(), "../examples/cum2/rulebook.yaml", "../examples/cum2/recorded-2020-errors-sheet.csv", "../examples/cum2/recorded-2020-errors.csv")
 	if err != nil {
 		fmt.Println(err)
@@ -89,8 +89,8 @@ func ExampleFinding_In() {
 	}
 	for _, f := range r.Findings {
 		if f.Kind == audit.KindOrder && f.Member == "SGTVT" {
-			fmt.Println(f.Severity.Label(lang.Vietnamese), "|", f.Kind.Label(lang.Vietnamese), "|", f.In(lang.Vietnamese))
-			fmt.Println(f.Severity.Label(lang.English), "|", f.Kind.Label(lang.English), "|", f.In(lang.English))
+			fmt.Println(f.Severity.Label(lang.Vietnamese), "|", f.Kind.Label(lang.Vietnamese), "|", f.Text(lang.Vietnamese))
+			fmt.Println(f.Severity.Label(lang.English), "|", f.Kind.Label(lang.English), "|", f.Text(lang.English))
 		}
 	}
 	// Output:

@@ -147,30 +147,23 @@ type Finding struct {
 	// "deductions", "percent".
 	Criterion string `json:"criterion,omitempty"`
 	// Recorded is the value in the minutes (or in the sheet for a sheet
-	// problem); Recomputed is the engine's. Numbers are written exactly.
+	// problem) and Recomputed the engine's, when they are data: a number
+	// (written exactly, in canonical form), a member or tier id, a year, a
+	// date or a content hash. Empty when the value is a phrase.
 	Recorded   string `json:"recorded,omitempty"`
 	Recomputed string `json:"recomputed,omitempty"`
-	// RecordedText and RecomputedText are Recorded and Recomputed as
-	// messages, when they are phrases rather than a number or an id
-	// ("rank 5, total 86.28", a failed condition's values, the tie-break
-	// chain); zero otherwise.
-	RecordedText   lang.Message `json:"recorded_text,omitzero"`
-	RecomputedText lang.Message `json:"recomputed_text,omitzero"`
-	// Message says it in a sentence in English, with the members' names:
-	// Text in English.
-	Message string `json:"message"`
-	// Text says it in a sentence in any language (Text.In, or In).
-	Text lang.Message `json:"text"`
+	// RecordedPhrase and RecomputedPhrase are the values when they are
+	// phrases to read rather than data: "hạng 5, tổng điểm 86,28" / "rank
+	// 5, total 86.28", a failed condition's values, the tie-break chain.
+	// Zero when the value is data (or there is none).
+	RecordedPhrase   lang.Message `json:"recorded_phrase,omitzero"`
+	RecomputedPhrase lang.Message `json:"recomputed_phrase,omitzero"`
+	// Message says the finding in a sentence, with the members' names
+	// (Text writes it).
+	Message lang.Message `json:"message"`
 	// Source is the line in the minutes or the sheet the finding is about.
 	Source Source `json:"source,omitzero"`
 }
 
-// In says the finding in a sentence in the language. A finding without a
-// Text (decoded from a report written before there was one) is said in
-// English, by its Message.
-func (f Finding) In(t lang.Tag) string {
-	if f.Text.IsZero() {
-		return f.Message
-	}
-	return f.Text.In(t)
-}
+// Text says the finding in a sentence in the language.
+func (f Finding) Text(t lang.Tag) string { return f.Message.In(t) }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/thidua/thidua/lang"
+	"github.com/thidua/thidua/ranking"
 )
 
 var categoryOrder = map[string]int{"data": 0, "arithmetic": 1, "ranking": 2, "awards": 3}
@@ -36,6 +37,12 @@ func (a *auditor) report(rulesPath, scoresPath, recordedPath string) Report {
 	}
 	if p := a.rb.InForce(); !p.From.IsZero() || !p.To.IsZero() {
 		r.Inputs.Rulebook.InForce = p.String()
+	}
+	if tiers := a.rb.Awards(); len(tiers) > 0 {
+		r.Inputs.Rulebook.Awards = make(map[string]string, len(tiers))
+		for _, t := range tiers {
+			r.Inputs.Rulebook.Awards[t.ID] = t.Name
+		}
 	}
 	if r.Findings == nil {
 		r.Findings = []Finding{}
@@ -129,7 +136,7 @@ func (a *auditor) comparison() []Comparison {
 		for _, row := range a.st.Rows {
 			d := decidedText(row.DecidedBy)
 			c := Comparison{Member: row.Member.ID, Name: a.names[row.Member.ID], RecomputedRank: rankText(row), RecomputedTotal: row.Total.String(),
-				RecomputedAwards: slices.Clone(row.Awards), DecidedBy: d.In(lang.English), DecidedByText: d}
+				RecomputedAwards: slices.Clone(row.Awards), DecidedBy: d}
 			recorded(&c)
 			switch {
 			case !a.inRec[c.Member]:
@@ -169,9 +176,13 @@ func (a *auditor) comparison() []Comparison {
 }
 
 // awardsText writes award tier ids for people.
-func awardsText(ids []string) string {
+func awardsText(ids []string, names ranking.Names) string {
 	if len(ids) == 0 {
 		return "—"
 	}
-	return strings.Join(ids, ", ")
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = names.Tier(id)
+	}
+	return strings.Join(out, ", ")
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/thidua/thidua/audit"
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/sheets"
@@ -93,7 +94,7 @@ func kinds(r audit.Report) []audit.Kind {
 func findingsText(r audit.Report) string {
 	var b strings.Builder
 	for _, f := range r.Findings {
-		b.WriteString(string(f.Severity) + " " + string(f.Kind) + " " + f.Member + " " + f.Rule + " " + f.Criterion + ": " + f.Message + "\n")
+		b.WriteString(string(f.Severity) + " " + string(f.Kind) + " " + f.Member + " " + f.Rule + " " + f.Criterion + ": " + f.Text(lang.English) + "\n")
 	}
 	return b.String()
 }

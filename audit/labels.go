@@ -1,64 +1,54 @@
 package audit
 
-import "github.com/thidua/thidua/lang"
+import (
+	"github.com/thidua/thidua/lang"
+	"github.com/thidua/thidua/ranking"
+)
 
-// labels are the words of the reports in one language: titles, column
-// heads, severities, kinds, categories and statuses. The sentences of the
-// findings and verdicts are in the lang catalogue; these are the report's
-// own labels. The English labels are those reports have always had, so
-// that English output does not change; the kinds, severities and statuses
-// are written in English by their names in JSON.
+// labels are the words of a report in one language: titles, column heads
+// and the like (keys report.* of the lang catalogue), for the Markdown and
+// HTML writers and their templates. The sentences of the findings and
+// verdicts are messages.
 type labels struct {
-	Tag                                            lang.Tag
-	Audit, Cluster, Clean, NotClean, Review, Intro string
-	Input, File, Hash                              string
-	Rulebook, InForce, Sheet, Recorded             string
-	Findings, None, NoFinding                      string
-	FindingHeads                                   [9]string
-	Members                                        string
-	MemberHeads                                    [9]string
-	Batch, BatchIntro, Malformed, Summary          string
-	SummaryHeads                                   [7]string
-	KindHeads                                      [3]string
+	Tag                                     lang.Tag
+	Audit, Cluster, Clean, NotClean, Review string
+	Input, File, Hash                       string
+	Sheet, Recorded                         string
+	None, NoFinding                         string
+	FindingHeads                            [9]string
+	Members                                 string
+	MemberHeads                             [9]string
+	Batch, BatchIntro, Malformed, Summary   string
+	SummaryHeads                            [7]string
+	KindHeads                               [3]string
 }
 
-var labelsEn = labels{
-	Tag:   lang.English,
-	Audit: "Audit", Cluster: "Cluster", Clean: "Clean", NotClean: "Not clean", Review: "To review",
-	Intro: "Does the result recorded in the minutes follow from the score sheet and the rulebook in force? Report %s, by thidua.",
-	Input: "Input", File: "File", Hash: "Content hash",
-	Rulebook: "Rulebook %s, version %s", InForce: " (in force %s)", Sheet: "Score sheet", Recorded: "Recorded result (biên bản)",
-	Findings: "Findings: %s, %s, %s", None: "None.", NoFinding: "No finding.",
-	FindingHeads: [9]string{"#", "Severity", "Kind", "Member", "Rule / criterion", "Recorded", "Recomputed", "Finding", "Where"},
-	Members:      "Recorded and recomputed, member by member",
-	MemberHeads:  [9]string{"Member", "Rank (recorded)", "Rank (recomputed)", "Total (recorded)", "Total (recomputed)", "Awards (recorded)", "Awards (recomputed)", "Decided by", "Status"},
-	Batch:        "Batch audit", BatchIntro: "One section per cluster-year folder, in folder order; the summary is at the end.",
-	Malformed: "Malformed cluster folder", Summary: "Summary",
-	SummaryHeads: [7]string{"Clusters", "Clean", "With errors", "Malformed", "Errors", "Warnings", "Infos"},
-	KindHeads:    [3]string{"Kind", "Category", "Findings"},
-}
-
-var labelsVi = labels{
-	Tag:   lang.Vietnamese,
-	Audit: "Kiểm tra kết quả bình xét", Cluster: "Cụm thi đua", Clean: "Đạt", NotClean: "Không đạt", Review: "Cần xem xét",
-	Intro: "Kết quả ghi trong biên bản có đúng với bảng điểm và bộ tiêu chí có hiệu lực không? Báo cáo %s, lập bằng thidua.",
-	Input: "Tài liệu", File: "Tệp", Hash: "Mã băm nội dung",
-	Rulebook: "Bộ tiêu chí %s, phiên bản %s", InForce: " (có hiệu lực %s)", Sheet: "Bảng điểm", Recorded: "Biên bản (kết quả đã công bố)",
-	Findings: "Phát hiện: %s, %s, %s", None: "Không có.", NoFinding: "Không có phát hiện nào.",
-	FindingHeads: [9]string{"STT", "Mức độ", "Loại", "Đơn vị", "Quy tắc / tiêu chí", "Biên bản ghi", "Tính lại", "Nội dung", "Vị trí"},
-	Members:      "Đối chiếu biên bản với kết quả tính lại, từng đơn vị",
-	MemberHeads:  [9]string{"Đơn vị", "Hạng (biên bản)", "Hạng (tính lại)", "Tổng điểm (biên bản)", "Tổng điểm (tính lại)", "Khen thưởng (biên bản)", "Khen thưởng (tính lại)", "Căn cứ xếp hạng", "Tình trạng"},
-	Batch:        "Kiểm tra hàng loạt", BatchIntro: "Mỗi thư mục cụm – năm một mục, theo thứ tự thư mục; phần tổng hợp ở cuối.",
-	Malformed: "Thư mục cụm không hợp lệ", Summary: "Tổng hợp",
-	SummaryHeads: [7]string{"Số cụm", "Đạt", "Có lỗi", "Không hợp lệ", "Lỗi", "Cảnh báo", "Thông tin"},
-	KindHeads:    [3]string{"Loại", "Nhóm", "Số phát hiện"},
-}
-
+// labelsIn returns the words of a report in the language.
 func labelsIn(t lang.Tag) labels {
-	if t == lang.English {
-		return labelsEn
+	return labels{
+		Tag:          t,
+		Audit:        t.Say("report.audit"),
+		Cluster:      t.Say("report.cluster"),
+		Clean:        t.Say("report.clean"),
+		NotClean:     t.Say("report.not_clean"),
+		Review:       t.Say("report.review"),
+		Input:        t.Say("report.input"),
+		File:         t.Say("report.file"),
+		Hash:         t.Say("report.hash"),
+		Sheet:        t.Say("report.sheet"),
+		Recorded:     t.Say("report.recorded"),
+		None:         t.Say("report.none"),
+		NoFinding:    t.Say("report.no_finding"),
+		FindingHeads: [9]string{t.Say("report.finding_heads.1"), t.Say("report.finding_heads.2"), t.Say("report.finding_heads.3"), t.Say("report.finding_heads.4"), t.Say("report.finding_heads.5"), t.Say("report.finding_heads.6"), t.Say("report.finding_heads.7"), t.Say("report.finding_heads.8"), t.Say("report.finding_heads.9")},
+		Members:      t.Say("report.members"),
+		MemberHeads:  [9]string{t.Say("report.member_heads.1"), t.Say("report.member_heads.2"), t.Say("report.member_heads.3"), t.Say("report.member_heads.4"), t.Say("report.member_heads.5"), t.Say("report.member_heads.6"), t.Say("report.member_heads.7"), t.Say("report.member_heads.8"), t.Say("report.member_heads.9")},
+		Batch:        t.Say("report.batch"),
+		BatchIntro:   t.Say("report.batch_intro"),
+		Malformed:    t.Say("report.malformed"),
+		Summary:      t.Say("report.summary"),
+		SummaryHeads: [7]string{t.Say("report.summary_heads.1"), t.Say("report.summary_heads.2"), t.Say("report.summary_heads.3"), t.Say("report.summary_heads.4"), t.Say("report.summary_heads.5"), t.Say("report.summary_heads.6"), t.Say("report.summary_heads.7")},
+		KindHeads:    [3]string{t.Say("report.kind_heads.1"), t.Say("report.kind_heads.2"), t.Say("report.kind_heads.3")},
 	}
-	return labelsVi
 }
 
 // Label names the severity in the language: "lỗi", "cảnh báo", "thông
@@ -66,131 +56,119 @@ func labelsIn(t lang.Tag) labels {
 func (s Severity) Label(t lang.Tag) string {
 	switch s {
 	case Error:
-		return t.Pick("lỗi", string(s))
+		return t.Say("report.severity.error")
 	case Warning:
-		return t.Pick("cảnh báo", string(s))
+		return t.Say("report.severity.warning")
 	case Info:
-		return t.Pick("thông tin", string(s))
+		return t.Say("report.severity.info")
 	}
 	return string(s)
 }
 
-var kindLabels = map[Kind]string{
-	KindSum:                 "cộng sai",
-	KindCap:                 "vượt điểm tối đa",
-	KindRounding:            "làm tròn sai",
-	KindValue:               "số liệu không khớp",
-	KindOrder:               "sai thứ hạng",
-	KindTieBreakNotInChain:  "căn cứ phân định ngoài quy định",
-	KindTieBreakMismatch:    "căn cứ phân định không đúng",
-	KindUnexplainedTie:      "bằng điểm không ghi căn cứ",
-	KindIneligible:          "không đủ điều kiện khen thưởng",
-	KindQuota:               "vượt số lượng khen thưởng",
-	KindVotes:               "không đủ số phiếu",
-	KindSkipped:             "bỏ qua đơn vị đủ điều kiện",
-	KindMissingFromSheet:    "không có trong bảng điểm",
-	KindMissingFromRecorded: "không có trong biên bản",
-	KindUnknownCriterion:    "tiêu chí không có trong quy định",
-	KindUnknownAward:        "hình thức khen thưởng không có trong quy định",
-	KindNotInForce:          "quy định không có hiệu lực",
-	KindIdentity:            "không khớp cụm, năm hoặc quy định",
-	KindSheet:               "lỗi bảng điểm",
-	KindNotRecomputed:       "không tính lại được",
-	KindExcluded:            "loại khỏi phần tính lại",
-	// Change control, and a sealed record's checks (control.go).
-	KindRulebookConflict:  "hai bộ tiêu chí cho một cụm, một thời kỳ",
-	KindRulebookNotSealed: "bộ tiêu chí khác bộ đã niêm phong",
-	KindRulebookLate:      "bộ tiêu chí ban hành sau kỳ chấm điểm",
-	KindRecordTampered:    "hồ sơ niêm phong bị sửa",
-	KindRecordRulebook:    "hồ sơ niêm phong ghi bộ tiêu chí khác",
-	KindRecordSheet:       "bảng điểm khác bảng đã niêm phong",
-	KindRecordResult:      "kết quả khác kết quả đã niêm phong",
-	KindRecordKey:         "chữ ký hồ sơ niêm phong",
-	KindRecordChecked:     "kiểm tra hồ sơ niêm phong",
+// kindKeys are the catalogue keys naming the kinds.
+var kindKeys = map[Kind]string{
+	KindSum:                 "report.kind.sum",
+	KindCap:                 "report.kind.cap",
+	KindRounding:            "report.kind.rounding",
+	KindValue:               "report.kind.value",
+	KindOrder:               "report.kind.order",
+	KindTieBreakNotInChain:  "report.kind.tiebreak_not_in_chain",
+	KindTieBreakMismatch:    "report.kind.tiebreak_mismatch",
+	KindUnexplainedTie:      "report.kind.unexplained_tie",
+	KindIneligible:          "report.kind.award_ineligible",
+	KindQuota:               "report.kind.award_quota",
+	KindVotes:               "report.kind.award_votes",
+	KindSkipped:             "report.kind.award_skipped",
+	KindMissingFromSheet:    "report.kind.missing_from_sheet",
+	KindMissingFromRecorded: "report.kind.missing_from_recorded",
+	KindUnknownCriterion:    "report.kind.unknown_criterion",
+	KindUnknownAward:        "report.kind.unknown_award",
+	KindNotInForce:          "report.kind.not_in_force",
+	KindIdentity:            "report.kind.identity",
+	KindSheet:               "report.kind.sheet",
+	KindNotRecomputed:       "report.kind.not_recomputed",
+	KindExcluded:            "report.kind.excluded",
+	KindRulebookConflict:    "report.kind.rulebook_conflict",
+	KindRulebookNotSealed:   "report.kind.rulebook_not_sealed",
+	KindRulebookLate:        "report.kind.rulebook_late",
+	KindRecordTampered:      "report.kind.record_tampered",
+	KindRecordRulebook:      "report.kind.record_wrong_rulebook",
+	KindRecordSheet:         "report.kind.record_changed_sheet",
+	KindRecordResult:        "report.kind.record_different_result",
+	KindRecordKey:           "report.kind.record_unknown_key",
+	KindRecordChecked:       "report.kind.record_checked",
 }
 
 // Label names the kind in the language: "cộng sai", "sai thứ hạng"; in
 // English by its name ("sum", "order"), as JSON writes it. A kind this
 // version does not know is written as it is.
 func (k Kind) Label(t lang.Tag) string {
-	if l, ok := kindLabels[k]; ok && t == lang.Vietnamese {
-		return l
+	if key, ok := kindKeys[k]; ok {
+		return t.Say(key)
 	}
 	return string(k)
 }
 
-// categoryLabel names a category ("arithmetic", …) in the language.
-func categoryLabel(c string, t lang.Tag) string {
-	vi, ok := map[string]string{"arithmetic": "tính điểm", "ranking": "xếp hạng", "awards": "khen thưởng", "data": "dữ liệu"}[c]
-	if !ok {
-		return c
+// categoryKeys, statusKeys and wordKeys are the catalogue keys naming a
+// kind's category, a comparison's status and the audit's own words for a
+// finding's rule or criterion ("total", "ballot", an identity field).
+var (
+	categoryKeys = map[string]string{
+		"arithmetic": "report.category.arithmetic", "ranking": "report.category.ranking",
+		"awards": "report.category.awards", "data": "report.category.data",
 	}
-	return t.Pick(vi, c)
+	statusKeys = map[string]string{
+		"ok": "report.status.ok", "differs": "report.status.differs", "see findings": "report.status.see_findings",
+		"excluded": "report.status.excluded", "not recomputed": "report.status.not_recomputed",
+		"not in sheet": "report.status.not_in_sheet", "not in minutes": "report.status.not_in_minutes",
+	}
+	criterionKeys = map[string]string{
+		"total": "report.criterion.total", "percent": "report.criterion.percent",
+		"bonus": "report.criterion.bonus", "deductions": "report.criterion.deductions",
+	}
+	identityKeys = map[string]string{
+		"year": "report.identity.year", "cluster": "report.identity.cluster",
+		"rulebook": "report.identity.rulebook", "version": "report.identity.version",
+	}
+	ballotKeys = map[string]string{
+		"entitled to vote": "report.ballot.entitled", "present": "report.ballot.present",
+	}
+)
+
+// say writes a word given by one of the tables above in the language, or
+// the word itself if the table does not have it.
+func say(keys map[string]string, word string, t lang.Tag) string {
+	if key, ok := keys[word]; ok {
+		return t.Say(key)
+	}
+	return word
 }
+
+// categoryLabel names a category ("arithmetic", …) in the language.
+func categoryLabel(c string, t lang.Tag) string { return say(categoryKeys, c, t) }
 
 // statusLabel names a comparison's status ("ok", "differs", …) in the
 // language.
-func statusLabel(s string, t lang.Tag) string {
-	vi, ok := map[string]string{
-		"ok":             "khớp",
-		"differs":        "không khớp",
-		"see findings":   "xem phát hiện",
-		"excluded":       "loại khỏi phần tính lại",
-		"not recomputed": "không tính lại được",
-		"not in sheet":   "không có trong bảng điểm",
-		"not in minutes": "không có trong biên bản",
-	}[s]
-	if !ok {
-		return s
-	}
-	return t.Pick(vi, s)
-}
-
-// criterionWords are the words a finding's criterion may be instead of an
-// id of the rulebook.
-var criterionWords = map[string]string{
-	"total":      "tổng điểm",
-	"percent":    "tỷ lệ điểm",
-	"bonus":      "điểm thưởng",
-	"deductions": "điểm trừ",
-}
-
-// identityWords are the criteria of identity findings: what the minutes
-// and the sheet disagree on.
-var identityWords = map[string]string{
-	"year":     "năm",
-	"cluster":  "tên cụm",
-	"rulebook": "bộ tiêu chí",
-	"version":  "phiên bản bộ tiêu chí",
-}
-
-// ballotWords are the criteria of findings about the ballot.
-var ballotWords = map[string]string{
-	"entitled to vote": "số thành viên có quyền bỏ phiếu",
-	"present":          "số thành viên có mặt",
-}
+func statusLabel(s string, t lang.Tag) string { return say(statusKeys, s, t) }
 
 // ruleOrCriterionIn writes a finding's rule and criterion for the report's
-// column: ids of the rulebook as they are; the audit's own words ("total",
-// "ballot") and tie-break rules in the language.
-func ruleOrCriterionIn(f Finding, t lang.Tag) string {
-	if t == lang.English {
-		return ruleOrCriterion(f)
-	}
+// column: award tiers by their names, other ids of the rulebook as they
+// are; the audit's own words ("total", "ballot") and tie-break rules in
+// the language (in English as JSON writes them).
+func ruleOrCriterionIn(f Finding, names ranking.Names, t lang.Tag) string {
 	rule, crit := f.Rule, f.Criterion
-	words := criterionWords
+	words := criterionKeys
 	switch {
+	case f.Kind.Category() == "awards":
+		rule = names.Tier(rule)
 	case f.Kind == KindTieBreakMismatch || f.Kind == KindTieBreakNotInChain:
-		rule = t.Rule(rule)
+		rule = t.Rule(names.Rule(rule))
 	case f.Kind == KindIdentity:
-		words = identityWords
+		words = identityKeys
 	case f.Kind == KindValue && rule == "ballot":
-		rule, words = "bỏ phiếu", ballotWords
+		rule, words = t.Say("report.rule.ballot"), ballotKeys
 	case f.Kind == KindValue && rule == "votes":
-		rule = "số phiếu tán thành"
+		rule = t.Say("report.rule.votes")
 	}
-	if w, ok := words[crit]; ok {
-		crit = w
-	}
-	return ruleOrCriterion(Finding{Rule: rule, Criterion: crit})
+	return ruleOrCriterion(Finding{Rule: rule, Criterion: say(words, crit, t)})
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/thidua/thidua/internal/markdown"
 	"github.com/thidua/thidua/lang"
+	"github.com/thidua/thidua/ranking"
 )
 
 // Format is an output format of reports.
@@ -21,7 +22,7 @@ type Format string
 // The report formats.
 const (
 	Markdown Format = "md"   // for reading and for pasting into documents
-	JSON     Format = "json" // schema thidua/audit/v1; numbers as strings
+	JSON     Format = "json" // schema thidua/audit/v2; numbers as strings
 	HTML     Format = "html" // a self-contained page: inline CSS, no network
 )
 
@@ -59,7 +60,7 @@ func (r Report) WriteIn(w io.Writer, f Format, t lang.Tag) error {
 	return fmt.Errorf("unknown report format %q", f)
 }
 
-// WriteJSON writes the report as indented JSON (schema thidua/audit/v1).
+// WriteJSON writes the report as indented JSON (schema thidua/audit/v2).
 // Every number is a JSON string, so that no digit is lost.
 func (r Report) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
@@ -119,8 +120,9 @@ type memberView struct {
 
 func (r Report) view(t lang.Tag) view {
 	l := labelsIn(t)
-	v := view{L: l, Lang: t.String(), Clean: r.Clean, Errors: r.Counts.Errors, Verdict: r.VerdictIn(t), Inputs: r.Inputs,
-		Intro: fmt.Sprintf(l.Intro, r.Schema)}
+	names := r.names()
+	v := view{L: l, Lang: t.String(), Clean: r.Clean, Errors: r.Counts.Errors, Verdict: r.Verdict.In(t), Inputs: r.Inputs,
+		Intro: t.Say("report.intro", r.Schema)}
 	v.Title, v.PageTitle = r.Cluster, r.Cluster
 	if v.Title == "" {
 		v.Title = l.Cluster
@@ -130,29 +132,25 @@ func (r Report) view(t lang.Tag) view {
 		v.PageTitle += fmt.Sprintf(" — %d", r.Year)
 	}
 	ri := r.Inputs.Rulebook
-	v.Rulebook = fmt.Sprintf(l.Rulebook, ri.ID, ri.Version)
+	v.Rulebook = t.Say("report.rulebook", ri.ID, ri.Version)
 	if ri.InForce != "" {
-		v.Rulebook += fmt.Sprintf(l.InForce, ri.InForce)
+		v.Rulebook += t.Say("report.in_force", ri.InForce)
 	}
-	v.FindingsTitle = fmt.Sprintf(l.Findings, errorCount(r.Counts.Errors).In(t), warnings(r.Counts.Warnings).In(t), infos(r.Counts.Infos).In(t))
+	v.FindingsTitle = t.Say("report.findings", errorCount(r.Counts.Errors).In(t), warnings(r.Counts.Warnings).In(t), infos(r.Counts.Infos).In(t))
 	for _, f := range r.Findings {
 		v.Findings = append(v.Findings, findingView{
 			Severity: f.Severity, SeverityLabel: f.Severity.Label(t), Kind: f.Kind, KindLabel: f.Kind.Label(t),
-			Member: f.Member, Rule: ruleOrCriterionIn(f, t),
-			Recorded: valueText(f.RecordedText, f.Recorded, t), Recomputed: valueText(f.RecomputedText, f.Recomputed, t),
-			Text: f.In(t), Source: f.Source,
+			Member: f.Member, Rule: ruleOrCriterionIn(f, names, t),
+			Recorded: valueText(f.RecordedPhrase, f.Recorded, names, t), Recomputed: valueText(f.RecomputedPhrase, f.Recomputed, names, t),
+			Text: names.Of(f.Message).In(t), Source: f.Source,
 		})
 	}
 	for _, c := range r.Members {
-		d := c.DecidedBy
-		if !c.DecidedByText.IsZero() {
-			d = c.DecidedByText.In(t)
-		}
 		v.Members = append(v.Members, memberView{
 			Member: memberText(c), Status: c.Status, StatusLabel: statusLabel(c.Status, t), Worst: c.Worst,
 			RecordedRank: dash(c.RecordedRank), RecomputedRank: dash(c.RecomputedRank),
 			RecordedTotal: dash(t.Number(c.RecordedTotal)), RecomputedTotal: dash(t.Number(c.RecomputedTotal)),
-			RecordedAwards: awardsText(c.RecordedAwards), RecomputedAwards: awardsText(c.RecomputedAwards), DecidedBy: d,
+			RecordedAwards: awardsText(c.RecordedAwards, names), RecomputedAwards: awardsText(c.RecomputedAwards, names), DecidedBy: names.Of(c.DecidedBy).In(t),
 		})
 	}
 	return v
@@ -160,17 +158,18 @@ func (r Report) view(t lang.Tag) view {
 
 var numberRE = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 
-// valueText writes a finding's recorded or recomputed value: its message
-// if it has one, a number in the language's form, anything else (ids, the
+// valueText writes a finding's recorded or recomputed value: its phrase
+// if it has one (members and tiers named), a number in the language's
+// form, an award tier by its name, anything else (member ids, the
 // minutes' words) as it is.
-func valueText(m lang.Message, raw string, t lang.Tag) string {
+func valueText(m lang.Message, raw string, names ranking.Names, t lang.Tag) string {
 	switch {
 	case !m.IsZero():
-		return m.In(t)
+		return names.Of(m).In(t)
 	case numberRE.MatchString(raw):
 		return t.Number(raw)
 	}
-	return raw
+	return names.Tier(raw)
 }
 
 // markdown writes the report with headings starting at level h; members

@@ -91,9 +91,9 @@ func TestRenderVietnamese(t *testing.T) {
 		"| STT | Mức độ | Loại | Đơn vị | Quy tắc / tiêu chí | Biên bản ghi | Tính lại | Nội dung | Vị trí |",
 		"| lỗi | làm tròn sai | SXD | 03 | 18,004 | 18 |",
 		"| cảnh báo | bằng điểm không ghi căn cứ | SXD |  | hạng 2 và hạng 3 | cùng tổng điểm 94,7 |",
-		"| lỗi | không đủ số phiếu | SCT | phieu_80 | flag | 5/7 phiếu của thành viên cụm, cần 80% |",
-		"| cảnh báo | căn cứ phân định không đúng | SKHCN | nhiều phiếu hơn | nhiều phiếu hơn | tổng điểm: 94,7 &lt; 96,35 (SCT) |",
-		"| Sở Xây dựng (SXD) | 3 | 3 | 94,7 | 94,7 | merit | merit | nhóm I: 38 &lt; 38,5 (SKHCN) | xem phát hiện |",
+		"| lỗi | không đủ số phiếu | SCT | phieu_80 | Cờ thi đua của UBND tỉnh | 5/7 phiếu của thành viên cụm, cần 80% |",
+		"| cảnh báo | căn cứ phân định không đúng | SKHCN | nhiều phiếu hơn | nhiều phiếu hơn | tổng điểm: 94,7 &lt; 96,35 (Sở Công Thương) |",
+		"| Sở Xây dựng (SXD) | 3 | 3 | 94,7 | 94,7 | Bằng khen của Chủ tịch UBND tỉnh | Bằng khen của Chủ tịch UBND tỉnh | nhóm I: 38 &lt; 38,5 (Sở Khoa học và Công nghệ) | xem phát hiện |",
 		"| Sở Y tế (SYT) | 8 | — | 70 | — | — | — |  | không có trong bảng điểm |",
 	} {
 		if !strings.Contains(out, want) {
@@ -125,7 +125,7 @@ func TestJSONSchema(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc["schema"] != "thidua/audit/v1" || doc["clean"] != false {
+	if doc["schema"] != "thidua/audit/v2" || doc["clean"] != false {
 		t.Errorf("schema %v, clean %v", doc["schema"], doc["clean"])
 	}
 	findings := doc["findings"].([]any)
@@ -134,9 +134,20 @@ func TestJSONSchema(t *testing.T) {
 	}
 	for _, f := range findings {
 		m := f.(map[string]any)
-		for _, k := range []string{"severity", "kind", "message"} {
+		for _, k := range []string{"severity", "kind"} {
 			if _, ok := m[k].(string); !ok {
 				t.Errorf("finding %v: %s is not a string", m, k)
+			}
+		}
+		// a sentence is a message, written in both languages for readers
+		// without the catalogue
+		for _, k := range []string{"message", "recorded_phrase", "recomputed_phrase"} {
+			msg, ok := m[k].(map[string]any)
+			if !ok && k == "message" {
+				t.Errorf("finding %v: message is not an object", m)
+			}
+			if ok && (msg["key"] == "" || msg["vi"] == "" || msg["en"] == "" || k == "message" && msg["vi"] == msg["en"]) {
+				t.Errorf("finding %v: %s %v", m, k, msg)
 			}
 		}
 		for _, k := range []string{"recorded", "recomputed"} {
@@ -245,7 +256,7 @@ func TestHTMLInBrowser(t *testing.T) {
 		`<span class="badge error">lỗi</span>`,
 		`<span class="badge warning">cảnh báo</span>`,
 		"Không đạt: Kết quả ghi trong biên bản không đúng",
-		"tổng điểm: 81,75 &lt; 86,28 (STNMT)",
+		"tổng điểm: 81,75 &lt; 86,28 (Sở Tài nguyên và Môi trường)",
 		r.Inputs.Recorded.Hash,
 	} {
 		if !strings.Contains(dom, s) {

@@ -1,11 +1,15 @@
 package audit
 
-import "github.com/thidua/thidua/lang"
+import (
+	"github.com/thidua/thidua/lang"
+	"github.com/thidua/thidua/ranking"
+)
 
 // Schema is the current value of Report.Schema: the name and version of the
 // report's JSON layout. It changes when the layout changes in a way that is
-// not backward compatible.
-const Schema = "thidua/audit/v1"
+// not backward compatible: v2 keeps each sentence once, as a message
+// (docs/json.md), where v1 had an English string beside it.
+const Schema = "thidua/audit/v2"
 
 // Report is the result of auditing one cluster's published result: the
 // inputs and their content hashes, the verdict, every finding and a
@@ -19,13 +23,11 @@ type Report struct {
 	// Clean is true when there is no finding of severity error or warning:
 	// the published result follows from the score sheet and the rulebook.
 	Clean bool `json:"clean"`
-	// Verdict says the outcome in a sentence in English: VerdictText in
-	// English.
-	Verdict string `json:"verdict"`
-	// VerdictText says the outcome in any language (VerdictIn).
-	VerdictText lang.Message `json:"verdict_text"`
-	Counts      Counts       `json:"counts"`
-	Findings    []Finding    `json:"findings"`
+	// Verdict says the outcome in a sentence for a non-programmer: "Đạt:
+	// kết quả ghi trong biên bản đúng với …" / "Clean: the result …".
+	Verdict  lang.Message `json:"verdict"`
+	Counts   Counts       `json:"counts"`
+	Findings []Finding    `json:"findings"`
 	// Members compares, member by member, the recorded and the recomputed
 	// rank, total and awards: the sheet's members in recomputed order,
 	// then those left out of the recomputation, then members only the
@@ -54,6 +56,9 @@ type RulebookInput struct {
 	InForce string `json:"in_force,omitempty"`
 	Hash    string `json:"hash"`
 	File    string `json:"file,omitempty"`
+	// Awards names the rulebook's award tiers, id → name, so that a
+	// report for people names them ("Bằng khen …" rather than "merit").
+	Awards map[string]string `json:"awards,omitempty"`
 }
 
 // InputFile identifies the score sheet or the recorded result.
@@ -91,13 +96,10 @@ type Comparison struct {
 	RecomputedTotal  string   `json:"recomputed_total,omitempty"`
 	RecordedAwards   []string `json:"recorded_awards"`
 	RecomputedAwards []string `json:"recomputed_awards"`
-	// DecidedBy says in English why the recomputation places the member
-	// below the one above it, e.g. "total: 88.75 < 94.7 (SKHCN)":
-	// DecidedByText in English.
-	DecidedBy string `json:"decided_by,omitempty"`
-	// DecidedByText says it in any language: "tổng điểm: 88,75 < 94,7
-	// (SKHCN)".
-	DecidedByText lang.Message `json:"decided_by_text,omitzero"`
+	// DecidedBy says why the recomputation places the member below the one
+	// above it: "tổng điểm: 88,75 < 94,7 (SKHCN)" / "total: 88.75 < 94.7
+	// (SKHCN)". Zero for the first member and members not recomputed.
+	DecidedBy lang.Message `json:"decided_by,omitzero"`
 	// Status is "ok", "differs", "excluded" (left out of the
 	// recomputation), "not in sheet" or "not in minutes".
 	Status string `json:"status"`
@@ -106,12 +108,11 @@ type Comparison struct {
 	Worst Severity `json:"worst,omitempty"`
 }
 
-// VerdictIn says the outcome in a sentence in the language. A report
-// without a VerdictText (decoded from one written before there was one) is
-// said in English, by its Verdict.
-func (r Report) VerdictIn(t lang.Tag) string {
-	if r.VerdictText.IsZero() {
-		return r.Verdict
+// names names the report's members and award tiers, for people.
+func (r Report) names() ranking.Names {
+	members := make(map[string]string, len(r.Members))
+	for _, c := range r.Members {
+		members[c.Member] = c.Name
 	}
-	return r.VerdictText.In(t)
+	return ranking.NewNames(members, r.Inputs.Rulebook.Awards)
 }

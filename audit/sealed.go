@@ -121,7 +121,7 @@ func auditSealed(ctx context.Context, rb *rules.Rulebook, rbData []byte, rulesPa
 		if where := strings.Trim(w.Sheet+"!"+w.Cell, "!"); where != "" {
 			m = lang.Msg("audit.sheet.at", where).With(m)
 		}
-		fs = append(fs, Finding{Severity: Warning, Kind: KindSheet, Source: Source{File: w.File}, Text: m})
+		fs = append(fs, Finding{Severity: Warning, Kind: KindSheet, Source: Source{File: w.File}, Message: m})
 	}
 	for _, e := range readErrs {
 		m := e.Message
@@ -129,12 +129,12 @@ func auditSealed(ctx context.Context, rb *rules.Rulebook, rbData []byte, rulesPa
 			m = lang.Msg("problem.text", e.Msg)
 		}
 		fs = append(fs, Finding{Severity: Error, Kind: KindSheet, Member: e.Member, Criterion: e.Criterion, Source: Source{File: e.File, Line: e.Line},
-			Text: lang.Msg("audit.sheet.problem").With(m)})
+			Message: lang.Msg("audit.sheet.problem").With(m)})
 	}
 	name := lang.Msg("audit.rulebook", rb.ID(), rb.Version())
 	if p := rb.InForce(); sh.Year != 0 && !p.Contains(sh.Year) {
 		fs = append(fs, Finding{Severity: Error, Kind: KindNotInForce, Recorded: strconv.Itoa(sh.Year), Recomputed: p.String(),
-			Text: lang.Msg("audit.not_in_force.sheet", sh.Year, p.String()).With(name)})
+			Message: lang.Msg("audit.not_in_force.sheet", sh.Year, p.String()).With(name)})
 	}
 	vr := record.Verify(rec, record.Check{Rulebook: rb, Sheet: &sh, RulebookFile: rbData, SheetFile: shData, PublicKey: key})
 	for _, f := range vr.Findings {
@@ -164,9 +164,9 @@ func auditSealed(ctx context.Context, rb *rules.Rulebook, rbData []byte, rulesPa
 
 // recordFinding turns a check of record.Verify into a finding.
 func recordFinding(f record.Finding, rec *record.Record, rb *rules.Rulebook, sh *scoring.Sheet, key ed25519.PublicKey, file string) Finding {
-	check := checkName(f.Check)
+	check := record.CheckName(f.Check)
 	out := Finding{Severity: Info, Kind: KindRecordChecked, Rule: f.Check, Source: Source{File: file},
-		Text: lang.Msg("control.record.finding").With(check, f.Message)}
+		Message: lang.Msg("control.record.finding").With(check, f.Message)}
 	if f.Status != record.Failed {
 		return out
 	}
@@ -190,30 +190,10 @@ func recordFinding(f record.Finding, rec *record.Record, rb *rules.Rulebook, sh 
 			// Signed, and no key to check it with: the audit cannot say
 			// who signed it, but the record may well be right.
 			out.Severity = Warning
-			out.Text = lang.Msg("control.record.finding").With(check, lang.Msg("control.record.no_key", rec.Signer))
+			out.Message = lang.Msg("control.record.finding").With(check, lang.Msg("control.record.no_key", rec.Signer))
 		}
 	default:
 		out.Kind = KindRecordTampered
 	}
 	return out
-}
-
-// checkName names a record check (record.CheckIntegrity, …) in any
-// language.
-func checkName(c string) lang.Message {
-	switch c {
-	case record.CheckIntegrity:
-		return lang.Msg("control.record.check.integrity")
-	case record.CheckSignature:
-		return lang.Msg("control.record.check.signature")
-	case record.CheckRulebook:
-		return lang.Msg("control.record.check.rulebook")
-	case record.CheckSheet:
-		return lang.Msg("control.record.check.sheet")
-	case record.CheckResult:
-		return lang.Msg("control.record.check.result")
-	case record.CheckChain:
-		return lang.Msg("control.record.check.chain")
-	}
-	return lang.Msg("problem.text", c)
 }

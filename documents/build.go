@@ -21,9 +21,8 @@ type builder struct {
 	st    *ranking.Standings
 	opts  Options
 	lang  lang.Tag
-	l     labels
-	names map[string]string // member id → name
-	index map[string]int    // member id → row
+	names ranking.Names
+	index map[string]int // member id → row
 	tiers []rules.AwardTier
 	conds map[string]rules.Condition
 
@@ -32,14 +31,9 @@ type builder struct {
 }
 
 func newBuilder(rb *rules.Rulebook, st *ranking.Standings, opts Options) *builder {
-	b := &builder{rb: rb, st: st, opts: opts, lang: opts.Lang, l: labelsOf(opts.Lang),
-		names: map[string]string{}, index: map[string]int{}, tiers: rb.Awards(), conds: map[string]rules.Condition{}}
+	b := &builder{rb: rb, st: st, opts: opts, lang: opts.Lang, names: st.Names(),
+		index: map[string]int{}, tiers: rb.Awards(), conds: map[string]rules.Condition{}}
 	for i, r := range st.Rows {
-		name := r.Member.Name
-		if name == "" {
-			name = r.Member.ID
-		}
-		b.names[r.Member.ID] = name
 		b.index[r.Member.ID] = i
 	}
 	for _, c := range rb.Eligibility() {
@@ -50,23 +44,23 @@ func newBuilder(rb *rules.Rulebook, st *ranking.Standings, opts Options) *builde
 		b.issuer = st.Cluster
 	}
 	if b.issuer == "" {
-		b.issuer = b.l.recipientBlank
+		b.issuer = b.say("doc.recipient_blank")
 	}
 	jur := strings.TrimSpace(rb.Jurisdiction())
 	b.parent = strings.TrimSpace(opts.Parent)
 	if b.parent == "" && jur != "" {
-		b.parent = fmt.Sprintf(b.l.parentFmt, jur)
+		b.parent = b.say("doc.parent_fmt", jur)
 	}
 	b.recipient = strings.TrimSpace(opts.Recipient)
 	if b.recipient == "" {
-		b.recipient = b.l.recipientBlank
+		b.recipient = b.say("doc.recipient_blank")
 		if jur != "" {
-			b.recipient = fmt.Sprintf(b.l.recipientFmt, uncapitalise(jur))
+			b.recipient = b.say("doc.recipient_fmt", uncapitalise(jur))
 		}
 	}
 	b.place = strings.TrimSpace(opts.Place)
 	if b.place == "" {
-		b.place = b.l.placeBlank
+		b.place = b.say("doc.place_blank")
 	}
 	var totals, pcts []decimal.Decimal
 	for _, r := range st.Rows {
@@ -112,23 +106,12 @@ func (b *builder) tierName(id string) string {
 
 // memberNames writes member ids as their names, joined.
 func (b *builder) memberNames(ids []string) string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = b.names[id]
-	}
-	return b.join(out)
+	return b.lang.Join(b.names.Members(ids))
 }
 
-// join lists names: "A, B và C" / "A, B and C".
-func (b *builder) join(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + b.l.and + xs[len(xs)-1]
-}
+// say writes a word or a sentence of the documents (keys doc.* of the
+// catalogue) in the document's language, with its values in full.
+func (b *builder) say(key string, args ...any) string { return b.lang.Say(key, args...) }
 
 // reasons writes the reasons of the conditions given by id.
 func (b *builder) reasons(ids []string) string {
@@ -156,14 +139,13 @@ func isTieBreak(d *ranking.Decision) bool {
 // the lower one below, with both members' values, computed from their
 // scorecards rather than read from the decision's text.
 func (b *builder) why(d ranking.Decision, above bool) string {
-	l := b.l
 	up, lo := b.st.Rows[b.index[d.Upper]], b.st.Rows[b.index[d.Lower]]
 	cu, cl := up.Card, lo.Card
 	pair := func(more, less string, vu, vl string) string {
 		if above {
-			return fmt.Sprintf(more, vu, vl)
+			return b.say(more, vu, vl)
 		}
-		return fmt.Sprintf(less, vl, vu)
+		return b.say(less, vl, vu)
 	}
 	kind, ref, _ := strings.Cut(d.Rule, " ")
 	if len(cu.Nodes) == 0 || len(cl.Nodes) == 0 {
@@ -171,8 +153,8 @@ func (b *builder) why(d ranking.Decision, above bool) string {
 		// decision's own values. Rules whose values are numbers need them;
 		// the others (last year's award, head to head, lots) are written
 		// from the decision alone.
-		vu, eu := decimal.NewFromString(d.UpperValue)
-		vl, el := decimal.NewFromString(d.LowerValue)
+		vu, eu := number(d.UpperValue)
+		vl, el := number(d.LowerValue)
 		numeric := eu == nil && el == nil
 		switch rules.TieBreakKind(kind) {
 		case rules.NoAwardLastYear, rules.HeadToHead, rules.DrawingLots:
@@ -192,51 +174,60 @@ func (b *builder) why(d ranking.Decision, above bool) string {
 	case rules.ByGroup, rules.ByCriterion:
 		nu, _ := cu.Node(ref)
 		nl, _ := cl.Node(ref)
-		what := fmt.Sprintf(l.critWord, ref)
+		what := b.say("doc.crit_word", ref)
 		if kind == string(rules.ByGroup) {
-			what = fmt.Sprintf(l.groupWord, ref)
+			what = b.say("doc.group_word", ref)
 		}
 		if above {
-			return fmt.Sprintf(l.moreIn, what, b.exact(nu.Value), b.exact(nl.Value))
+			return b.say("doc.more_in", what, b.exact(nu.Value), b.exact(nl.Value))
 		}
-		return fmt.Sprintf(l.lessIn, what, b.exact(nl.Value), b.exact(nu.Value))
+		return b.say("doc.less_in", what, b.exact(nl.Value), b.exact(nu.Value))
 	case rules.FewerDeductions:
-		return pair(l.fewerDed, l.moreDed, b.exact(cu.Deductions.Total), b.exact(cl.Deductions.Total))
+		return pair("doc.fewer_ded", "doc.more_ded", b.exact(cu.Deductions.Total), b.exact(cl.Deductions.Total))
 	case rules.MoreBonus:
-		return pair(l.moreBonus, l.lessBonus, b.exact(cu.Bonus.Total), b.exact(cl.Bonus.Total))
+		return pair("doc.more_bonus", "doc.less_bonus", b.exact(cu.Bonus.Total), b.exact(cl.Bonus.Total))
 	case rules.MoreVotes:
-		return pair(l.moreVotes, l.fewerVotes, strconv.Itoa(cu.Votes.For), strconv.Itoa(cl.Votes.For))
+		return pair("doc.more_votes", "doc.fewer_votes", strconv.Itoa(cu.Votes.For), strconv.Itoa(cl.Votes.For))
 	case rules.HeadToHead:
 		if above {
-			return l.h2hWin
+			return b.say("doc.h2h_win")
 		}
-		return l.h2hLose
+		return b.say("doc.h2h_lose")
 	case rules.NoAwardLastYear:
 		last := b.st.Year - 1
 		if above {
-			award := b.l.collective
+			award := b.say("doc.collective")
 			if ref != "" {
 				award = b.tierName(ref)
 			}
-			return fmt.Sprintf(l.notAwarded, last, award)
+			return b.say("doc.not_awarded", last, award)
 		}
-		if v := d.LowerText; v.Key == "value.award" && len(v.Args) == 2 {
+		if v := d.LowerValue; v.Key == "value.award" && len(v.Args) == 2 {
 			y, _ := strconv.Atoi(v.Args[1])
-			return fmt.Sprintf(l.wasAwarded, y, b.tierName(v.Args[0]))
+			return b.say("doc.was_awarded", y, b.tierName(v.Args[0]))
 		}
 	case rules.DrawingLots:
 		if above {
-			return l.lotsAbove
+			return b.say("doc.lots_above")
 		}
-		return l.lotsBelow
+		return b.say("doc.lots_below")
 	}
 	return b.values(d)
 }
 
 // values writes a decision as the engine states it, in the document's
-// language: the rule and both members' values.
+// language: the rule and both members' values, members and tiers named.
 func (b *builder) values(d ranking.Decision) string {
-	return fmt.Sprintf("%s: %s / %s", b.lang.Rule(d.Rule), d.UpperText.In(b.lang), d.LowerText.In(b.lang))
+	return fmt.Sprintf("%s: %s / %s", b.lang.Rule(b.names.Rule(d.Rule)), b.names.Of(d.UpperValue).In(b.lang), b.names.Of(d.LowerValue).In(b.lang))
+}
+
+// number reads a member's value under a rule when it is a number (the
+// engine's value.number), as the standings' JSON keeps it.
+func number(m lang.Message) (decimal.Decimal, error) {
+	if m.Key != "value.number" || len(m.Args) != 1 {
+		return decimal.Decimal{}, fmt.Errorf("not a number: %s", m.Key)
+	}
+	return decimal.NewFromString(m.Args[0])
 }
 
 // tiedWith returns the other members of the unresolved tie a member is in.
@@ -264,15 +255,15 @@ func (b *builder) rankRemarks(i int) []string {
 	var out []string
 	if r.Tied {
 		if others := b.tiedWith(r.Member.ID); len(others) > 0 {
-			out = append(out, fmt.Sprintf(b.l.noteTiedWith, b.memberNames(others)))
+			out = append(out, b.say("doc.note_tied_with", b.memberNames(others)))
 		}
 	}
 	if d := r.DecidedBy; isTieBreak(d) {
-		out = append(out, fmt.Sprintf(b.l.noteBelow, b.names[d.Upper], b.why(*d, false)))
+		out = append(out, b.say("doc.note_below", b.names.Member(d.Upper), b.why(*d, false)))
 	}
 	if i+1 < len(rows) {
 		if d := rows[i+1].DecidedBy; isTieBreak(d) {
-			out = append(out, fmt.Sprintf(b.l.noteAbove, b.names[d.Lower], b.why(*d, true)))
+			out = append(out, b.say("doc.note_above", b.names.Member(d.Lower), b.why(*d, true)))
 		}
 	}
 	return out
@@ -289,13 +280,13 @@ func (b *builder) awardRemarks(r ranking.Row) []string {
 	for _, a := range b.st.Awards {
 		for _, s := range a.Skipped {
 			if s.Member == id {
-				out = append(out, fmt.Sprintf(b.l.noteSkipped, a.Name, b.shortfalls(r, s.Failed)))
+				out = append(out, b.say("doc.note_skipped", a.Name, b.shortfalls(r, s.Failed)))
 				reported[a.Tier] = true
 			}
 		}
 		for _, s := range a.Forfeited {
 			if s.Member == id {
-				out = append(out, fmt.Sprintf(b.l.noteForfeited, a.Name, b.shortfalls(r, s.Failed)))
+				out = append(out, b.say("doc.note_forfeited", a.Name, b.shortfalls(r, s.Failed)))
 				reported[a.Tier] = true
 			}
 		}
@@ -319,7 +310,7 @@ func (b *builder) awardRemarks(r ranking.Row) []string {
 			}
 		}
 		if len(ids) > 0 {
-			out = append(out, fmt.Sprintf(b.l.noteFailedTier, t.Name, b.shortfalls(r, ids)))
+			out = append(out, b.say("doc.note_failed_tier", t.Name, b.shortfalls(r, ids)))
 		}
 	}
 	var rest []string
@@ -329,7 +320,7 @@ func (b *builder) awardRemarks(r ranking.Row) []string {
 		}
 	}
 	if len(rest) > 0 {
-		out = append(out, fmt.Sprintf(b.l.noteFailed, b.shortfalls(r, rest)))
+		out = append(out, b.say("doc.note_failed", b.shortfalls(r, rest)))
 	}
 	return out
 }
@@ -348,7 +339,6 @@ func (b *builder) shortfalls(r ranking.Row, ids []string) string {
 // Whether the member fails it is the engine's decision (Row.Failed); this
 // only writes the values involved.
 func (b *builder) shortfall(r ranking.Row, id string) string {
-	l := b.l
 	c, ok := b.conds[id]
 	if !ok {
 		return id
@@ -356,22 +346,22 @@ func (b *builder) shortfall(r ranking.Row, id string) string {
 	card := r.Card
 	switch {
 	case c.MinTotal != nil:
-		return fmt.Sprintf(l.failTotal, b.exact(card.Total), b.exact(*c.MinTotal))
+		return b.say("doc.fail_total", b.exact(card.Total), b.exact(*c.MinTotal))
 	case c.MinPercent != nil:
-		return fmt.Sprintf(l.failPercent, b.exact(card.Percent), b.exact(*c.MinPercent))
+		return b.say("doc.fail_percent", b.exact(card.Percent), b.exact(*c.MinPercent))
 	case c.CriterionFloor != nil:
 		var low []string
 		for _, n := range ranking.BelowFloor(b.rb, c, card) { // the criteria ranking found low, within its group
 			low = append(low, n.ID)
 		}
 		if len(low) > 0 {
-			return fmt.Sprintf(l.failFloor, strings.Join(low, ", "), b.shareText(c.CriterionFloor.Share))
+			return b.say("doc.fail_floor", strings.Join(low, ", "), b.shareText(c.CriterionFloor.Share))
 		}
 	case c.GroupMin != nil:
 		n, _ := card.Node(c.GroupMin.Group)
-		return fmt.Sprintf(l.failGroup, c.GroupMin.Group, b.exact(n.Points), b.exact(c.GroupMin.Min))
+		return b.say("doc.fail_group", c.GroupMin.Group, b.exact(n.Points), b.exact(c.GroupMin.Min))
 	case c.MaxDeductions != nil:
-		return fmt.Sprintf(l.failDeductions, b.exact(card.Deductions.Total), b.exact(*c.MaxDeductions))
+		return b.say("doc.fail_deductions", b.exact(card.Deductions.Total), b.exact(*c.MaxDeductions))
 	case c.MaxConsecutive != nil:
 		name := c.MaxConsecutive.Award
 		if t, ok := b.rb.Award(name); ok {
@@ -381,23 +371,23 @@ func (b *builder) shortfall(r ranking.Row, id string) string {
 		for y := card.Year - 1; slices.ContainsFunc(card.Past, func(p scoring.PastAward) bool { return p.Year == y && p.Award == c.MaxConsecutive.Award }); y-- {
 			n++
 		}
-		return fmt.Sprintf(l.failStreak, name, n, c.MaxConsecutive.Years)
+		return b.say("doc.fail_streak", name, n, c.MaxConsecutive.Years)
 	case c.MinVotes != nil:
 		v := card.Votes
 		switch {
 		case !v.Recorded:
-			return l.failNoBallot
+			return b.say("doc.fail_no_ballot")
 		case !c.MinVotes.Quorum.IsZero() && !c.MinVotes.Quorum.CountAtLeast(v.Present, v.Entitled):
-			return fmt.Sprintf(l.failQuorum, v.Present, v.Entitled)
+			return b.say("doc.fail_quorum", v.Present, v.Entitled)
 		}
 		base := v.Entitled
 		if c.MinVotes.Base == rules.OfPresent {
 			base = v.Present
 		}
-		return fmt.Sprintf(l.failVotes, v.For, base, b.shareText(c.MinVotes.Share))
+		return b.say("doc.fail_votes", v.For, base, b.shareText(c.MinVotes.Share))
 	}
 	if c.Reason != "" {
-		return fmt.Sprintf(l.failFact, c.Reason)
+		return b.say("doc.fail_fact", c.Reason)
 	}
 	return id
 }
@@ -405,7 +395,7 @@ func (b *builder) shortfall(r ranking.Row, id string) string {
 // pending reports whether an unresolved tie leaves award places undecided.
 func (b *builder) pending() bool {
 	for _, a := range b.st.Awards {
-		if a.Pending != nil || a.Blocked != "" {
+		if a.Pending != nil || !a.Blocked.IsZero() {
 			return true
 		}
 	}
@@ -416,7 +406,7 @@ func (b *builder) pending() bool {
 // the notes: the rulebook's (e.g. "scores are illustrative") and the
 // caller's.
 func (b *builder) draftBlocks(name string) []block {
-	text := fmt.Sprintf(b.l.draft, name)
+	text := b.say("doc.draft", name)
 	out := []block{comment{text: text}, note{runs: []run{plain(text)}, meta: meta{class: "draft"}}}
 	var notes []string
 	if n := strings.TrimSpace(b.rb.Regulation().Notes); n != "" {
@@ -428,10 +418,10 @@ func (b *builder) draftBlocks(name string) []block {
 		}
 	}
 	for _, n := range notes {
-		out = append(out, note{runs: []run{bold(b.l.notePrefix), plain(n)}, meta: meta{class: "notes"}})
+		out = append(out, note{runs: []run{bold(b.say("doc.note_prefix")), plain(n)}, meta: meta{class: "notes"}})
 	}
 	if b.pending() {
-		out = append(out, note{runs: []run{bold(b.l.pendingWarning)}, meta: meta{class: "warning"}})
+		out = append(out, note{runs: []run{bold(b.say("doc.pending_warning"))}, meta: meta{class: "warning"}})
 	}
 	return out
 }
@@ -440,15 +430,15 @@ func (b *builder) draftBlocks(name string) []block {
 // drawing of lots if there was one.
 func (b *builder) footer() []block {
 	ref := b.st.Rulebook
-	ps := []run{plain(fmt.Sprintf(b.l.rulebookRef, ref.ID, ref.Version, ref.Hash))}
+	ps := []run{plain(b.say("doc.rulebook_ref", ref.ID, ref.Version, ref.Hash))}
 	out := []block{
 		para{runs: ps, size: "small", meta: meta{class: "provenance first rulebook"}},
-		para{runs: []run{plain(fmt.Sprintf(b.l.sheetRef, b.st.SheetHash))}, size: "small", meta: meta{class: "provenance sheet"}},
+		para{runs: []run{plain(b.say("doc.sheet_ref", b.st.SheetHash))}, size: "small", meta: meta{class: "provenance sheet"}},
 	}
 	if lots := b.st.Lots; lots != nil {
-		text := b.l.lotsRecorded
+		text := b.say("doc.lots_recorded")
 		if lots.Seed != nil {
-			text = fmt.Sprintf(b.l.lotsSeed, *lots.Seed)
+			text = b.say("doc.lots_seed", *lots.Seed)
 		}
 		var draws []string
 		for _, d := range lots.Draws {
@@ -459,12 +449,12 @@ func (b *builder) footer() []block {
 		}
 		out = append(out, para{runs: []run{plain(text)}, size: "small", meta: meta{class: "provenance lots"}})
 	}
-	out = append(out, para{runs: []run{italic(b.l.generated)}, size: "small", meta: meta{class: "provenance"}})
+	out = append(out, para{runs: []run{italic(b.say("doc.generated"))}, size: "small", meta: meta{class: "provenance"}})
 	return out
 }
 
 // datePlace is "Cao Bằng, ngày … tháng … năm …" (the place a placeholder
 // unless given).
 func (b *builder) datePlace() run {
-	return run{text: fmt.Sprintf(b.l.datePlace, b.place), italic: true}
+	return run{text: b.say("doc.date_place", b.place), italic: true}
 }

@@ -1,7 +1,6 @@
 package documents
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/thidua/thidua/lang"
@@ -11,43 +10,42 @@ import (
 // (tờ trình đề nghị tặng Cờ thi đua, Bằng khen), after the shape of Mẫu
 // 01, Phụ lục I, Nghị định 98/2023/NĐ-CP.
 func (b *builder) submission() *Document {
-	l := b.l
 	st := b.st
 	about := b.aboutAwards()
-	subject := fmt.Sprintf(l.subAboutNoYear, about)
+	subject := b.say("doc.sub_about_no_year", about)
 	if st.Year != 0 {
-		subject = fmt.Sprintf(l.subAbout, about, st.Year)
+		subject = b.say("doc.sub_about", about, st.Year)
 	}
-	doc := &Document{kind: Submission, lang: b.lang, title: l.subTitle + " — " + subject}
-	doc.blocks = append(doc.blocks, b.draftBlocks(l.submissionName)...)
+	doc := &Document{kind: Submission, lang: b.lang, title: b.say("doc.sub_title") + " — " + subject}
+	doc.blocks = append(doc.blocks, b.draftBlocks(b.say("doc.submission_name"))...)
 	doc.blocks = append(doc.blocks, b.letterhead())
 	doc.blocks = append(doc.blocks,
-		para{runs: []run{bold(l.subTitle)}, align: alignCenter, size: "title", meta: meta{class: "title"}},
+		para{runs: []run{bold(b.say("doc.sub_title"))}, align: alignCenter, size: "title", meta: meta{class: "title"}},
 		para{runs: []run{bold(subject)}, align: alignCenter, meta: meta{class: "subject"}},
-		para{runs: []run{plain(l.recipientLabel), plain(b.recipient + ".")}, align: alignCenter, meta: meta{class: "recipient"}},
+		para{runs: []run{plain(b.say("doc.recipient_label")), plain(b.recipient + ".")}, align: alignCenter, meta: meta{class: "recipient"}},
 	)
 	for _, g := range b.grounds() {
 		doc.blocks = append(doc.blocks, para{runs: []run{plain(g)}, indent: true, align: alignJustify, meta: meta{class: "ground"}})
 	}
 	year := st.Year
-	intro := fmt.Sprintf(l.introNoYear, b.issuer, b.recipient)
+	intro := b.say("doc.intro_no_year", b.issuer, b.recipient)
 	if year != 0 {
-		intro = fmt.Sprintf(l.intro, b.issuer, b.recipient, year)
+		intro = b.say("doc.intro", b.issuer, b.recipient, year)
 	}
 	doc.blocks = append(doc.blocks, para{runs: []run{plain(intro)}, indent: true, align: alignJustify})
 
 	// 1. Results
 	doc.blocks = append(doc.blocks,
-		para{runs: []run{bold(l.sec1)}, indent: true, meta: meta{class: "section"}},
-		para{runs: []run{plain(fmt.Sprintf(l.resultsIntro, count(len(st.Rows))))}, indent: true, align: alignJustify},
+		para{runs: []run{bold(b.say("doc.sec1"))}, indent: true, meta: meta{class: "section"}},
+		para{runs: []run{plain(b.say("doc.results_intro", count(len(st.Rows))))}, indent: true, align: alignJustify},
 	)
 	var results []item
 	for i, r := range st.Rows {
-		form := l.resultItem
+		form := "doc.result_item"
 		if r.Tied {
-			form = l.resultItemTied
+			form = "doc.result_item_tied"
 		}
-		text := fmt.Sprintf(form, r.Member.Name, b.total(r), Ordinal(r.Rank, b.lang))
+		text := b.say(form, r.Member.Name, b.total(r), Ordinal(r.Rank, b.lang))
 		if rs := b.rankRemarks(i); len(rs) > 0 {
 			for k := range rs {
 				rs[k] = uncapitalise(rs[k])
@@ -61,26 +59,26 @@ func (b *builder) submission() *Document {
 		results = append(results, item{runs: []run{plain(text)}, meta: meta{class: "result", member: r.Member.ID}})
 	}
 	doc.blocks = append(doc.blocks, list{items: results, meta: meta{class: "results"}},
-		para{runs: []run{italic(l.resultsDetail)}, indent: true})
+		para{runs: []run{italic(b.say("doc.results_detail"))}, indent: true})
 
 	// 2. Proposals
 	doc.blocks = append(doc.blocks,
-		para{runs: []run{bold(l.sec2)}, indent: true, meta: meta{class: "section"}},
-		para{runs: []run{plain(fmt.Sprintf(l.proposeIntro, b.issuer, b.recipient))}, indent: true, align: alignJustify},
+		para{runs: []run{bold(b.say("doc.sec2"))}, indent: true, meta: meta{class: "section"}},
+		para{runs: []run{plain(b.say("doc.propose_intro", b.issuer, b.recipient))}, indent: true, align: alignJustify},
 	)
 	doc.blocks = append(doc.blocks, b.proposals()...)
 
 	// Dossier, closing, signature
-	summary := l.dossierNoYear
+	summary := b.say("doc.dossier_no_year")
 	if year != 0 {
-		summary = fmt.Sprintf(l.dossierSummary, year)
+		summary = b.say("doc.dossier_summary", year)
 	}
 	dossier := []item{{runs: []run{plain(summary)}}}
-	dossier = append(dossier, item{runs: []run{plain(l.dossierMinutes)}}, item{runs: []run{plain(l.dossierReports)}})
+	dossier = append(dossier, item{runs: []run{plain(b.say("doc.dossier_minutes"))}}, item{runs: []run{plain(b.say("doc.dossier_reports"))}})
 	doc.blocks = append(doc.blocks,
-		para{runs: []run{italic(l.dossierTitle)}, indent: true},
+		para{runs: []run{italic(b.say("doc.dossier_title"))}, indent: true},
 		list{items: dossier, meta: meta{class: "dossier"}},
-		para{runs: []run{plain(fmt.Sprintf(l.closing, b.recipient))}, indent: true, align: alignJustify, meta: meta{class: "closing"}},
+		para{runs: []run{plain(b.say("doc.closing", b.recipient))}, indent: true, align: alignJustify, meta: meta{class: "closing"}},
 		b.submissionSignatures(),
 	)
 	doc.blocks = append(doc.blocks, b.footer()...)
@@ -101,21 +99,20 @@ func (b *builder) aboutAwards() string {
 			names = append(names, t.Name)
 		}
 	}
-	return b.join(names)
+	return b.lang.Join(names)
 }
 
 // letterhead is the header: the issuing body and the number on the left,
 // the national motto and the place and date on the right.
 func (b *builder) letterhead() table {
-	l := b.l
 	var left [][]run
 	if b.parent != "" {
 		left = append(left, []run{plain(upper(b.parent))})
 	}
 	left = append(left, []run{bold(upper(b.issuer))})
 	lc := cell{lines: left, align: alignCenter, rule: true}
-	rc := cell{lines: [][]run{{run{text: l.motto1, bold: true, nowrap: true}}, {run{text: l.motto2, bold: true, underline: true}}}, align: alignCenter}
-	num := line(plain(l.numberLine))
+	rc := cell{lines: [][]run{{run{text: b.say("doc.motto1"), bold: true, nowrap: true}}, {run{text: b.say("doc.motto2"), bold: true, underline: true}}}, align: alignCenter}
+	num := line(plain(b.say("doc.number_line")))
 	num.align = alignCenter
 	date := line(b.datePlace())
 	date.align = alignCenter
@@ -134,7 +131,6 @@ var docTypes = map[string]string{
 // Commendation (a placeholder if the rulebook's legal basis does not name
 // it), the legal basis, the regulation, the rulebook and the results.
 func (b *builder) grounds() []string {
-	l := b.l
 	reg := b.rb.Regulation()
 	var out []string
 	hasLaw := false
@@ -145,21 +141,21 @@ func (b *builder) grounds() []string {
 		}
 	}
 	if !hasLaw {
-		out = append(out, fmt.Sprintf(l.ground, l.lawPlaceholder))
+		out = append(out, b.say("doc.ground", b.say("doc.law_placeholder")))
 	}
 	for _, lb := range reg.LegalBasis {
 		if lb = strings.TrimSpace(lb); lb != "" {
-			out = append(out, fmt.Sprintf(l.ground, lb))
+			out = append(out, b.say("doc.ground", lb))
 		}
 	}
 	if r := b.regulationText(); r != "" {
-		out = append(out, fmt.Sprintf(l.ground, r))
+		out = append(out, b.say("doc.ground", r))
 	}
 	if t := b.rb.Title(); t != "" && t != reg.Title {
-		out = append(out, fmt.Sprintf(l.ground, fmt.Sprintf(l.rulebookGround, t, b.rb.ID(), b.rb.Version())))
+		out = append(out, b.say("doc.ground", b.say("doc.rulebook_ground", t, b.rb.ID(), b.rb.Version())))
 	}
 	if b.st.Year != 0 && b.st.Cluster != "" {
-		out = append(out, fmt.Sprintf(l.resultGround, b.st.Year, b.st.Cluster))
+		out = append(out, b.say("doc.result_ground", b.st.Year, b.st.Cluster))
 	}
 	return out
 }
@@ -168,7 +164,6 @@ func (b *builder) grounds() []string {
 // "Quyết định số 77/2025/QĐ-UBND ngày 23 tháng 10 năm 2025 của UBND tỉnh X
 // ban hành Quy định …".
 func (b *builder) regulationText() string {
-	l := b.l
 	reg := b.rb.Regulation()
 	date := longDate(reg.Date, b.lang)
 	if reg.Number == "" {
@@ -177,14 +172,14 @@ func (b *builder) regulationText() string {
 		}
 		s := reg.Title
 		if reg.Issuer != "" {
-			s = fmt.Sprintf(l.regulationOf, s, reg.Issuer)
+			s = b.say("doc.regulation_of", s, reg.Issuer)
 		}
 		if date != "" {
 			s += " " + date
 		}
 		return s
 	}
-	s := "No. " + reg.Number
+	s := b.say("doc.reg_number_only", reg.Number)
 	if b.lang == lang.Vietnamese {
 		kind := ""
 		if parts := strings.Split(reg.Number, "/"); len(parts) > 1 {
@@ -192,27 +187,21 @@ func (b *builder) regulationText() string {
 			kind = docTypes[strings.ToUpper(code)]
 		}
 		if kind != "" {
-			s = fmt.Sprintf(l.regNumber, kind, reg.Number)
-		} else {
-			s = "số " + reg.Number
+			s = b.say("doc.reg_number", kind, reg.Number)
 		}
 	}
 	if date != "" {
-		if b.lang == lang.English {
-			s += " of " + date
-		} else {
-			s += " " + date
-		}
+		s = b.say("doc.reg_dated", s, date)
 	}
 	if reg.Issuer != "" {
-		s = fmt.Sprintf(l.regulationOf, s, reg.Issuer)
+		s = b.say("doc.regulation_of", s, reg.Issuer)
 	}
 	if reg.Title != "" {
-		verb := l.regAbout
+		verb := b.say("doc.reg_about")
 		lt := strings.ToLower(reg.Title)
 		for _, p := range []string{"quy định", "quy chế", "bảng", "bộ tiêu chí", "hướng dẫn", "tiêu chí"} {
 			if strings.HasPrefix(lt, p) {
-				verb = l.regIssuing
+				verb = b.say("doc.reg_issuing")
 			}
 		}
 		s += " " + verb + " " + reg.Title
@@ -223,31 +212,30 @@ func (b *builder) regulationText() string {
 // proposals lists, per award tier, the members proposed and why places
 // were passed over, forfeited or left pending.
 func (b *builder) proposals() []block {
-	l := b.l
 	var out []block
 	for k, a := range b.st.Awards {
 		letter := string(rune('a' + k%26))
 		last := k == len(b.st.Awards)-1
 		m := meta{class: "tier", tier: a.Tier}
 		switch {
-		case a.Blocked != "":
-			out = append(out, para{runs: []run{plain(fmt.Sprintf(l.blockedLine, letter, a.Name))}, indent: true, meta: m})
+		case !a.Blocked.IsZero():
+			out = append(out, para{runs: []run{plain(b.say("doc.blocked_line", letter, a.Name))}, indent: true, meta: m})
 			continue
 		case len(a.Proposed) == 0 && a.Pending == nil:
-			out = append(out, para{runs: []run{plain(fmt.Sprintf(l.tierNobody, letter, a.Name))}, indent: true, meta: m})
+			out = append(out, para{runs: []run{plain(b.say("doc.tier_nobody", letter, a.Name))}, indent: true, meta: m})
 		case len(a.Proposed) < a.Quota && a.Pending == nil:
-			out = append(out, para{runs: []run{plain(fmt.Sprintf(l.tierLineShort, letter, a.Name, count(len(a.Proposed)), count(a.Quota)))}, indent: true, meta: m})
+			out = append(out, para{runs: []run{plain(b.say("doc.tier_line_short", letter, a.Name, count(len(a.Proposed)), count(a.Quota)))}, indent: true, meta: m})
 		default:
 			n := len(a.Proposed)
 			if a.Pending != nil {
 				n += a.Pending.Places
 			}
-			out = append(out, para{runs: []run{plain(fmt.Sprintf(l.tierLine, letter, a.Name, count(n)))}, indent: true, meta: m})
+			out = append(out, para{runs: []run{plain(b.say("doc.tier_line", letter, a.Name, count(n)))}, indent: true, meta: m})
 		}
 		var items []item
 		for i, id := range a.Proposed {
 			r := b.st.Rows[b.index[id]]
-			text := fmt.Sprintf(l.proposalItem, r.Member.Name, Ordinal(r.Rank, b.lang), b.total(r))
+			text := b.say("doc.proposal_item", r.Member.Name, Ordinal(r.Rank, b.lang), b.total(r))
 			if last && i == len(a.Proposed)-1 && a.Pending == nil && len(a.Skipped) == 0 && len(a.Forfeited) == 0 {
 				text += "."
 			} else {
@@ -257,7 +245,7 @@ func (b *builder) proposals() []block {
 				meta: meta{class: "proposal", tier: a.Tier, member: id}})
 		}
 		if a.Pending != nil {
-			items = append(items, item{runs: []run{italic(fmt.Sprintf(l.pendingLine, count(a.Pending.Places), b.memberNames(a.Pending.Candidates)))},
+			items = append(items, item{runs: []run{italic(b.say("doc.pending_line", count(a.Pending.Places), b.memberNames(a.Pending.Candidates)))},
 				meta: meta{class: "pending", tier: a.Tier}})
 		}
 		if len(items) > 0 {
@@ -265,12 +253,12 @@ func (b *builder) proposals() []block {
 		}
 		for _, s := range a.Skipped {
 			r := b.st.Rows[b.index[s.Member]]
-			out = append(out, para{runs: []run{italic(fmt.Sprintf(l.skippedLine, r.Member.Name, Ordinal(r.Rank, b.lang), b.reasons(s.Failed)))},
+			out = append(out, para{runs: []run{italic(b.say("doc.skipped_line", r.Member.Name, Ordinal(r.Rank, b.lang), b.reasons(s.Failed)))},
 				indent: true, align: alignJustify, meta: meta{class: "skipped", tier: a.Tier, member: s.Member}})
 		}
 		for _, s := range a.Forfeited {
 			r := b.st.Rows[b.index[s.Member]]
-			out = append(out, para{runs: []run{italic(fmt.Sprintf(l.forfeitedLine, r.Member.Name, Ordinal(r.Rank, b.lang), b.reasons(s.Failed)))},
+			out = append(out, para{runs: []run{italic(b.say("doc.forfeited_line", r.Member.Name, Ordinal(r.Rank, b.lang), b.reasons(s.Failed)))},
 				indent: true, align: alignJustify, meta: meta{class: "forfeited", tier: a.Tier, member: s.Member}})
 		}
 	}
@@ -281,13 +269,12 @@ func (b *builder) proposals() []block {
 // the left, the signer on the right, with blanks for the signature and the
 // name.
 func (b *builder) submissionSignatures() table {
-	l := b.l
-	left := [][]run{{boldItalic(l.recipientsTitle)}}
-	for _, r := range l.recipientsList {
-		left = append(left, []run{plain(r)})
+	left := [][]run{{boldItalic(b.say("doc.recipients_title"))}}
+	for _, key := range []string{"doc.recipients_1", "doc.recipients_2", "doc.recipients_3"} {
+		left = append(left, []run{plain(b.say(key))})
 	}
 	lc := cell{lines: left, small: true}
-	rc := lines([]run{bold(l.signer)}, []run{italic(l.signSealHint)}, nil, nil, nil, nil, []run{placeholder("……………………")})
+	rc := lines([]run{bold(b.say("doc.signer"))}, []run{italic(b.say("doc.sign_seal_hint"))}, nil, nil, nil, nil, []run{placeholder("……………………")})
 	rc.align = alignCenter
 	return table{plain: true, widths: []int{45, 55}, body: []row{{cells: []cell{lc, rc}}}, meta: meta{class: "signatures"}}
 }

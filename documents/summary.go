@@ -15,21 +15,20 @@ import (
 // summary builds the summary table of the scoring results (bảng tổng hợp
 // kết quả chấm điểm).
 func (b *builder) summary() *Document {
-	l := b.l
 	st := b.st
-	title := l.summaryTitleNoYr
+	title := b.say("doc.summary_title_no_yr")
 	if st.Year != 0 {
-		title = fmt.Sprintf(l.summaryTitle, st.Year)
+		title = b.say("doc.summary_title", st.Year)
 	}
 	doc := &Document{kind: Summary, lang: b.lang, landscape: true, title: title}
 	if st.Cluster != "" {
 		doc.title += " — " + st.Cluster
 	}
-	doc.blocks = append(doc.blocks, b.draftBlocks(l.summaryName)...)
+	doc.blocks = append(doc.blocks, b.draftBlocks(b.say("doc.summary_name"))...)
 
 	attached := strings.TrimSpace(b.opts.AttachedTo)
 	if attached == "" {
-		attached = fmt.Sprintf(l.attachedTo, b.issuer)
+		attached = b.say("doc.attached_to", b.issuer)
 	}
 	doc.blocks = append(doc.blocks, para{runs: []run{bold(title)}, align: alignCenter, size: "title", meta: meta{class: "title"}})
 	if st.Cluster != "" {
@@ -56,7 +55,6 @@ func (b *builder) groups() []rules.Node {
 }
 
 func (b *builder) scoreTable() table {
-	l := b.l
 	st := b.st
 	groups := b.groups()
 	rp := b.rb.Rounding()
@@ -97,39 +95,39 @@ func (b *builder) scoreTable() table {
 
 	hdr := func(s string) cell { return cell{lines: [][]run{{bold(s)}}, align: alignCenter} }
 	span := func(c cell, cols, rows int) cell { c.colspan, c.rowspan = cols, rows; return c }
-	maxOf := func(d decimal.Decimal) []run { return []run{italic(fmt.Sprintf(l.colMax, b.exact(d)))} }
+	maxOf := func(d decimal.Decimal) []run { return []run{italic(b.say("doc.col_max", b.exact(d)))} }
 
-	top := []cell{span(hdr(l.colNo), 1, 2), span(hdr(l.colMember), 1, 2), span(hdr(l.colGroups), len(groups)+1, 1),
-		span(hdr(l.colBonus), 1, 2), span(hdr(l.colDed), 1, 2), span(hdr(l.colTotal), 1, 2)}
-	flat := []cell{hdr(l.colNo), hdr(l.colMember)}
+	top := []cell{span(hdr(b.say("doc.col_no")), 1, 2), span(hdr(b.say("doc.col_member")), 1, 2), span(hdr(b.say("doc.col_groups")), len(groups)+1, 1),
+		span(hdr(b.say("doc.col_bonus")), 1, 2), span(hdr(b.say("doc.col_ded")), 1, 2), span(hdr(b.say("doc.col_total")), 1, 2)}
+	flat := []cell{hdr(b.say("doc.col_no")), hdr(b.say("doc.col_member"))}
 	var second []cell
 	for _, n := range groups {
 		c := lines([]run{bold(n.ID)}, maxOf(n.MaxTotal))
 		c.align = alignCenter
 		second = append(second, c)
-		flat = append(flat, line(bold(n.ID), plain(" ("+fmt.Sprintf(l.colMax, b.exact(n.MaxTotal))+")")))
+		flat = append(flat, line(bold(n.ID), plain(" ("+b.say("doc.col_max", b.exact(n.MaxTotal))+")")))
 	}
-	sum := lines([]run{bold(l.colSum)}, maxOf(b.rb.MaxTotal()))
+	sum := lines([]run{bold(b.say("doc.col_sum"))}, maxOf(b.rb.MaxTotal()))
 	sum.align = alignCenter
 	second = append(second, sum)
-	flat = append(flat, line(bold(l.colSum), plain(" ("+fmt.Sprintf(l.colMax, b.exact(b.rb.MaxTotal()))+")")),
-		hdr(l.colBonus), hdr(l.colDed), hdr(l.colTotal))
+	flat = append(flat, line(bold(b.say("doc.col_sum")), plain(" ("+b.say("doc.col_max", b.exact(b.rb.MaxTotal()))+")")),
+		hdr(b.say("doc.col_bonus")), hdr(b.say("doc.col_ded")), hdr(b.say("doc.col_total")))
 	if byPercent {
-		top = append(top, span(hdr(l.colPct), 1, 2))
-		flat = append(flat, hdr(l.colPct))
+		top = append(top, span(hdr(b.say("doc.col_pct")), 1, 2))
+		flat = append(flat, hdr(b.say("doc.col_pct")))
 	}
 	votes := false
 	for _, r := range st.Rows {
 		votes = votes || r.Card.Votes.Recorded
 	}
 	if votes {
-		v := lines([]run{bold(l.colVotes)}, []run{italic(l.colVotesHint)})
+		v := lines([]run{bold(b.say("doc.col_votes"))}, []run{italic(b.say("doc.col_votes_hint"))})
 		v.align = alignCenter
 		top = append(top, span(v, 1, 2))
-		flat = append(flat, line(bold(l.colVotes), plain(" ("+l.colVotesHint+")")))
+		flat = append(flat, line(bold(b.say("doc.col_votes")), plain(" ("+b.say("doc.col_votes_hint")+")")))
 	}
-	top = append(top, span(hdr(l.colRank), 1, 2), span(hdr(l.colAward), 1, 2), span(hdr(l.colNotes), 1, 2))
-	flat = append(flat, hdr(l.colRank), hdr(l.colAward), hdr(l.colNotes))
+	top = append(top, span(hdr(b.say("doc.col_rank")), 1, 2), span(hdr(b.say("doc.col_award")), 1, 2), span(hdr(b.say("doc.col_notes")), 1, 2))
+	flat = append(flat, hdr(b.say("doc.col_rank")), hdr(b.say("doc.col_award")), hdr(b.say("doc.col_notes")))
 
 	numc := func(s string) cell { c := line(plain(s)); c.num, c.align = true, alignRight; return c }
 	t := table{head: [][]cell{top, second}, flat: flat, meta: meta{class: "scores"}}
@@ -206,7 +204,7 @@ func (b *builder) awardCell(r ranking.Row) cell {
 		if a.Pending != nil {
 			for _, c := range a.Pending.Candidates {
 				if c == r.Member.ID {
-					ls = append(ls, []run{italic(fmt.Sprintf(b.l.notePending, a.Name, b.memberNames(without(a.Pending.Candidates, c))))})
+					ls = append(ls, []run{italic(b.say("doc.note_pending", a.Name, b.memberNames(without(a.Pending.Candidates, c))))})
 				}
 			}
 		}
@@ -228,7 +226,7 @@ func without(xs []string, x string) []string {
 func (b *builder) legend() []block {
 	var items []item
 	for _, n := range b.groups() {
-		items = append(items, item{runs: []run{bold(n.ID), plain(". " + n.Name + " (" + fmt.Sprintf(b.l.maxLine, b.exact(n.MaxTotal)) + ")")}})
+		items = append(items, item{runs: []run{bold(n.ID), plain(". " + n.Name + " (" + b.say("doc.max_line", b.exact(n.MaxTotal)) + ")")}})
 	}
 	dash := false
 	for _, r := range b.st.Rows {
@@ -239,10 +237,10 @@ func (b *builder) legend() []block {
 		}
 	}
 	if dash {
-		items = append(items, item{runs: []run{plain(b.l.notAssigned)}})
+		items = append(items, item{runs: []run{plain(b.say("doc.not_assigned"))}})
 	}
 	return []block{
-		para{runs: []run{bold(b.l.legend + ":")}, meta: meta{class: "legend-title"}},
+		para{runs: []run{bold(b.say("doc.legend") + ":")}, meta: meta{class: "legend-title"}},
 		list{items: items, meta: meta{class: "legend"}},
 	}
 }
@@ -260,17 +258,17 @@ func (b *builder) conditions() []block {
 		} else {
 			quota = ranking.Quota(t, len(b.st.Rows))
 		}
-		text := fmt.Sprintf(b.l.tierCount, t.Name, count(quota))
+		text := b.say("doc.tier_count", t.Name, count(quota))
 		if t.Count == 0 && !t.Share.IsZero() {
-			text = fmt.Sprintf(b.l.tierShare, t.Name, b.shareText(t.Share), count(quota))
+			text = b.say("doc.tier_share", t.Name, b.shareText(t.Share), count(quota))
 		}
 		if len(t.Requires) > 0 {
-			text += fmt.Sprintf(b.l.tierRequires, b.reasons(t.Requires))
+			text += b.say("doc.tier_requires", b.reasons(t.Requires))
 		}
 		items = append(items, item{runs: []run{plain(text + ".")}, meta: meta{class: "tier", tier: t.ID}})
 	}
 	return []block{
-		para{runs: []run{bold(b.l.conditionsTitle + ":")}, meta: meta{class: "conditions-title"}},
+		para{runs: []run{bold(b.say("doc.conditions_title") + ":")}, meta: meta{class: "conditions-title"}},
 		list{items: items, meta: meta{class: "conditions"}},
 	}
 }
@@ -287,9 +285,8 @@ func (b *builder) shareText(s rules.Share) string {
 // summarySignatures is the signature block: the compiler on the left, the
 // cluster head on the right, both blank.
 func (b *builder) summarySignatures() table {
-	l := b.l
-	left := lines([]run{}, []run{bold(l.compiler)}, []run{italic(l.signHint)}, nil, nil, nil, []run{placeholder("……………………")})
-	right := lines([]run{b.datePlace()}, []run{bold(l.head)}, []run{italic(l.signSealHint)}, nil, nil, nil, []run{placeholder("……………………")})
+	left := lines([]run{}, []run{bold(b.say("doc.compiler"))}, []run{italic(b.say("doc.sign_hint"))}, nil, nil, nil, []run{placeholder("……………………")})
+	right := lines([]run{b.datePlace()}, []run{bold(b.say("doc.head"))}, []run{italic(b.say("doc.sign_seal_hint"))}, nil, nil, nil, []run{placeholder("……………………")})
 	left.align, right.align = alignCenter, alignCenter
 	return table{plain: true, body: []row{{cells: []cell{left, right}}}, widths: []int{50, 50}, meta: meta{class: "signatures"}}
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/sheets"
@@ -68,7 +69,7 @@ func TestCum2Published2020(t *testing.T) {
 func TestTieBrokenByTheChain(t *testing.T) {
 	st := rank(t, "tie-broken.csv")
 	r, _ := st.Row("SXD")
-	if r.Rank != 3 || r.DecidedBy == nil || r.DecidedBy.Rule != "group I" || r.DecidedBy.UpperValue != "38.5" || r.DecidedBy.LowerValue != "38" {
+	if r.Rank != 3 || r.DecidedBy == nil || r.DecidedBy.Rule != "group I" || r.DecidedBy.UpperValue.In(lang.English) != "38.5" || r.DecidedBy.LowerValue.In(lang.English) != "38" {
 		t.Errorf("SXD: rank %d decided by %+v; want rank 3 by group I, 38.5 v 38", r.Rank, r.DecidedBy)
 	}
 	up, _ := st.Row("SKHCN")
@@ -99,7 +100,7 @@ func TestUnresolvedTie(t *testing.T) {
 	if flag.Pending == nil || len(flag.Proposed) != 0 || !slices.Equal(flag.Pending.Candidates, []string{"SCT", "SKHCN"}) {
 		t.Errorf("flag %+v: want pending between SCT and SKHCN", flag)
 	}
-	if st.Awards[1].Blocked == "" {
+	if st.Awards[1].Blocked.IsZero() {
 		t.Errorf("Bằng khen should wait for the tie: %+v", st.Awards[1])
 	}
 	if st.Lots != nil {
@@ -149,7 +150,7 @@ func Example_cum2() {
 	for _, r := range st.Rows[:4] {
 		fmt.Print(r.Rank, " ", r.Member.Name, " ", r.Total, " ", r.Awards)
 		if d := r.DecidedBy; d != nil {
-			fmt.Printf(" (%s %s < %s)", d.Rule, d.LowerValue, d.UpperValue)
+			fmt.Printf(" (%s %s < %s)", d.Rule, d.LowerValue.In(lang.English), d.UpperValue.In(lang.English))
 		}
 		fmt.Println()
 	}

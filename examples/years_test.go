@@ -294,9 +294,9 @@ func TestTitlesExamples(t *testing.T) {
 	r := y.Check()
 	var found []string
 	for _, f := range r.Failures {
-		found = append(found, f.Holder+" "+f.Title+" "+f.Condition)
+		found = append(found, string(f.For)+" "+f.ID+" "+f.Title+" "+f.Condition.Key)
 	}
-	want := []string{"collective KT ttldtt members_holding ldtt", "collective KT ttldxs members_holding ldtt", "person P05 cstdcs initiative"}
+	want := []string{"collective KT ttldtt titles.condition.members", "collective KT ttldxs titles.condition.members", "individual P05 cstdcs titles.condition.initiative"}
 	if !slices.Equal(found, want) {
 		t.Errorf("failures %v, want %v", found, want)
 	}

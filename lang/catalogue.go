@@ -1,10 +1,12 @@
 package lang
 
-// The catalogue holds every sentence of the library, Vietnamese first,
-// English second. Each package's sentences are in their own file; keys
-// start with the area they belong to. TestCatalogue checks that no key is
+// The catalogue holds every sentence of the library, and the words of its
+// tables, reports and documents, Vietnamese first, English second. Each
+// package's sentences are in their own file; keys start with the area they
+// belong to (doc.* the documents, report.* the audit reports, results.*
+// the results workbook, cli.* the command line). TestCatalogue checks that no key is
 // defined twice and that both languages use the same placeholders.
-var sections = []map[string][2]string{problemTexts, rulesTexts, rulesErrorTexts, inputErrorTexts, xlsxTexts, scoringTexts, rankingTexts, auditTexts, whatifTexts, yearTexts, yearErrorTexts, miscErrorTexts, fileTexts, identityTexts, scoresheetTexts, trustTexts, recordTexts, serverTexts, controlTexts}
+var sections = []map[string][2]string{problemTexts, rulesTexts, rulesErrorTexts, inputErrorTexts, xlsxTexts, resultsTexts, scoringTexts, rankingTexts, auditTexts, reportTexts, documentsTexts, cliTexts, whatifTexts, yearTexts, yearErrorTexts, miscErrorTexts, fileTexts, identityTexts, scoresheetTexts, trustTexts, recordTexts, serverTexts, controlTexts}
 
 var catalogue = merge(sections)
 

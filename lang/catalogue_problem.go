@@ -8,4 +8,6 @@ var problemTexts = map[string][2]string{
 	"problem.list":      {"{list}", "{list}"},
 	"problem.text":      {"{0}", "{0}"},
 	"problem.at_member": {"{0}đơn vị {1}: {2}{p0}", "{0}member {1}: {2}{p0}"},
+	// The last two items of a list (Tag.Join): "A, B và C".
+	"list.and": {"{0} và {1}", "{0} and {1}"},
 }

@@ -93,4 +93,12 @@ var recordTexts = map[string][2]string{
 	"record.chain.prev":       {"chuỗi bị đứt: hồ sơ năm {0} nối với {1}, nhưng hồ sơ năm {2} có mã băm {3}", "a break: the record of {0} names {1} as its previous record, but the record of {2} has hash {3}"},
 	"record.chain.link":       {"hồ sơ năm {0}: {p0}", "the record of {0}: {p0}"},
 	"record.chain.unreadable": {"không đọc được hồ sơ {0} của chuỗi: {p0}", "a record of the chain, {0}, cannot be read: {p0}"},
+
+	// Why a check failed (record.Kind.Message).
+	"record.kind.tampered": {"hồ sơ đã bị sửa", "the record was tampered with"},
+	"record.kind.rulebook": {"sai bộ tiêu chí", "wrong rulebook"},
+	"record.kind.sheet":    {"bảng điểm đã thay đổi", "the score sheet changed"},
+	"record.kind.result":   {"xếp hạng lại cho kết quả khác", "ranking again gives a different result"},
+	"record.kind.chain":    {"chuỗi hồ sơ bị đứt hoặc rẽ nhánh", "the chain is broken or forked"},
+	"record.kind.key":      {"khóa ký không phải khóa đã biết", "unknown signing key"},
 }

@@ -104,9 +104,14 @@ func TestCatalogueCoversTheModule(t *testing.T) {
 	}
 }
 
+// isMsg reports whether a call names a catalogue key as its first
+// argument: lang.Msg, Msg, or a Tag's Say (any x.Say).
 func isMsg(fun ast.Expr) bool {
 	switch f := fun.(type) {
 	case *ast.SelectorExpr:
+		if f.Sel.Name == "Say" {
+			return true
+		}
 		x, ok := f.X.(*ast.Ident)
 		return ok && x.Name == "lang" && f.Sel.Name == "Msg"
 	case *ast.Ident:
@@ -123,7 +128,7 @@ func FuzzFill(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, a, b, tail string) {
 		m := Message{Key: "k", Args: []string{a, b}, Parts: []Message{{Key: "rule", Args: []string{a}}}}
 		for _, tag := range []Tag{Vietnamese, English} {
-			got := m.fill(text+tail, tag)
+			got := m.fill(text+tail, tag, false)
 			if !strings.ContainsAny(text+tail, "{}") && got != text+tail {
 				t.Fatalf("%q became %q", text+tail, got)
 			}

@@ -23,6 +23,8 @@ var yearErrorTexts = map[string][2]string{
 	"history.err.noun.unit":        {"đơn vị", "unit"},
 	"history.err.noun.cluster":     {"cụm", "cluster"},
 	"history.err.noun.streak_fact": {"dữ kiện tính từ lịch sử (streak fact)", "streak fact"},
+	"history.err.report.cluster":   {"tệp lịch sử không có cụm {0} (các cụm trong tệp: {1})", "unknown cluster {0} (the file has: {1})"},
+	"history.err.report.unit":      {"tệp lịch sử không có đơn vị {0}", "unknown unit {0}"},
 
 	// history: the file, its units and mergers.
 	"history.err.schema":             {"schema {0} không được hỗ trợ (cần {1})", "unknown schema {0} (expected {1})"},

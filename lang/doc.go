@@ -10,6 +10,11 @@
 // can still be written in either language. Numbers follow the language:
 // Vietnamese writes a decimal comma ("38,5"), English a point ("38.5").
 //
+// In JSON a message carries its key and values and, beside them, the
+// sentence written in both languages ("vi", "en"), so that a program
+// without the catalogue can show it. The words of tables, reports and
+// documents are in the catalogue too: Tag.Say writes them.
+//
 // Names that come from a rulebook or a score sheet (criteria, members,
 // conditions' reasons) are the rulebook's words and are never translated.
 package lang

@@ -8,7 +8,8 @@ import (
 )
 
 // A message travels as its key and values (here through JSON) and is
-// written in whichever language the reader wants.
+// written in whichever language the reader wants. JSON carries the
+// sentence in both languages too, for programs without the catalogue.
 func ExampleMessage_In() {
 	m := lang.Msg("fail.min_total", "88.75", "90")
 	b, _ := json.Marshal(m)
@@ -22,7 +23,7 @@ func ExampleMessage_In() {
 	fmt.Println(back.In(lang.Vietnamese))
 	fmt.Println(back.In(lang.English))
 	// Output:
-	// {"key":"fail.min_total","args":["88.75","90"]}
+	// {"key":"fail.min_total","args":["88.75","90"],"vi":"tổng điểm 88,75 dưới 90","en":"total 88.75 is below 90"}
 	// tổng điểm 88,75 dưới 90
 	// total 88.75 is below 90
 }

@@ -71,13 +71,29 @@ func (t Tag) Number(s string) string {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// Pick returns vi in Vietnamese and en in English: for a program's own
-// labels, which have no place in the catalogue.
+// Pick returns vi in Vietnamese and en in English. The library's words and
+// sentences are in the catalogue (Say, Msg); Pick is for a word of a
+// program's own that has no place there.
 func (t Tag) Pick(vi, en string) string {
 	if t == English {
 		return en
 	}
 	return vi
+}
+
+// Say writes the catalogue's text for key in the language, filled with the
+// values (converted as Msg converts them): the words of a table, a report
+// or a document — "Hạng" / "Rank", "Bảng điểm {0}" / "Score sheet {0}".
+// Unlike Message.In it writes every value in full, never as an excerpt:
+// Say is for text the program composes (names joined, sentences listed),
+// not for quoting input.
+func (t Tag) Say(key string, args ...any) string {
+	m := Msg(key, args...)
+	text, ok := catalogue[key]
+	if !ok {
+		return "‹" + key + "›" + argList(m.Args)
+	}
+	return m.fill(text[t], t, true)
 }
 
 // Join lists items as a sentence does: "A, B và C" in Vietnamese, "A, B and
@@ -89,14 +105,16 @@ func (t Tag) Join(items []string) string {
 	case 1:
 		return items[0]
 	}
-	return strings.Join(items[:len(items)-1], ", ") + t.Pick(" và ", " and ") + items[len(items)-1]
+	return t.Say("list.and", strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
 }
 
 // Rule names a tie-break rule as standings record it — "total", "group
 // II", "criterion I.2", "no_award_last_year flag", "lots" — in the
 // language: "nhóm II", "năm trước chưa được khen (flag)". English keeps the
 // rulebook's own vocabulary, so the rule is returned as it is, as is an
-// unknown rule in Vietnamese.
+// unknown rule in Vietnamese. A rule that refers to an award tier names it
+// as the rule does (its id); ranking.Names.Rule puts the tier's name in
+// its place first, for people.
 func (t Tag) Rule(rule string) string {
 	kind, ref, _ := strings.Cut(rule, " ")
 	m, ok := ruleNames[kind]
@@ -132,11 +150,12 @@ var ruleNames = map[string][2]string{
 // canonical form (decimal points, ids as given); Parts hold sentences
 // nested in this one (each criterion below a floor, a member's value under
 // a rule). Messages are built by the packages that state them; a reader
-// only calls In.
+// only calls In. In JSON a message is its key, args and parts with the
+// sentence written in both languages beside them (MarshalJSON).
 type Message struct {
-	Key   string    `json:"key"`
-	Args  []string  `json:"args,omitempty"`
-	Parts []Message `json:"parts,omitempty"`
+	Key   string
+	Args  []string
+	Parts []Message
 }
 
 // Msg builds a message. Each argument is written in canonical form:
@@ -187,7 +206,7 @@ func (m Message) In(t Tag) string {
 	if !ok {
 		return "‹" + m.Key + "›" + argList(m.Args)
 	}
-	return m.fill(text[t], t)
+	return m.fill(text[t], t, false)
 }
 
 // String writes the message in English (for logs and %v).
@@ -200,7 +219,9 @@ func argList(args []string) string {
 	return "(" + strings.Join(args, ", ") + ")"
 }
 
-func (m Message) fill(text string, t Tag) string {
+// fill writes text with m's values; full writes them in full, not as
+// excerpts.
+func (m Message) fill(text string, t Tag, full bool) string {
 	if strings.IndexByte(text, '{') < 0 {
 		return text
 	}
@@ -218,12 +239,12 @@ func (m Message) fill(text string, t Tag) string {
 			return b.String()
 		}
 		b.WriteString(text[:i])
-		b.WriteString(m.placeholder(text[i+1:i+j], t))
+		b.WriteString(m.placeholder(text[i+1:i+j], t, full))
 		text = text[i+j+1:]
 	}
 }
 
-func (m Message) placeholder(ph string, t Tag) string {
+func (m Message) placeholder(ph string, t Tag, full bool) string {
 	if ph == "parts" || ph == "list" {
 		out := make([]string, len(m.Parts))
 		for i, p := range m.Parts {
@@ -245,7 +266,10 @@ func (m Message) placeholder(ph string, t Tag) string {
 	if err != nil || i < 0 || i >= len(m.Args) {
 		return "{" + ph + "}"
 	}
-	arg := excerpt(m.Args[i])
+	arg := m.Args[i]
+	if !full {
+		arg = excerpt(arg)
+	}
 	switch form {
 	case "n":
 		return t.Number(arg)

@@ -1,6 +1,7 @@
 package lang_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
@@ -202,4 +203,68 @@ func TestExcerpt(t *testing.T) {
 	if got := lang.Quote(long); len(got) > 200 {
 		t.Errorf("Quote of 1 MiB is %d bytes", len(got))
 	}
+}
+
+// TestMessageJSON checks the JSON form of a message: key, args and parts,
+// the sentence in both languages at the top level only, and a round trip
+// that ignores the texts (the message is its key and values).
+func TestMessageJSON(t *testing.T) {
+	m := lang.Msg("fail.floor", "0.85").With(lang.Msg("fail.floor.item", "02", "7.5", "10"))
+	b, err := json.Marshal(m)
+	require.NoError(t, err)
+	require.JSONEq(t, `{"key": "fail.floor", "args": ["0.85"],
+		"parts": [{"key": "fail.floor.item", "args": ["02", "7.5", "10"]}],
+		"vi": "dưới 0,85 số điểm tối đa: 02 đạt 7,5/10",
+		"en": "below 0.85 of the maximum: 02 has 7.5 of 10"}`, string(b))
+
+	var back lang.Message
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Equal(t, m, back)
+
+	// The texts are not read: a message is written from the catalogue.
+	require.NoError(t, json.Unmarshal([]byte(`{"key":"fail.no_ballot","vi":"x","en":"y"}`), &back))
+	require.Equal(t, lang.Msg("fail.no_ballot"), back)
+	require.Equal(t, "no ballot recorded", back.In(lang.English))
+
+	// Inside a struct: omitzero leaves out a zero message; a zero message
+	// written anyway is {"key": ""} with no texts.
+	type row struct {
+		A lang.Message `json:"a,omitzero"`
+		B lang.Message `json:"b"`
+	}
+	b, err = json.Marshal(row{})
+	require.NoError(t, err)
+	require.JSONEq(t, `{"b": {"key": ""}}`, string(b))
+	var r row
+	require.NoError(t, json.Unmarshal([]byte(`{"a": null, "b": {"key": "rule", "args": ["total"], "en": "total"}}`), &r))
+	require.True(t, r.A.IsZero())
+	require.Equal(t, lang.Msg("rule", "total"), r.B)
+	require.Error(t, json.Unmarshal([]byte(`{"b": {"key": 3}}`), &r))
+
+	// "<" is written as it is where the writer does not escape HTML, as
+	// in a report; json.Marshal escapes it as usual.
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	brief := lang.Msg("decision.brief", "total", "SCT").With(lang.Msg("value.number", "96.35"), lang.Msg("value.number", "94.7"))
+	require.NoError(t, enc.Encode(brief))
+	require.Contains(t, buf.String(), `"en":"total: 94.7 < 96.35 (SCT)"`)
+	b, err = json.Marshal(brief)
+	require.NoError(t, err)
+	require.Contains(t, string(b), `"en":"total: 94.7 \u003c 96.35 (SCT)"`)
+}
+
+// TestSay writes the program's own words from the catalogue: values as
+// Msg converts them, in full where a message would quote an excerpt, and
+// an unknown key visibly.
+func TestSay(t *testing.T) {
+	require.Equal(t, "Hạng", lang.Vietnamese.Say("cli.rank"))
+	require.Equal(t, "Rank", lang.English.Say("cli.rank"))
+	require.Equal(t, "Bảng điểm sha256:ab", lang.Vietnamese.Say("cli.sheet", "sha256:ab"))
+	long := strings.Repeat("Sở Công Thương, ", 100) // 1,800 bytes: a long list of names
+	require.Equal(t, "Sheet "+long, lang.English.Say("cli.sheet", long), "a composed value is written in full")
+	require.NotContains(t, lang.Msg("cli.sheet", long).In(lang.English), long, "a message quotes an excerpt")
+	require.Equal(t, "‹no.such.key›(1)", lang.English.Say("no.such.key", 1))
+	require.Equal(t, "A, B và C", lang.Vietnamese.Join([]string{"A", "B", "C"}))
+	require.Equal(t, "A and B", lang.English.Join([]string{"A", "B"}))
 }

@@ -13,4 +13,9 @@
 // proposes the award tiers in order (e.g. Cờ thi đua, then Bằng khen), one
 // award per member, skipping or forfeiting ineligible members as each tier
 // says. The result is a proposal: the provincial council may still cut it.
+//
+// Every sentence of the standings (a decision's values, a failed
+// condition, a tie's note, a blocked tier) is kept once, as a lang.Message
+// that names members and tiers by id; Text and Brief write them in a
+// language, and Names.Of names the members and tiers for people.
 package ranking

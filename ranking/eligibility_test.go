@@ -245,7 +245,7 @@ func TestEligibility(t *testing.T) {
 				f := r.Failed[0]
 				require.Equal(t, "cond", f.Condition)
 				require.Equal(t, "The reason", f.Reason)
-				require.Contains(t, f.Detail, want, "member %s", r.Member.ID)
+				require.Contains(t, f.Text(lang.English), want, "member %s", r.Member.ID)
 			}
 		})
 	}
@@ -279,7 +279,7 @@ func TestEligibilityDoesNotChangeTheRanking(t *testing.T) {
 	sh.Facts = []scoring.FactValue{{Member: "A", Fact: "clean", Value: false}}
 	st := mustRank(t, rb, sh)
 	require.Equal(t, []string{"A", "B"}, order(st))
-	require.Equal(t, []ranking.Failure{{Condition: "clean", Reason: "R", Detail: "not met: No discipline case", Message: lang.Msg("fail.fact", "No discipline case")}}, st.Rows[0].Failed)
+	require.Equal(t, []ranking.Failure{{Condition: "clean", Reason: "R", Message: lang.Msg("fail.fact", "No discipline case")}}, st.Rows[0].Failed)
 	require.NotNil(t, st.Rows[1].Failed, "an eligible member's list is empty, not nil")
 	require.Empty(t, st.Rows[1].Failed)
 }

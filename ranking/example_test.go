@@ -123,7 +123,7 @@ func ExampleRank_unresolvedTie() {
 		switch {
 		case a.Pending != nil:
 			fmt.Printf("%s: pending, %d place for %v\n", a.Tier, a.Pending.Places, a.Pending.Candidates)
-		case a.Blocked != "":
+		case !a.Blocked.IsZero():
 			fmt.Printf("%s: blocked, %s\n", a.Tier, a.Blocked)
 		default:
 			fmt.Printf("%s: %v\n", a.Tier, a.Proposed)
@@ -193,4 +193,33 @@ func ExampleDecision_Text() {
 	// nhóm I: 65 < 65,5 (SCT)
 	// Không có cá nhân bị kỷ luật — chưa đạt: Không có cá nhân bị kỷ luật
 	// Không có cá nhân bị kỷ luật — not met: Không có cá nhân bị kỷ luật
+}
+
+// A table or a document for people names the members and the award tiers
+// that the standings' messages hold by id: Names.Of.
+func ExampleStandings_Names() {
+	rb, err := rules.Parse("cum2.yaml", []byte(cum2))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sh := sheet("SGD: 38 27 28", "SCT: 38 27 28", "STC: 30 25 25")
+	for i, name := range []string{"Sở Giáo dục và Đào tạo", "Sở Công Thương", "Sở Tài chính"} {
+		sh.Members[i].Name = name
+	}
+	st, err := ranking.Rank(rb, sh)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	names := st.Names()
+	fmt.Println(st.Rows[1].DecidedBy.Brief(lang.Vietnamese))
+	fmt.Println(names.Of(st.Rows[1].DecidedBy.BriefMessage()).In(lang.Vietnamese))
+	fmt.Println(names.Of(st.Rows[2].DecidedBy.Message()).In(lang.Vietnamese))
+	fmt.Println(names.Of(st.Awards[1].Blocked).In(lang.Vietnamese))
+	// Output:
+	// BẰNG ĐIỂM, chưa phân định với SCT
+	// BẰNG ĐIỂM, chưa phân định với Sở Công Thương
+	// Sở Giáo dục và Đào tạo xếp trên Sở Tài chính theo tổng điểm: 93 so với 80
+	// chờ phân định trường hợp bằng điểm ở hạng 1 (hình thức Cờ thi đua của UBND tỉnh)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -299,7 +300,7 @@ func checkRanks(t *testing.T, st *ranking.Standings, where string) {
 			require.Equal(t, "unresolved", row.DecidedBy.Rule, where)
 		} else {
 			require.Equal(t, i+1, row.Rank, "%s: row %d after a decided pair", where, i)
-			require.NotEqual(t, row.DecidedBy.UpperValue, row.DecidedBy.LowerValue, "%s: a rule decided between equal values", where)
+			require.NotEqual(t, row.DecidedBy.UpperValue.In(lang.English), row.DecidedBy.LowerValue.In(lang.English), "%s: a rule decided between equal values", where)
 		}
 	}
 }
@@ -318,7 +319,7 @@ func checkAwards(t *testing.T, rb *rules.Rulebook, st *ranking.Standings, where 
 	for i, a := range st.Awards {
 		require.Equal(t, tiers[i].ID, a.Tier, where)
 		if pending {
-			require.NotEmpty(t, a.Blocked, "%s: tier %s after a pending tier", where, a.Tier)
+			require.False(t, a.Blocked.IsZero(), "%s: tier %s after a pending tier", where, a.Tier)
 			require.Empty(t, a.Proposed, where)
 			continue
 		}

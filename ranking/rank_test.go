@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -241,7 +242,7 @@ func TestTieBreaks(t *testing.T) {
 			tc.build(&sh)
 			st := mustRank(t, rb, sh, tc.opts...)
 			require.Equal(t, tc.order, order(st))
-			if diff := cmp.Diff(tc.decided, decided(st)); diff != "" {
+			if diff := cmp.Diff(tc.decided, decided(st), cmpOpts); diff != "" {
 				t.Errorf("DecidedBy (-want +got):\n%s", diff)
 			}
 			require.Nil(t, st.Rows[0].DecidedBy, "the first row has no DecidedBy")
@@ -276,7 +277,7 @@ func TestDecidedByNamesTheAdjacentRows(t *testing.T) {
 		if diff := cmp.Diff([]ranking.Decision{
 			dec("criterion a", "C", "B", "6", "5"),
 			dec("group I", "B", "A", "11", "10"),
-		}, decided(st)); diff != "" {
+		}, decided(st), cmpOpts); diff != "" {
 			t.Errorf("DecidedBy (-want +got):\n%s", diff)
 		}
 	})
@@ -307,7 +308,7 @@ func TestDecidedByNamesTheAdjacentRows(t *testing.T) {
 		if diff := cmp.Diff([]ranking.Decision{
 			dec("total", "D", "B", "27", "15"),
 			dec("group I", "B", "A", "11", "10"),
-		}, decided(st)); diff != "" {
+		}, decided(st), cmpOpts); diff != "" {
 			t.Errorf("DecidedBy (-want +got):\n%s", diff)
 		}
 	})
@@ -330,10 +331,10 @@ func TestHeadToHead(t *testing.T) {
 		require.Equal(t, []string{"A", "B"}, order(st))
 		dd := st.Rows[1].DecidedBy
 		require.Equal(t, "head_to_head", dd.Rule)
-		require.Contains(t, dd.UpperValue, "beats 1 of 1")
-		require.Contains(t, dd.UpperValue, "2–1 v B")
-		require.Contains(t, dd.LowerValue, "beats 0 of 1")
-		require.Contains(t, dd.LowerValue, "1–2 v A")
+		require.Contains(t, dd.UpperValue.In(lang.English), "beats 1 of 1")
+		require.Contains(t, dd.UpperValue.In(lang.English), "2–1 v B")
+		require.Contains(t, dd.LowerValue.In(lang.English), "beats 0 of 1")
+		require.Contains(t, dd.LowerValue.In(lang.English), "1–2 v A")
 	})
 	t.Run("a cycle among three tied members is unresolved", func(t *testing.T) {
 		// X: A 3, B 2, C 1; Y: B 3, C 2, A 1; Z: C 3, A 2, B 1 — each mean 2.
@@ -374,7 +375,7 @@ func TestUnresolvedTies(t *testing.T) {
 		}
 		require.False(t, row(t, st, "D").Tied)
 		require.Equal(t, []ranking.Tie{{Rank: 1, Members: []string{"A", "B", "C"}, Tried: []string{"total"}}}, ties(st))
-		if diff := cmp.Diff([]ranking.Decision{tie("A", "B"), tie("B", "C"), dec("total", "C", "D", "15", "12")}, decided(st)); diff != "" {
+		if diff := cmp.Diff([]ranking.Decision{tie("A", "B"), tie("B", "C"), dec("total", "C", "D", "15", "12")}, decided(st), cmpOpts); diff != "" {
 			t.Errorf("DecidedBy (-want +got):\n%s", diff)
 		}
 	})
@@ -429,8 +430,8 @@ func TestUnresolvedTies(t *testing.T) {
 		st := mustRank(t, rb, sh)
 		require.Len(t, st.Ties, 1)
 		require.Equal(t, []string{"total", "lots"}, st.Ties[0].Tried)
-		require.Contains(t, st.Ties[0].Note, "no recorded draw and no seed")
-		require.Contains(t, st.Rows[1].DecidedBy.Note, "no recorded draw and no seed")
+		require.Contains(t, st.Ties[0].Note.In(lang.English), "no recorded draw and no seed")
+		require.Contains(t, st.Rows[1].DecidedBy.Note.In(lang.English), "no recorded draw and no seed")
 		require.True(t, st.Rows[1].DecidedBy.Unresolved)
 		require.Nil(t, st.Lots, "no lots were drawn")
 	})
@@ -460,8 +461,8 @@ func TestLots(t *testing.T) {
 		require.Equal(t, []int{1, 2, 3, 4, 5, 6}, ranks(st1))
 		for i, r := range st1.Rows[2:5] {
 			require.Equal(t, "lots", r.DecidedBy.Rule)
-			require.Equal(t, fmt.Sprintf("drawn %d (seed 42)", i+1), r.DecidedBy.UpperValue)
-			require.Equal(t, fmt.Sprintf("drawn %d (seed 42)", i+2), r.DecidedBy.LowerValue)
+			require.Equal(t, fmt.Sprintf("drawn %d (seed 42)", i+1), r.DecidedBy.UpperValue.In(lang.English))
+			require.Equal(t, fmt.Sprintf("drawn %d (seed 42)", i+2), r.DecidedBy.LowerValue.In(lang.English))
 		}
 	})
 	t.Run("only the tied members are drawn", func(t *testing.T) {

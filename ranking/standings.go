@@ -30,8 +30,10 @@ type Standings struct {
 }
 
 // Schema is the current value of Standings.Schema. It changes when the JSON
-// layout changes in a way that is not backward compatible.
-const Schema = "thidua/standings/v1"
+// layout changes in a way that is not backward compatible: v2 keeps each
+// sentence once, as a message (docs/json.md), where v1 had an English
+// string beside it.
+const Schema = "thidua/standings/v2"
 
 // RulebookRef identifies the rulebook that produced a result.
 type RulebookRef struct {
@@ -65,10 +67,8 @@ type Row struct {
 type Failure struct {
 	Condition string `json:"condition"`
 	Reason    string `json:"reason"` // the rulebook's text, e.g. "Tổng điểm đạt từ 90 điểm trở lên"
-	// Detail is Message in English, e.g. "total 88.5 is below 90".
-	Detail string `json:"detail"`
-	// Message states the member's values against the condition's, in any
-	// language (Text).
+	// Message states the member's values against the condition's: "tổng
+	// điểm 88,5 dưới 90", "total 88.5 is below 90" (Text writes it).
 	Message lang.Message `json:"message"`
 }
 
@@ -80,54 +80,56 @@ func (f Failure) Text(t lang.Tag) string { return f.Message.In(t) }
 // with both values. If the chain could not separate them, Unresolved is true
 // and Rule is "unresolved".
 type Decision struct {
-	Rule  string `json:"rule"` // "total", "group II", "fewer_deductions", "lots", … or "unresolved"
-	Upper string `json:"upper"`
-	Lower string `json:"lower"`
-	// UpperValue and LowerValue are the members' values under the rule, in
-	// English ("38.5", "2 votes", "no award in 2020"): UpperText and
-	// LowerText in English.
-	UpperValue string `json:"upper_value,omitempty"`
-	LowerValue string `json:"lower_value,omitempty"`
-	// UpperText and LowerText are the members' values under the rule, in
-	// any language.
-	UpperText  lang.Message `json:"upper_text,omitzero"`
-	LowerText  lang.Message `json:"lower_text,omitzero"`
+	Rule  string `json:"rule"`  // "total", "group II", "fewer_deductions", "lots", … or "unresolved"
+	Upper string `json:"upper"` // the upper member's id
+	Lower string `json:"lower"` // the lower member's id
+	// UpperValue and LowerValue are the members' values under the rule:
+	// "38,5" / "38.5", "2 phiếu" / "2 votes", "năm 2020 không được khen" /
+	// "no award in 2020". Zero for an unresolved tie.
+	UpperValue lang.Message `json:"upper_value,omitzero"`
+	LowerValue lang.Message `json:"lower_value,omitzero"`
 	Unresolved bool         `json:"unresolved,omitempty"`
-	// Note explains, in English, why the chain could not separate the two
-	// (e.g. lots without a seed or a recorded draw): NoteText in English.
-	Note     string       `json:"note,omitempty"`
-	NoteText lang.Message `json:"note_text,omitzero"`
+	// Note says why the chain could not separate the two (every rule found
+	// them equal, or lots without a seed or a recorded draw); zero when it
+	// did.
+	Note lang.Message `json:"note,omitzero"`
 }
 
-// Text states the decision as a sentence in the language: "SXD xếp trên
-// SKHCN theo nhóm I: 38,5 so với 38", or for an unresolved tie "SXD và
-// SKHCN bằng điểm, chưa phân định: …".
-func (d Decision) Text(t lang.Tag) string {
+// Message states the decision as a sentence, the members named by their
+// ids: "SXD xếp trên SKHCN theo nhóm I: 38,5 so với 38", or for an
+// unresolved tie "SXD và SKHCN bằng điểm, chưa phân định: …". Names.Of
+// names the members.
+func (d Decision) Message() lang.Message {
 	if d.Unresolved {
-		return lang.Msg("decision.unresolved", d.Upper, d.Lower).With(d.NoteText).In(t)
+		return lang.Msg("decision.unresolved", d.Upper, d.Lower).With(d.Note)
 	}
-	return lang.Msg("decision", d.Upper, d.Lower, d.Rule).With(d.UpperText, d.LowerText).In(t)
+	return lang.Msg("decision", d.Upper, d.Lower, d.Rule).With(d.UpperValue, d.LowerValue)
 }
 
-// Brief states the decision from the lower member's side, as a standings
-// table's "decided by" column does: "nhóm I: 38 < 38,5 (SXD)", or "BẰNG
-// ĐIỂM, chưa phân định với SXD".
-func (d Decision) Brief(t lang.Tag) string {
+// Text writes the decision's sentence (Message) in the language.
+func (d Decision) Text(t lang.Tag) string { return d.Message().In(t) }
+
+// BriefMessage states the decision from the lower member's side, as a
+// standings table's "decided by" column does: "nhóm I: 38 < 38,5 (SXD)",
+// or "BẰNG ĐIỂM, chưa phân định với SXD". Names.Of names the member.
+func (d Decision) BriefMessage() lang.Message {
 	if d.Unresolved {
-		return lang.Msg("decision.tied_with", d.Upper).In(t)
+		return lang.Msg("decision.tied_with", d.Upper)
 	}
-	return lang.Msg("decision.brief", d.Rule, d.Upper).With(d.UpperText, d.LowerText).In(t)
+	return lang.Msg("decision.brief", d.Rule, d.Upper).With(d.UpperValue, d.LowerValue)
 }
+
+// Brief writes the decision's brief form (BriefMessage) in the language.
+func (d Decision) Brief(t lang.Tag) string { return d.BriefMessage().In(t) }
 
 // Tie is a group of members the tie-break chain could not separate.
 type Tie struct {
 	Rank    int      `json:"rank"`
 	Members []string `json:"members"`
 	Tried   []string `json:"tried"` // the rules applied, in order, that found them equal
-	// Note says in English why the chain could not separate them: NoteText
-	// in English.
-	Note     string       `json:"note,omitempty"`
-	NoteText lang.Message `json:"note_text,omitzero"`
+	// Note says why the chain could not separate them: "bằng nhau theo mọi
+	// tiêu chí ưu tiên: …", or why lots could not be drawn.
+	Note lang.Message `json:"note,omitzero"`
 }
 
 // Award is one award tier's proposal.
@@ -146,10 +148,9 @@ type Award struct {
 	// Pending is set when an unresolved tie straddles the tier's last places:
 	// the candidates compete for Places awards that cannot be decided.
 	Pending *Pending `json:"pending,omitempty"`
-	// Blocked is set when an earlier tier is pending, so this one cannot be
-	// allocated until that tie is resolved: BlockedText in English.
-	Blocked     string       `json:"blocked,omitempty"`
-	BlockedText lang.Message `json:"blocked_text,omitzero"`
+	// Blocked says why the tier cannot be allocated yet: an earlier tier is
+	// pending, until its tie is resolved. Zero when the tier is allocated.
+	Blocked lang.Message `json:"blocked,omitzero"`
 }
 
 // Skip is a member passed over by an award tier, with the conditions it

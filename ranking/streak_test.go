@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
+	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
@@ -62,7 +63,7 @@ awards:
 			History: []scoring.PastAward{{Member: "A", Year: 2023, Award: "flag"}, {Member: "A", Year: 2022, Award: "flag"}}}
 		st, err := ranking.Rank(rb, sh)
 		require.NoError(t, err)
-		require.Equal(t, "flag in 2023, 2022 (2 years running; at most 1)", st.Rows[0].Failed[0].Detail)
+		require.Equal(t, "flag in 2023, 2022 (2 years running; at most 1)", st.Rows[0].Failed[0].Text(lang.English))
 	})
 	t.Run("a sheet without its year is refused", func(t *testing.T) {
 		_, err := ranking.Rank(rb, scoring.Sheet{Members: []scoring.Member{{ID: "A"}}, Scores: []scoring.Entry{{Member: "A", Criterion: "a", Stage: "cluster", Value: d("9")}}})

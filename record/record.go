@@ -256,7 +256,7 @@ func ResultOf(st *ranking.Standings) *Result {
 	}
 	for _, a := range st.Awards {
 		aw := Award{Tier: a.Tier, Name: a.Name, Quota: strconv.Itoa(a.Quota), Proposed: nonNil(a.Proposed),
-			Skipped: skips(a.Skipped), Forfeited: skips(a.Forfeited), Blocked: a.Blocked != ""}
+			Skipped: skips(a.Skipped), Forfeited: skips(a.Forfeited), Blocked: !a.Blocked.IsZero()}
 		if a.Pending != nil {
 			aw.Pending = &Pending{Places: strconv.Itoa(a.Pending.Places), Candidates: nonNil(a.Pending.Candidates)}
 		}

@@ -44,6 +44,27 @@ const (
 	CheckChain     = "chain"     // its place in the cluster's chain (chuỗi hồ sơ)
 )
 
+// CheckName names a check (Finding.Check) for people: "tính toàn vẹn",
+// "chữ ký", … in Vietnamese, "integrity", "signature", … in English. An
+// unknown check is named as it is.
+func CheckName(check string) lang.Message {
+	switch check {
+	case CheckIntegrity:
+		return lang.Msg("control.record.check.integrity")
+	case CheckSignature:
+		return lang.Msg("control.record.check.signature")
+	case CheckRulebook:
+		return lang.Msg("control.record.check.rulebook")
+	case CheckSheet:
+		return lang.Msg("control.record.check.sheet")
+	case CheckResult:
+		return lang.Msg("control.record.check.result")
+	case CheckChain:
+		return lang.Msg("control.record.check.chain")
+	}
+	return lang.Msg("problem.text", check)
+}
+
 // Status is how a check came out.
 type Status string
 
@@ -77,6 +98,26 @@ const (
 	// given, signed when no key was given, or not signed when one was.
 	UnknownKey Kind = "unknown_key"
 )
+
+// Message says why a check failed, for people: "hồ sơ đã bị sửa" / "the
+// record was tampered with". An unknown kind is said as it is.
+func (k Kind) Message() lang.Message {
+	switch k {
+	case Tampered:
+		return lang.Msg("record.kind.tampered")
+	case WrongRulebook:
+		return lang.Msg("record.kind.rulebook")
+	case ChangedSheet:
+		return lang.Msg("record.kind.sheet")
+	case DifferentResult:
+		return lang.Msg("record.kind.result")
+	case BrokenChain:
+		return lang.Msg("record.kind.chain")
+	case UnknownKey:
+		return lang.Msg("record.kind.key")
+	}
+	return lang.Msg("problem.text", string(k))
+}
 
 // Finding is the outcome of one check.
 type Finding struct {

@@ -27,7 +27,7 @@
 // # Responses
 //
 // Results use the versioned JSON layouts of docs/json.md
-// (thidua/standings/v1, thidua/simulation/v1, thidua/audit/v1,
+// (thidua/standings/v2, thidua/simulation/v1, thidua/audit/v2,
 // thidua/whatif/v1, thidua/sensitivity/v1, thidua/scenario/v1) and
 // thidua/validation/v1; documents and the template are files to download.
 // Every error is a Problems object (thidua/problems/v1): each problem with

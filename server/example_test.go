@@ -61,7 +61,7 @@ func Example() {
 		}
 	}
 	// Output:
-	// 200 thidua/standings/v1
+	// 200 thidua/standings/v2
 	// 1 Sở Công Thương 96.35 [flag]
 	// 2 Sở Khoa học và Công nghệ 94.7 [merit]
 	// 3 Sở Xây dựng 88.75 [merit]

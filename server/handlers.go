@@ -211,7 +211,7 @@ func ranked(in *request) (rb *rules.Rulebook, st *ranking.Standings, ws []Proble
 	return rb, st, ws, nil
 }
 
-// standings is rank's answer: the standings (schema thidua/standings/v1)
+// standings is rank's answer: the standings (schema thidua/standings/v2)
 // and, when there are any, the sheet's warnings.
 type standings struct {
 	*ranking.Standings

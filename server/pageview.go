@@ -131,7 +131,7 @@ func (v *pageView) fail(err error, in *request) int {
 	}
 	for _, p := range ps {
 		f := fieldOf(p, in, reqField)
-		v.Problems[f] = append(v.Problems[f], problemOf(p, rb, names))
+		v.Problems[f] = append(v.Problems[f], problemOf(p, rb, func(id string) string { return names[id] }))
 	}
 	return status
 }
@@ -206,7 +206,7 @@ func namesFor(in *request) (*rules.Rulebook, map[string]string) {
 
 // problemOf writes a problem for the page: the place apart (the cell
 // first), the sentence without the place the API's text starts with.
-func problemOf(p Problem, rb *rules.Rulebook, names map[string]string) problemView {
+func problemOf(p Problem, rb *rules.Rulebook, name func(id string) string) problemView {
 	pv := problemView{Code: p.Code, Text: p.Text.VI}
 	if p.Message != nil {
 		m := *p.Message
@@ -235,7 +235,7 @@ func problemOf(p Problem, rb *rules.Rulebook, names map[string]string) problemVi
 	}
 	if p.Member != "" {
 		pv.Member = p.Member
-		if n := names[p.Member]; n != "" {
+		if n := name(p.Member); n != "" {
 			pv.Member = n
 		}
 	}
@@ -301,20 +301,10 @@ type divergeView struct {
 }
 
 func newResultView(rb *rules.Rulebook, st *ranking.Standings, ws []Problem) *resultView {
-	names := map[string]string{}
-	for _, r := range st.Rows {
-		names[r.Member.ID] = r.Member.Name
-	}
-	name := func(id string) string {
-		if n := names[id]; n != "" {
-			return n
-		}
-		return id
-	}
-	tierName := map[string]string{}
+	names := st.Names()
+	name := names.Member
 	tierClass := map[string]string{}
 	for i, a := range rb.Awards() {
-		tierName[a.ID] = a.Name
 		tierClass[a.ID] = "award"
 		if i == 0 {
 			tierClass[a.ID] = "flag"
@@ -337,22 +327,18 @@ func newResultView(rb *rules.Rulebook, st *ranking.Standings, ws []Problem) *res
 	for _, r := range st.Rows {
 		row := rowView{Rank: r.Rank, Tied: r.Tied, Name: r.Member.Name, ID: r.Member.ID, Total: vi.Number(r.Basis.StringFixed(places))}
 		for _, a := range r.Awards {
-			row.Awards = append(row.Awards, tierName[a])
+			row.Awards = append(row.Awards, names.Tier(a))
 			if row.AwardClass == "" {
 				row.AwardClass = tierClass[a]
 			}
 		}
 		if d := r.DecidedBy; d != nil {
-			row.Brief = d.Brief(vi)
-			if d.Unresolved {
-				row.Reason = lang.Msg("decision.unresolved", name(d.Upper), name(d.Lower)).With(d.NoteText).In(vi)
-			} else {
-				row.Reason = lang.Msg("decision", name(d.Upper), name(d.Lower), d.Rule).With(d.UpperText, d.LowerText).In(vi)
-			}
+			row.Brief = names.Of(d.BriefMessage()).In(vi)
+			row.Reason = names.Of(d.Message()).In(vi)
 		}
 		for _, f := range r.Failed {
 			row.Failed = append(row.Failed, f.Reason)
-			rv.Failed = append(rv.Failed, failView{Member: r.Member.Name, Reason: f.Reason, Detail: f.Text(vi)})
+			rv.Failed = append(rv.Failed, failView{Member: r.Member.Name, Reason: f.Reason, Detail: names.Of(f.Message).In(vi)})
 		}
 		for _, d := range r.Card.Divergences {
 			what := "Tổng điểm"
@@ -384,7 +370,7 @@ func newResultView(rb *rules.Rulebook, st *ranking.Standings, ws []Problem) *res
 			av.Pending = fmt.Sprintf("%d suất chờ phân định giữa %s (bằng điểm chưa phân định)", a.Pending.Places, vi.Join(cs))
 			pendingTier = a.Name
 		}
-		if a.Blocked != "" {
+		if !a.Blocked.IsZero() {
 			av.Blocked = "Chưa xét: chờ phân định trường hợp bằng điểm ở " + pendingTier
 		}
 		for _, sk := range a.Skipped {
@@ -401,11 +387,11 @@ func newResultView(rb *rules.Rulebook, st *ranking.Standings, ws []Problem) *res
 			ms = append(ms, name(id))
 		}
 		for _, r := range t.Tried {
-			tried = append(tried, vi.Rule(r))
+			tried = append(tried, vi.Rule(names.Rule(r)))
 		}
 		line := fmt.Sprintf("Hạng %d: %s — bằng nhau theo mọi tiêu chí ưu tiên (%s)", t.Rank, vi.Join(ms), strings.Join(tried, ", "))
-		if !t.NoteText.IsZero() && t.NoteText.Key != "tie.equal" {
-			line += ": " + t.NoteText.In(vi)
+		if !t.Note.IsZero() && t.Note.Key != "tie.equal" {
+			line += ": " + names.Of(t.Note).In(vi)
 		}
 		rv.Ties = append(rv.Ties, line)
 	}
@@ -421,7 +407,7 @@ func newResultView(rb *rules.Rulebook, st *ranking.Standings, ws []Problem) *res
 		rv.Lots = "Bốc thăm: " + strings.Join(draws, "; ")
 	}
 	for _, w := range ws {
-		rv.Warnings = append(rv.Warnings, problemOf(w, rb, names))
+		rv.Warnings = append(rv.Warnings, problemOf(w, rb, names.Member))
 	}
 	return rv
 }

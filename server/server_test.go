@@ -260,23 +260,9 @@ func TestScenarioEqualsTheLibrary(t *testing.T) {
 	require.NoError(t, err)
 	st1, err := ranking.Rank(rb, after)
 	require.NoError(t, err)
-	var edits []string
-	var texts []lang.Message
-	for _, e := range sc.Edits {
-		edits, texts = append(edits, e.String()), append(texts, e.Message())
-	}
 	rec := post(t, h, "/v1/scenario", file("rules", cum2Rules), file("scores", cum2Scores), file("edits", cum2Edits))
 	requireJSONResponse(t, rec, http.StatusOK)
-	requireSameJSON(t, struct {
-		Schema    string              `json:"schema"`
-		Rulebook  ranking.RulebookRef `json:"rulebook"`
-		SheetHash string              `json:"sheet_hash"`
-		NewHash   string              `json:"new_sheet_hash"`
-		Scenario  string              `json:"scenario"`
-		Edits     []string            `json:"edits"`
-		EditTexts []lang.Message      `json:"edit_texts"`
-		whatif.Diff
-	}{ScenarioSchema, ref(rb), sh.Hash(), after.Hash(), sc.Title, edits, texts, whatif.Compare(st0, st1)}, rec)
+	requireSameJSON(t, whatif.NewScenarioReport(rb, sh, after, sc, whatif.Compare(st0, st1)), rec)
 
 	// Edits naming what the sheet does not have: located in the edits.
 	rec = post(t, h, "/v1/scenario", file("rules", cum2Rules), file("scores", cum2Scores), file("edits", "../cmd/thidua/testdata/whatif-bad-scenario.yaml"))

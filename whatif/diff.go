@@ -103,13 +103,13 @@ func Compare(before, after *ranking.Standings) Diff {
 		}
 	}
 	for _, a := range after.Awards {
-		ac := AwardChange{Tier: a.Tier, Name: a.Name, New: slices.Clone(a.Proposed), BlockedNow: a.Blocked != ""}
+		ac := AwardChange{Tier: a.Tier, Name: a.Name, New: slices.Clone(a.Proposed), BlockedNow: !a.Blocked.IsZero()}
 		if a.Pending != nil {
 			ac.NewPending = slices.Clone(a.Pending.Candidates)
 		}
 		for _, b := range before.Awards {
 			if b.Tier == a.Tier {
-				ac.Old, ac.BlockedWas = slices.Clone(b.Proposed), b.Blocked != ""
+				ac.Old, ac.BlockedWas = slices.Clone(b.Proposed), !b.Blocked.IsZero()
 				if b.Pending != nil {
 					ac.OldPending = slices.Clone(b.Pending.Candidates)
 				}

@@ -37,12 +37,15 @@
 // different rule.
 //
 // Sentences for people — an obstacle's detail, a criterion held fixed, a
-// caveat, a break-even's note, a sweep's notes — are kept in English in
-// their string fields and, beside them, as lang.Message values (the engine's
-// own eligibility failures nested in them), which lang writes in Vietnamese
-// or English; outcomes, parameters, ranges, scenario edits and member
-// changes have Message and Text methods too. Ids and the rulebook's names
-// are never translated.
+// caveat, a break-even's note, a sweep's notes, a scenario's edits — are
+// lang.Message values (the engine's own eligibility failures nested in
+// them), which lang writes in Vietnamese or English (m.In(lang.English));
+// outcomes, parameters, ranges, scenario edits and member changes have
+// Message and Text methods too. The reports (ReachReport,
+// SensitivityReport, ScenarioReport) write a whole answer as text in
+// either language (Write), from the catalogue's sentences: the command
+// line only prints them. Ids and the rulebook's names are never
+// translated.
 //
 // The package never prints and never changes its inputs; its results are
 // values. Imports go one way: rules ← scoring ← ranking ← whatif.

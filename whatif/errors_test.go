@@ -296,6 +296,16 @@ criteria:
 	es := checkInputErrors(t, err)
 	markKeys(seen, es[0].Message)
 	require.Equal(t, "s.yaml:2: đơn vị A: v: set_score: tiêu chí quy đổi từ kết quả bỏ phiếu, không nhận điểm; hãy dùng add_votes", es[0].Text(lang.Vietnamese))
+	// Edits that leave a sheet the engine does not accept.
+	rb, sh = cum2(t)
+	sc, err = whatif.ParseScenario("s.yaml", []byte("edits:\n  - set_score: {member: SCT, criterion: \"03\", stage: cluster, value: 25}\n"))
+	require.NoError(t, err)
+	_, err = whatif.RunScenario(rb, sh, sc, nil)
+	var after *whatif.InvalidAfterError
+	require.ErrorAs(t, err, &after)
+	markKeys(seen, after.Message())
+	require.Equal(t, "bảng điểm sau khi áp dụng các thay đổi trong s.yaml không hợp lệ:", after.Message().In(lang.Vietnamese))
+	require.Equal(t, "s.yaml:2: member SCT: 03: 25 points is above the maximum 20", checkInputErrors(t, after.Err)[0].Error())
 	requireEveryKey(t, seen, "whatif.err.scenario.")
 	requireEveryKey(t, seen, "whatif.err.edit.")
 }

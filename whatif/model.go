@@ -8,8 +8,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/internal/standings"
 	"github.com/thidua/thidua/lang"
-	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -385,15 +385,16 @@ func (sw *sweep) build() {
 	rb := sw.rb
 	nodes := rb.Nodes()
 	rnd := rb.Rounding()
-	percentUsed := rb.RankBy() == rules.ByPercent
+	percentUsed := false
 	sw.thresh = map[string][]*big.Rat{}
 	sw.compared = []string{"total"}
-	for _, tb := range rb.TieBreaks() {
-		switch tb.Kind {
-		case rules.ByPercentage:
+	for _, tb := range append([]rules.TieBreak{standings.Basis(rb)}, rb.TieBreaks()...) {
+		switch c := standings.Compare(tb); {
+		case !c.Numeric:
+		case c.Quantity == standings.Percent:
 			percentUsed = true
-		case rules.ByGroup, rules.ByCriterion:
-			sw.compared = append(sw.compared, "value:"+tb.Ref)
+		case c.Quantity == standings.Value:
+			sw.compared = append(sw.compared, "value:"+c.Ref)
 		}
 	}
 	required := map[string]bool{}
@@ -440,9 +441,9 @@ func (sw *sweep) build() {
 	// ratio, several assessors' mean) are rounded by the criterion rule,
 	// any other weight's by the quotient rule. The model then follows the
 	// points of weight ≠ 1, and weight 1 itself is an event of its own.
-	rows := sw.base
+	rows := sw.placed
 	if sw.p.Weight != "" && !sw.node.IsGroup() && rnd.Criterion != nil {
-		one1, other := sw.base, sw.base
+		one1, other := sw.placed, sw.placed
 		var err error
 		if sw.baseline.Equal(one) {
 			other, err = sw.rank(decimal.NewFromInt(2))
@@ -464,17 +465,16 @@ func (sw *sweep) build() {
 // pipelines builds every member's pipeline from the node values of st,
 // indexed like the base standings' rows (nil for a member the parameter
 // does not move).
-func (sw *sweep) pipelines(st *ranking.Standings) []*pipeline {
+func (sw *sweep) pipelines(st *placing) []*pipeline {
 	rb := sw.rb
 	nodes := rb.Nodes()
 	rnd := rb.Rounding()
 	out := make([]*pipeline, len(sw.base.Rows))
 	for i, br := range sw.base.Rows {
-		r, _ := st.Row(br.Member.ID)
-		if sw.p.Weight == "" && r.Member.ID != sw.p.Member {
+		card := st.card(br.Member.ID)
+		if sw.p.Weight == "" && card.Member.ID != sw.p.Member {
 			continue
 		}
-		card := r.Card
 		x := sw.node
 		if !card.Nodes[x.Index].Assigned {
 			continue

@@ -47,12 +47,9 @@ type Result struct {
 	// AtMaximum is the member's position with every criterion it can change
 	// at its maximum (when Reachable is false and gains were possible).
 	AtMaximum *Position `json:"at_maximum,omitempty"`
-	// Caveats notes where the answer's exactness rests on an assumption
-	// (e.g. a head-to-head tie-break, decided by the peers' own scores), in
-	// English; CaveatTexts holds the same notes as messages, to write in
-	// either language (Caveats[i] is CaveatTexts[i] in English).
-	Caveats     []string       `json:"caveats,omitempty"`
-	CaveatTexts []lang.Message `json:"caveat_texts,omitempty"`
+	// Caveats note where the answer's exactness rests on an assumption
+	// (e.g. a head-to-head tie-break, decided by the peers' own scores).
+	Caveats []lang.Message `json:"caveats,omitempty"`
 	// Evaluated is the number of candidate allocations ranked with
 	// ranking.Rank before the answer was found.
 	Evaluated int `json:"evaluated"`
@@ -92,16 +89,14 @@ type Change struct {
 	New scoring.Entry  `json:"new"`
 }
 
-// Fixed is a criterion the search holds at its current value. Reason says
-// why in English; ReasonText is the same as a message.
+// Fixed is a criterion the search holds at its current value, and why.
 type Fixed struct {
-	Criterion  string       `json:"criterion"`
-	Reason     string       `json:"reason"`
-	ReasonText lang.Message `json:"reason_text"`
+	Criterion string       `json:"criterion"`
+	Reason    lang.Message `json:"reason"`
 }
 
 // Text writes the reason in the language.
-func (f Fixed) Text(t lang.Tag) string { return f.ReasonText.In(t) }
+func (f Fixed) Text(t lang.Tag) string { return f.Reason.In(t) }
 
 // ObstacleKind classifies why a target cannot be reached.
 type ObstacleKind string
@@ -120,23 +115,21 @@ const (
 	ObstacleCondition ObstacleKind = "condition"
 )
 
-// Obstacle is one reason a target cannot be reached. Detail says it in
-// English; DetailText is the same as a message (with the engine's
-// eligibility failure nested in it), to write in either language.
+// Obstacle is one reason a target cannot be reached. Detail says what (with
+// the engine's eligibility failure nested in it).
 type Obstacle struct {
-	Kind       ObstacleKind `json:"kind"`
-	Tier       string       `json:"tier,omitempty"`      // the award tier it blocks
-	Condition  string       `json:"condition,omitempty"` // the eligibility condition
-	Detail     string       `json:"detail"`
-	DetailText lang.Message `json:"detail_text"`
+	Kind      ObstacleKind `json:"kind"`
+	Tier      string       `json:"tier,omitempty"`      // the award tier it blocks
+	Condition string       `json:"condition,omitempty"` // the eligibility condition
+	Detail    lang.Message `json:"detail"`
 }
 
 // Text writes the obstacle's detail in the language.
-func (o Obstacle) Text(t lang.Tag) string { return o.DetailText.In(t) }
+func (o Obstacle) Text(t lang.Tag) string { return o.Detail.In(t) }
 
 // obstacle builds an obstacle from its message.
 func obstacle(kind ObstacleKind, tier, condition string, m lang.Message) Obstacle {
-	return Obstacle{Kind: kind, Tier: tier, Condition: condition, Detail: m.In(lang.English), DetailText: m}
+	return Obstacle{Kind: kind, Tier: tier, Condition: condition, Detail: m}
 }
 
 // Reach finds the least gain that brings member to target, and one
@@ -163,9 +156,14 @@ func obstacle(kind ObstacleKind, tier, condition string, m lang.Message) Obstacl
 // has the same outcome, so the programme keeps the cheapest of each. The
 // classes are then ranked by the engine in order of total, cheapest first,
 // until one reaches the target: exact ties with a rival at the candidate
-// total are decided by the real tie-break chain. (Candidates are ranked
-// with scoring.Score without trace text and ranking.RankScorecards — what
-// ranking.Rank does, faster; the answer is ranked again with ranking.Rank.)
+// total are decided by the real tie-break chain. (For a candidate, the
+// engine scores the member's card — alone, without trace text, when no
+// criterion's points depend on the other members — and ranks it with the
+// others' cards with its own ranker, what ranking.Rank does without the
+// explanation; the answer is ranked again with ranking.Rank.) Classes are
+// enumerated in windows of the member's total, from the least total that
+// may reach the target, and only those that can end in the window: the
+// answer is the one a programme over every class would give.
 // The one exception is a head_to_head tie-break, which reads the peers'
 // individual scores; the result then carries a caveat.
 //
@@ -190,26 +188,32 @@ func Reach(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, member str
 	if !hasMember(sh, member) {
 		return nil, newError(ErrUnknownMember, member, "", "", lang.Msg("whatif.err.member.unknown"))
 	}
-	base, err := ranking.Rank(rb, sh, cfg.rankOpts...)
+	// The current standings, without the scorecards' trace (the answer is
+	// ranked with it).
+	cards, err := scoring.Score(rb, sh, scoring.WithoutTrace())
 	if err != nil {
 		return nil, err
 	}
+	base := ranking.RankScorecards(rb, sh, cards, cfg.rankOpts...)
 	tier, err := target.check(rb, len(base.Rows))
 	if err != nil {
 		return nil, err
 	}
 	row, _ := base.Row(member)
 	res := &Result{Member: row.Member, Target: target, Before: position(base, member), Gain: decimal.Zero}
-	s, err := newSearch(rb, sh, base, member, target, tier, cfg)
+	s, err := newSearch(rb, sh, cards, base, member, target, tier, cfg)
 	if err != nil {
 		return nil, err
 	}
 	s.ctx = ctx
 	res.Fixed = s.fixed()
 	if reached(base, member, target, rb) {
-		res.setCaveats(s.caveats())
+		res.Caveats = s.caveats()
 		res.Reachable, res.AlreadyMet = true, true
 		res.After = res.Before
+		if base, err = ranking.Rank(rb, sh, cfg.rankOpts...); err != nil { // with the trace
+			return nil, err
+		}
 		res.Sheet, res.Standings = sh, base
 		return res, nil
 	}
@@ -225,7 +229,7 @@ func Reach(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, member str
 		return nil, err
 	}
 	res.Evaluated = s.evaluated
-	res.setCaveats(s.caveats())
+	res.Caveats = s.caveats()
 	if found == nil {
 		return s.unreachable(res)
 	}
@@ -236,23 +240,6 @@ func Reach(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, member str
 	res.Allocation = s.allocation(found.choice)
 	res.Changes = changes(sh, found.sheet, member)
 	return res, nil
-}
-
-// setCaveats records the caveats, in English and as messages.
-func (res *Result) setCaveats(ms []lang.Message) {
-	res.Caveats, res.CaveatTexts = english(ms), ms
-}
-
-// english writes messages in English (nil for none).
-func english(ms []lang.Message) []string {
-	if len(ms) == 0 {
-		return nil
-	}
-	out := make([]string, len(ms))
-	for i, m := range ms {
-		out[i] = m.In(lang.English)
-	}
-	return out
 }
 
 // changes lists the member's score rows that differ between two sheets
@@ -318,7 +305,7 @@ func (s *search) unreachable(res *Result) (*Result, error) {
 		}
 	}
 	sh := s.sheetWith(top)
-	st, err := ranking.Rank(s.rb, sh, s.cfg.rankOpts...)
+	st, err := ranking.Rank(s.rb, sh, append(slices.Clip(s.cfg.rankOpts), ranking.WithoutTrace())...)
 	if err != nil {
 		return nil, fmt.Errorf("%w: ranking the sheet at every maximum: %v", ErrModel, err)
 	}

@@ -1,6 +1,7 @@
 package whatif
 
 import (
+	"errors"
 	"slices"
 
 	"github.com/thidua/thidua/lang"
@@ -18,57 +19,123 @@ const (
 )
 
 // ReachReport is a Reach result with what it was computed from: the
-// rulebook and the sheet's hash (schema thidua/whatif/v1).
+// rulebook and the sheet's hash (schema thidua/whatif/v1). Write writes it
+// as text.
 type ReachReport struct {
 	Schema    string              `json:"schema"`
 	Rulebook  ranking.RulebookRef `json:"rulebook"`
 	SheetHash string              `json:"sheet_hash"`
 	*Result
+	tiers map[string]string // award tier names, for the text
 }
 
 // NewReachReport wraps a Reach result of the sheet under the rulebook.
 func NewReachReport(rb *rules.Rulebook, sh scoring.Sheet, res *Result) ReachReport {
-	return ReachReport{ReachSchema, refOf(rb), sh.Hash(), res}
+	return ReachReport{Schema: ReachSchema, Rulebook: refOf(rb), SheetHash: sh.Hash(), Result: res, tiers: tierNames(rb)}
+}
+
+func tierNames(rb *rules.Rulebook) map[string]string {
+	out := map[string]string{}
+	for _, a := range rb.Awards() {
+		out[a.ID] = a.Name
+	}
+	return out
 }
 
 // SensitivityReport is a Sensitivity result with what it was computed from
-// (schema thidua/sensitivity/v1).
+// (schema thidua/sensitivity/v1). Write writes it as text.
 type SensitivityReport struct {
 	Schema    string              `json:"schema"`
 	Rulebook  ranking.RulebookRef `json:"rulebook"`
 	SheetHash string              `json:"sheet_hash"`
 	*SensitivityResult
+	node string // the name of the node the parameter varies, for the text
 }
 
 // NewSensitivityReport wraps a Sensitivity result of the sheet under the
 // rulebook.
 func NewSensitivityReport(rb *rules.Rulebook, sh scoring.Sheet, res *SensitivityResult) SensitivityReport {
-	return SensitivityReport{SensitivitySchema, refOf(rb), sh.Hash(), res}
+	r := SensitivityReport{Schema: SensitivitySchema, Rulebook: refOf(rb), SheetHash: sh.Hash(), SensitivityResult: res}
+	if n, ok := rb.Node(res.Parameter.Weight + res.Parameter.Criterion); ok {
+		r.node = n.Name
+	}
+	return r
 }
 
 // ScenarioReport is what a scenario changes (schema thidua/scenario/v1):
-// the sheets' hashes before and after, the scenario's title and edits (in
-// English and as messages) and the difference in the standings.
+// the sheets' hashes before and after, the scenario's title and edits and
+// the difference in the standings. Write writes it as text.
 type ScenarioReport struct {
 	Schema    string              `json:"schema"`
 	Rulebook  ranking.RulebookRef `json:"rulebook"`
 	SheetHash string              `json:"sheet_hash"`
 	NewHash   string              `json:"new_sheet_hash"`
 	Scenario  string              `json:"scenario"`
-	Edits     []string            `json:"edits"`
-	EditTexts []lang.Message      `json:"edit_texts"`
+	Edits     []lang.Message      `json:"edits"`
 	Diff
+	note   string              // the scenario's note
+	tiers  map[string]string   // award tier names
+	awards map[string][]string // the tiers each member is proposed for after the edits
 }
 
 // NewScenarioReport describes what applying sc to before (giving after)
 // changes in the standings, d (see Compare).
 func NewScenarioReport(rb *rules.Rulebook, before, after scoring.Sheet, sc Scenario, d Diff) ScenarioReport {
-	edits := make([]string, len(sc.Edits))
-	texts := make([]lang.Message, len(sc.Edits))
+	edits := make([]lang.Message, len(sc.Edits))
 	for i, e := range sc.Edits {
-		edits[i], texts[i] = e.String(), e.Message()
+		edits[i] = e.Message()
 	}
-	return ScenarioReport{ScenarioSchema, refOf(rb), before.Hash(), after.Hash(), sc.Title, edits, texts, d}
+	r := ScenarioReport{Schema: ScenarioSchema, Rulebook: refOf(rb), SheetHash: before.Hash(), NewHash: after.Hash(), Scenario: sc.Title, Edits: edits, Diff: d,
+		note: sc.Note, tiers: tierNames(rb), awards: map[string][]string{}}
+	for _, a := range d.Awards {
+		for _, m := range a.New {
+			r.awards[m] = append(r.awards[m], a.Tier)
+		}
+	}
+	return r
+}
+
+// RunScenario applies the scenario's edits to the sheet, ranks the sheet
+// before and after and reports what changes. read are the problems of
+// reading the scenario (ParseScenario's, or nil): they are reported with
+// those of applying it (MergeProblems), as scoring.InputErrors. A sheet
+// that does not rank before the edits gives ranking.Rank's error; one that
+// does not rank after them an *InvalidAfterError.
+func RunScenario(rb *rules.Rulebook, sh scoring.Sheet, sc Scenario, read scoring.InputErrors, opts ...ranking.Option) (ScenarioReport, error) {
+	after, err := sc.Apply(rb, sh)
+	if err != nil || len(read) > 0 {
+		var more scoring.InputErrors
+		errors.As(err, &more)
+		return ScenarioReport{}, MergeProblems(read, more)
+	}
+	st0, err := ranking.Rank(rb, sh, opts...)
+	if err != nil {
+		return ScenarioReport{}, err
+	}
+	st1, err := ranking.Rank(rb, after, opts...)
+	if err != nil {
+		return ScenarioReport{}, &InvalidAfterError{File: sc.File, Err: err}
+	}
+	return NewScenarioReport(rb, sh, after, sc, Compare(st0, st1)), nil
+}
+
+// InvalidAfterError is a sheet that no longer ranks once a scenario's edits
+// are applied: Err says why (scoring.InputErrors, located in the scenario
+// file where an edit caused them).
+type InvalidAfterError struct {
+	File string // the scenario file
+	Err  error
+}
+
+func (e *InvalidAfterError) Error() string {
+	return e.Message().In(lang.English) + " " + e.Err.Error()
+}
+
+func (e *InvalidAfterError) Unwrap() error { return e.Err }
+
+// Message says that the edits leave an invalid sheet (Err says why).
+func (e *InvalidAfterError) Message() lang.Message {
+	return lang.Msg("whatif.err.scenario.invalid_after", e.File)
 }
 
 // MergeProblems joins the problems of reading a scenario file (read) and

@@ -423,7 +423,8 @@ func setScoreEdit(rb *rules.Rulebook, sh *scoring.Sheet, s *SetScore, src scorin
 		return fail(lang.Msg("whatif.err.edit.criterion", strconv.Quote(s.Criterion), rb.ID()))
 	case n.IsGroup():
 		return fail(lang.Msg("whatif.err.edit.group", strconv.Quote(s.Criterion)))
-	case n.Method == rules.Votes:
+	}
+	if f, _ := scoring.Describe(rb, n.ID, decimal.Zero); f.Depends == scoring.OnBallot { // a leaf: no error
 		return fail(lang.Msg("whatif.err.edit.votes"))
 	}
 	if _, _, ok := rb.Stage(s.Stage); !ok {

@@ -1,7 +1,6 @@
 package whatif
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"math/big"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/internal/standings"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
@@ -47,6 +47,10 @@ type search struct {
 	base   *ranking.Standings
 	member string
 	card   scoring.Scorecard
+	cards  []scoring.Scorecard // every member's current card, quiet, as scoring.Score returns them
+	mi     int                 // the member's index in cards
+	solo   *solo               // scores the member alone; nil: score the whole sheet
+	rk     *ranker
 	target Target
 	tier   int
 	nodes  []rules.Node
@@ -56,6 +60,11 @@ type search struct {
 	ties   []tieModel
 	places int32    // decimal places of one unit in the programme
 	costD  *big.Int // common denominator of the efforts
+	span   []span   // by node: its least and greatest value in units
+	// required are the conditions every tier the member may get requires:
+	// a state failing one is dropped.
+	required uint64
+	win      window // the root sums the programme's pass enumerates
 
 	quota        int  // places of the tiers up to the target
 	evaluated    int  // candidates ranked
@@ -70,6 +79,7 @@ type leafModel struct {
 	stage   string       // the stage whose entries are set
 	entries []int        // indices in sheet.Scores of the member's entries at that stage
 	others  []int        // indices of its entries at other stages
+	solo    [2][]int     // entries and others as indices in the solo frame's rows
 	step    decimal.Decimal
 	scale   decimal.Decimal       // the input scale, for the effort
 	from    decimal.Decimal       // the counted input (mean of the entries)
@@ -102,10 +112,16 @@ type tieModel struct {
 	rivals []int64 // the other members' values, distinct, ascending, in units
 }
 
-func newSearch(rb *rules.Rulebook, sh scoring.Sheet, base *ranking.Standings, member string, target Target, tier int, cfg config) (*search, error) {
-	s := &search{ctx: context.Background(), rb: rb, sh: sh, cfg: cfg, base: base, member: member, target: target, tier: tier, nodes: rb.Nodes()}
+func newSearch(rb *rules.Rulebook, sh scoring.Sheet, cards []scoring.Scorecard, base *ranking.Standings, member string, target Target, tier int, cfg config) (*search, error) {
+	s := &search{ctx: context.Background(), rb: rb, sh: sh, cfg: cfg, base: base, cards: cards, member: member, target: target, tier: tier, nodes: rb.Nodes()}
 	row, _ := base.Row(member)
 	s.card = row.Card
+	for i, c := range cards {
+		if c.Member.ID == member {
+			s.mi = i
+		}
+	}
+	s.rk = newRanker(rb, sh, cfg.rankOpts)
 	s.leaves = make([]*leafModel, len(s.nodes))
 	for i, n := range s.nodes {
 		if n.IsGroup() {
@@ -148,7 +164,7 @@ func (s *search) fixed() []Fixed {
 	var out []Fixed
 	for _, lm := range s.leaves {
 		if lm != nil && !lm.fixed.IsZero() {
-			out = append(out, Fixed{Criterion: lm.node.ID, Reason: lm.fixed.In(lang.English), ReasonText: lm.fixed})
+			out = append(out, Fixed{Criterion: lm.node.ID, Reason: lm.fixed})
 		}
 	}
 	return out
@@ -157,7 +173,7 @@ func (s *search) fixed() []Fixed {
 func (s *search) caveats() []lang.Message {
 	var out []lang.Message
 	for _, tb := range s.rb.TieBreaks() {
-		if tb.Kind == rules.HeadToHead && len(s.card.Peers) > 0 {
+		if standings.Compare(tb).Reads.Has(standings.PeerScores) && len(s.card.Peers) > 0 {
 			out = append(out, lang.Msg("whatif.caveat.head_to_head"))
 		}
 	}
@@ -171,6 +187,7 @@ func (s *search) caveats() []lang.Message {
 // their points and values as the engine computes them, and the conditions
 // and tie-break rules the allocation can affect.
 func (s *search) buildLeaves() error {
+	s.solo = newSolo(s.rb, s.sh, s.member, s.cards[s.mi])
 	a := s.rb.Assessment()
 	for _, lm := range s.leaves {
 		if lm == nil || !lm.fixed.IsZero() {
@@ -219,6 +236,13 @@ func (s *search) locate(lm *leafModel, a rules.Assessment) error {
 			sum = sum.Add(e.Value)
 		} else {
 			lm.others = append(lm.others, i)
+		}
+	}
+	if s.solo != nil {
+		for k, idx := range [][]int{lm.entries, lm.others} {
+			for _, i := range idx {
+				lm.solo[k] = append(lm.solo[k], s.solo.at[i])
+			}
 		}
 	}
 	lm.from = decimal.Zero
@@ -341,15 +365,16 @@ func (s *search) grid(lm *leafModel) ([]decimal.Decimal, error) {
 // setLeaf records input v for the member's criterion in scores: every entry
 // at the counted stage takes v (or one is added); when the lowest stage
 // counts, entries at other stages below v rise to v too, so that v counts.
-func (s *search) setLeaf(scores []scoring.Entry, lm *leafModel, v decimal.Decimal) []scoring.Entry {
-	for _, i := range lm.entries {
+// entries and others index the whole sheet's rows, or the solo frame's.
+func (s *search) setLeaf(scores []scoring.Entry, lm *leafModel, v decimal.Decimal, entries, others []int) []scoring.Entry {
+	for _, i := range entries {
 		scores[i].Value = v
 	}
-	if len(lm.entries) == 0 {
+	if len(entries) == 0 {
 		scores = append(scores, scoring.Entry{Member: s.member, Criterion: lm.node.ID, Stage: lm.stage, Value: v})
 	}
 	if s.rb.Assessment().Counts == rules.Lowest {
-		for _, i := range lm.others {
+		for _, i := range others {
 			if scores[i].Value.LessThan(v) {
 				scores[i].Value = v
 			}
@@ -361,16 +386,54 @@ func (s *search) setLeaf(scores []scoring.Entry, lm *leafModel, v decimal.Decima
 // sheetWith is the sheet with the chosen candidate (by index) of each leaf.
 func (s *search) sheetWith(choice map[int]int) scoring.Sheet {
 	sh := s.sh.Clone()
-	idx := make([]int, 0, len(choice))
-	for i := range choice {
+	for _, i := range sortedKeys(choice) {
+		lm := s.leaves[i]
+		sh.Scores = s.setLeaf(sh.Scores, lm, lm.cands[choice[i]].input, lm.entries, lm.others)
+	}
+	return sh
+}
+
+// soloWith is the member's rows in the solo frame with the chosen
+// candidates, as sheetWith sets them.
+func (s *search) soloWith(choice map[int]int) []scoring.Entry {
+	scores := s.solo.scores()
+	for _, i := range sortedKeys(choice) {
+		lm := s.leaves[i]
+		scores = s.setLeaf(scores, lm, lm.cands[choice[i]].input, lm.solo[0], lm.solo[1])
+	}
+	return scores
+}
+
+func sortedKeys(m map[int]int) []int {
+	idx := make([]int, 0, len(m))
+	for i := range m {
 		idx = append(idx, i)
 	}
 	slices.Sort(idx)
-	for _, i := range idx {
-		lm := s.leaves[i]
-		sh.Scores = s.setLeaf(sh.Scores, lm, lm.cands[choice[i]].input)
+	return idx
+}
+
+// cardWith is the member's card with the chosen candidates, scored by the
+// engine: alone if it can be, else in the whole sheet (sh, built by
+// sheetWith, or nil to build it).
+func (s *search) cardWith(choice map[int]int, sh *scoring.Sheet) (scoring.Scorecard, error) {
+	if s.solo != nil {
+		return s.solo.card(s.soloWith(choice))
 	}
-	return sh
+	if sh == nil {
+		w := s.sheetWith(choice)
+		sh = &w
+	}
+	cards, err := scoring.Score(s.rb, *sh, scoring.WithoutTrace())
+	if err != nil {
+		return scoring.Scorecard{}, err
+	}
+	for _, c := range cards {
+		if c.Member.ID == s.member {
+			return c, nil
+		}
+	}
+	return scoring.Scorecard{}, fmt.Errorf("%s is not in the scorecards", s.member)
 }
 
 // scoreCandidates computes every candidate's points and value with the
@@ -394,16 +457,9 @@ func (s *search) scoreCandidates() error {
 				choice[lm.idx] = k
 			}
 		}
-		sh := s.sheetWith(choice)
-		cards, err := scoring.Score(s.rb, sh, scoring.WithoutTrace())
+		card, err := s.cardWith(choice, nil)
 		if err != nil {
 			return fmt.Errorf("%w: scoring candidate inputs: %v", ErrModel, err)
-		}
-		var card scoring.Scorecard
-		for _, c := range cards {
-			if c.Member.ID == s.member {
-				card = c
-			}
 		}
 		for i := range choice {
 			lm := s.leaves[i]
@@ -529,10 +585,11 @@ func under(nodes []rules.Node, i int, id string) bool {
 // the other members' values under each.
 func (s *search) tieRules() {
 	for _, tb := range s.rb.TieBreaks() {
-		if (tb.Kind != rules.ByGroup && tb.Kind != rules.ByCriterion) || len(s.ties) == maxTies {
+		c := standings.Compare(tb)
+		if !c.Numeric || c.Quantity != standings.Value || len(s.ties) == maxTies {
 			continue
 		}
-		n, _ := s.rb.Node(tb.Ref)
+		n, _ := s.rb.Node(c.Ref)
 		tm := tieModel{node: n.Index}
 		for _, r := range s.base.Rows {
 			if r.Member.ID == s.member {
@@ -606,440 +663,6 @@ func (s *search) efforts() error {
 	}
 	s.costD = d
 	return nil
-}
-
-// The programme's states live in flat layers. A layer is the list of
-// classes of one step of the programme — a leaf's candidates, the children
-// of a group combined so far, a group's classes after its weight and
-// rounding — each state pointing back, by index, at the states it was
-// built from in the layers it came from. Nothing is allocated per pair of
-// states: combine writes into one slice and deduplicates through an open
-// addressing table of int32 indices.
-
-// tagKey is what, beside its sum, tells a class apart: the conditions still
-// passing and the tie class under each tie-break rule (noClass where the
-// rule's node is not settled yet). Classes are exact for any number of
-// rivals.
-type tagKey struct {
-	bits uint64
-	cls  [maxTies]int32
-}
-
-// noClass marks a tie-break rule whose node is outside the subtree.
-const noClass = -1
-
-// tagTable interns tagKeys as small integers, so that a state carries one
-// uint32 and two states' tags merge through a table.
-type tagTable struct {
-	idx  map[tagKey]uint32
-	list []tagKey
-}
-
-func (t *tagTable) id(k tagKey) uint32 {
-	if i, ok := t.idx[k]; ok {
-		return i
-	}
-	if t.idx == nil {
-		t.idx = map[tagKey]uint32{}
-	}
-	i := uint32(len(t.list))
-	t.idx[k] = i
-	t.list = append(t.list, k)
-	return i
-}
-
-// merge is the tag of a class made of two disjoint parts: the conditions
-// both pass, the tie classes each settled.
-func merge(a, b tagKey) tagKey {
-	k := tagKey{bits: a.bits & b.bits, cls: a.cls}
-	for t, c := range b.cls {
-		if c != noClass {
-			k.cls[t] = c
-		}
-	}
-	return k
-}
-
-// fstate is one class of allocations of a subtree: its value (or, while a
-// group's children are being combined, their partial sum), its tag, and
-// the cheapest allocation in the class — its effort, the number of
-// criteria it changes and the states it was built from (in a leaf's layer,
-// a is the candidate, −1 for unchanged).
-type fstate struct {
-	sum    int64
-	effort int64
-	tag    uint32
-	nchg   int32
-	a, b   int32
-}
-
-// layer is one step's classes, in first-seen order.
-type layer struct {
-	st   []fstate
-	a, b *layer // where fstate.a and fstate.b point; nil for none
-	leaf int    // the leaf's node index for a leaf's layer, else −1
-}
-
-// dedup keeps the cheapest state of each class (sum, tag) of a layer
-// being built, in first-seen order: an open addressing table reused from
-// one layer to the next. A slot holds the class's key and its cheapest cost
-// beside the state's index, so that the loop over pairs reads the table
-// only; and a slot is the sum plus a mix of the tag, so that one state's
-// pairs, whose sums are close, fall in a few neighbouring cache lines.
-type dedup struct {
-	slots []dslot
-	mask  uint64
-	out   []fstate
-}
-
-type dslot struct {
-	sum    int64
-	effort int64
-	tag    uint32
-	nchg   int32
-	idx    int32 // index+1 of the state in out; 0 for an empty slot
-}
-
-func (d *dedup) reset(hint int) {
-	n := 1024
-	for n < 2*hint {
-		n <<= 1
-	}
-	if cap(d.slots) >= n {
-		d.slots = d.slots[:n]
-		clear(d.slots)
-	} else {
-		d.slots = make([]dslot, n)
-	}
-	d.mask = uint64(n - 1)
-	d.out = nil
-}
-
-func slot(sum int64, tag uint32, mask uint64) uint64 {
-	return (uint64(sum) + uint64(tag)*0x9E3779B97F4A7C15>>20) & mask
-}
-
-// add records a class, or a cheaper allocation of a class already seen.
-func (d *dedup) add(sum int64, tag uint32, effort int64, nchg, a, b int32) {
-	i := slot(sum, tag, d.mask)
-	for {
-		sl := &d.slots[i]
-		if sl.idx == 0 {
-			break
-		}
-		if sl.sum == sum && sl.tag == tag {
-			if effort < sl.effort || (effort == sl.effort && nchg < sl.nchg) {
-				sl.effort, sl.nchg = effort, nchg
-				st := &d.out[sl.idx-1]
-				st.effort, st.nchg, st.a, st.b = effort, nchg, a, b
-			}
-			return
-		}
-		i = (i + 1) & d.mask
-	}
-	d.out = append(d.out, fstate{sum: sum, effort: effort, tag: tag, nchg: nchg, a: a, b: b})
-	d.slots[i] = dslot{sum: sum, effort: effort, tag: tag, nchg: nchg, idx: int32(len(d.out))}
-	if 2*len(d.out) > len(d.slots) {
-		d.grow()
-	}
-}
-
-func (d *dedup) grow() {
-	d.slots = make([]dslot, 2*len(d.slots))
-	d.mask = uint64(len(d.slots) - 1)
-	for k, st := range d.out {
-		i := slot(st.sum, st.tag, d.mask)
-		for d.slots[i].idx != 0 {
-			i = (i + 1) & d.mask
-		}
-		d.slots[i] = dslot{sum: st.sum, effort: st.effort, tag: st.tag, nchg: st.nchg, idx: int32(k + 1)}
-	}
-}
-
-// finish returns the layer built and detaches its states from the table.
-func (d *dedup) finish(a, b *layer) *layer {
-	l := &layer{st: slices.Clip(d.out), a: a, b: b, leaf: -1}
-	d.out = nil
-	return l
-}
-
-func (s *search) allBits() uint64 { return uint64(1)<<len(s.conds) - 1 }
-
-func emptyClasses() [maxTies]int32 {
-	var c [maxTies]int32
-	for i := range c {
-		c[i] = noClass
-	}
-	return c
-}
-
-// start is the layer of one class: nothing allocated yet.
-func (s *search) start() *layer {
-	tag := s.tags.id(tagKey{bits: s.allBits(), cls: emptyClasses()})
-	return &layer{st: []fstate{{tag: tag, a: -1, b: -1}}, leaf: -1}
-}
-
-// subtree returns the classes of allocations of node i's subtree.
-func (s *search) subtree(i int) (*layer, error) {
-	n := s.nodes[i]
-	if !n.IsGroup() {
-		return s.leafStates(i), nil
-	}
-	acc := s.start()
-	for _, k := range n.Kids {
-		ks, err := s.subtree(k)
-		if err != nil {
-			return nil, err
-		}
-		if acc, err = s.combine(acc, ks); err != nil {
-			return nil, err
-		}
-	}
-	s.dd.reset(len(acc.st))
-	memo := map[int64]int64{}
-	type tagAt struct {
-		tag uint32
-		v   int64
-	}
-	tagMemo := map[tagAt]uint32{}
-	for k, st := range acc.st {
-		v, ok := memo[st.sum]
-		if !ok {
-			var err error
-			if v, err = s.groupValue(n, st.sum); err != nil {
-				return nil, err
-			}
-			memo[st.sum] = v
-		}
-		tag, ok := tagMemo[tagAt{st.tag, st.sum}]
-		if !ok {
-			key := s.tags.list[st.tag]
-			for _, c := range s.conds {
-				if c.group == i && s.card.Nodes[i].Assigned && s.fromUnits(st.sum).LessThan(c.min) {
-					key.bits &^= c.bit
-				}
-			}
-			for t, tm := range s.ties {
-				if tm.node == i {
-					key.cls[t] = tm.class(v)
-				}
-			}
-			tag = s.tags.id(key)
-			tagMemo[tagAt{st.tag, st.sum}] = tag
-		}
-		s.dd.add(v, tag, st.effort, st.nchg, int32(k), -1)
-	}
-	return s.dd.finish(acc, nil), nil
-}
-
-// groupValue is what a group contributes to its parent when its children's
-// values add up to sum: × weight, rounded at the group level.
-func (s *search) groupValue(n rules.Node, sum int64) (int64, error) {
-	if !s.card.Nodes[n.Index].Assigned {
-		return 0, nil
-	}
-	v := s.fromUnits(sum)
-	if w := n.EffectiveWeight(); !w.Equal(one) {
-		v = v.Mul(w)
-	}
-	if r := s.rb.Rounding().Group; r != nil {
-		v = r.Round(v)
-	}
-	return s.toUnits(v)
-}
-
-// leafStates are a criterion's classes: unchanged, then each candidate.
-func (s *search) leafStates(i int) *layer {
-	lm := s.leaves[i]
-	cur, _ := s.toUnits(lm.value)
-	l := &layer{leaf: i}
-	l.st = append(l.st, s.leafState(lm, -1, cur, lm.points))
-	for k, c := range lm.cands {
-		l.st = append(l.st, s.leafState(lm, k, c.units, c.points))
-	}
-	return l
-}
-
-func (s *search) leafState(lm *leafModel, k int, units int64, points decimal.Decimal) fstate {
-	st := fstate{sum: units, a: int32(k), b: -1}
-	if k >= 0 {
-		st.effort, st.nchg = lm.cands[k].effort, 1
-	}
-	key := tagKey{bits: s.allBits(), cls: emptyClasses()}
-	assigned := s.card.Nodes[lm.idx].Assigned
-	for _, c := range s.conds {
-		switch {
-		case c.floor != nil && c.scope[lm.idx] && assigned && !c.floor.Share.AtLeast(points, lm.node.Max):
-			key.bits &^= c.bit
-		case c.group == lm.idx && assigned && points.LessThan(c.min):
-			key.bits &^= c.bit
-		}
-	}
-	for t, tm := range s.ties {
-		if tm.node == lm.idx {
-			key.cls[t] = tm.class(units)
-		}
-	}
-	st.tag = s.tags.id(key)
-	return st
-}
-
-// combine adds a child's classes to the classes of the children before it.
-// The tags of the pairs come from a table over the distinct tags of the two
-// layers (a handful each), so the loop over pairs does integer work only.
-func (s *search) combine(acc, kid *layer) (*layer, error) {
-	local := func(l *layer) ([]uint32, []int32) {
-		var tags []uint32
-		at := map[uint32]int32{}
-		ix := make([]int32, len(l.st))
-		for k, st := range l.st {
-			j, ok := at[st.tag]
-			if !ok {
-				j = int32(len(tags))
-				at[st.tag] = j
-				tags = append(tags, st.tag)
-			}
-			ix[k] = j
-		}
-		return tags, ix
-	}
-	ta, ia := local(acc)
-	tb, ib := local(kid)
-	merged := make([]uint32, len(ta)*len(tb))
-	for x, a := range ta {
-		for y, b := range tb {
-			merged[x*len(tb)+y] = s.tags.id(merge(s.tags.list[a], s.tags.list[b]))
-		}
-	}
-	s.dd.reset(len(acc.st) + len(kid.st))
-	for i := range acc.st {
-		if i%checkEvery == 0 {
-			if err := stopped(s.ctx); err != nil {
-				return nil, err
-			}
-		}
-		a := &acc.st[i]
-		row := merged[int(ia[i])*len(tb):]
-		for j := range kid.st {
-			b := &kid.st[j]
-			s.dd.add(a.sum+b.sum, row[ib[j]], a.effort+b.effort, a.nchg+b.nchg, int32(i), int32(j))
-		}
-		if len(s.dd.out) > s.cfg.maxStates {
-			return nil, newError(ErrTooLarge, s.member, "", "", lang.Msg("whatif.err.states", s.cfg.maxStates))
-		}
-	}
-	return s.dd.finish(acc, kid), nil
-}
-
-// choice collects the candidate chosen for each changed leaf of state i of
-// layer l.
-func (l *layer) choice(i int32, into map[int]int) {
-	for l != nil && i >= 0 {
-		st := l.st[i]
-		if l.leaf >= 0 {
-			if st.a >= 0 {
-				into[l.leaf] = int(st.a)
-			}
-			return
-		}
-		if l.b != nil {
-			l.b.choice(st.b, into)
-		}
-		l, i = l.a, st.a
-	}
-}
-
-// candidate is a class at the root: the member's total with it (as its
-// place among the distinct totals, for sorting) and the state.
-type candidate struct {
-	total decimal.Decimal
-	rank  int // of the total among the distinct totals, ascending
-	st    *fstate
-	i     int32
-}
-
-// found is the answer of a search.
-type found struct {
-	choice map[int]int
-	sheet  scoring.Sheet
-	st     *ranking.Standings
-}
-
-// run enumerates the classes of allocations of the whole tree and ranks them
-// in order of total, cheapest first, until one reaches the target.
-func (s *search) run() (*found, error) {
-	acc := s.start()
-	for _, r := range s.rb.Roots() {
-		ks, err := s.subtree(r)
-		if err != nil {
-			return nil, err
-		}
-		if acc, err = s.combine(acc, ks); err != nil {
-			return nil, err
-		}
-	}
-	// The totals of the distinct sums, and their order: the total does not
-	// fall when the sum rises, so equal totals are neighbours.
-	sums := make([]int64, 0, len(acc.st))
-	for _, st := range acc.st {
-		sums = append(sums, st.sum)
-	}
-	slices.Sort(sums)
-	sums = slices.Compact(sums)
-	totals := make([]decimal.Decimal, len(sums))
-	ranks := make([]int, len(sums))
-	for k, sum := range sums {
-		totals[k] = s.total(s.fromUnits(sum))
-		if k > 0 {
-			ranks[k] = ranks[k-1]
-			if totals[k].GreaterThan(totals[k-1]) {
-				ranks[k]++
-			}
-		}
-	}
-	cands := make([]candidate, 0, len(acc.st))
-	for i := range acc.st {
-		st := &acc.st[i]
-		k, _ := slices.BinarySearch(sums, st.sum)
-		cands = append(cands, candidate{total: totals[k], rank: ranks[k], st: st, i: int32(i)})
-	}
-	slices.SortStableFunc(cands, func(a, b candidate) int {
-		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.st.effort, b.st.effort), cmp.Compare(a.st.nchg, b.st.nchg))
-	})
-	reach := s.newReachCheck()
-	for i, c := range cands {
-		if i%checkEvery == 0 {
-			if err := stopped(s.ctx); err != nil {
-				return nil, err
-			}
-		}
-		if c.st.nchg == 0 || !reach.may(c) {
-			continue
-		}
-		if err := stopped(s.ctx); err != nil {
-			return nil, err // before each candidate ranked
-		}
-		choice := map[int]int{}
-		acc.choice(c.i, choice)
-		sh := s.sheetWith(choice)
-		st, err := rank(s.rb, sh, s.cfg.rankOpts...)
-		if err != nil {
-			return nil, fmt.Errorf("%w: ranking a candidate: %v", ErrModel, err)
-		}
-		s.evaluated++
-		row, _ := st.Row(s.member)
-		if !row.Total.Equal(c.total) {
-			return nil, fmt.Errorf("%w: the search expected a total of %s for %s, the engine gives %s", ErrModel, c.total, s.member, row.Total)
-		}
-		if reached(st, s.member, s.target, s.rb) {
-			// The answer, ranked again in full (with the scorecards' trace).
-			if st, err = ranking.Rank(s.rb, sh, s.cfg.rankOpts...); err != nil || !reached(st, s.member, s.target, s.rb) {
-				return nil, fmt.Errorf("%w: the answer does not rank as its check did (%v)", ErrModel, err)
-			}
-			return &found{choice: choice, sheet: sh, st: st}, nil
-		}
-	}
-	return nil, nil
 }
 
 // total is the member's total when its criteria add up to criteria: bonus

@@ -80,7 +80,7 @@ func OutcomeOf(st *ranking.Standings) Outcome {
 		}
 	}
 	for _, a := range st.Awards {
-		ao := AwardOutcome{Tier: a.Tier, Proposed: slices.Clone(a.Proposed), Blocked: a.Blocked != ""}
+		ao := AwardOutcome{Tier: a.Tier, Proposed: slices.Clone(a.Proposed), Blocked: !a.Blocked.IsZero()}
 		if a.Pending != nil {
 			ao.Pending = slices.Clone(a.Pending.Candidates)
 		}
@@ -179,16 +179,13 @@ type BreakEven struct {
 	Above   Outcome         `json:"above"`
 	BelowAt decimal.Decimal `json:"below_at"`
 	AboveAt decimal.Decimal `json:"above_at"`
-	// Note says, in English, why the value is not exact or not a finite
-	// decimal; NoteText is the same as a message.
-	Note     string       `json:"note,omitempty"`
-	NoteText lang.Message `json:"note_text,omitzero"`
+	// Note says why the value is not exact or not a finite decimal (zero
+	// when it is both).
+	Note lang.Message `json:"note,omitzero"`
 }
 
 // NoteIn writes the note in the language ("" if there is none).
-func (b BreakEven) NoteIn(t lang.Tag) string { return b.NoteText.In(t) }
-
-func (b *BreakEven) setNote(m lang.Message) { b.Note, b.NoteText = m.In(lang.English), m }
+func (b BreakEven) NoteIn(t lang.Tag) string { return b.Note.In(t) }
 
 // Stability summarises the ranking's stability over a sweep's grid.
 type Stability struct {
@@ -214,11 +211,8 @@ type SensitivityResult struct {
 	Points        []Point         `json:"points"`
 	BreakEvens    []BreakEven     `json:"break_evens"`
 	Stability     Stability       `json:"stability"`
-	// Notes say where the sweep could not be exact, and why, in English;
-	// NoteTexts are the same notes as messages (Notes[i] is NoteTexts[i]
-	// in English).
-	Notes     []string       `json:"notes,omitempty"`
-	NoteTexts []lang.Message `json:"note_texts,omitempty"`
+	// Notes say where the sweep could not be exact, and why.
+	Notes []lang.Message `json:"notes,omitempty"`
 	// Evaluated is the number of ranking.Rank calls.
 	Evaluated int `json:"evaluated"`
 }
@@ -226,8 +220,11 @@ type SensitivityResult struct {
 // Sensitivity varies one parameter over a range and reports where the
 // winner (rank 1) or any award changes, and how stable the order is.
 //
-// Every grid value is ranked by the engine (scoring.Score without trace text
-// and ranking.RankScorecards, which is ranking.Rank without the text). Where the outcome differs
+// Every grid value is ranked by the engine: the scorecards that change —
+// the member's for a score (scored alone when no criterion's points depend
+// on the other members), every member's for a weight — with
+// scoring.Score, without trace text, and the cards ranked by the engine's
+// ranker without writing the explanation. Where the outcome differs
 // between two neighbouring grid values, the break-even value is located
 // exactly: every member's total, group and criterion values are piecewise
 // linear in the parameter until the rulebook rounds them, and step
@@ -258,11 +255,12 @@ func Sensitivity(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, p Pa
 	}
 	cfg := newConfig(opts)
 	sh = sh.Clone()
-	base, err := ranking.Rank(rb, sh, cfg.rankOpts...)
+	cards, err := scoring.Score(rb, sh, scoring.WithoutTrace())
 	if err != nil {
 		return nil, err
 	}
-	sw, err := newSweep(rb, sh, base, p, cfg)
+	base := ranking.RankScorecards(rb, sh, cards, cfg.rankOpts...)
+	sw, err := newSweep(rb, sh, cards, base, p, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -279,7 +277,7 @@ func Sensitivity(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, p Pa
 			return nil, err
 		}
 		sw.check(x, st)
-		pt := Point{Value: x, Outcome: OutcomeOf(st), Order: order(st), Tau: KendallTau(base, st)}
+		pt := Point{Value: x, Outcome: st.outcome(rb), Order: st.ids(), Tau: kendall(sw.placed.ranks(), st.ranks())}
 		if prev != nil && !prev.Outcome.Equal(pt.Outcome) {
 			be, err := sw.breakEven(*prev, pt)
 			if err != nil {
@@ -291,7 +289,7 @@ func Sensitivity(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, p Pa
 		prev = &res.Points[len(res.Points)-1]
 	}
 	res.Stability = stability(res)
-	res.Notes, res.NoteTexts = english(sw.notes), sw.notes
+	res.Notes = sw.notes
 	res.Evaluated = sw.evaluated
 	return res, nil
 }

@@ -36,10 +36,17 @@ type sweep struct {
 	evaluated int
 	thresh    map[string][]*big.Rat // compared quantity → thresholds
 	compared  []string              // quantities compared between members
+	cards     []scoring.Scorecard   // every member's current card, quiet
+	mi        int                   // the member's index in cards (a score parameter)
+	solo      *solo                 // scores the member alone; nil: the whole sheet
+	rk        *ranker
+	placed    *placing // the current standings
 }
 
-func newSweep(rb *rules.Rulebook, sh scoring.Sheet, base *ranking.Standings, p Parameter, cfg config) (*sweep, error) {
-	sw := &sweep{ctx: context.Background(), rb: rb, sh: sh, cfg: cfg, base: base, p: p, exact: true}
+func newSweep(rb *rules.Rulebook, sh scoring.Sheet, cards []scoring.Scorecard, base *ranking.Standings, p Parameter, cfg config) (*sweep, error) {
+	sw := &sweep{ctx: context.Background(), rb: rb, sh: sh, cfg: cfg, base: base, p: p, exact: true, cards: cards}
+	sw.rk = newRanker(rb, sh, cfg.rankOpts)
+	sw.placed = sw.rk.place(rb, cards)
 	switch {
 	case p.Weight != "" && (p.Member != "" || p.Criterion != ""):
 		return nil, newError(ErrBadRange, p.Member, p.Weight, "", lang.Msg("whatif.err.sweep.both"))
@@ -69,6 +76,12 @@ func newSweep(rb *rules.Rulebook, sh scoring.Sheet, base *ranking.Standings, p P
 			return nil, newError(ErrUnknownCriterion, p.Member, p.Criterion, "", lang.Msg("whatif.err.sweep.not_assigned"))
 		}
 		sw.node, sw.baseline = n, row.Card.Nodes[n.Index].Raw
+		for i, c := range cards {
+			if c.Member.ID == p.Member {
+				sw.mi = i
+			}
+		}
+		sw.solo = newSolo(rb, sh, p.Member, cards[sw.mi])
 	}
 	sw.build()
 	return sw, nil
@@ -124,8 +137,11 @@ func (r Range) Message() lang.Message { return lang.Msg("whatif.range", r.From, 
 // Text writes the range in the language.
 func (r Range) Text(t lang.Tag) string { return r.Message().In(t) }
 
-// rank ranks the cluster with the parameter at x.
-func (sw *sweep) rank(x decimal.Decimal) (*ranking.Standings, error) {
+// rank ranks the cluster with the parameter at x: a weight re-scores
+// every member under the changed rulebook; a score re-scores the member
+// (alone, if its card allows, see solo) and ranks it with the others'
+// cards as they are.
+func (sw *sweep) rank(x decimal.Decimal) (*placing, error) {
 	if err := stopped(sw.ctx); err != nil {
 		return nil, err // every ranking of the sweep passes here
 	}
@@ -137,15 +153,32 @@ func (sw *sweep) rank(x decimal.Decimal) (*ranking.Standings, error) {
 		if err != nil {
 			return nil, newError(ErrBadRange, "", sw.node.ID, x.String(), lang.Msg("whatif.err.rulebook_invalid", err.Error()))
 		}
-		return rank(rb, sw.sh, sw.cfg.rankOpts...)
+		cards, err := scoring.Score(rb, sw.sh, scoring.WithoutTrace())
+		if err != nil {
+			return nil, err
+		}
+		return sw.rk.place(rb, cards), nil
 	}
-	sh := sw.sh.Clone()
-	setScore(&sh, sw.rb, sw.p.Member, sw.node.ID, x)
-	st, err := rank(sw.rb, sh, sw.cfg.rankOpts...)
+	var card scoring.Scorecard
+	var err error
+	if sw.solo != nil {
+		sh := scoring.Sheet{Scores: sw.solo.scores()}
+		setScore(&sh, sw.rb, sw.p.Member, sw.node.ID, x)
+		card, err = sw.solo.card(sh.Scores)
+	} else {
+		sh := sw.sh.Clone()
+		setScore(&sh, sw.rb, sw.p.Member, sw.node.ID, x)
+		var cards []scoring.Scorecard
+		if cards, err = scoring.Score(sw.rb, sh, scoring.WithoutTrace()); err == nil {
+			card = cards[sw.mi]
+		}
+	}
 	if err != nil {
 		return nil, newError(ErrBadRange, sw.p.Member, sw.node.ID, x.String(), lang.Msg("whatif.err.sheet_invalid", err.Error()))
 	}
-	return st, nil
+	cards := slices.Clone(sw.cards)
+	cards[sw.mi] = card
+	return sw.rk.place(sw.rb, cards), nil
 }
 
 // setWeight sets a node's weight in a criteria tree and clears its
@@ -187,7 +220,7 @@ func setScore(sh *scoring.Sheet, rb *rules.Rulebook, member, crit string, x deci
 
 // rankAt ranks at an exact rational value (which must have a finite decimal
 // expansion).
-func (sw *sweep) rankAt(x *big.Rat) (*ranking.Standings, decimal.Decimal, error) {
+func (sw *sweep) rankAt(x *big.Rat) (*placing, decimal.Decimal, error) {
 	d, ok := ratDecimal(x)
 	if !ok {
 		return nil, decimal.Decimal{}, fmt.Errorf("%w: %s has no finite decimal expansion", ErrModel, x.RatString())
@@ -198,7 +231,7 @@ func (sw *sweep) rankAt(x *big.Rat) (*ranking.Standings, decimal.Decimal, error)
 
 // check compares the model with the engine at a grid value and turns the
 // exact model off (with a note) if they disagree.
-func (sw *sweep) check(x decimal.Decimal, st *ranking.Standings) {
+func (sw *sweep) check(x decimal.Decimal, st *placing) {
 	if !sw.exact {
 		return
 	}
@@ -209,11 +242,11 @@ func (sw *sweep) check(x decimal.Decimal, st *ranking.Standings) {
 	}
 	for i, r := range sw.base.Rows {
 		pl := model[i]
-		got, _ := st.Row(r.Member.ID)
-		want := map[string]decimal.Decimal{"total": got.Total, "percent": got.Percent}
 		if pl == nil {
 			continue
 		}
+		got := st.card(r.Member.ID)
+		want := map[string]decimal.Decimal{"total": got.Total, "percent": got.Percent}
 		obs := pl.eval(xr)
 		for name, v := range obs {
 			w, ok := want[name]
@@ -234,7 +267,7 @@ func (sw *sweep) breakEven(last, next Point) (BreakEven, error) {
 	be := BreakEven{Last: last.Value, Next: next.Value, Below: last.Outcome, Above: next.Outcome, BelowAt: last.Value, AboveAt: next.Value}
 	grid := func(note lang.Message) BreakEven {
 		be.At, be.Value, be.Attained, be.Exact = next.Value.String(), next.Value, true, false
-		be.setNote(note)
+		be.Note = note
 		return be
 	}
 	if sw.discrete() {
@@ -263,11 +296,11 @@ func (sw *sweep) breakEven(last, next Point) (BreakEven, error) {
 		if err != nil {
 			return be, err
 		}
-		if o := OutcomeOf(st); !o.Equal(last.Outcome) {
+		if o := st.outcome(sw.rb); !o.Equal(last.Outcome) {
 			at, v, term := ratString(lo)
 			be.At, be.Value, be.Attained, be.Exact, be.Above, be.AboveAt = at, v, false, true, o, gd
 			if !term {
-				be.setNote(lang.Msg("whatif.breakeven.not_finite"))
+				be.Note = lang.Msg("whatif.breakeven.not_finite")
 			}
 			return be, nil
 		}
@@ -278,7 +311,7 @@ func (sw *sweep) breakEven(last, next Point) (BreakEven, error) {
 			if err != nil {
 				return be, err
 			}
-			if o := OutcomeOf(st); !o.Equal(last.Outcome) {
+			if o := st.outcome(sw.rb); !o.Equal(last.Outcome) {
 				at, v, _ := ratString(e)
 				be.At, be.Value, be.Attained, be.Exact, be.Above, be.AboveAt = at, v, true, true, o, ed
 				return be, nil
@@ -305,9 +338,9 @@ func (sw *sweep) discreteBreakEven(be BreakEven, last Point) (BreakEven, error) 
 		if err != nil {
 			return be, err
 		}
-		if o := OutcomeOf(st); !o.Equal(last.Outcome) {
+		if o := st.outcome(sw.rb); !o.Equal(last.Outcome) {
 			be.At, be.Value, be.Attained, be.Exact, be.Above, be.AboveAt = v.String(), v, true, true, o, v
-			be.setNote(lang.Msg("whatif.breakeven.whole"))
+			be.Note = lang.Msg("whatif.breakeven.whole")
 			return be, nil
 		}
 		be.BelowAt = v
@@ -482,18 +515,31 @@ func (sw *sweep) pieceEvents(pa, pb *big.Rat) ([]*big.Rat, error) {
 			}
 		}
 	}
+	// The pairs of members one of which the parameter moves (in the order
+	// of the members, the moved one first when both are).
+	var moved []int
+	for i, pl := range sw.model {
+		if pl != nil {
+			moved = append(moved, i)
+		}
+	}
 	for _, name := range sw.compared {
-		for i := range sw.model {
-			qi, ok := qty(i, name)
-			if !ok {
-				continue
-			}
-			for j := i + 1; j < len(sw.model); j++ {
-				if sw.model[i] == nil && sw.model[j] == nil {
+		for k := range sw.model {
+			for _, i := range moved {
+				// pair (min, max) of i and k, once
+				a, b := i, k
+				if b < a {
+					a, b = b, a
+				}
+				if a == b || (sw.model[a] != nil && sw.model[b] != nil && k == a) {
 					continue
 				}
-				if qj, ok := qty(j, name); ok {
-					consider(qi, qj, nil)
+				qa, ok := qty(a, name)
+				if !ok {
+					continue
+				}
+				if qb, ok := qty(b, name); ok {
+					consider(qa, qb, nil)
 				}
 			}
 		}

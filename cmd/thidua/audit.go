@@ -87,8 +87,7 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if *out != "" && *batch != "" && insideTree(*out, *batch) {
 		if st, err := os.Lstat(*out); err == nil && st.Mode().IsRegular() {
-			fmt.Fprintf(stderr, tag.Pick("thidua audit: không ghi được vào %s: tệp này nằm trong thư mục %s đang được kiểm tra; hãy chọn tệp ở nơi khác\n",
-				"thidua audit: will not write %s: it is inside %s, the folder being audited; choose a file elsewhere\n"), *out, *batch)
+			fmt.Fprintln(stderr, tag.Say("cli.audit.inside", *out, *batch))
 			return exitUsage
 		}
 	}
@@ -119,7 +118,7 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 		written = exitOK
 	}
 	if finish("audit", written, stdout, stderr, func() {
-		fmt.Fprintf(stdout, "thidua audit: "+tag.Pick("đã ghi báo cáo vào %s", "report written to %s")+"\n", *out)
+		fmt.Fprintln(stdout, tag.Say("cli.audit.written", *out))
 	}, file) != exitOK {
 		return exitBadInput
 	}
@@ -156,7 +155,7 @@ func auditOne(rulesPath, scoresPath, recordedPath, mappingPath, pubPath string, 
 		fmt.Fprintf(stderr, "thidua audit: %v\n", err)
 		return exitBadInput, false
 	}
-	fmt.Fprintf(stderr, "%s\n", rep.VerdictIn(tag))
+	fmt.Fprintln(stderr, rep.Verdict.In(tag))
 	if rep.Counts.Errors > 0 {
 		return exitBadInput, true
 	}
@@ -168,12 +167,6 @@ func auditOne(rulesPath, scoresPath, recordedPath, mappingPath, pubPath string, 
 // allocated; 400 keeps the process under 100 MiB and audits about 40%
 // faster.
 const batchGCPercent = 400
-
-// batchSummary is the line a batch audit ends with on standard error.
-var batchSummary = [2]string{
-	"%d cụm: %d đạt, %d có lỗi, %d không hợp lệ; phát hiện: %d lỗi, %d cảnh báo, %d thông tin\n",
-	"%d clusters: %d clean, %d with errors, %d malformed; findings: %d errors, %d warnings, %d infos\n",
-}
 
 // auditBatch audits every cluster-year folder under dir, writing the
 // report to w. wrote is true if the whole report was written.
@@ -190,8 +183,8 @@ func auditBatch(dir string, f audit.Format, tag lang.Tag, w, stderr io.Writer) (
 	if cerr := bw.Close(sum); err == nil {
 		err = cerr
 	}
-	fmt.Fprintf(stderr, tag.Pick(batchSummary[0], batchSummary[1]),
-		sum.Clusters, sum.Clean, sum.WithErrors, sum.Malformed, sum.Counts.Errors, sum.Counts.Warnings, sum.Counts.Infos)
+	fmt.Fprintln(stderr, tag.Say("cli.audit.batch",
+		sum.Clusters, sum.Clean, sum.WithErrors, sum.Malformed, sum.Counts.Errors, sum.Counts.Warnings, sum.Counts.Infos))
 	if err != nil {
 		fmt.Fprintf(stderr, "thidua audit: %v\n", err)
 		return exitBadInput, false

@@ -144,11 +144,11 @@ func TestAuditExitCodes(t *testing.T) {
 		want     []string
 	}{
 		{"the published result of Cụm II 2020 audits clean", "recorded-2020.csv", "scores-2020.csv", "en", exitOK,
-			[]string{"**Clean:**", "Findings: 0 errors, 0 warnings, 0 infos", "| Sở Công Thương (SCT) | 1 | 1 | 96.35 | 96.35 | flag | flag |"}},
+			[]string{"**Clean:**", "Findings: 0 errors, 0 warnings, 0 infos", "| Sở Công Thương (SCT) | 1 | 1 | 96.35 | 96.35 | Cờ thi đua của UBND tỉnh | Cờ thi đua của UBND tỉnh |"}},
 		{"the seeded errors are found", "recorded-2020-errors.csv", "recorded-2020-errors-sheet.csv", "en", exitBadInput,
 			[]string{"**Not clean:**", "| not_in_force |", "| tiebreak_not_in_chain |", "| award_votes |"}},
 		{"kết quả của Cụm II năm 2020 đạt", "recorded-2020.csv", "scores-2020.csv", "vi", exitOK,
-			[]string{"**Đạt:**", "Phát hiện: 0 lỗi, 0 cảnh báo, 0 thông tin", "| Sở Công Thương (SCT) | 1 | 1 | 96,35 | 96,35 | flag | flag |  | khớp |"}},
+			[]string{"**Đạt:**", "Phát hiện: 0 lỗi, 0 cảnh báo, 0 thông tin", "| Sở Công Thương (SCT) | 1 | 1 | 96,35 | 96,35 | Cờ thi đua của UBND tỉnh | Cờ thi đua của UBND tỉnh |  | khớp |"}},
 		{"các lỗi cài sẵn được phát hiện", "recorded-2020-errors.csv", "recorded-2020-errors-sheet.csv", "vi", exitBadInput,
 			[]string{"**Không đạt:**", "| quy định không có hiệu lực |", "| căn cứ phân định ngoài quy định |", "| không đủ số phiếu |"}},
 	}

@@ -75,29 +75,28 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 
 // printCheck writes a check report as text, counter-examples as CSV.
 func printCheck(w io.Writer, t lang.Tag, rep invariants.Report) {
-	fmt.Fprintf(w, t.Pick("Kiểm tra bộ tiêu chí %s (phiên bản %s): %d bảng điểm ngẫu nhiên, seed %d\n", "Checking rulebook %s (version %s): %d random sheets, seed %d\n"),
-		rep.Rulebook.ID, rep.Rulebook.Version, rep.N, rep.Seed)
+	fmt.Fprintln(w, t.Say("cli.check.head", rep.Rulebook.ID, rep.Rulebook.Version, rep.N, rep.Seed))
 	if rep.Around != "" {
-		fmt.Fprintf(w, t.Pick("và quanh bảng điểm đã cho (%s)\n", "and around the sheet given (%s)\n"), rep.Around)
+		fmt.Fprintln(w, t.Say("cli.check.around", rep.Around))
 	}
 	for _, r := range rep.Results {
 		fmt.Fprintf(w, "\n[%s] %s (%s)\n", r.Status.Message().In(t), r.Statement.In(t),
-			fmt.Sprintf(t.Pick("%d trường hợp", "%d cases"), r.Checked))
+			t.Say("cli.check.cases", r.Checked))
 		if !r.Note.IsZero() {
 			fmt.Fprintln(w, "  "+r.Note.In(t))
 		}
 		for _, k := range r.Known {
-			fmt.Fprintln(w, "  "+t.Pick("Có thể vi phạm do thiết kế: ", "May be violated by design: ")+k.Message.In(t))
+			fmt.Fprintln(w, "  "+t.Say("cli.check.known", k.Message.In(t)))
 		}
 		ce := r.Counterexample
 		if ce == nil {
 			continue
 		}
-		fmt.Fprintln(w, "  "+t.Pick("Phản ví dụ: ", "Counter-example: ")+ce.Message.In(t))
+		fmt.Fprintln(w, "  "+t.Say("cli.check.counterexample", ce.Message.In(t)))
 		if len(ce.Explained) > 0 {
 			fmt.Fprintln(w, "  "+lang.Msg("invariants.explained", strings.Join(ce.Explained, ", ")).In(t))
 		}
-		fmt.Fprintln(w, "  "+t.Pick("Bảng điểm (CSV):", "Sheet (CSV):"))
+		fmt.Fprintln(w, "  "+t.Say("cli.check.sheet"))
 		var b bytes.Buffer
 		if err := ce.WriteCSV(&b); err == nil {
 			for _, line := range strings.Split(strings.TrimRight(b.String(), "\r\n"), "\n") {
@@ -106,6 +105,6 @@ func printCheck(w io.Writer, t lang.Tag, rep invariants.Report) {
 		}
 	}
 	if rep.Partial {
-		fmt.Fprintln(w, "\n"+t.Pick("KẾT QUẢ DỞ DANG: việc kiểm tra bị dừng sớm", "PARTIAL RESULT: the check was stopped early"))
+		fmt.Fprintln(w, "\n"+t.Say("cli.check.partial"))
 	}
 }

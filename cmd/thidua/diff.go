@@ -101,16 +101,15 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		return finish("diff", exitOK, stdout, stderr, nil)
 	}
-	fmt.Fprintf(stdout, t.Pick("So sánh bộ tiêu chí %s (phiên bản %s) với %s (phiên bản %s):\n", "Rulebook %s (version %s) compared with %s (version %s):\n"),
-		d.Old.ID, d.Old.Version, d.New.ID, d.New.Version)
+	fmt.Fprintln(stdout, t.Say("cli.diff.head", d.Old.ID, d.Old.Version, d.New.ID, d.New.Version))
 	if len(d.Changes) == 0 {
-		fmt.Fprintln(stdout, "  "+t.Pick("Không có khác biệt.", "No difference."))
+		fmt.Fprintln(stdout, "  "+t.Say("cli.diff.none"))
 	}
 	for _, c := range d.Changes {
 		fmt.Fprintln(stdout, "  "+c.Text(t))
 	}
 	if out != nil {
-		fmt.Fprintf(stdout, "\n%s\n", t.Pick("Kết quả của bảng điểm "+*scoresPath+" theo hai bộ tiêu chí:", "The result of the sheet "+*scoresPath+" under both rulebooks:"))
+		fmt.Fprintln(stdout, "\n"+t.Say("cli.diff.result", *scoresPath))
 		fmt.Fprintln(stdout, "  "+out.Message.In(t))
 		if out.Leader != nil {
 			fmt.Fprintln(stdout, "  "+out.Leader.Message.In(t))

@@ -99,9 +99,9 @@ func TestRankOutcomes(t *testing.T) {
 			"2     Sở Khoa học và Công nghệ", "Bằng khen",
 			"3     Sở Xây dựng", "Bằng khen",
 		}},
-		{"tie-broken.csv", []string{"2     Sở Khoa học và Công nghệ", "3     Sở Xây dựng", "group I: 38 < 38.5 (SKHCN)"}},
+		{"tie-broken.csv", []string{"2     Sở Khoa học và Công nghệ", "3     Sở Xây dựng", "group I: 38 < 38.5 (Sở Khoa học và Công nghệ)"}},
 		{"top-ineligible.csv", []string{"1     Sở Công Thương                          96.35  —", "2     Sở Khoa học và Công nghệ                94.70  Cờ thi đua", "skipped Sở Công Thương (fails ky_luat)"}},
-		{"unresolved-tie.csv", []string{"1=    Sở Công Thương", "1=    Sở Khoa học và Công nghệ", "UNRESOLVED tie with SCT", "PENDING an unresolved tie", "not decided"}},
+		{"unresolved-tie.csv", []string{"1=    Sở Công Thương", "1=    Sở Khoa học và Công nghệ", "UNRESOLVED tie with Sở Công Thương", "PENDING an unresolved tie", "not decided"}},
 	}
 	for _, c := range cases {
 		t.Run(c.sheet, func(t *testing.T) {

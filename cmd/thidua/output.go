@@ -220,8 +220,7 @@ func sameFiles(outputs, inputs []string) []string {
 func refuseOverwrite(cmd string, t lang.Tag, stderr io.Writer, outputs, inputs []string) bool {
 	clashes := sameFiles(outputs, inputs)
 	for _, c := range clashes {
-		fmt.Fprintf(stderr, t.Pick("thidua %s: không ghi được vào %s: tệp này cũng là tệp đầu vào của lệnh, ghi đè sẽ làm mất dữ liệu; hãy chọn tệp khác\n",
-			"thidua %s: will not write %s: it is also one of the command's inputs, which writing it would destroy; choose another file\n"), cmd, c)
+		fmt.Fprintln(stderr, t.Say("cli.overwrite", cmd, c))
 	}
 	return len(clashes) > 0
 }

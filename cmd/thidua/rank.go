@@ -16,6 +16,7 @@ import (
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoresheet"
 	"github.com/thidua/thidua/scoring"
+	"github.com/thidua/thidua/server"
 )
 
 func rankCmd(args []string, stdout, stderr io.Writer) int {
@@ -36,7 +37,7 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua rank: --format must be table or json, found %q\n", *format)
 		return exitUsage
 	}
-	lg, ok := langOf(*langCode)
+	t, ok := langOf(*langCode)
 	if !ok {
 		fmt.Fprintf(stderr, "thidua rank: --lang must be vi or en, found %q\n", *langCode)
 		return exitUsage
@@ -45,10 +46,10 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua rank: --out writes an .xlsx file, found %q\n", *out)
 		return exitUsage
 	}
-	if refuseOverwrite("rank", lg.tag, stderr, []string{*out}, []string{*rulesPath, *scoresPath, *mapping}) {
+	if refuseOverwrite("rank", t, stderr, []string{*out}, []string{*rulesPath, *scoresPath, *mapping}) {
 		return exitUsage
 	}
-	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, lg.tag, stderr)
+	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, t, stderr)
 	if !ok {
 		return exitBadInput
 	}
@@ -58,42 +59,35 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	st, err := ranking.Rank(rb, sh, opts...)
 	if err != nil {
-		report(stderr, lg.tag, err)
+		report(stderr, t, err)
 		return exitBadInput
 	}
 	var results *staged
 	if *out != "" {
-		if results, err = stageResultsXLSX(*out, rb, st, lg.tag); err != nil {
+		if results, err = stageResultsXLSX(*out, rb, st, t); err != nil {
 			fmt.Fprintf(stderr, "thidua rank: %v\n", err)
 			return exitBadInput
 		}
 	}
-	return finish("rank", printStandings(stdout, stderr, lg, rb, st, *format, *explain), stdout, stderr, nil, results)
+	return finish("rank", printStandings(stdout, stderr, t, st, *format, *explain), stdout, stderr, nil, results)
 }
 
 // printStandings writes the standings as a table (with every scorecard's
-// computation if explain) or as JSON (with the scorecards if explain).
-func printStandings(stdout, stderr io.Writer, lg words, rb *rules.Rulebook, st *ranking.Standings, format string, explain bool) int {
+// computation if explain) or as JSON (with the scorecards if explain), as
+// the server's /v1/rank does.
+func printStandings(stdout, stderr io.Writer, t lang.Tag, st *ranking.Standings, format string, explain bool) int {
 	if format == "json" {
-		out := *st
-		if !explain {
-			out.Rows = make([]ranking.Row, len(st.Rows))
-			for i, r := range st.Rows {
-				r.Card = scoring.Scorecard{}
-				out.Rows[i] = r
-			}
-		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := enc.Encode(server.WithoutScorecards(st, explain)); err != nil {
 			fmt.Fprintf(stderr, "thidua rank: %v\n", err)
 			return exitBadInput
 		}
 		return exitOK
 	}
-	printTable(stdout, lg, rb, st)
+	printTable(stdout, t, st)
 	if explain {
-		printExplain(stdout, lg, st)
+		printExplain(stdout, t, st)
 	}
 	return exitOK
 }
@@ -136,7 +130,7 @@ func loadWith(rulesPath, scoresPath, mappingPath string, t lang.Tag, stderr io.W
 // disagrees with its recomputation, a row it did not recognise) on stderr.
 func warnReader(stderr io.Writer, t lang.Tag, ws []scoresheet.Warning) {
 	for _, w := range ws {
-		fmt.Fprintf(stderr, "%s %s\n", t.Pick("cảnh báo:", "warning:"), w.Text(t))
+		fmt.Fprintln(stderr, t.Say("cli.warning", w.Text(t)))
 	}
 }
 
@@ -144,7 +138,7 @@ func warnReader(stderr io.Writer, t lang.Tag, ws []scoresheet.Warning) {
 // they do not stop the command, but a secretariat must see them.
 func warn(stderr io.Writer, t lang.Tag, sh scoring.Sheet) {
 	for _, w := range sh.Warnings() {
-		fmt.Fprintf(stderr, "%s %s\n", t.Pick("cảnh báo:", "warning:"), w.Text(t))
+		fmt.Fprintln(stderr, t.Say("cli.warning", w.Text(t)))
 	}
 }
 
@@ -164,11 +158,10 @@ func report(w io.Writer, t lang.Tag, err error) {
 		fmt.Fprintln(w, text)
 	}
 	if rest := all[len(shown):]; len(rest) > 0 {
-		fmt.Fprintf(w, t.Pick("… và %d lỗi khác (chỉ ghi %d lỗi đầu tiên), theo loại: %s\n",
-			"… and %d more problems (only the first %d are listed), by kind: %s\n"), len(rest), len(shown), kinds(rest, t))
+		fmt.Fprintln(w, t.Say("cli.problems.more", len(rest), len(shown), kinds(rest, t)))
 	}
 	if len(all) > 1 {
-		fmt.Fprintf(w, t.Pick("%d lỗi\n", "%d problems\n"), len(all))
+		fmt.Fprintln(w, t.Say("cli.problems", len(all)))
 	}
 }
 
@@ -191,7 +184,7 @@ func kinds(es []error, t lang.Tag) string {
 	parts := make([]string, len(codes))
 	for i, c := range codes {
 		if c == "" {
-			c = t.Pick("khác", "other")
+			c = t.Say("cli.problems.other")
 		}
 		parts[i] = fmt.Sprintf("%s %d", c, counts[codes[i]])
 	}
@@ -206,37 +199,30 @@ func places(st *ranking.Standings) int32 {
 	return p
 }
 
-func printTable(w io.Writer, lg words, rb *rules.Rulebook, st *ranking.Standings) {
+func printTable(w io.Writer, t lang.Tag, st *ranking.Standings) {
 	title := st.Cluster
 	if title == "" {
-		title = lg.cluster
+		title = t.Say("cli.cluster")
 	}
 	if st.Year != 0 {
 		title += fmt.Sprintf(" — %d", st.Year)
 	}
 	fmt.Fprintln(w, title)
-	fmt.Fprintf(w, lg.rulebook+"\n", st.Rulebook.ID, st.Rulebook.Version, st.Rulebook.Hash)
-	fmt.Fprintf(w, lg.sheet+"\n\n", st.SheetHash)
+	fmt.Fprintln(w, t.Say("cli.rulebook", st.Rulebook.ID, st.Rulebook.Version, st.Rulebook.Hash))
+	fmt.Fprintln(w, t.Say("cli.sheet", st.SheetHash)+"\n")
 
 	p := places(st)
-	names := map[string]string{}
-	for _, r := range st.Rows {
-		names[r.Member.ID] = r.Member.Name
-	}
-	tierName := map[string]string{}
-	for _, a := range rb.Awards() {
-		tierName[a.ID] = a.Name
-	}
+	names := st.Names()
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	basis := lg.total
+	basis := t.Say("cli.total")
 	if st.Basis == rules.ByPercent {
-		basis = lg.percent
+		basis = t.Say("cli.percent")
 	}
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", lg.rank, lg.member, basis, lg.award, lg.decidedBy)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.Say("cli.rank"), t.Say("cli.member"), basis, t.Say("cli.award"), t.Say("cli.decided_by"))
 	for _, r := range st.Rows {
 		var award []string
 		for _, a := range r.Awards {
-			award = append(award, tierName[a])
+			award = append(award, names.Tier(a))
 		}
 		aw := strings.Join(award, ", ")
 		if aw == "" {
@@ -246,109 +232,101 @@ func printTable(w io.Writer, lg words, rb *rules.Rulebook, st *ranking.Standings
 		if r.Tied {
 			rank += "="
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rank, r.Member.Name, lg.numText(r.Basis.StringFixed(p)), aw, decidedIn(lg, r.DecidedBy))
+		decided := ""
+		if d := r.DecidedBy; d != nil {
+			decided = names.Of(d.BriefMessage()).In(t)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rank, r.Member.Name, t.Number(r.Basis.StringFixed(p)), aw, decided)
 	}
 	tw.Flush()
 
-	fmt.Fprintln(w, "\n"+lg.proposals)
+	fmt.Fprintln(w, "\n"+t.Say("cli.proposals"))
 	pendingTier := ""
 	for _, a := range st.Awards {
 		fmt.Fprintf(w, "  %s (%d): ", a.Name, a.Quota)
 		switch {
-		case a.Blocked != "":
-			fmt.Fprintf(w, lg.notDecided+"\n", pendingTier)
+		case !a.Blocked.IsZero():
+			fmt.Fprintln(w, t.Say("cli.not_decided", pendingTier))
 			continue
 		case len(a.Proposed) == 0 && a.Pending == nil:
-			fmt.Fprint(w, lg.nobody)
+			fmt.Fprint(w, t.Say("cli.nobody"))
 		default:
-			fmt.Fprint(w, strings.Join(mapNames(a.Proposed, names), ", "))
+			fmt.Fprint(w, strings.Join(names.Members(a.Proposed), ", "))
 		}
 		if a.Pending != nil {
 			if len(a.Proposed) > 0 {
 				fmt.Fprint(w, "; ")
 			}
-			fmt.Fprintf(w, lg.pending, a.Pending.Places, strings.Join(mapNames(a.Pending.Candidates, names), ", "))
+			fmt.Fprint(w, t.Say("cli.pending", a.Pending.Places, strings.Join(names.Members(a.Pending.Candidates), ", ")))
 			pendingTier = a.Name
 		}
 		fmt.Fprintln(w)
 		for _, s := range a.Skipped {
-			fmt.Fprintf(w, lg.skipped+"\n", names[s.Member], strings.Join(s.Failed, ", "))
+			fmt.Fprintln(w, t.Say("cli.skipped", names.Member(s.Member), strings.Join(s.Failed, ", ")))
 		}
 		for _, s := range a.Forfeited {
-			fmt.Fprintf(w, lg.forfeited+"\n", names[s.Member], strings.Join(s.Failed, ", "))
+			fmt.Fprintln(w, t.Say("cli.forfeited", names.Member(s.Member), strings.Join(s.Failed, ", ")))
 		}
 	}
 	if len(st.Ties) > 0 {
-		fmt.Fprintln(w, "\n"+lg.ties)
-		for _, t := range st.Ties {
+		fmt.Fprintln(w, "\n"+t.Say("cli.ties"))
+		for _, tie := range st.Ties {
 			var tried []string
-			for _, r := range t.Tried {
-				tried = append(tried, lg.rule(r))
+			for _, r := range tie.Tried {
+				tried = append(tried, t.Rule(names.Rule(r)))
 			}
-			line := fmt.Sprintf(lg.tieLine, t.Rank, strings.Join(mapNames(t.Members, names), ", "), strings.Join(tried, ", "))
-			if t.NoteText.Key != "tie.equal" {
-				line += " (" + t.NoteText.In(lg.tag) + ")"
+			line := t.Say("cli.tie", tie.Rank, strings.Join(names.Members(tie.Members), ", "), strings.Join(tried, ", "))
+			if tie.Note.Key != "tie.equal" {
+				line += " (" + names.Of(tie.Note).In(t) + ")"
 			}
 			fmt.Fprintln(w, line)
 		}
 	}
 	if st.Lots != nil {
+		var draws []string
+		for _, d := range st.Lots.Draws {
+			draws = append(draws, strings.Join(names.Members(d), ", "))
+		}
 		if st.Lots.Seed != nil {
-			fmt.Fprintf(w, "\n"+lg.lotsSeed+"\n", *st.Lots.Seed, st.Lots.Draws)
+			fmt.Fprintln(w, "\n"+t.Say("cli.lots.seed", *st.Lots.Seed, strings.Join(draws, "; ")))
 		} else {
-			fmt.Fprintf(w, "\n"+lg.lotsRecorded+"\n", st.Lots.Draws)
+			fmt.Fprintln(w, "\n"+t.Say("cli.lots.recorded", strings.Join(draws, "; ")))
 		}
 	}
 	var failed []string
 	for _, r := range st.Rows {
 		for _, f := range r.Failed {
-			failed = append(failed, fmt.Sprintf("  %s — %s: %s (%s)", r.Member.Name, f.Condition, f.Reason, f.Text(lg.tag)))
+			failed = append(failed, fmt.Sprintf("  %s — %s: %s (%s)", r.Member.Name, f.Condition, f.Reason, names.Of(f.Message).In(t)))
 		}
 	}
 	if len(failed) > 0 {
-		fmt.Fprintln(w, "\n"+lg.failedTitle)
+		fmt.Fprintln(w, "\n"+t.Say("cli.failed"))
 		fmt.Fprintln(w, strings.Join(failed, "\n"))
 	}
 	var div []string
 	for _, r := range st.Rows {
 		for _, d := range r.Card.Divergences {
-			what := lg.divTotal
+			what := t.Say("cli.div.total")
 			if d.Criterion != "" {
-				what = fmt.Sprintf(lg.divCriterion, d.Criterion)
+				what = t.Say("cli.div.criterion", d.Criterion)
 			}
-			div = append(div, fmt.Sprintf("  %s — %s: "+lg.divLine, r.Member.Name, what, lg.num(d.Self), lg.num(d.Counted), lg.num(d.Gap), lg.num(d.Threshold)))
+			div = append(div, t.Say("cli.div.line", r.Member.Name, what, t.Decimal(d.Self), t.Decimal(d.Counted), t.Decimal(d.Gap), t.Decimal(d.Threshold)))
 		}
 	}
 	if len(div) > 0 {
-		fmt.Fprintln(w, "\n"+lg.divTitle)
+		fmt.Fprintln(w, "\n"+t.Say("cli.divergences"))
 		fmt.Fprintln(w, strings.Join(div, "\n"))
 	}
 }
 
-func mapNames(ids []string, names map[string]string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = names[id]
-	}
-	return out
-}
-
-// decidedIn says it in the given language.
-func decidedIn(lg words, d *ranking.Decision) string {
-	if d == nil {
-		return ""
-	}
-	return d.Brief(lg.tag)
-}
-
 // printExplain prints every scorecard's trace in the language.
-func printExplain(w io.Writer, lg words, st *ranking.Standings) {
+func printExplain(w io.Writer, t lang.Tag, st *ranking.Standings) {
 	for _, r := range st.Rows {
 		c := r.Card
-		fmt.Fprintf(w, "\n%s (%s) — %s %d, %s %s\n", r.Member.Name, r.Member.ID, strings.ToLower(lg.rank), r.Rank, strings.ToLower(lg.total), lg.num(c.Total))
+		fmt.Fprintln(w, "\n"+t.Say("cli.explain", r.Member.Name, r.Member.ID, r.Rank, t.Decimal(c.Total)))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, s := range c.Trace {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", s.Node, s.Text.In(lg.tag), lg.num(s.Value))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", s.Node, s.Text.In(t), t.Decimal(s.Value))
 		}
 		tw.Flush()
 	}

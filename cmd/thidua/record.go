@@ -89,16 +89,16 @@ func sealCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua seal: %v\n", err)
 		return exitBadInput
 	}
-	fmt.Fprintf(stdout, t.Pick("Đã niêm phong kết quả năm %d vào %s\n", "Sealed the result of %d in %s\n"), rec.Year, *out)
-	fmt.Fprintf(stdout, t.Pick("  mã băm:       %s\n", "  hash:        %s\n"), rec.Hash())
+	fmt.Fprintln(stdout, t.Say("cli.seal.done", rec.Year, *out))
+	fmt.Fprintln(stdout, t.Say("cli.seal.hash", rec.Hash()))
 	if rec.Prev != "" {
-		fmt.Fprintf(stdout, t.Pick("  hồ sơ trước:  %s\n", "  previous:    %s\n"), rec.Prev)
+		fmt.Fprintln(stdout, t.Say("cli.seal.prev", rec.Prev))
 	}
 	if rec.Signer != "" {
-		fmt.Fprintf(stdout, t.Pick("  ký bằng khóa: %s\n", "  signed by:   %s\n"), rec.Signer)
+		fmt.Fprintln(stdout, t.Say("cli.seal.signer", rec.Signer))
 	}
 	if len(st.Ties) > 0 {
-		fmt.Fprintln(stdout, t.Pick("  lưu ý: kết quả có trường hợp bằng điểm chưa phân định", "  note: the result has an unresolved tie"))
+		fmt.Fprintln(stdout, t.Say("cli.seal.tie"))
 	}
 	return exitOK
 }
@@ -167,8 +167,7 @@ func verifyCmd(args []string, stdout, stderr io.Writer) int {
 	rec, err := record.Load(pos[0])
 	if err != nil {
 		report(stderr, t, err)
-		fmt.Fprintln(stderr, t.Pick("KHÔNG ĐẠT: không đọc được hồ sơ (hồ sơ đã bị sửa hoặc không phải hồ sơ kết quả)",
-			"FAILED: the record cannot be read (it was altered, or is not a result record)"))
+		fmt.Fprintln(stderr, t.Say("cli.verify.unread"))
 		return exitBadInput
 	}
 	var c record.Check
@@ -181,8 +180,7 @@ func verifyCmd(args []string, stdout, stderr io.Writer) int {
 	if *rulesPath != "" {
 		rb, sh, ok := load(*rulesPath, *scoresPath, t, stderr)
 		if !ok {
-			fmt.Fprintln(stderr, t.Pick("KHÔNG ĐẠT: bộ tiêu chí hoặc bảng điểm không đọc được, nên không phải tệp đã niêm phong",
-				"FAILED: the rulebook or the sheet cannot be read, so it is not the file sealed"))
+			fmt.Fprintln(stderr, t.Say("cli.verify.inputs"))
 			return exitBadInput
 		}
 		rbFile, shFile, ok := readInputs(*rulesPath, *scoresPath, t, stderr)
@@ -248,21 +246,20 @@ func readChain(dir string) ([]*record.Record, []record.Finding, error) {
 
 // printReport writes each finding, then the verdict.
 func printReport(w io.Writer, t lang.Tag, path string, rec *record.Record, rep record.Report) {
-	fmt.Fprintf(w, t.Pick("Hồ sơ %s: %s, năm %d, niêm phong %s\n", "Record %s: %s, %d, sealed %s\n"),
-		path, quoteCluster(rec.Cluster), rec.Year, rec.SealedAt.Format("2006-01-02 15:04:05 UTC"))
+	fmt.Fprintln(w, t.Say("cli.verify.head", path, quoteCluster(rec.Cluster), rec.Year, rec.SealedAt.Format("2006-01-02 15:04:05 UTC")))
 	for _, f := range rep.Findings {
-		mark := map[record.Status]string{record.OK: "[OK]  ", record.Failed: t.Pick("[LỖI]", "[FAIL]"), record.Skipped: "[--]  "}[f.Status]
-		fmt.Fprintf(w, "  %-6s %s: %s\n", mark, checkName(t, f.Check), f.Text(t))
+		mark := map[record.Status]string{record.OK: "[OK]  ", record.Failed: t.Say("cli.verify.fail"), record.Skipped: "[--]  "}[f.Status]
+		fmt.Fprintf(w, "  %-6s %s: %s\n", mark, record.CheckName(f.Check).In(t), f.Text(t))
 	}
 	if rep.OK() {
-		fmt.Fprintln(w, t.Pick("ĐẠT: mọi kiểm tra đã thực hiện đều đúng", "PASSED: every check made holds"))
+		fmt.Fprintln(w, t.Say("cli.verify.passed"))
 		return
 	}
 	kinds := make([]string, 0, 4)
 	for _, k := range rep.Kinds() {
-		kinds = append(kinds, kindName(t, k))
+		kinds = append(kinds, k.Message().In(t))
 	}
-	fmt.Fprintf(w, t.Pick("KHÔNG ĐẠT: %s\n", "FAILED: %s\n"), strings.Join(kinds, "; "))
+	fmt.Fprintln(w, t.Say("cli.verify.failed", strings.Join(kinds, "; ")))
 }
 
 func quoteCluster(c string) string {
@@ -270,42 +267,6 @@ func quoteCluster(c string) string {
 		return "—"
 	}
 	return c
-}
-
-func checkName(t lang.Tag, check string) string {
-	switch check {
-	case record.CheckIntegrity:
-		return t.Pick("toàn vẹn", "integrity")
-	case record.CheckSignature:
-		return t.Pick("chữ ký", "signature")
-	case record.CheckRulebook:
-		return t.Pick("bộ tiêu chí", "rulebook")
-	case record.CheckSheet:
-		return t.Pick("bảng điểm", "score sheet")
-	case record.CheckResult:
-		return t.Pick("kết quả", "result")
-	case record.CheckChain:
-		return t.Pick("chuỗi hồ sơ", "chain")
-	}
-	return check
-}
-
-func kindName(t lang.Tag, k record.Kind) string {
-	switch k {
-	case record.Tampered:
-		return t.Pick("hồ sơ đã bị sửa", "the record was tampered with")
-	case record.WrongRulebook:
-		return t.Pick("sai bộ tiêu chí", "wrong rulebook")
-	case record.ChangedSheet:
-		return t.Pick("bảng điểm đã thay đổi", "the score sheet changed")
-	case record.DifferentResult:
-		return t.Pick("xếp hạng lại cho kết quả khác", "ranking again gives a different result")
-	case record.BrokenChain:
-		return t.Pick("chuỗi hồ sơ bị đứt hoặc rẽ nhánh", "the chain is broken or forked")
-	case record.UnknownKey:
-		return t.Pick("khóa ký không phải khóa đã biết", "unknown signing key")
-	}
-	return string(k)
 }
 
 // keygenCmd writes a new key pair: NAME.key (private, mode 0600) and
@@ -324,8 +285,7 @@ func keygenCmd(args []string, stdout, stderr io.Writer) int {
 	keyPath, pubPath := *out+".key", *out+".pub"
 	for _, p := range []string{keyPath, pubPath} {
 		if _, err := os.Lstat(p); !errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(stderr, t.Pick("thidua keygen: %s đã có: không ghi đè khóa; hãy chọn tên khác\n",
-				"thidua keygen: %s exists: a key is never replaced; choose another name\n"), p)
+			fmt.Fprintln(stderr, t.Say("cli.keygen.exists", p))
 			return exitBadInput
 		}
 	}
@@ -353,8 +313,7 @@ func keygenCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua keygen: %v\n", err)
 		return exitBadInput
 	}
-	fmt.Fprintf(stdout, t.Pick("Đã tạo cặp khóa Ed25519:\n  %s  khóa bí mật: chỉ người giữ con dấu của thường trực cụm được đọc; không gửi đi\n  %s  khóa công khai: gửi cho người cần kiểm tra hồ sơ\n  dấu vân tay: %s\n",
-		"Made an Ed25519 key pair:\n  %s  private key: for the cluster secretariat only; never send it\n  %s  public key: give it to whoever checks the records\n  fingerprint: %s\n"), keyPath, pubPath, record.Fingerprint(pub))
+	fmt.Fprintln(stdout, t.Say("cli.keygen.done", keyPath, pubPath, record.Fingerprint(pub)))
 	return exitOK
 }
 

@@ -48,7 +48,7 @@ func TestServe(t *testing.T) {
 	}
 	require.NoError(t, json.NewDecoder(resp.Body).Decode(&st))
 	resp.Body.Close()
-	require.Equal(t, "thidua/standings/v1", st.Schema)
+	require.Equal(t, "thidua/standings/v2", st.Schema)
 
 	// SIGINT or SIGTERM cancels the context: the server stops cleanly.
 	cancel()

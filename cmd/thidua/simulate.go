@@ -65,14 +65,13 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua simulate: --chart must name a .svg or .html file, found %q\n", *chart)
 		return exitUsage
 	}
-	lg, okl := langOf(*langCode)
+	t, okl := langOf(*langCode)
 	if !okl {
 		fmt.Fprintf(stderr, "thidua simulate: --lang must be vi or en, found %q\n", *langCode)
 		return exitUsage
 	}
 	if *n <= 0 || *n > simulation.MaxScenarios {
-		fmt.Fprintf(stderr, lg.tag.Pick("thidua simulate: --n phải từ 1 đến %d kịch bản, nhận được %d\n",
-			"thidua simulate: --n must be from 1 to %d scenarios, found %d\n"), simulation.MaxScenarios, *n)
+		fmt.Fprintln(stderr, t.Say("cli.sim.n", simulation.MaxScenarios, *n))
 		return exitUsage
 	}
 	var model simulation.Model
@@ -83,7 +82,7 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 	case *modelPath != "":
 		m, err := simulation.LoadModel(*modelPath)
 		if err != nil {
-			report(stderr, lg.tag, err)
+			report(stderr, t, err)
 			return exitBadInput
 		}
 		model = m
@@ -102,21 +101,21 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 	if lots.set {
 		cfg.LotsSeed = &lots.v
 	}
-	if refuseOverwrite("simulate", lg.tag, stderr, []string{*chart}, []string{*rulesPath, *scoresPath, *mapping, *modelPath}) {
+	if refuseOverwrite("simulate", t, stderr, []string{*chart}, []string{*rulesPath, *scoresPath, *mapping, *modelPath}) {
 		return exitUsage
 	}
-	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, lg.tag, stderr)
+	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, t, stderr)
 	if !ok {
 		return exitBadInput
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if stderrIsTerminal() {
-		cfg.Progress = progressBar(stderr, lg.tag)
+		cfg.Progress = progressBar(stderr, t)
 	}
 	res, err := simulation.Run(ctx, rb, sh, model, cfg)
 	if err != nil {
-		report(stderr, lg.tag, err)
+		report(stderr, t, err)
 		return exitBadInput
 	}
 	var file *staged
@@ -135,7 +134,7 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 			code = exitBadInput
 		}
 	} else {
-		printOdds(stdout, lg, rb.Awards(), res)
+		printOdds(stdout, t, rb.Awards(), res)
 	}
 	return finish("simulate", code, stdout, stderr, nil, file)
 }
@@ -168,7 +167,7 @@ func progressBar(w io.Writer, t lang.Tag) func(done, total int) {
 		const width = 30
 		fill := width * done / max(total, 1)
 		fmt.Fprintf(w, "\r[%s%s] %3d%% %d/%d %s, %s", strings.Repeat("#", fill), strings.Repeat(" ", width-fill),
-			100*done/max(total, 1), done, total, t.Pick("kịch bản", "scenarios"),
+			100*done/max(total, 1), done, total, t.Say("cli.sim.progress"),
 			t.Number(time.Since(start).Round(100*time.Millisecond).String()))
 		if done >= total {
 			fmt.Fprint(w, "\r\033[K")
@@ -176,40 +175,38 @@ func progressBar(w io.Writer, t lang.Tag) func(done, total int) {
 	}
 }
 
-func printOdds(w io.Writer, lg words, tiers []rules.AwardTier, r *simulation.Result) {
-	engine := r.Engine + " engine"
-	if lg.tag == lang.Vietnamese {
-		engine = "bộ tính " + strings.Replace(r.Engine, "compiled", "biên dịch (số nguyên, chính xác)", 1)
-	}
-	fmt.Fprintf(w, lg.simHead+"\n", r.Completed, r.Seed, engine)
-	fmt.Fprintf(w, lg.rulebook+"\n"+lg.sheet+"\n", r.Rulebook.ID, r.Rulebook.Version, r.Rulebook.Hash, r.SheetHash)
+func printOdds(w io.Writer, t lang.Tag, tiers []rules.AwardTier, r *simulation.Result) {
+	engine := t.Say("cli.sim.engine", strings.Replace(r.Engine, "compiled", t.Say("cli.sim.compiled"), 1))
+	fmt.Fprintln(w, t.Say("cli.sim.head", r.Completed, r.Seed, engine))
+	fmt.Fprintln(w, t.Say("cli.rulebook", r.Rulebook.ID, r.Rulebook.Version, r.Rulebook.Hash))
+	fmt.Fprintln(w, t.Say("cli.sheet", r.SheetHash))
 	if r.Partial {
-		fmt.Fprintf(w, lg.simPartial+"\n", r.Completed, r.Scenarios)
+		fmt.Fprintln(w, t.Say("cli.sim.partial", r.Completed, r.Scenarios))
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t", lg.member)
-	for _, t := range tiers {
-		fmt.Fprintf(tw, "%s\t", t.Name)
+	fmt.Fprintf(tw, "%s\t", t.Say("cli.member"))
+	for _, tier := range tiers {
+		fmt.Fprintf(tw, "%s\t", tier.Name)
 	}
 	n := len(r.Members)
 	for k := range n {
-		fmt.Fprintf(tw, "%s %d\t", strings.ToLower(lg.rank), k+1)
+		fmt.Fprintf(tw, "%s\t", t.Say("cli.sim.rank", k+1))
 	}
-	fmt.Fprintf(tw, "%s\t\n", lg.tied)
+	fmt.Fprintf(tw, "%s\t\n", t.Say("cli.sim.tied"))
 	for _, m := range r.ByOdds() {
 		fmt.Fprintf(tw, "%s\t", m.Member.Name)
 		for _, s := range m.Awards {
-			fmt.Fprintf(tw, "%s\t", lg.numText(withCI(s)))
+			fmt.Fprintf(tw, "%s\t", t.Number(withCI(s)))
 		}
 		for _, s := range m.Ranks {
-			fmt.Fprintf(tw, "%s\t", lg.numText(pctOfShare(s)))
+			fmt.Fprintf(tw, "%s\t", t.Number(pctOfShare(s)))
 		}
-		fmt.Fprintf(tw, "%s\t\n", lg.numText(pctOfShare(m.Tied)))
+		fmt.Fprintf(tw, "%s\t\n", t.Number(pctOfShare(m.Tied)))
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\n"+lg.simUnresolved+"\n", lg.numText(withCI(r.Ties)), lg.numText(withCI(r.Pending)))
-	fmt.Fprintln(w, lg.simNote)
+	fmt.Fprintln(w, "\n"+t.Say("cli.sim.unresolved", t.Number(withCI(r.Ties)), t.Number(withCI(r.Pending))))
+	fmt.Fprintln(w, t.Say("cli.sim.note"))
 }
 
 func pctOf(d decimal.Decimal) string {

@@ -26,9 +26,7 @@ func validateCmd(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitBadInput
 	}
-	fmt.Fprintf(stdout, t.Pick("%s: bộ tiêu chí %s, phiên bản %s, %d tiêu chí và nhóm tiêu chí, tối đa %s điểm (%s)\n",
-		"%s: rulebook %s, version %s, %d criteria and groups, maximum %s (%s)\n"),
-		*rulesPath, rb.ID(), rb.Version(), len(rb.Nodes()), t.Decimal(rb.MaxTotal()), rb.Hash())
+	fmt.Fprintln(stdout, t.Say("cli.validate.rulebook", *rulesPath, rb.ID(), rb.Version(), len(rb.Nodes()), t.Decimal(rb.MaxTotal()), rb.Hash()))
 	if *scoresPath == "" {
 		return exitOK
 	}
@@ -37,6 +35,6 @@ func validateCmd(args []string, stdout, stderr io.Writer) int {
 		report(stderr, t, err)
 		return exitBadInput
 	}
-	fmt.Fprintf(stdout, t.Pick("%s: %d đơn vị, %d điểm, hợp lệ (%s)\n", "%s: %d members, %d scores, valid (%s)\n"), *scoresPath, len(cards), len(sh.Scores), sh.Hash())
+	fmt.Fprintln(stdout, t.Say("cli.validate.sheet", *scoresPath, len(cards), len(sh.Scores), sh.Hash()))
 	return exitOK
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/thidua/thidua/lang"
@@ -98,12 +99,8 @@ func templateCmd(args []string, stdout, stderr io.Writer) int {
 
 // templateWritten says what template wrote and what to do next.
 func templateWritten(stdout io.Writer, t lang.Tag, out, rulesPath string, rb *rules.Rulebook, members int) {
-	fmt.Fprintf(stdout, t.Pick("%s: bảng chấm điểm theo bộ tiêu chí %s, phiên bản %s: %d đơn vị, %d giai đoạn chấm cho mỗi đơn vị\n",
-		"%s: the score sheet of rulebook %s, version %s: %d members, %d stages per member\n"),
-		out, rb.ID(), rb.Version(), members, len(rb.Assessment().Stages))
-	fmt.Fprintf(stdout, t.Pick("Điền điểm (xem hướng dẫn ở trang %q), rồi chạy: thidua rank --rules %s --scores %s --out results.xlsx\n",
-		"Fill it in (see its %q sheet), then: thidua rank --rules %s --scores %s --out results.xlsx\n"),
-		xlsx.SheetInstructions, rulesPath, out)
+	fmt.Fprintln(stdout, t.Say("cli.template.written", out, rb.ID(), rb.Version(), members, len(rb.Assessment().Stages)))
+	fmt.Fprintln(stdout, t.Say("cli.template.next", strconv.Quote(xlsx.SheetInstructions), rulesPath, out))
 }
 
 // stageResultsXLSX writes standings, with a scorecard sheet per member, as

@@ -144,7 +144,7 @@ func TestWriteResultsXLSX(t *testing.T) {
 			}
 			text := fmt.Sprint(rows)
 			if name == "unresolved-tie.csv" {
-				require.Contains(t, text, "BẰNG ĐIỂM, chưa phân định với SCT")
+				require.Contains(t, text, "BẰNG ĐIỂM, chưa phân định với Sở Công Thương")
 				require.Contains(t, text, "CHỜ phân định hoà điểm")
 			}
 		})
@@ -165,7 +165,7 @@ func TestWriteResultsXLSX(t *testing.T) {
 		require.Equal(t, []string{xlsx.SheetStandingsEnglish, xlsx.SheetMatrixEnglish}, f.GetSheetList()[:2])
 		rows, err := f.GetRows(xlsx.SheetStandingsEnglish)
 		require.NoError(t, err)
-		require.Contains(t, fmt.Sprint(rows), "group I: 38 < 38.5 (SKHCN)")
+		require.Contains(t, fmt.Sprint(rows), "group I: 38 < 38.5 (Sở Khoa học và Công nghệ)")
 	})
 }
 

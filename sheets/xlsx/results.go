@@ -25,7 +25,9 @@ type ResultOptions struct {
 	Lang lang.Tag
 }
 
-// The sheets of a results workbook, in Vietnamese and in English.
+// The sheets of a results workbook, in Vietnamese and in English (the
+// catalogue's results.sheet.standings and results.sheet.matrix, for
+// programs that read the workbook).
 const (
 	SheetStandings        = "Xếp hạng"
 	SheetMatrix           = "Bảng điểm chi tiết"
@@ -46,34 +48,30 @@ const (
 // ranked with their scorecards (ranking.Rank keeps them).
 func WriteResults(w io.Writer, rb *rules.Rulebook, st *ranking.Standings, opts ResultOptions) error {
 	b := newBook()
-	r := &results{b: b, rb: rb, st: st, t: opts.Lang, tiers: map[string]int{}, names: map[string]string{}}
+	r := &results{b: b, rb: rb, st: st, t: opts.Lang, tiers: map[string]int{}, names: st.Names()}
 	for i, a := range rb.Awards() {
 		r.tiers[a.ID] = i
-		r.tierNames = append(r.tierNames, a.Name)
-	}
-	for _, row := range st.Rows {
-		r.names[row.Member.ID] = row.Member.Name
 	}
 	r.standings()
 	r.matrix()
+	t := r.t
 	if opts.Scorecards {
-		used := map[string]bool{strings.ToLower(r.t.Pick(SheetStandings, SheetStandingsEnglish)): true, strings.ToLower(r.t.Pick(SheetMatrix, SheetMatrixEnglish)): true}
+		used := map[string]bool{strings.ToLower(t.Say("results.sheet.standings")): true, strings.ToLower(t.Say("results.sheet.matrix")): true}
 		for _, row := range st.Rows {
-			r.scorecard(row, sheetName(r.t.Pick("Phiếu điểm ", "Scorecard ")+row.Member.ID, used))
+			r.scorecard(row, sheetName(t.Say("results.sheet.scorecard", row.Member.ID), used))
 		}
 	}
-	b.check(b.f.SetDocProps(&excelize.DocProperties{Title: r.t.Pick("Kết quả chấm điểm thi đua — ", "Emulation scores and ranking — ") + st.Cluster, Creator: "thidua", Subject: st.Rulebook.ID + " " + st.Rulebook.Version, Language: r.t.Pick("vi-VN", "en")}))
+	b.check(b.f.SetDocProps(&excelize.DocProperties{Title: t.Say("results.doc.title", st.Cluster), Creator: "thidua", Subject: st.Rulebook.ID + " " + st.Rulebook.Version, Language: t.Say("results.doc.language")}))
 	return b.write(w)
 }
 
 type results struct {
-	b         *book
-	rb        *rules.Rulebook
-	st        *ranking.Standings
-	t         lang.Tag
-	tiers     map[string]int
-	tierNames []string
-	names     map[string]string
+	b     *book
+	rb    *rules.Rulebook
+	st    *ranking.Standings
+	t     lang.Tag
+	tiers map[string]int // tier id → its place in the rulebook's order
+	names ranking.Names
 }
 
 // title writes a sheet's title rows and returns the first free row.
@@ -84,15 +82,15 @@ func (r *results) title(sh, heading string) int {
 		t += " — " + strings.ToUpper(st.Cluster)
 	}
 	if st.Year != 0 {
-		t += fmt.Sprintf(r.t.Pick(" — NĂM %d", " — %d"), st.Year)
+		t += r.t.Say("results.title.year", st.Year)
 	}
 	b.label(sh, pos{1, 1}, t)
 	b.style(sh, pos{1, 1}, pos{1, 1}, b.styleID(cellStyle{bold: true, size: 14, places: -1}))
 	small := b.styleID(cellStyle{italic: true, size: 9, font: colorKeyFont, places: -1})
-	b.label(sh, pos{2, 1}, fmt.Sprintf(r.t.Pick("Bộ tiêu chí %s, phiên bản %s (%s) — %s", "Rulebook %s, version %s (%s) — %s"), st.Rulebook.ID, st.Rulebook.Version, st.Rulebook.Hash, st.Rulebook.Title))
-	line := r.t.Pick("Bảng điểm ", "Score sheet ") + st.SheetHash
+	b.label(sh, pos{2, 1}, r.t.Say("results.title.rules", st.Rulebook.ID, st.Rulebook.Version, st.Rulebook.Hash, st.Rulebook.Title))
+	line := r.t.Say("results.title.sheet", st.SheetHash)
 	if st.Lots != nil && st.Lots.Seed != nil {
-		line += fmt.Sprintf(r.t.Pick("; bốc thăm với hạt giống %d", "; lots drawn with seed %d"), *st.Lots.Seed)
+		line += r.t.Say("results.title.seed", *st.Lots.Seed)
 	}
 	b.label(sh, pos{3, 1}, line)
 	b.style(sh, pos{2, 1}, pos{3, 1}, small)
@@ -113,38 +111,35 @@ func places(rd *rules.Rounding, vals ...decimal.Decimal) int {
 }
 
 func (r *results) awardNames(ids []string) string {
-	var out []string
-	for _, id := range ids {
-		if i, ok := r.tiers[id]; ok {
-			out = append(out, r.tierNames[i])
-		} else {
-			out = append(out, id)
-		}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = r.names.Tier(id)
 	}
 	return strings.Join(out, ", ")
 }
 
 // decided says why a row is below the one above: the rule that separated
-// them and both values, e.g. "nhóm I: 38 < 38,5 (SKHCN)".
+// them and both values, the member above named, e.g. "nhóm I: 38 < 38,5
+// (Sở Khoa học và Công nghệ)".
 func (r *results) decided(d *ranking.Decision) string {
 	if d == nil {
 		return ""
 	}
-	return d.Brief(r.t)
+	return r.names.Of(d.BriefMessage()).In(r.t)
 }
 
 // standings writes the "Xếp hạng" sheet.
 func (r *results) standings() {
 	b, st, rb := r.b, r.st, r.rb
 	t := r.t
-	sh := b.sheet(t.Pick(SheetStandings, SheetStandingsEnglish))
-	head := []string{t.Pick("Hạng", "Rank"), t.Pick("Mã đơn vị", "Member id"), t.Pick("Đơn vị", "Member"), t.Pick("Tổng điểm", "Total")}
+	sh := b.sheet(t.Say("results.sheet.standings"))
+	head := []string{t.Say("results.col.rank"), t.Say("results.col.member_id"), t.Say("results.col.member"), t.Say("results.col.total")}
 	byPercent := st.Basis == rules.ByPercent
 	if byPercent {
-		head = append(head, t.Pick("Tỷ lệ (%)", "Percent"))
+		head = append(head, t.Say("results.col.percent"))
 	}
-	head = append(head, t.Pick("Đề nghị khen thưởng", "Award proposed"), t.Pick("Căn cứ xếp hạng (so với đơn vị trên)", "Decided by (against the member above)"), t.Pick("Điều kiện không đạt", "Eligibility conditions not met"))
-	hr := r.title(sh, t.Pick("KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA", "EMULATION SCORES AND RANKING"))
+	head = append(head, t.Say("results.col.award"), t.Say("results.col.decided_by"), t.Say("results.col.failed"))
+	hr := r.title(sh, t.Say("results.standings.title"))
 	for i, h := range head {
 		b.str(sh, pos{hr, i + 1}, h)
 	}
@@ -191,7 +186,7 @@ func (r *results) standings() {
 		c++
 		var failed []string
 		for _, f := range row.Failed {
-			failed = append(failed, fmt.Sprintf("%s: %s (%s)", f.Condition, f.Reason, f.Text(t)))
+			failed = append(failed, t.Say("results.failed", f.Condition, f.Reason, r.names.Of(f.Message).In(t)))
 		}
 		b.str(sh, pos{p, c}, strings.Join(failed, "\n"))
 		b.style(sh, pos{p, c - 2}, pos{p, c}, b.styleID(cellStyle{border: true, wrap: true, fill: fill, places: -1}))
@@ -205,41 +200,41 @@ func (r *results) standings() {
 		}
 		next++
 	}
-	line(t.Pick("ĐỀ NGHỊ KHEN THƯỞNG (Hội đồng Thi đua – Khen thưởng tỉnh quyết định)", "AWARD PROPOSALS (the provincial council decides)"), bold)
+	line(t.Say("results.proposals"), bold)
 	for _, a := range st.Awards {
 		s := fmt.Sprintf("%s (%d): ", a.Name, a.Quota)
 		switch {
-		case a.Blocked != "":
-			s += t.Pick("chưa xét: ", "not decided: ") + a.BlockedText.In(t)
+		case !a.Blocked.IsZero():
+			s += t.Say("results.blocked", r.names.Of(a.Blocked).In(t))
 		case len(a.Proposed) == 0 && a.Pending == nil:
-			s += t.Pick("không có", "nobody")
+			s += t.Say("results.nobody")
 		default:
 			s += r.memberNames(a.Proposed)
 		}
-		if a.Pending != nil && a.Blocked == "" {
+		if a.Pending != nil && a.Blocked.IsZero() {
 			if len(a.Proposed) > 0 {
 				s += "; "
 			}
-			s += fmt.Sprintf(t.Pick("%d suất CHỜ phân định hoà điểm giữa %s", "%d place(s) PENDING an unresolved tie between %s"), a.Pending.Places, r.memberNames(a.Pending.Candidates))
+			s += t.Say("results.pending", a.Pending.Places, r.memberNames(a.Pending.Candidates))
 		}
 		line(s, 0)
 		for _, sk := range a.Skipped {
-			line(fmt.Sprintf(t.Pick("    bỏ qua %s (không đạt %s)", "    skipped %s (fails %s)"), r.names[sk.Member], strings.Join(sk.Failed, ", ")), 0)
+			line(t.Say("results.skipped", r.names.Member(sk.Member), strings.Join(sk.Failed, ", ")), 0)
 		}
 		for _, sk := range a.Forfeited {
-			line(fmt.Sprintf(t.Pick("    không xét suất này: %s không đạt %s", "    place not awarded: %s fails %s"), r.names[sk.Member], strings.Join(sk.Failed, ", ")), 0)
+			line(t.Say("results.forfeited", r.names.Member(sk.Member), strings.Join(sk.Failed, ", ")), 0)
 		}
 	}
 	if len(st.Ties) > 0 {
 		next++
-		line(t.Pick("HOÀ ĐIỂM CHƯA PHÂN ĐỊNH", "UNRESOLVED TIES"), bold)
+		line(t.Say("results.ties"), bold)
 		for _, tie := range st.Ties {
-			line(fmt.Sprintf(t.Pick("Hạng %d: %s — %s", "Rank %d: %s — %s"), tie.Rank, r.memberNames(tie.Members), tie.NoteText.In(t)), 0)
+			line(t.Say("results.tie", tie.Rank, r.memberNames(tie.Members), r.names.Of(tie.Note).In(t)), 0)
 		}
 	}
 	if st.Lots != nil && len(st.Lots.Draws) > 0 {
 		next++
-		line(t.Pick("BỐC THĂM", "LOTS DRAWN"), bold)
+		line(t.Say("results.lots"), bold)
 		for _, d := range st.Lots.Draws {
 			line(r.memberNames(d), 0)
 		}
@@ -247,16 +242,16 @@ func (r *results) standings() {
 	var div []string
 	for _, row := range st.Rows {
 		for _, d := range row.Card.Divergences {
-			what := t.Pick("tổng điểm", "total")
+			what := t.Say("results.divergence.total")
 			if d.Criterion != "" {
-				what = t.Pick("tiêu chí ", "criterion ") + d.Criterion
+				what = t.Say("results.divergence.node", d.Criterion)
 			}
-			div = append(div, fmt.Sprintf(t.Pick("%s — %s: tự chấm %s, tính %s (chênh %s > %s)", "%s — %s: self %s, counted %s (gap %s > %s)"), row.Member.Name, what, t.Decimal(d.Self), t.Decimal(d.Counted), t.Decimal(d.Gap), t.Decimal(d.Threshold)))
+			div = append(div, t.Say("results.divergence", row.Member.Name, what, t.Decimal(d.Self), t.Decimal(d.Counted), t.Decimal(d.Gap), t.Decimal(d.Threshold)))
 		}
 	}
 	if len(div) > 0 {
 		next++
-		line(t.Pick("TỰ CHẤM CHÊNH LỆCH SO VỚI ĐIỂM ĐƯỢC TÍNH", "SELF-ASSESSMENT DIVERGING FROM THE COUNTED SCORE"), bold)
+		line(t.Say("results.divergences"), bold)
 		for _, d := range div {
 			line(d, 0)
 		}
@@ -281,27 +276,20 @@ func (r *results) standings() {
 }
 
 func (r *results) memberNames(ids []string) string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = r.names[id]
-		if out[i] == "" {
-			out[i] = id
-		}
-	}
-	return strings.Join(out, ", ")
+	return strings.Join(r.names.Members(ids), ", ")
 }
 
 // matrix writes the criteria × members sheet.
 func (r *results) matrix() {
 	b, st, rb := r.b, r.st, r.rb
 	t := r.t
-	sh := b.sheet(t.Pick(SheetMatrix, SheetMatrixEnglish))
-	hr := r.title(sh, t.Pick("BẢNG TỔNG HỢP ĐIỂM THI ĐUA", "SCORES BY CRITERION"))
+	sh := b.sheet(t.Say("results.sheet.matrix"))
+	hr := r.title(sh, t.Say("results.matrix.title"))
 	head := b.styleID(cellStyle{bold: true, wrap: true, center: true, border: true, fill: colorHeader, places: -1})
-	b.label(sh, pos{hr, 1}, t.Pick("Mã", "Id"))
-	b.label(sh, pos{hr, 2}, t.Pick("Tiêu chí", "Criterion"))
-	b.label(sh, pos{hr, 3}, t.Pick("Tối đa", "Maximum"))
-	b.label(sh, pos{hr + 1, 2}, t.Pick("Mã đơn vị", "Member id"))
+	b.label(sh, pos{hr, 1}, t.Say("results.col.id"))
+	b.label(sh, pos{hr, 2}, t.Say("results.col.criterion"))
+	b.label(sh, pos{hr, 3}, t.Say("results.col.max"))
+	b.label(sh, pos{hr + 1, 2}, t.Say("results.col.member_id"))
 	for i, row := range st.Rows {
 		b.label(sh, pos{hr, 4 + i}, row.Member.Name)
 		b.str(sh, pos{hr + 1, 4 + i}, row.Member.ID)
@@ -345,7 +333,7 @@ func (r *results) matrix() {
 			if i < len(row.Card.Nodes) && row.Card.Nodes[i].ID == n.ID {
 				ns := row.Card.Nodes[i]
 				if !ns.Assigned {
-					b.str(sh, c, t.Pick("kgg", "n/a"))
+					b.str(sh, c, t.Say("results.not_assigned"))
 				} else {
 					b.num(sh, c, ns.Value)
 				}
@@ -368,29 +356,29 @@ func (r *results) matrix() {
 		b.style(sh, pos{p, 4}, pos{p, last}, b.styleID(style))
 		p++
 	}
-	sum(t.Pick("Cộng điểm các tiêu chí", "Criteria subtotal"), cellStyle{border: true, bold: true, fill: colorSubtot, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Criteria, true })
+	sum(t.Say("results.criteria"), cellStyle{border: true, bold: true, fill: colorSubtot, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Criteria, true })
 	for _, it := range rb.Bonus().Items {
-		sum(t.Pick("Điểm thưởng: ", "Bonus: ")+it.Name, cellStyle{border: true, places: places(nil, it.Points)}, itemPoints(it.ID, func(c scoring.Scorecard) []scoring.ItemScore { return c.Bonus.Items }))
+		sum(t.Say("results.bonus.item", it.Name), cellStyle{border: true, places: places(nil, it.Points)}, itemPoints(it.ID, func(c scoring.Scorecard) []scoring.ItemScore { return c.Bonus.Items }))
 	}
 	if len(rb.Bonus().Items) > 0 {
-		sum(t.Pick("Cộng điểm thưởng (sau giới hạn)", "Bonus (after caps)"), cellStyle{border: true, bold: true, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Bonus.Total, true })
+		sum(t.Say("results.bonus"), cellStyle{border: true, bold: true, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Bonus.Total, true })
 	}
 	for _, it := range rb.Deductions().Items {
-		sum(t.Pick("Điểm trừ: ", "Deduction: ")+it.Name, cellStyle{border: true, places: places(nil, it.Points)}, itemPoints(it.ID, func(c scoring.Scorecard) []scoring.ItemScore { return c.Deductions.Items }))
+		sum(t.Say("results.deduction.item", it.Name), cellStyle{border: true, places: places(nil, it.Points)}, itemPoints(it.ID, func(c scoring.Scorecard) []scoring.ItemScore { return c.Deductions.Items }))
 	}
 	if len(rb.Deductions().Items) > 0 {
-		sum(t.Pick("Cộng điểm trừ (sau giới hạn)", "Deductions (after caps)"), cellStyle{border: true, bold: true, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Deductions.Total, true })
+		sum(t.Say("results.deductions"), cellStyle{border: true, bold: true, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Deductions.Total, true })
 	}
-	sum(t.Pick("TỔNG ĐIỂM", "TOTAL"), cellStyle{border: true, bold: true, fill: colorTotal, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Total, true })
+	sum(t.Say("results.total"), cellStyle{border: true, bold: true, fill: colorTotal, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Total, true })
 	if st.Basis == rules.ByPercent {
 		var ps []decimal.Decimal
 		for _, row := range st.Rows {
 			ps = append(ps, row.Percent)
 		}
-		sum(t.Pick("Tỷ lệ (%)", "Percent"), cellStyle{border: true, bold: true, places: places(rnd.Percent, ps...)}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Percent, true })
+		sum(t.Say("results.col.percent"), cellStyle{border: true, bold: true, places: places(rnd.Percent, ps...)}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Percent, true })
 	}
-	b.label(sh, pos{p, 2}, t.Pick("Xếp hạng", "Rank"))
-	b.label(sh, pos{p + 1, 2}, t.Pick("Đề nghị khen thưởng", "Award proposed"))
+	b.label(sh, pos{p, 2}, t.Say("results.row.rank"))
+	b.label(sh, pos{p + 1, 2}, t.Say("results.col.award"))
 	for j, row := range st.Rows {
 		b.int(sh, pos{p, 4 + j}, row.Rank)
 		fill := ""
@@ -445,8 +433,8 @@ func (r *results) scorecard(row ranking.Row, sh string) {
 	b.sheet(sh)
 	c := row.Card
 	t := r.t
-	hr := r.title(sh, fmt.Sprintf(t.Pick("PHIẾU ĐIỂM: %s — HẠNG %d — %s ĐIỂM", "SCORECARD: %s — RANK %d — %s POINTS"), strings.ToUpper(row.Member.Name), row.Rank, t.Decimal(row.Total)))
-	head := []string{t.Pick("Mã", "Id"), t.Pick("Tiêu chí", "Criterion"), t.Pick("Tối đa", "Maximum"), t.Pick("Giai đoạn tính", "Stage counted"), t.Pick("Giá trị nhập", "Value entered"), t.Pick("Điểm", "Points"), t.Pick("Điểm tính vào tổng", "Counted in the total")}
+	hr := r.title(sh, t.Say("results.scorecard.title", strings.ToUpper(row.Member.Name), row.Rank, t.Decimal(row.Total)))
+	head := []string{t.Say("results.col.id"), t.Say("results.col.criterion"), t.Say("results.col.max"), t.Say("results.col.stage"), t.Say("results.col.raw"), t.Say("results.col.points"), t.Say("results.col.value")}
 	for i, h := range head {
 		b.label(sh, pos{hr, i + 1}, h)
 	}
@@ -479,7 +467,7 @@ func (r *results) scorecard(row ranking.Row, sh string) {
 			b.num(sh, pos{p, 6}, n.Points)
 			b.num(sh, pos{p, 7}, n.Value)
 		} else {
-			b.str(sh, pos{p, 6}, r.t.Pick("kgg", "n/a"))
+			b.str(sh, pos{p, 6}, t.Say("results.not_assigned"))
 		}
 		ls := st
 		ls.places, ls.text = -1, true
@@ -509,16 +497,16 @@ func (r *results) scorecard(row ranking.Row, sh string) {
 		b.style(sh, pos{p, 7}, pos{p, 7}, b.styleID(cellStyle{border: true, bold: bold, places: tp}))
 		p++
 	}
-	line(r.t.Pick("Cộng điểm các tiêu chí", "Criteria subtotal"), "", c.Criteria, true)
+	line(t.Say("results.criteria"), "", c.Criteria, true)
 	for _, it := range c.Bonus.Items {
-		line(t.Pick("Điểm thưởng: ", "Bonus: ")+it.Name+noteSuffix(it.Note), fmt.Sprintf(t.Pick("%d lần", "%d×"), it.Count), it.Points, false)
+		line(t.Say("results.bonus.item", it.Name+noteSuffix(it.Note)), t.Say("results.count", it.Count), it.Points, false)
 	}
-	line(r.t.Pick("Cộng điểm thưởng (sau giới hạn)", "Bonus (after caps)"), "", c.Bonus.Total, false)
+	line(t.Say("results.bonus"), "", c.Bonus.Total, false)
 	for _, it := range c.Deductions.Items {
-		line(t.Pick("Điểm trừ: ", "Deduction: ")+it.Name+noteSuffix(it.Note), fmt.Sprintf(t.Pick("%d lần", "%d×"), it.Count), it.Points.Neg(), false)
+		line(t.Say("results.deduction.item", it.Name+noteSuffix(it.Note)), t.Say("results.count", it.Count), it.Points.Neg(), false)
 	}
-	line(r.t.Pick("Cộng điểm trừ (sau giới hạn)", "Deductions (after caps)"), "", c.Deductions.Total.Neg(), false)
-	line(r.t.Pick("TỔNG ĐIỂM", "TOTAL"), "", c.Total, true)
+	line(t.Say("results.deductions"), "", c.Deductions.Total.Neg(), false)
+	line(t.Say("results.total"), "", c.Total, true)
 	b.colWidth(sh, 1, 7)
 	b.colWidth(sh, 2, 60)
 	for col := 3; col <= 7; col++ {

@@ -30,7 +30,7 @@ func TestWriteResults(t *testing.T) {
 			"Hạng | Mã đơn vị | Đơn vị | Tổng điểm",
 			"Cờ thi đua của UBND tỉnh (1): Sở Công Thương",
 			"Bằng khen của Chủ tịch UBND tỉnh (2): Sở Khoa học và Công nghệ, Sở Xây dựng",
-			"tổng điểm: 94,7 < 96,35 (SCT)",
+			"tổng điểm: 94,7 < 96,35 (Sở Công Thương)",
 			"diem_90: Tổng điểm đạt từ 90 điểm trở lên (tổng điểm 88,75 dưới 90)",
 			"Sở Xây dựng — tổng điểm: tự chấm 95, tính 88,75 (chênh 6,25 > 5)",
 		}},
@@ -38,18 +38,19 @@ func TestWriteResults(t *testing.T) {
 			"Rank | Member id | Member | Total",
 			"AWARD PROPOSALS",
 			"Cờ thi đua của UBND tỉnh (1): Sở Công Thương",
-			"total: 94.7 < 96.35 (SCT)",
+			"total: 94.7 < 96.35 (Sở Công Thương)",
 			"diem_90: Tổng điểm đạt từ 90 điểm trở lên (total 88.75 is below 90)",
 			"Sở Xây dựng — total: self 95, counted 88.75 (gap 6.25 > 5)",
 		}},
-		{"tie-broken.csv", lang.Vietnamese, map[string]string{"SXD": "C6E0B4"}, []string{"nhóm I: 38 < 38,5 (SKHCN)"}},
+		{"tie-broken.csv", lang.Vietnamese, map[string]string{"SXD": "C6E0B4"}, []string{"nhóm I: 38 < 38,5 (Sở Khoa học và Công nghệ)"}},
 		{"top-ineligible.csv", lang.Vietnamese, map[string]string{"SCT": "", "SKHCN": "FFD966"}, []string{
 			"bỏ qua Sở Công Thương (không đạt ky_luat)",
 			"ky_luat: Không có tập thể, cá nhân bị kỷ luật",
 		}},
 		{"unresolved-tie.csv", lang.Vietnamese, map[string]string{"SCT": "", "SKHCN": ""}, []string{
-			"BẰNG ĐIỂM, chưa phân định với SCT",
-			"chưa xét: chờ phân định trường hợp bằng điểm ở hạng 1",
+			"BẰNG ĐIỂM, chưa phân định với Sở Công Thương",
+			"chưa xét: chờ phân định trường hợp bằng điểm ở hạng 1 (hình thức Cờ thi đua của UBND tỉnh)",
+			"năm trước chưa được khen (Cờ thi đua của UBND tỉnh)",
 			"1 suất CHỜ phân định hoà điểm giữa Sở Công Thương, Sở Khoa học và Công nghệ",
 			"HOÀ ĐIỂM CHƯA PHÂN ĐỊNH",
 		}},
@@ -79,6 +80,14 @@ func TestWriteResults(t *testing.T) {
 			}
 			for _, l := range tc.lines {
 				require.Contains(t, text.String(), l)
+			}
+			if tc.lang == lang.Vietnamese {
+				// below the title rows, no award tier id and no member id
+				// outside the member id column
+				body := strings.SplitN(text.String(), "\n", 5)[4]
+				for _, id := range []string{"flag", "merit", "(SCT)", "(SKHCN)", "với SCT"} {
+					require.NotContains(t, body, id, "a Vietnamese reader sees names, not ids")
+				}
 			}
 			for id, want := range tc.highlighted {
 				style, err := f.GetCellStyle(standings, fmt.Sprintf("C%d", rowOf[id]))
@@ -134,4 +143,13 @@ rounding: {percent: {places: 3}, total: {places: 1}}
 	require.NoError(t, err)
 	require.Equal(t, []string{"b", "Hai", "5.5", "kgg", "5.0"}, m[7], "Y (ranked first) was not assigned b")
 	require.Equal(t, []string{xlsx.SheetStandings, xlsx.SheetMatrix, "Phiếu điểm Y", "Phiếu điểm X"}, f.GetSheetList())
+}
+
+// TestSheetNames checks that the exported sheet names are the ones the
+// workbook is written with (the catalogue's words).
+func TestSheetNames(t *testing.T) {
+	require.Equal(t, xlsx.SheetStandings, lang.Vietnamese.Say("results.sheet.standings"))
+	require.Equal(t, xlsx.SheetStandingsEnglish, lang.English.Say("results.sheet.standings"))
+	require.Equal(t, xlsx.SheetMatrix, lang.Vietnamese.Say("results.sheet.matrix"))
+	require.Equal(t, xlsx.SheetMatrixEnglish, lang.English.Say("results.sheet.matrix"))
 }

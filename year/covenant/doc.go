@@ -16,7 +16,13 @@
 // ranks it with the engine (ranking.Rank): the projected rank and the
 // awards each member is on course for. Votes are cast only at the year-end
 // meeting, so without a ballot the projection assumes the vote conditions
-// met and skips the more_votes tie-break, and says so.
+// met and skips the tie-breaks that read the ballot (more_votes, as the
+// engine describes its rules), and says so (Forecast.Assumptions).
+//
+// WriteProgress and Forecast.WriteText write the progress and the
+// projected standings as thidua covenant progress prints them, in
+// Vietnamese or English, parties, criteria, members, awards and conditions
+// by their names.
 //
 // At the year end, Targets and YearEnd give the scoring what it reads
 // achievements against: the registered targets of the rulebook's ratio and

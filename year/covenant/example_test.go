@@ -10,8 +10,23 @@ import (
 // January; after six months (sơ kết 6 tháng) the interim report shows who is
 // on course: counts are projected linearly to twelve months, a rate is held.
 func Example() {
-	src := `
-id: skhcn-2021
+	c, err := covenant.Parse("covenant.yaml", []byte(exampleCovenant))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p, _ := c.Progress(0)
+	for _, l := range p.Lines {
+		fmt.Printf("%s %s: %s → %s of %s, on course: %t\n", l.Party, l.Criterion, l.Achieved, l.Projected, l.Target, l.OnCourse)
+	}
+	// Output:
+	// BGD sang_kien: 2 → 4 of 6, on course: false
+	// CDCS ldtt: 86.5 → 86.5 of 85, on course: true
+}
+
+// exampleCovenant is the covenant of the examples: the director and the
+// trade union of a department, with a report after six months.
+const exampleCovenant = `id: skhcn-2021
 title: Giao ước thi đua năm 2021 (chính quyền – công đoàn)
 level: unit
 year: 2021
@@ -27,20 +42,8 @@ targets:
   - {party: CDCS, criterion: ldtt, value: 85}
 reports:
   - months: 6
+    as_of: 2021-06-30
     progress:
       - {party: BGD, criterion: sang_kien, achieved: 2}
       - {party: CDCS, criterion: ldtt, achieved: "86,5"}
 `
-	c, err := covenant.Parse("covenant.yaml", []byte(src))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	p, _ := c.Progress(0)
-	for _, l := range p.Lines {
-		fmt.Printf("%s %s: %s → %s of %s, on course: %t\n", l.Party, l.Criterion, l.Achieved, l.Projected, l.Target, l.OnCourse)
-	}
-	// Output:
-	// BGD sang_kien: 2 → 4 of 6, on course: false
-	// CDCS ldtt: 86.5 → 86.5 of 85, on course: true
-}

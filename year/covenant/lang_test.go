@@ -13,9 +13,9 @@ import (
 	"github.com/thidua/thidua/year/covenant"
 )
 
-// TestRuleTextInBothLanguages writes how each projection was computed in
-// both languages; Rule is RuleText in English.
-func TestRuleTextInBothLanguages(t *testing.T) {
+// TestRuleInBothLanguages writes how each projection was computed in both
+// languages.
+func TestRuleInBothLanguages(t *testing.T) {
 	s := base()
 	s.Criteria = append(s.Criteria, covenant.Criterion{ID: "mot", Name: "Một chữ số", Rounding: &rules.Rounding{Places: 1, Mode: rules.RoundCeiling}})
 	s.Targets = append(s.Targets, covenant.Target{Party: "B", Criterion: "mot", Value: d("10")})
@@ -42,14 +42,14 @@ func TestRuleTextInBothLanguages(t *testing.T) {
 			continue
 		}
 		delete(want, k)
-		if l.RuleText.Key != w.key {
-			t.Errorf("%s: key %q, want %q", k, l.RuleText.Key, w.key)
+		if l.Rule.Key != w.key {
+			t.Errorf("%s: key %q, want %q", k, l.Rule.Key, w.key)
 		}
-		if got := l.RuleText.In(lang.Vietnamese); got != w.vi {
+		if got := l.Rule.In(lang.Vietnamese); got != w.vi {
 			t.Errorf("%s in Vietnamese:\n got %q\nwant %q", k, got, w.vi)
 		}
-		if got := l.RuleText.In(lang.English); got != w.en || l.Rule != got {
-			t.Errorf("%s in English:\n got %q (Rule %q)\nwant %q", k, got, l.Rule, w.en)
+		if got := l.Rule.In(lang.English); got != w.en {
+			t.Errorf("%s in English:\n got %q\nwant %q", k, got, w.en)
 		}
 	}
 	if len(want) > 0 {
@@ -58,7 +58,8 @@ func TestRuleTextInBothLanguages(t *testing.T) {
 }
 
 // TestAssumptionsInBothLanguages writes what a projection assumed in both
-// languages; Assumptions are AssumptionTexts in English.
+// languages: the vote conditions by their reasons, the tie-breaks that
+// read the ballot by their names.
 func TestAssumptionsInBothLanguages(t *testing.T) {
 	rb, err := rules.Parse("r.yaml", []byte(rulebookYAML))
 	if err != nil {
@@ -75,31 +76,31 @@ func TestAssumptionsInBothLanguages(t *testing.T) {
 	}
 	want := []struct{ key, vi, en string }{
 		{"covenant.assume.no_ballot",
-			"chưa có kết quả bỏ phiếu (việc bỏ phiếu diễn ra tại hội nghị tổng kết năm): coi như đã đạt các điều kiện về số phiếu phieu; không áp dụng tiêu chí ưu tiên nhiều phiếu hơn",
-			"no ballot before the year-end meeting: the vote conditions phieu are assumed met; the tie-break more_votes is skipped"},
+			"chưa có kết quả bỏ phiếu (việc bỏ phiếu diễn ra tại hội nghị tổng kết năm): coi như đã đạt các điều kiện về số phiếu (Phiếu); không áp dụng tiêu chí ưu tiên nhiều phiếu hơn",
+			"no ballot before the year-end meeting: the vote conditions are assumed met (Phiếu); the tie-break more_votes is skipped"},
 		{"covenant.assume.projected",
 			"giá trị các tiêu chí của giao ước được dự kiến từ kết quả sơ kết 9 tháng",
 			"values of the covenant's criteria projected from the report after 9 months"},
 	}
-	if len(fc.AssumptionTexts) != len(want) || len(fc.Assumptions) != len(want) {
+	if len(fc.Assumptions) != len(want) {
 		t.Fatalf("assumptions %v", fc.Assumptions)
 	}
 	parts := []string{"covenant.assume.votes_met", "covenant.assume.no_more_votes"}
-	for i, p := range fc.AssumptionTexts[0].Parts {
+	for i, p := range fc.Assumptions[0].Parts {
 		if p.Key != parts[i] {
 			t.Errorf("part %d: key %q, want %q", i, p.Key, parts[i])
 		}
 	}
 	for i, w := range want {
-		m := fc.AssumptionTexts[i]
+		m := fc.Assumptions[i]
 		if m.Key != w.key {
 			t.Errorf("key %q, want %q", m.Key, w.key)
 		}
 		if got := m.In(lang.Vietnamese); got != w.vi {
 			t.Errorf("in Vietnamese:\n got %q\nwant %q", got, w.vi)
 		}
-		if got := m.In(lang.English); got != w.en || fc.Assumptions[i] != got {
-			t.Errorf("in English:\n got %q (Assumptions %q)\nwant %q", got, fc.Assumptions[i], w.en)
+		if got := m.In(lang.English); got != w.en {
+			t.Errorf("in English:\n got %q\nwant %q", got, w.en)
 		}
 	}
 }

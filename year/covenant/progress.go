@@ -1,6 +1,7 @@
 package covenant
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -9,11 +10,17 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/thidua/thidua/internal/check"
+	"github.com/thidua/thidua/internal/standings"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
+	"github.com/thidua/thidua/year/internal/write"
 )
+
+// projected ends the version of a rulebook copied for a projection
+// without a ballot (Forecast.Rulebook).
+const projected = "+projection"
 
 // Line is one party's progress on one criterion at an interim report.
 type Line struct {
@@ -30,12 +37,10 @@ type Line struct {
 	// Projected is the value projected for the year end (see Projection).
 	Projected  decimal.Decimal
 	Projection Projection
-	// Rule says in English how Projected was computed, e.g. "36 × 12 ÷ 9
-	// = 48 (0 places, floor)": RuleText in English.
-	Rule string
-	// RuleText says how Projected was computed, in any language: "36 × 12
-	// ÷ 9 = 48 (0 chữ số thập phân, làm tròn xuống)".
-	RuleText lang.Message
+	// Rule says how Projected was computed: "36 × 12 ÷ 9 = 48 (0 chữ số
+	// thập phân, làm tròn xuống)", in English "36 × 12 ÷ 9 = 48 (0 places,
+	// floor)" (Rule.In(lang.English)).
+	Rule lang.Message
 	// Percent is Projected as a percentage of Target, rounded to 2 places
 	// half up (for display; zero without a target or with a zero target).
 	Percent decimal.Decimal
@@ -80,8 +85,7 @@ func (c *Covenant) Progress(months int) (Progress, error) {
 				continue
 			}
 			if l.HasAchieved {
-				l.Projected, l.RuleText = c.project(cr, l.Achieved, r.Months)
-				l.Rule = l.RuleText.In(lang.English)
+				l.Projected, l.Rule = c.project(cr, l.Achieved, r.Months)
 			}
 			if l.HasTarget && l.HasAchieved {
 				l.OnCourse = l.Projected.GreaterThanOrEqual(l.Target)
@@ -234,11 +238,10 @@ type Forecast struct {
 	// the vote conditions (Assumptions says which).
 	Rulebook  *rules.Rulebook
 	Standings *ranking.Standings
-	// Assumptions lists what the projection assumed, in English sentences:
-	// AssumptionTexts in English.
-	Assumptions []string
-	// AssumptionTexts lists what the projection assumed, in any language.
-	AssumptionTexts []lang.Message
+	// Assumptions lists what the projection assumed, one sentence each:
+	// "chưa có kết quả bỏ phiếu (…)", in English "no ballot before the
+	// year-end meeting: …" (In(lang.English)).
+	Assumptions []lang.Message
 }
 
 // Project ranks the projected year end under the rulebook. base gives the
@@ -249,10 +252,11 @@ type Forecast struct {
 // projection, at the rulebook's counted stage; the covenant's targets are
 // added. Without a ballot in base, eligibility conditions on votes cannot
 // be known before the year-end meeting: they are assumed met, the
-// more_votes tie-break is skipped, and the projection says so. A missing value is reported by the engine, naming
-// the member and criterion. The covenant's own problems are Errors (or an
-// *Error: a report it does not have, a criterion scored by votes without a
-// ballot).
+// tie-breaks that read the ballot (more_votes) are skipped, and the
+// projection says so (Assumptions). A missing value is reported by the
+// engine, naming the member and criterion. The covenant's own problems are
+// Errors (or an *Error: a report it does not have, a criterion scored by
+// votes without a ballot).
 func (c *Covenant) Project(rb *rules.Rulebook, base scoring.Sheet, months int) (*Forecast, error) {
 	if err := c.Check(rb); err != nil {
 		return nil, err
@@ -301,13 +305,10 @@ func (c *Covenant) Project(rb *rules.Rulebook, base scoring.Sheet, months int) (
 		}
 		if len(dropped) > 0 {
 			pr.Rulebook = prb
-			pr.AssumptionTexts = append(pr.AssumptionTexts, lang.Msg("covenant.assume.no_ballot").With(dropped...))
+			pr.Assumptions = append(pr.Assumptions, lang.Msg("covenant.assume.no_ballot").With(dropped...))
 		}
 	}
-	pr.AssumptionTexts = append(pr.AssumptionTexts, lang.Msg("covenant.assume.projected", prog.Months))
-	for _, a := range pr.AssumptionTexts {
-		pr.Assumptions = append(pr.Assumptions, a.In(lang.English))
-	}
+	pr.Assumptions = append(pr.Assumptions, lang.Msg("covenant.assume.projected", prog.Months))
 	st, err := ranking.Rank(pr.Rulebook, sh)
 	if err != nil {
 		return nil, err
@@ -318,8 +319,10 @@ func (c *Covenant) Project(rb *rules.Rulebook, base scoring.Sheet, months int) (
 
 // withoutVotes returns a copy of rb that needs no ballot: its award tiers
 // no longer require the vote conditions (min_votes) and its tie-break chain
-// no longer has more_votes; it also returns what was dropped, in words. A
-// criterion scored by votes cannot be projected without a ballot.
+// no longer has the rules that read the ballot (more_votes, as the engine
+// describes its rules: standings.Compare); it also returns what was
+// dropped, in words. A criterion scored by votes cannot be projected
+// without a ballot.
 func withoutVotes(rb *rules.Rulebook) (*rules.Rulebook, []lang.Message, error) {
 	spec := rb.Spec()
 	for _, n := range rb.Nodes() {
@@ -328,30 +331,33 @@ func withoutVotes(rb *rules.Rulebook) (*rules.Rulebook, []lang.Message, error) {
 
 		}
 	}
-	var conds []string
+	var conds, reasons []string
 	var dropped []lang.Message
 	spec.Eligibility = slices.DeleteFunc(spec.Eligibility, func(c rules.Condition) bool {
 		if c.MinVotes != nil {
 			conds = append(conds, c.ID)
+			reasons = append(reasons, cmp.Or(c.Reason, c.ID))
 			return true
 		}
 		return false
 	})
 	if len(conds) > 0 {
-		dropped = append(dropped, lang.Msg("covenant.assume.votes_met", strings.Join(conds, ", ")))
+		dropped = append(dropped, lang.Msg("covenant.assume.votes_met").With(write.Texts(reasons)))
 	}
 	for i := range spec.Awards {
 		spec.Awards[i].Requires = slices.DeleteFunc(spec.Awards[i].Requires, func(id string) bool { return slices.Contains(conds, id) })
 	}
-	n := len(spec.TieBreaks)
-	spec.TieBreaks = slices.DeleteFunc(spec.TieBreaks, func(t rules.TieBreak) bool { return t.Kind == rules.MoreVotes })
-	if len(spec.TieBreaks) < n {
-		dropped = append(dropped, lang.Msg("covenant.assume.no_more_votes", string(rules.MoreVotes)))
-	}
+	spec.TieBreaks = slices.DeleteFunc(spec.TieBreaks, func(t rules.TieBreak) bool {
+		if standings.Compare(t).Reads.Has(standings.Ballot) {
+			dropped = append(dropped, lang.Msg("covenant.assume.no_more_votes", t.String()))
+			return true
+		}
+		return false
+	})
 	if len(dropped) == 0 {
 		return rb, nil, nil
 	}
-	spec.Version += "+projection"
+	spec.Version += projected
 	prb, err := rules.New(spec)
 	if err != nil {
 		return nil, nil, err

@@ -21,6 +21,16 @@
 // scoring.Sheet.History) and checks "not the flag two years running"
 // (Consecutive, RunFacts) until the engine's rulebooks can say it.
 //
+// ClusterReport follows a cluster over a span of years (Span): who headed
+// it and who ranked first each year, its membership changes, the awards
+// each member received (following mergers), what the history decided in
+// the rankings (a tie broken by past awards, an award passed on for a
+// streak) and the warnings of rulebook change control; MemberReport
+// follows one unit. Their values name units, clusters and award tiers as
+// the files do (AwardName: the tier's name in the year's rulebook), and
+// WriteText writes them as thidua history prints them, in Vietnamese or
+// English.
+//
 // A history file is YAML or JSON, decoded strictly: an unknown key, a
 // malformed date or year, a unit that is not listed, a membership change no
 // join, departure or merger explains, overlapping terms of office, a head

@@ -163,7 +163,18 @@ func problems(t *testing.T) (all []*history.Error, paths *strings.Replacer) {
 		}
 		collect(err)
 	}
-	_, err := history.Parse("h.yaml", []byte("units: [{id: A, name: Sở A}]\nclusters:\n  - id: k\n    name: Cụm K\n    colour: blue\n    years: [{year: 2020, members: [A, Z], rulebook: {id: r, version: \"1\"}}]\n"))
+	// Reports about a cluster or a unit the history does not hold.
+	h, err := history.New(base())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = h.ClusterReport("nope", 2020, 2021)
+	all = append(all, err.(*history.Error))
+	_, err = h.MemberReport("NOPE", nil, 2020, 2021)
+	all = append(all, err.(*history.Error))
+	_, err = h.MemberReport("A", []string{"nope"}, 2020, 2021)
+	all = append(all, err.(*history.Error))
+	_, err = history.Parse("h.yaml", []byte("units: [{id: A, name: Sở A}]\nclusters:\n  - id: k\n    name: Cụm K\n    colour: blue\n    years: [{year: 2020, members: [A, Z], rulebook: {id: r, version: \"1\"}}]\n"))
 	collect(err)
 
 	// Files: a rulebook that cannot be read, a sheet with a value above
@@ -294,6 +305,12 @@ func TestErrorTexts(t *testing.T) {
 		{"history.err.rulebook.mismatch", "",
 			`TMP/007/history.yaml:16:63: clusters[0].years[0].rulebook.hash: cụm cum2, năm 2021: tệp lịch sử ghi hash của bộ tiêu chí là "sha256:0000", nhưng trong EX/rulebook.yaml là "sha256:7e4276aecf9137638b3a472f3a617f7ac7b5d61515b1a42ddddca281ed35871a"`,
 			`TMP/007/history.yaml:16:63: clusters[0].years[0].rulebook.hash: cluster cum2, 2021: the history says rulebook hash "sha256:0000", but EX/rulebook.yaml has "sha256:7e4276aecf9137638b3a472f3a617f7ac7b5d61515b1a42ddddca281ed35871a"`},
+		{"history.err.report.cluster", "",
+			`tệp lịch sử không có cụm "nope" (các cụm trong tệp: k)`,
+			`unknown cluster "nope" (the file has: k)`},
+		{"history.err.report.unit", "",
+			`tệp lịch sử không có đơn vị "NOPE"`,
+			`unknown unit "NOPE"`},
 		{"history.err.sheet.year", "",
 			"TMP/007/history.yaml:17:16: clusters[0].years[0].sheet: cụm cum2, năm 2021: bảng điểm EX/scores-2020.csv là của năm 2020",
 			"TMP/007/history.yaml:17:16: clusters[0].years[0].sheet: cluster cum2, 2021: sheet EX/scores-2020.csv is for 2020"},

@@ -36,8 +36,8 @@ type Violation struct {
 	Limit    RunLimit
 }
 
-// String explains the violation in one line, in English: Message in
-// English.
+// String explains the violation in one line in English, for logs:
+// Text(lang.English).
 func (v Violation) String() string { return v.Message().In(lang.English) }
 
 // Message explains the violation in any language: "STNMT: nếu được flag

@@ -21,8 +21,12 @@
 //
 // A cluster's proposals are written in the province file or read from the
 // year's result in a history file (package history), which ranks the
-// cluster's sheet. The file is YAML or JSON, decoded strictly and validated
-// as a whole, every problem reported in English (Error) or, with
-// Errors.Text, in Vietnamese; see examples/province/province-2021.yaml for
+// cluster's sheet. WriteText writes the decisions, the tallies, the quota,
+// the ranking of the candidates and the nominees as thidua nominate prints
+// them, in Vietnamese or English, members and clusters by their names and
+// award tiers by the names the clusters' rulebooks give them (AwardName).
+// The file is YAML or JSON, decoded strictly and validated as a whole,
+// every problem reported in English (Error) or, with Errors.Text, in
+// Vietnamese; see examples/province/province-2021.yaml for
 // every key.
 package province

@@ -33,6 +33,9 @@ type Province struct {
 	decided  []Decided
 	quota    QuotaResult
 	nominees *Nominees
+	// awardNames names the award tiers, from the rulebooks of the
+	// clusters read from histories.
+	awardNames map[string]string
 }
 
 // Decided is one cluster proposal with the council's verdict.
@@ -177,6 +180,7 @@ func build(spec Spec, res *resolver) (*Province, []check.Problem[ctx]) {
 	}
 	clusters := map[string]int{}
 	memberOf := map[string]string{}
+	awardNames := map[string]string{}
 	for ci := range s.Clusters {
 		c := &s.Clusters[ci]
 		cp := fmt.Sprintf("clusters[%d]", ci)
@@ -203,7 +207,7 @@ func build(spec Spec, res *resolver) (*Province, []check.Problem[ctx]) {
 		case c.History != "" && res == nil:
 			v.Add(cp+".history", x, lang.Msg("province.err.cluster.history_needs_load"))
 		case c.History != "":
-			c.Proposals = fromHistory(v, res, c, s.Year, cp)
+			c.Proposals = fromHistory(v, res, c, s.Year, cp, awardNames)
 		case len(c.Proposals) == 0:
 			v.Add(cp+".proposals", x, lang.Msg("province.err.cluster.proposals"))
 		}
@@ -237,7 +241,7 @@ func build(spec Spec, res *resolver) (*Province, []check.Problem[ctx]) {
 			memberOf[p.Member] = c.ID
 		}
 	}
-	pr := &Province{spec: s}
+	pr := &Province{spec: s, awardNames: awardNames}
 	pr.decide(v, clusters)
 	if s.GovernmentFlag != nil {
 		pr.nominate(v)
@@ -248,8 +252,9 @@ func build(spec Spec, res *resolver) (*Province, []check.Problem[ctx]) {
 	return pr, nil
 }
 
-// fromHistory returns the proposals of the history's result for the year.
-func fromHistory(v *validator, res *resolver, c *Cluster, year int, cp string) []Proposal {
+// fromHistory returns the proposals of the history's result for the year,
+// and adds the names its rulebooks give the award tiers to names.
+func fromHistory(v *validator, res *resolver, c *Cluster, year int, cp string, names map[string]string) []Proposal {
 	x := ctx{cluster: c.ID}
 	path := c.History
 	if !filepath.IsAbs(path) {
@@ -275,6 +280,9 @@ func fromHistory(v *validator, res *resolver, c *Cluster, year int, cp string) [
 			continue
 		}
 		p := Proposal{Member: a.Member, Name: h.Name(a.Member), Award: a.Award, Rank: a.Rank, Note: "from " + c.History}
+		if n := h.AwardName(id, year, a.Award); n != a.Award && names[a.Award] == "" {
+			names[a.Award] = n
+		}
 		if r.Standings != nil {
 			if row, ok := r.Standings.Row(a.Member); ok {
 				p.Percent = row.Percent

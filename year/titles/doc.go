@@ -18,7 +18,9 @@
 // (a published report: "09 tập thể lao động tiên tiến, 02 Chiến sĩ thi đua
 // cơ sở, 73 Lao động tiên tiến"), only the quotas can be. A title over its
 // cap, or a holder failing a condition, is a finding of the Report, not an
-// error of the file.
+// error of the file. A failure names the holder, the title and the
+// condition in any language (Failure.Text); WriteText writes the whole
+// check as thidua titles prints it, in Vietnamese or English.
 //
 // The conditions and quotas in the examples are recalled, not read in the
 // legal texts (Law 06/2022/QH15, ND 98/2023/NĐ-CP): the files say so, and

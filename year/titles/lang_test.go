@@ -14,7 +14,8 @@ import (
 
 // TestFailuresInBothLanguages writes every kind of failure in both
 // languages: the holder, the condition and the detail, and the whole line.
-// Holder, Condition, Detail and String are the messages in English.
+// The holder and the titles are named, the holder's id kept in ID; String
+// is the line in English.
 func TestFailuresInBothLanguages(t *testing.T) {
 	cases := []struct {
 		name   string
@@ -25,34 +26,34 @@ func TestFailuresInBothLanguages(t *testing.T) {
 			s.People[0].Awarded = []string{"cstdcs"}
 			s.People[3].Awarded = []string{"ldtt"}
 		},
-			"cá nhân P1 (A): cstdcs: phải đạt ldtt — chưa đạt ldtt trong cùng năm",
-			"person P1 (A): cstdcs: requires ldtt — does not hold ldtt the same year"},
+			"cá nhân A: Chiến sĩ thi đua cơ sở: phải đạt Lao động tiên tiến — chưa đạt Lao động tiên tiến trong cùng năm",
+			"person A: Chiến sĩ thi đua cơ sở: requires Lao động tiên tiến — does not hold Lao động tiên tiến the same year"},
 		{"initiative", func(s *titles.Spec) { s.People[0].Initiative = false },
-			"cá nhân P1 (A): cstdcs: sáng kiến — chưa có sáng kiến được công nhận",
-			"person P1 (A): cstdcs: initiative — no recognised initiative (sáng kiến) is recorded"},
+			"cá nhân A: Chiến sĩ thi đua cơ sở: sáng kiến — chưa có sáng kiến được công nhận",
+			"person A: Chiến sĩ thi đua cơ sở: initiative — no recognised initiative (sáng kiến) is recorded"},
 		{"fact false", func(s *titles.Spec) { s.People[1].Facts = map[string]bool{"tot": false} },
-			"cá nhân P2 (B): ldtt: tiêu chuẩn tot — không đạt",
-			"person P2 (B): ldtt: fact tot — is false"},
+			"cá nhân B: Lao động tiên tiến: tiêu chuẩn: Hoàn thành tốt nhiệm vụ — không đạt",
+			"person B: Lao động tiên tiến: condition: Hoàn thành tốt nhiệm vụ — is false"},
 		{"fact not stated", func(s *titles.Spec) { s.Collectives[0].Facts = nil },
-			"tập thể R (Phòng R): ttldxs: tiêu chuẩn xs — chưa được xác định, và tiêu chuẩn không có giá trị mặc định",
-			"collective R (Phòng R): ttldxs: fact xs — not stated, and the fact has no default"},
+			"tập thể Phòng R: Tập thể lao động xuất sắc: tiêu chuẩn: Hoàn thành xuất sắc — chưa được xác định, và tiêu chuẩn không có giá trị mặc định",
+			"collective Phòng R: Tập thể lao động xuất sắc: condition: Hoàn thành xuất sắc — not stated, and the fact has no default"},
 		{"more than", func(s *titles.Spec) {
 			s.People[2].Awarded = nil
 			s.Collectives[0].Awarded = []string{"ttldtt"}
 		},
-			"tập thể R (Phòng R): ttldtt: tỷ lệ thành viên đạt ldtt — 2/4 thành viên đạt ldtt, cần trên 50%",
-			"collective R (Phòng R): ttldtt: members_holding ldtt — 2 of 4 members hold ldtt, more than 50% needed"},
+			"tập thể Phòng R: Tập thể lao động tiên tiến: tỷ lệ thành viên đạt Lao động tiên tiến — 2/4 thành viên đạt Lao động tiên tiến, cần trên 50%",
+			"collective Phòng R: Tập thể lao động tiên tiến: share of members holding Lao động tiên tiến — 2 of 4 members hold Lao động tiên tiến, more than 50% needed"},
 		{"at least", func(s *titles.Spec) {
 			s.Titles[3].MembersHolding.Share = share("87.5%")
 			s.Collectives[0].Awarded = []string{"ttldxs"}
 		},
-			"tập thể R (Phòng R): ttldxs: tỷ lệ thành viên đạt ldtt — 3/4 thành viên đạt ldtt, cần ít nhất 87,5%",
-			"collective R (Phòng R): ttldxs: members_holding ldtt — 3 of 4 members hold ldtt, at least 87.5% needed"},
+			"tập thể Phòng R: Tập thể lao động xuất sắc: tỷ lệ thành viên đạt Lao động tiên tiến — 3/4 thành viên đạt Lao động tiên tiến, cần ít nhất 87,5%",
+			"collective Phòng R: Tập thể lao động xuất sắc: share of members holding Lao động tiên tiến — 3 of 4 members hold Lao động tiên tiến, at least 87.5% needed"},
 		{"no members", func(s *titles.Spec) {
 			s.Collectives = append(s.Collectives, titles.Collective{ID: "E", Name: "Phòng E", Awarded: []string{"ttldtt"}})
 		},
-			"tập thể E (Phòng E): ttldtt: tỷ lệ thành viên đạt ldtt — chưa có danh sách thành viên của tập thể",
-			"collective E (Phòng E): ttldtt: members_holding ldtt — no members of the collective are listed"},
+			"tập thể Phòng E: Tập thể lao động tiên tiến: tỷ lệ thành viên đạt Lao động tiên tiến — chưa có danh sách thành viên của tập thể",
+			"collective Phòng E: Tập thể lao động tiên tiến: share of members holding Lao động tiên tiến — no members of the collective are listed"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -80,8 +81,13 @@ func TestFailuresInBothLanguages(t *testing.T) {
 			if got := f.Text(lang.English); got != c.en || f.String() != got {
 				t.Errorf("in English:\n got %q (String %q)\nwant %q", got, f.String(), c.en)
 			}
-			if f.Holder != f.HolderText.In(lang.English) || f.Condition != f.ConditionText.In(lang.English) || f.Detail != f.Message.In(lang.English) {
-				t.Errorf("English fields %q, %q, %q differ from the messages", f.Holder, f.Condition, f.Detail)
+			for _, m := range []lang.Message{f.Holder, f.Condition, f.Detail} {
+				if err := m.Check(); err != nil {
+					t.Error(err)
+				}
+			}
+			if f.ID == "" || f.ID == f.Name || f.TitleName == f.Title {
+				t.Errorf("holder %q (%q), title %q (%q): ids and names mixed up", f.ID, f.Name, f.Title, f.TitleName)
 			}
 		})
 	}
@@ -105,6 +111,7 @@ func TestCapInBothLanguages(t *testing.T) {
 		{c("15%", rules.RoundUp, 10, 2), "15% × 10 = 1,5 → 2 (làm tròn ra xa số 0)", "15% × 10 = 1.5 → 2 (up)"},
 		{c("15%", rules.RoundCeiling, 10, 2), "15% × 10 = 1,5 → 2 (làm tròn lên)", "15% × 10 = 1.5 → 2 (ceiling)"},
 		{titles.CapCheck{Of: "ldtt", Share: share("12.5%")}, "12,5% số được tặng ldtt: chưa kiểm tra (chưa rõ số lượng)", "12.5% of ldtt: not checked (number unknown)"},
+		{titles.CapCheck{Of: "ldtt", OfName: "Lao động tiên tiến", Share: share("12.5%")}, "12,5% số được tặng Lao động tiên tiến: chưa kiểm tra (chưa rõ số lượng)", "12.5% of Lao động tiên tiến: not checked (number unknown)"},
 	}
 	for _, x := range cases {
 		if got := x.c.Text(lang.Vietnamese); got != x.vi {

@@ -1,6 +1,7 @@
 package titles
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"reflect"
@@ -64,7 +65,10 @@ type TitleCheck struct {
 
 // CapCheck is a quota worked out: at most Share × Base, rounded.
 type CapCheck struct {
+	// Of is the id of the title whose holders the quota is a share of;
+	// OfName its name.
 	Of       string
+	OfName   string
 	Base     int
 	Share    rules.Share
 	Rounding rules.RoundingMode
@@ -89,7 +93,7 @@ func (c CapCheck) Text(t lang.Tag) string { return c.Message().In(t) }
 // says so.
 func (c CapCheck) Message() lang.Message {
 	if !c.Checked {
-		return lang.Msg("titles.cap.unchecked", c.Share.String(), c.Of)
+		return lang.Msg("titles.cap.unchecked", c.Share.String(), cmp.Or(c.OfName, c.Of))
 	}
 	num, den := decimal.NewFromInt(int64(c.Base)*c.Share.Num), decimal.NewFromInt(c.Share.Den)
 	x := rules.Rounding{Places: 4, Mode: rules.RoundHalfUp}.Quo(num, den)
@@ -101,32 +105,37 @@ func (c CapCheck) Message() lang.Message {
 }
 
 // Failure is a holder awarded a title without meeting one of its
-// conditions. Holder, Condition and Detail are in English; HolderText,
-// ConditionText and Message say the same in any language.
+// conditions. Holder, Condition and Detail say it in any language; Text
+// writes the whole line.
 type Failure struct {
-	Holder    string // "person P03" or "collective VP"
-	Name      string
+	// Holder names the holder by kind and name: "tập thể Phòng Kỹ thuật",
+	// in English "collective Phòng Kỹ thuật".
+	Holder lang.Message
+	// For, ID and Name are the holder's kind, id and name, as in the file.
+	For  HolderKind
+	ID   string
+	Name string
+	// Title and TitleName are the title's id and name.
 	Title     string
-	Condition string // "requires ldtt", "initiative", "fact khong_ky_luat", "members_holding ldtt"
-	Detail    string // "does not hold ldtt the same year"
-	// HolderText is Holder in any language: "cá nhân P03".
-	HolderText lang.Message
-	// ConditionText is Condition in any language: "phải đạt ldtt".
-	ConditionText lang.Message
-	// Message is Detail in any language: "chưa đạt ldtt trong cùng năm".
-	Message lang.Message
+	TitleName string
+	// Condition is the condition not met: "phải đạt Lao động tiên tiến",
+	// in English "requires Lao động tiên tiến".
+	Condition lang.Message
+	// Detail says how it is not met: "chưa đạt Lao động tiên tiến trong
+	// cùng năm", in English "does not hold Lao động tiên tiến the same
+	// year".
+	Detail lang.Message
 }
 
-// String explains the failure in one line, in English, from Holder,
-// Condition and Detail: for a failure the package found, Text(lang.English).
-func (f Failure) String() string {
-	return fmt.Sprintf("%s (%s): %s: %s — %s", f.Holder, f.Name, f.Title, f.Condition, f.Detail)
-}
+// String explains the failure in one line in English, for logs:
+// Text(lang.English).
+func (f Failure) String() string { return f.Text(lang.English) }
 
-// Text explains the failure in one line in the language: "cá nhân P05
-// (Cán bộ 05): cstdcs: sáng kiến — chưa có sáng kiến được công nhận".
+// Text explains the failure in one line in the language: "cá nhân Cán bộ
+// 05: Chiến sĩ thi đua cơ sở: sáng kiến — chưa có sáng kiến được công
+// nhận".
 func (f Failure) Text(t lang.Tag) string {
-	return lang.Msg("titles.failure", f.Name, f.Title).With(f.HolderText, f.ConditionText, f.Message).In(t)
+	return lang.Msg("titles.failure", f.TitleName).With(f.Holder, f.Condition, f.Detail).In(t)
 }
 
 // New validates spec and checks the titles awarded, reporting every problem
@@ -236,7 +245,7 @@ func build(spec Spec) (*Titles, []check.Problem[ctx]) {
 			case r == t.ID:
 				v.Add(rp, x, lang.Msg("titles.err.requires.itself"))
 			case k != t.For:
-				v.Add(rp, x, lang.Msg("titles.err.requires.kind", r, t.ID).With(k.message(), t.For.message()))
+				v.Add(rp, x, lang.Msg("titles.err.requires.kind", r, t.ID).With(k.withArticle(), t.For.withArticle()))
 			}
 		}
 		for j, f := range t.Facts {
@@ -336,7 +345,7 @@ func holder(v *validator, path string, x ctx, name string, fs map[string]bool, a
 		case !ok:
 			v.Add(ap, x, lang.Msg("titles.err.title.unknown", strconv.Quote(a)))
 		case k != kind:
-			v.Add(ap, x, lang.Msg("titles.err.awarded.kind", a).With(k.message()))
+			v.Add(ap, x, lang.Msg("titles.err.awarded.kind", a).With(k.withArticle()))
 		case slices.Contains(awarded[:j], a):
 			v.Add(ap, x, lang.Msg("titles.err.awarded.twice", a))
 		}
@@ -391,6 +400,24 @@ func (t *Titles) title(id string) (Title, bool) {
 	return Title{}, false
 }
 
+// titleName returns the title's name, or its id if it has none.
+func (t *Titles) titleName(id string) string {
+	if tt, ok := t.title(id); ok && tt.Name != "" {
+		return tt.Name
+	}
+	return id
+}
+
+// factName returns the fact's name, or its id if it has none.
+func (t *Titles) factName(id string) string {
+	for _, f := range t.spec.Facts {
+		if f.ID == id && f.Name != "" {
+			return f.Name
+		}
+	}
+	return id
+}
+
 func (t *Titles) fact(id string, given map[string]bool) (value, stated bool) {
 	if v, ok := given[id]; ok {
 		return v, true
@@ -411,7 +438,7 @@ func (t *Titles) check() Report {
 		tc := TitleCheck{Title: tt.ID, Name: tt.Name, For: tt.For}
 		tc.Awarded, tc.Known, tc.FromCounts = t.awarded(tt.ID)
 		if c := tt.Cap; c != nil {
-			cc := &CapCheck{Of: c.Of, Share: c.Share, Rounding: c.Rounding, Basis: c.Basis}
+			cc := &CapCheck{Of: c.Of, OfName: t.titleName(c.Of), Share: c.Share, Rounding: c.Rounding, Basis: c.Basis}
 			base, known, _ := t.awarded(c.Of)
 			cc.Base = base
 			if known && tc.Known {
@@ -423,29 +450,30 @@ func (t *Titles) check() Report {
 		}
 		r.Titles = append(r.Titles, tc)
 	}
-	fail := func(holder lang.Message, name, title string, cond, detail lang.Message) {
-		r.Failures = append(r.Failures, Failure{
-			Holder: holder.In(lang.English), Name: name, Title: title, Condition: cond.In(lang.English), Detail: detail.In(lang.English),
-			HolderText: holder, ConditionText: cond, Message: detail,
-		})
-	}
-	conditions := func(holder lang.Message, name string, awarded []string, given map[string]bool, initiative bool, coll string) {
+	conditions := func(kind HolderKind, id, name string, awarded []string, given map[string]bool, initiative bool, coll string) {
+		holder := lang.Msg("titles.holder.person", name)
+		if kind == ForCollective {
+			holder = lang.Msg("titles.holder.collective", name)
+		}
 		for _, a := range awarded {
 			tt, _ := t.title(a)
+			fail := func(cond, detail lang.Message) {
+				r.Failures = append(r.Failures, Failure{Holder: holder, For: kind, ID: id, Name: name, Title: a, TitleName: tt.Name, Condition: cond, Detail: detail})
+			}
 			for _, req := range tt.Requires {
 				if !slices.Contains(awarded, req) {
-					fail(holder, name, a, lang.Msg("titles.condition.requires", req), lang.Msg("titles.fail.requires", req))
+					fail(lang.Msg("titles.condition.requires", t.titleName(req)), lang.Msg("titles.fail.requires", t.titleName(req)))
 				}
 			}
 			if tt.Initiative && !initiative {
-				fail(holder, name, a, lang.Msg("titles.condition.initiative"), lang.Msg("titles.fail.initiative"))
+				fail(lang.Msg("titles.condition.initiative"), lang.Msg("titles.fail.initiative"))
 			}
 			for _, f := range tt.Facts {
 				switch v, stated := t.fact(f, given); {
 				case !stated:
-					fail(holder, name, a, lang.Msg("titles.condition.fact", f), lang.Msg("titles.fail.fact_unstated"))
+					fail(lang.Msg("titles.condition.fact", t.factName(f)), lang.Msg("titles.fail.fact_unstated"))
 				case !v:
-					fail(holder, name, a, lang.Msg("titles.condition.fact", f), lang.Msg("titles.fail.fact_false"))
+					fail(lang.Msg("titles.condition.fact", t.factName(f)), lang.Msg("titles.fail.fact_false"))
 				}
 			}
 			if m := tt.MembersHolding; m != nil && coll != "" {
@@ -458,25 +486,25 @@ func (t *Titles) check() Report {
 						}
 					}
 				}
-				cond := lang.Msg("titles.condition.members", m.Title)
+				cond := lang.Msg("titles.condition.members", t.titleName(m.Title))
 				switch {
 				case total == 0:
-					fail(holder, name, a, cond, lang.Msg("titles.fail.no_members"))
+					fail(cond, lang.Msg("titles.fail.no_members"))
 				case !m.Met(holding, total):
 					need := lang.Msg("titles.need.at_least", m.Share.String())
 					if m.MoreThan {
 						need = lang.Msg("titles.need.more_than", m.Share.String())
 					}
-					fail(holder, name, a, cond, lang.Msg("titles.fail.members", holding, total, m.Title).With(need))
+					fail(cond, lang.Msg("titles.fail.members", holding, total, t.titleName(m.Title)).With(need))
 				}
 			}
 		}
 	}
 	for _, c := range t.spec.Collectives {
-		conditions(lang.Msg("titles.holder.collective", c.ID), c.Name, c.Awarded, c.Facts, false, c.ID)
+		conditions(ForCollective, c.ID, c.Name, c.Awarded, c.Facts, false, c.ID)
 	}
 	for _, p := range t.spec.People {
-		conditions(lang.Msg("titles.holder.person", p.ID), p.Name, p.Awarded, p.Facts, p.Initiative, "")
+		conditions(ForIndividual, p.ID, p.Name, p.Awarded, p.Facts, p.Initiative, "")
 	}
 	return r
 }
@@ -554,9 +582,9 @@ func cloneMap[V any](m map[string]V) map[string]V {
 	return out
 }
 
-// message names the kind with its article in English: "an individual",
-// "a collective" ("cá nhân", "tập thể").
-func (k HolderKind) message() lang.Message {
+// withArticle names the kind with its article in English, as problems
+// do: "an individual", "a collective" ("cá nhân", "tập thể").
+func (k HolderKind) withArticle() lang.Message {
 	switch k {
 	case ForIndividual:
 		return lang.Msg("titles.err.kind.individual")

@@ -78,24 +78,24 @@ func TestConditionsOfListedHolders(t *testing.T) {
 	cases := []struct {
 		name string
 		edit func(*titles.Spec)
-		want []string // "holder title condition"
+		want []string // "kind holder title condition"
 	}{
 		{"holders meeting every condition pass", func(*titles.Spec) {}, nil},
 		{"a CSTĐCS without LĐTT fails its prerequisite", func(s *titles.Spec) {
 			s.People[0].Awarded = []string{"cstdcs"}
 			s.People[3].Awarded = []string{"ldtt"} // the room keeps 3 of 4
-		}, []string{"person P1 cstdcs requires ldtt"}},
-		{"a CSTĐCS without an initiative fails", func(s *titles.Spec) { s.People[0].Initiative = false }, []string{"person P1 cstdcs initiative"}},
-		{"a false fact fails", func(s *titles.Spec) { s.People[1].Facts = map[string]bool{"tot": false} }, []string{"person P2 ldtt fact tot"}},
-		{"a fact without a default must be stated", func(s *titles.Spec) { s.Collectives[0].Facts = nil }, []string{"collective R ttldxs fact xs"}},
+		}, []string{"individual P1 cstdcs requires"}},
+		{"a CSTĐCS without an initiative fails", func(s *titles.Spec) { s.People[0].Initiative = false }, []string{"individual P1 cstdcs initiative"}},
+		{"a false fact fails", func(s *titles.Spec) { s.People[1].Facts = map[string]bool{"tot": false} }, []string{"individual P2 ldtt fact"}},
+		{"a fact without a default must be stated", func(s *titles.Spec) { s.Collectives[0].Facts = nil }, []string{"collective R ttldxs fact"}},
 		{"exactly 50% is not more than 50%", func(s *titles.Spec) {
 			s.People[2].Awarded = nil
 			s.Collectives[0].Awarded = []string{"ttldtt"}
-		}, []string{"collective R ttldtt members_holding ldtt"}},
+		}, []string{"collective R ttldtt members"}},
 		{"60% is enough for the advanced collective but not for the excellent one", func(s *titles.Spec) {
 			s.People = append(s.People, titles.Person{ID: "P5", Name: "E", Collective: "R", Awarded: []string{"ldtt"}})
 			s.People[2].Awarded = nil // 3 of 5
-		}, []string{"collective R ttldxs members_holding ldtt"}},
+		}, []string{"collective R ttldxs members"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -115,7 +115,7 @@ func TestConditionsOfListedHolders(t *testing.T) {
 			}
 			var got []string
 			for _, f := range x.Check().Failures {
-				got = append(got, f.Holder+" "+f.Title+" "+f.Condition)
+				got = append(got, string(f.For)+" "+f.ID+" "+f.Title+" "+strings.TrimPrefix(f.Condition.Key, "titles.condition."))
 			}
 			if !slices.Equal(got, c.want) {
 				t.Errorf("failures %v, want %v", got, c.want)

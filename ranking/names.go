@@ -1,0 +1,135 @@
+package ranking
+
+import (
+	"strings"
+
+	"github.com/thidua/thidua/lang"
+)
+
+// Names names the members and award tiers of standings as people know
+// them: "Sở Xây dựng" for SXD, "Cờ thi đua của UBND tỉnh" for flag. The
+// standings' messages name members and tiers by id, as data does; a page,
+// a table or a document for people writes them through Of.
+type Names struct {
+	members, tiers map[string]string
+}
+
+// Names returns the names of the standings' members and award tiers.
+func (s *Standings) Names() Names {
+	members, tiers := make(map[string]string, len(s.Rows)), make(map[string]string, len(s.Awards))
+	for _, r := range s.Rows {
+		members[r.Member.ID] = r.Member.Name
+	}
+	for _, a := range s.Awards {
+		tiers[a.Tier] = a.Name
+	}
+	return NewNames(members, tiers)
+}
+
+// NewNames names members and award tiers from maps of id to name, for a
+// reader that has them without the standings (an audit report). An empty
+// name counts as none.
+func NewNames(members, tiers map[string]string) Names {
+	return Names{members: members, tiers: tiers}
+}
+
+// Member returns the name of the member with the given id, or the id if
+// the standings have no name for it.
+func (n Names) Member(id string) string { return or(n.members[id], id) }
+
+// Members returns the names of the members with the given ids, in order.
+func (n Names) Members(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = n.Member(id)
+	}
+	return out
+}
+
+// Tier returns the name of the award tier with the given id, or the id if
+// the standings have no name for it.
+func (n Names) Tier(id string) string { return or(n.tiers[id], id) }
+
+// Rule returns a tie-break rule as the standings record it, with the award
+// tier it refers to named: "no_award_last_year flag" becomes
+// "no_award_last_year Cờ thi đua của UBND tỉnh", which lang.Tag.Rule writes
+// "năm trước chưa được khen (Cờ thi đua của UBND tỉnh)". Other rules are
+// returned as they are.
+func (n Names) Rule(rule string) string {
+	kind, ref, ok := strings.Cut(rule, " ")
+	if !ok || kind != "no_award_last_year" {
+		return rule
+	}
+	return kind + " " + n.Tier(ref)
+}
+
+// Of returns the message with the ids of ranking's sentences (decisions,
+// members' values, eligibility failures, blocked awards), and of the parts
+// nested in it, replaced by names. A message of another package is
+// returned as it is, its parts named.
+func (n Names) Of(m lang.Message) lang.Message {
+	kinds := idArgs[m.Key]
+	if len(kinds) > 0 {
+		args := make([]string, len(m.Args))
+		for i, a := range m.Args {
+			args[i] = a
+			if i < len(kinds) {
+				args[i] = n.name(kinds[i], a)
+			}
+		}
+		m.Args = args
+	}
+	if len(m.Parts) > 0 {
+		parts := make([]lang.Message, len(m.Parts))
+		for i, p := range m.Parts {
+			parts[i] = n.Of(p)
+		}
+		m.Parts = parts
+	}
+	return m
+}
+
+func (n Names) name(k idKind, v string) string {
+	switch k {
+	case member:
+		return n.Member(v)
+	case tier:
+		return n.Tier(v)
+	case rule:
+		return n.Rule(v)
+	}
+	return v
+}
+
+// idKind says what an argument of a message is, for naming.
+type idKind uint8
+
+const (
+	value  idKind = iota // a value: not named
+	member               // a member's id
+	tier                 // an award tier's id
+	rule                 // a tie-break rule, which may name a tier
+)
+
+// idArgs lists, for each of ranking's sentences that holds ids, what each
+// argument is (internal/standings and this package build them). A
+// sentence whose arguments are all values is not listed.
+var idArgs = map[string][]idKind{
+	"decision":             {member, member, rule},
+	"decision.brief":       {rule, member},
+	"decision.tied_with":   {member},
+	"decision.unresolved":  {member, member},
+	"rule":                 {rule},
+	"value.h2h.pair":       {value, value, member},
+	"value.award":          {tier},
+	"lots.not_drawn":       {member},
+	"award.blocked":        {value, tier},
+	"fail.max_consecutive": {tier},
+}
+
+func or(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
