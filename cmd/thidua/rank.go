@@ -57,6 +57,9 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 	if seed.set {
 		opts = append(opts, ranking.WithSeed(seed.v))
 	}
+	if !*explain { // only --explain reads the scorecards' traces
+		opts = append(opts, ranking.WithoutTrace())
+	}
 	st, err := ranking.Rank(rb, sh, opts...)
 	if err != nil {
 		report(stderr, t, err)
