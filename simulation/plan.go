@@ -412,7 +412,7 @@ func (p *plan) compile() error {
 		}
 	}
 	for _, t := range p.chain {
-		if t.Kind == rules.ByPercentage {
+		if c := standings.Compare(t); c.Numeric && c.Quantity == standings.Percent {
 			p.needPct = true
 		}
 	}
@@ -836,7 +836,7 @@ func (p *plan) flatten() {
 	}
 	p.linear = map[int]*linear{}
 	for _, tb := range p.chain {
-		if tb.Kind == rules.ByGroup || tb.Kind == rules.ByCriterion {
+		if c := standings.Compare(tb); c.Numeric && c.Quantity == standings.Value {
 			x := p.c.byID[tb.Ref]
 			p.linear[x] = p.linearFor(x, true)
 		}
