@@ -13,7 +13,7 @@ var cliTexts = map[string][2]string{
 	"cli.award":         {"Đề nghị khen thưởng", "Award proposed"},
 	"cli.decided_by":    {"Căn cứ xếp hạng", "Decided by"},
 	"cli.cluster":       {"Cụm thi đua", "Cluster"},
-	"cli.rulebook":      {"Bộ tiêu chí {0}, phiên bản {1} ({2})", "Rulebook {0}, version {1} ({2})"},
+	"cli.rulebook":      {"Bộ tiêu chí: {0}, phiên bản {1} ({2})", "Rulebook: {0}, version {1} ({2})"},
 	"cli.sheet":         {"Bảng điểm {0}", "Sheet {0}"},
 	"cli.proposals":     {"Đề nghị khen thưởng (Hội đồng Thi đua – Khen thưởng tỉnh xem xét, quyết định):", "Award proposals (đề nghị — the provincial council decides):"},
 	"cli.nobody":        {"không có đơn vị", "nobody"},

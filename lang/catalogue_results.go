@@ -44,7 +44,7 @@ var resultsTexts = map[string][2]string{
 	"results.divergence":       {"{0} — {1}: tự chấm {2}, tính {3} (chênh {4} > {5})", "{0} — {1}: self {2}, counted {3} (gap {4} > {5})"},
 	"results.divergence.total": {"tổng điểm", "total"},
 	"results.divergence.node":  {"tiêu chí {0}", "criterion {0}"},
-	"results.failed":           {"{0}: {1} ({2})", "{0}: {1} ({2})"},
+	"results.failed":           {"{0} ({1})", "{0} ({1})"},
 
 	// The criteria × members sheet and the scorecards.
 	"results.matrix.title":    {"BẢNG TỔNG HỢP ĐIỂM THI ĐUA", "SCORES BY CRITERION"},

@@ -11,7 +11,7 @@ import (
 // standings' messages name members and tiers by id, as data does; a page,
 // a table or a document for people writes them through Of.
 type Names struct {
-	members, tiers map[string]string
+	members, tiers, conditions map[string]string
 }
 
 // Names returns the names of the standings' members and award tiers.
@@ -23,7 +23,16 @@ func (s *Standings) Names() Names {
 	for _, a := range s.Awards {
 		tiers[a.Tier] = a.Name
 	}
-	return NewNames(members, tiers)
+	n := NewNames(members, tiers)
+	n.conditions = make(map[string]string)
+	for _, r := range s.Rows {
+		for _, f := range r.Failed {
+			if f.Reason != "" {
+				n.conditions[f.Condition] = f.Reason
+			}
+		}
+	}
+	return n
 }
 
 // NewNames names members and award tiers from maps of id to name, for a
@@ -49,6 +58,21 @@ func (n Names) Members(ids []string) []string {
 // Tier returns the name of the award tier with the given id, or the id if
 // the standings have no name for it.
 func (n Names) Tier(id string) string { return or(n.tiers[id], id) }
+
+// Condition returns an eligibility condition as the rulebook states it
+// ("Tổng điểm đạt từ 90 điểm trở lên" for diem_90), or its id if the
+// standings record no reason for it.
+func (n Names) Condition(id string) string { return or(n.conditions[id], id) }
+
+// Conditions returns the conditions with the given ids, each as Condition
+// writes it, in order.
+func (n Names) Conditions(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = n.Condition(id)
+	}
+	return out
+}
 
 // Rule returns a tie-break rule as the standings record it, with the award
 // tier it refers to named: "no_award_last_year flag" becomes

@@ -212,6 +212,8 @@ func TestYearNamesNotIDs(t *testing.T) {
 		{covenantCmd, []string{"progress", "--covenant", years + "covenant-skhcn-2021.yaml"}},
 		{titlesCmd, []string{"--file", years + "titles-skhcn-2020.yaml"}},
 		{titlesCmd, []string{"--file", years + "titles-illustrative-centre.yaml"}},
+		{rankCmd, []string{"--rules", "../../examples/cum2/rulebook.yaml", "--scores", "../../examples/cum2/scores-2020.csv"}},
+		{rankCmd, []string{"--rules", "../../examples/cum2/rulebook.yaml", "--scores", "../../examples/cum2/top-ineligible.csv"}},
 	}
 	for _, r := range runs {
 		for _, code := range []string{"vi", "en"} {

@@ -100,7 +100,7 @@ func TestRankOutcomes(t *testing.T) {
 			"3     Sở Xây dựng", "Bằng khen",
 		}},
 		{"tie-broken.csv", []string{"2     Sở Khoa học và Công nghệ", "3     Sở Xây dựng", "group I: 38 < 38.5 (Sở Khoa học và Công nghệ)"}},
-		{"top-ineligible.csv", []string{"1     Sở Công Thương                          96.35  —", "2     Sở Khoa học và Công nghệ                94.70  Cờ thi đua", "skipped Sở Công Thương (fails ky_luat)"}},
+		{"top-ineligible.csv", []string{"1     Sở Công Thương                          96.35  —", "2     Sở Khoa học và Công nghệ                94.70  Cờ thi đua", "skipped Sở Công Thương (fails Không có tập thể, cá nhân bị kỷ luật)"}},
 		{"unresolved-tie.csv", []string{"1=    Sở Công Thương", "1=    Sở Khoa học và Công nghệ", "UNRESOLVED tie with Sở Công Thương", "PENDING an unresolved tie", "not decided"}},
 	}
 	for _, c := range cases {

@@ -211,7 +211,7 @@ func printTable(w io.Writer, t lang.Tag, st *ranking.Standings) {
 		title += fmt.Sprintf(" — %d", st.Year)
 	}
 	fmt.Fprintln(w, title)
-	fmt.Fprintln(w, t.Say("cli.rulebook", st.Rulebook.ID, st.Rulebook.Version, st.Rulebook.Hash))
+	fmt.Fprintln(w, t.Say("cli.rulebook", rulebookName(st.Rulebook), st.Rulebook.Version, st.Rulebook.Hash))
 	fmt.Fprintln(w, t.Say("cli.sheet", st.SheetHash)+"\n")
 
 	p := places(st)
@@ -265,10 +265,10 @@ func printTable(w io.Writer, t lang.Tag, st *ranking.Standings) {
 		}
 		fmt.Fprintln(w)
 		for _, s := range a.Skipped {
-			fmt.Fprintln(w, t.Say("cli.skipped", names.Member(s.Member), strings.Join(s.Failed, ", ")))
+			fmt.Fprintln(w, t.Say("cli.skipped", names.Member(s.Member), strings.Join(names.Conditions(s.Failed), "; ")))
 		}
 		for _, s := range a.Forfeited {
-			fmt.Fprintln(w, t.Say("cli.forfeited", names.Member(s.Member), strings.Join(s.Failed, ", ")))
+			fmt.Fprintln(w, t.Say("cli.forfeited", names.Member(s.Member), strings.Join(names.Conditions(s.Failed), "; ")))
 		}
 	}
 	if len(st.Ties) > 0 {
@@ -299,7 +299,7 @@ func printTable(w io.Writer, t lang.Tag, st *ranking.Standings) {
 	var failed []string
 	for _, r := range st.Rows {
 		for _, f := range r.Failed {
-			failed = append(failed, fmt.Sprintf("  %s — %s: %s (%s)", r.Member.Name, f.Condition, f.Reason, names.Of(f.Message).In(t)))
+			failed = append(failed, fmt.Sprintf("  %s — %s (%s)", r.Member.Name, names.Condition(f.Condition), names.Of(f.Message).In(t)))
 		}
 	}
 	if len(failed) > 0 {
@@ -333,4 +333,13 @@ func printExplain(w io.Writer, t lang.Tag, st *ranking.Standings) {
 		}
 		tw.Flush()
 	}
+}
+
+// rulebookName is the rulebook as a heading names it: its title, or its id
+// when it has none.
+func rulebookName(r ranking.RulebookRef) string {
+	if r.Title != "" {
+		return r.Title
+	}
+	return r.ID
 }

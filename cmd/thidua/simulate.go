@@ -178,7 +178,7 @@ func progressBar(w io.Writer, t lang.Tag) func(done, total int) {
 func printOdds(w io.Writer, t lang.Tag, tiers []rules.AwardTier, r *simulation.Result) {
 	engine := t.Say("cli.sim.engine", strings.Replace(r.Engine, "compiled", t.Say("cli.sim.compiled"), 1))
 	fmt.Fprintln(w, t.Say("cli.sim.head", r.Completed, r.Seed, engine))
-	fmt.Fprintln(w, t.Say("cli.rulebook", r.Rulebook.ID, r.Rulebook.Version, r.Rulebook.Hash))
+	fmt.Fprintln(w, t.Say("cli.rulebook", rulebookName(r.Rulebook), r.Rulebook.Version, r.Rulebook.Hash))
 	fmt.Fprintln(w, t.Say("cli.sheet", r.SheetHash))
 	if r.Partial {
 		fmt.Fprintln(w, t.Say("cli.sim.partial", r.Completed, r.Scenarios))

@@ -29,8 +29,7 @@ var engine = []string{"rules", "scoring", "ranking", "internal/standings", "lang
 // compare with, a kind of rule, by type, with what remains to be done. A
 // file may only leave this list: the test fails for a file that is not
 // listed and for an entry that no longer switches.
-var remaining = map[string]map[string]string{
-}
+var remaining = map[string]map[string]string{}
 
 // TestRuleKindsStayInTheEngine parses every non-test Go file of the module
 // and fails if a file outside the engine switches on, or compares with

@@ -186,7 +186,7 @@ func (r *results) standings() {
 		c++
 		var failed []string
 		for _, f := range row.Failed {
-			failed = append(failed, t.Say("results.failed", f.Condition, f.Reason, r.names.Of(f.Message).In(t)))
+			failed = append(failed, t.Say("results.failed", r.names.Condition(f.Condition), r.names.Of(f.Message).In(t)))
 		}
 		b.str(sh, pos{p, c}, strings.Join(failed, "\n"))
 		b.style(sh, pos{p, c - 2}, pos{p, c}, b.styleID(cellStyle{border: true, wrap: true, fill: fill, places: -1}))
@@ -219,10 +219,10 @@ func (r *results) standings() {
 		}
 		line(s, 0)
 		for _, sk := range a.Skipped {
-			line(t.Say("results.skipped", r.names.Member(sk.Member), strings.Join(sk.Failed, ", ")), 0)
+			line(t.Say("results.skipped", r.names.Member(sk.Member), strings.Join(r.names.Conditions(sk.Failed), "; ")), 0)
 		}
 		for _, sk := range a.Forfeited {
-			line(t.Say("results.forfeited", r.names.Member(sk.Member), strings.Join(sk.Failed, ", ")), 0)
+			line(t.Say("results.forfeited", r.names.Member(sk.Member), strings.Join(r.names.Conditions(sk.Failed), "; ")), 0)
 		}
 	}
 	if len(st.Ties) > 0 {

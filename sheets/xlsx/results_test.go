@@ -31,7 +31,7 @@ func TestWriteResults(t *testing.T) {
 			"Cờ thi đua của UBND tỉnh (1): Sở Công Thương",
 			"Bằng khen của Chủ tịch UBND tỉnh (2): Sở Khoa học và Công nghệ, Sở Xây dựng",
 			"tổng điểm: 94,7 < 96,35 (Sở Công Thương)",
-			"diem_90: Tổng điểm đạt từ 90 điểm trở lên (tổng điểm 88,75 dưới 90)",
+			"Tổng điểm đạt từ 90 điểm trở lên (tổng điểm 88,75 dưới 90)",
 			"Sở Xây dựng — tổng điểm: tự chấm 95, tính 88,75 (chênh 6,25 > 5)",
 		}},
 		{"scores-2020.csv", lang.English, map[string]string{"SCT": "FFD966", "SKHCN": "C6E0B4"}, []string{
@@ -39,13 +39,13 @@ func TestWriteResults(t *testing.T) {
 			"AWARD PROPOSALS",
 			"Cờ thi đua của UBND tỉnh (1): Sở Công Thương",
 			"total: 94.7 < 96.35 (Sở Công Thương)",
-			"diem_90: Tổng điểm đạt từ 90 điểm trở lên (total 88.75 is below 90)",
+			"Tổng điểm đạt từ 90 điểm trở lên (total 88.75 is below 90)",
 			"Sở Xây dựng — total: self 95, counted 88.75 (gap 6.25 > 5)",
 		}},
 		{"tie-broken.csv", lang.Vietnamese, map[string]string{"SXD": "C6E0B4"}, []string{"nhóm I: 38 < 38,5 (Sở Khoa học và Công nghệ)"}},
 		{"top-ineligible.csv", lang.Vietnamese, map[string]string{"SCT": "", "SKHCN": "FFD966"}, []string{
-			"bỏ qua Sở Công Thương (không đạt ky_luat)",
-			"ky_luat: Không có tập thể, cá nhân bị kỷ luật",
+			"bỏ qua Sở Công Thương (không đạt Không có tập thể, cá nhân bị kỷ luật)",
+			"Không có tập thể, cá nhân bị kỷ luật",
 		}},
 		{"unresolved-tie.csv", lang.Vietnamese, map[string]string{"SCT": "", "SKHCN": ""}, []string{
 			"BẰNG ĐIỂM, chưa phân định với Sở Công Thương",
