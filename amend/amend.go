@@ -277,28 +277,44 @@ func tiersText(ts []rules.Tier) string {
 func methodMsg(m rules.Method) lang.Message { return lang.MethodName(string(m)) }
 
 func (d *differ) items(path string, word lang.Message, a, b []rules.Item) {
-	byID := map[string]rules.Item{}
-	for _, it := range b {
-		byID[it.ID] = it
+	pairByID(a, b, func(it rules.Item) string { return it.ID },
+		func(o rules.Item) {
+			d.add(path+"."+o.ID, Removed, o.Name, "", lang.Msg("amend.item.removed", o.ID, o.Name).With(word))
+		},
+		func(o, n rules.Item) {
+			p := path + "." + o.ID
+			if o.Name != n.Name {
+				d.add(p+".name", Changed, o.Name, n.Name, lang.Msg("amend.item.name", o.ID, o.Name, n.Name).With(word))
+			}
+			d.num(p+".points", o.Points, n.Points, func(x, y string) lang.Message { return lang.Msg("amend.item.points", o.ID, x, y).With(word) })
+			d.num(p+".max", o.Max, n.Max, func(x, y string) lang.Message { return lang.Msg("amend.item.max", o.ID, x, y).With(word) })
+		},
+		func(n rules.Item) {
+			d.add(path+"."+n.ID, Added, "", n.Name, lang.Msg("amend.item.added", n.ID, n.Name, n.Points, dash(decText(n.Max))).With(word))
+		})
+}
+
+// pairByID pairs the entries of an old list a and a new list b by their
+// ids: removed is called for each entry of a that b lacks, both for each
+// id in both (old, new), in a's order, then added for each entry of b
+// that a lacks, in b's order.
+func pairByID[T any](a, b []T, id func(T) string, removed func(T), both func(o, n T), added func(T)) {
+	in := make(map[string]T, len(b))
+	for _, n := range b {
+		in[id(n)] = n
 	}
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(a))
 	for _, o := range a {
-		seen[o.ID] = true
-		n, ok := byID[o.ID]
-		p := path + "." + o.ID
-		if !ok {
-			d.add(p, Removed, o.Name, "", lang.Msg("amend.item.removed", o.ID, o.Name).With(word))
-			continue
+		seen[id(o)] = true
+		if n, ok := in[id(o)]; ok {
+			both(o, n)
+		} else {
+			removed(o)
 		}
-		if o.Name != n.Name {
-			d.add(p+".name", Changed, o.Name, n.Name, lang.Msg("amend.item.name", o.ID, o.Name, n.Name).With(word))
-		}
-		d.num(p+".points", o.Points, n.Points, func(x, y string) lang.Message { return lang.Msg("amend.item.points", o.ID, x, y).With(word) })
-		d.num(p+".max", o.Max, n.Max, func(x, y string) lang.Message { return lang.Msg("amend.item.max", o.ID, x, y).With(word) })
 	}
 	for _, n := range b {
-		if !seen[n.ID] {
-			d.add(path+"."+n.ID, Added, "", n.Name, lang.Msg("amend.item.added", n.ID, n.Name, n.Points, dash(decText(n.Max))).With(word))
+		if !seen[id(n)] {
+			added(n)
 		}
 	}
 }
@@ -314,34 +330,25 @@ func factDefault(f rules.Fact) (string, lang.Message) {
 }
 
 func (d *differ) facts(a, b []rules.Fact) {
-	byID := map[string]rules.Fact{}
-	for _, f := range b {
-		byID[f.ID] = f
-	}
-	seen := map[string]bool{}
-	for _, o := range a {
-		seen[o.ID] = true
-		n, ok := byID[o.ID]
-		p := "facts." + o.ID
-		if !ok {
-			d.add(p, Removed, o.Name, "", lang.Msg("amend.fact.removed", o.ID, o.Name))
-			continue
-		}
-		if o.Name != n.Name {
-			d.add(p+".name", Changed, o.Name, n.Name, lang.Msg("amend.fact.name", o.ID, o.Name, n.Name))
-		}
-		do, mo := factDefault(o)
-		dn, mn := factDefault(n)
-		if do != dn {
-			d.add(p+".default", Changed, do, dn, lang.Msg("amend.fact.default", o.ID).With(mo, mn))
-		}
-	}
-	for _, n := range b {
-		if !seen[n.ID] {
+	pairByID(a, b, func(f rules.Fact) string { return f.ID },
+		func(o rules.Fact) {
+			d.add("facts."+o.ID, Removed, o.Name, "", lang.Msg("amend.fact.removed", o.ID, o.Name))
+		},
+		func(o, n rules.Fact) {
+			p := "facts." + o.ID
+			if o.Name != n.Name {
+				d.add(p+".name", Changed, o.Name, n.Name, lang.Msg("amend.fact.name", o.ID, o.Name, n.Name))
+			}
+			do, mo := factDefault(o)
+			dn, mn := factDefault(n)
+			if do != dn {
+				d.add(p+".default", Changed, do, dn, lang.Msg("amend.fact.default", o.ID).With(mo, mn))
+			}
+		},
+		func(n rules.Fact) {
 			_, m := factDefault(n)
 			d.add("facts."+n.ID, Added, "", n.Name, lang.Msg("amend.fact.added", n.ID, n.Name).With(m))
-		}
-	}
+		})
 }
 
 func countsMsg(a rules.Assessment) (string, lang.Message) {
@@ -372,33 +379,22 @@ func (d *differ) assessment(a, b rules.Assessment) {
 			d.add("assessment.counts", Changed, ca, cb, lang.Msg("amend.counts").With(ma, mb))
 		}
 	}
-	byID := map[string]rules.Stage{}
-	for _, s := range b.Stages {
-		byID[s.ID] = s
-	}
-	seen := map[string]bool{}
-	var oa, ob []string
-	for _, o := range a.Stages {
-		oa = append(oa, o.ID)
-		seen[o.ID] = true
-		n, ok := byID[o.ID]
-		p := "assessment.stages." + o.ID
-		if !ok {
-			d.add(p, Removed, o.Name, "", lang.Msg("amend.stage.removed", o.ID, o.Name))
-			continue
-		}
-		ga, ma := aggregateMsg(o)
-		gb, mb := aggregateMsg(n)
-		if ga != gb {
-			d.add(p+".aggregate", Changed, ga, gb, lang.Msg("amend.stage.aggregate", o.ID).With(ma, mb))
-		}
-	}
-	for _, n := range b.Stages {
-		ob = append(ob, n.ID)
-		if !seen[n.ID] {
+	stageID := func(s rules.Stage) string { return s.ID }
+	pairByID(a.Stages, b.Stages, stageID,
+		func(o rules.Stage) {
+			d.add("assessment.stages."+o.ID, Removed, o.Name, "", lang.Msg("amend.stage.removed", o.ID, o.Name))
+		},
+		func(o, n rules.Stage) {
+			ga, ma := aggregateMsg(o)
+			gb, mb := aggregateMsg(n)
+			if ga != gb {
+				d.add("assessment.stages."+o.ID+".aggregate", Changed, ga, gb, lang.Msg("amend.stage.aggregate", o.ID).With(ma, mb))
+			}
+		},
+		func(n rules.Stage) {
 			d.add("assessment.stages."+n.ID, Added, "", n.Name, lang.Msg("amend.stage.added", n.ID, n.Name))
-		}
-	}
+		})
+	oa, ob := mapIDs(a.Stages, stageID), mapIDs(b.Stages, stageID)
 	if sa, sb := strings.Join(oa, ", "), strings.Join(ob, ", "); sa != sb && len(a.Stages) == len(b.Stages) {
 		d.add("assessment.stages", Changed, sa, sb, lang.Msg("amend.stage.order", sa, sb))
 	}
@@ -491,34 +487,25 @@ func testOf(c rules.Condition) (string, lang.Message) {
 }
 
 func (d *differ) eligibility(a, b []rules.Condition) {
-	byID := map[string]rules.Condition{}
-	for _, c := range b {
-		byID[c.ID] = c
-	}
-	seen := map[string]bool{}
-	for _, o := range a {
-		seen[o.ID] = true
-		n, ok := byID[o.ID]
-		p := "eligibility." + o.ID
-		if !ok {
-			d.add(p, Removed, o.Reason, "", lang.Msg("amend.cond.removed", o.ID, o.Reason))
-			continue
-		}
-		ta, ma := testOf(o)
-		tb, mb := testOf(n)
-		if ta != tb {
-			d.add(p+".test", Changed, ta, tb, lang.Msg("amend.cond.test", o.ID).With(ma, mb))
-		}
-		if o.Reason != n.Reason {
-			d.add(p+".reason", Changed, o.Reason, n.Reason, lang.Msg("amend.cond.reason", o.ID, o.Reason, n.Reason))
-		}
-	}
-	for _, n := range b {
-		if !seen[n.ID] {
+	pairByID(a, b, func(c rules.Condition) string { return c.ID },
+		func(o rules.Condition) {
+			d.add("eligibility."+o.ID, Removed, o.Reason, "", lang.Msg("amend.cond.removed", o.ID, o.Reason))
+		},
+		func(o, n rules.Condition) {
+			p := "eligibility." + o.ID
+			ta, ma := testOf(o)
+			tb, mb := testOf(n)
+			if ta != tb {
+				d.add(p+".test", Changed, ta, tb, lang.Msg("amend.cond.test", o.ID).With(ma, mb))
+			}
+			if o.Reason != n.Reason {
+				d.add(p+".reason", Changed, o.Reason, n.Reason, lang.Msg("amend.cond.reason", o.ID, o.Reason, n.Reason))
+			}
+		},
+		func(n rules.Condition) {
 			tb, mb := testOf(n)
 			d.add("eligibility."+n.ID, Added, "", tb, lang.Msg("amend.cond.added", n.ID, n.Reason).With(mb))
-		}
-	}
+		})
 }
 
 func chainOf(tbs []rules.TieBreak) (string, lang.Message) {
@@ -561,61 +548,54 @@ func fallOf(f rules.Fallthrough) (string, lang.Message) {
 }
 
 func (d *differ) awards(a, b []rules.AwardTier) {
-	byID := map[string]rules.AwardTier{}
-	var ida, idb []string
-	for _, t := range b {
-		byID[t.ID] = t
-		idb = append(idb, t.ID)
-	}
-	seen := map[string]bool{}
-	for _, o := range a {
-		ida = append(ida, o.ID)
-		seen[o.ID] = true
-		n, ok := byID[o.ID]
-		p := "awards." + o.ID
-		if !ok {
-			d.add(p, Removed, o.Name, "", lang.Msg("amend.award.removed", o.ID, o.Name))
-			continue
-		}
-		if o.Name != n.Name {
-			d.add(p+".name", Changed, o.Name, n.Name, lang.Msg("amend.award.name", o.ID, o.Name, n.Name))
-		}
-		qa, ma := quotaOf(o)
-		qb, mb := quotaOf(n)
-		if qa != qb {
-			d.add(p+".quota", Changed, qa, qb, lang.Msg("amend.award.quota", n.Name).With(ma, mb))
-		}
-		ra, rb := strings.Join(o.Requires, ", "), strings.Join(n.Requires, ", ")
-		if ra != rb {
-			d.add(p+".requires", Changed, ra, rb, lang.Msg("amend.award.requires", n.Name, dash(ra), dash(rb)))
-		}
-		fa, mfa := fallOf(o.IfIneligible)
-		fb, mfb := fallOf(n.IfIneligible)
-		if fa != fb {
-			d.add(p+".if_ineligible", Changed, fa, fb, lang.Msg("amend.award.fallthrough", n.Name).With(mfa, mfb))
-		}
-	}
-	for _, n := range b {
-		if !seen[n.ID] {
+	tierID := func(t rules.AwardTier) string { return t.ID }
+	pairByID(a, b, tierID,
+		func(o rules.AwardTier) {
+			d.add("awards."+o.ID, Removed, o.Name, "", lang.Msg("amend.award.removed", o.ID, o.Name))
+		},
+		d.awardChanges,
+		func(n rules.AwardTier) {
 			q, mq := quotaOf(n)
 			d.add("awards."+n.ID, Added, "", q, lang.Msg("amend.award.added", n.ID, n.Name, dash(strings.Join(n.Requires, ", "))).With(mq))
-		}
-	}
+		})
 	// the order of precedence of the tiers both have
-	var ca, cb []string
-	for _, id := range ida {
-		if _, ok := byID[id]; ok {
-			ca = append(ca, id)
-		}
-	}
-	for _, id := range idb {
-		if seen[id] {
-			cb = append(cb, id)
-		}
-	}
+	ida, idb := mapIDs(a, tierID), mapIDs(b, tierID)
+	ca := slices.DeleteFunc(slices.Clone(ida), func(id string) bool { return !slices.Contains(idb, id) })
+	cb := slices.DeleteFunc(slices.Clone(idb), func(id string) bool { return !slices.Contains(ida, id) })
 	if !slices.Equal(ca, cb) {
 		sa, sb := strings.Join(ca, ", "), strings.Join(cb, ", ")
 		d.add("awards", Changed, sa, sb, lang.Msg("amend.awards.order", sa, sb))
+	}
+}
+
+// mapIDs returns the ids of the entries, in order.
+func mapIDs[T any](ts []T, id func(T) string) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = id(t)
+	}
+	return out
+}
+
+// awardChanges reports how an award tier both rulebooks have changed.
+func (d *differ) awardChanges(o, n rules.AwardTier) {
+	p := "awards." + o.ID
+	if o.Name != n.Name {
+		d.add(p+".name", Changed, o.Name, n.Name, lang.Msg("amend.award.name", o.ID, o.Name, n.Name))
+	}
+	qa, ma := quotaOf(o)
+	qb, mb := quotaOf(n)
+	if qa != qb {
+		d.add(p+".quota", Changed, qa, qb, lang.Msg("amend.award.quota", n.Name).With(ma, mb))
+	}
+	ra, rb := strings.Join(o.Requires, ", "), strings.Join(n.Requires, ", ")
+	if ra != rb {
+		d.add(p+".requires", Changed, ra, rb, lang.Msg("amend.award.requires", n.Name, dash(ra), dash(rb)))
+	}
+	fa, mfa := fallOf(o.IfIneligible)
+	fb, mfb := fallOf(n.IfIneligible)
+	if fa != fb {
+		d.add(p+".if_ineligible", Changed, fa, fb, lang.Msg("amend.award.fallthrough", n.Name).With(mfa, mfb))
 	}
 }
 

@@ -28,7 +28,7 @@
 //
 // Results use the versioned JSON layouts of docs/json.md
 // (thidua/standings/v2, thidua/simulation/v1, thidua/audit/v2,
-// thidua/whatif/v1, thidua/sensitivity/v1, thidua/scenario/v1) and
+// thidua/whatif/v2, thidua/sensitivity/v2, thidua/scenario/v2) and
 // thidua/validation/v1; documents and the template are files to download.
 // Every error is a Problems object (thidua/problems/v1): each problem with
 // its stable code, its place (file, line, column, key path, cell), the

@@ -13,13 +13,13 @@ import (
 // The JSON layouts of the what-if answers, as the CLI (--format json) and
 // the server write them (see docs/json.md).
 const (
-	ReachSchema       = "thidua/whatif/v1"
-	SensitivitySchema = "thidua/sensitivity/v1"
-	ScenarioSchema    = "thidua/scenario/v1"
+	ReachSchema       = "thidua/whatif/v2"
+	SensitivitySchema = "thidua/sensitivity/v2"
+	ScenarioSchema    = "thidua/scenario/v2"
 )
 
 // ReachReport is a Reach result with what it was computed from: the
-// rulebook and the sheet's hash (schema thidua/whatif/v1). Write writes it
+// rulebook and the sheet's hash (schema thidua/whatif/v2). Write writes it
 // as text.
 type ReachReport struct {
 	Schema    string              `json:"schema"`
@@ -43,7 +43,7 @@ func tierNames(rb *rules.Rulebook) map[string]string {
 }
 
 // SensitivityReport is a Sensitivity result with what it was computed from
-// (schema thidua/sensitivity/v1). Write writes it as text.
+// (schema thidua/sensitivity/v2). Write writes it as text.
 type SensitivityReport struct {
 	Schema    string              `json:"schema"`
 	Rulebook  ranking.RulebookRef `json:"rulebook"`
@@ -62,7 +62,7 @@ func NewSensitivityReport(rb *rules.Rulebook, sh scoring.Sheet, res *Sensitivity
 	return r
 }
 
-// ScenarioReport is what a scenario changes (schema thidua/scenario/v1):
+// ScenarioReport is what a scenario changes (schema thidua/scenario/v2):
 // the sheets' hashes before and after, the scenario's title and edits and
 // the difference in the standings. Write writes it as text.
 type ScenarioReport struct {

@@ -389,7 +389,7 @@ func (r *Ranker) Propose() {
 			continue
 		}
 		q := c.quota[t]
-		nobody := tier.IfIneligible == rules.Nobody
+		nobody := Forfeits(tier.IfIneligible)
 		given := 0
 		for i := 0; i < n && given < q; {
 			if r.done[i] {

@@ -70,40 +70,27 @@ func DefaultLimits() Limits {
 	}
 }
 
-// orDefault fills the zero fields of l with the defaults.
+// orDefault fills the zero (or negative) fields of l with the defaults.
 func (l Limits) orDefault() Limits {
 	d := DefaultLimits()
-	if l.MaxBytes <= 0 {
-		l.MaxBytes = d.MaxBytes
-	}
-	if l.MaxUnzippedBytes <= 0 {
-		l.MaxUnzippedBytes = d.MaxUnzippedBytes
-	}
-	if l.MaxParts <= 0 {
-		l.MaxParts = d.MaxParts
-	}
-	if l.MaxSheets <= 0 {
-		l.MaxSheets = d.MaxSheets
-	}
-	if l.MaxRows <= 0 {
-		l.MaxRows = d.MaxRows
-	}
-	if l.MaxCells <= 0 {
-		l.MaxCells = d.MaxCells
-	}
-	if l.MaxMerges <= 0 {
-		l.MaxMerges = d.MaxMerges
-	}
-	if l.MaxFormulaChecks <= 0 {
-		l.MaxFormulaChecks = d.MaxFormulaChecks
-	}
-	if l.MaxDepth <= 0 {
-		l.MaxDepth = d.MaxDepth
-	}
-	if l.MaxElements <= 0 {
-		l.MaxElements = d.MaxElements
-	}
+	fill(&l.MaxBytes, d.MaxBytes)
+	fill(&l.MaxUnzippedBytes, d.MaxUnzippedBytes)
+	fill(&l.MaxParts, d.MaxParts)
+	fill(&l.MaxSheets, d.MaxSheets)
+	fill(&l.MaxRows, d.MaxRows)
+	fill(&l.MaxCells, d.MaxCells)
+	fill(&l.MaxMerges, d.MaxMerges)
+	fill(&l.MaxFormulaChecks, d.MaxFormulaChecks)
+	fill(&l.MaxDepth, d.MaxDepth)
+	fill(&l.MaxElements, d.MaxElements)
 	return l
+}
+
+// fill sets *v to def when *v is not positive.
+func fill[T int | int64](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
 }
 
 // oleHeader starts an OLE compound file: a legacy .xls workbook or an
