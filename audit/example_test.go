@@ -119,7 +119,7 @@ func ExampleReport_WriteIn() {
 	// Output:
 	// **Không đạt:** Kết quả ghi trong biên bản không đúng với bảng điểm và bộ tiêu chí: 19 lỗi và 4 cảnh báo.
 	// ## Phát hiện: 19 lỗi, 4 cảnh báo, 0 thông tin
-	// | 12 | lỗi | sai thứ hạng | STNMT |  | hạng 5, tổng điểm 86,28 | trên hạng 4 (tổng điểm 81,75) | Biên bản xếp Sở Tài nguyên và Môi trường (STNMT) hạng 5 với tổng điểm 86,28, sau Sở Giao thông Vận tải (SGTVT) hạng 4 với 81,75: đơn vị có tổng điểm cao hơn không thể xếp hạng thấp hơn. | ../examples/cum2/recorded-2020-errors.csv:47 |
+	// | 12 | lỗi | sai thứ hạng | Sở Tài nguyên và Môi trường |  | hạng 5, tổng điểm 86,28 | trên hạng 4 (tổng điểm 81,75) | Biên bản xếp Sở Tài nguyên và Môi trường hạng 5 với tổng điểm 86,28, sau Sở Giao thông Vận tải hạng 4 với 81,75: đơn vị có tổng điểm cao hơn không thể xếp hạng thấp hơn. | ../examples/cum2/recorded-2020-errors.csv:47 |
 	// ## Đối chiếu biên bản với kết quả tính lại, từng đơn vị
 }
 

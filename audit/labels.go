@@ -2,7 +2,6 @@ package audit
 
 import (
 	"github.com/thidua/thidua/lang"
-	"github.com/thidua/thidua/ranking"
 )
 
 // labels are the words of a report in one language: titles, column heads
@@ -152,15 +151,20 @@ func categoryLabel(c string, t lang.Tag) string { return say(categoryKeys, c, t)
 func statusLabel(s string, t lang.Tag) string { return say(statusKeys, s, t) }
 
 // ruleOrCriterionIn writes a finding's rule and criterion for the report's
-// column: award tiers by their names, other ids of the rulebook as they
-// are; the audit's own words ("total", "ballot") and tie-break rules in
-// the language (in English as JSON writes them).
-func ruleOrCriterionIn(f Finding, names ranking.Names, t lang.Tag) string {
+// column: award tiers by their names, eligibility conditions by what they
+// require, criteria by their ids (I, 03), as score sheets number them; the
+// audit's own words ("total", "ballot") and tie-break rules in the
+// language (in English as JSON writes them).
+func ruleOrCriterionIn(f Finding, p people, t lang.Tag) string {
+	names := p.names
 	rule, crit := f.Rule, f.Criterion
 	words := criterionKeys
 	switch {
 	case f.Kind.Category() == "awards":
 		rule = names.Tier(rule)
+		if c, ok := p.conditions[f.Rule]; ok {
+			rule = c
+		}
 	case f.Kind == KindTieBreakMismatch || f.Kind == KindTieBreakNotInChain:
 		rule = t.Rule(names.Rule(rule))
 	case f.Kind == KindIdentity:

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bufio"
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/thidua/thidua/internal/markdown"
@@ -120,9 +122,10 @@ type memberView struct {
 
 func (r Report) view(t lang.Tag) view {
 	l := labelsIn(t)
-	names := r.names()
-	v := view{L: l, Lang: t.String(), Clean: r.Clean, Errors: r.Counts.Errors, Verdict: r.Verdict.In(t), Inputs: r.Inputs,
-		Intro: t.Say("report.intro", r.Schema)}
+	p := r.people()
+	names := p.names
+	v := view{L: l, Lang: t.String(), Clean: r.Clean, Errors: r.Counts.Errors, Verdict: p.of(r.Verdict).In(t), Inputs: r.Inputs,
+		Intro: t.Say("report.intro")}
 	v.Title, v.PageTitle = r.Cluster, r.Cluster
 	if v.Title == "" {
 		v.Title = l.Cluster
@@ -140,17 +143,17 @@ func (r Report) view(t lang.Tag) view {
 	for _, f := range r.Findings {
 		v.Findings = append(v.Findings, findingView{
 			Severity: f.Severity, SeverityLabel: f.Severity.Label(t), Kind: f.Kind, KindLabel: f.Kind.Label(t),
-			Member: f.Member, Rule: ruleOrCriterionIn(f, names, t),
-			Recorded: valueText(f.RecordedPhrase, f.Recorded, names, t), Recomputed: valueText(f.RecomputedPhrase, f.Recomputed, names, t),
-			Text: names.Of(f.Message).In(t), Source: f.Source,
+			Member: p.member(f.Member), Rule: ruleOrCriterionIn(f, p, t),
+			Recorded: p.value(f.RecordedPhrase, f.Recorded, t), Recomputed: p.value(f.RecomputedPhrase, f.Recomputed, t),
+			Text: p.of(f.Message).In(t), Source: f.Source,
 		})
 	}
 	for _, c := range r.Members {
 		v.Members = append(v.Members, memberView{
-			Member: memberText(c), Status: c.Status, StatusLabel: statusLabel(c.Status, t), Worst: c.Worst,
+			Member: p.member(c.Member), Status: c.Status, StatusLabel: statusLabel(c.Status, t), Worst: c.Worst,
 			RecordedRank: dash(c.RecordedRank), RecomputedRank: dash(c.RecomputedRank),
 			RecordedTotal: dash(t.Number(c.RecordedTotal)), RecomputedTotal: dash(t.Number(c.RecomputedTotal)),
-			RecordedAwards: awardsText(c.RecordedAwards, names), RecomputedAwards: awardsText(c.RecomputedAwards, names), DecidedBy: names.Of(c.DecidedBy).In(t),
+			RecordedAwards: awardsText(c.RecordedAwards, names), RecomputedAwards: awardsText(c.RecomputedAwards, names), DecidedBy: p.of(c.DecidedBy).In(t),
 		})
 	}
 	return v
@@ -158,18 +161,131 @@ func (r Report) view(t lang.Tag) view {
 
 var numberRE = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 
-// valueText writes a finding's recorded or recomputed value: its phrase
-// if it has one (members and tiers named), a number in the language's
-// form, an award tier by its name, anything else (member ids, the
-// minutes' words) as it is.
-func valueText(m lang.Message, raw string, names ranking.Names, t lang.Tag) string {
+// people names, in a report for people, what the audit's findings give by
+// id, as data does: members by their names ("Sở Xây dựng", not "Sở Xây
+// dựng (SXD)" nor "SXD"), award tiers by theirs, an eligibility condition
+// by what it requires. The JSON report keeps the ids.
+type people struct {
+	names      ranking.Names
+	members    map[string]string // id → name
+	labels     *strings.Replacer // "Sở Xây dựng (SXD)" → "Sở Xây dựng"
+	conditions map[string]string // condition id → what it requires
+}
+
+// peopleKeys are the audit's sentences that name a condition by its id
+// beside what it requires, or a stage by its id, and the report's own
+// form of each, which names the condition by what it requires only and
+// leaves the stage to the finding's place in the sheet (the report has no
+// names for stages).
+var peopleKeys = map[string]struct {
+	key  string
+	args []int // the audit's arguments the report's form takes, in order
+}{
+	"audit.award.votes":         {"report.award.votes", []int{0, 1, 3}},
+	"audit.award.ineligible":    {"report.award.ineligible", []int{0, 1, 3}},
+	"audit.award.votes_minutes": {"report.award.votes_minutes", []int{0, 1, 3}},
+	"audit.sheet.above_max":     {"report.sheet.above_max", []int{0, 1, 2, 3, 5}},
+}
+
+// conditionArgs are the sentences whose arguments 2 and 3 are a
+// condition's id and what it requires.
+var conditionArgs = map[string]bool{"audit.award.votes": true, "audit.award.ineligible": true, "audit.award.votes_minutes": true}
+
+// memberArgs are the audit's sentences with an argument that is a
+// member's id, or ids joined by ", ": the argument's index.
+var memberArgs = map[string]int{"audit.decided.unresolved": 0, "audit.award.pending": 2, "audit.value.pending": 0}
+
+func (r Report) people() people {
+	p := people{names: r.names(), members: map[string]string{}, conditions: map[string]string{}}
+	var labels [][2]string
+	for _, c := range r.Members {
+		if c.Name != "" && c.Name != c.Member {
+			p.members[c.Member] = c.Name
+			labels = append(labels, [2]string{c.Name + " (" + c.Member + ")", c.Name})
+		}
+	}
+	// The longest first: a Replacer tries its strings in order.
+	slices.SortStableFunc(labels, func(a, b [2]string) int { return cmp.Compare(len(b[0]), len(a[0])) })
+	var pairs []string
+	for _, l := range labels {
+		pairs = append(pairs, l[0], l[1])
+	}
+	p.labels = strings.NewReplacer(pairs...)
+	var walk func(m lang.Message)
+	walk = func(m lang.Message) {
+		if conditionArgs[m.Key] && len(m.Args) > 3 && m.Args[3] != "" {
+			p.conditions[m.Args[2]] = m.Args[3]
+		}
+		for _, part := range m.Parts {
+			walk(part)
+		}
+	}
+	for _, f := range r.Findings {
+		walk(f.Message)
+	}
+	return p
+}
+
+// member names a member, or gives its id if the report has no name for it.
+func (p people) member(id string) string {
+	if n, ok := p.members[id]; ok {
+		return n
+	}
+	return id
+}
+
+// of returns a message as a report for people writes it: ranking's ids
+// named (ranking.Names.Of), members named where the audit wrote "name
+// (id)" or an id (memberArgs), conditions and stages as peopleKeys says, in the
+// message and in its parts.
+func (p people) of(m lang.Message) lang.Message {
+	m = p.names.Of(m)
+	if len(m.Args) > 0 {
+		args := make([]string, len(m.Args))
+		for i, a := range m.Args {
+			args[i] = p.labels.Replace(a)
+		}
+		if i, ok := memberArgs[m.Key]; ok && i < len(args) {
+			ids := strings.Split(args[i], ", ")
+			for k, id := range ids {
+				ids[k] = p.member(id)
+			}
+			args[i] = strings.Join(ids, ", ")
+		}
+		m.Args = args
+	}
+	if pk, ok := peopleKeys[m.Key]; ok && len(m.Args) > slices.Max(pk.args) {
+		args := make([]string, len(pk.args))
+		for i, a := range pk.args {
+			args[i] = m.Args[a]
+		}
+		m.Key, m.Args = pk.key, args
+	}
+	if len(m.Parts) > 0 {
+		parts := make([]lang.Message, len(m.Parts))
+		for i, part := range m.Parts {
+			parts[i] = p.of(part)
+		}
+		m.Parts = parts
+	}
+	return m
+}
+
+// value writes a finding's recorded or recomputed value: its phrase if it
+// has one (members and tiers named), a number in the language's form, a
+// member or an award tier by its name, anything else (the minutes' words)
+// as it is.
+func (p people) value(m lang.Message, raw string, t lang.Tag) string {
 	switch {
 	case !m.IsZero():
-		return names.Of(m).In(t)
+		return p.of(m).In(t)
 	case numberRE.MatchString(raw):
 		return t.Number(raw)
 	}
-	return names.Tier(raw)
+	if n, ok := p.members[raw]; ok {
+		return n
+	}
+	return p.names.Tier(raw)
 }
 
 // markdown writes the report with headings starting at level h; members
@@ -226,13 +342,6 @@ func ruleOrCriterion(f Finding) string {
 		return f.Rule
 	}
 	return f.Criterion
-}
-
-func memberText(c Comparison) string {
-	if c.Name == "" || c.Name == c.Member {
-		return c.Member
-	}
-	return c.Name + " (" + c.Member + ")"
 }
 
 func dash(s string) string {

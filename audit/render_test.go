@@ -89,12 +89,12 @@ func TestRenderVietnamese(t *testing.T) {
 		"**Không đạt:** Kết quả ghi trong biên bản không đúng với bảng điểm và bộ tiêu chí: 19 lỗi và 4 cảnh báo.",
 		"## Phát hiện: 19 lỗi, 4 cảnh báo, 0 thông tin",
 		"| STT | Mức độ | Loại | Đơn vị | Quy tắc / tiêu chí | Biên bản ghi | Tính lại | Nội dung | Vị trí |",
-		"| lỗi | làm tròn sai | SXD | 03 | 18,004 | 18 |",
-		"| cảnh báo | bằng điểm không ghi căn cứ | SXD |  | hạng 2 và hạng 3 | cùng tổng điểm 94,7 |",
-		"| lỗi | không đủ số phiếu | SCT | phieu_80 | Cờ thi đua của UBND tỉnh | 5/7 phiếu của thành viên cụm, cần 80% |",
-		"| cảnh báo | căn cứ phân định không đúng | SKHCN | nhiều phiếu hơn | nhiều phiếu hơn | tổng điểm: 94,7 &lt; 96,35 (Sở Công Thương) |",
-		"| Sở Xây dựng (SXD) | 3 | 3 | 94,7 | 94,7 | Bằng khen của Chủ tịch UBND tỉnh | Bằng khen của Chủ tịch UBND tỉnh | nhóm I: 38 &lt; 38,5 (Sở Khoa học và Công nghệ) | xem phát hiện |",
-		"| Sở Y tế (SYT) | 8 | — | 70 | — | — | — |  | không có trong bảng điểm |",
+		"| lỗi | làm tròn sai | Sở Xây dựng | 03 | 18,004 | 18 |",
+		"| cảnh báo | bằng điểm không ghi căn cứ | Sở Xây dựng |  | hạng 2 và hạng 3 | cùng tổng điểm 94,7 |",
+		"| lỗi | không đủ số phiếu | Sở Công Thương | Được từ 80% thành viên cụm bỏ phiếu tán thành | Cờ thi đua của UBND tỉnh | 5/7 phiếu của thành viên cụm, cần 80% |",
+		"| cảnh báo | căn cứ phân định không đúng | Sở Khoa học và Công nghệ | nhiều phiếu hơn | nhiều phiếu hơn | tổng điểm: 94,7 &lt; 96,35 (Sở Công Thương) |",
+		"| Sở Xây dựng | 3 | 3 | 94,7 | 94,7 | Bằng khen của Chủ tịch UBND tỉnh | Bằng khen của Chủ tịch UBND tỉnh | nhóm I: 38 &lt; 38,5 (Sở Khoa học và Công nghệ) | xem phát hiện |",
+		"| Sở Y tế | 8 | — | 70 | — | — | — |  | không có trong bảng điểm |",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the Vietnamese report lacks %q", want)
@@ -248,7 +248,7 @@ func TestHTMLInBrowser(t *testing.T) {
 		}
 	}
 	for _, s := range []string{
-		"Sở Tài nguyên và Môi trường (STNMT)",
+		"<td>Sở Tài nguyên và Môi trường</td>",
 		"Cờ thi đua của UBND tỉnh",
 		"Cụm II – Các cơ quan quản lý chuyên ngành",
 		"số sáng kiến được công nhận",

@@ -57,7 +57,8 @@ ul.legend>li,ul.conditions>li{text-indent:0;padding-left:1cm}
 .note.draft{border-color:#a00;color:#600;background:#fff6f6}
 .note.warning{border:2px solid #a00;color:#a00}
 .blank{letter-spacing:1px}
-table.signatures{margin-top:14pt;break-inside:avoid}
+table.signatures{margin-top:14pt;break-inside:avoid;page-break-inside:avoid}
+div.keep{break-inside:avoid;page-break-inside:avoid}
 table.signatures td.small{font-size:11pt}
 .provenance{font-size:9pt;margin:0;color:#222;overflow-wrap:anywhere}
 p.provenance.first{margin-top:18pt;padding-top:4pt;border-top:1px solid #999}
@@ -65,7 +66,8 @@ p.provenance.first{margin-top:18pt;padding-top:4pt;border-top:1px solid #999}
 
 // WriteHTML writes the document as a self-contained HTML page (UTF-8,
 // lang="vi" or "en", inline CSS, no script, nothing fetched) laid out for
-// printing to PDF on A4.
+// printing to PDF on A4: the signature block in one piece, on the same
+// page as the lines before it.
 func (d *Document) WriteHTML(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	body := string(d.kind)
@@ -80,7 +82,13 @@ func (d *Document) WriteHTML(w io.Writer) error {
 	}
 	bw.WriteString("<title>" + html.EscapeString(d.title) + "</title>\n<style>\n" + page + pageCSS + "</style>\n</head>\n")
 	bw.WriteString("<body class=\"" + body + "\">\n<main class=\"page\">\n")
-	for _, b := range d.blocks {
+	htmlBlocks(bw, d.blocks)
+	bw.WriteString("</main>\n</body>\n</html>\n")
+	return bw.Flush()
+}
+
+func htmlBlocks(bw *bufio.Writer, blocks []block) {
+	for _, b := range blocks {
 		switch b := b.(type) {
 		case comment:
 			bw.WriteString("<!-- " + markdown.Comment(b.text) + " -->\n")
@@ -103,10 +111,12 @@ func (d *Document) WriteHTML(w io.Writer) error {
 			bw.WriteString("</ul>\n")
 		case table:
 			htmlTable(bw, b)
+		case keep:
+			bw.WriteString("<div class=\"" + classes("keep", b.class) + "\">\n")
+			htmlBlocks(bw, b.blocks)
+			bw.WriteString("</div>\n")
 		}
 	}
-	bw.WriteString("</main>\n</body>\n</html>\n")
-	return bw.Flush()
 }
 
 func classes(cs ...string) string {

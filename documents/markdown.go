@@ -19,7 +19,7 @@ import (
 // it cannot break its line.
 func (d *Document) WriteMarkdown(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	for i, b := range d.blocks {
+	for i, b := range flat(d.blocks) {
 		if i > 0 {
 			bw.WriteString("\n")
 		}

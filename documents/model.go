@@ -99,11 +99,36 @@ type note struct {
 // comment is text for the source only: an HTML or Markdown comment.
 type comment struct{ text string }
 
+// keep is blocks printed together on one page: the closing lines and the
+// signature block after them, so that the signatures never stand on a
+// page of their own, nor break across two. HTML wraps them in a block
+// that does not break; a .docx keeps each of their paragraphs with the
+// next and does not split the signature row; Markdown, which has no
+// pages, writes them as they are.
+type keep struct {
+	blocks []block
+	meta
+}
+
+// flat returns the blocks with those of keep blocks in their place.
+func flat(bs []block) []block {
+	var out []block
+	for _, b := range bs {
+		if k, ok := b.(keep); ok {
+			out = append(out, flat(k.blocks)...)
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
 func (para) isBlock()    {}
 func (list) isBlock()    {}
 func (table) isBlock()   {}
 func (note) isBlock()    {}
 func (comment) isBlock() {}
+func (keep) isBlock()    {}
 
 // line builds a one-line cell.
 func line(runs ...run) cell { return cell{lines: [][]run{runs}} }

@@ -78,8 +78,10 @@ func (b *builder) submission() *Document {
 	doc.blocks = append(doc.blocks,
 		para{runs: []run{italic(b.say("doc.dossier_title"))}, indent: true},
 		list{items: dossier, meta: meta{class: "dossier"}},
-		para{runs: []run{plain(b.say("doc.closing", b.recipient))}, indent: true, align: alignJustify, meta: meta{class: "closing"}},
-		b.submissionSignatures(),
+		keep{blocks: []block{
+			para{runs: []run{plain(b.say("doc.closing", b.recipient))}, indent: true, align: alignJustify, meta: meta{class: "closing"}},
+			b.submissionSignatures(),
+		}},
 	)
 	doc.blocks = append(doc.blocks, b.footer()...)
 	return doc

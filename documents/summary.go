@@ -37,9 +37,12 @@ func (b *builder) summary() *Document {
 	doc.blocks = append(doc.blocks, para{runs: []run{italic(attached)}, align: alignCenter, meta: meta{class: "attached"}})
 
 	doc.blocks = append(doc.blocks, b.scoreTable())
-	doc.blocks = append(doc.blocks, b.legend()...)
-	doc.blocks = append(doc.blocks, b.conditions()...)
-	doc.blocks = append(doc.blocks, b.summarySignatures())
+	// The signatures stay with the last list before them, its title and
+	// items: the conditions, or the legend when there are none.
+	tail := append(b.legend(), b.conditions()...)
+	k := len(tail) - 2
+	doc.blocks = append(doc.blocks, tail[:k]...)
+	doc.blocks = append(doc.blocks, keep{blocks: append(tail[k:], b.summarySignatures()), meta: meta{class: "closing"}})
 	doc.blocks = append(doc.blocks, b.footer()...)
 	return doc
 }

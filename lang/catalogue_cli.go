@@ -1,9 +1,10 @@
 package lang
 
-// cliTexts are the words of the command line (cmd/thidua) that are not
-// the library's sentences: table heads, titles, the lines around the
-// standings, the summaries the commands end with. Numbers come already in
-// the language's form; {0} and the other values are written as given.
+// cliTexts are the words of the command line that are not the
+// library's sentences: table heads, titles, the lines around the
+// standings, the summaries the commands end with, its usage errors.
+// Numbers come already in the language's form; {0} and the other values
+// are written as given.
 var cliTexts = map[string][2]string{
 	// The standings table (thidua rank) and the heads other tables share.
 	"cli.rank":          {"Hạng", "Rank"},
@@ -90,4 +91,18 @@ var cliTexts = map[string][2]string{
 	"cli.validate.sheet":    {"{0}: {1} đơn vị, {2} điểm, hợp lệ ({3})", "{0}: {1} members, {2} scores, valid ({3})"},
 	"cli.template.written":  {"{0}: bảng chấm điểm theo bộ tiêu chí {1}, phiên bản {2}: {3} đơn vị, {4} giai đoạn chấm cho mỗi đơn vị", "{0}: the score sheet of rulebook {1}, version {2}: {3} members, {4} stages per member"},
 	"cli.template.next":     {"Điền điểm (xem hướng dẫn ở trang {0}), rồi chạy: thidua rank --rules {1} --scores {2} --out results.xlsx", "Fill it in (see its {0} sheet), then: thidua rank --rules {1} --scores {2} --out results.xlsx"},
+
+	// Usage errors of the commands (exit 2). {0} is the command.
+	"cli.usage.unknown":      {"thidua: không có lệnh {0}", "thidua: unknown command {0}"},
+	"cli.stdin.twice":        {"thidua {0}: chỉ một tệp đầu vào được đọc từ đầu vào chuẩn (-), không phải cả {1}", "thidua {0}: only one input can be read from standard input (-), not {1}"},
+	"cli.stdin.format":       {"thidua {0}: {1} - được đọc từ đầu vào chuẩn: hãy cho định dạng của nó bằng --input-format ({2})", "thidua {0}: {1} - is read from standard input: give its format with --input-format ({2})"},
+	"cli.stdin.format.bad":   {"thidua {0}: --input-format phải là một trong {1} cho {2}, nhận được {3}", "thidua {0}: --input-format must be one of {1} for {2}, found {3}"},
+	"cli.stdin.unused":       {"thidua {0}: --input-format là định dạng của tệp đọc từ đầu vào chuẩn (-) hoặc của --scores, và lệnh không có tệp nào như vậy", "thidua {0}: --input-format is the format of the input read from standard input (-) or of --scores, and the command has neither"},
+	"cli.stdin.unsupported":  {"thidua {0}: {1} không đọc được từ đầu vào chuẩn (-); hãy cho tên tệp", "thidua {0}: {1} cannot be read from standard input (-); give a file"},
+	"cli.audit.sealed_stdin": {"thidua audit: hồ sơ niêm phong (thidua/record/v1) chỉ được kiểm tra từ các tệp: hồ sơ, bộ tiêu chí và bảng điểm không đọc từ đầu vào chuẩn, không có --input-format", "thidua audit: a sealed record (thidua/record/v1) is audited from files only: the record, the rulebook and the sheet, none of them standard input, without --input-format"},
+
+	// thidua serve: {0} the page's address.
+	"cli.serve.listening":   {"thidua serve: trang làm việc ở {0} (giao diện lập trình: {0}openapi.json); nhấn Ctrl-C để dừng", "thidua serve: the page is at {0} (API: {0}openapi.json); Ctrl-C stops"},
+	"cli.serve.stopped":     {"thidua serve: đã dừng", "thidua serve: stopped"},
+	"cli.serve.open_failed": {"thidua serve: không mở được trình duyệt ({1}); hãy mở {0} trong trình duyệt", "thidua serve: could not open the browser ({1}); open {0} in a browser"},
 }

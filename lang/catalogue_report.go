@@ -12,7 +12,7 @@ var reportTexts = map[string][2]string{
 	"report.clean":           {"Đạt", "Clean"},
 	"report.not_clean":       {"Không đạt", "Not clean"},
 	"report.review":          {"Cần xem xét", "To review"},
-	"report.intro":           {"Kết quả ghi trong biên bản có đúng với bảng điểm và bộ tiêu chí có hiệu lực không? Báo cáo {0}, lập bằng thidua.", "Does the result recorded in the minutes follow from the score sheet and the rulebook in force? Report {0}, by thidua."},
+	"report.intro":           {"Kết quả ghi trong biên bản có đúng với bảng điểm và bộ tiêu chí có hiệu lực không? Báo cáo lập bằng thidua.", "Does the result recorded in the minutes follow from the score sheet and the rulebook in force? Report by thidua."},
 	"report.input":           {"Tài liệu", "Input"},
 	"report.file":            {"Tệp", "File"},
 	"report.hash":            {"Mã băm nội dung", "Content hash"},
@@ -121,4 +121,17 @@ var reportTexts = map[string][2]string{
 	"report.ballot.entitled":      {"số thành viên có quyền bỏ phiếu", "entitled to vote"},
 	"report.ballot.present":       {"số thành viên có mặt", "present"},
 	"report.rule.votes":           {"số phiếu tán thành", "votes"},
+
+	// The audit's sentences that name a condition by its id, or a stage,
+	// as a report for people writes them (package audit, peopleKeys): a
+	// condition by what it requires ({2}), without its id; no stage, which
+	// the finding's place in the sheet gives.
+	"report.award.votes": {"{0} được đề nghị {1} nhưng không đủ số phiếu theo yêu cầu (“{2}”): {p0}.",
+		"{0} is proposed for {1} without the votes it requires (“{2}”): {p0}."},
+	"report.award.ineligible": {"{0} được đề nghị {1} nhưng không đạt điều kiện “{2}”: {p0}.",
+		"{0} is proposed for {1} but does not meet the condition “{2}”: {p0}."},
+	"report.award.votes_minutes": {"{0} được đề nghị {1}, nhưng theo chính số phiếu ghi trong biên bản thì không đủ số phiếu theo yêu cầu (“{2}”): {p0}.",
+		"{0} is proposed for {1}, but by the minutes' own count it lacks the votes it requires (“{2}”): {p0}."},
+	"report.sheet.above_max": {"Bảng điểm chấm cho {0} {1:n} điểm ở tiêu chí {2} ({3}), vượt điểm tối đa {4:n}; dòng này không được đưa vào tính lại.",
+		"The score sheet gives {0} {1} points for criterion {2} ({3}), above its maximum of {4}; the recomputation left this row out."},
 }

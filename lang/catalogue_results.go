@@ -6,10 +6,11 @@ package lang
 // already in the language's form.
 var resultsTexts = map[string][2]string{
 	// Sheet names (xlsx.SheetStandings, xlsx.SheetMatrix and their English
-	// forms); a scorecard's sheet is named after its member's id.
+	// forms); a scorecard's sheet is named after its member's rank ({0})
+	// and name ({1}), cut to Excel's 31 characters.
 	"results.sheet.standings": {"Xếp hạng", "Standings"},
 	"results.sheet.matrix":    {"Bảng điểm chi tiết", "Scores by criterion"},
-	"results.sheet.scorecard": {"Phiếu điểm {0}", "Scorecard {0}"},
+	"results.sheet.scorecard": {"{0}. {1}", "{0}. {1}"},
 
 	// Document properties and the title rows of every sheet: {0} the
 	// cluster, the year, the rulebook's id, version, hash and title, the

@@ -105,7 +105,7 @@ var whatifTexts = map[string][2]string{
 	"whatif.report.changes":              {"Các dòng bảng điểm thay đổi (record,member,key,value,stage,assessor):", "Changed sheet rows (record,member,key,value,stage,assessor):"},
 	"whatif.report.change.new":           {"dòng mới", "new row"},
 	"whatif.report.change.was":           {"trước đó {0}", "was {0}"},
-	"whatif.report.verified":             {"Đã kiểm tra lại bằng ranking.Rank; đã xếp hạng thử {0} phương án phân bổ.", "Verified with ranking.Rank; {0} candidate allocation(s) ranked."},
+	"whatif.report.verified":             {"Đã kiểm tra lại bằng cách xếp hạng lại toàn cụm; đã xếp hạng thử {0} phương án phân bổ.", "Verified by ranking the whole cluster again; {0} candidate allocation(s) ranked."},
 	"whatif.report.fixed":                {"Giữ nguyên:", "Held fixed:"},
 	"whatif.report.caveat":               {"Lưu ý: {0}", "Caveat: {0}"},
 	"whatif.report.sweep":                {"Độ nhạy của kết quả theo {0}, {1} ({2} giá trị)", "Sensitivity of the outcome to the {0}, {1} ({2} values)"},

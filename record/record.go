@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/thidua/thidua/internal/canon"
+	"github.com/thidua/thidua/internal/version"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/record/jcs"
@@ -22,8 +23,11 @@ import (
 const Schema = "thidua/record/v1"
 
 // EngineVersion names the engine that seals a record (the record's "engine"
-// field, unless Options.Engine says otherwise): the module and its version.
-const EngineVersion = "github.com/thidua/thidua v0.1.0-dev"
+// field, unless Options.Engine says otherwise): the module and its
+// version, "github.com/thidua/thidua v0.3.0" — the version thidua version
+// prints, from the same source (package internal/version: the release
+// build's stamp, else the build information the Go toolchain recorded).
+func EngineVersion() string { return version.Engine() }
 
 // MaxBytes is the largest record Parse and Load read: 8 MiB, enough for a
 // full record of several thousand members.
@@ -36,7 +40,7 @@ const MaxBytes = 8 << 20
 // one; Verify and VerifyChain check them.
 type Record struct {
 	Schema   string    // Schema
-	Engine   string    // the engine that sealed it, e.g. EngineVersion
+	Engine   string    // the engine that sealed it, e.g. EngineVersion()
 	SealedAt time.Time // UTC, whole seconds
 	Cluster  string    // the sheet's cluster ("" if it names none)
 	Year     int       // the year assessed
@@ -158,7 +162,7 @@ type Options struct {
 	Now time.Time
 	// Compact keeps only the result's hash, not the result.
 	Compact bool
-	// Engine names the engine; "" means EngineVersion.
+	// Engine names the engine; "" means EngineVersion().
 	Engine string
 	// RulebookFile and SheetFile are the files as read, if the record is
 	// to hold the hashes of their bytes as well as of their content.
@@ -199,7 +203,7 @@ func Seal(rb *rules.Rulebook, sh scoring.Sheet, st *ranking.Standings, o Options
 		r.SheetFileHash = FileHash(o.SheetFile)
 	}
 	if r.Engine == "" {
-		r.Engine = EngineVersion
+		r.Engine = EngineVersion()
 	}
 	if st.Lots != nil {
 		r.Lots = &Lots{Recorded: st.Lots.Recorded, Draws: st.Lots.Draws}

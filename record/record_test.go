@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/thidua/thidua/internal/bounded/boundedtest"
+	"github.com/thidua/thidua/internal/version"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
@@ -28,6 +29,32 @@ var update = flag.Bool("update", false, "rewrite the golden records in testdata"
 var testKey = ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, ed25519.SeedSize))
 
 func pub() ed25519.PublicKey { return testKey.Public().(ed25519.PublicKey) }
+
+// goldenEngine is the engine the golden records name, whatever version of
+// thidua runs the tests.
+const goldenEngine = "github.com/thidua/thidua v0.1.0-dev"
+
+// A record sealed without Options.Engine names the engine thidua version
+// reports: the module and its version, from internal/version.
+func TestEngineVersion(t *testing.T) {
+	rb := rulebook(t)
+	sh := sheet(t, rb, 2020)
+	st, err := ranking.Rank(rb, sh, ranking.WithSeed(7))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Seal(rb, sh, st, Options{Now: sealedAt(2020)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := version.Engine(); r.Engine != want || r.Engine != EngineVersion() || !strings.HasPrefix(want, version.Module+" ") {
+		t.Errorf("engine %q, want %q", r.Engine, want)
+	}
+	back, err := Parse(r.Marshal())
+	if err != nil || back.Engine != r.Engine {
+		t.Errorf("read back: %v, %q", err, back.Engine)
+	}
+}
 
 func sealedAt(year int) time.Time { return time.Date(year+1, 1, 5, 9, 0, 0, 0, time.UTC) }
 
@@ -64,7 +91,7 @@ func seal(t testing.TB, year int, prev *Record, key ed25519.PrivateKey, compact 
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Seal(rb, sh, st, Options{Prev: prev, Key: key, Now: sealedAt(year), Compact: compact,
+	r, err := Seal(rb, sh, st, Options{Prev: prev, Key: key, Now: sealedAt(year), Compact: compact, Engine: goldenEngine,
 		RulebookFile: mustRead(t, "testdata/rulebook.yaml"), SheetFile: mustRead(t, sheetPath(year))})
 	if err != nil {
 		t.Fatal(err)

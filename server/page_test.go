@@ -364,3 +364,49 @@ func TestPageSimulate(t *testing.T) {
 		t.Errorf("no problem beside the range: %s", text(page))
 	}
 }
+
+// internalIDs are the ids of examples/cum2 — members, award tiers,
+// eligibility conditions, stages, bonus and deduction items and facts —
+// and the names of the library's Go API and JSON schemas: none belongs in
+// the page, which names things as the rulebook and the sheet name them.
+var internalIDs = regexp.MustCompile(`\b(SCT|SKHCN|SXD|STNMT|SGTVT|SNNPTNT|TTT|flag|merit|diem_90|diem_80|san_85|ky_luat|phieu_80|self|cluster|co_tinh|co_cp|bao_cao_muon|vang_hop|khong_ky_luat)\b|ranking\.|thidua/[a-z]`)
+
+// visibleText is what a reader sees of a page: no style, no tags (so no
+// attributes, no hidden fields), entities decoded.
+func visibleText(page string) string {
+	page = regexp.MustCompile(`(?s)<style.*?</style>|<!--.*?-->`).ReplaceAllString(page, " ")
+	return html.UnescapeString(text(page))
+}
+
+// TestPageNamesNotIDs ranks each score sheet of examples/cum2 on the page,
+// and simulates one, and reads the page as an official sees it: members,
+// tiers, conditions and stages by name, no id of the data, no name of the
+// program's insides.
+func TestPageNamesNotIDs(t *testing.T) {
+	ts := newPageServer(t)
+	check := func(what, page string) {
+		t.Helper()
+		txt := visibleText(page)
+		if !strings.Contains(txt, "Sở Công Thương") {
+			t.Fatalf("%s: no member named: %.300s", what, txt)
+		}
+		for _, m := range internalIDs.FindAllStringIndex(txt, -1) {
+			t.Errorf("%s: an id where a name belongs: …%s‹%s›%s…", what, txt[max(0, m[0]-60):m[0]], txt[m[0]:m[1]], txt[m[1]:min(len(txt), m[1]+40)])
+		}
+	}
+	for _, sheet := range []string{"scores-2020.csv", "top-ineligible.csv", "tie-broken.csv", "unresolved-tie.csv"} {
+		resp := postForm(t, ts.URL+"/xep-hang", param("nguon", "cum2"), part{"scores", sheet, readFile(t, "../examples/cum2/"+sheet)})
+		page := body(t, resp)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %s", sheet, resp.StatusCode, text(page))
+		}
+		check(sheet, page)
+	}
+	resp := postForm(t, ts.URL+"/mo-phong", param("nguon", "cum2"), part{"scores", "scores-2020.csv", readFile(t, "../examples/cum2/scores-2020.csv")},
+		param("range", "0,5"), param("step", "0,25"), param("n", "2000"), param("seed", "7"))
+	page := body(t, resp)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("simulate: %d %s", resp.StatusCode, text(page))
+	}
+	check("simulation", page)
+}

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"crypto/ed25519"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -15,46 +18,21 @@ import (
 	"github.com/thidua/thidua/scoresheet"
 )
 
-const auditUsage = `Usage:
-  thidua audit --rules RULEBOOK --scores SHEET --recorded RECORDED [--mapping FILE] [--format md|json|html] [--lang vi|en] [--out FILE]
-  thidua audit --rules RULEBOOK --scores SHEET --recorded RECORD.json [--pub KEY.pub] [--format md|json|html] [--lang vi|en] [--out FILE]
-  thidua audit --batch DIR [--format md|json|html] [--lang vi|en] [--out FILE]
-
-Checks a published result (the minutes' totals, ranks, awards, votes and
-cited tie-breaks, in RECORDED) against the score sheet and the rulebook:
-recomputes it and reports every discrepancy. SHEET is CSV, JSON, YAML or
-an .xlsx workbook. RECORDED may be a sealed record (thidua seal, schema
-thidua/record/v1): it is then verified against the rulebook and the sheet
-(altered, another rulebook, another sheet, another result, another key)
-instead of being recomputed. With --batch, audits every cluster-year
-folder under DIR (each with rulebook.yaml, scores*.csv or scores*.xlsx
-and recorded*.csv, and optionally a sealed record record*.json), and
-checks that each folder's rulebook is the one of its cluster and year
-(not two for one cluster and period, the one sealed, not dated after the
-scores). Reports are in Vietnamese unless --lang en; JSON is the
-same in both. Exit codes: 0 no error found, 1 errors found or bad input,
-2 usage.
-
-Flags:
-`
-
 // auditCmd is thidua audit: one cluster's recorded result, or a folder of
 // them with --batch.
-func auditCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("audit", stderr)
-	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", scoresHelp)
-	mapping := fs.String("mapping", "", mappingHelp)
-	recordedPath := fs.String("recorded", "", "recorded result `file`: what the minutes published (CSV, JSON or YAML)")
-	pubPath := fs.String("pub", "", "the secretariat's public `key` (PEM): a sealed record given as --recorded must be signed with it")
-	batch := fs.String("batch", "", "audit every cluster-year folder under `dir`")
-	format := fs.String("format", "md", "report `format`: md, json or html")
-	out := fs.String("out", "", "write the report to `file` instead of standard output")
-	langCode := fs.String("lang", "vi", "`language` of the report: vi or en")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), auditUsage)
-		fs.PrintDefaults()
-	}
+func auditCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("audit")
+	rulesPath := fs.String("rules", "", h.Say("help.flag.rules"))
+	scoresPath := fs.String("scores", "", h.Say("help.flag.scores"))
+	mapping := fs.String("mapping", "", h.Say("help.flag.mapping"))
+	recordedPath := fs.String("recorded", "", h.Say("help.flag.recorded"))
+	pubPath := fs.String("pub", "", h.Say("help.flag.pub.audit"))
+	batch := fs.String("batch", "", h.Say("help.flag.batch"))
+	format := fs.String("format", "md", h.Say("help.flag.format.md_json_html"))
+	out := fs.String("out", "", h.Say("help.flag.out.report"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	in := e.inputs(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -77,6 +55,12 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "thidua audit: --rules, --scores and --recorded are required (or --batch DIR)")
 		fs.Usage()
 		return exitUsage
+	case !in.check("audit", tag, stderr, input{"--rules", *rulesPath, docInput}, input{"--scores", *scoresPath, sheetInput},
+		input{"--recorded", *recordedPath, recordedInput}, input{"--mapping", *mapping, docInput}) || !unsupported("audit", tag, stderr, "--pub", *pubPath):
+		return exitUsage
+	case *pubPath != "" && *recordedPath == "-":
+		fmt.Fprintln(stderr, tag.Say("cli.audit.sealed_stdin"))
+		return exitUsage
 	case *pubPath != "" && !audit.IsSealedRecord(*recordedPath):
 		fmt.Fprintln(stderr, "thidua audit: --pub checks the signature of a sealed record, and --recorded is not one (schema thidua/record/v1)")
 		return exitUsage
@@ -91,6 +75,7 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
+	jsonProblems(stderr, f == audit.JSON)
 	w := stdout
 	var file *staged
 	if *out != "" {
@@ -105,9 +90,10 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 	if *batch != "" {
 		code, wrote = auditBatch(*batch, f, tag, w, stderr)
 	} else {
-		code, wrote = auditOne(*rulesPath, *scoresPath, *recordedPath, *mapping, *pubPath, f, tag, w, stderr)
+		code, wrote = auditOne(in, *rulesPath, *scoresPath, *recordedPath, *mapping, *pubPath, f, tag, w, stderr)
 	}
-	if file == nil {
+	if file == nil || code == exitUsage {
+		file.discard()
 		return code
 	}
 	// The report is the command's product even when it finds errors
@@ -130,12 +116,18 @@ func auditCmd(args []string, stdout, stderr io.Writer) int {
 // rulebook and the sheet (audit.AuditSealed), its signature with the
 // public key in pubPath if one is given. wrote is true if the whole report
 // was written (whatever it found).
-func auditOne(rulesPath, scoresPath, recordedPath, mappingPath, pubPath string, f audit.Format, tag lang.Tag, w, stderr io.Writer) (code int, wrote bool) {
+func auditOne(in *inputs, rulesPath, scoresPath, recordedPath, mappingPath, pubPath string, f audit.Format, tag lang.Tag, w, stderr io.Writer) (code int, wrote bool) {
 	ctx, stop := interruptible()
 	defer stop()
 	var rep audit.Report
 	var err error
-	if audit.IsSealedRecord(recordedPath) {
+	switch {
+	case rulesPath == "-" || scoresPath == "-" || recordedPath == "-" || mappingPath == "-" || in.sheetOverride:
+		var code int
+		if rep, code = auditInputs(ctx, in, rulesPath, scoresPath, recordedPath, mappingPath, tag, stderr); code != exitOK {
+			return code, false
+		}
+	case audit.IsSealedRecord(recordedPath):
 		var key ed25519.PublicKey
 		if pubPath != "" {
 			if key, err = record.ReadPublicKey(pubPath); err != nil {
@@ -144,7 +136,7 @@ func auditOne(rulesPath, scoresPath, recordedPath, mappingPath, pubPath string, 
 			}
 		}
 		rep, err = audit.AuditSealed(ctx, rulesPath, scoresPath, recordedPath, key, scoresheet.WithMappingFile(mappingPath))
-	} else {
+	default:
 		rep, err = audit.AuditFiles(ctx, rulesPath, scoresPath, recordedPath, scoresheet.WithMappingFile(mappingPath))
 	}
 	if err != nil {
@@ -160,6 +152,92 @@ func auditOne(rulesPath, scoresPath, recordedPath, mappingPath, pubPath string, 
 		return exitBadInput, true
 	}
 	return exitOK, true
+}
+
+// auditInputs audits a recorded result when one of the inputs is read from
+// standard input, or the sheet in the format --input-format names: the
+// command reads the rulebook, the recorded result and the sheet (only
+// read, not checked: the audit reports its scoring problems as findings)
+// and audits them (audit.Audit). Unlike audit.AuditFiles, it stops at a
+// sheet whose rows cannot be read (exit 1, its problems on stderr) rather
+// than reporting them as findings, and writes a workbook's warnings on
+// stderr. A sealed record is audited from files only (exit 2).
+func auditInputs(ctx context.Context, in *inputs, rulesPath, scoresPath, recordedPath, mappingPath string, tag lang.Tag, stderr io.Writer) (audit.Report, int) {
+	rb, err := in.rules(rulesPath)
+	if err != nil {
+		report(stderr, tag, err)
+		return audit.Report{}, exitBadInput
+	}
+	rec, sealed, err := in.recorded(recordedPath)
+	if sealed {
+		fmt.Fprintln(stderr, tag.Say("cli.audit.sealed_stdin"))
+		return audit.Report{}, exitUsage
+	}
+	if err != nil {
+		report(stderr, tag, err)
+		return audit.Report{}, exitBadInput
+	}
+	sh, warnings, err := in.sheet(rb, scoresPath, mappingPath, false)
+	warnReader(stderr, tag, warnings)
+	if err != nil {
+		report(stderr, tag, err)
+		return audit.Report{}, exitBadInput
+	}
+	rep, err := audit.Audit(ctx, rb, sh, rec)
+	if err != nil {
+		report(stderr, tag, err)
+		return audit.Report{}, exitBadInput
+	}
+	files := &rep.Inputs
+	files.Rulebook.File = cmp.Or(files.Rulebook.File, in.name(rulesPath))
+	files.Sheet.File = cmp.Or(files.Sheet.File, in.name(scoresPath))
+	files.Recorded.File = cmp.Or(files.Recorded.File, in.name(recordedPath))
+	return rep, exitOK
+}
+
+// recorded reads a recorded result: a file as audit.Load does, standard
+// input in the format --input-format names, within audit.MaxBytes. sealed
+// is true if it is a sealed record instead (thidua/record/v1), which is
+// not read.
+func (in *inputs) recorded(path string) (rec audit.Recorded, sealed bool, err error) {
+	if path != "-" {
+		if audit.IsSealedRecord(path) {
+			return rec, true, nil
+		}
+		rec, err = audit.Load(path)
+		return rec, false, err
+	}
+	if in.f == scoresheet.CSV {
+		r, done, err := in.reader(path)
+		if err != nil {
+			return rec, false, err
+		}
+		defer done()
+		rec, err = audit.ReadCSV(stdinName, r)
+		return rec, false, err
+	}
+	data, err := in.bytes(path, audit.MaxBytes)
+	if err != nil {
+		return rec, false, err
+	}
+	if isSealedRecord(data) {
+		return rec, true, nil
+	}
+	rec, err = audit.ParseJSON(stdinName, data)
+	return rec, false, err
+}
+
+// isSealedRecord reports whether data is a sealed record: a JSON object
+// whose schema is record.Schema (as audit.IsSealedRecord reads a file).
+func isSealedRecord(data []byte) bool {
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 || data[0] != '{' {
+		return false
+	}
+	var head struct {
+		Schema string `json:"schema"`
+	}
+	return json.Unmarshal(data, &head) == nil && head.Schema == record.Schema
 }
 
 // batchGCPercent is the garbage collector setting of a batch audit: the

@@ -12,8 +12,6 @@ import (
 	"github.com/thidua/thidua/lang"
 )
 
-const checkUsage = `  thidua check --rules RULEBOOK [--scores SHEET] [--n N] [--seed S] [--format table|json] [--lang vi|en]`
-
 // defaultCheckSeed is the seed of a check run without --seed; the report
 // records it.
 const defaultCheckSeed = 1
@@ -22,15 +20,17 @@ const defaultCheckSeed = 1
 // and prints each violation with a shrunk counter-example sheet. It exits
 // 1 if a property is violated in a way the rulebook's design does not
 // explain.
-func checkCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", stderr)
-	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", "score sheet `file` to check, and to draw sheets near")
-	n := fs.Int("n", invariants.DefaultN, "number of random `sheets`")
-	format := fs.String("format", "table", "output `format`: table or json")
-	langCode := fs.String("lang", "vi", "`language`: vi or en")
+func checkCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("check")
+	rulesPath := fs.String("rules", "", h.Say("help.flag.rules"))
+	scoresPath := fs.String("scores", "", h.Say("help.flag.scores.check"))
+	n := fs.Int("n", invariants.DefaultN, h.Say("help.flag.n.sheets"))
+	format := fs.String("format", "table", h.Say("help.flag.format.table_json"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	in := e.inputs(fs)
 	seed := seedFlag{set: true, v: defaultCheckSeed}
-	fs.Var(&seed, "seed", "`seed` of the random sheets (default 1)")
+	fs.Var(&seed, "seed", h.Say("help.flag.seed.check"))
 	if code, ok := parse(fs, args, required{"rules", rulesPath}); !ok {
 		return code
 	}
@@ -47,7 +47,11 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua check: --lang must be vi or en, found %q\n", *langCode)
 		return exitUsage
 	}
-	rb, sh, ok := load(*rulesPath, *scoresPath, t, stderr)
+	if !in.check("check", t, stderr, input{"--rules", *rulesPath, docInput}, input{"--scores", *scoresPath, sheetInput}) {
+		return exitUsage
+	}
+	jsonProblems(stderr, *format == "json")
+	rb, sh, ok := in.load(*rulesPath, *scoresPath, t, stderr)
 	if !ok {
 		return exitBadInput
 	}

@@ -16,7 +16,7 @@ import (
 // with a counter-example that reads back as a CSV sheet; exit code 0.
 func TestCheckHeadToHead(t *testing.T) {
 	var out, errb bytes.Buffer
-	code := checkCmd([]string{"--rules", "../../examples/check/head-to-head.yaml", "--lang", "en", "--seed", "2"}, &out, &errb)
+	code := call(checkCmd, []string{"--rules", "../../examples/check/head-to-head.yaml", "--lang", "en", "--seed", "2"}, &out, &errb)
 	require.Equal(t, exitOK, code, errb.String())
 	s := out.String()
 	require.Contains(t, s, "200 random sheets, seed 2")
@@ -35,14 +35,14 @@ func TestCheckHeadToHead(t *testing.T) {
 	require.NoError(t, err)
 
 	out.Reset()
-	code = checkCmd([]string{"--rules", "../../examples/check/head-to-head.yaml", "--n", "30"}, &out, &errb)
+	code = call(checkCmd, []string{"--rules", "../../examples/check/head-to-head.yaml", "--n", "30"}, &out, &errb)
 	require.Equal(t, exitOK, code)
 	require.Contains(t, out.String(), "30 bảng điểm ngẫu nhiên, seed 1")
 }
 
 func TestCheckJSONAndScores(t *testing.T) {
 	var out, errb bytes.Buffer
-	code := checkCmd([]string{"--rules", "../../examples/cum2/rulebook.yaml", "--scores", "../../examples/cum2/scores-2020.csv", "--n", "20", "--format", "json"}, &out, &errb)
+	code := call(checkCmd, []string{"--rules", "../../examples/cum2/rulebook.yaml", "--scores", "../../examples/cum2/scores-2020.csv", "--n", "20", "--format", "json"}, &out, &errb)
 	require.Equal(t, exitOK, code, errb.String())
 	var rep struct {
 		Schema  string
@@ -69,13 +69,13 @@ eligibility: [{id: cao, reason: Trên 10, min_total: 11}]
 awards: [{id: flag, name: Cờ, count: 1, requires: [cao]}]
 `), 0o644))
 	var out, errb bytes.Buffer
-	require.Equal(t, exitBadInput, checkCmd([]string{"--rules", path, "--n", "20"}, &out, &errb))
+	require.Equal(t, exitBadInput, call(checkCmd, []string{"--rules", path, "--n", "20"}, &out, &errb))
 	require.Contains(t, out.String(), "[VI PHẠM] Mỗi hình thức khen thưởng đều có bảng điểm đạt được")
 }
 
 func TestCheckUsage(t *testing.T) {
 	var out, errb bytes.Buffer
-	require.Equal(t, exitUsage, checkCmd(nil, &out, &errb))
-	require.Equal(t, exitUsage, checkCmd([]string{"--rules", "x.yaml", "--n", "0"}, &out, &errb))
-	require.Equal(t, exitBadInput, checkCmd([]string{"--rules", "missing.yaml"}, &out, &errb))
+	require.Equal(t, exitUsage, call(checkCmd, nil, &out, &errb))
+	require.Equal(t, exitUsage, call(checkCmd, []string{"--rules", "x.yaml", "--n", "0"}, &out, &errb))
+	require.Equal(t, exitBadInput, call(checkCmd, []string{"--rules", "missing.yaml"}, &out, &errb))
 }

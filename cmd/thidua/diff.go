@@ -12,21 +12,21 @@ import (
 	"github.com/thidua/thidua/rules"
 )
 
-const diffUsage = `  thidua diff OLD NEW [--scores SHEET] [--format table|json] [--seed N] [--lang vi|en]`
-
 // diffCmd prints the semantic difference between two rulebooks and, with
 // --scores, whether the sheet's result changes from one to the other.
-func diffCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("diff", stderr)
-	scoresPath := fs.String("scores", "", "score sheet `file` to rank under both rulebooks")
-	format := fs.String("format", "table", "output `format`: table or json")
-	langCode := fs.String("lang", "vi", "`language`: vi or en")
+func diffCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("diff")
+	scoresPath := fs.String("scores", "", h.Say("help.flag.scores.diff"))
+	format := fs.String("format", "table", h.Say("help.flag.format.table_json"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	in := e.inputs(fs)
 	var seed seedFlag
-	fs.Var(&seed, "seed", "`seed` for drawing lots, if a tie-break chain reaches lots and the sheet records no draw")
+	fs.Var(&seed, "seed", h.Say("help.flag.seed.lots"))
 	var pos []string
 	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			return exitUsage
+		if code, ok := parseFlags(fs, rest); !ok {
+			return code
 		}
 		if fs.NArg() == 0 {
 			break
@@ -34,7 +34,8 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 		pos, rest = append(pos, fs.Arg(0)), fs.Args()[1:]
 	}
 	if len(pos) != 2 {
-		fmt.Fprintf(stderr, "thidua diff: expected two rulebooks, OLD and NEW, found %d argument(s)\n%s\n", len(pos), diffUsage)
+		fmt.Fprintf(stderr, "thidua diff: expected two rulebooks, OLD and NEW, found %d argument(s)\n", len(pos))
+		fs.Usage()
 		return exitUsage
 	}
 	if *format != "table" && *format != "json" {
@@ -46,12 +47,16 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua diff: --lang must be vi or en, found %q\n", *langCode)
 		return exitUsage
 	}
-	old, err := rules.Load(pos[0])
+	if !in.check("diff", t, stderr, input{"OLD", pos[0], docInput}, input{"NEW", pos[1], docInput}, input{"--scores", *scoresPath, sheetInput}) {
+		return exitUsage
+	}
+	jsonProblems(stderr, *format == "json")
+	old, err := in.rules(pos[0])
 	if err != nil {
 		report(stderr, t, err)
 		return exitBadInput
 	}
-	new, err := rules.Load(pos[1])
+	new, err := in.rules(pos[1])
 	if err != nil {
 		report(stderr, t, err)
 		return exitBadInput
@@ -68,16 +73,22 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 			rb    *rules.Rulebook
 		}{{pos[0], lang.Msg("amend.which.old"), old}, {pos[1], lang.Msg("amend.which.new"), new}} {
 			var problems bytes.Buffer
-			if _, _, ok := load(x.path, *scoresPath, t, &problems); !ok {
+			w := io.Writer(&problems)
+			if inJSON(stderr) {
+				w = stderr // one document for both rulebooks
+			}
+			if !checkSheet(in, x.rb, *scoresPath, t, w) {
 				valid = false
-				fmt.Fprintln(stderr, lang.Msg("amend.sheet.invalid", x.rb.ID(), x.rb.Version()).With(x.which).In(t))
+				if !inJSON(stderr) {
+					fmt.Fprintln(stderr, lang.Msg("amend.sheet.invalid", x.rb.ID(), x.rb.Version()).With(x.which).In(t))
+				}
 			}
 			stderr.Write(problems.Bytes())
 		}
 		if !valid {
 			return exitBadInput
 		}
-		_, sh, _ := load(pos[1], *scoresPath, t, io.Discard)
+		sh, _, _ := in.sheet(new, *scoresPath, "", true)
 		var opts []ranking.Option
 		if seed.set {
 			opts = append(opts, ranking.WithSeed(seed.v))
@@ -109,7 +120,7 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "  "+c.Text(t))
 	}
 	if out != nil {
-		fmt.Fprintln(stdout, "\n"+t.Say("cli.diff.result", *scoresPath))
+		fmt.Fprintln(stdout, "\n"+t.Say("cli.diff.result", in.name(*scoresPath)))
 		fmt.Fprintln(stdout, "  "+out.Message.In(t))
 		if out.Leader != nil {
 			fmt.Fprintln(stdout, "  "+out.Leader.Message.In(t))
@@ -122,4 +133,18 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return finish("diff", exitOK, stdout, stderr, nil)
+}
+
+// checkSheet reads the score sheet and checks it against the rulebook rb,
+// writing its problems and warnings on w; it reports whether the sheet is
+// valid under rb.
+func checkSheet(in *inputs, rb *rules.Rulebook, path string, t lang.Tag, w io.Writer) bool {
+	sh, warnings, err := in.sheet(rb, path, "", true)
+	warnReader(w, t, warnings)
+	if err != nil {
+		report(w, t, err)
+		return false
+	}
+	warn(w, t, sh)
+	return true
 }

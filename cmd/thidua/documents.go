@@ -10,48 +10,25 @@ import (
 	"github.com/thidua/thidua/ranking"
 )
 
-const documentsUsage = `Usage:
-  thidua documents --rules RULEBOOK --scores SHEET --kind summary|submission
-                   [--format md|html|docx] [--lang vi|en] [--out FILE]
-                   [--issuer NAME] [--parent NAME] [--recipient NAME] [--place NAME] [--seed N]
-
-Drafts a cluster's documents from its ranked result, every number taken
-from the standings:
-  summary     the summary table of the scoring results (bảng tổng hợp kết quả
-              chấm điểm), A4 landscape
-  submission  the cluster head's submission proposing the awards (tờ trình đề
-              nghị tặng Cờ thi đua, Bằng khen), after Mẫu 01, Phụ lục I,
-              Nghị định 98/2023/NĐ-CP, A4 portrait
-Both are drafts (dự thảo), to check against the form in force before signing.
---format html writes a self-contained page to print to PDF from a browser;
---format docx (a Word document) needs --out. The number and the date are
-left blank (…); --issuer, --parent, --recipient and --place fill the header.
-Exit codes: 0 ok, 1 bad input, 2 usage.
-
-Flags:
-`
-
 // documentsCmd is thidua documents: the summary table or the submission of
 // a ranked cluster.
-func documentsCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("documents", stderr)
-	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", scoresHelp)
-	mapping := fs.String("mapping", "", mappingHelp)
-	kindName := fs.String("kind", "", "document `kind`: summary or submission")
-	format := fs.String("format", "md", "output `format`: md, html or docx")
-	langCode := fs.String("lang", "vi", "`language` of the labels: vi or en")
-	out := fs.String("out", "", "write the document to `file` instead of standard output")
-	issuer := fs.String("issuer", "", "issuing body in the header (`name`; default: the cluster's name)")
-	parent := fs.String("parent", "", "body above the issuer in the header (`name`; default: UBND and the rulebook's jurisdiction)")
-	recipient := fs.String("recipient", "", "addressee of the submission, Kính gửi (`name`; default: Ủy ban nhân dân and the jurisdiction)")
-	place := fs.String("place", "", "place `name` before the date (default: left blank)")
+func documentsCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("documents")
+	rulesPath := fs.String("rules", "", h.Say("help.flag.rules"))
+	scoresPath := fs.String("scores", "", h.Say("help.flag.scores"))
+	mapping := fs.String("mapping", "", h.Say("help.flag.mapping"))
+	kindName := fs.String("kind", "", h.Say("help.flag.kind"))
+	format := fs.String("format", "md", h.Say("help.flag.format.md_html_docx"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	out := fs.String("out", "", h.Say("help.flag.out.document"))
+	issuer := fs.String("issuer", "", h.Say("help.flag.issuer"))
+	parent := fs.String("parent", "", h.Say("help.flag.parent"))
+	recipient := fs.String("recipient", "", h.Say("help.flag.recipient"))
+	place := fs.String("place", "", h.Say("help.flag.place"))
+	in := e.inputs(fs)
 	var seed seedFlag
-	fs.Var(&seed, "seed", "`seed` for drawing lots, if the tie-break chain reaches lots and the sheet records no draw")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), documentsUsage)
-		fs.PrintDefaults()
-	}
+	fs.Var(&seed, "seed", h.Say("help.flag.seed.lots"))
 	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}, required{"kind", kindName}); !ok {
 		return code
 	}
@@ -74,10 +51,13 @@ func documentsCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "thidua documents: --format docx writes a binary file: give it with --out FILE")
 		return exitUsage
 	}
+	if !in.check("documents", lg, stderr, input{"--rules", *rulesPath, docInput}, input{"--scores", *scoresPath, sheetInput}, input{"--mapping", *mapping, docInput}) {
+		return exitUsage
+	}
 	if refuseOverwrite("documents", lg, stderr, []string{*out}, []string{*rulesPath, *scoresPath, *mapping}) {
 		return exitUsage
 	}
-	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, lg, stderr)
+	rb, sh, ok := in.loadWith(*rulesPath, *scoresPath, *mapping, lg, stderr)
 	if !ok {
 		return exitBadInput
 	}

@@ -52,7 +52,7 @@ func TestDocumentsGolden(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			code := documentsCmd(c.args, &out, &errb)
+			code := call(documentsCmd, c.args, &out, &errb)
 			if code != c.code {
 				t.Errorf("exit code %d, want %d\nstderr:\n%s", code, c.code, errb.String())
 			}
@@ -92,7 +92,7 @@ func TestDocumentsProvenance(t *testing.T) {
 	}
 	for _, kind := range []string{"summary", "submission"} {
 		var out, errb bytes.Buffer
-		if code := documentsCmd([]string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--kind", kind}, &out, &errb); code != exitOK {
+		if code := call(documentsCmd, []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--kind", kind}, &out, &errb); code != exitOK {
 			t.Fatalf("exit %d: %s", code, errb.String())
 		}
 		for _, h := range []string{st.Rulebook.Hash, st.SheetHash} {
@@ -143,7 +143,7 @@ func TestDocumentsOut(t *testing.T) {
 		t.Run(c.format, func(t *testing.T) {
 			path := filepath.Join(dir, c.file)
 			var out, errb bytes.Buffer
-			code := documentsCmd([]string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--kind", "summary", "--format", c.format, "--out", path}, &out, &errb)
+			code := call(documentsCmd, []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--kind", "summary", "--format", c.format, "--out", path}, &out, &errb)
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, errb.String())
 			}
@@ -159,7 +159,7 @@ func TestDocumentsOut(t *testing.T) {
 	}
 	t.Run("unwritable", func(t *testing.T) {
 		var out, errb bytes.Buffer
-		code := documentsCmd([]string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--kind", "summary", "--out", filepath.Join(dir, "no", "such", "dir", "x.md")}, &out, &errb)
+		code := call(documentsCmd, []string{"--rules", rb, "--scores", cum2 + "scores-2020.csv", "--kind", "summary", "--out", filepath.Join(dir, "no", "such", "dir", "x.md")}, &out, &errb)
 		if code != exitBadInput || !strings.Contains(errb.String(), "thidua documents:") {
 			t.Errorf("exit %d, stderr %q; want 1 and an error", code, errb.String())
 		}

@@ -18,7 +18,6 @@ import (
 	"io"
 
 	"github.com/thidua/thidua/lang"
-	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoresheet"
 	"github.com/thidua/thidua/scoring"
 	"github.com/thidua/thidua/year/covenant"
@@ -65,13 +64,14 @@ func printed(err error) int {
 // year, its membership changes, the awards per member over the years
 // (following mergers) and what the history decided; with --member, one
 // unit's awards and roles over the years.
-func historyCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("history", stderr)
-	file := fs.String("file", "", "history `file` (YAML or JSON)")
-	cluster := fs.String("cluster", "", "show only the cluster with this `id`")
-	member := fs.String("member", "", "show one unit's awards and roles over the years (`id`)")
-	years := fs.Int("years", 0, "show only the last `N` years (0: all)")
-	langCode := fs.String("lang", "vi", "`language` of the tables: vi or en")
+func historyCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("history")
+	file := fs.String("file", "", h.Say("help.flag.file.history"))
+	cluster := fs.String("cluster", "", h.Say("help.flag.cluster.history"))
+	member := fs.String("member", "", h.Say("help.flag.member.history"))
+	years := fs.Int("years", 0, h.Say("help.flag.years"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
 	if code, ok := parse(fs, args, required{"file", file}); !ok {
 		return code
 	}
@@ -80,22 +80,24 @@ func historyCmd(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	t, ok := yearLang("history", *langCode, stderr)
-	if !ok {
+	// A history refers to rulebooks and sheets by paths relative to its
+	// file; read from standard input, it would be read without them.
+	if !ok || !unsupported("history", t, stderr, "--file", *file) {
 		return exitUsage
 	}
-	h, err := history.Load(*file)
+	hist, err := history.Load(*file)
 	if err != nil {
 		report(stderr, t, err)
 		return exitBadInput
 	}
-	ids := h.Clusters()
+	ids := hist.Clusters()
 	if *cluster != "" {
 		ids = []string{*cluster}
 	}
 	var reports []textReport
 	if *member != "" {
-		from, to := h.Span(ids, *years)
-		r, err := h.MemberReport(*member, ids, from, to)
+		from, to := hist.Span(ids, *years)
+		r, err := hist.MemberReport(*member, ids, from, to)
 		if err != nil {
 			fmt.Fprintf(stderr, "thidua history: %s\n", textOf(err, t))
 			return exitUsage
@@ -103,8 +105,8 @@ func historyCmd(args []string, stdout, stderr io.Writer) int {
 		reports = append(reports, r)
 	} else {
 		for _, id := range ids {
-			from, to := h.Span([]string{id}, *years)
-			r, err := h.ClusterReport(id, from, to)
+			from, to := hist.Span([]string{id}, *years)
+			r, err := hist.ClusterReport(id, from, to)
 			if err != nil {
 				fmt.Fprintf(stderr, "thidua history: %s\n", textOf(err, t))
 				return exitUsage
@@ -125,18 +127,22 @@ func historyCmd(args []string, stdout, stderr io.Writer) int {
 
 // nominateCmd prints the clusters' proposals with the provincial council's
 // decisions, the Government-flag quota and the ranking of the candidates.
-func nominateCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("nominate", stderr)
-	file := fs.String("province", "", "province `file` (YAML or JSON)")
-	langCode := fs.String("lang", "vi", "`language` of the tables: vi or en")
+func nominateCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("nominate")
+	file := fs.String("province", "", h.Say("help.flag.province"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	in := e.inputs(fs)
 	if code, ok := parse(fs, args, required{"province", file}); !ok {
 		return code
 	}
 	t, ok := yearLang("nominate", *langCode, stderr)
-	if !ok {
+	if !ok || !in.check("nominate", t, stderr, input{"--province", *file, docInput}) {
 		return exitUsage
 	}
-	p, err := province.Load(*file)
+	// From standard input, a province cannot name history files: they are
+	// found beside the province file (province.Load).
+	p, err := doc(in, *file, province.MaxBytes, province.Load, province.Parse)
 	if err != nil {
 		report(stderr, t, err)
 		return exitBadInput
@@ -144,22 +150,26 @@ func nominateCmd(args []string, stdout, stderr io.Writer) int {
 	return printed(p.WriteText(stdout, t))
 }
 
-// covenantUsage is the covenant command's usage line.
-const covenantUsage = "usage: thidua covenant progress --covenant FILE [--rules RULEBOOK] [--scores SHEET] [--months M] [--lang vi|en]"
-
 // covenantCmd prints a covenant's progress at an interim report and, with
 // a rulebook, the projected year-end standings.
-func covenantCmd(args []string, stdout, stderr io.Writer) int {
+func covenantCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("covenant progress")
+	file := fs.String("covenant", "", h.Say("help.flag.covenant"))
+	rulesPath := fs.String("rules", "", h.Say("help.flag.rules.covenant"))
+	scoresPath := fs.String("scores", "", h.Say("help.flag.scores.covenant"))
+	months := fs.Int("months", 0, h.Say("help.flag.months"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	in := e.inputs(fs)
 	if len(args) == 0 || args[0] != "progress" {
-		fmt.Fprintln(stderr, covenantUsage)
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+			parseFlags(fs, args)
+			return exitOK
+		}
+		fmt.Fprintln(stderr, h.Say("help.usage"))
+		fmt.Fprintln(stderr, "  "+helpFor("covenant progress").synopsis[0])
 		return exitUsage
 	}
-	fs := newFlags("covenant progress", stderr)
-	file := fs.String("covenant", "", "covenant `file` (YAML or JSON)")
-	rulesPath := fs.String("rules", "", "the cluster's rulebook `file`: project the year-end standings")
-	scoresPath := fs.String("scores", "", "score sheet `file` giving what the covenant does not (other criteria, facts, ballot)")
-	months := fs.Int("months", 0, "the interim report after `M` months (0: the latest)")
-	langCode := fs.String("lang", "vi", "`language` of the tables: vi or en")
 	if code, ok := parse(fs, args[1:], required{"covenant", file}); !ok {
 		return code
 	}
@@ -168,10 +178,10 @@ func covenantCmd(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	t, ok := yearLang("covenant progress", *langCode, stderr)
-	if !ok {
+	if !ok || !in.check("covenant progress", t, stderr, input{"--covenant", *file, docInput}, input{"--rules", *rulesPath, docInput}, input{"--scores", *scoresPath, sheetInput}) {
 		return exitUsage
 	}
-	c, err := covenant.Load(*file)
+	c, err := doc(in, *file, covenant.MaxBytes, covenant.Load, covenant.Parse)
 	if err != nil {
 		report(stderr, t, err)
 		return exitBadInput
@@ -184,7 +194,7 @@ func covenantCmd(args []string, stdout, stderr io.Writer) int {
 	if err := c.WriteProgress(stdout, prog, t); err != nil || *rulesPath == "" {
 		return printed(err)
 	}
-	rb, err := rules.Load(*rulesPath)
+	rb, err := in.rules(*rulesPath)
 	if err != nil {
 		report(stderr, t, err)
 		return exitBadInput
@@ -194,7 +204,7 @@ func covenantCmd(args []string, stdout, stderr io.Writer) int {
 		// Read only: the sheet lacks the covenant's criteria until the
 		// projection adds them, so it is checked after.
 		var warnings []scoresheet.Warning
-		base, warnings, err = scoresheet.Load(rb, *scoresPath)
+		base, warnings, err = in.sheet(rb, *scoresPath, "", false)
 		warnReader(stderr, t, warnings)
 		if err != nil {
 			report(stderr, t, err)
@@ -212,18 +222,20 @@ func covenantCmd(args []string, stdout, stderr io.Writer) int {
 
 // titlesCmd checks a unit's titles against their conditions and quotas.
 // It exits 1 when a title exceeds its quota or a holder fails a condition.
-func titlesCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("titles", stderr)
-	file := fs.String("file", "", "titles `file` (YAML or JSON)")
-	langCode := fs.String("lang", "vi", "`language` of the tables: vi or en")
+func titlesCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("titles")
+	file := fs.String("file", "", h.Say("help.flag.file.titles"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	in := e.inputs(fs)
 	if code, ok := parse(fs, args, required{"file", file}); !ok {
 		return code
 	}
 	t, ok := yearLang("titles", *langCode, stderr)
-	if !ok {
+	if !ok || !in.check("titles", t, stderr, input{"--file", *file, docInput}) {
 		return exitUsage
 	}
-	ts, err := titles.Load(*file)
+	ts, err := doc(in, *file, titles.MaxBytes, titles.Load, titles.Parse)
 	if err != nil {
 		report(stderr, t, err)
 		return exitBadInput

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,7 +15,7 @@ import (
 
 const years = "../../examples/cum2-years/"
 
-type command func(args []string, stdout, stderr io.Writer) int
+type command = cmdFunc
 
 // TestHistoryGolden runs the history, nominate, covenant and titles
 // commands and compares their exit code, stdout and stderr with
@@ -81,7 +80,7 @@ func TestHistoryGolden(t *testing.T) {
 func historyGolden(t *testing.T, name string, cmd command, args []string, wantCode int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := cmd(args, &out, &errb)
+	code := call(cmd, args, &out, &errb)
 	if code != wantCode {
 		t.Errorf("exit code %d, want %d\nstderr:\n%s", code, wantCode, errb.String())
 	}
@@ -171,7 +170,7 @@ func TestHistoryOutcomes(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			if code := c.cmd(c.args, &out, &errb); code != exitOK {
+			if code := call(c.cmd, c.args, &out, &errb); code != exitOK {
 				t.Fatalf("exit %d: %s", code, errb.String())
 			}
 			s := spaces.ReplaceAllString(out.String(), " ")
@@ -218,7 +217,7 @@ func TestYearNamesNotIDs(t *testing.T) {
 	for _, r := range runs {
 		for _, code := range []string{"vi", "en"} {
 			var out, errb bytes.Buffer
-			r.cmd(append(slices.Clone(r.args), "--lang", code), &out, &errb)
+			call(r.cmd, append(slices.Clone(r.args), "--lang", code), &out, &errb)
 			if out.Len() == 0 {
 				t.Fatalf("%v: no output: %s", r.args, errb.String())
 			}

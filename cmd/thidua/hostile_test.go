@@ -109,7 +109,7 @@ func TestHostileCorpus(t *testing.T) {
 			for _, lang := range []string{"vi", "en"} {
 				args := append(hostileArgs(t, name, hostileDir+name), "--lang", lang)
 				var out, errb bytes.Buffer
-				code := run(args, &out, &errb)
+				code := run(args, nil, &out, &errb)
 				want := exitBadInput
 				if hostileAccepted[name] {
 					want = exitOK
@@ -176,7 +176,7 @@ func TestEndlessInputs(t *testing.T) {
 				var before, after runtime.MemStats
 				runtime.ReadMemStats(&before)
 				var out, errb bytes.Buffer
-				code := run(append(hostileArgs(t, k.kind+"-", path), "--lang", "en"), &out, &errb)
+				code := run(append(hostileArgs(t, k.kind+"-", path), "--lang", "en"), nil, &out, &errb)
 				runtime.ReadMemStats(&after)
 				require.Equal(t, exitBadInput, code, "stderr: %.2000s", errb.String())
 				require.Regexp(t, `larger than|limit|at most`, errb.String())

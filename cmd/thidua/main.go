@@ -18,15 +18,25 @@
 //	thidua sensitivity --rules RULEBOOK --scores SHEET (--weight NODE | --score MEMBER:CRIT) --from A --to B --step D
 //	thidua scenario --rules RULEBOOK --scores SHEET --edits FILE
 //	thidua seal --rules RULEBOOK --scores SHEET [--seed N] [--prev RECORD] [--key KEY] [--compact] --out RECORD.json
-//	thidua verify RECORD.json [--rules RULEBOOK --scores SHEET] [--pub KEY.pub] [--chain DIR]
+//	thidua verify RECORD.json [--rules RULEBOOK --scores SHEET] [--pub KEY.pub] [--chain DIR] [--format table|json]
 //	thidua keygen --out NAME
 //	thidua diff OLD NEW [--scores SHEET] [--format table|json] [--seed N]
 //	thidua check --rules RULEBOOK [--scores SHEET] [--n N] [--seed S] [--format table|json]
-//	thidua serve [--addr 127.0.0.1:8080] [--timeout 30s]
+//	thidua serve [--addr 127.0.0.1:8080] [--timeout 30s] [--open]
+//	thidua version
 //
-// Every command writes Vietnamese (labels, sentences, decimal commas)
-// unless --lang en; JSON output is the same in both languages. Exit codes:
-// 0 ok, 1 bad input (a rulebook or sheet with problems), 2 usage.
+// An input file may be "-": it is then read from standard input, in the
+// format --input-format names (csv, json, yaml or xlsx); one input at most
+// per command. With --format json, the problems of a bad input are written
+// on standard error as one JSON document, the body of the server's 422
+// responses (schema thidua/problems/v1).
+//
+// Every command writes Vietnamese (labels, sentences, decimal commas, its
+// help) unless --lang en; JSON output is the same in both languages. Exit
+// codes: 0 ok, 1 bad input (a rulebook or sheet with problems), 2 usage.
+//
+// On Windows, thidua run without arguments — a double-click on thidua.exe —
+// runs "thidua serve --open": the web page, opened in the default browser.
 package main
 
 import (
@@ -35,7 +45,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strconv"
+	"strings"
 
 	"github.com/thidua/thidua/lang"
 )
@@ -47,37 +59,62 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	args := os.Args[1:]
+	if len(args) == 0 {
+		args = defaultArgs(runtime.GOOS)
+	}
+	os.Exit(run(args, os.Stdin, os.Stdout, os.Stderr))
 }
 
-const usage = `thidua scores and ranks the members of an emulation cluster (cụm thi đua).
+// defaultArgs are the arguments of thidua run without any, on the
+// operating system goos: on Windows, where that is what a double-click on
+// thidua.exe does, "serve --open" (the web page, opened in the browser);
+// elsewhere none, so that the usage is printed.
+func defaultArgs(goos string) []string {
+	if goos == "windows" {
+		return []string{"serve", "--open"}
+	}
+	return nil
+}
 
-Usage:
-  thidua rank --rules RULEBOOK --scores SHEET [--format table|json] [--explain] [--seed N] [--out FILE.xlsx]
-  thidua validate --rules RULEBOOK [--scores SHEET]
-  ` + templateUsage + `
-  thidua simulate --rules RULEBOOK --scores SHEET (--model MODEL | --range R --step S) [--n N] [--seed S] [--chart FILE]
-  thidua audit --rules RULEBOOK --scores SHEET --recorded RESULT [--format md|json|html] [--out FILE]
-  thidua audit --batch DIR [--format md|json|html]
-  thidua documents --rules RULEBOOK --scores SHEET --kind summary|submission [--format md|html|docx] [--out FILE]
-  thidua history --file HISTORY [--cluster C] [--member M] [--years N]
-  thidua covenant progress --covenant FILE [--rules RULEBOOK] [--scores SHEET] [--months M]
-  thidua nominate --province FILE
-  thidua titles --file FILE
-` + whatifUsage + recordUsage + diffUsage + "\n" + checkUsage + "\n  " + serveUsage + "\n" + `
-  RULEBOOK is a YAML or JSON rulebook; SHEET a CSV, JSON, YAML or XLSX score sheet
-  (--mapping FILE for an .xlsx layout that is not detected).
-  Every command writes Vietnamese (labels, sentences, decimal commas) unless --lang en;
-  JSON output is the same in both.
-  Exit codes: 0 ok, 1 bad input, 2 usage.
-`
+// env is what a command runs with: its standard streams, the language of
+// its help, and what it needs from the system that tests replace.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer // a *checkedWriter under run
+	stderr io.Writer // a *errStream under run
+	// help is the language of the help and usage texts: --lang's, read
+	// from the arguments before the flags are defined.
+	help lang.Tag
+	// open opens a URL in the default browser (serve --open).
+	open func(url string) error
+	// flagSets, if not nil, collects every flag set the command defines
+	// (for the tests that check every flag's help).
+	flagSets *[]*flag.FlagSet
+}
 
-// run is the whole program, with its streams passed in for tests.
-func run(args []string, stdout, stderr io.Writer) int {
-	out := &checkedWriter{w: stdout}
-	code := dispatch(args, out, stderr)
+// run is the whole program, with its streams passed in for tests. stdin
+// may be nil (no input).
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runEnv(&env{stdin: stdin, stdout: stdout, stderr: stderr, open: openBrowser}, args, dispatch)
+}
+
+// runEnv runs cmd with args in e, whose streams it wraps: standard output
+// is checked (a command whose output is lost exits 1), standard error
+// holds problems back for one JSON document when the command asks for
+// JSON (see errStream).
+func runEnv(e *env, args []string, cmd cmdFunc) int {
+	if e.stdin == nil {
+		e.stdin = strings.NewReader("")
+	}
+	out := &checkedWriter{w: e.stdout}
+	errs := &errStream{w: e.stderr}
+	e.stdout, e.stderr = out, errs
+	e.help = helpLang(args)
+	code := cmd(e, args)
+	errs.flush()
 	if out.err != nil {
-		fmt.Fprintf(stderr, "thidua: cannot write the output: %v\n", out.err)
+		fmt.Fprintf(errs.w, "thidua: cannot write the output: %v\n", out.err)
 		if code == exitOK {
 			code = exitBadInput
 		}
@@ -85,57 +122,106 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
+// cmdFunc is a command: it runs with args (those after its name) in e and
+// returns the exit code.
+type cmdFunc func(e *env, args []string) int
+
+// commandFunc is the command called name, nil if there is none.
+func commandFunc(name string) cmdFunc {
+	switch name {
+	case "rank":
+		return rankCmd
+	case "validate":
+		return validateCmd
+	case "template":
+		return templateCmd
+	case "simulate":
+		return simulateCmd
+	case "audit":
+		return auditCmd
+	case "documents":
+		return documentsCmd
+	case "history":
+		return historyCmd
+	case "covenant":
+		return covenantCmd
+	case "nominate":
+		return nominateCmd
+	case "titles":
+		return titlesCmd
+	case "whatif":
+		return whatifCmd
+	case "sensitivity":
+		return sensitivityCmd
+	case "scenario":
+		return scenarioCmd
+	case "seal":
+		return sealCmd
+	case "verify":
+		return verifyCmd
+	case "keygen":
+		return keygenCmd
+	case "diff":
+		return diffCmd
+	case "check":
+		return checkCmd
+	case "serve":
+		return serveCmd
+	case "version":
+		return versionCmd
+	}
+	return nil
+}
+
 // dispatch runs the command args name.
-func dispatch(args []string, stdout, stderr io.Writer) int {
+func dispatch(e *env, args []string) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		printUsage(e.stderr, e.help)
 		return exitUsage
 	}
-	switch args[0] {
-	case "rank":
-		return rankCmd(args[1:], stdout, stderr)
-	case "validate":
-		return validateCmd(args[1:], stdout, stderr)
-	case "simulate":
-		return simulateCmd(args[1:], stdout, stderr)
-	case "history":
-		return historyCmd(args[1:], stdout, stderr)
-	case "nominate":
-		return nominateCmd(args[1:], stdout, stderr)
-	case "covenant":
-		return covenantCmd(args[1:], stdout, stderr)
-	case "titles":
-		return titlesCmd(args[1:], stdout, stderr)
-	case "template":
-		return templateCmd(args[1:], stdout, stderr)
-	case "documents":
-		return documentsCmd(args[1:], stdout, stderr)
-	case "audit":
-		return auditCmd(args[1:], stdout, stderr)
-	case "whatif":
-		return whatifCmd(args[1:], stdout, stderr)
-	case "sensitivity":
-		return sensitivityCmd(args[1:], stdout, stderr)
-	case "scenario":
-		return scenarioCmd(args[1:], stdout, stderr)
-	case "seal":
-		return sealCmd(args[1:], stdout, stderr)
-	case "verify":
-		return verifyCmd(args[1:], stdout, stderr)
-	case "keygen":
-		return keygenCmd(args[1:], stdout, stderr)
-	case "diff":
-		return diffCmd(args[1:], stdout, stderr)
-	case "check":
-		return checkCmd(args[1:], stdout, stderr)
-	case "serve":
-		return serveCmd(args[1:], stdout, stderr)
-	case "-h", "--help", "help":
-		fmt.Fprint(stdout, usage)
-		return exitOK
+	if cmd := commandFunc(args[0]); cmd != nil {
+		return cmd(e, args[1:])
 	}
-	fmt.Fprintf(stderr, "thidua: unknown command %q\n\n%s", args[0], usage)
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		printUsage(e.stdout, e.help)
+		return exitOK
+	case "-v", "-version", "--version":
+		return versionCmd(e, nil)
+	}
+	fmt.Fprintln(e.stderr, e.help.Say("cli.usage.unknown", strconv.Quote(args[0])))
+	fmt.Fprintln(e.stderr)
+	printUsage(e.stderr, e.help)
 	return exitUsage
+}
+
+// helpLang is the language of the help: that of the --lang flag among
+// args (--lang en, --lang=en, -lang en), Vietnamese if there is none or it
+// names no language. The flags are parsed after they are defined, with
+// their help; the help's language must be known before.
+func helpLang(args []string) lang.Tag {
+	t := lang.Vietnamese
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "lang" {
+			continue
+		}
+		if !hasValue {
+			if i+1 >= len(args) {
+				break
+			}
+			i++
+			value = args[i]
+		}
+		if tag, err := lang.Parse(value); err == nil {
+			t = tag
+		}
+	}
+	return t
 }
 
 // seedFlag is an optional uint64 flag.
@@ -160,12 +246,6 @@ func (s *seedFlag) Set(v string) error {
 	return nil
 }
 
-func newFlags(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("thidua "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	return fs
-}
-
 // required names a flag that must be given.
 type required struct {
 	name  string
@@ -174,13 +254,11 @@ type required struct {
 
 // parse parses flags, reporting misuse: every required flag that is
 // missing, in the order given. ok is false if the command must stop with
-// the returned code.
+// the returned code: --help (or -h) prints the command's help on standard
+// output and stops with exit 0.
 func parse(fs *flag.FlagSet, args []string, req ...required) (int, bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
-		}
-		return exitUsage, false
+	if code, ok := parseFlags(fs, args); !ok {
+		return code, false
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
@@ -203,4 +281,15 @@ func parse(fs *flag.FlagSet, args []string, req ...required) (int, bool) {
 	}
 	fs.Usage()
 	return exitUsage, false
+}
+
+// parseFlags parses args with fs; --help prints the help (see parse).
+func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		return exitUsage, false
+	}
+	if helpAsked(fs) {
+		return exitOK, false
+	}
+	return exitOK, true
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,12 +63,21 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// call runs one command function as run runs a command: its streams
+// wrapped, with no standard input and no browser.
+func call(cmd cmdFunc, args []string, stdout, stderr io.Writer) int {
+	return runEnv(&env{stdout: stdout, stderr: stderr, open: noBrowser}, args, cmd)
+}
+
+// noBrowser is the browser of tests: none.
+func noBrowser(string) error { return errors.New("no browser in tests") }
+
 // golden runs the CLI with args and compares the exit code, stdout and
 // stderr with testdata/NAME.golden (rewritten with -update).
 func golden(t *testing.T, name string, args []string, wantCode int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(args, &out, &errb)
+	code := run(args, nil, &out, &errb)
 	if code != wantCode {
 		t.Errorf("exit code %d, want %d\nstderr:\n%s", code, wantCode, errb.String())
 	}
@@ -106,7 +117,7 @@ func TestRankOutcomes(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.sheet, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			if code := run([]string{"rank", "--rules", rb, "--scores", cum2 + c.sheet, "--lang", "en"}, &out, &errb); code != exitOK {
+			if code := run([]string{"rank", "--rules", rb, "--scores", cum2 + c.sheet, "--lang", "en"}, nil, &out, &errb); code != exitOK {
 				t.Fatalf("exit %d: %s", code, errb.String())
 			}
 			s := out.String()

@@ -80,7 +80,7 @@ func TestOutputIsNotAnInput(t *testing.T) {
 			entries, err := os.ReadDir(dir)
 			require.NoError(t, err)
 			var out, errb bytes.Buffer
-			code := run(args, &out, &errb)
+			code := run(args, nil, &out, &errb)
 			require.Equal(t, exitUsage, code, "stdout: %s\nstderr: %s", out.String(), errb.String())
 			require.Contains(t, errb.String(), "tệp đầu vào")
 			require.NotContains(t, out.String(), "đã ghi")
@@ -127,7 +127,7 @@ func TestFailedCommandKeepsTarget(t *testing.T) {
 			target := filepath.Join(dir, "out"+c.ext)
 			require.NoError(t, os.WriteFile(target, []byte("last year's report"), 0o644))
 			var out, errb bytes.Buffer
-			code := run(c.args(target), &out, &errb)
+			code := run(c.args(target), nil, &out, &errb)
 			require.Equal(t, exitBadInput, code, errb.String())
 			data, err := os.ReadFile(target)
 			require.NoError(t, err)
@@ -148,7 +148,7 @@ func TestOutputMode(t *testing.T) {
 	dir := t.TempDir()
 	fresh := filepath.Join(dir, "results.xlsx")
 	var out, errb bytes.Buffer
-	require.Equal(t, exitOK, run([]string{"rank", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--out", fresh}, &out, &errb), errb.String())
+	require.Equal(t, exitOK, run([]string{"rank", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--out", fresh}, nil, &out, &errb), errb.String())
 	st, err := os.Stat(fresh)
 	require.NoError(t, err)
 	require.Equal(t, os.FileMode(0o644), st.Mode().Perm())
@@ -156,7 +156,7 @@ func TestOutputMode(t *testing.T) {
 	private := filepath.Join(dir, "private.md")
 	require.NoError(t, os.WriteFile(private, nil, 0o600))
 	require.NoError(t, os.Chmod(private, 0o600))
-	require.Equal(t, exitOK, run([]string{"audit", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020.csv", "--out", private}, &out, &errb), errb.String())
+	require.Equal(t, exitOK, run([]string{"audit", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020.csv", "--out", private}, nil, &out, &errb), errb.String())
 	st, err = os.Stat(private)
 	require.NoError(t, err)
 	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
@@ -166,7 +166,7 @@ func TestOutputMode(t *testing.T) {
 	// command's product.
 	found := filepath.Join(dir, "found.md")
 	out.Reset()
-	require.Equal(t, exitBadInput, run([]string{"audit", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020-errors.csv", "--out", found}, &out, &errb))
+	require.Equal(t, exitBadInput, run([]string{"audit", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--recorded", cum2 + "recorded-2020-errors.csv", "--out", found}, nil, &out, &errb))
 	data, err := os.ReadFile(found)
 	require.NoError(t, err)
 	require.NotEmpty(t, data)
@@ -206,7 +206,7 @@ func TestWriteErrors(t *testing.T) {
 	for _, args := range cases {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			var errb bytes.Buffer
-			code := run(args, failingWriter{}, &errb)
+			code := run(args, nil, failingWriter{}, &errb)
 			require.Equal(t, exitBadInput, code, errb.String())
 			require.Contains(t, errb.String(), "cannot write the output")
 		})
@@ -218,7 +218,7 @@ func TestWriteErrors(t *testing.T) {
 	}
 	defer full.Close()
 	var errb bytes.Buffer
-	require.Equal(t, exitBadInput, run(with("rank"), full, &errb))
+	require.Equal(t, exitBadInput, run(with("rank"), nil, full, &errb))
 	require.Contains(t, errb.String(), "no space left on device")
 }
 
@@ -227,12 +227,12 @@ func TestWriteErrors(t *testing.T) {
 func TestMissingFlags(t *testing.T) {
 	for range 20 {
 		var out, errb bytes.Buffer
-		require.Equal(t, exitUsage, run([]string{"whatif", "--lang", "en"}, &out, &errb))
+		require.Equal(t, exitUsage, run([]string{"whatif", "--lang", "en"}, nil, &out, &errb))
 		first, _, _ := strings.Cut(errb.String(), "\n")
 		require.Equal(t, "thidua whatif: --rules, --scores and --member are required", first)
 	}
 	var out, errb bytes.Buffer
-	require.Equal(t, exitUsage, run([]string{"documents", "--rules", rb}, &out, &errb))
+	require.Equal(t, exitUsage, run([]string{"documents", "--rules", rb}, nil, &out, &errb))
 	require.Contains(t, errb.String(), "--scores and --kind are required")
 }
 
@@ -241,7 +241,7 @@ func TestMissingFlags(t *testing.T) {
 func TestSimulateCount(t *testing.T) {
 	for _, n := range []string{"9223372036854775807", "1000000000001", "0", "-5"} {
 		var out, errb bytes.Buffer
-		code := run([]string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "0.5", "--step", "0.25", "--n", n, "--lang", "en"}, &out, &errb)
+		code := run([]string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "0.5", "--step", "0.25", "--n", n, "--lang", "en"}, nil, &out, &errb)
 		require.Equal(t, exitUsage, code, n)
 		require.Contains(t, errb.String(), "--n must be from 1 to 1000000000000 scenarios", n)
 		require.Empty(t, out.String())
@@ -263,7 +263,7 @@ func TestProblemCap(t *testing.T) {
 		{"en", "more problems (only the first 200 are listed), by kind: input.score.missing ", " problems"},
 	} {
 		var out, errb bytes.Buffer
-		require.Equal(t, exitBadInput, run([]string{"rank", "--rules", rb, "--scores", sheet, "--lang", c.lang}, &out, &errb))
+		require.Equal(t, exitBadInput, run([]string{"rank", "--rules", rb, "--scores", sheet, "--lang", c.lang}, nil, &out, &errb))
 		lines := strings.Split(strings.TrimSuffix(errb.String(), "\n"), "\n")
 		require.Equal(t, maxProblems+2, len(lines), "200 problems, the rest counted, the total")
 		require.Contains(t, lines[maxProblems], c.more)

@@ -19,17 +19,19 @@ import (
 	"github.com/thidua/thidua/server"
 )
 
-func rankCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("rank", stderr)
-	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", scoresHelp)
-	format := fs.String("format", "table", "output `format`: table or json")
-	explain := fs.Bool("explain", false, "show every scorecard's computation (in JSON: include the scorecards)")
-	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
-	out := fs.String("out", "", "also write the standings and scorecards to `file`.xlsx")
-	mapping := fs.String("mapping", "", mappingHelp)
+func rankCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("rank")
+	rulesPath := fs.String("rules", "", h.Say("help.flag.rules"))
+	scoresPath := fs.String("scores", "", h.Say("help.flag.scores"))
+	format := fs.String("format", "table", h.Say("help.flag.format.table_json"))
+	explain := fs.Bool("explain", false, h.Say("help.flag.explain"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	out := fs.String("out", "", h.Say("help.flag.out.results"))
+	mapping := fs.String("mapping", "", h.Say("help.flag.mapping"))
+	in := e.inputs(fs)
 	var seed seedFlag
-	fs.Var(&seed, "seed", "`seed` for drawing lots, if the tie-break chain reaches lots and the sheet records no draw")
+	fs.Var(&seed, "seed", h.Say("help.flag.seed.lots"))
 	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}); !ok {
 		return code
 	}
@@ -46,10 +48,14 @@ func rankCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua rank: --out writes an .xlsx file, found %q\n", *out)
 		return exitUsage
 	}
+	if !in.check("rank", t, stderr, input{"--rules", *rulesPath, docInput}, input{"--scores", *scoresPath, sheetInput}, input{"--mapping", *mapping, docInput}) {
+		return exitUsage
+	}
 	if refuseOverwrite("rank", t, stderr, []string{*out}, []string{*rulesPath, *scoresPath, *mapping}) {
 		return exitUsage
 	}
-	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, t, stderr)
+	jsonProblems(stderr, *format == "json")
+	rb, sh, ok := in.loadWith(*rulesPath, *scoresPath, *mapping, t, stderr)
 	if !ok {
 		return exitBadInput
 	}
@@ -95,40 +101,6 @@ func printStandings(stdout, stderr io.Writer, t lang.Tag, st *ranking.Standings,
 	return exitOK
 }
 
-// scoresHelp and mappingHelp are the help of the --scores and --mapping
-// flags, the same in every command that reads a score sheet.
-const (
-	scoresHelp  = "score sheet `file` (CSV, JSON, YAML or XLSX)"
-	mappingHelp = "mapping `file` (YAML) for an .xlsx score sheet whose layout is not detected"
-)
-
-// load is loadWith without a mapping file.
-func load(rulesPath, scoresPath string, t lang.Tag, stderr io.Writer) (*rules.Rulebook, scoring.Sheet, bool) {
-	return loadWith(rulesPath, scoresPath, "", t, stderr)
-}
-
-// loadWith reads and checks a rulebook and, if a path is given, a score
-// sheet in any format (an .xlsx workbook read with the mapping file, if
-// one is given), reporting every problem and warning on stderr.
-func loadWith(rulesPath, scoresPath, mappingPath string, t lang.Tag, stderr io.Writer) (*rules.Rulebook, scoring.Sheet, bool) {
-	rb, err := rules.Load(rulesPath)
-	if err != nil {
-		report(stderr, t, err)
-		return nil, scoring.Sheet{}, false
-	}
-	if scoresPath == "" {
-		return rb, scoring.Sheet{}, true
-	}
-	sh, warnings, err := scoresheet.Check(rb, scoresPath, scoresheet.WithMappingFile(mappingPath))
-	warnReader(stderr, t, warnings)
-	if err != nil {
-		report(stderr, t, err)
-		return rb, sh, false
-	}
-	warn(stderr, t, sh)
-	return rb, sh, true
-}
-
 // warnReader prints what the workbook reader noticed (a formula that
 // disagrees with its recomputation, a row it did not recognise) on stderr.
 func warnReader(stderr io.Writer, t lang.Tag, ws []scoresheet.Warning) {
@@ -146,11 +118,16 @@ func warn(stderr io.Writer, t lang.Tag, sh scoring.Sheet) {
 }
 
 // report prints an error in the language, one problem per line, with a
-// count. The library's problems (rulebooks, score sheets, Excel files,
+// count; with --format json, it adds the error's problems to the JSON
+// document standard error ends with (see errStream). The library's problems (rulebooks, score sheets, Excel files,
 // recorded results, models, histories …) state themselves in either
 // language (Text); other errors (a missing file) as the system states
 // them.
 func report(w io.Writer, t lang.Tag, err error) {
+	if s := problemSink(w); s != nil {
+		s.errs = append(s.errs, err)
+		return
+	}
 	all := problem.Flatten(err)
 	shown := all[:min(len(all), maxProblems)]
 	for _, e := range shown {

@@ -3,8 +3,8 @@ package main
 import (
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -12,33 +12,28 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
-	"github.com/thidua/thidua/internal/bounded"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/record"
 	"github.com/thidua/thidua/rules"
-	"github.com/thidua/thidua/sheets"
 )
 
-// recordUsage is the synopsis of seal, verify and keygen, for main's usage.
-const recordUsage = `  thidua seal --rules RULEBOOK --scores SHEET [--seed N] [--prev RECORD] [--key KEY] [--compact] --out RECORD.json
-  thidua verify RECORD.json [--rules RULEBOOK --scores SHEET] [--pub KEY.pub] [--chain DIR]
-  thidua keygen --out NAME
-`
-
 // sealCmd seals a result: it ranks the sheet and writes the record.
-func sealCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("seal", stderr)
-	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", "score sheet `file` (CSV, JSON, YAML or XLSX)")
-	prevPath := fs.String("prev", "", "the cluster's `record` of the year before, to chain to")
-	keyPath := fs.String("key", "", "the secretariat's private `key` (PEM, from thidua keygen), to sign with")
-	compact := fs.Bool("compact", false, "keep only the result's hash, not the standings")
-	out := fs.String("out", "", "the record `file` to write (JSON)")
-	langCode := fs.String("lang", "vi", "`language` of messages: vi or en")
+func sealCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("seal")
+	rulesPath := fs.String("rules", "", h.Say("help.flag.rules"))
+	scoresPath := fs.String("scores", "", h.Say("help.flag.scores"))
+	prevPath := fs.String("prev", "", h.Say("help.flag.prev"))
+	keyPath := fs.String("key", "", h.Say("help.flag.key"))
+	compact := fs.Bool("compact", false, h.Say("help.flag.compact"))
+	out := fs.String("out", "", h.Say("help.flag.out.record"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	in := e.inputs(fs)
 	var seed seedFlag
-	fs.Var(&seed, "seed", "`seed` for drawing lots, if the tie-break chain reaches lots and the sheet records no draw")
+	fs.Var(&seed, "seed", h.Say("help.flag.seed.lots"))
 	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}, required{"out", out}); !ok {
 		return code
 	}
@@ -46,21 +41,25 @@ func sealCmd(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
+	if !in.check("seal", t, stderr, input{"--rules", *rulesPath, docInput}, input{"--scores", *scoresPath, sheetInput}, input{"--prev", *prevPath, recordInput}) ||
+		!unsupported("seal", t, stderr, "--key", *keyPath) {
+		return exitUsage
+	}
 	if refuseOverwrite("seal", t, stderr, []string{*out}, []string{*rulesPath, *scoresPath, *prevPath, *keyPath}) {
 		return exitUsage
 	}
-	rb, sh, ok := load(*rulesPath, *scoresPath, t, stderr)
+	rb, sh, ok := in.load(*rulesPath, *scoresPath, t, stderr)
 	if !ok {
 		return exitBadInput
 	}
-	rbFile, shFile, ok := readInputs(*rulesPath, *scoresPath, t, stderr)
+	rbFile, shFile, ok := readInputs(in, *rulesPath, *scoresPath, t, stderr)
 	if !ok {
 		return exitBadInput
 	}
 	o := record.Options{Compact: *compact, RulebookFile: rbFile, SheetFile: shFile}
 	var err error
 	if *prevPath != "" {
-		if o.Prev, err = record.Load(*prevPath); err != nil {
+		if o.Prev, err = in.record(*prevPath); err != nil {
 			report(stderr, t, err)
 			return exitBadInput
 		}
@@ -104,16 +103,17 @@ func sealCmd(args []string, stdout, stderr io.Writer) int {
 }
 
 // readInputs reads the rulebook and sheet files' bytes, for their file
-// hashes (each within its reader's limit: rules.MaxBytes, sheets.MaxBytes).
-func readInputs(rulesPath, scoresPath string, t lang.Tag, stderr io.Writer) ([]byte, []byte, bool) {
-	rb, err := bounded.ReadFile(rulesPath, rules.MaxBytes)
+// hashes (each within its reader's limit: rules.MaxBytes, sheets.MaxBytes);
+// standard input's are those read already.
+func readInputs(in *inputs, rulesPath, scoresPath string, t lang.Tag, stderr io.Writer) ([]byte, []byte, bool) {
+	rb, err := in.bytes(rulesPath, rules.MaxBytes)
 	if err != nil {
 		report(stderr, t, err)
 		return nil, nil, false
 	}
 	var sh []byte
 	if scoresPath != "" {
-		if sh, err = bounded.ReadFile(scoresPath, sheets.MaxBytes); err != nil {
+		if sh, err = in.sheetBytes(scoresPath); err != nil {
 			report(stderr, t, err)
 			return nil, nil, false
 		}
@@ -122,23 +122,22 @@ func readInputs(rulesPath, scoresPath string, t lang.Tag, stderr io.Writer) ([]b
 }
 
 // verifyCmd checks a record: exit 0 only if every check made holds.
-func verifyCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("verify", stderr)
-	rulesPath := fs.String("rules", "", "the rulebook `file` the record should name")
-	scoresPath := fs.String("scores", "", "the score sheet `file` the record should name (ranked again)")
-	pubPath := fs.String("pub", "", "the secretariat's public `key` (PEM): the record must be signed with it")
-	chainDir := fs.String("chain", "", "a `folder` of the cluster's records (*.json): checked as a chain with this one")
-	langCode := fs.String("lang", "vi", "`language` of the report: vi or en")
-	usageFor(fs, "thidua verify RECORD.json [--rules RULEBOOK --scores SHEET] [--pub KEY.pub] [--chain DIR]")
+func verifyCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("verify")
+	rulesPath := fs.String("rules", "", h.Say("help.flag.rules.verify"))
+	scoresPath := fs.String("scores", "", h.Say("help.flag.scores.verify"))
+	pubPath := fs.String("pub", "", h.Say("help.flag.pub"))
+	chainDir := fs.String("chain", "", h.Say("help.flag.chain"))
+	format := fs.String("format", "table", h.Say("help.flag.format.table_json"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	in := e.inputs(fs)
 	// The record may come before the flags or after them.
 	var pos []string
 	rest := args
 	for {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitUsage
+		if code, ok := parseFlags(fs, rest); !ok {
+			return code
 		}
 		if fs.NArg() == 0 {
 			break
@@ -160,11 +159,20 @@ func verifyCmd(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
+	if *format != "table" && *format != "json" {
+		fmt.Fprintf(stderr, "thidua verify: --format must be table or json, found %q\n", *format)
+		return exitUsage
+	}
 	t, ok := checkLang("verify", *langCode, stderr)
 	if !ok {
 		return exitUsage
 	}
-	rec, err := record.Load(pos[0])
+	if !in.check("verify", t, stderr, input{"RECORD", pos[0], recordInput}, input{"--rules", *rulesPath, docInput}, input{"--scores", *scoresPath, sheetInput}) ||
+		!unsupported("verify", t, stderr, "--pub", *pubPath) {
+		return exitUsage
+	}
+	jsonProblems(stderr, *format == "json")
+	rec, err := in.record(pos[0])
 	if err != nil {
 		report(stderr, t, err)
 		fmt.Fprintln(stderr, t.Say("cli.verify.unread"))
@@ -178,12 +186,12 @@ func verifyCmd(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *rulesPath != "" {
-		rb, sh, ok := load(*rulesPath, *scoresPath, t, stderr)
+		rb, sh, ok := in.load(*rulesPath, *scoresPath, t, stderr)
 		if !ok {
 			fmt.Fprintln(stderr, t.Say("cli.verify.inputs"))
 			return exitBadInput
 		}
-		rbFile, shFile, ok := readInputs(*rulesPath, *scoresPath, t, stderr)
+		rbFile, shFile, ok := readInputs(in, *rulesPath, *scoresPath, t, stderr)
 		if !ok {
 			return exitBadInput
 		}
@@ -205,11 +213,81 @@ func verifyCmd(args []string, stdout, stderr io.Writer) int {
 		rep.Findings = append(rep.Findings, unreadable...)
 		rep.Findings = append(rep.Findings, record.VerifyChain(append(links, rec), c.PublicKey).Findings...)
 	}
-	printReport(stdout, t, pos[0], rec, rep)
+	code := exitOK
 	if !rep.OK() {
-		return exitBadInput
+		code = exitBadInput
 	}
-	return exitOK
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(newVerification(in.name(pos[0]), rec, rep)); err != nil {
+			fmt.Fprintf(stderr, "thidua verify: %v\n", err)
+			return exitBadInput
+		}
+		return code
+	}
+	printReport(stdout, t, in.name(pos[0]), rec, rep)
+	return code
+}
+
+// verifySchema names the layout of thidua verify --format json.
+const verifySchema = "thidua/verify/v1"
+
+// verification is thidua verify --format json (schema thidua/verify/v1):
+// the record verified, each check made with its status and, when it
+// failed, the reason's code (record.Kind), and whether all held.
+type verification struct {
+	Schema string `json:"schema"`
+	// Record is the record's file as given ("stdin" for standard input).
+	Record string `json:"record"`
+	// Hash is the record's hash; Cluster, Year, SealedAt and Engine are
+	// what it states.
+	Hash     string `json:"hash"`
+	Cluster  string `json:"cluster,omitempty"`
+	Year     int    `json:"year"`
+	SealedAt string `json:"sealed_at"`
+	Engine   string `json:"engine"`
+	// OK is true when no check failed (the exit code is then 0).
+	OK bool `json:"ok"`
+	// Failed lists the reasons of the failed checks, each once, in order
+	// of first appearance (tampered, wrong_rulebook, changed_sheet,
+	// different_result, broken_chain, unknown_key).
+	Failed []record.Kind `json:"failed"`
+	Checks []verifyCheck `json:"checks"`
+}
+
+// verifyCheck is one check: its code (integrity, signature, rulebook,
+// sheet, result, chain) and its name for people, its status (ok, failed,
+// skipped), the reason's code when it failed, the year of the record it
+// concerns, and what was found.
+type verifyCheck struct {
+	Check   string        `json:"check"`
+	Name    lang.Message  `json:"name"`
+	Status  record.Status `json:"status"`
+	Kind    record.Kind   `json:"kind,omitempty"`
+	Year    int           `json:"year,omitempty"`
+	Message lang.Message  `json:"message"`
+}
+
+func newVerification(name string, rec *record.Record, rep record.Report) verification {
+	v := verification{
+		Schema: verifySchema, Record: name, Hash: rec.Hash(), Cluster: rec.Cluster, Year: rec.Year,
+		SealedAt: rec.SealedAt.UTC().Format(time.RFC3339), Engine: rec.Engine,
+		OK: rep.OK(), Failed: rep.Kinds(), Checks: []verifyCheck{},
+	}
+	if v.Failed == nil {
+		v.Failed = []record.Kind{}
+	}
+	for _, f := range rep.Findings {
+		v.Checks = append(v.Checks, verifyCheck{Check: f.Check, Name: record.CheckName(f.Check), Status: f.Status, Kind: f.Kind, Year: f.Year, Message: f.Message})
+	}
+	return v
+}
+
+// record reads a sealed record: a file (record.Load), or standard input
+// within record.MaxBytes (record.Parse).
+func (in *inputs) record(path string) (*record.Record, error) {
+	return doc(in, path, record.MaxBytes, record.Load, func(_ string, data []byte) (*record.Record, error) { return record.Parse(data) })
 }
 
 // readChain reads every regular *.json file of dir as a record; each that
@@ -271,10 +349,11 @@ func quoteCluster(c string) string {
 
 // keygenCmd writes a new key pair: NAME.key (private, mode 0600) and
 // NAME.pub. It never replaces a key file.
-func keygenCmd(args []string, stdout, stderr io.Writer) int {
-	set := newFlags("keygen", stderr)
-	out := set.String("out", "", "`name` of the key files: NAME.key (private) and NAME.pub (public)")
-	langCode := set.String("lang", "vi", "`language` of messages: vi or en")
+func keygenCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	set := e.flags("keygen")
+	out := set.String("out", "", h.Say("help.flag.out.keys"))
+	langCode := set.String("lang", "vi", h.Say("help.flag.lang"))
 	if code, ok := parse(set, args, required{"out", out}); !ok {
 		return code
 	}

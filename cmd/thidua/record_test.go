@@ -2,17 +2,20 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // runRecordCmd calls a command function as main's dispatch would.
-func runRecordCmd(cmd func([]string, io.Writer, io.Writer) int, args ...string) (int, string, string) {
+func runRecordCmd(cmd cmdFunc, args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
-	code := cmd(args, &out, &errb)
+	code := call(cmd, args, &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -53,6 +56,50 @@ func TestSealVerifyKeygen(t *testing.T) {
 		t.Fatalf("verify: %d\n%s%s", code, out, errs)
 	}
 
+	// The same as JSON (thidua/verify/v1): each check, its status and, when
+	// it failed, why.
+	code, out, errs = runRecordCmd(verifyCmd, r21, "--rules", rb, "--scores", s21, "--pub", key+".pub", "--chain", chain, "--format", "json")
+	require.Equal(t, exitOK, code, errs)
+	var v struct {
+		Schema, Record, Hash, Engine, SealedAt string
+		Year                                   int
+		OK                                     bool
+		Failed                                 []string
+		Checks                                 []struct {
+			Check, Status, Kind string
+			Name, Message       struct{ Key, VI, EN string }
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &v), out)
+	require.Equal(t, "thidua/verify/v1", v.Schema)
+	require.Equal(t, r21, v.Record)
+	require.True(t, v.OK)
+	require.Equal(t, 2021, v.Year)
+	require.Empty(t, v.Failed)
+	require.NotNil(t, v.Failed, "[] rather than null")
+	require.Len(t, v.Checks, 6)
+	for _, c := range v.Checks {
+		require.Equal(t, "ok", c.Status, "%+v", c)
+		require.NotEmpty(t, c.Name.VI)
+		require.NotEmpty(t, c.Message.Key)
+	}
+	code, out, _ = runRecordCmd(verifyCmd, "--format", "json", "--rules", rb, "--scores", s20, "--pub", key+".pub", r21)
+	require.Equal(t, exitBadInput, code)
+	require.NoError(t, json.Unmarshal([]byte(out), &v), out)
+	require.False(t, v.OK)
+	require.Equal(t, []string{"changed_sheet"}, v.Failed)
+	failed := 0
+	for _, c := range v.Checks {
+		if c.Status == "failed" {
+			failed++
+			require.Equal(t, "sheet", c.Check)
+			require.Equal(t, "changed_sheet", c.Kind)
+			require.Equal(t, "score sheet", c.Name.EN)
+		}
+	}
+	require.Equal(t, 1, failed)
+	require.Equal(t, exitUsage, call(verifyCmd, []string{r21, "--format", "xml"}, io.Discard, io.Discard))
+
 	// The 2020 sheet given for the 2021 record.
 	code, out, _ = runRecordCmd(verifyCmd, "--lang", "en", "--rules", rb, "--scores", s20, "--pub", key+".pub", r21)
 	if code != exitBadInput || !strings.Contains(out, "FAILED: the score sheet changed\n") {
@@ -92,7 +139,7 @@ func mustReadFile(t *testing.T, path string) []byte {
 func TestRecordUsage(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		cmd  func([]string, io.Writer, io.Writer) int
+		cmd  cmdFunc
 		args []string
 		want string
 	}{

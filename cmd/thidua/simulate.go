@@ -26,23 +26,25 @@ var stderrIsTerminal = func() bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-func simulateCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("simulate", stderr)
-	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", scoresHelp)
-	mapping := fs.String("mapping", "", mappingHelp)
-	modelPath := fs.String("model", "", "uncertainty model `file` (YAML or JSON); or use --range and --step")
-	rng := fs.String("range", "", "every value varies by ± this `amount` (with --step)")
-	step := fs.String("step", "", "in steps of this `amount` (with --range)")
-	n := fs.Int("n", 100000, "number of `scenarios`")
-	seedv := fs.Uint64("seed", 1, "`seed` of the scenario stream (recorded in the result)")
-	workers := fs.Int("workers", 0, "number of `workers` (0: one per CPU); the result does not depend on it")
-	engine := fs.String("engine", "auto", "`engine`: auto, compiled or decimal")
-	format := fs.String("format", "table", "output `format`: table or json")
-	chart := fs.String("chart", "", "write a rank-probability chart to `file` (.svg or .html)")
-	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
+func simulateCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("simulate")
+	rulesPath := fs.String("rules", "", h.Say("help.flag.rules"))
+	scoresPath := fs.String("scores", "", h.Say("help.flag.scores"))
+	mapping := fs.String("mapping", "", h.Say("help.flag.mapping"))
+	modelPath := fs.String("model", "", h.Say("help.flag.model"))
+	rng := fs.String("range", "", h.Say("help.flag.range"))
+	step := fs.String("step", "", h.Say("help.flag.step.range"))
+	n := fs.Int("n", 100000, h.Say("help.flag.n.scenarios"))
+	seedv := fs.Uint64("seed", 1, h.Say("help.flag.seed.scenarios"))
+	workers := fs.Int("workers", 0, h.Say("help.flag.workers"))
+	engine := fs.String("engine", "auto", h.Say("help.flag.engine"))
+	format := fs.String("format", "table", h.Say("help.flag.format.table_json"))
+	chart := fs.String("chart", "", h.Say("help.flag.chart"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	in := e.inputs(fs)
 	var lots seedFlag
-	fs.Var(&lots, "lots-seed", "`seed` for ties that reach drawing lots inside scenarios")
+	fs.Var(&lots, "lots-seed", h.Say("help.flag.lots_seed"))
 	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}); !ok {
 		return code
 	}
@@ -74,13 +76,17 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, t.Say("cli.sim.n", simulation.MaxScenarios, *n))
 		return exitUsage
 	}
+	if !in.check("simulate", t, stderr, input{"--rules", *rulesPath, docInput}, input{"--scores", *scoresPath, sheetInput}, input{"--mapping", *mapping, docInput}, input{"--model", *modelPath, docInput}) {
+		return exitUsage
+	}
+	jsonProblems(stderr, *format == "json")
 	var model simulation.Model
 	switch {
 	case *modelPath != "" && (*rng != "" || *step != ""):
 		fmt.Fprintf(stderr, "thidua simulate: give --model or --range with --step, not both\n")
 		return exitUsage
 	case *modelPath != "":
-		m, err := simulation.LoadModel(*modelPath)
+		m, err := doc(in, *modelPath, simulation.MaxModelBytes, simulation.LoadModel, simulation.ParseModel)
 		if err != nil {
 			report(stderr, t, err)
 			return exitBadInput
@@ -104,14 +110,14 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 	if refuseOverwrite("simulate", t, stderr, []string{*chart}, []string{*rulesPath, *scoresPath, *mapping, *modelPath}) {
 		return exitUsage
 	}
-	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, t, stderr)
+	rb, sh, ok := in.loadWith(*rulesPath, *scoresPath, *mapping, t, stderr)
 	if !ok {
 		return exitBadInput
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if stderrIsTerminal() {
-		cfg.Progress = progressBar(stderr, t)
+		cfg.Progress = progressBar(rawStderr(stderr), t)
 	}
 	res, err := simulation.Run(ctx, rb, sh, model, cfg)
 	if err != nil {
@@ -120,7 +126,7 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	var file *staged
 	if *chart != "" {
-		if file, err = stageChart(*chart, res); err != nil {
+		if file, err = stageChart(*chart, res, simulation.ChartOptions{Lang: t, Rulebook: rb}); err != nil {
 			fmt.Fprintf(stderr, "thidua simulate: %v\n", err)
 			return exitBadInput
 		}
@@ -140,16 +146,17 @@ func simulateCmd(args []string, stdout, stderr io.Writer) int {
 }
 
 // stageChart writes the rank-probability chart as SVG or HTML (by the
-// extension of path), staged until the command commits it.
-func stageChart(path string, res *simulation.Result) (*staged, error) {
+// extension of path), in the command's language with the award tiers
+// named, staged until the command commits it.
+func stageChart(path string, res *simulation.Result, o simulation.ChartOptions) (*staged, error) {
 	f, err := stage(path)
 	if err != nil {
 		return nil, err
 	}
 	if strings.EqualFold(filepath.Ext(path), ".html") {
-		err = res.WriteHTML(f)
+		err = res.WriteHTMLIn(f, o)
 	} else {
-		err = res.WriteSVG(f)
+		err = res.WriteSVGIn(f, o)
 	}
 	if err != nil {
 		f.discard()

@@ -32,12 +32,21 @@ func TestSimulateGolden(t *testing.T) {
 	}
 	// the same run with a chart writes the chart and prints the same table
 	var out, errb bytes.Buffer
-	if code := run([]string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "0.5", "--step", "0.25", "--n", "20000", "--seed", "7", "--chart", chart}, &out, &errb); code != exitOK {
+	if code := run([]string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "0.5", "--step", "0.25", "--n", "20000", "--seed", "7", "--chart", chart}, nil, &out, &errb); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	svg, err := os.ReadFile(chart)
 	if err != nil || !bytes.HasPrefix(svg, []byte("<svg")) || !bytes.Contains(svg, []byte("Sở Công Thương")) {
 		t.Errorf("chart not written or not an SVG with the members (%v)", err)
+	}
+	// in the command's language (Vietnamese by default), the tiers named
+	for _, want := range []string{"Xác suất xếp hạng", "Cờ thi đua của UBND tỉnh"} {
+		if !bytes.Contains(svg, []byte(want)) {
+			t.Errorf("the chart lacks %q", want)
+		}
+	}
+	if bytes.Contains(svg, []byte("Rank probabilities")) {
+		t.Error("the chart is in English")
 	}
 }
 
@@ -49,7 +58,7 @@ func TestSimulateProgressOnlyOnATerminal(t *testing.T) {
 	for _, tty := range []bool{false, true} {
 		stderrIsTerminal = func() bool { return tty }
 		var out, errb bytes.Buffer
-		if code := run(args, &out, &errb); code != exitOK {
+		if code := run(args, nil, &out, &errb); code != exitOK {
 			t.Fatalf("exit %d: %s", code, errb.String())
 		}
 		got := errb.String()

@@ -2,18 +2,19 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/scoring"
 )
 
-func validateCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", stderr)
-	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", "score sheet `file` to check against the rulebook (CSV, JSON, YAML or XLSX)")
-	mapping := fs.String("mapping", "", mappingHelp)
-	langCode := fs.String("lang", "vi", "`language` of the summary: vi or en")
+func validateCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("validate")
+	rulesPath := fs.String("rules", "", h.Say("help.flag.rules"))
+	scoresPath := fs.String("scores", "", h.Say("help.flag.scores.validate"))
+	mapping := fs.String("mapping", "", h.Say("help.flag.mapping"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	in := e.inputs(fs)
 	if code, ok := parse(fs, args, required{"rules", rulesPath}); !ok {
 		return code
 	}
@@ -22,11 +23,14 @@ func validateCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua validate: --lang must be vi or en, found %q\n", *langCode)
 		return exitUsage
 	}
-	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, t, stderr)
+	if !in.check("validate", t, stderr, input{"--rules", *rulesPath, docInput}, input{"--scores", *scoresPath, sheetInput}, input{"--mapping", *mapping, docInput}) {
+		return exitUsage
+	}
+	rb, sh, ok := in.loadWith(*rulesPath, *scoresPath, *mapping, t, stderr)
 	if !ok {
 		return exitBadInput
 	}
-	fmt.Fprintln(stdout, t.Say("cli.validate.rulebook", *rulesPath, rb.ID(), rb.Version(), len(rb.Nodes()), t.Decimal(rb.MaxTotal()), rb.Hash()))
+	fmt.Fprintln(stdout, t.Say("cli.validate.rulebook", in.name(*rulesPath), rb.ID(), rb.Version(), len(rb.Nodes()), t.Decimal(rb.MaxTotal()), rb.Hash()))
 	if *scoresPath == "" {
 		return exitOK
 	}
@@ -35,6 +39,6 @@ func validateCmd(args []string, stdout, stderr io.Writer) int {
 		report(stderr, t, err)
 		return exitBadInput
 	}
-	fmt.Fprintln(stdout, t.Say("cli.validate.sheet", *scoresPath, len(cards), len(sh.Scores), sh.Hash()))
+	fmt.Fprintln(stdout, t.Say("cli.validate.sheet", in.name(*scoresPath), len(cards), len(sh.Scores), sh.Hash()))
 	return exitOK
 }

@@ -21,12 +21,6 @@ import (
 // answer: the text (whatif's reports' Write, in the language of --lang) or
 // the JSON. Their sentences are the catalogue's (keys whatif.*).
 
-// The usage of the what-if commands, for main's usage text.
-const whatifUsage = `  thidua whatif --rules RULEBOOK --scores SHEET --member ID (--rank K | --award TIER) [--step CRIT=STEP ...] [--format table|json] [--seed N]
-  thidua sensitivity --rules RULEBOOK --scores SHEET (--weight NODE | --score MEMBER:CRIT) --from A --to B --step D [--format table|json] [--seed N]
-  thidua scenario --rules RULEBOOK --scores SHEET --edits FILE [--format table|json] [--seed N]
-`
-
 // stepsFlag collects repeated --step CRIT=STEP.
 type stepsFlag struct {
 	crit []string
@@ -77,13 +71,6 @@ func (d *decimalFlag) Set(s string) error {
 	return nil
 }
 
-func usageFor(fs *flag.FlagSet, synopsis string) {
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage:\n  %s\n\n", synopsis)
-		fs.PrintDefaults()
-	}
-}
-
 func rankOptions(seed seedFlag) []ranking.Option {
 	if seed.set {
 		return []ranking.Option{ranking.WithSeed(seed.v)}
@@ -124,12 +111,19 @@ func usageError(fs *flag.FlagSet, stderr io.Writer, line string) int {
 }
 
 // reportWhatif prints an error from the whatif package: bad requests are
-// usage errors (exit 2); problems with the files are bad input (exit 1).
+// usage errors (exit 2); problems with the files are bad input (exit 1),
+// in the JSON document with --format json (the line saying that the edits
+// made the sheet invalid is then left out; the document lists the
+// problems of the sheet edited).
 func reportWhatif(cmd string, t lang.Tag, err error, stderr io.Writer) int {
 	var we *whatif.Error
 	var after *whatif.InvalidAfterError
 	switch {
 	case errors.As(err, &we) && !errors.Is(err, whatif.ErrModel):
+		if errors.Is(err, whatif.ErrTooLarge) && inJSON(stderr) {
+			report(stderr, t, err) // exit 1: a problem of the JSON document
+			return exitBadInput
+		}
 		fmt.Fprintln(stderr, t.Say("whatif.usage.error", cmd, we.Text(t)))
 		if errors.Is(err, whatif.ErrTooLarge) {
 			return exitBadInput
@@ -164,21 +158,22 @@ func writeOut(cmd string, t lang.Tag, format string, r interface {
 
 // whatifCmd answers "what is the least the member must gain to reach rank K
 // or award TIER, and where?".
-func whatifCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("whatif", stderr)
-	usageFor(fs, "thidua whatif --rules RULEBOOK --scores SHEET --member ID (--rank K | --award TIER) [--step CRIT=STEP ...] [--format table|json] [--seed N] [--lang vi|en]")
-	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", scoresHelp)
-	mapping := fs.String("mapping", "", mappingHelp)
-	member := fs.String("member", "", "the member's `id` (e.g. SXD)")
-	rank := fs.Int("rank", 0, "target: rank `K` or better")
-	award := fs.String("award", "", "target: award `tier` (or a higher one), e.g. flag")
-	format := fs.String("format", "table", "output `format`: table or json")
-	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
+func whatifCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("whatif")
+	rulesPath := fs.String("rules", "", h.Say("help.flag.rules"))
+	scoresPath := fs.String("scores", "", h.Say("help.flag.scores"))
+	mapping := fs.String("mapping", "", h.Say("help.flag.mapping"))
+	member := fs.String("member", "", h.Say("help.flag.member.whatif"))
+	rank := fs.Int("rank", 0, h.Say("help.flag.rank"))
+	award := fs.String("award", "", h.Say("help.flag.award"))
+	format := fs.String("format", "table", h.Say("help.flag.format.table_json"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	in := e.inputs(fs)
 	var steps stepsFlag
-	fs.Var(&steps, "step", "input step of a criterion, `CRIT=STEP` (repeatable; default: the smallest decimal place the sheet uses)")
+	fs.Var(&steps, "step", h.Say("help.flag.step.criterion"))
 	var seed seedFlag
-	fs.Var(&seed, "seed", "`seed` for drawing lots")
+	fs.Var(&seed, "seed", h.Say("help.flag.seed.lots"))
 	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}, required{"member", member}); !ok {
 		return code
 	}
@@ -190,10 +185,11 @@ func whatifCmd(args []string, stdout, stderr io.Writer) int {
 		return usageError(fs, stderr, t.Say("whatif.usage.target"))
 	}
 	tag, ok := whatifFlags("whatif", *format, *langCode, stderr)
-	if !ok {
+	if !ok || !in.check("whatif", tag, stderr, input{"--rules", *rulesPath, docInput}, input{"--scores", *scoresPath, sheetInput}, input{"--mapping", *mapping, docInput}) {
 		return exitUsage
 	}
-	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, tag, stderr)
+	jsonProblems(stderr, *format == "json")
+	rb, sh, ok := in.loadWith(*rulesPath, *scoresPath, *mapping, tag, stderr)
 	if !ok {
 		return exitBadInput
 	}
@@ -216,22 +212,23 @@ func whatifCmd(args []string, stdout, stderr io.Writer) int {
 
 // sensitivityCmd sweeps a weight or a disputed score over a range and
 // reports where the winner or an award changes.
-func sensitivityCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("sensitivity", stderr)
-	usageFor(fs, "thidua sensitivity --rules RULEBOOK --scores SHEET (--weight NODE | --score MEMBER:CRIT) --from A --to B --step D [--format table|json] [--seed N] [--lang vi|en]")
-	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", scoresHelp)
-	mapping := fs.String("mapping", "", mappingHelp)
-	weight := fs.String("weight", "", "vary the weight of this criterion or group (`NODE`)")
-	score := fs.String("score", "", "vary this member's score on this criterion (`MEMBER:CRIT`)")
-	format := fs.String("format", "table", "output `format`: table or json")
-	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
+func sensitivityCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("sensitivity")
+	rulesPath := fs.String("rules", "", h.Say("help.flag.rules"))
+	scoresPath := fs.String("scores", "", h.Say("help.flag.scores"))
+	mapping := fs.String("mapping", "", h.Say("help.flag.mapping"))
+	weight := fs.String("weight", "", h.Say("help.flag.weight"))
+	score := fs.String("score", "", h.Say("help.flag.score"))
+	format := fs.String("format", "table", h.Say("help.flag.format.table_json"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	in := e.inputs(fs)
 	var from, to, step decimalFlag
-	fs.Var(&from, "from", "first `value` of the range")
-	fs.Var(&to, "to", "last `value` of the range")
-	fs.Var(&step, "step", "`step` of the range")
+	fs.Var(&from, "from", h.Say("help.flag.from"))
+	fs.Var(&to, "to", h.Say("help.flag.to"))
+	fs.Var(&step, "step", h.Say("help.flag.step.sweep"))
 	var seed seedFlag
-	fs.Var(&seed, "seed", "`seed` for drawing lots")
+	fs.Var(&seed, "seed", h.Say("help.flag.seed.lots"))
 	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}); !ok {
 		return code
 	}
@@ -251,7 +248,7 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	tag, ok := whatifFlags("sensitivity", *format, *langCode, stderr)
-	if !ok {
+	if !ok || !in.check("sensitivity", tag, stderr, input{"--rules", *rulesPath, docInput}, input{"--scores", *scoresPath, sheetInput}, input{"--mapping", *mapping, docInput}) {
 		return exitUsage
 	}
 	p := whatif.WeightOf(*weight)
@@ -263,7 +260,8 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		p = whatif.ScoreOf(m, c)
 	}
-	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, tag, stderr)
+	jsonProblems(stderr, *format == "json")
+	rb, sh, ok := in.loadWith(*rulesPath, *scoresPath, *mapping, tag, stderr)
 	if !ok {
 		return exitBadInput
 	}
@@ -278,29 +276,32 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) int {
 
 // scenarioCmd applies a scenario file of edits to the sheet and reports
 // what changes in the standings.
-func scenarioCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("scenario", stderr)
-	usageFor(fs, "thidua scenario --rules RULEBOOK --scores SHEET --edits FILE [--format table|json] [--seed N] [--lang vi|en]")
-	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	scoresPath := fs.String("scores", "", scoresHelp)
-	mapping := fs.String("mapping", "", mappingHelp)
-	edits := fs.String("edits", "", "scenario `file` of edits (YAML or JSON)")
-	format := fs.String("format", "table", "output `format`: table or json")
-	langCode := fs.String("lang", "vi", "`language` of the table: vi or en")
+func scenarioCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("scenario")
+	rulesPath := fs.String("rules", "", h.Say("help.flag.rules"))
+	scoresPath := fs.String("scores", "", h.Say("help.flag.scores"))
+	mapping := fs.String("mapping", "", h.Say("help.flag.mapping"))
+	edits := fs.String("edits", "", h.Say("help.flag.edits"))
+	format := fs.String("format", "table", h.Say("help.flag.format.table_json"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
+	in := e.inputs(fs)
 	var seed seedFlag
-	fs.Var(&seed, "seed", "`seed` for drawing lots")
+	fs.Var(&seed, "seed", h.Say("help.flag.seed.lots"))
 	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}, required{"edits", edits}); !ok {
 		return code
 	}
 	tag, ok := whatifFlags("scenario", *format, *langCode, stderr)
-	if !ok {
+	if !ok || !in.check("scenario", tag, stderr, input{"--rules", *rulesPath, docInput}, input{"--scores", *scoresPath, sheetInput},
+		input{"--mapping", *mapping, docInput}, input{"--edits", *edits, docInput}) {
 		return exitUsage
 	}
-	rb, sh, ok := loadWith(*rulesPath, *scoresPath, *mapping, tag, stderr)
+	jsonProblems(stderr, *format == "json")
+	rb, sh, ok := in.loadWith(*rulesPath, *scoresPath, *mapping, tag, stderr)
 	if !ok {
 		return exitBadInput
 	}
-	sc, err := whatif.LoadScenario(*edits)
+	sc, err := doc(in, *edits, whatif.MaxScenarioBytes, whatif.LoadScenario, whatif.ParseScenario)
 	var bad scoring.InputErrors
 	if err != nil && !errors.As(err, &bad) {
 		report(stderr, tag, err) // not a problem with the edits (no such file)

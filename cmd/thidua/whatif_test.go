@@ -11,13 +11,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// runWhatif dispatches to the what-if commands (main's switch does not know
-// them yet).
+// runWhatif runs a what-if command as run does.
 func runWhatif(args []string, stdout, stderr io.Writer) int {
-	cmds := map[string]func([]string, io.Writer, io.Writer) int{
-		"whatif": whatifCmd, "sensitivity": sensitivityCmd, "scenario": scenarioCmd,
-	}
-	return cmds[args[0]](args[1:], stdout, stderr)
+	return run(args, nil, stdout, stderr)
 }
 
 // TestWhatifGolden runs the what-if commands on the bundled example and

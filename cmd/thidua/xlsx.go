@@ -15,24 +15,19 @@ import (
 	"github.com/thidua/thidua/sheets/xlsx"
 )
 
-// templateUsage is the synopsis of the template command.
-const templateUsage = "thidua template --rules RULEBOOK --out FILE.xlsx [--members FILE] [--cluster NAME] [--year YEAR]"
-
 // templateCmd writes the empty Excel score sheet of a rulebook, with a row
 // per member and stage if the members are given (from a score sheet in any
 // format, or a CSV list with an id and a name column).
-func templateCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("template", stderr)
-	rulesPath := fs.String("rules", "", "rulebook `file` (YAML or JSON)")
-	out := fs.String("out", "", "the score sheet `file` to write (.xlsx)")
-	members := fs.String("members", "", "a `file` naming the members: a score sheet (CSV, JSON, YAML or .xlsx) or a CSV list with columns id and name")
-	cluster := fs.String("cluster", "", "the cluster's `name` (default: the members file's)")
-	year := fs.Int("year", 0, "the `year` assessed (default: the members file's, else the rulebook's year in force)")
-	langCode := fs.String("lang", "vi", "`language` of the summary printed (the sheet itself is Vietnamese): vi or en")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: %s\n", templateUsage)
-		fs.PrintDefaults()
-	}
+func templateCmd(e *env, args []string) int {
+	stdout, stderr, h := e.stdout, e.stderr, e.help
+	fs := e.flags("template")
+	rulesPath := fs.String("rules", "", h.Say("help.flag.rules"))
+	out := fs.String("out", "", h.Say("help.flag.out.template"))
+	members := fs.String("members", "", h.Say("help.flag.members"))
+	cluster := fs.String("cluster", "", h.Say("help.flag.cluster.template"))
+	year := fs.Int("year", 0, h.Say("help.flag.year"))
+	langCode := fs.String("lang", "vi", h.Say("help.flag.lang.template"))
+	in := e.inputs(fs)
 	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"out", out}); !ok {
 		return code
 	}
@@ -49,10 +44,13 @@ func templateCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "thidua template: --year must be a year like 2020, found %d\n", *year)
 		return exitUsage
 	}
+	if !unsupported("template", t, stderr, "--members", *members) || !in.check("template", t, stderr, input{"--rules", *rulesPath, docInput}) {
+		return exitUsage
+	}
 	if refuseOverwrite("template", t, stderr, []string{*out}, []string{*rulesPath, *members}) {
 		return exitUsage
 	}
-	rb, err := rules.Load(*rulesPath)
+	rb, err := in.rules(*rulesPath)
 	if err != nil {
 		report(stderr, t, err)
 		return exitBadInput

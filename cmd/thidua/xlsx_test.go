@@ -64,7 +64,7 @@ func TestTemplateCmd(t *testing.T) {
 				}
 			}
 			var stdout, stderr bytes.Buffer
-			code := templateCmd(args, &stdout, &stderr)
+			code := call(templateCmd, args, &stdout, &stderr)
 			require.Equal(t, c.code, code, "stderr:\n%s", stderr.String())
 			got := fmt.Sprintf("exit %d\n--- stdout\n%s--- stderr\n%s", code, stdout.String(), stderr.String())
 			compareGolden(t, "xlsx-template-"+c.name, strings.ReplaceAll(got, dir, "OUT"))
@@ -157,7 +157,7 @@ func TestWriteResultsXLSX(t *testing.T) {
 	t.Run("rank --lang en --out writes the workbook in English", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "results.xlsx")
 		var out, errb bytes.Buffer
-		code := run([]string{"rank", "--rules", rb, "--scores", cum2 + "tie-broken.csv", "--lang", "en", "--out", path}, &out, &errb)
+		code := run([]string{"rank", "--rules", rb, "--scores", cum2 + "tie-broken.csv", "--lang", "en", "--out", path}, nil, &out, &errb)
 		require.Equal(t, exitOK, code, errb.String())
 		f, err := excelize.OpenFile(path)
 		require.NoError(t, err)
@@ -178,7 +178,7 @@ func TestCheckXLSX(t *testing.T) {
 	want, err := sheets.Check(rbk, cum2+"scores-2020.csv")
 	require.NoError(t, err)
 	var stderr bytes.Buffer
-	_, sh, ok := loadWith(rb, filledXLSX, "", lang.English, &stderr)
+	_, sh, ok := (&inputs{}).loadWith(rb, filledXLSX, "", lang.English, &stderr)
 	require.True(t, ok, stderr.String())
 	require.Empty(t, stderr.String())
 	require.Equal(t, want.Hash(), sh.Hash())
@@ -191,7 +191,7 @@ func TestCheckXLSX(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.xlsx")
 	require.NoError(t, f.SaveAs(bad))
 	stderr.Reset()
-	_, _, ok = loadWith(rb, bad, "", lang.English, &stderr)
+	_, _, ok = (&inputs{}).loadWith(rb, bad, "", lang.English, &stderr)
 	require.False(t, ok)
 	got := strings.ReplaceAll(stderr.String(), bad, "bad.xlsx")
 	require.Contains(t, got, `bad.xlsx:9: member SKHCN: 04: Bảng điểm!H9: expected a number like 9.75 or 9,75, found "chín"`)
@@ -201,12 +201,12 @@ func TestCheckXLSX(t *testing.T) {
 	mapping := filepath.Join(t.TempDir(), "mapping.yaml")
 	require.NoError(t, os.WriteFile(mapping, []byte("sheets:\n  - sheet: Bảng điểm\n    header_row: 4\n    first_row: 8\n    columns: {A: member, B: name, C: stage, D: assessor, E: \"01\", Z: \"99\"}\n"), 0o644))
 	stderr.Reset()
-	_, _, ok = loadWith(rb, filledXLSX, mapping, lang.English, &stderr)
+	_, _, ok = (&inputs{}).loadWith(rb, filledXLSX, mapping, lang.English, &stderr)
 	require.False(t, ok)
 	require.Contains(t, stderr.String(), `Bảng điểm: mapping: column Z: "99": unknown criterion "99"`)
 
 	stderr.Reset()
-	_, _, ok = loadWith(rb, cum2+"scores-2020.csv", mapping, lang.Vietnamese, &stderr)
+	_, _, ok = (&inputs{}).loadWith(rb, cum2+"scores-2020.csv", mapping, lang.Vietnamese, &stderr)
 	require.False(t, ok)
 	require.Equal(t, cum2+"scores-2020.csv: tệp ánh xạ (--mapping) chỉ dùng cho bảng điểm .xlsx\n", stderr.String())
 }

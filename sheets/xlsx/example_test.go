@@ -157,7 +157,7 @@ func ExampleWriteResults() {
 		fmt.Println(strings.Join(r[:5], " | "))
 	}
 	// Output:
-	// [Xếp hạng Bảng điểm chi tiết Phiếu điểm SCT]
+	// [Xếp hạng Bảng điểm chi tiết 1. Sở Công Thương]
 	// Hạng | Mã đơn vị | Đơn vị | Tổng điểm | Đề nghị khen thưởng
 	// 1 | SCT | Sở Công Thương | 96.35 | Cờ thi đua của UBND tỉnh
 	// 2 | SKHCN | Sở Khoa học và Công nghệ | 94.70 | Bằng khen của Chủ tịch UBND tỉnh

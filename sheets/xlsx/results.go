@@ -18,6 +18,8 @@ import (
 type ResultOptions struct {
 	// Scorecards adds a sheet per member with its scorecard (phiếu điểm):
 	// every criterion's counted stage, raw value, points and contribution.
+	// Each is named by its member's rank and name ("2. Sở Khoa học và Công
+	// nghệ"), cut to the 31 characters Excel allows.
 	Scorecards bool
 	// Lang is the language of the workbook's labels and sentences:
 	// Vietnamese (the zero value) or English. Names from the rulebook and
@@ -58,7 +60,7 @@ func WriteResults(w io.Writer, rb *rules.Rulebook, st *ranking.Standings, opts R
 	if opts.Scorecards {
 		used := map[string]bool{strings.ToLower(t.Say("results.sheet.standings")): true, strings.ToLower(t.Say("results.sheet.matrix")): true}
 		for _, row := range st.Rows {
-			r.scorecard(row, sheetName(t.Say("results.sheet.scorecard", row.Member.ID), used))
+			r.scorecard(row, sheetName(t.Say("results.sheet.scorecard", row.Rank, row.Member.Name), used))
 		}
 	}
 	b.check(b.f.SetDocProps(&excelize.DocProperties{Title: t.Say("results.doc.title", st.Cluster), Creator: "thidua", Subject: st.Rulebook.ID + " " + st.Rulebook.Version, Language: t.Say("results.doc.language")}))
@@ -272,7 +274,7 @@ func (r *results) standings() {
 		}
 	}
 	b.freeze(sh, pos{hr + 1, 4})
-	b.print(sh, hr, true)
+	b.print(sh, hr, 3)
 }
 
 func (r *results) memberNames(ids []string) string {
@@ -397,7 +399,7 @@ func (r *results) matrix() {
 	b.colWidth(sh, 2, min(max(float64(b.widths[sh][2])*1.1+2, 30), 90))
 	b.colWidth(sh, 3, 8)
 	b.freeze(sh, pos{hr + 2, 4})
-	b.print(sh, hr+1, true)
+	b.print(sh, hr+1, 3)
 }
 
 func orDefault(s, def string) string {
@@ -513,7 +515,7 @@ func (r *results) scorecard(row ranking.Row, sh string) {
 		b.colWidth(sh, col, 12)
 	}
 	b.freeze(sh, pos{hr + 1, 3})
-	b.print(sh, hr, true)
+	b.print(sh, hr, 2)
 }
 
 func noteSuffix(note string) string {
@@ -523,8 +525,8 @@ func noteSuffix(note string) string {
 	return " (" + note + ")"
 }
 
-// sheetName makes a valid, unused sheet name: at most 31 characters,
-// none of []:*?/\.
+// sheetName makes a valid, unused sheet name: at most 31 characters (a
+// longer name is cut, with "…" at its end), none of []:*?/\.
 func sheetName(s string, used map[string]bool) string {
 	s = strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`[]:*?/\`, r) {
@@ -539,7 +541,7 @@ func sheetName(s string, used map[string]bool) string {
 	trunc := func(s string, n int) string {
 		rs := []rune(s)
 		if len(rs) > n {
-			rs = rs[:n]
+			return strings.TrimSpace(string(rs[:n-1])) + "…"
 		}
 		return string(rs)
 	}

@@ -142,7 +142,7 @@ rounding: {percent: {places: 3}, total: {places: 1}}
 	m, err := f.GetRows(xlsx.SheetMatrix)
 	require.NoError(t, err)
 	require.Equal(t, []string{"b", "Hai", "5.5", "kgg", "5.0"}, m[7], "Y (ranked first) was not assigned b")
-	require.Equal(t, []string{xlsx.SheetStandings, xlsx.SheetMatrix, "Phiếu điểm Y", "Phiếu điểm X"}, f.GetSheetList())
+	require.Equal(t, []string{xlsx.SheetStandings, xlsx.SheetMatrix, "1. Đơn vị Y", "2. Đơn vị X"}, f.GetSheetList())
 }
 
 // TestSheetNames checks that the exported sheet names are the ones the

@@ -442,7 +442,7 @@ func (t *templ) scores() {
 		b.check(b.f.AddDataValidation(sh, dv))
 	}
 	b.freeze(sh, pos{dataRow, 5})
-	b.print(sh, nameRow, false)
+	b.print(sh, nameRow, 2)
 }
 
 // details writes the sheet of the cluster's details: a label and its
@@ -500,6 +500,7 @@ func (t *templ) details() {
 	}
 	b.colWidth(sh, 1, 44)
 	b.colWidth(sh, 2, 72)
+	b.print(sh, 0, 0)
 }
 
 // instructions writes the "Hướng dẫn" sheet.
@@ -558,4 +559,5 @@ func (t *templ) instructions() {
 	b.colWidth(sh, 2, 70)
 	b.colWidth(sh, 3, 12)
 	b.colWidth(sh, 4, 60)
+	b.print(sh, 0, 0)
 }
