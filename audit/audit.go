@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -16,6 +18,7 @@ import (
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoresheet"
 	"github.com/thidua/thidua/scoring"
+	"github.com/thidua/thidua/sheets"
 )
 
 // Audit recomputes a cluster's result from its score sheet under the
@@ -24,9 +27,12 @@ import (
 // scoring refuses (a value above its criterion's maximum, an unknown
 // criterion) are reported and left out, and the result is recomputed from
 // the rows that are valid; a member whose remaining rows cannot be scored
-// is left out of the recomputation, and the report says so. The only
-// error is the context's: a cancelled audit stops between its steps and
-// returns ctx.Err(), wrapped.
+// is left out of the recomputation, and the report says so. The rulebook
+// is also checked against the dates of what it ranks: a rulebook dated
+// after the year assessed, or after the meeting whose minutes these are,
+// is a finding of kind KindRulebookLate (see DatedAfter). The only error
+// is the context's: a cancelled audit stops between its steps and returns
+// ctx.Err(), wrapped.
 func Audit(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, rec Recorded) (Report, error) {
 	return audit(ctx, rb, sh, rec, nil, nil, "", "", "")
 }
@@ -44,21 +50,29 @@ func AuditFiles(ctx context.Context, rulesPath, scoresPath, recordedPath string,
 	if err != nil {
 		return Report{}, err
 	}
-	return auditFiles(ctx, rb, rulesPath, scoresPath, recordedPath, opts...)
+	return auditFiles(ctx, rb, rulesPath, scoresPath, recordedPath, false, opts...)
 }
 
-func auditFiles(ctx context.Context, rb *rules.Rulebook, rulesPath, scoresPath, recordedPath string, opts ...scoresheet.Option) (Report, error) {
+// auditFiles is AuditFiles with the rulebook read. regular says that the
+// files are known to be regular files (a batch's, see loadSheet).
+func auditFiles(ctx context.Context, rb *rules.Rulebook, rulesPath, scoresPath, recordedPath string, regular bool, opts ...scoresheet.Option) (Report, error) {
 	if err := ctx.Err(); err != nil {
 		return Report{}, stopped(err)
 	}
-	rec, err := Load(recordedPath)
+	rec, err := loadPooled(recordedPath)
 	if err != nil {
 		return Report{}, err
 	}
 	if _, err := scoresheet.FormatOf(scoresPath); err != nil {
 		return Report{}, err // not a sheet at all: nothing to audit
 	}
-	sh, warnings, err := scoresheet.Load(rb, scoresPath, opts...)
+	var sh scoring.Sheet
+	var warnings []scoresheet.Warning
+	if regular && len(opts) == 0 {
+		sh, warnings, err = loadSheet(rb, scoresPath)
+	} else {
+		sh, warnings, err = scoresheet.Load(rb, scoresPath, opts...)
+	}
 	var readErrs scoring.InputErrors
 	if err != nil && !errors.As(err, &readErrs) {
 		return Report{}, err
@@ -67,6 +81,24 @@ func auditFiles(ctx context.Context, rb *rules.Rulebook, rulesPath, scoresPath, 
 		return Report{}, err // a mistaken option, not a problem of the sheet
 	}
 	return audit(ctx, rb, sh, rec, readErrs, warnings, rulesPath, scoresPath, recordedPath)
+}
+
+// loadSheet is scoresheet.Load(rb, path) for a regular file (a batch
+// reads thousands). A sheet in CSV, JSON or YAML is read into a buffer of
+// fileBuffers and given to scoresheet.Read, which reads a copy of it. If
+// that reading fails (the file is larger than a sheet may be, say),
+// scoresheet.Load reads the file again, to say why in its own words.
+func loadSheet(rb *rules.Rulebook, path string) (scoring.Sheet, []scoresheet.Warning, error) {
+	f, err := scoresheet.FormatOf(path)
+	if err != nil || f == scoresheet.XLSX {
+		return scoresheet.Load(rb, path)
+	}
+	data, release, err := readPooled(path, sheets.MaxBytes)
+	if err != nil {
+		return scoresheet.Load(rb, path)
+	}
+	defer release()
+	return scoresheet.Read(rb, path, bytes.NewReader(data), f)
 }
 
 // stopped wraps the error of a cancelled context.
@@ -80,6 +112,7 @@ type auditor struct {
 	sh   scoring.Sheet   // the sheet as given
 	rec  Recorded
 
+	// The rulebook's own (rules.Rulebook.SharedNodes, …): read only.
 	tiers      []rules.AwardTier
 	round      rules.RoundingPolicy
 	nodes      []rules.Node
@@ -98,10 +131,17 @@ type auditor struct {
 
 	st        *ranking.Standings
 	workSheet scoring.Sheet // the sheet recomputed, without what was left out
-	cards     map[string]scoring.Scorecard
+	cards     []scoring.Scorecard
+	cardIdx   map[string]int               // member → index in cards
 	exact     map[string]scoring.Scorecard // without rounding; computed when needed
 	pos       map[string]int               // member → index in st.Rows
 	minutes   *ranking.Standings           // st ranked again with the minutes' ballot; when needed
+	// most is the highest total a member can have (see totalCap), once
+	// computed; none if there is no bound.
+	most struct {
+		set, none bool
+		value     decimal.Decimal
+	}
 
 	findings []Finding
 }
@@ -117,8 +157,8 @@ func audit(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, rec Record
 	}
 	a := &auditor{
 		ctx: ctx, rb: rb, work: rb, sh: sh, rec: rec,
-		tiers: rb.Awards(), round: rb.Rounding(), nodes: rb.Nodes(), bonus: rb.Bonus(), deductions: rb.Deductions(),
-		names: map[string]string{}, inSheet: map[string]bool{}, inRec: map[string]bool{},
+		tiers: rb.SharedAwards(), round: rb.SharedRounding(), nodes: rb.SharedNodes(), bonus: rb.SharedBonus(), deductions: rb.SharedDeductions(),
+		names: make(map[string]string, len(sh.Members)), inSheet: make(map[string]bool, len(sh.Members)), inRec: make(map[string]bool, len(rec.Members)),
 		excluded: map[string]bool{}, reported: map[errKey]bool{},
 	}
 	for _, m := range rec.Members {
@@ -154,6 +194,9 @@ func audit(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, rec Record
 	a.ballot()
 	a.ranking()
 	a.awards()
+	// Change control: the rulebook's dates against the year and the
+	// meeting whose minutes these are.
+	a.findings = append(a.findings, DatedAfter(rb, cmp.Or(sh.Year, rec.Year), rec.Date, time.Time{})...)
 	return a.report(rulesPath, scoresPath, recordedPath), nil
 }
 
@@ -215,9 +258,7 @@ func (a *auditor) identity() {
 	if a.sh.Year != 0 && !inForce.Contains(a.sh.Year) {
 		// Recompute all the same, as if the rulebook applied, so that the
 		// other findings still say something.
-		spec := a.rb.Spec()
-		spec.InForce = rules.Period{}
-		if rb, err := rules.New(spec); err == nil {
+		if rb := openRulebook(a.rb); rb != nil {
 			a.work = rb
 		}
 	}
@@ -248,12 +289,12 @@ func (a *auditor) sheetRows(readErrs scoring.InputErrors) scoring.Sheet {
 		a.sheetProblem(e, lang.Msg("audit.left_out.row"))
 	}
 	work := a.sh
-	unknown := func(c string) bool { _, ok := a.rb.Node(c); return !ok }
+	unknown := func(c string) bool { _, ok := a.rb.NodeIndex(c); return !ok }
 	if slices.ContainsFunc(a.sh.Scores, func(s scoring.Entry) bool { return unknown(s.Criterion) }) {
 		work.Scores = a.filterScores()
 	}
 	keep := func(member, criterion string, s scoring.Source) bool {
-		if _, ok := a.rb.Node(criterion); ok {
+		if _, ok := a.rb.NodeIndex(criterion); ok {
 			return true
 		}
 		a.reported[errKey{s.Line, member, criterion}] = true
@@ -276,7 +317,7 @@ func (a *auditor) sheetRows(readErrs scoring.InputErrors) scoring.Sheet {
 func (a *auditor) filterScores() []scoring.Entry {
 	out := make([]scoring.Entry, 0, len(a.sh.Scores))
 	for _, s := range a.sh.Scores {
-		if _, ok := a.rb.Node(s.Criterion); !ok {
+		if _, ok := a.rb.NodeIndex(s.Criterion); !ok {
 			a.reported[errKey{s.Source.Line, s.Member, s.Criterion}] = true
 			a.add(Finding{Severity: Error, Kind: KindUnknownCriterion, Member: s.Member, Criterion: s.Criterion, Recorded: s.Value.String(), Source: src(s.Source),
 				Message: lang.Msg("audit.sheet.unknown_score", a.name(s.Member), strconv.Quote(s.Criterion)).With(a.rulebookName())})
@@ -309,8 +350,8 @@ func (a *auditor) aboveMax(work scoring.Sheet, e *scoring.InputError) {
 // node returns the rulebook's node with the id (a zero node but for its id
 // if there is none).
 func (a *auditor) node(id string) rules.Node {
-	if n, ok := a.rb.Node(id); ok {
-		return n
+	if i, ok := a.rb.NodeIndex(id); ok {
+		return a.nodes[i]
 	}
 	return rules.Node{Criterion: rules.Criterion{ID: id}}
 }
@@ -386,9 +427,10 @@ func (a *auditor) recompute(work scoring.Sheet) error {
 		if err == nil {
 			a.workSheet = work
 			a.st = ranking.RankScorecards(a.work, work, cards)
-			a.cards = make(map[string]scoring.Scorecard, len(cards))
-			for _, c := range cards {
-				a.cards[c.Member.ID] = c
+			a.cards = cards
+			a.cardIdx = make(map[string]int, len(cards))
+			for i, c := range cards {
+				a.cardIdx[c.Member.ID] = i
 			}
 			a.pos = make(map[string]int, len(a.st.Rows))
 			for i, r := range a.st.Rows {
@@ -533,21 +575,13 @@ func (a *auditor) members() {
 	}
 }
 
-// card returns the recomputed scorecard of a member, if there is one.
-func (a *auditor) card(id string) (scoring.Scorecard, bool) {
-	c, ok := a.cards[id]
-	return c, ok
-}
-
 // exactCard returns a member's scorecard computed without any rounding but
 // the quotients' (to 12 places), to tell a value rounded another way from a
 // wrong one. It is computed the first time a recorded figure differs.
 func (a *auditor) exactCard(id string) (scoring.Scorecard, bool) {
 	if a.exact == nil {
 		a.exact = map[string]scoring.Scorecard{}
-		spec := a.work.Spec()
-		spec.Rounding = rules.RoundingPolicy{Quotient: &rules.Rounding{Places: rules.MaxPlaces, Mode: rules.RoundHalfUp}}
-		if rb, err := rules.New(spec); err == nil {
+		if rb := exactRulebook(a.work); rb != nil {
 			if cards, err := scoring.Score(rb, a.workSheet, scoring.WithoutTrace()); err == nil {
 				for _, c := range cards {
 					a.exact[c.Member.ID] = c
@@ -557,6 +591,45 @@ func (a *auditor) exactCard(id string) (scoring.Scorecard, bool) {
 	}
 	c, ok := a.exact[id]
 	return c, ok
+}
+
+// openKey is the key of a rulebook's open rulebook in its memo.
+type openKey struct{}
+
+// openRulebook returns the rulebook rb in force in every year, or nil if
+// it cannot be built: made once per rulebook (rules.Rulebook.Memo), since
+// a batch audits many clusters under one rulebook, and read only.
+func openRulebook(rb *rules.Rulebook) *rules.Rulebook {
+	x, _ := rb.Memo(openKey{}, func() any {
+		spec := rb.Spec()
+		spec.InForce = rules.Period{}
+		open, err := rules.New(spec)
+		if err != nil {
+			return (*rules.Rulebook)(nil)
+		}
+		return open
+	}).(*rules.Rulebook)
+	return x
+}
+
+// exactKey is the key of a rulebook's exact-rounding rulebook in its memo.
+type exactKey struct{}
+
+// exactRulebook returns the rulebook rb with no rounding but the
+// quotients' (to 12 places), or nil if it cannot be built: made once per
+// rulebook (rules.Rulebook.Memo), since a batch audits many clusters
+// under one rulebook, and read only.
+func exactRulebook(rb *rules.Rulebook) *rules.Rulebook {
+	x, _ := rb.Memo(exactKey{}, func() any {
+		spec := rb.Spec()
+		spec.Rounding = rules.RoundingPolicy{Quotient: &rules.Rounding{Places: rules.MaxPlaces, Mode: rules.RoundHalfUp}}
+		exact, err := rules.New(spec)
+		if err != nil {
+			return (*rules.Rulebook)(nil)
+		}
+		return exact
+	}).(*rules.Rulebook)
+	return x
 }
 
 // row returns the recomputed standings row of a member, if there is one.
@@ -618,8 +691,8 @@ func explainRounding(exact, recorded decimal.Decimal, rule *rules.Rounding) (lan
 
 // compareFigure checks a recorded figure against the recomputed one: equal,
 // explained by another rounding of the exact value, or different.
-func (a *auditor) compareFigure(m MemberResult, what func() lang.Message, criterion string, recorded Figure, recomputed decimal.Decimal, exactOf func(scoring.Scorecard) decimal.Decimal, rule *rules.Rounding) {
-	if recorded.Value.Equal(recomputed) {
+func (a *auditor) compareFigure(m *MemberResult, what func() lang.Message, criterion string, recorded Figure, recomputed decimal.Decimal, exactOf func(scoring.Scorecard) decimal.Decimal, rule *rules.Rounding) {
+	if eq(recorded.Value, recomputed) {
 		return
 	}
 	exact := recomputed
@@ -641,14 +714,22 @@ func (a *auditor) compareFigure(m MemberResult, what func() lang.Message, criter
 
 // tooManyPlaces reports a recorded figure with more decimal places than the
 // rulebook's rounding at its level; it returns whether it did.
-func (a *auditor) tooManyPlaces(m MemberResult, what func() lang.Message, criterion string, f Figure, rule *rules.Rounding) bool {
-	if rule == nil || rule.Round(f.Value).Equal(f.Value) {
+func (a *auditor) tooManyPlaces(m *MemberResult, what func() lang.Message, criterion string, f Figure, rule *rules.Rounding) bool {
+	// A figure with no more places than the rule's is as it rounds, in
+	// every mode: it is not rounded to know.
+	if rule == nil || f.Value.Exponent() >= -rule.Places || rule.Round(f.Value).Equal(f.Value) {
 		return false
 	}
 	a.add(Finding{Severity: Error, Kind: KindRounding, Member: m.ID, Criterion: criterion, Recorded: f.Value.String(), Recomputed: rule.Round(f.Value).String(), Source: f.Source,
 		Message: lang.Msg("audit.rounding.too_many_places", a.name(m.ID), f.Value).With(what(), places(rule))})
 	return true
 }
+
+// eq and gt compare decimals as Equal and GreaterThan do, without
+// building a number for operands of different exponents
+// (rules.CompareDecimals).
+func eq(a, b decimal.Decimal) bool { return rules.CompareDecimals(a, b) == 0 }
+func gt(a, b decimal.Decimal) bool { return rules.CompareDecimals(a, b) > 0 }
 
 // phrase returns a function returning the message with key, for messages
 // built only when needed.
@@ -665,26 +746,32 @@ func nodeWhat(n rules.Node) lang.Message {
 // arithmetic checks one member's recorded figures: against the rulebook's
 // maxima and rounding, against their own parts, and against the
 // recomputation.
-func (a *auditor) arithmetic(mp *MemberResult) {
-	m := *mp
-	card, recomputed := a.card(m.ID)
+func (a *auditor) arithmetic(m *MemberResult) {
+	var card *scoring.Scorecard
+	i, recomputed := a.cardIdx[m.ID]
+	if recomputed {
+		card = &a.cards[i]
+	} else {
+		card = &scoring.Scorecard{}
+	}
 	for _, s := range m.Subtotals {
-		n, ok := a.rb.Node(s.Node)
+		idx, ok := a.rb.NodeIndex(s.Node)
 		if !ok {
 			a.add(Finding{Severity: Error, Kind: KindUnknownCriterion, Member: m.ID, Criterion: s.Node, Recorded: s.Value.String(), Source: s.Source,
 				Message: lang.Msg("audit.subtotal.unknown", a.name(m.ID), strconv.Quote(s.Node)).With(a.rulebookName())})
 			continue
 		}
+		n := a.nodes[idx] // shared: read only
 		f := Figure{Value: s.Value, Set: true, Source: s.Source}
 		what := func() lang.Message { return lang.Msg("audit.what.points").With(nodeWhat(n)) }
-		if s.Value.GreaterThan(n.MaxTotal) {
+		if gt(s.Value, n.MaxTotal) {
 			a.add(Finding{Severity: Error, Kind: KindCap, Member: m.ID, Criterion: n.ID, Recorded: s.Value.String(), Recomputed: n.MaxTotal.String(), Source: s.Source,
 				Message: lang.Msg("audit.subtotal.above_max", a.name(m.ID), s.Value, n.MaxTotal).With(nodeWhat(n))})
 		}
 		rounding := a.levelRounding(n)
 		odd := a.tooManyPlaces(m, what, n.ID, f, rounding)
 		if n.IsGroup() {
-			a.groupSum(m, n, s, card, recomputed)
+			a.groupSum(m, &n, s, card, recomputed)
 		}
 		if recomputed && !odd {
 			if ns, ok := card.Node(n.ID); ok {
@@ -709,31 +796,31 @@ func (a *auditor) arithmetic(mp *MemberResult) {
 			a.compareFigure(m, phrase("audit.what.percent_of_max"), "percent", m.Percent, card.Percent, func(c scoring.Scorecard) decimal.Decimal { return c.Percent }, a.round.Percent)
 		}
 	}
-	a.adjustment(m, "bonus", lang.Msg("audit.what.bonus"), m.Bonus, a.bonus.Cap, card.Bonus.Total, recomputed)
-	a.adjustment(m, "deductions", lang.Msg("audit.what.deductions"), m.Deductions, a.deductions.Cap, card.Deductions.Total, recomputed)
+	a.adjustment(m, "bonus", "audit.what.bonus", m.Bonus, a.bonus.Cap, card.Bonus.Total, recomputed)
+	a.adjustment(m, "deductions", "audit.what.deductions", m.Deductions, a.deductions.Cap, card.Deductions.Total, recomputed)
 	if m.Votes.Set && recomputed && card.Votes.Recorded && m.Votes.N != card.Votes.For {
 		a.add(Finding{Severity: Error, Kind: KindValue, Member: m.ID, Rule: "votes", Recorded: strconv.Itoa(m.Votes.N), Recomputed: strconv.Itoa(card.Votes.For), Source: m.Votes.Source,
 			Message: lang.Msg("audit.votes.differs", a.name(m.ID), m.Votes.N, card.Votes.For)})
 	}
 }
 
-func (a *auditor) adjustment(m MemberResult, key string, what lang.Message, f Figure, capTotal, recomputed decimal.Decimal, have bool) {
+func (a *auditor) adjustment(m *MemberResult, key, whatKey string, f Figure, capTotal, recomputed decimal.Decimal, have bool) {
 	if !f.Set {
 		return
 	}
-	if capTotal.IsPositive() && f.Value.GreaterThan(capTotal) {
+	if capTotal.IsPositive() && gt(f.Value, capTotal) {
 		a.add(Finding{Severity: Error, Kind: KindCap, Member: m.ID, Criterion: key, Recorded: f.Value.String(), Recomputed: capTotal.String(), Source: f.Source,
-			Message: lang.Msg("audit.adjustment.above_cap", a.name(m.ID), f.Value, capTotal).With(what)})
+			Message: lang.Msg("audit.adjustment.above_cap", a.name(m.ID), f.Value, capTotal).With(lang.Msg(whatKey))})
 	}
-	if have && !f.Value.Equal(recomputed) {
+	if have && !eq(f.Value, recomputed) {
 		a.add(Finding{Severity: Error, Kind: KindValue, Member: m.ID, Criterion: key, Recorded: f.Value.String(), Recomputed: recomputed.String(), Source: f.Source,
-			Message: lang.Msg("audit.adjustment.differs", a.name(m.ID), f.Value, recomputed).With(what)})
+			Message: lang.Msg("audit.adjustment.differs", a.name(m.ID), f.Value, recomputed).With(lang.Msg(whatKey))})
 	}
 }
 
 // assigned reports whether node i counts for the member: per the
 // recomputation if there is one, else always.
-func assigned(card scoring.Scorecard, have bool, id string) bool {
+func assigned(card *scoring.Scorecard, have bool, id string) bool {
 	if !have {
 		return true
 	}
@@ -743,11 +830,11 @@ func assigned(card scoring.Scorecard, have bool, id string) bool {
 
 // groupSum checks a recorded group subtotal against its recorded children,
 // when all of them are recorded.
-func (a *auditor) groupSum(m MemberResult, n rules.Node, s Subtotal, card scoring.Scorecard, have bool) {
+func (a *auditor) groupSum(m *MemberResult, n *rules.Node, s Subtotal, card *scoring.Scorecard, have bool) {
 	sum := decimal.Zero
-	var parts []lang.Message
+	terms := 0
 	for _, k := range n.Kids {
-		kid := a.nodes[k]
+		kid := &a.nodes[k]
 		if !assigned(card, have, kid.ID) {
 			continue
 		}
@@ -756,17 +843,26 @@ func (a *auditor) groupSum(m MemberResult, n rules.Node, s Subtotal, card scorin
 			return // not all parts recorded
 		}
 		sum = sum.Add(ks.Value)
-		parts = append(parts, lang.Msg("audit.sum.term", kid.ID, ks.Value))
+		terms++
 	}
-	if len(parts) == 0 {
+	if terms == 0 {
 		return
 	}
 	want := sum.Mul(n.EffectiveWeight())
 	if r := a.round.Group; r != nil {
 		want = r.Round(want)
 	}
-	if want.Equal(s.Value) {
+	if eq(want, s.Value) {
 		return
+	}
+	// The sum differs: the terms, for the message.
+	parts := make([]lang.Message, 0, terms)
+	for _, k := range n.Kids {
+		kid := &a.nodes[k]
+		if assigned(card, have, kid.ID) {
+			ks, _ := m.Subtotal(kid.ID)
+			parts = append(parts, lang.Msg("audit.sum.term", kid.ID, ks.Value))
+		}
 	}
 	text := lang.Msg("audit.sum.group", a.name(m.ID), s.Value, n.ID, want)
 	if w := n.EffectiveWeight(); !w.Equal(decimal.NewFromInt(1)) {
@@ -787,11 +883,12 @@ func plus(terms []lang.Message) lang.Message {
 
 // totalSum checks a recorded total against the recorded top-level
 // subtotals, bonus and deductions, when all of them are recorded.
-func (a *auditor) totalSum(m MemberResult, card scoring.Scorecard, have bool) {
+func (a *auditor) totalSum(m *MemberResult, card *scoring.Scorecard, have bool) {
 	sum := decimal.Zero
-	var parts []lang.Message
-	for _, r := range a.rb.Roots() {
-		n := a.nodes[r]
+	terms := 0
+	roots := a.rb.SharedRoots()
+	for _, r := range roots {
+		n := &a.nodes[r]
 		if !assigned(card, have, n.ID) {
 			continue
 		}
@@ -800,40 +897,50 @@ func (a *auditor) totalSum(m MemberResult, card scoring.Scorecard, have bool) {
 			return
 		}
 		sum = sum.Add(s.Value)
-		parts = append(parts, lang.Msg("audit.sum.term", n.ID, s.Value))
+		terms++
 	}
-	if len(parts) == 0 {
+	if terms == 0 {
 		return
 	}
-	text := plus(parts)
-	for _, adj := range []struct {
-		f    Figure
-		sign int
-		what string
-		rec  decimal.Decimal
-	}{{m.Bonus, 1, "bonus", card.Bonus.Total}, {m.Deductions, -1, "deductions", card.Deductions.Total}} {
-		switch {
-		case adj.f.Set:
-			if adj.sign > 0 {
-				sum = sum.Add(adj.f.Value)
-				text = lang.Msg("audit.sum.bonus", adj.f.Value).With(text)
-			} else {
-				sum = sum.Sub(adj.f.Value)
-				text = lang.Msg("audit.sum.deductions", adj.f.Value).With(text)
-			}
-		case have && !adj.rec.IsZero():
+	for _, adj := range [2]struct {
+		f   Figure
+		rec decimal.Decimal
+	}{{m.Bonus, card.Bonus.Total}, {m.Deductions, card.Deductions.Total}} {
+		if !adj.f.Set && have && !adj.rec.IsZero() {
 			return // a part the minutes do not record
 		}
 	}
+	if m.Bonus.Set {
+		sum = sum.Add(m.Bonus.Value)
+	}
+	if m.Deductions.Set {
+		sum = sum.Sub(m.Deductions.Value)
+	}
 	want := sum
-	if f := a.deductions.Floor; f != nil && want.LessThan(*f) {
+	if f := a.deductions.Floor; f != nil && rules.CompareDecimals(want, *f) < 0 {
 		want = *f
 	}
 	if r := a.round.Total; r != nil {
 		want = r.Round(want)
 	}
-	if want.Equal(m.Total.Value) {
+	if eq(want, m.Total.Value) {
 		return
+	}
+	// The sum differs: its terms, for the message.
+	parts := make([]lang.Message, 0, terms)
+	for _, r := range roots {
+		n := &a.nodes[r]
+		if assigned(card, have, n.ID) {
+			s, _ := m.Subtotal(n.ID)
+			parts = append(parts, lang.Msg("audit.sum.term", n.ID, s.Value))
+		}
+	}
+	text := plus(parts)
+	if m.Bonus.Set {
+		text = lang.Msg("audit.sum.bonus", m.Bonus.Value).With(text)
+	}
+	if m.Deductions.Set {
+		text = lang.Msg("audit.sum.deductions", m.Deductions.Value).With(text)
 	}
 	a.add(Finding{Severity: Error, Kind: KindSum, Member: m.ID, Criterion: "total", Recorded: m.Total.Value.String(), Recomputed: want.String(), Source: m.Total.Source,
 		Message: lang.Msg("audit.sum.total", a.name(m.ID), m.Total.Value, want).With(text)})
@@ -841,16 +948,21 @@ func (a *auditor) totalSum(m MemberResult, card scoring.Scorecard, have bool) {
 
 // totalCap checks a recorded total against the most a member can score:
 // the criteria's maximum plus the bonus cap.
-func (a *auditor) totalCap(m MemberResult) {
-	bp := a.bonus
-	most := a.rb.MaxTotal()
-	switch {
-	case bp.Cap.IsPositive():
-		most = most.Add(bp.Cap)
-	case len(bp.Items) > 0:
-		return // bonuses without a cap: no upper bound to check
+func (a *auditor) totalCap(m *MemberResult) {
+	if !a.most.set {
+		bp := a.bonus
+		a.most.set, a.most.value, a.most.none = true, a.rb.MaxTotal(), false
+		switch {
+		case bp.Cap.IsPositive():
+			a.most.value = a.most.value.Add(bp.Cap)
+		case len(bp.Items) > 0:
+			a.most.none = true // bonuses without a cap: no upper bound to check
+		}
 	}
-	if m.Total.Value.GreaterThan(most) {
+	if a.most.none {
+		return
+	}
+	if most := a.most.value; gt(m.Total.Value, most) {
 		a.add(Finding{Severity: Error, Kind: KindCap, Member: m.ID, Criterion: "total", Recorded: m.Total.Value.String(), Recomputed: most.String(), Source: m.Total.Source,
 			Message: lang.Msg("audit.total.above_max", a.name(m.ID), m.Total.Value, most)})
 	}

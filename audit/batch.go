@@ -16,7 +16,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/thidua/thidua/internal/markdown"
 	"github.com/thidua/thidua/lang"
@@ -190,10 +189,10 @@ func Workers(n int) BatchOption {
 // rulebook.
 //
 // Batch streams: folders are found while others are audited, at most a
-// few per worker are held at once, and a report is dropped once each has
-// returned, so memory does not grow with the number of clusters. Identical
-// rulebook files (the same bytes) are parsed once and shared, since a
-// rulebook is immutable. An error returned by each, or the context's
+// few dozen per worker are held at once, and a report is dropped once
+// each has returned, so memory does not grow with the number of clusters.
+// Identical rulebook files (the same bytes) are parsed once and shared,
+// since a rulebook is immutable. An error returned by each, or the context's
 // cancellation, stops the batch and is returned; the context reaches each
 // folder's audit too, which stops between its steps.
 func Batch(ctx context.Context, dir string, each func(ClusterResult) error, opts ...BatchOption) (Summary, error) {
@@ -214,8 +213,13 @@ func Batch(ctx context.Context, dir string, each func(ClusterResult) error, opts
 		entries []os.DirEntry
 		out     chan ClusterResult
 	}
-	window := 4 * cfg.workers // results held at most, waiting for their turn
-	jobs := make(chan job)
+	// The results held at most, waiting for their turn: enough that the
+	// workers need not wait for the results to be passed on (nor the
+	// walker, which waits for room in the window, for them) when one
+	// folder takes longer than the others or the goroutine that passes
+	// them on is not running.
+	window := 16 * cfg.workers
+	jobs := make(chan job, cfg.workers)
 	order := make(chan chan ClusterResult, window)
 	cache := newRulebookCache(64)
 
@@ -389,12 +393,15 @@ func auditFolder(ctx context.Context, root, rel string, entries []os.DirEntry, c
 	}
 	scoresPath, recordedPath := filepath.Join(path, scores[0]), filepath.Join(path, recorded[0])
 	sealed := isSealedRecordFile(recordedPath)
+	// Change control within the folder: the rulebook's dates against the
+	// minutes' year and meeting (DatedAfter, as every audit does), and
+	// against each sealed record.
 	var rep Report
 	if sealed {
 		// A sealed record in place of the minutes: verified, not parsed.
 		rep, err = auditSealed(ctx, rb, nil, rulesPath, scoresPath, recordedPath, nil)
 	} else {
-		rep, err = auditFiles(ctx, rb, rulesPath, scoresPath, recordedPath)
+		rep, err = auditFiles(ctx, rb, rulesPath, scoresPath, recordedPath, true) // the folder's entries are regular files
 	}
 	if err != nil {
 		if ctx.Err() != nil {
@@ -402,15 +409,6 @@ func auditFolder(ctx context.Context, root, rel string, entries []os.DirEntry, c
 			return res
 		}
 		return fail(err)
-	}
-	// Change control within the folder: the rulebook's dates against the
-	// minutes' year and meeting, and against each sealed record.
-	if !sealed {
-		meeting := ""
-		if r, err := Load(recordedPath); err == nil {
-			meeting = r.Date
-		}
-		rep.addFindings(DatedAfter(rb, rep.Year, meeting, time.Time{})...)
 	}
 	for _, n := range records {
 		rep.addFindings(sealedFindings(rb, rep.Year, filepath.Join(path, n), pathpkg.Join(rel, n))...)
@@ -450,14 +448,17 @@ func newRulebookCache(size int) *rulebookCache {
 }
 
 func (c *rulebookCache) load(path string) (*rules.Rulebook, error) {
-	data, err := readLimited(path, MaxBytes)
+	data, release, err := readPooled(path, MaxBytes)
 	if err != nil {
 		return nil, err
 	}
 	key := sha256.Sum256(data)
 	c.mu.Lock()
 	it, ok := c.items[key]
-	if !ok {
+	if ok {
+		release() // the bytes are not needed: they are the rulebook's parsed before
+		data = nil
+	} else {
 		if len(c.items) >= c.size {
 			var oldest [32]byte
 			least := -1
@@ -479,7 +480,13 @@ func (c *rulebookCache) load(path string) (*rules.Rulebook, error) {
 		it.data = nil
 	})
 	if it.err != nil {
-		// The error names the file first parsed; parse again to name this one.
+		// The error names the file first parsed; read and parse again to
+		// name this one.
+		if data == nil {
+			if data, err = readLimited(path, MaxBytes); err != nil {
+				return nil, err
+			}
+		}
 		_, err := rules.Parse(path, data)
 		return nil, err
 	}

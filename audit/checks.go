@@ -106,7 +106,7 @@ func (a *auditor) ranking() {
 		if !bu.Set || !bl.Set {
 			continue
 		}
-		c := bu.Value.Cmp(bl.Value)
+		c := rules.CompareDecimals(bu.Value, bl.Value)
 		switch {
 		case u.Rank.N == l.Rank.N && c != 0:
 			rec := lang.Msg(a.byBasis("audit.value.rank_basis.total", "audit.value.rank_basis.percent"), l.Rank.N, bl.Value)
@@ -186,6 +186,9 @@ func (a *auditor) ranksRelative() {
 // citedTieBreaks checks every tie-break the minutes cite: is it in the
 // chain, and is it the rule that separates the pair?
 func (a *auditor) citedTieBreaks() {
+	if len(a.rec.TieBreaks) == 0 {
+		return
+	}
 	chain := a.chain()
 	index := map[string]int{}
 	chainText := lang.Msg("audit.chain")
@@ -275,9 +278,10 @@ func (a *auditor) awards() {
 	for i, t := range a.tiers {
 		tierIdx[t.ID] = i
 	}
-	given := map[string][]MemberResult{}
+	given := map[string][]*MemberResult{}
 	earliest := map[string]int{} // member → its highest recorded tier
-	for _, m := range a.rec.Members {
+	for i := range a.rec.Members {
+		m := &a.rec.Members[i]
 		first := ""
 		for _, e := range m.Awards {
 			ti, ok := tierIdx[e.Tier]
@@ -295,7 +299,7 @@ func (a *auditor) awards() {
 			}
 			first = t.ID
 			earliest[m.ID] = ti
-			a.eligible(m, t, e)
+			a.eligible(m, &a.tiers[ti], e)
 		}
 	}
 	n := len(a.inSheet)
@@ -309,7 +313,7 @@ func (a *auditor) awards() {
 			for i, m := range g {
 				ids[i] = a.name(m.ID)
 			}
-			a.add(Finding{Severity: Error, Kind: KindQuota, Rule: t.ID, Recorded: strconv.Itoa(len(g)), Recomputed: strconv.Itoa(q), Source: awardSource(g[q], t.ID),
+			a.add(Finding{Severity: Error, Kind: KindQuota, Rule: t.ID, Recorded: strconv.Itoa(len(g)), Recomputed: strconv.Itoa(q), Source: awardSource(*g[q], t.ID),
 				Message: lang.Msg("audit.award.quota", len(g), t.Name, strings.Join(ids, ", "), q, n)})
 		}
 	}
@@ -401,7 +405,7 @@ func ballotFailure(f ranking.Failure) bool {
 // eligible checks a recorded award against the tier's conditions, as the
 // recomputation evaluates them, then against the votes as the minutes
 // count them, as the engine evaluates those (minutesRow).
-func (a *auditor) eligible(m MemberResult, t rules.AwardTier, e AwardEntry) {
+func (a *auditor) eligible(m *MemberResult, t *rules.AwardTier, e AwardEntry) {
 	votesFailed := false
 	row, have := a.row(m.ID)
 	for _, f := range row.Failed {
@@ -417,7 +421,7 @@ func (a *auditor) eligible(m MemberResult, t rules.AwardTier, e AwardEntry) {
 		a.add(Finding{Severity: Error, Kind: KindIneligible, Member: m.ID, Rule: f.Condition, Recorded: t.ID, RecomputedPhrase: f.Message, Source: e.Source,
 			Message: lang.Msg("audit.award.ineligible", a.name(m.ID), t.Name, f.Condition, f.Reason).With(f.Message)})
 	}
-	if votesFailed || !m.Votes.Set || have && a.minutesVotes(m) == row.Card.Votes {
+	if votesFailed || !m.Votes.Set || have && a.minutesVotes(*m) == row.Card.Votes {
 		return // the minutes count as the sheet does: the recomputation said it
 	}
 	// The minutes' own count must also carry the award.

@@ -3,6 +3,7 @@ package audit
 import (
 	"cmp"
 	"errors"
+	pathpkg "path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -226,11 +227,47 @@ type clusterYear struct {
 // rulebooks (by content hash) its folders were audited against and the
 // years, so that a later folder of the same cluster under another
 // rulebook for the same year, or for an overlapping period, is flagged. A
-// cluster is known by its name, as the sheet (or the minutes) write it;
-// folders whose cluster is not named are not compared. It holds a few
-// strings per distinct cluster, year and rulebook.
+// cluster is known by its name, as the sheet (or the minutes) write it,
+// within the part of the batch it is in (clusterScope): two provinces'
+// folders, caobang/2020/cum2 and nghean/2020/cum2, are two clusters even
+// if both are named "Cụm II". Folders whose cluster is not named are not
+// compared. It holds a few strings per distinct cluster, year and
+// rulebook.
 type changeControl struct {
-	seen map[string][]clusterYear
+	seen map[clusterKey][]clusterYear
+}
+
+// clusterKey is a cluster's identity in a batch: its scope and its name.
+type clusterKey struct{ scope, name string }
+
+// clusterScope is the part of a batch a cluster-year folder's cluster is
+// known in: the folder that holds it (its province, say), without the
+// folders named by a year (four digits), which are the same cluster's
+// years. The layouts province/year/cluster ("caobang/2020/cum2"),
+// year/province/cluster ("2020/caobang/cum2") and province/cluster/year
+// ("caobang/cum2/2020": there the cluster's own folder) give the scope
+// "caobang" ("caobang/cum2"); a folder of the batch's top level, or one
+// in a year's folder only ("2020/cum2"), has the scope "".
+func clusterScope(dir string) string {
+	parent := pathpkg.Dir(dir)
+	if parent == "." || parent == "/" {
+		return ""
+	}
+	segs := strings.Split(parent, "/")
+	return strings.Join(slices.DeleteFunc(segs, isYearName), "/")
+}
+
+// isYearName reports whether a folder's name is a year: four digits.
+func isYearName(name string) bool {
+	if len(name) != 4 {
+		return false
+	}
+	for i := range len(name) {
+		if name[i] < '0' || name[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // check compares a folder with the folders of the same cluster before it
@@ -240,33 +277,34 @@ func (c *changeControl) check(res *ClusterResult) {
 		return
 	}
 	if c.seen == nil {
-		c.seen = map[string][]clusterYear{}
+		c.seen = map[clusterKey][]clusterYear{}
 	}
 	in := res.Report.Inputs.Rulebook
 	e := clusterYear{dir: res.Dir, cluster: res.Report.Cluster, year: res.Report.Year, id: in.ID, version: in.Version, hash: in.Hash, period: *res.period}
-	prev := c.seen[e.cluster]
+	key := clusterKey{clusterScope(res.Dir), e.cluster}
+	prev := c.seen[key]
 	var fs []Finding
 	flagged := map[string]bool{}
 	for _, p := range prev {
 		if p.hash == e.hash || flagged[p.hash] {
 			continue
 		}
-		pname := lang.Msg("audit.rulebook", p.id, p.version)
-		ename := lang.Msg("audit.rulebook", e.id, e.version)
+		pname := func() lang.Message { return lang.Msg("audit.rulebook", p.id, p.version) }
+		ename := func() lang.Message { return lang.Msg("audit.rulebook", e.id, e.version) }
 		switch {
 		case e.year != 0 && p.year == e.year:
 			flagged[p.hash] = true
 			fs = append(fs, Finding{Severity: Error, Kind: KindRulebookConflict, Criterion: "rulebook", Recorded: p.hash, Recomputed: e.hash,
-				Message: lang.Msg("control.conflict.year", lang.Quote(e.cluster), e.year, p.dir, p.hash, e.hash).With(pname, ename)})
+				Message: lang.Msg("control.conflict.year", lang.Quote(e.cluster), e.year, p.dir, p.hash, e.hash).With(pname(), ename())})
 		case overlap(p.period, e.period):
 			flagged[p.hash] = true
 			fs = append(fs, Finding{Severity: Warning, Kind: KindRulebookConflict, Criterion: "in_force", Recorded: p.hash, Recomputed: e.hash,
-				Message: lang.Msg("control.conflict.period", lang.Quote(e.cluster), p.dir, p.year, periodText(p.period), periodText(e.period), p.hash, e.hash).With(pname, ename)})
+				Message: lang.Msg("control.conflict.period", lang.Quote(e.cluster), p.dir, p.year, periodText(p.period), periodText(e.period), p.hash, e.hash).With(pname(), ename())})
 		}
 	}
 	res.Report.addFindings(fs...)
 	if !slices.ContainsFunc(prev, func(p clusterYear) bool { return p.hash == e.hash && p.year == e.year }) {
-		c.seen[e.cluster] = append(prev, e)
+		c.seen[key] = append(prev, e)
 	}
 }
 

@@ -88,17 +88,17 @@ func sealFolder(t *testing.T, dir, rulesPath, name string, now time.Time) *recor
 }
 
 // TestBatchTwoRulebooksOneClusterYear: two folders of the same cluster and
-// year under rulebooks of different content: the later folder has an
-// error; the earlier, audited first, none.
+// year (of one province) under rulebooks of different content: the later
+// folder has an error; the earlier, audited first, none.
 func TestBatchTwoRulebooksOneClusterYear(t *testing.T) {
 	dir := t.TempDir()
 	cum2Folder(t, filepath.Join(dir, "a/2020/cum2"))
-	cum2Folder(t, filepath.Join(dir, "b/2020/cum2"), [2]string{"  issuer: thidua examples", "  issuer: thidua examples (amended)"})
+	cum2Folder(t, filepath.Join(dir, "a/2020/cum2-amended"), [2]string{"  issuer: thidua examples", "  issuer: thidua examples (amended)"})
 	got, sum := batchOf(t, dir)
 	if fs := findingsOf(got["a/2020/cum2"].Report, audit.KindRulebookConflict); len(fs) != 0 {
 		t.Errorf("the first folder has conflicts: %+v", fs)
 	}
-	b := got["b/2020/cum2"].Report
+	b := got["a/2020/cum2-amended"].Report
 	fs := findingsOf(b, audit.KindRulebookConflict)
 	if len(fs) != 1 || fs[0].Severity != audit.Error {
 		t.Fatalf("the second folder's conflicts: %+v", fs)
@@ -116,6 +116,92 @@ func TestBatchTwoRulebooksOneClusterYear(t *testing.T) {
 	}
 	if !strings.Contains(b.Verdict.In(lang.English), "1 error") {
 		t.Errorf("verdict %q", b.Verdict)
+	}
+}
+
+// TestBatchSameNameTwoProvinces: two provinces each have a cluster named
+// as the other's, under rulebooks of their own, in the same years: two
+// clusters, not one with conflicting rulebooks. The same folders within
+// one province are one cluster, and conflict.
+func TestBatchSameNameTwoProvinces(t *testing.T) {
+	dir := t.TempDir()
+	amended := [2]string{"  issuer: thidua examples", "  issuer: thidua examples (amended)"}
+	open := [2]string{"  to: 2020-12-31", "  to: 2021-12-31"}
+	cum2Folder(t, filepath.Join(dir, "caobang/2020/cum2"), open)
+	cum2Folder(t, filepath.Join(dir, "nghean/2020/cum2"), amended)
+	cum2Folder(t, filepath.Join(dir, "nghean/cum2/2020"), amended, open) // another layout
+	cum2Folder(t, filepath.Join(dir, "2020/caobang/cum2"), open)
+	cum2Folder(t, filepath.Join(dir, "2020/nghean/cum2"), amended)
+	got, sum := batchOf(t, dir)
+	if len(got) != 5 {
+		t.Fatalf("%d folders", len(got))
+	}
+	for d, c := range got {
+		if fs := findingsOf(c.Report, audit.KindRulebookConflict); len(fs) != 0 || !c.Report.Clean {
+			t.Errorf("%s: conflicts %+v", d, fs[0].Text(lang.English))
+		}
+	}
+	if sum.ByKind[audit.KindRulebookConflict] != 0 || sum.Clean != 5 {
+		t.Errorf("summary %+v", sum)
+	}
+
+	// One province's two folders of the same cluster and year (the first
+	// of its folders in the batch's order is 2020/caobang/cum2).
+	cum2Folder(t, filepath.Join(dir, "caobang/2020/cum2-amended"), amended)
+	got, _ = batchOf(t, dir)
+	fs := findingsOf(got["caobang/2020/cum2-amended"].Report, audit.KindRulebookConflict)
+	if len(fs) != 1 || fs[0].Severity != audit.Error || !strings.Contains(fs[0].Text(lang.English), "folder 2020/caobang/cum2 ") {
+		t.Errorf("conflicts: %+v", fs)
+	}
+}
+
+// TestAuditFilesDatedAfter: the audit of one cluster's files checks the
+// rulebook's dates as a batch does: a regulation dated after the meeting
+// whose minutes it checks is an error, after the year assessed a warning.
+// So does the audit of a sealed record, against the day it was sealed.
+func TestAuditFilesDatedAfter(t *testing.T) {
+	dir := cum2Folder(t, t.TempDir(), [2]string{"regulation:\n", "regulation:\n  date: 2021-03-01\n"})
+	rulebook, scores, recorded := filepath.Join(dir, "rulebook.yaml"), filepath.Join(dir, "scores-2020.csv"), filepath.Join(dir, "recorded-2020.csv")
+	r, err := audit.AuditFiles(context.Background(), rulebook, scores, recorded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := findingsOf(r, audit.KindRulebookLate)
+	if len(fs) != 2 || fs[0].Severity != audit.Error || fs[0].Recorded != "2021-01-05" || fs[1].Severity != audit.Warning || fs[1].Recorded != "2020" {
+		t.Fatalf("late: %+v", fs)
+	}
+	if r.Clean || r.Counts.Errors != 1 || r.Counts.Warnings != 1 {
+		t.Errorf("clean=%v counts %+v", r.Clean, r.Counts)
+	}
+	// The same rulebook, in a batch: the same findings, once.
+	got, _ := batchOf(t, filepath.Dir(dir))
+	if b := got[filepath.Base(dir)].Report; !slices.EqualFunc(findingsOf(b, audit.KindRulebookLate), fs, func(x, y audit.Finding) bool { return x.Recorded == y.Recorded && x.Severity == y.Severity }) {
+		t.Errorf("batch: %+v", findingsOf(b, audit.KindRulebookLate))
+	}
+	// Audit, from values: the same.
+	rb, err := rules.Load(rulebook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh, _, err := scoresheet.Load(rb, scores)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := audit.Load(recorded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := audit.Audit(context.Background(), rb, sh, rec); err != nil || len(findingsOf(r, audit.KindRulebookLate)) != 2 {
+		t.Errorf("Audit: %v, %+v", err, r.Findings)
+	}
+	// A sealed record, sealed on 2021-01-06: before the regulation.
+	sealFolder(t, dir, example("rulebook.yaml"), "record.json", time.Date(2021, 1, 6, 9, 0, 0, 0, time.UTC))
+	r, err = audit.AuditSealed(context.Background(), rulebook, scores, filepath.Join(dir, "record.json"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs := findingsOf(r, audit.KindRulebookLate); len(fs) != 2 || fs[0].Severity != audit.Error || fs[0].Recorded != "2021-01-06" {
+		t.Errorf("sealed: %+v", fs)
 	}
 }
 

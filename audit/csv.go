@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/csv"
@@ -9,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -43,12 +46,16 @@ func parseCSV(name string, data []byte) (Recorded, error) {
 		return Recorded{}, ParseErrors{parseError(name, 0, "", "", lang.Msg("recorded.too_large", MaxBytes))}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	cr := csv.NewReader(bytes.NewReader(data))
+	br := csvBuffers.Get().(*bufio.Reader)
+	br.Reset(bytes.NewReader(data))
+	defer func() { br.Reset(nil); csvBuffers.Put(br) }()
+	cr := csv.NewReader(br) // takes br as it is: its buffer is large enough
 	cr.Comma = csvutil.Delimiter(data)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	p := &csvParser{name: name, members: make(map[string]int, 16)}
-	p.rec.Members = make([]MemberResult, 0, 16)
+	n := memberRows(data, cr.Comma)
+	p := &csvParser{name: name, members: make(map[string]int, n)}
+	p.rec.Members = make([]MemberResult, 0, n)
 	header, err := cr.Read()
 	if err != nil {
 		if err == io.EOF {
@@ -82,6 +89,31 @@ func parseCSV(name string, data []byte) (Recorded, error) {
 	return p.rec, nil
 }
 
+// csvBuffers are the buffered readers encoding/csv reads through: it makes
+// one of 4 KiB for each reader it is given unless that reader is one
+// already, which costs more than a small file's parsing allocates
+// otherwise. The data is in memory; the buffer only serves csv.Reader.
+var csvBuffers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) }}
+
+// memberRows counts the lines of data that begin as a member row does
+// ("member" and the delimiter, in any case), at least 1: the number of
+// members to make room for, so that the list is made once. It is only a
+// guess: the list grows as usual if rows of other kinds name more members.
+func memberRows(data []byte, comma rune) int {
+	n := 0
+	for len(data) > 0 {
+		if len(data) > len("member") && rune(data[len("member")]) == comma && bytes.EqualFold(data[:len("member")], []byte("member")) {
+			n++
+		}
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			break
+		}
+		data = data[i+1:]
+	}
+	return max(n, 1)
+}
+
 type csvParser struct {
 	name    string
 	col     [5]int // index of each column in a row, -1 if absent
@@ -89,6 +121,8 @@ type csvParser struct {
 	members map[string]int
 	errs    ParseErrors
 	cluster map[string]int // key → line, for duplicates
+	// subtotals is the most subtotals a member has so far
+	subtotals int
 }
 
 func (p *csvParser) csvError(err error) *ParseError {
@@ -159,11 +193,15 @@ func (p *csvParser) get(rec []string, c int) string {
 	if i < 0 || i >= len(rec) {
 		return ""
 	}
-	s := strings.TrimSpace(rec[i])
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
+	s := rec[i]
+	for j := 0; j < len(s); j++ {
+		if s[j] >= utf8.RuneSelf {
+			// norm.NFC.String returns a text already in NFC as it is,
+			// without copying it.
+			return norm.NFC.String(strings.TrimSpace(s))
+		}
 	}
-	return s
+	return strings.TrimSpace(s) // ASCII is in NFC
 }
 
 // member returns the member with the given id, adding it on first sight.
@@ -240,7 +278,15 @@ func (p *csvParser) row(rec []string, line int) {
 			return
 		}
 		m := p.member(member, src)
-		f := map[string]*Figure{"total": &m.Total, "percent": &m.Percent, "bonus": &m.Bonus, "deductions": &m.Deductions, "deduction": &m.Deductions}[kind]
+		f := &m.Deductions // "deductions", "deduction"
+		switch kind {
+		case "total":
+			f = &m.Total
+		case "percent":
+			f = &m.Percent
+		case "bonus":
+			f = &m.Bonus
+		}
 		if f.Set {
 			p.add(line, member, "", lang.Msg("recorded.csv.twice", f.Source.Line).With(what(kind)))
 			return
@@ -260,7 +306,13 @@ func (p *csvParser) row(rec []string, line int) {
 			p.add(line, member, key, lang.Msg("recorded.csv.twice", s.Source.Line).With(what("subtotal")))
 			return
 		}
+		if m.Subtotals == nil {
+			// room for as many as the members before it have (the
+			// minutes give each member the same groups)
+			m.Subtotals = make([]Subtotal, 0, max(p.subtotals, 1))
+		}
 		m.Subtotals = append(m.Subtotals, Subtotal{Node: key, Value: d, Source: src})
+		p.subtotals = max(p.subtotals, len(m.Subtotals))
 	case "award":
 		if !need("member", "key") {
 			return

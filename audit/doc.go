@@ -133,13 +133,18 @@
 //     under another rulebook, is an error; a folder of the same cluster
 //     under another rulebook whose period in force overlaps the earlier
 //     one's is a warning (rulebook_conflict). A cluster is known by its
-//     name, as the sheet or the minutes write it;
+//     name, as the sheet or the minutes write it, within the folder that
+//     holds its folder, years aside: caobang/2020/cum2 and
+//     caobang/2021/cum2 are one cluster's years, caobang/2020/cum2 and
+//     nghean/2020/cum2 two clusters, even if both are named "Cụm II";
 //   - a rulebook whose content hash is not the one sealed for the year, in
 //     a sealed record (record*.json, not recorded*.json) of the folder: an
 //     error (rulebook_not_sealed); a record that cannot be read or was
 //     altered is record_tampered; one of another year is only noted;
 //   - a rulebook dated after the scores it ranks (rulebook_late; see
-//     DatedAfter for exactly what this means).
+//     DatedAfter for exactly what this means). Every audit checks this,
+//     not only a batch's: Audit and AuditFiles against the year and the
+//     meeting of the minutes, AuditSealed against the day of sealing.
 //
 // # Sealed records in place of the minutes
 //

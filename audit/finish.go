@@ -38,7 +38,7 @@ func (a *auditor) report(rulesPath, scoresPath, recordedPath string) Report {
 	if p := a.rb.InForce(); !p.From.IsZero() || !p.To.IsZero() {
 		r.Inputs.Rulebook.InForce = p.String()
 	}
-	if tiers := a.rb.Awards(); len(tiers) > 0 {
+	if tiers := a.tiers; len(tiers) > 0 {
 		r.Inputs.Rulebook.Awards = make(map[string]string, len(tiers))
 		for _, t := range tiers {
 			r.Inputs.Rulebook.Awards[t.ID] = t.Name
@@ -104,8 +104,14 @@ func (a *auditor) comparison() []Comparison {
 			worst[f.Member] = f.Severity
 		}
 	}
-	out := make([]Comparison, 0, len(a.sh.Members)+len(a.rec.Members))
-	done := make(map[string]bool, len(a.sh.Members))
+	n := len(a.inSheet) // the sheet's members, then those only the minutes have
+	for _, m := range a.rec.Members {
+		if !a.inSheet[m.ID] {
+			n++
+		}
+	}
+	out := make([]Comparison, 0, n)
+	done := make(map[string]bool, n)
 	recorded := func(c *Comparison) {
 		m, ok := a.rec.Member(c.Member)
 		if !ok {

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -196,6 +197,51 @@ func parse(path string, data []byte) (Recorded, error) {
 		return ParseJSON(path, data)
 	}
 	return Recorded{}, ParseErrors{parseError(path, 0, "", "", lang.Msg("recorded.format", quote(filepath.Ext(path))))}
+}
+
+// readPooled reads a file as readLimited does, into a buffer of
+// fileBuffers: release gives the buffer back, once nothing reads the data
+// any more (a caller that keeps the data does not call it).
+func readPooled(path string, limit int64) (data []byte, release func(), err error) {
+	bp := fileBuffers.Get().(*[]byte)
+	data, err = bounded.ReadFileInto(path, limit, *bp)
+	var tl *bounded.TooLargeError
+	if errors.As(err, &tl) {
+		err = ParseErrors{parseError(path, 0, "", "", lang.Msg("recorded.too_large", limit))}
+	}
+	if err != nil {
+		fileBuffers.Put(bp)
+		return nil, func() {}, err
+	}
+	return data, func() {
+		if cap(data) <= maxPooledFile {
+			*bp = data[:0]
+			fileBuffers.Put(bp)
+		}
+	}, nil
+}
+
+// fileBuffers hold the buffers a batch reads its folders' rulebooks and
+// recorded results into, one folder after the other: small files, read
+// only to be parsed or hashed. Those larger than maxPooledFile are left
+// to the collector.
+var fileBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledFile = 256 << 10
+
+// loadPooled is Load, reading a CSV file into a buffer of fileBuffers
+// (the CSV reader copies what it keeps of it).
+func loadPooled(path string) (Recorded, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".txt":
+		data, release, err := readPooled(path, MaxBytes)
+		if err != nil {
+			return Recorded{}, err
+		}
+		defer release()
+		return parseCSV(path, data)
+	}
+	return Load(path)
 }
 
 // readLimited reads a file, refusing one larger than limit (as

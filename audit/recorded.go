@@ -1,14 +1,17 @@
 package audit
 
 import (
+	"bytes"
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
-
-	"github.com/thidua/thidua/internal/canon"
 )
 
 // RecordedSchema is the schema name a recorded result in JSON may give in
@@ -152,82 +155,237 @@ func (m MemberResult) HasAward(tier string) bool {
 	return slices.ContainsFunc(m.Awards, func(a AwardEntry) bool { return a.Tier == tier })
 }
 
-// canonical forms for hashing: sorted, without sources.
-type canonRecorded struct {
-	Cluster, Rulebook, Version, Date string
-	Year                             int
-	Members                          []canonMember
-	Ballot                           *canonBallot
-	TieBreaks                        []canonTie
-}
-
-type canonMember struct {
-	ID, Name                          string
-	Rank, Votes, Against, Abstain     *int
-	Total, Percent, Bonus, Deductions *decimal.Decimal
-	Subtotals                         []canonSub
-	Awards                            []string
-}
-
-type canonSub struct {
-	Node  string
-	Value decimal.Decimal
-}
-
-type canonBallot struct{ Entitled, Present int }
-
-type canonTie struct{ Upper, Lower, Rule, Note string }
-
-func figurePtr(f Figure) *decimal.Decimal {
-	if !f.Set {
-		return nil
-	}
-	v := f.Value
-	return &v
-}
-
-func countPtr(c Count) *int {
-	if !c.Set {
-		return nil
-	}
-	n := c.N
-	return &n
-}
-
 // Hash returns the recorded result's content hash ("sha256:…"). Like a
 // score sheet's, it does not depend on the order of rows, on where they
 // came from or on the file format: the same result read from CSV or JSON
 // has the same hash. An audit report lists it with the rulebook's and the
 // sheet's hashes, so that the audit can be traced and repeated.
+//
+// What is hashed is the canonical form (package internal/canon) of the
+// result without its sources, members sorted by id, each member's
+// subtotals by node and value, its awards, and the tie-breaks: written
+// here field by field, as canon writes it, rather than built as a value
+// and written by reflection, which cost more than the rest of an audit
+// of a small cluster's minutes.
 func (r Recorded) Hash() string {
-	c := canonRecorded{Cluster: r.Cluster, Year: r.Year, Rulebook: r.Rulebook, Version: r.Version, Date: r.Date}
-	for _, m := range r.Members {
-		cm := canonMember{
-			ID: m.ID, Name: m.Name,
-			Rank: countPtr(m.Rank), Votes: countPtr(m.Votes), Against: countPtr(m.Against), Abstain: countPtr(m.Abstain),
-			Total: figurePtr(m.Total), Percent: figurePtr(m.Percent), Bonus: figurePtr(m.Bonus), Deductions: figurePtr(m.Deductions),
+	bp := canonBuffers.Get().(*[]byte)
+	w := canonWriter{buf: slices.Grow((*bp)[:0], 256+320*len(r.Members))}
+	w.open('{')
+	w.text("Cluster", r.Cluster)
+	w.text("Rulebook", r.Rulebook)
+	w.text("Version", r.Version)
+	w.text("Date", r.Date)
+	w.int("Year", r.Year)
+	if len(r.Members) > 0 {
+		members := make([]*MemberResult, len(r.Members))
+		for i := range r.Members {
+			members[i] = &r.Members[i]
 		}
-		for _, s := range m.Subtotals {
-			cm.Subtotals = append(cm.Subtotals, canonSub{s.Node, s.Value})
+		slices.SortFunc(members, func(a, b *MemberResult) int { return cmp.Compare(a.ID, b.ID) })
+		w.key("Members")
+		w.open('[')
+		var subs []Subtotal
+		var awards []string
+		for _, m := range members {
+			w.elem()
+			w.open('{')
+			w.text("ID", m.ID)
+			w.text("Name", m.Name)
+			w.count("Rank", m.Rank)
+			w.count("Votes", m.Votes)
+			w.count("Against", m.Against)
+			w.count("Abstain", m.Abstain)
+			w.figure("Total", m.Total)
+			w.figure("Percent", m.Percent)
+			w.figure("Bonus", m.Bonus)
+			w.figure("Deductions", m.Deductions)
+			if len(m.Subtotals) > 0 {
+				subs = append(subs[:0], m.Subtotals...)
+				slices.SortFunc(subs, func(a, b Subtotal) int { return cmp.Or(cmp.Compare(a.Node, b.Node), a.Value.Cmp(b.Value)) })
+				w.key("Subtotals")
+				w.open('[')
+				for _, s := range subs {
+					w.elem()
+					w.open('{')
+					w.text("Node", s.Node)
+					if !s.Value.IsZero() {
+						w.key("Value")
+						w.decimal(s.Value)
+					}
+					w.close('}')
+				}
+				w.close(']')
+			}
+			if len(m.Awards) > 0 {
+				awards = awards[:0]
+				for _, a := range m.Awards {
+					awards = append(awards, a.Tier)
+				}
+				slices.Sort(awards)
+				w.key("Awards")
+				w.open('[')
+				for _, a := range awards {
+					w.elem()
+					w.quote(a)
+				}
+				w.close(']')
+			}
+			w.close('}')
 		}
-		slices.SortFunc(cm.Subtotals, func(a, b canonSub) int { return cmp.Or(cmp.Compare(a.Node, b.Node), a.Value.Cmp(b.Value)) })
-		for _, a := range m.Awards {
-			cm.Awards = append(cm.Awards, a.Tier)
+		w.close(']')
+	}
+	if b := r.Ballot; b != nil {
+		w.key("Ballot")
+		w.open('{')
+		w.int("Entitled", b.Entitled)
+		w.int("Present", b.Present)
+		w.close('}')
+	}
+	if len(r.TieBreaks) > 0 {
+		ties := slices.Clone(r.TieBreaks)
+		slices.SortFunc(ties, func(a, b CitedTieBreak) int {
+			return cmp.Or(cmp.Compare(a.Upper, b.Upper), cmp.Compare(a.Lower, b.Lower), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Note, b.Note))
+		})
+		w.key("TieBreaks")
+		w.open('[')
+		for _, t := range ties {
+			w.elem()
+			w.open('{')
+			w.text("Upper", t.Upper)
+			w.text("Lower", t.Lower)
+			w.text("Rule", t.Rule)
+			w.text("Note", t.Note)
+			w.close('}')
 		}
-		slices.Sort(cm.Awards)
-		c.Members = append(c.Members, cm)
+		w.close(']')
 	}
-	slices.SortFunc(c.Members, func(a, b canonMember) int { return cmp.Compare(a.ID, b.ID) })
-	if r.Ballot != nil {
-		c.Ballot = &canonBallot{r.Ballot.Entitled, r.Ballot.Present}
+	w.close('}')
+	sum := sha256.Sum256(w.buf)
+	if cap(w.buf) <= 64<<10 {
+		*bp = w.buf[:0]
+		canonBuffers.Put(bp)
 	}
-	for _, t := range r.TieBreaks {
-		c.TieBreaks = append(c.TieBreaks, canonTie{t.Upper, t.Lower, t.Rule, t.Note})
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// canonBuffers hold the buffers Hash writes the canonical form into, for
+// reuse (a batch hashes thousands of minutes).
+var canonBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// canonWriter writes the canonical form of package internal/canon: a
+// struct as {"Field":value,…} without its absent (zero) fields, a slice as
+// […], a string quoted, a decimal as its plain text without trailing
+// zeros, quoted.
+type canonWriter struct {
+	buf   []byte
+	first bool // no field or element written yet in the innermost { or [
+}
+
+func (w *canonWriter) open(c byte) {
+	w.buf = append(w.buf, c)
+	w.first = true
+}
+
+func (w *canonWriter) close(c byte) {
+	w.buf = append(w.buf, c)
+	w.first = false
+}
+
+// elem begins an element of a slice.
+func (w *canonWriter) elem() {
+	if !w.first {
+		w.buf = append(w.buf, ',')
 	}
-	slices.SortFunc(c.TieBreaks, func(a, b canonTie) int {
-		return cmp.Or(cmp.Compare(a.Upper, b.Upper), cmp.Compare(a.Lower, b.Lower), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Note, b.Note))
-	})
-	return canon.Hash(c)
+	w.first = false
+}
+
+// key begins a field.
+func (w *canonWriter) key(name string) {
+	w.elem()
+	w.quote(name)
+	w.buf = append(w.buf, ':')
+}
+
+// quote writes s quoted. strconv.AppendQuote grows a buffer too short by
+// the quoted text only: the buffer is grown here as append grows it.
+func (w *canonWriter) quote(s string) {
+	if cap(w.buf)-len(w.buf) < 2*len(s)+2 {
+		w.buf = slices.Grow(w.buf, 2*len(s)+2)
+	}
+	w.buf = strconv.AppendQuote(w.buf, s)
+}
+
+// text writes a string field, unless it is empty.
+func (w *canonWriter) text(name, s string) {
+	if s != "" {
+		w.key(name)
+		w.quote(s)
+	}
+}
+
+// int writes a number field, unless it is 0.
+func (w *canonWriter) int(name string, n int) {
+	if n != 0 {
+		w.key(name)
+		w.buf = strconv.AppendInt(w.buf, int64(n), 10)
+	}
+}
+
+// count writes a count the minutes give (even 0), as a pointer to it is.
+func (w *canonWriter) count(name string, c Count) {
+	if c.Set {
+		w.key(name)
+		w.buf = strconv.AppendInt(w.buf, int64(c.N), 10)
+	}
+}
+
+// figure writes a figure the minutes give (even 0), as a pointer to it is.
+func (w *canonWriter) figure(name string, f Figure) {
+	if f.Set {
+		w.key(name)
+		w.decimal(f.Value)
+	}
+}
+
+// decimal writes d as canon does: from its coefficient and exponent, in
+// plain notation without trailing zeros ("10.5", "1500", "-0.25"), quoted.
+func (w *canonWriter) decimal(d decimal.Decimal) {
+	var small [24]byte
+	var digits []byte
+	if d.NumDigits() <= 18 { // the coefficient is an int64
+		digits = strconv.AppendInt(small[:0], d.CoefficientInt64(), 10)
+	} else {
+		digits = d.Coefficient().Append(small[:0], 10)
+	}
+	b := append(w.buf, '"')
+	if digits[0] == '-' {
+		b = append(b, '-')
+		digits = digits[1:]
+	}
+	switch trimmed := bytes.TrimRight(digits, "0"); {
+	case len(trimmed) == 0: // zero
+		b = append(b[:len(w.buf)+1], '0')
+	default:
+		exp := int(d.Exponent()) + len(digits) - len(trimmed)
+		digits = trimmed
+		switch {
+		case exp >= 0:
+			b = append(b, digits...)
+			for range exp {
+				b = append(b, '0')
+			}
+		case -exp < len(digits):
+			point := len(digits) + exp
+			b = append(append(append(b, digits[:point]...), '.'), digits[point:]...)
+		default:
+			b = append(b, '0', '.')
+			for range -exp - len(digits) {
+				b = append(b, '0')
+			}
+			b = append(b, digits...)
+		}
+	}
+	w.buf = append(b, '"')
 }
 
 // normRule writes a cited rule the way rules.TieBreak.String does: "group:

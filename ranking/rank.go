@@ -88,18 +88,22 @@ func rankScorecards(rb *rules.Rulebook, sh scoring.Sheet, hash string, cards []s
 	if n := len(r.Order); n > 0 {
 		st.Rows = make([]Row, 0, n)
 	}
+	var failed []Failure // a row's failures, then copied to the row's own slice
 	for pos, m := range r.Order {
 		c := cards[m]
 		row := Row{Rank: r.Rank[pos], Member: c.Member, Total: c.Total, Percent: c.Percent, Basis: c.Basis, Card: c, Tied: r.Tied[m], Awards: []string{}, Failed: []Failure{}}
 		if pos > 0 {
-			d := rec.links[pos-1]
-			row.DecidedBy = &d
+			row.DecidedBy = &rec.links[pos-1] // each row its own decision, in one array
 		}
 		// every eligibility condition, with the member's values if it fails
+		failed = failed[:0]
 		for j, cond := range conds {
 			if ok, why := r.Check(m, j); !ok {
-				row.Failed = append(row.Failed, Failure{Condition: cond.ID, Reason: cond.Reason, Message: why})
+				failed = append(failed, Failure{Condition: cond.ID, Reason: cond.Reason, Message: why})
 			}
+		}
+		if len(failed) > 0 {
+			row.Failed = slices.Clone(failed)
 		}
 		st.Rows = append(st.Rows, row)
 	}

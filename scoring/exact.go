@@ -156,17 +156,17 @@ func (s *scorer) eval(n *rules.Node, f *PointFunction, v decimal.Decimal) (decim
 // roundAt is r.Round(v), remembered; which (0 or 1) tells r's level apart.
 func (s *scorer) roundAt(which int, r *rules.Rounding, v decimal.Decimal) decimal.Decimal {
 	if !s.memo.on {
-		return r.Round(v)
+		return round(*r, v)
 	}
 	key, ok := pack(0, v)
 	if !ok {
-		return r.Round(v)
+		return round(*r, v)
 	}
 	t := s.memo.rounds[which]
 	if d, ok := t[key]; ok {
 		return d
 	}
-	d := r.Round(v)
+	d := round(*r, v)
 	if s.memo.kept < maxMemo {
 		if t == nil {
 			t = map[int64]decimal.Decimal{}

@@ -146,13 +146,13 @@ func (p Piece) Value(x decimal.Decimal) decimal.Decimal {
 	case cmpDec(p.Mul, one) == 0:
 		y = x
 	default:
-		y = p.Mul.Mul(x)
+		y = mul(p.Mul, x)
 	}
 	if !p.Add.IsZero() && !p.Mul.IsZero() {
-		y = y.Add(p.Add)
+		y = add(y, p.Add)
 	}
 	if p.Round != nil {
-		return p.Round.Quo(y, p.Div)
+		return quo(*p.Round, y, p.Div)
 	}
 	return y
 }
@@ -256,10 +256,10 @@ func (f PointFunction) eval(x decimal.Decimal) (decimal.Decimal, int, bool) {
 func (f PointFunction) Contribution(points decimal.Decimal) decimal.Decimal {
 	v := points
 	if !f.Weight.Equal(one) {
-		v = v.Mul(f.Weight)
+		v = mul(v, f.Weight)
 	}
 	if f.CriterionRound != nil {
-		v = f.CriterionRound.Round(v)
+		v = round(*f.CriterionRound, v)
 	}
 	return v
 }

@@ -47,10 +47,14 @@ func TestAppendCanonical(t *testing.T) {
 func TestHashAsBefore(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	word := func() string {
-		return []string{"", "a", "SCT", "Sở Công Thương", "x\x1fy", "b", "ab", "DV001", "self", "cluster"}[r.IntN(10)]
+		// prefixes of each other, long ones sharing their first 16 bytes,
+		// a NUL (below every byte Hash writes but a shorter line's end)
+		words := []string{"", "a", "SCT", "Sở Công Thương", "x\x1fy", "b", "ab", "DV001", "self", "cluster",
+			"Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ A", "a\x00", "a\x00b", "\x00"}
+		return words[r.IntN(len(words))]
 	}
 	num := func() decimal.Decimal { return decimal.New(r.Int64N(20001)-10000, int32(r.IntN(7)-4)) }
-	for range 300 {
+	for range 3000 {
 		var sh Sheet
 		sh.Cluster, sh.Year = word(), 2000+r.IntN(30)
 		for range r.IntN(6) {

@@ -11,22 +11,25 @@ import (
 )
 
 // badChar is the first character of s that has no place in it, as a
-// message about what (the text concerned, written in the message): a
+// message about the text, named by the message whatKey with s quoted: a
 // control character (identity.Control) anywhere; an invisible character
 // (identity.Invisible) or a space other than the ordinary one
 // (identity.OddSpace) in an id. ok is false if s is clean.
-func badChar(s string, id bool, what lang.Message) (m lang.Message, ok bool) {
+func badChar(s string, id bool, whatKey string) (m lang.Message, ok bool) {
+	// what names the text, with the message whatKey and the text quoted:
+	// built only for a text that has a bad character.
+	what := func() lang.Message { return lang.Msg(whatKey, strconv.Quote(s)) }
 	if r, pos, bad := identity.Find(s, identity.Control); bad {
-		return lang.Msg("identity.control", identity.CodePoint(r), pos).With(what), true
+		return lang.Msg("identity.control", identity.CodePoint(r), pos).With(what()), true
 	}
 	if !id {
 		return lang.Message{}, false
 	}
 	if r, pos, bad := identity.Find(s, identity.Invisible); bad {
-		return lang.Msg("identity.invisible", identity.CodePoint(r), pos).With(what), true
+		return lang.Msg("identity.invisible", identity.CodePoint(r), pos).With(what()), true
 	}
 	if r, pos, bad := identity.Find(s, identity.OddSpace); bad {
-		return lang.Msg("identity.space", identity.CodePoint(r), pos).With(what), true
+		return lang.Msg("identity.space", identity.CodePoint(r), pos).With(what()), true
 	}
 	return lang.Message{}, false
 }
@@ -36,11 +39,11 @@ func badChar(s string, id bool, what lang.Message) (m lang.Message, ok bool) {
 // only suspicious). It reports whether the member's id is clean.
 func (c *checker) identity(m Member) bool {
 	clean := true
-	if msg, bad := badChar(m.ID, true, lang.Msg("identity.what.member_id", strconv.Quote(m.ID))); bad {
+	if msg, bad := badChar(m.ID, true, "identity.what.member_id"); bad {
 		c.add(m.Source, m.ID, "", msg)
 		clean = false
 	}
-	if msg, bad := badChar(m.Name, false, lang.Msg("identity.what.member_name", strconv.Quote(m.Name))); bad {
+	if msg, bad := badChar(m.Name, false, "identity.what.member_name"); bad {
 		c.add(m.Source, m.ID, "", msg)
 	}
 	return clean
@@ -57,7 +60,7 @@ func (c *checker) identity(m Member) bool {
 // calls it; Score makes the same checks.
 func (s Sheet) CheckNames() error {
 	c := &checker{}
-	if msg, bad := badChar(s.Cluster, false, lang.Msg("identity.what.cluster", strconv.Quote(s.Cluster))); bad {
+	if msg, bad := badChar(s.Cluster, false, "identity.what.cluster"); bad {
 		c.add(Source{}, "", "", msg)
 	}
 	for _, m := range s.Members {

@@ -327,7 +327,7 @@ func (s *scorer) weigh(i int, p decimal.Decimal) decimal.Decimal {
 	if s.eng.unit[i] {
 		return p
 	}
-	return p.Mul(s.eng.weight[i])
+	return mul(p, s.eng.weight[i])
 }
 
 // pick returns the position of the stage that counts, or -1.
@@ -470,7 +470,7 @@ func (s *scorer) aggregate(n *rules.Node, st rules.Stage, xs []decimal.Decimal) 
 		if k%2 == 1 {
 			return sorted[k/2], lang.Msg("scoring.median")
 		}
-		return q.Quo(sorted[k/2-1].Add(sorted[k/2]), two), lang.Msg("scoring.median")
+		return quo(q, add(sorted[k/2-1], sorted[k/2]), two), lang.Msg("scoring.median")
 	case rules.TrimmedMean:
 		kept := sorted[st.Trim : len(sorted)-st.Trim]
 		return mean(q, kept), lang.Msg("scoring.trimmed", st.Trim, st.Trim)
@@ -484,7 +484,7 @@ func mean(q rules.Rounding, xs []decimal.Decimal) decimal.Decimal {
 	for _, x := range xs {
 		total.add(x)
 	}
-	return q.Quo(total.value(), decimal.NewFromInt(int64(len(xs))))
+	return quo(q, total.value(), decimal.NewFromInt(int64(len(xs))))
 }
 
 // divergence flags a gap between the first (self-assessed) stage and the
@@ -616,7 +616,7 @@ func (s *scorer) roundLevel(r *rules.Rounding, d decimal.Decimal) decimal.Decima
 	if r == nil {
 		return d
 	}
-	return r.Round(d)
+	return round(*r, d)
 }
 
 // card assembles member m's scorecard from its leaf points (the scorer's
@@ -667,7 +667,7 @@ func (s *scorer) card(m int) {
 		}
 		v := ns.Points
 		if !e.unit[i] {
-			v = v.Mul(e.weight[i])
+			v = mul(v, e.weight[i])
 			if !s.quiet {
 				ref := s.stepKey(stepWeight, i, 0, v)
 				step, hit := s.kept(ref)
@@ -707,7 +707,7 @@ func (s *scorer) card(m int) {
 	nb, nd := len(bp.Items), len(dp.Items)
 	c.Bonus = s.adjust("bonus", "scoring.bonus", bp.Items, bp.Cap, e.bonusPos, in.bonus[m*nb:(m+1)*nb], in.bonusSet[m*nb:(m+1)*nb], &tail)
 	c.Deductions = s.adjust("deductions", "scoring.deductions", dp.Items, dp.Cap, e.deductPos, in.deductions[m*nd:(m+1)*nd], in.deductionsSet[m*nd:(m+1)*nd], &tail)
-	total := c.Criteria.Add(c.Bonus.Total).Sub(c.Deductions.Total)
+	total := sub(add(c.Criteria, c.Bonus.Total), c.Deductions.Total)
 	if !s.quiet {
 		tail = append(tail, s.step("total", total, "scoring.total"))
 	}
@@ -718,7 +718,7 @@ func (s *scorer) card(m int) {
 		}
 	}
 	if r := s.round.Total; r != nil {
-		if t := r.Round(total); cmpDec(t, total) != 0 {
+		if t := round(*r, total); cmpDec(t, total) != 0 {
 			total = t
 			if !s.quiet {
 				tail = append(tail, stepOf("total", total, rounded(*r)))
@@ -732,7 +732,7 @@ func (s *scorer) card(m int) {
 	if r := s.round.Percent; r != nil {
 		pq = *r
 	}
-	c.Percent = pq.Quo(total.Mul(hundred), c.Attainable)
+	c.Percent = quo(pq, mul(total, hundred), c.Attainable)
 	if !s.quiet {
 		tail = append(tail, s.step("percent", c.Percent, "scoring.percent", c.Attainable))
 		// The trace in document order, a group's sum after its
@@ -769,7 +769,7 @@ func (s *scorer) adjust(what, label string, items []rules.Item, capTotal decimal
 		if !set[k] || o.Count == 0 {
 			continue
 		}
-		p := it.Points.Mul(decimal.NewFromInt(int64(o.Count)))
+		p := mul(it.Points, decimal.NewFromInt(int64(o.Count)))
 		key, args := "scoring.item", []any{it.ID, o.Count, it.Points}
 		if !it.Max.IsZero() && cmpDec(p, it.Max) > 0 {
 			p = it.Max
@@ -779,7 +779,7 @@ func (s *scorer) adjust(what, label string, items []rules.Item, capTotal decimal
 			*trace = append(*trace, stepOf(it.ID, p, lang.Msg(key, args...).With(lang.Msg(label))))
 		}
 		a.Items = append(a.Items, ItemScore{ID: it.ID, Name: it.Name, Count: o.Count, Points: p, Note: o.Note})
-		a.Sum = a.Sum.Add(p)
+		a.Sum = add(a.Sum, p)
 	}
 	a.Total = a.Sum
 	if capTotal.IsPositive() && cmpDec(a.Total, capTotal) > 0 {

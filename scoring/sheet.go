@@ -2,12 +2,15 @@ package scoring
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"math/big"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -132,25 +135,48 @@ type PastAward struct {
 // same value.
 func (s Sheet) Hash() string {
 	// The lines are written one after the other into one buffer (each one
-	// its fields joined by \x1f), and sorted by their place in it. A first
-	// pass only measures them, so that the buffer is made once.
-	var h hashLines
-	h.measure = true
-	s.hashLines(&h)
-	h = hashLines{buf: make([]byte, 0, h.size), lines: make([][2]int, 0, h.count)}
-	s.hashLines(&h)
-	buf := h.buf
-	slices.SortFunc(h.lines, func(a, b [2]int) int { return bytes.Compare(buf[a[0]:a[1]], buf[b[0]:b[1]]) })
+	// its fields joined by \x1f, then a newline), and sorted by their place
+	// in it. A first pass only measures them, so that the buffer is made
+	// once.
+	var m hashLines
+	m.measure = true
+	s.hashLines(&m)
+	// The buffers are reused from one hash to the next (a batch hashes
+	// thousands of small sheets), unless they are large.
+	h := hashBuffers.Get().(*hashLines)
+	buf, lines := h.buf[:0], h.lines[:0]
+	if cap(buf) < m.size {
+		buf = make([]byte, 0, m.size)
+	}
+	if cap(lines) < m.count {
+		lines = make([]hashLine, 0, m.count)
+	}
+	*h = hashLines{buf: buf, lines: lines}
+	s.hashLines(h)
+	buf = h.buf
+	slices.SortFunc(h.lines, func(a, b hashLine) int {
+		if c := cmp.Or(cmp.Compare(a.k0, b.k0), cmp.Compare(a.k1, b.k1)); c != 0 {
+			return c
+		}
+		return bytes.Compare(buf[a.start:a.end], buf[b.start:b.end])
+	})
 	d := sha256.New()
 	for _, l := range h.lines {
-		d.Write(buf[l[0]:l[1]])
-		d.Write([]byte{'\n'})
+		d.Write(buf[l.start : l.end+1]) // the line and its newline
 	}
 	// the recorded draw is an order, so it is hashed in order
-	d.Write([]byte("L\x1f" + strings.Join(s.Lots, "\x1f")))
-	d.Write([]byte{'\n'})
+	d.Write([]byte("L\x1f" + strings.Join(s.Lots, "\x1f") + "\n"))
+	if cap(h.buf) <= maxPooledHash {
+		hashBuffers.Put(h)
+	}
 	return "sha256:" + hex.EncodeToString(d.Sum(nil))
 }
+
+// hashBuffers holds the buffers of Hash for reuse; those larger than
+// maxPooledHash bytes are left to the collector.
+var hashBuffers = sync.Pool{New: func() any { return new(hashLines) }}
+
+const maxPooledHash = 1 << 20
 
 // hashLines writes the sheet's lines but the draw's, in any order.
 func (s Sheet) hashLines(h *hashLines) {
@@ -188,12 +214,27 @@ func (s Sheet) hashLines(h *hashLines) {
 	h.end()
 }
 
+// hashLine is where a line of Hash is in the buffer, with its first 16
+// bytes as two numbers (big-endian, after zeros if it is shorter): lines
+// compare as their keys do, unless the keys are equal, and most lines
+// differ in their first 16 bytes (a kind, a member id, a criterion).
+type hashLine struct {
+	k0, k1     uint64
+	start, end int
+}
+
+func newHashLine(buf []byte, start, end int) hashLine {
+	var p [16]byte
+	copy(p[:], buf[start:end])
+	return hashLine{k0: binary.BigEndian.Uint64(p[:8]), k1: binary.BigEndian.Uint64(p[8:]), start: start, end: end}
+}
+
 // hashLines holds the lines of Hash: their bytes one after the other in
 // buf, and where each begins and ends; or, when measuring, only how many
 // there are and how many bytes they take at most.
 type hashLines struct {
 	buf   []byte
-	lines [][2]int
+	lines []hashLine
 	start int
 
 	measure     bool
@@ -205,7 +246,7 @@ func (h *hashLines) line(kind byte) *hashLines {
 	h.end()
 	if h.measure {
 		h.count++
-		h.size++
+		h.size += 2 // its kind and the newline after it
 		return h
 	}
 	h.start = len(h.buf)
@@ -213,9 +254,12 @@ func (h *hashLines) line(kind byte) *hashLines {
 	return h
 }
 
+// end ends the line being written, if any, with a newline: the lines are
+// hashed each with the newline after it, and sorted without it.
 func (h *hashLines) end() {
 	if len(h.buf) > h.start {
-		h.lines = append(h.lines, [2]int{h.start, len(h.buf)})
+		h.lines = append(h.lines, newHashLine(h.buf, h.start, len(h.buf)))
+		h.buf = append(h.buf, '\n')
 		h.start = len(h.buf)
 	}
 }

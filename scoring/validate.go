@@ -183,7 +183,7 @@ func index(rb *rules.Rulebook, sh Sheet, forScoring bool) (*input, error) {
 	}
 	members := slices.Clone(sh.Members)
 	slices.SortStableFunc(members, func(a, b Member) int { return cmp.Compare(a.ID, b.ID) })
-	if msg, bad := badChar(sh.Cluster, false, lang.Msg("identity.what.cluster", strconv.Quote(sh.Cluster))); bad {
+	if msg, bad := badChar(sh.Cluster, false, "identity.what.cluster"); bad {
 		c.add(Source{}, "", "", msg)
 	}
 	in.members = make([]Member, 0, len(members))
@@ -394,7 +394,14 @@ func (c *checker) scores(in *input, scores []Entry) {
 			}
 		} else {
 			if firstBy == nil {
-				firstBy = map[byAssessor]int32{}
+				// room for every row with an assessor: the map is made once
+				n := 0
+				for y := x; y < len(scores); y++ {
+					if scores[y].Assessor != "" {
+						n++
+					}
+				}
+				firstBy = make(map[byAssessor]int32, n)
 			}
 			k := byAssessor{slot, s.Assessor}
 			prev = firstBy[k]

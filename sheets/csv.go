@@ -8,7 +8,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -49,7 +51,10 @@ func ReadCSV(name string, r io.Reader) (scoring.Sheet, error) {
 		return scoring.Sheet{}, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	cr := csv.NewReader(bytes.NewReader(data))
+	br := csvBuffers.Get().(*bufio.Reader)
+	br.Reset(bytes.NewReader(data))
+	defer func() { br.Reset(nil); csvBuffers.Put(br) }()
+	cr := csv.NewReader(br) // takes br as it is: its buffer is large enough
 	cr.Comma = csvutil.Delimiter(data)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true // the parser keeps a record's texts, never the record
@@ -98,6 +103,18 @@ func ReadCSV(name string, r io.Reader) (scoring.Sheet, error) {
 	return p.sheet, nil
 }
 
+// startsNumber reports whether a cleaned cell begins as a number does: a
+// digit, a sign or a point (no word for "not assigned" does).
+func startsNumber(s string) bool {
+	return s != "" && (s[0] >= '0' && s[0] <= '9' || s[0] == '-' || s[0] == '+' || s[0] == '.')
+}
+
+// csvBuffers are the buffered readers encoding/csv reads through: it makes
+// one of 4 KiB for each reader it is given unless that reader is one
+// already, which costs more than a small sheet's parsing allocates
+// otherwise. The data is in memory; the buffer only serves csv.Reader.
+var csvBuffers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) }}
+
 // blank reports whether every cell of rec is empty or spaces, as in a blank
 // line or a blank row saved by a spreadsheet (",,,,,,").
 func blank(rec []string) bool {
@@ -131,6 +148,7 @@ type csvParser struct {
 	// interning is set for a large sheet: a small one's rows keep
 	// their lines, which cost less than the map
 	interning bool
+	scoreRows int // the score rows reserve counted
 }
 
 // internBytes is the size of a sheet from which its ids are interned.
@@ -168,7 +186,8 @@ func (p *csvParser) decimal(s string) (decimal.Decimal, error) {
 		return d, err
 	}
 	if p.nums == nil {
-		p.nums = map[string]decimal.Decimal{}
+		// room for the distinct values of a sheet's scores, which repeat
+		p.nums = make(map[string]decimal.Decimal, min(p.scoreRows/4, 1024))
 	}
 	p.nums[strings.Clone(s)] = d
 	return d, nil
@@ -211,6 +230,7 @@ func (p *csvParser) reserve(data []byte) {
 	if scores > 0 {
 		p.sheet.Scores = make([]scoring.Entry, 0, scores)
 	}
+	p.scoreRows = scores
 	if members > 0 {
 		p.sheet.Members = make([]scoring.Member, 0, members)
 	}
@@ -276,9 +296,21 @@ func (p *csvParser) clean(rec []string) {
 	for c, i := range p.at {
 		p.cells[c] = ""
 		if i >= 0 && i < len(rec) {
-			p.cells[c] = fields.CleanText(rec[i])
+			p.cells[c] = cleanCell(rec[i])
 		}
 	}
+}
+
+// cleanCell is fields.CleanText(s), without its work for a cell of plain
+// ASCII text without carriage returns (most cells: ids, numbers, empty
+// ones), which is in NFC already and only needs trimming.
+func cleanCell(s string) string {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b >= utf8.RuneSelf || b == '\r' {
+			return fields.CleanText(s)
+		}
+	}
+	return strings.TrimSpace(s)
 }
 
 // get is the current row's cell in column c, cleaned (see clean).
@@ -399,7 +431,7 @@ func (p *csvParser) row(rec []string, line int) {
 			p.add(line, member, key, lang.Msg("csv.score.no_value"))
 			return
 		}
-		if isNotAssigned(value) {
+		if !startsNumber(value) && isNotAssigned(value) {
 			p.sheet.NotAssigned = append(p.sheet.NotAssigned, scoring.Assignment{Member: member, Criterion: key, Source: src})
 			return
 		}
@@ -498,6 +530,9 @@ func (p *csvParser) row(rec []string, line int) {
 		b := p.sheet.Ballot
 		i, ok := p.votes[member]
 		if !ok {
+			if b.Votes == nil {
+				b.Votes = make([]scoring.Vote, 0, max(len(p.sheet.Members), 1)) // a vote row per member, as a rule
+			}
 			b.Votes = append(b.Votes, scoring.Vote{Member: member, Source: src})
 			i = len(b.Votes) - 1
 			if p.votes == nil {

@@ -3,7 +3,6 @@ package sheets
 import (
 	"errors"
 	"io"
-	"os"
 
 	"github.com/thidua/thidua/internal/bounded"
 	"github.com/thidua/thidua/lang"
@@ -28,57 +27,13 @@ func tooLarge(file string) *scoring.InputError {
 
 // readBounded reads r through the bounded reader, at most MaxBytes of it:
 // a larger input is the located problem "sheet.too_large", whatever r is
-// (a file, a device, a pipe, standard input).
+// (a file, a device, a pipe, standard input). A reader that says its size
+// (a regular file, a reader of bytes) is read into a buffer of that size
+// (bounded.SizeHint).
 func readBounded(name string, r io.Reader) ([]byte, error) {
-	if n := sizeHint(r); n > 0 {
-		// The same reading, into a buffer of the size r says it has, so
-		// that a large sheet is not copied again and again as it grows.
-		data, err := readAll(io.LimitReader(r, MaxBytes+1), n+1)
-		switch {
-		case err != nil:
-			return nil, err
-		case len(data) > MaxBytes:
-			return nil, scoring.InputErrors{tooLarge(name)}
-		}
-		return data, nil
-	}
 	data, err := bounded.Read(name, r, MaxBytes)
 	if errors.Is(err, bounded.ErrTooLarge) {
 		return nil, scoring.InputErrors{tooLarge(name)}
 	}
 	return data, err
-}
-
-// sizeHint is the number of bytes r says it holds (a reader of bytes or
-// text, a regular file), at most MaxBytes, or 0 if it says nothing. It is
-// only a hint for a buffer's size: the reading is bounded all the same.
-func sizeHint(r io.Reader) int {
-	n := int64(0)
-	switch x := r.(type) {
-	case interface{ Len() int }:
-		n = int64(x.Len())
-	case *os.File:
-		if fi, err := x.Stat(); err == nil && fi.Mode().IsRegular() {
-			n = fi.Size()
-		}
-	}
-	return int(min(max(n, 0), MaxBytes))
-}
-
-// readAll is io.ReadAll into a buffer of capacity size to start with.
-func readAll(r io.Reader, size int) ([]byte, error) {
-	b := make([]byte, 0, size)
-	for {
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err != nil {
-			if err == io.EOF {
-				err = nil
-			}
-			return b, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)] // let append grow it
-		}
-	}
 }
