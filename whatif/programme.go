@@ -20,7 +20,21 @@ import (
 // built from in the layers it came from. Nothing is allocated per pair of
 // states: combine writes into one slice and deduplicates through a table
 // addressed by the class's sum and tag (or, when that table would be too
-// large, an open addressing hash table).
+// large, an open addressing hash table) — or, when the layer being
+// extended fills most of its range of sums, computes the same layer as a
+// convolution of arrays (convolve.go), which costs a fraction of the loop
+// over pairs. Once combined, a layer keeps only the back pointers choice
+// follows (retire), and its states' storage serves the layers after it.
+//
+// The work is the pairs of states: at the root, the classes of the groups
+// combined so far (about one per unit of the gain still possible, times
+// the tie classes) times a group's classes, once for every group. With the
+// gain needed growing with the number of criteria, that grows as its
+// square, as a knapsack's over the criteria does. Which of equally cheap
+// allocations is the answer (the first in the programme's order) depends
+// on the order of every state of every layer, so the programme keeps them
+// all: dropping a state that cannot be part of the answer (too costly, or
+// a tie class no better than a cheaper one's) would change that order.
 //
 // The programme runs in passes over windows of the member's criteria sum
 // (the root sum, which fixes the total): the first window starts at the
@@ -105,8 +119,78 @@ type fstate struct {
 // layer is one step's classes, in first-seen order.
 type layer struct {
 	st   []fstate
+	back []link // once the layer is combined: its states' a and b (st is then nil)
 	a, b *layer // where fstate.a and fstate.b point; nil for none
 	leaf int    // the leaf's node index for a leaf's layer, else −1
+}
+
+// link is what a combined layer keeps of a state: the states it was built
+// from, for choice.
+type link struct{ a, b int32 }
+
+// link returns state i's a and b.
+func (l *layer) link(i int32) link {
+	if l.st == nil {
+		return l.back[i]
+	}
+	return link{l.st[i].a, l.st[i].b}
+}
+
+// retire keeps of layers that have been combined only what choice reads,
+// and gives their states' storage to the pool, for the layers to come: the
+// states of all the layers of a pass would otherwise stay in memory until
+// its end.
+func (s *search) retire(ls ...*layer) {
+	for _, l := range ls {
+		if l == nil || l.st == nil {
+			continue
+		}
+		l.back = make([]link, len(l.st))
+		for i, st := range l.st {
+			l.back[i] = link{st.a, st.b}
+		}
+		s.toPool(l.st[:0])
+		l.st = nil
+	}
+}
+
+// The pool keeps at most maxPooled slices, the largest, each of at least
+// minPooled states.
+const (
+	minPooled = 256
+	maxPooled = 8
+)
+
+func (s *search) toPool(b []fstate) {
+	if cap(b) < minPooled {
+		return
+	}
+	if len(s.pool) < maxPooled {
+		s.pool = append(s.pool, b)
+		return
+	}
+	k := 0 // the smallest, replaced if b is larger
+	for i, p := range s.pool {
+		if cap(p) < cap(s.pool[k]) {
+			k = i
+		}
+	}
+	if cap(b) > cap(s.pool[k]) {
+		s.pool[k] = b
+	}
+}
+
+// states returns a slice of n states, from the pool if one there is large
+// enough.
+func (s *search) states(n int) []fstate {
+	for k := len(s.pool) - 1; k >= 0; k-- {
+		if b := s.pool[k]; cap(b) >= n {
+			s.pool[k] = s.pool[len(s.pool)-1]
+			s.pool = s.pool[:len(s.pool)-1]
+			return b[:n]
+		}
+	}
+	return make([]fstate, n)
 }
 
 // bounds returns the least and greatest sum of the layer's states.
@@ -134,6 +218,7 @@ type dedup struct {
 	mask  uint64
 	out   []fstate
 	dense []dense
+	conv  convBuf
 }
 
 type dslot struct {
@@ -248,6 +333,7 @@ func (s *search) start() *layer {
 // spans works out every node's least and greatest value, children first
 // (nodes are in pre-order).
 func (s *search) spans() error {
+	s.scales()
 	s.span = make([]span, len(s.nodes))
 	for i := len(s.nodes) - 1; i >= 0; i-- {
 		n := s.nodes[i]
@@ -278,6 +364,23 @@ func (s *search) spans() error {
 		}
 		s.span[i] = span{vlo, vhi}
 	}
+	// each node's siblings' spans, added up
+	s.sib = make([]span, len(s.nodes))
+	sibs := func(list []int) {
+		var t span
+		for _, k := range list {
+			t.lo, t.hi = t.lo+s.span[k].lo, t.hi+s.span[k].hi
+		}
+		for _, k := range list {
+			s.sib[k] = span{t.lo - s.span[k].lo, t.hi - s.span[k].hi}
+		}
+	}
+	sibs(s.rb.Roots())
+	for _, n := range s.nodes {
+		if n.IsGroup() {
+			sibs(n.Kids)
+		}
+	}
 	return nil
 }
 
@@ -301,20 +404,9 @@ func (s *search) rest(list []int, j int, high bool) int64 {
 func (s *search) rootBound(i int, v int64, high bool) int64 {
 	for {
 		p := s.nodes[i].Parent
-		sib := s.rb.Roots()
-		if p >= 0 {
-			sib = s.nodes[p].Kids
-		}
-		sum := v
-		for _, k := range sib {
-			if k == i {
-				continue
-			}
-			if high {
-				sum += s.span[k].hi
-			} else {
-				sum += s.span[k].lo
-			}
+		sum := v + s.sib[i].lo
+		if high {
+			sum = v + s.sib[i].hi
 		}
 		if p < 0 {
 			return sum
@@ -448,7 +540,9 @@ func (s *search) subtree(i int) (*layer, error) {
 			s.dd.add(v, tag, st.effort, st.nchg, int32(k), -1)
 		}
 	}
-	return s.dd.finish(acc, nil), nil
+	l := s.dd.finish(acc, nil)
+	s.retire(acc)
+	return l, nil
 }
 
 // groupValue is what a group contributes to its parent when its children's
@@ -456,6 +550,9 @@ func (s *search) subtree(i int) (*layer, error) {
 func (s *search) groupValue(n rules.Node, sum int64) (int64, error) {
 	if !s.card.Nodes[n.Index].Assigned {
 		return 0, nil
+	}
+	if m := s.scale(n); m > 0 && sum <= maxUnits/m && sum >= -maxUnits/m {
+		return sum * m, nil
 	}
 	v := s.fromUnits(sum)
 	if w := n.EffectiveWeight(); !w.Equal(one) {
@@ -465,6 +562,33 @@ func (s *search) groupValue(n rules.Node, sum int64) (int64, error) {
 		v = r.Round(v)
 	}
 	return s.toUnits(v)
+}
+
+// maxUnits is the largest value, in units, the programme works with (see
+// toUnits).
+const maxUnits = int64(1e17)
+
+// scale returns m > 0 when a group's value is m times the sum of its
+// children's values, exactly and in units: a whole weight, and no rounding
+// at the group level finer than one unit (which leaves a value in units
+// unchanged); 0 otherwise, or before spans has worked it out.
+func (s *search) scale(n rules.Node) int64 {
+	if s.gscale == nil {
+		return 0
+	}
+	return s.gscale[n.Index]
+}
+
+// scales works out scale for every group, once the unit is known.
+func (s *search) scales() {
+	s.gscale = make([]int64, len(s.nodes))
+	r := s.rb.Rounding().Group
+	for i, g := range s.nodes {
+		w := g.EffectiveWeight()
+		if g.IsGroup() && w.IsInteger() && w.Sign() > 0 && w.LessThanOrEqual(decimal.NewFromInt(1e6)) && (r == nil || r.Places >= s.places) {
+			s.gscale[i] = w.IntPart()
+		}
+	}
 }
 
 // leafStates are a criterion's classes that can end in the window:
@@ -624,6 +748,13 @@ func (s *search) leafState(lm *leafModel, k int, units int64, points decimal.Dec
 // pairs come from a table over the distinct tags of the two layers (a
 // handful each), so the loop over pairs does integer work only.
 func (s *search) combine(acc, kid *layer, lo, hi int64) (*layer, error) {
+	l, err := s.combinePairs(acc, kid, lo, hi)
+	s.retire(acc, kid)
+	return l, err
+}
+
+// combinePairs is combine, without retiring the layers combined.
+func (s *search) combinePairs(acc, kid *layer, lo, hi int64) (*layer, error) {
 	local := func(l *layer) ([]uint32, []int32) {
 		var tags []uint32
 		at := map[uint32]int32{}
@@ -667,6 +798,9 @@ func (s *search) combine(acc, kid *layer, lo, hi int64) (*layer, error) {
 	}
 	if out.lo > out.hi {
 		return &layer{a: acc, b: kid, leaf: -1}, nil
+	}
+	if l, ok, err := s.convolve(out, outTags, merged, len(ta), ia, ib, len(tb)); ok {
+		return l, err
 	}
 	if width := out.hi - out.lo + 1; width <= maxDense/int64(max(1, len(outTags))) {
 		return s.combineDense(out, outTags, merged, ia, ib, len(tb))
@@ -755,7 +889,7 @@ func (s *search) combineDense(o layerOut, outTags []uint32, merged, ia, ib []int
 // layer l.
 func (l *layer) choice(i int32, into map[int]int) {
 	for l != nil && i >= 0 {
-		st := l.st[i]
+		st := l.link(i)
 		if l.leaf >= 0 {
 			if st.a >= 0 {
 				into[l.leaf] = int(st.a)

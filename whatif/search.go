@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/thidua/thidua/internal/fixed"
 	"github.com/thidua/thidua/internal/standings"
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
@@ -55,12 +56,17 @@ type search struct {
 	tier   int
 	nodes  []rules.Node
 
-	leaves []*leafModel // by node index; nil for groups
-	conds  []condModel
-	ties   []tieModel
-	places int32    // decimal places of one unit in the programme
-	costD  *big.Int // common denominator of the efforts
-	span   []span   // by node: its least and greatest value in units
+	leaves      []*leafModel     // by node index; nil for groups
+	gscale      []int64          // by group: see scale
+	pool        [][]fstate       // storage of retired layers' states, for new layers
+	rows        map[string][]int // the member's rows in sh.Scores, by criterion
+	valuePlaces map[string]int32 // decimal places of each criterion's values in the sheet
+	conds       []condModel
+	ties        []tieModel
+	places      int32    // decimal places of one unit in the programme
+	costD       *big.Int // common denominator of the efforts
+	span        []span   // by node: its least and greatest value in units
+	sib         []span   // by node: its siblings' spans, added up
 	// required are the conditions every tier the member may get requires:
 	// a state failing one is dropped.
 	required uint64
@@ -188,6 +194,7 @@ func (s *search) caveats() []lang.Message {
 // and tie-break rules the allocation can affect.
 func (s *search) buildLeaves() error {
 	s.solo = newSolo(s.rb, s.sh, s.member, s.cards[s.mi])
+	s.indexRows()
 	a := s.rb.Assessment()
 	for _, lm := range s.leaves {
 		if lm == nil || !lm.fixed.IsZero() {
@@ -216,6 +223,22 @@ func (s *search) buildLeaves() error {
 	return s.efforts()
 }
 
+// indexRows lists the member's score rows by criterion, in sheet order,
+// and the decimal places each criterion's values use (any member, any
+// stage), in one pass over the sheet.
+func (s *search) indexRows() {
+	s.rows = map[string][]int{}
+	s.valuePlaces = map[string]int32{}
+	for i, e := range s.sh.Scores {
+		if e.Member == s.member {
+			s.rows[e.Criterion] = append(s.rows[e.Criterion], i)
+		}
+		if p := decimalPlaces(e.Value); p > s.valuePlaces[e.Criterion] {
+			s.valuePlaces[e.Criterion] = p
+		}
+	}
+}
+
 // locate finds the member's entries for a criterion: the stage whose value
 // counts (or where a missing value would be recorded) and the others.
 func (s *search) locate(lm *leafModel, a rules.Assessment) error {
@@ -227,10 +250,8 @@ func (s *search) locate(lm *leafModel, a rules.Assessment) error {
 		}
 	}
 	sum := decimal.Zero
-	for i, e := range s.sh.Scores {
-		if e.Member != s.member || e.Criterion != lm.node.ID {
-			continue
-		}
+	for _, i := range s.rows[lm.node.ID] {
+		e := s.sh.Scores[i]
 		if e.Stage == lm.stage {
 			lm.entries = append(lm.entries, i)
 			sum = sum.Add(e.Value)
@@ -276,13 +297,7 @@ func (s *search) defaultStep(n rules.Node) decimal.Decimal {
 	if domainOf(s.rb, n).Discrete() {
 		return one
 	}
-	places := int32(0)
-	for _, e := range s.sh.Scores {
-		if e.Criterion == n.ID {
-			places = max(places, decimalPlaces(e.Value))
-		}
-	}
-	return decimal.New(1, -places)
+	return decimal.New(1, -s.valuePlaces[n.ID])
 }
 
 // decimalPlaces is the number of decimal places d needs (9.50 needs 1).
@@ -622,6 +637,9 @@ func (t tieModel) class(u int64) int32 {
 // efforts expresses each candidate's effort, Σ(v − old) ÷ (n · scale) over
 // the n entries set, as an integer over one common denominator.
 func (s *search) efforts() error {
+	if s.smallEfforts() {
+		return nil
+	}
 	type frac struct{ num, den *big.Int }
 	all := map[*cand]frac{}
 	d := big.NewInt(1)
@@ -645,7 +663,7 @@ func (s *search) efforts() error {
 			d.Mul(d, new(big.Int).Quo(f.den, g))
 		}
 	}
-	limit := new(big.Int).Lsh(big.NewInt(1), 50)
+	limit := big.NewInt(effortLimit)
 	exact := true
 	for _, f := range all {
 		x := new(big.Int).Mul(f.num, new(big.Int).Quo(d, f.den))
@@ -663,6 +681,60 @@ func (s *search) efforts() error {
 	}
 	s.costD = d
 	return nil
+}
+
+// effortLimit is the greatest effort numerator efforts keeps exact.
+const effortLimit = int64(1) << 50
+
+// smallEfforts is efforts in int64s, for the usual case: every fraction's
+// numerator and denominator, their common denominator and every effort's
+// numerator over it fit (and the efforts are exact). It reports false,
+// having changed nothing, otherwise.
+func (s *search) smallEfforts() bool {
+	type frac struct {
+		c        *cand
+		num, den int64
+	}
+	var all []frac
+	d := int64(1)
+	for _, lm := range s.leaves {
+		if lm == nil {
+			continue
+		}
+		olds := decimal.Zero
+		for _, i := range lm.entries {
+			olds = olds.Add(s.sh.Scores[i].Value)
+		}
+		n := decimal.NewFromInt(int64(max(1, len(lm.entries))))
+		den := n.Mul(lm.scale)
+		for k := range lm.cands {
+			c := &lm.cands[k]
+			num := n.Mul(c.input).Sub(olds)
+			p := max(decimalPlaces(num), decimalPlaces(den))
+			fn, ok1 := fixed.ToInt(num, p)
+			fd, ok2 := fixed.ToInt(den, p)
+			if !ok1 || !ok2 || fd <= 0 {
+				return false
+			}
+			m, ok := fixed.MulInt(d, fd/gcd(d, fd)) // the least common multiple
+			if !ok || m > 1<<62 {
+				return false
+			}
+			d = m
+			all = append(all, frac{c, fn, fd})
+		}
+	}
+	for _, f := range all {
+		x, ok := fixed.MulInt(f.num, d/f.den)
+		if !ok || x > effortLimit || x < -effortLimit {
+			return false
+		}
+	}
+	for _, f := range all {
+		f.c.effort = f.num * (d / f.den)
+	}
+	s.costD = big.NewInt(d)
+	return true
 }
 
 // total is the member's total when its criteria add up to criteria: bonus
