@@ -1,7 +1,9 @@
 package whatif
 
 import (
+	"cmp"
 	"math/big"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -60,8 +62,64 @@ func KendallTau(first, second *ranking.Standings) Tau {
 // must have the same length.
 func KendallTauRanks(a, b []int) Tau { return kendall(a, b) }
 
-// kendall computes tau-b for two rank vectors over the same items.
+// kendall computes tau-b for two rank vectors over the same items, in
+// O(n log n) (Knight's algorithm): the items sorted by (a, b), the pairs
+// tied in a, in b and in both are counted from runs of equal keys, and the
+// discordant pairs are the inversions of b in that order, counted by a
+// merge sort. The concordant pairs are the rest:
+//
+//	C = P − T₁ − T₂ + T₁₂ − D
+//
+// (T₁₂, the pairs tied in both, are in T₁ and in T₂). kendallPairs, the
+// direct count over every pair, is the reference the tests compare with.
 func kendall(a, b []int) Tau {
+	n := len(a)
+	t := Tau{Members: n}
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(i, j int) int {
+		if c := cmp.Compare(a[i], a[j]); c != 0 {
+			return c
+		}
+		return cmp.Compare(b[i], b[j])
+	})
+	var both int64
+	for i := 0; i < n; {
+		j, k := i, i
+		for j < n && a[idx[j]] == a[idx[i]] {
+			// within a run of equal a, runs of equal b are tied in both
+			for k = j; k < n && a[idx[k]] == a[idx[i]] && b[idx[k]] == b[idx[j]]; k++ {
+			}
+			both += pairs(k - j)
+			j = k
+		}
+		t.TiedFirst += pairs(j - i)
+		i = j
+	}
+	bs := make([]int, n)
+	for i, x := range idx {
+		bs[i] = b[x]
+	}
+	t.Discordant = inversions(bs, make([]int, n))
+	sorted := bs // inversions sorted it
+	for i := 0; i < n; {
+		j := i
+		for j < n && sorted[j] == sorted[i] {
+			j++
+		}
+		t.TiedSecond += pairs(j - i)
+		i = j
+	}
+	p := pairs(n)
+	t.Concordant = p - t.TiedFirst - t.TiedSecond + both - t.Discordant
+	return t.finish()
+}
+
+// kendallPairs computes tau-b by comparing every pair: O(n²), the
+// definition itself, kept as the reference for kendall.
+func kendallPairs(a, b []int) Tau {
 	t := Tau{Members: len(a)}
 	for i := range a {
 		for j := i + 1; j < len(a); j++ {
@@ -81,13 +139,48 @@ func kendall(a, b []int) Tau {
 			}
 		}
 	}
-	p := int64(len(a)) * int64(len(a)-1) / 2
+	return t.finish()
+}
+
+// finish sets Defined and TauB from the counts.
+func (t Tau) finish() Tau {
+	p := pairs(t.Members)
 	t.Defined = p > t.TiedFirst && p > t.TiedSecond
 	t.TauB = decimal.Zero
 	if t.Defined {
 		t.TauB = sqrtRound(t, 4)
 	}
 	return t
+}
+
+// pairs is n(n−1)/2, the pairs among n items.
+func pairs(n int) int64 { return int64(n) * int64(n-1) / 2 }
+
+// inversions sorts xs ascending and returns how many pairs i < j it had
+// with xs[i] > xs[j] (equal values are not inversions). buf is scratch
+// space of the same length.
+func inversions(xs, buf []int) int64 {
+	if len(xs) < 2 {
+		return 0
+	}
+	m := len(xs) / 2
+	inv := inversions(xs[:m], buf[:m]) + inversions(xs[m:], buf[m:])
+	i, j, k := 0, m, 0
+	for i < m && j < len(xs) {
+		if xs[j] < xs[i] {
+			inv += int64(m - i) // xs[j] is below every left value still waiting
+			buf[k] = xs[j]
+			j++
+		} else {
+			buf[k] = xs[i]
+			i++
+		}
+		k++
+	}
+	k += copy(buf[k:], xs[i:m])
+	copy(buf[k:], xs[j:])
+	copy(xs, buf)
+	return inv
 }
 
 func sign(x int) int {
