@@ -305,15 +305,20 @@ func (s CardSource) value(q Quantity, node, m int) decimal.Decimal {
 
 // Keys gives each member the number of group members with a smaller
 // value: an exact, order-keeping integer key.
+// The members are sorted by value once, so a group of g members costs
+// O(g log g), not a comparison of every pair.
 func (s CardSource) Keys(q Quantity, node int, group []int, out []int64) {
-	for _, a := range group {
-		va, below := s.value(q, node, a), int64(0)
-		for _, b := range group {
-			if s.value(q, node, b).LessThan(va) {
-				below++
-			}
+	order := slices.Clone(group)
+	slices.SortFunc(order, func(a, b int) int { return s.value(q, node, a).Cmp(s.value(q, node, b)) })
+	for i := 0; i < len(order); {
+		j, v := i+1, s.value(q, node, order[i])
+		for j < len(order) && s.value(q, node, order[j]).Equal(v) {
+			j++
 		}
-		out[a] = below
+		for _, m := range order[i:j] {
+			out[m] = int64(i) // the members before the run are the smaller ones
+		}
+		i = j
 	}
 }
 
