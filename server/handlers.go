@@ -84,10 +84,11 @@ func (s *server) endpoints() []endpoint {
 	}
 }
 
-// rulebook reads the rulebook the request carries.
+// rulebook reads the rulebook the request carries, or takes the one the
+// server keeps for the same file.
 func rulebook(in *request) (*rules.Rulebook, error) {
 	up := in.files["rules"]
-	return rules.Parse(up.name, up.data)
+	return in.rulebooks.parse(up.name, up.data)
 }
 
 // sheetFormat is the format of a score sheet upload: the field NAME_format
@@ -196,10 +197,16 @@ func rankOptions(in *request) ([]ranking.Option, error) {
 // ranks it with the request's seed, if any: what rank, documents and the
 // page's downloads share. ws are the sheet's warnings.
 func ranked(in *request) (rb *rules.Rulebook, st *ranking.Standings, ws []Problem, err error) {
+	return rankedWith(in)
+}
+
+// rankedWith is ranked, with more ranking options.
+func rankedWith(in *request, more ...ranking.Option) (rb *rules.Rulebook, st *ranking.Standings, ws []Problem, err error) {
 	opts, err := rankOptions(in)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	opts = append(opts, more...)
 	rb, sh, ws, err := checkedSheet(in)
 	if err != nil {
 		return nil, nil, nil, err
@@ -223,7 +230,12 @@ func (s *server) rank(w http.ResponseWriter, r *http.Request, in *request) error
 	if err != nil {
 		return err
 	}
-	_, st, ws, err := ranked(in)
+	var quiet []ranking.Option
+	if !explain {
+		// The scorecards are left out: their traces need not be written.
+		quiet = append(quiet, ranking.WithoutTrace())
+	}
+	_, st, ws, err := rankedWith(in, quiet...)
 	if err != nil {
 		return err
 	}

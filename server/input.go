@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/shopspring/decimal"
@@ -52,6 +53,9 @@ type upload struct {
 type request struct {
 	files  map[string]upload
 	params map[string]string
+	// rulebooks are the server's parsed rulebooks (nil: none kept), for
+	// rulebook.
+	rulebooks *rulebookCache
 }
 
 // requestError is a problem with the request itself rather than with one
@@ -123,6 +127,9 @@ func readRequest(w http.ResponseWriter, r *http.Request, fs []field) (*request, 
 	if err != nil {
 		return nil, err
 	}
+	if s, ok := r.Context().Value(serverKey{}).(*server); ok {
+		in.rulebooks = s.rulebooks
+	}
 	for _, f := range fs {
 		_, isFile := in.files[f.name]
 		_, isParam := in.params[f.name]
@@ -186,7 +193,7 @@ func (in *request) add(f field, filename string, r io.Reader) error {
 		return badRequest(f.name, lang.Msg("server.field.twice", f.name))
 	}
 	if !f.file {
-		data, err := bounded.Read(f.name, r, maxParamBytes)
+		data, err := readBounded(f.name, r, maxParamBytes)
 		if err != nil {
 			return err
 		}
@@ -194,13 +201,42 @@ func (in *request) add(f field, filename string, r io.Reader) error {
 		return nil
 	}
 	name := cleanName(filename, f.name)
-	data, err := bounded.Read(name, r, f.limit)
+	data, err := readBounded(name, r, f.limit)
 	if err != nil {
 		return err
 	}
 	in.files[f.name] = upload{name: name, data: data}
 	return nil
 }
+
+// readBounded reads r, at most limit bytes of it, as bounded.Read does
+// (a *bounded.TooLargeError naming name if r holds more), through a buffer
+// kept for the next request: a multipart part, which does not say how
+// long it is, is then copied once into a slice of its size instead of
+// into ever larger ones.
+func readBounded(name string, r io.Reader, limit int64) ([]byte, error) {
+	buf := readBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxKeptRead {
+			buf.Reset()
+			readBuffers.Put(buf)
+		}
+	}()
+	buf.Reset()
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
+		return nil, err
+	}
+	if int64(buf.Len()) > limit {
+		return nil, &bounded.TooLargeError{Path: name, Limit: limit}
+	}
+	return append(make([]byte, 0, buf.Len()), buf.Bytes()...), nil
+}
+
+// readBuffers keeps readBounded's buffers; maxKeptRead is the largest
+// kept, so that a few large uploads do not hold memory.
+var readBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxKeptRead = 1 << 20
 
 // readJSON reads a JSON object: each file as text under its field's name,
 // or as base64 under NAME_base64 (an .xlsx workbook), with its file name,

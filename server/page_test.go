@@ -197,6 +197,8 @@ func TestPageRank(t *testing.T) {
 		"Điểm tự chấm chênh lệch",          // divergences
 		"Thanh tra tỉnh Tiêu chí 01",       // … by criterion
 		"Đang dùng tệp đã tải lên: seed-cum2-2020.xlsx",
+		// the cluster proposes; the council considers; the chairman decides
+		"Kết quả là đề xuất của cụm; Hội đồng Thi đua – Khen thưởng tỉnh xem xét, trình Chủ tịch UBND tỉnh quyết định.",
 	} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("the standings lack %q", want)
@@ -409,4 +411,21 @@ func TestPageNamesNotIDs(t *testing.T) {
 		t.Fatalf("simulate: %d %s", resp.StatusCode, text(page))
 	}
 	check("simulation", page)
+}
+
+// TestPageNamesTheAuthority: a sector's cluster's result names the
+// sector's council, which considers it, and its head, who decides.
+func TestPageNamesTheAuthority(t *testing.T) {
+	ts := newPageServer(t)
+	resp := postForm(t, ts.URL+"/xep-hang", param("nguon", "tai-len"),
+		part{"rules", "sector-kiemsat.yaml", readFile(t, "../rules/testdata/sector-kiemsat.yaml")},
+		part{"scores", "sector-scores.csv", readFile(t, "../cmd/thidua/testdata/sector-scores.csv")})
+	page := body(t, resp)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", resp.StatusCode, text(page))
+	}
+	want := "Kết quả là đề xuất của cụm; Hội đồng Thi đua – Khen thưởng ngành Kiểm sát nhân dân xem xét, trình Viện trưởng Viện kiểm sát nhân dân tối cao quyết định."
+	if txt := text(page); !strings.Contains(txt, want) {
+		t.Errorf("the page lacks %q:\n%s", want, txt)
+	}
 }

@@ -51,15 +51,20 @@ type keptFile struct {
 	Data string // base64
 }
 
-// rulebookView identifies the rulebook in use.
+// rulebookView identifies the rulebook in use. Council and Decides name,
+// in Vietnamese, who considers the cluster's proposals (xem xét) and who
+// decides (quyết định): the rulebook's authority or the provincial default.
 type rulebookView struct {
 	Title, ID, Version, Hash, Jurisdiction string
+	Council, Decides                       string
 	Criteria, Awards                       int
 	AwardNames                             []string
 }
 
 func (v *pageView) setRulebook(rb *rules.Rulebook) {
-	rv := &rulebookView{Title: rb.Title(), ID: rb.ID(), Version: rb.Version(), Hash: rb.Hash(), Jurisdiction: rb.Jurisdiction()}
+	auth := rb.Authority()
+	rv := &rulebookView{Title: rb.Title(), ID: rb.ID(), Version: rb.Version(), Hash: rb.Hash(), Jurisdiction: rb.Jurisdiction(),
+		Council: auth.CouncilName().In(lang.Vietnamese), Decides: auth.DecidesName().In(lang.Vietnamese)}
 	for _, n := range rb.Nodes() {
 		if !n.IsGroup() {
 			rv.Criteria++
