@@ -18,8 +18,12 @@
 //     date left blank (Số: …/TTr-…, ngày … tháng … năm …), the subject (Về
 //     việc …), the addressee (Kính gửi), the legal grounds (căn cứ), the
 //     ranking with ranks in words (thứ Nhất, thứ Nhì, thứ Ba …), the
-//     proposals per award tier, the dossier (hồ sơ kèm theo), the recipients
-//     of copies (nơi nhận) and the signature (trưởng cụm).
+//     proposals per award tier, the dossier (hồ sơ kèm theo), the closing
+//     request that the council consider the proposals and submit them to
+//     whoever decides (… xem xét, trình … quyết định: the rulebook's
+//     authority, by default the provincial council and the Chairman of the
+//     provincial People's Committee), the recipients of copies (nơi nhận)
+//     and the signature (trưởng cụm).
 //
 // Both are drafts (dự thảo): the form's exact text could not be read, so
 // each document says, visibly and in a comment, that it was generated from

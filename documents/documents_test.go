@@ -221,7 +221,7 @@ func TestSubmissionContent(t *testing.T) {
 			"a) Cờ thi đua của UBND tỉnh cho 01 tập thể:", "**Sở Công Thương** (đơn vị xếp thứ Nhất, 96,35 điểm);",
 			"b) Bằng khen của Chủ tịch UBND tỉnh cho 02 tập thể:", "**Sở Khoa học và Công nghệ** (đơn vị xếp thứ Nhì, 94,70 điểm);",
 			"**Sở Xây dựng** (đơn vị xếp thứ Ba, 88,75 điểm).",
-			"Kính đề nghị Ủy ban nhân dân tỉnh Cao Bằng xem xét, quyết định./.", "TRƯỞNG CỤM",
+			"Kính đề nghị Hội đồng Thi đua – Khen thưởng tỉnh xem xét, trình Chủ tịch UBND tỉnh quyết định./.", "TRƯỞNG CỤM",
 		}, []string{"CHƯA ĐỦ CĂN CỨ", "Luật Thi đua, khen thưởng (số, ngày"}},
 		{"options fill the placeholders", "scores-2020.csv", documents.Options{
 			Issuer: "Sở Khoa học và Công nghệ", Parent: "UBND tỉnh Cao Bằng", Recipient: "Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng", Place: "Cao Bằng",
@@ -245,6 +245,7 @@ func TestSubmissionContent(t *testing.T) {
 		{"English labels, English numbers", "scores-2020.csv", documents.Options{Lang: lang.English}, []string{
 			"SOCIALIST REPUBLIC OF VIET NAM", "SUBMISSION", "On the proposal to award Cờ thi đua của UBND tỉnh and Bằng khen của Chủ tịch UBND tỉnh for 2020",
 			"Sở Công Thương: 96.35 points, ranked first;", "**Sở Công Thương** (ranked first, 96.35 points)",
+			"We respectfully submit these proposals for the provincial Emulation and Commendation Council to consider and the Chairman of the provincial People's Committee to decide./.",
 		}, []string{"96,35", "Kính gửi"}},
 	}
 	for _, c := range cases {

@@ -75,11 +75,13 @@ func (b *builder) submission() *Document {
 	}
 	dossier := []item{{runs: []run{plain(summary)}}}
 	dossier = append(dossier, item{runs: []run{plain(b.say("doc.dossier_minutes"))}}, item{runs: []run{plain(b.say("doc.dossier_reports"))}})
+	auth := b.rb.Authority()
+	closing := b.say("doc.closing", auth.CouncilName().In(b.lang), auth.DecidesName().In(b.lang))
 	doc.blocks = append(doc.blocks,
 		para{runs: []run{italic(b.say("doc.dossier_title"))}, indent: true},
 		list{items: dossier, meta: meta{class: "dossier"}},
 		keep{blocks: []block{
-			para{runs: []run{plain(b.say("doc.closing", b.recipient))}, indent: true, align: alignJustify, meta: meta{class: "closing"}},
+			para{runs: []run{plain(closing)}, indent: true, align: alignJustify, meta: meta{class: "closing"}},
 			b.submissionSignatures(),
 		}},
 	)

@@ -7,6 +7,8 @@ package lang
 // are written as given.
 var cliTexts = map[string][2]string{
 	// The standings table (thidua rank) and the heads other tables share.
+	// In cli.proposals, {0} is the council that considers the proposals
+	// (xem xét) and {1} who decides (quyết định): rules.Authority.
 	"cli.rank":          {"Hạng", "Rank"},
 	"cli.member":        {"Đơn vị", "Member"},
 	"cli.total":         {"Tổng điểm", "Total"},
@@ -16,7 +18,7 @@ var cliTexts = map[string][2]string{
 	"cli.cluster":       {"Cụm thi đua", "Cluster"},
 	"cli.rulebook":      {"Bộ tiêu chí: {0}, phiên bản {1} ({2})", "Rulebook: {0}, version {1} ({2})"},
 	"cli.sheet":         {"Bảng điểm {0}", "Sheet {0}"},
-	"cli.proposals":     {"Đề nghị khen thưởng (Hội đồng Thi đua – Khen thưởng tỉnh xem xét, quyết định):", "Award proposals (đề nghị — the provincial council decides):"},
+	"cli.proposals":     {"Đề nghị khen thưởng ({0} xem xét, trình {1} quyết định):", "Award proposals (đề nghị, for {0} to consider and {1} to decide):"},
 	"cli.nobody":        {"không có đơn vị", "nobody"},
 	"cli.not_decided":   {"chưa xét: chờ phân định trường hợp bằng điểm ở {0}", "not decided: waiting for the tie at {0} to be resolved"},
 	"cli.pending":       {"{0} suất CHỜ phân định giữa {1} (bằng điểm chưa phân định)", "{0} place(s) PENDING an unresolved tie between {1}"},

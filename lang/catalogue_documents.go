@@ -6,7 +6,9 @@ package lang
 // định 30/2020/NĐ-CP and Mẫu 01, Phụ lục I, Nghị định 98/2023/NĐ-CP. The
 // values are written as the documents give them: numbers already in the
 // language's form ("1.250,5"), ranks as ordinals ("thứ Nhì"), counts with
-// two digits ("03"), names as the rulebook and the sheet write them.
+// two digits ("03"), names as the rulebook and the sheet write them. In
+// doc.closing, {0} is the council that considers the proposals (xem xét)
+// and {1} who decides (quyết định): rules.Authority.
 var documentsTexts = map[string][2]string{
 	"doc.motto1":              {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"},
 	"doc.motto2":              {"Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"},
@@ -123,7 +125,7 @@ var documentsTexts = map[string][2]string{
 	"doc.dossier_no_year":     {"Bảng tổng hợp kết quả chấm điểm thi đua;", "Summary of the emulation scores;"},
 	"doc.dossier_minutes":     {"Biên bản họp bình xét và kết quả bỏ phiếu của Cụm;", "Minutes of the cluster's evaluation meeting with the ballot results;"},
 	"doc.dossier_reports":     {"Báo cáo thành tích của các tập thể được đề nghị (Mẫu số 02, Phụ lục I, Nghị định 98/2023/NĐ-CP hoặc mẫu đang có hiệu lực).", "Achievement reports of the proposed collectives (Form 02, Appendix I, Decree 98/2023/NĐ-CP or the form in force)."},
-	"doc.closing":             {"Kính đề nghị {0} xem xét, quyết định./.", "We respectfully request {0} to consider and decide./."},
+	"doc.closing":             {"Kính đề nghị {0} xem xét, trình {1} quyết định./.", "We respectfully submit these proposals for {0} to consider and {1} to decide./."},
 	"doc.recipients_title":    {"Nơi nhận:", "Recipients:"},
 	"doc.signer":              {"TRƯỞNG CỤM", "CLUSTER HEAD"},
 	// The copies' recipients, one line each.

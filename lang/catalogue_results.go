@@ -22,7 +22,9 @@ var resultsTexts = map[string][2]string{
 	"results.title.sheet":  {"Bảng điểm {0}", "Score sheet {0}"},
 	"results.title.seed":   {"; bốc thăm với hạt giống {0}", "; lots drawn with seed {0}"},
 
-	// The standings sheet.
+	// The standings sheet. In results.proposals, {0} is the council that
+	// considers the proposals (xem xét) and {1} who decides (quyết định):
+	// rules.Authority.
 	"results.standings.title":  {"KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA", "EMULATION SCORES AND RANKING"},
 	"results.col.rank":         {"Hạng", "Rank"},
 	"results.col.member_id":    {"Mã đơn vị", "Member id"},
@@ -32,7 +34,7 @@ var resultsTexts = map[string][2]string{
 	"results.col.award":        {"Đề nghị khen thưởng", "Award proposed"},
 	"results.col.decided_by":   {"Căn cứ xếp hạng (so với đơn vị trên)", "Decided by (against the member above)"},
 	"results.col.failed":       {"Điều kiện không đạt", "Eligibility conditions not met"},
-	"results.proposals":        {"ĐỀ NGHỊ KHEN THƯỞNG (Hội đồng Thi đua – Khen thưởng tỉnh quyết định)", "AWARD PROPOSALS (the provincial council decides)"},
+	"results.proposals":        {"ĐỀ NGHỊ KHEN THƯỞNG ({0} xem xét, trình {1} quyết định)", "AWARD PROPOSALS (for {0} to consider and {1} to decide)"},
 	"results.blocked":          {"chưa xét: {0}", "not decided: {0}"},
 	"results.nobody":           {"không có", "nobody"},
 	"results.pending":          {"{0} suất CHỜ phân định hoà điểm giữa {1}", "{0} place(s) PENDING an unresolved tie between {1}"},

@@ -154,4 +154,11 @@ var rulesErrorTexts = map[string][2]string{
 	"rules.award.share_rounding_misplaced": {"hình thức khen thưởng {0}: share_rounding chỉ áp dụng khi có share", "award tier {0}: share_rounding applies only with share"},
 	"rules.award.condition_unknown":        {"hình thức khen thưởng {0}: không có điều kiện {1}", "award tier {0}: unknown condition {1}"},
 	"rules.award.if_ineligible_unknown":    {"lựa chọn {0} không hợp lệ (dùng next_eligible hoặc none)", "unknown choice {0} (expected next_eligible or none)"},
+
+	// The awarding authority (rules.Authority): a name left blank, and the
+	// provincial defaults that name who considers the proposals (xem xét,
+	// tham mưu) and who decides (quyết định) when the rulebook does not.
+	"rules.authority.blank":   {"{0} chỉ có khoảng trắng: ghi tên, hoặc bỏ khóa này để dùng mặc định ({p0})", "{0} is blank: give a name, or leave the key out for the default ({p0})"},
+	"rules.authority.council": {"Hội đồng Thi đua – Khen thưởng tỉnh", "the provincial Emulation and Commendation Council"},
+	"rules.authority.decides": {"Chủ tịch UBND tỉnh", "the Chairman of the provincial People's Committee"},
 }

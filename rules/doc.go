@@ -21,7 +21,10 @@
 //   - the ordered tie-break chain (thứ tự ưu tiên khi bằng điểm);
 //   - the award policy (Cờ thi đua, Bằng khen): which ranks or which share of
 //     the cluster each tier goes to and what happens when a member is
-//     ineligible.
+//     ineligible;
+//   - the awarding authority, optionally: the council that considers the
+//     proposals (Hội đồng Thi đua – Khen thưởng xem xét, tham mưu) and who
+//     decides (Chủ tịch UBND tỉnh, or a sector's head, quyết định).
 //
 // A Spec is the editable description (what a YAML or JSON file holds). New
 // validates a Spec as a whole and returns an immutable *Rulebook, the only

@@ -256,6 +256,12 @@ func (r *Rulebook) Award(id string) (AwardTier, bool) {
 	return t, true
 }
 
+// Authority returns who considers the cluster's award proposals and who
+// decides on them, as the rulebook's authority section gives them; a field
+// left out is empty, and CouncilName and DecidesName then name the
+// provincial default.
+func (r *Rulebook) Authority() Authority { return r.spec.Authority }
+
 // New validates spec as a whole and returns the rulebook it describes. Every
 // problem is reported, as Errors, with the key path of the offending field.
 // Criteria nested more than MaxDepth levels deep are reported before anything

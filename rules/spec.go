@@ -37,6 +37,7 @@ type Spec struct {
 	Eligibility []Condition `yaml:"eligibility" json:"eligibility,omitempty"`
 	TieBreaks   []TieBreak  `yaml:"tie_breaks" json:"tie_breaks,omitempty"`
 	Awards      []AwardTier `yaml:"awards" json:"awards,omitempty"`
+	Authority   Authority   `yaml:"authority" json:"authority,omitzero"`
 }
 
 // Regulation identifies the legal text a rulebook encodes (quyết định, quy
@@ -447,3 +448,41 @@ const (
 	NextEligible Fallthrough = "next_eligible"
 	Nobody       Fallthrough = "none"
 )
+
+// Authority names who acts on the cluster's award proposals: a council that
+// considers them and advises (xem xét, tham mưu) and an official who decides
+// (quyết định). A provincial cluster's proposals go to the Hội đồng Thi đua
+// – Khen thưởng tỉnh, which advises the Chủ tịch UBND tỉnh, who decides; a
+// sector's cluster (ngành Kiểm sát, Công an, Tòa án, Công đoàn) or a
+// ministry's names its own council and head. Both fields are optional: an
+// empty one is the provincial default (see CouncilName and DecidesName).
+type Authority struct {
+	// Council considers the proposals and advises (Hội đồng Thi đua – Khen
+	// thưởng xem xét, tham mưu), e.g. "Hội đồng Thi đua – Khen thưởng tỉnh
+	// Cao Bằng"; default: "Hội đồng Thi đua – Khen thưởng tỉnh".
+	Council string `yaml:"council" json:"council,omitempty"`
+	// Decides is who decides on the awards (người quyết định khen thưởng),
+	// e.g. "Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng"; default: "Chủ tịch UBND
+	// tỉnh".
+	Decides string `yaml:"decides" json:"decides,omitempty"`
+}
+
+// CouncilName names the council that considers the proposals: the
+// rulebook's name for it, written as given in either language, or the
+// provincial council ("Hội đồng Thi đua – Khen thưởng tỉnh").
+func (a Authority) CouncilName() lang.Message {
+	if a.Council == "" {
+		return lang.Msg("rules.authority.council")
+	}
+	return lang.Msg("problem.text", a.Council)
+}
+
+// DecidesName names who decides on the awards: the rulebook's name,
+// written as given in either language, or the chairman of the provincial
+// People's Committee ("Chủ tịch UBND tỉnh").
+func (a Authority) DecidesName() lang.Message {
+	if a.Decides == "" {
+		return lang.Msg("rules.authority.decides")
+	}
+	return lang.Msg("problem.text", a.Decides)
+}

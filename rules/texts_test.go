@@ -199,6 +199,13 @@ func textCases() []textCase {
 		{"an unknown ineligibility choice", award("  - {id: x, name: X, count: 1, if_ineligible: skip}"), "rules.award.if_ineligible_unknown",
 			`lựa chọn "skip" không hợp lệ (dùng next_eligible hoặc none)`},
 
+		// The awarding authority: a blank name, with the default it stands for.
+		{"a blank council", doc(nil) + "authority:\n  council: \"  \"\n", "rules.authority.council",
+			`council chỉ có khoảng trắng: ghi tên, hoặc bỏ khóa này để dùng mặc định (Hội đồng Thi đua – Khen thưởng tỉnh)`},
+		{"a blank decider", doc(nil) + "authority:\n  decides: \" \"\n", "rules.authority.decides",
+			`decides chỉ có khoảng trắng: ghi tên, hoặc bỏ khóa này để dùng mặc định (Chủ tịch UBND tỉnh)`},
+		{"a blank name", doc(nil) + "authority:\n  decides: \" \"\n", "rules.authority.blank", ""},
+
 		// The file: syntax, keys and values (package decode).
 		{"an empty file", "# sắp có\n", "decode.empty", "tài liệu trống"},
 		{"two documents", doc(nil) + "---\nid: y\n", "decode.second_document", "một tài liệu thứ hai bắt đầu tại đây (sau ---); mỗi tệp chỉ được chứa một tài liệu"},
@@ -206,7 +213,7 @@ func textCases() []textCase {
 		{"a JSON syntax error", "{\"id\": \"x\",}", "decode.json_syntax",
 			"lỗi cú pháp JSON: invalid character '}' looking for beginning of object key string (tài liệu bắt đầu bằng { nên được đọc theo JSON)"},
 		{"a misspelt key", o("jurisdiction", "jurisdicton: Tỉnh Thử"), "decode.unknown_key.suggest",
-			`khóa không hợp lệ "jurisdicton" (có phải là "jurisdiction"?) (các khóa hợp lệ: assessment, awards, bonus, criteria, deductions, eligibility, facts, id, in_force, jurisdiction, missing, rank_by, regulation, rounding, tie_breaks, title, version, votes)`},
+			`khóa không hợp lệ "jurisdicton" (có phải là "jurisdiction"?) (các khóa hợp lệ: assessment, authority, awards, bonus, criteria, deductions, eligibility, facts, id, in_force, jurisdiction, missing, rank_by, regulation, rounding, tie_breaks, title, version, votes)`},
 		{"a key far from all", o("missing", "missing: zero\nxyzzy_frobnicate: 1"), "decode.unknown_key", ""},
 		{"a key given twice", o("missing", "missing: zero\nmissing: error"), "decode.duplicate_key", ""},
 		{"a merge key", o("deductions", "deductions:\n  items:\n    - &d {id: d1, name: X, points: 1}\n    - {<<: *d, id: d2}"), "decode.merge_key", ""},

@@ -172,6 +172,26 @@ func (v *validator) texts(s *Spec) {
 	for i, c := range s.Eligibility {
 		text(indexPath("eligibility", i)+".reason", c.Reason, false)
 	}
+	v.authority(s.Authority)
+}
+
+// authority checks the names of the awarding authority: optional, but a
+// name given must say something and hold no control character.
+func (v *validator) authority(a Authority) {
+	for _, f := range []struct {
+		key, name string
+		def       lang.Message
+	}{
+		{"council", a.Council, Authority{}.CouncilName()},
+		{"decides", a.Decides, Authority{}.DecidesName()},
+	} {
+		path := "authority." + f.key
+		if f.name != "" && strings.TrimSpace(f.name) == "" {
+			v.add(path, lang.Msg("rules.authority.blank", f.key).With(f.def))
+			continue
+		}
+		v.clean(path, f.name, false, false, lang.Msg("identity.what.text", q(f.name)))
+	}
 }
 
 // nameMissing is the message of an entry without a name.

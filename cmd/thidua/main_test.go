@@ -19,6 +19,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 const (
 	rb   = "../../examples/cum2/rulebook.yaml"
 	cum2 = "../../examples/cum2/"
+	// sector is a sector cluster's rulebook naming its own council and
+	// decider (authority).
+	sector = "../../rules/testdata/sector-kiemsat.yaml"
 )
 
 // TestGolden runs the CLI and compares its exit code, stdout and stderr
@@ -42,6 +45,9 @@ func TestGolden(t *testing.T) {
 		{"rank-top-ineligible", []string{"rank", "--rules", rb, "--scores", cum2 + "top-ineligible.csv"}, exitOK},
 		{"rank-unresolved-tie", []string{"rank", "--rules", rb, "--scores", cum2 + "unresolved-tie.csv"}, exitOK},
 		{"rank-unresolved-tie-json", []string{"rank", "--rules", rb, "--scores", cum2 + "unresolved-tie.csv", "--format", "json"}, exitOK},
+		// a sector's cluster: its council considers, its head decides
+		{"rank-sector-authority", []string{"rank", "--rules", sector, "--scores", "testdata/sector-scores.csv"}, exitOK},
+		{"rank-sector-authority-en", []string{"rank", "--rules", sector, "--scores", "testdata/sector-scores.csv", "--lang", "en"}, exitOK},
 		{"validate-ok", []string{"validate", "--rules", rb, "--scores", cum2 + "scores-2020.csv"}, exitOK},
 		{"validate-ok-en", []string{"validate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--lang", "en"}, exitOK},
 		{"validate-usage-bad-lang", []string{"validate", "--rules", rb, "--lang", "fr"}, exitUsage},

@@ -78,13 +78,13 @@ func rankCmd(e *env, args []string) int {
 			return exitBadInput
 		}
 	}
-	return finish("rank", printStandings(stdout, stderr, t, st, *format, *explain), stdout, stderr, nil, results)
+	return finish("rank", printStandings(stdout, stderr, t, rb, st, *format, *explain), stdout, stderr, nil, results)
 }
 
 // printStandings writes the standings as a table (with every scorecard's
 // computation if explain) or as JSON (with the scorecards if explain), as
 // the server's /v1/rank does.
-func printStandings(stdout, stderr io.Writer, t lang.Tag, st *ranking.Standings, format string, explain bool) int {
+func printStandings(stdout, stderr io.Writer, t lang.Tag, rb *rules.Rulebook, st *ranking.Standings, format string, explain bool) int {
 	if format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -94,7 +94,7 @@ func printStandings(stdout, stderr io.Writer, t lang.Tag, st *ranking.Standings,
 		}
 		return exitOK
 	}
-	printTable(stdout, t, st)
+	printTable(stdout, t, rb, st)
 	if explain {
 		printExplain(stdout, t, st)
 	}
@@ -179,7 +179,7 @@ func places(st *ranking.Standings) int32 {
 	return p
 }
 
-func printTable(w io.Writer, t lang.Tag, st *ranking.Standings) {
+func printTable(w io.Writer, t lang.Tag, rb *rules.Rulebook, st *ranking.Standings) {
 	title := st.Cluster
 	if title == "" {
 		title = t.Say("cli.cluster")
@@ -220,7 +220,8 @@ func printTable(w io.Writer, t lang.Tag, st *ranking.Standings) {
 	}
 	tw.Flush()
 
-	fmt.Fprintln(w, "\n"+t.Say("cli.proposals"))
+	auth := rb.Authority()
+	fmt.Fprintln(w, "\n"+t.Say("cli.proposals", auth.CouncilName().In(t), auth.DecidesName().In(t)))
 	pendingTier := ""
 	for _, a := range st.Awards {
 		fmt.Fprintf(w, "  %s (%d): ", a.Name, a.Quota)

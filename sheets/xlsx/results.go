@@ -202,7 +202,8 @@ func (r *results) standings() {
 		}
 		next++
 	}
-	line(t.Say("results.proposals"), bold)
+	auth := rb.Authority()
+	line(t.Say("results.proposals", auth.CouncilName().In(t), auth.DecidesName().In(t)), bold)
 	for _, a := range st.Awards {
 		s := fmt.Sprintf("%s (%d): ", a.Name, a.Quota)
 		switch {

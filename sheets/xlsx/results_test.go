@@ -28,6 +28,7 @@ func TestWriteResults(t *testing.T) {
 	}{
 		{"scores-2020.csv", lang.Vietnamese, map[string]string{"SCT": "FFD966", "SKHCN": "C6E0B4", "SXD": "C6E0B4", "STNMT": ""}, []string{
 			"Hạng | Mã đơn vị | Đơn vị | Tổng điểm",
+			"ĐỀ NGHỊ KHEN THƯỞNG (Hội đồng Thi đua – Khen thưởng tỉnh xem xét, trình Chủ tịch UBND tỉnh quyết định)",
 			"Cờ thi đua của UBND tỉnh (1): Sở Công Thương",
 			"Bằng khen của Chủ tịch UBND tỉnh (2): Sở Khoa học và Công nghệ, Sở Xây dựng",
 			"tổng điểm: 94,7 < 96,35 (Sở Công Thương)",
@@ -36,7 +37,7 @@ func TestWriteResults(t *testing.T) {
 		}},
 		{"scores-2020.csv", lang.English, map[string]string{"SCT": "FFD966", "SKHCN": "C6E0B4"}, []string{
 			"Rank | Member id | Member | Total",
-			"AWARD PROPOSALS",
+			"AWARD PROPOSALS (for the provincial Emulation and Commendation Council to consider and the Chairman of the provincial People's Committee to decide)",
 			"Cờ thi đua của UBND tỉnh (1): Sở Công Thương",
 			"total: 94.7 < 96.35 (Sở Công Thương)",
 			"Tổng điểm đạt từ 90 điểm trở lên (total 88.75 is below 90)",
