@@ -394,7 +394,7 @@ func (a *auditor) quota(ti, n int) int {
 // the quorum, or no ballot at all), as the engine explains it.
 func ballotFailure(f ranking.Failure) bool {
 	switch k := f.Message.Key; {
-	case k == "fail.no_ballot", k == "fail.quorum":
+	case k == "fail.no_ballot", k == "fail.no_ballot.named", k == "fail.not_put", k == "fail.quorum":
 		return true
 	case strings.HasPrefix(k, "fail.votes."):
 		return true
@@ -455,7 +455,7 @@ func (a *auditor) minutesVotes(m MemberResult) scoring.VoteCount {
 	if present == 0 {
 		present = entitled
 	}
-	return scoring.VoteCount{Recorded: true, For: m.Votes.N, Present: present, Entitled: entitled}
+	return scoring.VoteCount{Recorded: true, Voted: true, For: m.Votes.N, Present: present, Entitled: entitled}
 }
 
 // minutesRow returns a member's row in what-if standings: the recomputed

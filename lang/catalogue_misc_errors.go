@@ -72,6 +72,7 @@ var miscErrorTexts = map[string][2]string{
 	"whatif.err.candidates":         {"có hơn {0:n} giá trị đầu vào cần xét với bước tăng này; hãy dùng bước tăng lớn hơn", "more than {0} candidate inputs at this step; give a coarser step"},
 	"whatif.err.places":             {"các giá trị cần {0:n} chữ số thập phân; việc tìm kiếm chính xác chỉ xử lý tối đa 12 chữ số", "values need {0} decimal places; the exact search handles at most 12"},
 	"whatif.err.states":             {"có hơn {0:n} lớp phương án phân bổ; hãy dùng bước tăng lớn hơn", "more than {0} classes of allocations; give coarser steps"},
+	"whatif.err.target.upper_bound": {"không thể tìm mức điểm cần đạt: hình thức khen thưởng này yêu cầu điều kiện có giới hạn trên ({0}), nên điểm cao hơn có thể làm mất nó", "cannot search for the score needed: this award requires a condition with an upper bound ({0}), so a higher score can lose it"},
 	"whatif.err.target.both":        {"chỉ ghi hạng hoặc hình thức khen thưởng, không ghi cả hai", "give a rank or an award tier, not both"},
 	"whatif.err.target.tier":        {"bộ tiêu chí {1} không có hình thức khen thưởng {0} (các hình thức: {2})", "no award tier {0} in rulebook {1} (its tiers: {2})"},
 	"whatif.err.target.rank":        {"hạng phải từ 1 đến {0:n}, là số đơn vị của cụm", "a rank must be between 1 and the {0} members of the cluster"},

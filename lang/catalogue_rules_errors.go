@@ -51,6 +51,8 @@ var rulesErrorTexts = map[string][2]string{
 	"rules.a.stage":             {"vòng chấm", "a stage"},
 	"rules.a.condition":         {"điều kiện", "a condition"},
 	"rules.a.award_tier":        {"hình thức khen thưởng", "an award tier"},
+	"rules.a.ballot":            {"lần bỏ phiếu", "a ballot"},
+	"rules.a.grade":             {"mức xếp loại", "a grading band"},
 	"rules.noun.criterion":      {"tiêu chí", "criterion"},
 	"rules.noun.bonus_item":     {"mục điểm thưởng", "bonus item"},
 	"rules.noun.deduction_item": {"mục điểm trừ", "deduction item"},
@@ -58,6 +60,8 @@ var rulesErrorTexts = map[string][2]string{
 	"rules.noun.stage":          {"vòng chấm", "stage"},
 	"rules.noun.condition":      {"điều kiện", "condition"},
 	"rules.noun.award_tier":     {"hình thức khen thưởng", "award tier"},
+	"rules.noun.ballot":         {"lần bỏ phiếu", "ballot"},
+	"rules.noun.grade":          {"mức xếp loại", "grading band"},
 
 	// The rulebook: identity, ids and names ({p0} is a kind of entry).
 	"rules.id.missing_rulebook": {"bộ tiêu chí thiếu id", "a rulebook needs an id"},
@@ -131,7 +135,14 @@ var rulesErrorTexts = map[string][2]string{
 	"rules.condition.max_deductions_negative": {"điều kiện {0}: không được là số âm", "condition {0}: must not be negative"},
 	"rules.condition.consecutive_award":       {"điều kiện {0}: max_consecutive cần ghi hình thức khen thưởng được giới hạn (ví dụ flag)", "condition {0}: max_consecutive needs the award it limits (e.g. flag)"},
 	"rules.condition.consecutive_years":       {"điều kiện {0}: years phải từ 1 trở lên (1: không được hai năm liên tiếp), nhận được {1:n}", "condition {0}: years must be at least 1 (1: not two years running), found {1}"},
-	"rules.condition.kinds":                   {"điều kiện {0} phải có đúng một trong các khóa min_total, min_percent, criterion_floor, group_min, fact, max_deductions, max_consecutive, min_votes; hiện có {1:n}", "condition {0} must have exactly one of min_total, min_percent, criterion_floor, group_min, fact, max_deductions, max_consecutive, min_votes; found {1}"},
+	"rules.condition.kinds":                   {"điều kiện {0} phải có đúng một trong các khóa min_total, max_total, min_percent, max_percent, criterion_floor, group_min, fact, max_deductions, max_consecutive, min_votes; hiện có {1:n}", "condition {0} must have exactly one of min_total, max_total, min_percent, max_percent, criterion_floor, group_min, fact, max_deductions, max_consecutive, min_votes; found {1}"},
+	"rules.condition.strict_meaningless":      {"điều kiện {0}: strict chỉ dùng cho điều kiện có ngưỡng (điểm, tỷ lệ, số phiếu), không dùng cho fact hay max_consecutive", "condition {0}: strict applies to a threshold (points, percentage, votes), not to fact or max_consecutive"},
+	"rules.ballot.none_listed":                {"điều kiện {0}: bộ tiêu chí không khai báo lần bỏ phiếu nào (votes.ballots) nên không thể chỉ định ballot {1}", "condition {0}: the rulebook lists no ballots (votes.ballots), so ballot {1} cannot be named"},
+	"rules.ballot.missing":                    {"điều kiện {0}: bộ tiêu chí có nhiều lần bỏ phiếu, cần chỉ rõ ballot là một trong: {1}", "condition {0}: the rulebook lists ballots; name one of them in ballot: {1}"},
+	"rules.ballot.unknown":                    {"điều kiện {0}: không có lần bỏ phiếu {1}; các lần bỏ phiếu là: {2}", "condition {0}: unknown ballot {1}; the ballots are: {2}"},
+	"rules.grade.condition_unknown":           {"mức xếp loại {0}: không có điều kiện {1}", "grading band {0}: unknown condition {1}"},
+	"rules.grade.catch_all_not_last":          {"mức xếp loại {0} không có điều kiện nào nên mọi đơn vị đều đạt; chỉ mức cuối cùng được như vậy, các mức sau nó sẽ không bao giờ được xếp", "grading band {0} requires nothing, so every member meets it; only the last band may, or the bands after it could never be given"},
+	"rules.award.grade_unknown":               {"hình thức khen thưởng {0}: không có mức xếp loại {1}", "award tier {0}: unknown grading band {1}"},
 
 	// The tie-break chain (thứ tự ưu tiên khi bằng điểm).
 	"rules.tie.duplicate":     {"{0} đã có trong thứ tự ưu tiên, ở vị trí {1}", "{0} is already in the chain at position {1}"},

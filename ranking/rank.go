@@ -194,14 +194,14 @@ func (s *sortedSource) Keys(q standings.Quantity, node int, group []int, out []i
 
 // AtLeast compares in decimals, as CardSource does, without building a
 // number (rules.CompareDecimals).
-func (s *sortedSource) AtLeast(q standings.Quantity, node, m, _ int, min decimal.Decimal) bool {
-	return rules.CompareDecimals(s.value(q, node, m), min) >= 0
+func (s *sortedSource) AtLeast(q standings.Quantity, node, m, _ int, min decimal.Decimal, strict bool) bool {
+	return standings.Meets(rules.CompareDecimals(s.value(q, node, m), min), strict)
 }
 
 // AtMost compares in decimals, as CardSource does, without building a
 // number.
-func (s *sortedSource) AtMost(q standings.Quantity, node, m, _ int, max decimal.Decimal) bool {
-	return rules.CompareDecimals(s.value(q, node, m), max) <= 0
+func (s *sortedSource) AtMost(q standings.Quantity, node, m, _ int, max decimal.Decimal, strict bool) bool {
+	return standings.Meets(-rules.CompareDecimals(s.value(q, node, m), max), strict)
 }
 
 // recorder writes the explanation of a ranking into the standings.

@@ -16,7 +16,7 @@ import (
 var sectionOrder = []string{
 	"id", "version", "title", "jurisdiction", "regulation", "in_force",
 	"criteria", "bonus", "deductions", "facts", "assessment", "rounding",
-	"missing", "rank_by", "votes", "eligibility", "tie_breaks", "awards",
+	"missing", "rank_by", "votes", "eligibility", "tie_breaks", "grades", "awards",
 }
 
 // baseSections is a valid rulebook that uses every part of the format, one

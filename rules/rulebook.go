@@ -215,8 +215,12 @@ func (r *Rulebook) Missing() MissingPolicy { return r.spec.Missing }
 // RankBy returns what members are ranked by.
 func (r *Rulebook) RankBy() Basis { return r.spec.RankBy }
 
-// Votes returns the ballot defaults.
-func (r *Rulebook) Votes() VotePolicy { return r.spec.Votes }
+// Votes returns the ballot defaults and the ballots listed.
+func (r *Rulebook) Votes() VotePolicy {
+	v := r.spec.Votes
+	v.Ballots = append([]Ballot(nil), v.Ballots...)
+	return v
+}
 
 // Eligibility returns the eligibility conditions in document order.
 func (r *Rulebook) Eligibility() []Condition {
@@ -475,12 +479,19 @@ func cloneSpec(s Spec) Spec {
 	for i := range out.Awards {
 		out.Awards[i].Requires = append([]string(nil), s.Awards[i].Requires...)
 	}
+	out.Votes.Ballots = append([]Ballot(nil), s.Votes.Ballots...)
+	out.Grades = append([]Grade(nil), s.Grades...)
+	for i := range out.Grades {
+		out.Grades[i].Requires = append([]string(nil), s.Grades[i].Requires...)
+	}
 	return out
 }
 
 func cloneCondition(c Condition) Condition {
 	c.MinTotal = clonePtr(c.MinTotal)
+	c.MaxTotal = clonePtr(c.MaxTotal)
 	c.MinPercent = clonePtr(c.MinPercent)
+	c.MaxPercent = clonePtr(c.MaxPercent)
 	c.CriterionFloor = clonePtr(c.CriterionFloor)
 	c.GroupMin = clonePtr(c.GroupMin)
 	c.MaxDeductions = clonePtr(c.MaxDeductions)

@@ -157,9 +157,23 @@ func (s Share) AtLeast(value, of decimal.Decimal) bool {
 	return value.Mul(decimal.NewFromInt(s.Den)).GreaterThanOrEqual(of.Mul(decimal.NewFromInt(s.Num)))
 }
 
+// Above reports whether value > share × of, exactly.
+func (s Share) Above(value, of decimal.Decimal) bool {
+	if c, ok := cmpScaled(value, s.Den, of, s.Num); ok {
+		return c > 0
+	}
+	return value.Mul(decimal.NewFromInt(s.Den)).GreaterThan(of.Mul(decimal.NewFromInt(s.Num)))
+}
+
 // CountAtLeast reports whether count ≥ share × of, exactly, for whole numbers.
 func (s Share) CountAtLeast(count, of int) bool {
 	return int64(count)*s.Den >= int64(of)*s.Num
+}
+
+// CountAbove reports whether count > share × of, exactly, for whole
+// numbers: "quá nửa" is CountAbove with the share 1/2.
+func (s Share) CountAbove(count, of int) bool {
+	return int64(count)*s.Den > int64(of)*s.Num
 }
 
 // Decimal returns the share as a decimal rounded to places (for display).
@@ -168,4 +182,14 @@ func (s Share) Decimal(places int32) decimal.Decimal {
 		return decimal.Zero
 	}
 	return decimal.NewFromInt(s.Num).DivRound(decimal.NewFromInt(s.Den), places)
+}
+
+// MeetsShare reports whether value reaches share × of: value ≥ share × of,
+// or value > share × of if strict (a criterion_floor condition's test of
+// one criterion).
+func MeetsShare(share Share, strict bool, value, of decimal.Decimal) bool {
+	if strict {
+		return share.Above(value, of)
+	}
+	return share.AtLeast(value, of)
 }

@@ -36,6 +36,7 @@ type Spec struct {
 
 	Eligibility []Condition `yaml:"eligibility" json:"eligibility,omitempty"`
 	TieBreaks   []TieBreak  `yaml:"tie_breaks" json:"tie_breaks,omitempty"`
+	Grades      []Grade     `yaml:"grades" json:"grades,omitempty"`
 	Awards      []AwardTier `yaml:"awards" json:"awards,omitempty"`
 	Authority   Authority   `yaml:"authority" json:"authority,omitzero"`
 }
@@ -329,6 +330,11 @@ type VotePolicy struct {
 	// Quorum is the share of all members who must be present for a ballot to
 	// count (zero: none).
 	Quorum Share `yaml:"quorum" json:"quorum,omitzero"`
+	// Ballots lists the ballots a score sheet may hold when the cluster
+	// votes more than once: one per award tier or per grading band (phiếu
+	// bầu Cờ thi đua, phiếu bầu Bằng khen, phiếu xếp loại). Empty: a sheet
+	// holds at most one ballot, which every min_votes condition reads.
+	Ballots []Ballot `yaml:"ballots" json:"ballots,omitempty"`
 }
 
 // VoteBase is what a vote share is a share of.
@@ -342,18 +348,32 @@ const (
 
 // Condition is one eligibility condition (điều kiện, tiêu chuẩn) with an id
 // and the reason shown when a member fails it. Exactly one kind is set.
+//
+// Thresholds are inclusive unless Strict is set: min_total 90 is "từ 90
+// điểm trở lên" (≥ 90), and with strict "trên 90 điểm" (> 90); max_total 90
+// is "không quá 90 điểm" (≤ 90), and with strict "dưới 90 điểm" (< 90), the
+// upper bound of a grading band ("80 – < 90" is a min_total and a strict
+// max_total). Strict applies likewise to min_percent, max_percent,
+// group_min (more than), max_deductions (less than), criterion_floor (every
+// criterion above the share) and min_votes ("quá nửa": more than the
+// share); it has no meaning for fact and max_consecutive.
 type Condition struct {
 	ID     string `yaml:"id" json:"id"`
 	Reason string `yaml:"reason" json:"reason"`
 
 	MinTotal       *decimal.Decimal `yaml:"min_total" json:"min_total,omitempty"`
+	MaxTotal       *decimal.Decimal `yaml:"max_total" json:"max_total,omitempty"`
 	MinPercent     *decimal.Decimal `yaml:"min_percent" json:"min_percent,omitempty"`
+	MaxPercent     *decimal.Decimal `yaml:"max_percent" json:"max_percent,omitempty"`
 	CriterionFloor *Floor           `yaml:"criterion_floor" json:"criterion_floor,omitempty"`
 	GroupMin       *GroupMin        `yaml:"group_min" json:"group_min,omitempty"`
 	Fact           string           `yaml:"fact" json:"fact,omitempty"`
 	MaxDeductions  *decimal.Decimal `yaml:"max_deductions" json:"max_deductions,omitempty"`
 	MaxConsecutive *Streak          `yaml:"max_consecutive" json:"max_consecutive,omitempty"`
 	MinVotes       *VoteThreshold   `yaml:"min_votes" json:"min_votes,omitempty"`
+
+	// Strict makes the condition's threshold strict (see above).
+	Strict bool `yaml:"strict" json:"strict,omitempty"`
 }
 
 // Floor requires every assigned criterion (under Within, if given) to score at
@@ -379,12 +399,21 @@ type GroupMin struct {
 }
 
 // VoteThreshold requires a share of votes in favour, e.g. ≥ 80% of all
-// members or ≥ 2/3 of those present, with an optional quorum. Zero Base and
-// Quorum take the rulebook's VotePolicy.
+// members or ≥ 2/3 of those present (with the condition's Strict, more than
+// the share: "quá nửa" is a strict 50%), with an optional quorum. Zero Base
+// and Quorum take the rulebook's VotePolicy.
+//
+// A vote condition concerns only the members put to that vote (the members
+// the ballot has a count for): a member not put to it does not meet the
+// condition, and is reported as not put to the vote, not as having had no
+// votes.
 type VoteThreshold struct {
 	Share  Share    `yaml:"share" json:"share"`
 	Base   VoteBase `yaml:"base" json:"base,omitempty"`
 	Quorum Share    `yaml:"quorum" json:"quorum,omitzero"`
+	// Ballot names the ballot counted, one of the rulebook's votes.ballots;
+	// required when the rulebook lists ballots, empty otherwise.
+	Ballot string `yaml:"ballot" json:"ballot,omitempty"`
 }
 
 // TieBreakKind is one word of the fixed tie-break vocabulary.
@@ -434,6 +463,10 @@ type AwardTier struct {
 	ShareRounding RoundingMode `yaml:"share_rounding" json:"share_rounding,omitempty"`
 	// Requires lists the eligibility conditions a member must meet.
 	Requires []string `yaml:"requires" json:"requires,omitempty"`
+	// MinGrade is the lowest grading band (xếp loại) a member must be graded
+	// in to receive the award, e.g. the flag only from "Hoàn thành xuất
+	// sắc": a grade id of the rulebook's grades; empty: any.
+	MinGrade string `yaml:"min_grade" json:"min_grade,omitempty"`
 	// IfIneligible says what happens when the member in line is ineligible:
 	// next_eligible (default: the next eligible member in the standings takes
 	// the place) or none (the place is not awarded).

@@ -37,6 +37,8 @@ var (
 	stageNoun         = noun{"rules.a.stage", "rules.noun.stage"}
 	conditionNoun     = noun{"rules.a.condition", "rules.noun.condition"}
 	awardTierNoun     = noun{"rules.a.award_tier", "rules.noun.award_tier"}
+	ballotNoun        = noun{"rules.a.ballot", "rules.noun.ballot"}
+	gradeNoun         = noun{"rules.a.grade", "rules.noun.grade"}
 )
 
 // itemKind is what items checks: bonus or deduction items.
@@ -82,13 +84,16 @@ func (v *validator) spec(s *Spec) {
 		v.add("rank_by", lang.Msg("rules.rank_by.unknown", q(string(s.RankBy))))
 	}
 	v.votePolicy(s.Votes, "votes")
+	ballots := v.ballots(s.Votes.Ballots)
 	conds := v.conditions(s.Eligibility, facts)
+	v.voteBallots(s.Eligibility, ballots)
 	tiers := map[string]bool{}
 	for _, t := range s.Awards {
 		tiers[t.ID] = true
 	}
 	v.tieBreaks(s.TieBreaks, tiers)
-	v.awards(s.Awards, conds)
+	grades := v.grades(s.Grades, conds)
+	v.awards(s.Awards, conds, grades)
 }
 
 func (v *validator) idOK(id, path string, what noun) bool {
@@ -491,11 +496,23 @@ func (v *validator) conditions(cs []Condition, facts map[string]bool) map[string
 		if c.MinTotal != nil {
 			kinds++
 		}
-		if c.MinPercent != nil {
+		if c.MaxTotal != nil {
 			kinds++
-			if c.MinPercent.IsNegative() || c.MinPercent.GreaterThan(decimal.NewFromInt(100)) {
-				v.add(p+".min_percent", lang.Msg("rules.condition.percent_range", q(c.ID), *c.MinPercent))
+		}
+		for _, x := range []struct {
+			key string
+			d   *decimal.Decimal
+		}{{"min_percent", c.MinPercent}, {"max_percent", c.MaxPercent}} {
+			if x.d == nil {
+				continue
 			}
+			kinds++
+			if x.d.IsNegative() || x.d.GreaterThan(decimal.NewFromInt(100)) {
+				v.add(p+"."+x.key, lang.Msg("rules.condition.percent_range", q(c.ID), *x.d))
+			}
+		}
+		if c.Strict && (c.Fact != "" || c.MaxConsecutive != nil) {
+			v.add(p+".strict", lang.Msg("rules.condition.strict_meaningless", q(c.ID)))
 		}
 		if c.CriterionFloor != nil {
 			kinds++
@@ -586,7 +603,7 @@ func (v *validator) tieBreaks(tbs []TieBreak, tiers map[string]bool) {
 	}
 }
 
-func (v *validator) awards(ts []AwardTier, conds map[string]bool) {
+func (v *validator) awards(ts []AwardTier, conds, grades map[string]bool) {
 	seen := map[string]bool{}
 	for i, t := range ts {
 		p := indexPath("awards", i)
@@ -620,6 +637,9 @@ func (v *validator) awards(ts []AwardTier, conds map[string]bool) {
 			if !conds[r] {
 				v.add(indexPath(p+".requires", j), lang.Msg("rules.award.condition_unknown", q(t.ID), q(r)))
 			}
+		}
+		if g := t.MinGrade; g != "" && !grades[g] {
+			v.add(p+".min_grade", lang.Msg("rules.award.grade_unknown", q(t.ID), q(g)))
 		}
 		if t.IfIneligible != NextEligible && t.IfIneligible != Nobody {
 			v.add(p+".if_ineligible", lang.Msg("rules.award.if_ineligible_unknown", q(string(t.IfIneligible))))

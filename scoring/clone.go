@@ -21,5 +21,11 @@ func (s Sheet) Clone() Sheet {
 		b.Votes = slices.Clone(s.Ballot.Votes)
 		out.Ballot = &b
 	}
+	if s.Ballots != nil {
+		out.Ballots = slices.Clone(s.Ballots)
+		for i := range out.Ballots {
+			out.Ballots[i].Votes = slices.Clone(s.Ballots[i].Votes)
+		}
+	}
 	return out
 }

@@ -24,6 +24,7 @@ func TestCloneSharesNothing(t *testing.T) {
 		Deductions:  []scoring.Occurrences{{Member: "B", Item: "d", Count: 2}},
 		Facts:       []scoring.FactValue{{Member: "A", Fact: "f", Value: true}},
 		Ballot:      &scoring.Ballot{Entitled: 2, Votes: []scoring.Vote{{Member: "A", For: 2}}},
+		Ballots:     []scoring.Ballot{{ID: "co", Votes: []scoring.Vote{{Member: "B", For: 1}}}},
 		History:     []scoring.PastAward{{Member: "A", Year: 2020, Award: "x"}},
 		Lots:        []string{"A", "B"},
 	}
@@ -49,6 +50,7 @@ func TestCloneSharesNothing(t *testing.T) {
 	c.Facts[0].Member = "Z"
 	c.Ballot.Entitled = 9
 	c.Ballot.Votes[0].Member = "Z"
+	c.Ballots[0].Votes[0].Member = "Z"
 	c.History[0].Member = "Z"
 	c.Lots[0] = "Z"
 	if diff := cmp.Diff(keep, sh); diff != "" {
@@ -76,5 +78,9 @@ func copyByHand(sh scoring.Sheet) scoring.Sheet {
 	b := *sh.Ballot
 	b.Votes = append([]scoring.Vote(nil), sh.Ballot.Votes...)
 	out.Ballot = &b
+	out.Ballots = append([]scoring.Ballot(nil), sh.Ballots...)
+	for i := range out.Ballots {
+		out.Ballots[i].Votes = append([]scoring.Vote(nil), sh.Ballots[i].Votes...)
+	}
 	return out
 }

@@ -36,9 +36,10 @@ type engine struct {
 	bonusPos, deductPos map[string]int
 	factPos             map[string]int // the places of the facts, by id (the last of an id given twice)
 	facts               []rules.Fact
-	byTotal             bool   // members are ranked by the total (else the percentage)
-	ballot              bool   // some part of the rulebook needs a ballot (see ballotUses)
-	stageIDs            string // the stages' ids, as messages list them
+	byTotal             bool     // members are ranked by the total (else the percentage)
+	ballot              bool     // some part of the rulebook needs a ballot (see ballotUses)
+	ballotIDs           []string // the ballots the rulebook lists (votes.ballots)
+	stageIDs            string   // the stages' ids, as messages list them
 }
 
 // engineKey is the key of the engine in a rulebook's memo.
@@ -96,6 +97,9 @@ func compile(rb *rules.Rulebook) *engine {
 		}
 	}
 	e.ballot = len(ballotUses(rb)) > 0
+	for _, b := range rb.Votes().Ballots {
+		e.ballotIDs = append(e.ballotIDs, b.ID)
+	}
 	ids := make([]string, len(e.assess.Stages))
 	for i, s := range e.assess.Stages {
 		ids[i] = s.ID

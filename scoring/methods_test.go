@@ -248,11 +248,54 @@ func TestBallotDefaults(t *testing.T) {
 	rb := mustRulebook(t, "criteria:\n  - {id: v, name: Votes, max: 10, method: votes}\n")
 	t.Run("entitled defaults to the number of members and present to entitled", func(t *testing.T) {
 		cards := mustScore(t, rb, scoring.Sheet{Members: members("A", "B", "C"), Ballot: &scoring.Ballot{Votes: []scoring.Vote{{Member: "A", For: 3}}}})
-		require.Equal(t, scoring.VoteCount{Recorded: true, For: 3, Present: 3, Entitled: 3}, cards["A"].Votes)
-		require.Equal(t, scoring.VoteCount{Recorded: true, For: 0, Present: 3, Entitled: 3}, cards["B"].Votes)
+		require.Equal(t, scoring.VoteCount{Recorded: true, Voted: true, For: 3, Present: 3, Entitled: 3}, cards["A"].Votes)
+		require.Equal(t, scoring.VoteCount{Recorded: true, For: 0, Present: 3, Entitled: 3}, cards["B"].Votes, "B was not put to the vote")
 	})
 	t.Run("against and abstentions are carried to the scorecard", func(t *testing.T) {
 		cards := mustScore(t, rb, scoring.Sheet{Members: members("A", "B"), Ballot: &scoring.Ballot{Entitled: 5, Present: 4, Votes: []scoring.Vote{{Member: "A", For: 2, Against: 1, Abstain: 1}}}})
-		require.Equal(t, scoring.VoteCount{Recorded: true, For: 2, Against: 1, Abstain: 1, Present: 4, Entitled: 5}, cards["A"].Votes)
+		require.Equal(t, scoring.VoteCount{Recorded: true, Voted: true, For: 2, Against: 1, Abstain: 1, Present: 4, Entitled: 5}, cards["A"].Votes)
 	})
+}
+
+func TestNamedBallots(t *testing.T) {
+	rb := mustRulebook(t, `criteria:
+  - {id: v, name: Votes, max: 10, method: votes}
+votes:
+  ballots:
+    - {id: co, name: Phiếu Cờ thi đua}
+    - {id: bk, name: Phiếu Bằng khen}
+eligibility:
+  - {id: pco, reason: Quá nửa phiếu Cờ, min_votes: {share: 50%, ballot: co}, strict: true}
+`)
+	cards := mustScore(t, rb, scoring.Sheet{Members: members("A", "B", "C"), Ballots: []scoring.Ballot{
+		{ID: "bk", Entitled: 3, Votes: []scoring.Vote{{Member: "B", For: 2}}},
+		{ID: "co", Present: 2, Votes: []scoring.Vote{{Member: "A", For: 2}, {Member: "B", For: 0, Against: 2}}},
+	}})
+	require.Equal(t, []scoring.VoteCount{
+		{Ballot: "co", Recorded: true, Voted: true, For: 2, Present: 2, Entitled: 3},
+		{Ballot: "bk", Recorded: true, Present: 3, Entitled: 3},
+	}, cards["A"].Ballots, "in the rulebook's order; A was not put to the bk vote")
+	a, b := cards["A"], cards["B"]
+	require.Equal(t, a.Ballots[0], a.Ballot("co"))
+	require.Equal(t, scoring.VoteCount{Ballot: "x"}, a.Ballot("x"), "a ballot the rulebook does not list: not recorded")
+	require.Equal(t, scoring.VoteCount{Ballot: "co", Recorded: true, Voted: true, For: 2, Present: 2, Entitled: 3}.For, cards["A"].Votes.For, "Votes is the first listed ballot's")
+	require.Equal(t, scoring.VoteCount{Ballot: "bk", Recorded: true, Voted: true, For: 2, Present: 3, Entitled: 3}, b.Ballot("bk"))
+
+	for _, tc := range []struct {
+		name string
+		sh   scoring.Sheet
+		want string
+	}{
+		{"an unnamed ballot", scoring.Sheet{Members: members("A"), Ballot: &scoring.Ballot{}}, "name the ballot this result is of (co, bk)"},
+		{"an unknown ballot", scoring.Sheet{Members: members("A"), Ballots: []scoring.Ballot{{ID: "x"}}}, `the rulebook has no ballot "x"; its ballots are: co, bk`},
+		{"a ballot twice", scoring.Sheet{Members: members("A"), Ballots: []scoring.Ballot{{ID: "co"}, {ID: "co"}}}, "ballot recorded twice"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := scoring.Score(rb, tc.sh)
+			require.ErrorContains(t, err, tc.want)
+		})
+	}
+	plain := mustRulebook(t, "criteria:\n  - {id: v, name: Votes, max: 10}\n")
+	_, err := scoring.Score(plain, scoring.Sheet{Members: members("A"), Ballots: []scoring.Ballot{{ID: "co"}}})
+	require.ErrorContains(t, err, `the rulebook lists no ballots (votes.ballots), but the sheet records ballot "co"`)
 }

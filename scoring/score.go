@@ -755,7 +755,18 @@ func (s *scorer) card(m int) {
 	c.Facts = in.facts[m]
 	c.Year, c.Past = in.year, in.past[m]
 	v := in.votes[m]
-	c.Votes = VoteCount{Recorded: in.hasBallot, For: v.For, Against: v.Against, Abstain: v.Abstain, Present: in.present, Entitled: in.entitled}
+	c.Votes = VoteCount{Recorded: in.hasBallot, Voted: v.Member != "", For: v.For, Against: v.Against, Abstain: v.Abstain, Present: in.present, Entitled: in.entitled}
+	if len(in.ballots) > 0 {
+		c.Ballots = make([]VoteCount, len(in.ballots))
+		for i, b := range in.ballots {
+			vc := VoteCount{Ballot: s.eng.ballotIDs[i], Recorded: b.held}
+			if b.held {
+				v := b.votes[m]
+				vc.Voted, vc.For, vc.Against, vc.Abstain, vc.Present, vc.Entitled = v.Member != "", v.For, v.Against, v.Abstain, b.present, b.entitled
+			}
+			c.Ballots[i] = vc
+		}
+	}
 	s.totalDivergence(m)
 }
 

@@ -32,6 +32,9 @@ type Scorecard struct {
 	// rulebook says.
 	Basis decimal.Decimal `json:"basis"`
 	Votes VoteCount       `json:"votes"`
+	// Ballots are the member's results in each ballot a rulebook lists
+	// (votes.ballots), in its order; Votes is then the first one's.
+	Ballots []VoteCount `json:"ballots,omitempty"`
 	// Year is the sheet's year and Past the member's past awards from the
 	// sheet's history, newest first, for conditions that look back.
 	Year        int             `json:"year,omitempty"`
@@ -92,7 +95,13 @@ type ItemScore struct {
 
 // VoteCount is a member's ballot result.
 type VoteCount struct {
-	Recorded bool `json:"recorded"` // false if the sheet has no ballot
+	// Ballot is the ballot's id, for a rulebook that lists several; empty
+	// for the sheet's only ballot.
+	Ballot   string `json:"ballot,omitempty"`
+	Recorded bool   `json:"recorded"` // false if the sheet has no (such) ballot
+	// Voted is true if the member was put to the vote: the ballot has a
+	// count for it. A vote condition concerns only such members.
+	Voted    bool `json:"voted"`
 	For      int  `json:"for"`
 	Against  int  `json:"against,omitempty"`
 	Abstain  int  `json:"abstain,omitempty"`
@@ -139,4 +148,18 @@ func (c Scorecard) Node(id string) (NodeScore, bool) {
 		}
 	}
 	return NodeScore{}, false
+}
+
+// Ballot returns the member's result in the ballot with the given id: Votes
+// for "" (the sheet's only ballot), else the one of Ballots.
+func (c *Scorecard) Ballot(id string) VoteCount {
+	if id == "" {
+		return c.Votes
+	}
+	for _, b := range c.Ballots {
+		if b.Ballot == id {
+			return b
+		}
+	}
+	return VoteCount{Ballot: id}
 }

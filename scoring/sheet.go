@@ -30,7 +30,10 @@ type Sheet struct {
 	Deductions  []Occurrences `json:"deductions,omitempty"`
 	Facts       []FactValue   `json:"facts,omitempty"`
 	Ballot      *Ballot       `json:"ballot,omitempty"`
-	History     []PastAward   `json:"history,omitempty"`
+	// Ballots are the named ballots, for a rulebook that lists several
+	// (votes.ballots): one per award tier or grading band.
+	Ballots []Ballot    `json:"ballots,omitempty"`
+	History []PastAward `json:"history,omitempty"`
 	// Lots is the recorded result of a drawing of lots (bốc thăm), if one
 	// was held: member ids in the order drawn, first drawn first.
 	Lots []string `json:"lots,omitempty"`
@@ -101,6 +104,9 @@ type FactValue struct {
 
 // Ballot is the result of a secret ballot (bỏ phiếu kín) among the members.
 type Ballot struct {
+	// ID names the ballot, one of the rulebook's votes.ballots; empty for
+	// the sheet's only ballot (Sheet.Ballot).
+	ID string `json:"id,omitempty"`
 	// Entitled is the number of members entitled to vote; zero means the
 	// number of members in the sheet.
 	Entitled int `json:"entitled,omitempty"`
@@ -206,6 +212,12 @@ func (s Sheet) hashLines(h *hashLines) {
 		h.line('V').int(b.Entitled).int(b.Present)
 		for _, v := range b.Votes {
 			h.line('v').text(v.Member).int(v.For).int(v.Against).int(v.Abstain)
+		}
+	}
+	for _, b := range s.Ballots {
+		h.line('W').text(b.ID).int(b.Entitled).int(b.Present)
+		for _, v := range b.Votes {
+			h.line('w').text(b.ID).text(v.Member).int(v.For).int(v.Against).int(v.Abstain)
 		}
 	}
 	for _, p := range s.History {

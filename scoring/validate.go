@@ -55,6 +55,7 @@ type input struct {
 	facts     []map[string]bool
 	votes     []Vote
 	hasBallot bool
+	ballots   []ballotIn      // the rulebook's ballots, in its order, if it lists any
 	rejected  map[[2]int]bool // member, node with a value that was refused
 	year      int
 	past      [][]PastAward // per member, newest first
@@ -702,6 +703,14 @@ func (in *input) shareFacts() {
 }
 
 func (c *checker) ballot(in *input, sh *Sheet) {
+	listed := in.rb.Votes().Ballots
+	if len(listed) > 0 {
+		c.namedBallots(in, sh, listed)
+		return
+	}
+	for _, b := range sh.Ballots {
+		c.add(b.Source, "", "", lang.Msg("input.ballot.not_listed", strconv.Quote(b.ID)))
+	}
 	b := sh.Ballot
 	if b == nil {
 		if in.eng.ballot {
@@ -710,19 +719,70 @@ func (c *checker) ballot(in *input, sh *Sheet) {
 		return
 	}
 	in.hasBallot = true
-	in.entitled = b.Entitled
-	if in.entitled == 0 {
-		in.entitled = len(in.members)
+	in.entitled, in.present = c.ballotCounts(in, b, in.votes)
+}
+
+// namedBallots reads the ballots of a rulebook that lists them: each
+// ballot of the sheet is one of them, held once; the first listed is the
+// one a votes criterion and more_votes read.
+func (c *checker) namedBallots(in *input, sh *Sheet, listed []rules.Ballot) {
+	ids := make([]string, len(listed))
+	for i, b := range listed {
+		ids[i] = b.ID
 	}
-	in.present = b.Present
-	if in.present == 0 {
-		in.present = in.entitled
+	if b := sh.Ballot; b != nil {
+		c.add(b.Source, "", "", lang.Msg("input.ballot.unnamed", strings.Join(ids, ", ")))
+	}
+	in.ballots = make([]ballotIn, len(listed))
+	seen := map[string]Source{}
+	for _, b := range sh.Ballots {
+		i := slices.Index(ids, b.ID)
+		if i < 0 {
+			c.add(b.Source, "", "", lang.Msg("input.ballot.unknown", strconv.Quote(b.ID), strings.Join(ids, ", ")))
+			continue
+		}
+		if prev, dup := seen[b.ID]; dup {
+			c.add(b.Source, "", "", twice("input.ballot.twice", prev, b.Source))
+			continue
+		}
+		seen[b.ID] = b.Source
+		bi := &in.ballots[i]
+		bi.held, bi.votes = true, make([]Vote, len(in.members))
+		bi.entitled, bi.present = c.ballotCounts(in, &b, bi.votes)
+	}
+	if len(seen) == 0 && in.eng.ballot {
+		c.add(Source{}, "", "", lang.Msg("input.ballot.missing").With(ballotUses(in.rb)...))
+	}
+	if first := in.ballots[0]; first.held {
+		in.hasBallot, in.entitled, in.present = true, first.entitled, first.present
+		copy(in.votes, first.votes)
+	}
+}
+
+// ballotIn is one named ballot as read: whether the sheet holds it, its
+// counts, and each member's votes (a zero Vote: not put to that vote).
+type ballotIn struct {
+	held              bool
+	entitled, present int
+	votes             []Vote
+}
+
+// ballotCounts checks one ballot, writes each member's votes into votes
+// (by member) and returns the numbers entitled and present.
+func (c *checker) ballotCounts(in *input, b *Ballot, votes []Vote) (entitled, present int) {
+	entitled = b.Entitled
+	if entitled == 0 {
+		entitled = len(in.members)
+	}
+	present = b.Present
+	if present == 0 {
+		present = entitled
 	}
 	if b.Entitled < 0 || b.Present < 0 {
 		c.add(b.Source, "", "", lang.Msg("input.ballot.negative"))
 	}
-	if in.present > in.entitled {
-		c.add(b.Source, "", "", lang.Msg("input.ballot.present", in.present, in.entitled))
+	if present > entitled {
+		c.add(b.Source, "", "", lang.Msg("input.ballot.present", present, entitled))
 	}
 	seen := map[string]Source{}
 	for _, v := range b.Votes {
@@ -739,12 +799,13 @@ func (c *checker) ballot(in *input, sh *Sheet) {
 			c.add(v.Source, v.Member, "", lang.Msg("input.votes.negative"))
 			continue
 		}
-		if v.For+v.Against+v.Abstain > in.present {
-			c.add(v.Source, v.Member, "", lang.Msg("input.votes.too_many", v.For, v.Against, v.Abstain, in.present))
+		if v.For+v.Against+v.Abstain > present {
+			c.add(v.Source, v.Member, "", lang.Msg("input.votes.too_many", v.For, v.Against, v.Abstain, present))
 			continue
 		}
-		in.votes[m] = v
+		votes[m] = v
 	}
+	return entitled, present
 }
 
 // ballotUses names the parts of a rulebook that need a ballot, if any.

@@ -138,7 +138,8 @@ type csvParser struct {
 	errs   scoring.InputErrors
 	lots   []lot
 	seen   map[string]int // rows that may be given once, with their line
-	votes  map[string]int // member → index of its votes in the ballot
+	votes  map[string]int // ballot id, member → index of its votes in the ballot
+	scope  string         // the ballot a ballot or votes row is of, for once
 	// ids and numbers read so far: a sheet names the same members,
 	// criteria and stages, and gives the same values, on thousands of
 	// rows, which share one copy of each (see intern and decimal)
@@ -321,7 +322,7 @@ func (p *csvParser) get(c int) string { return p.cells[c] }
 // its duplicate, with args, such as "csv.votes.twice" and "for"); if not,
 // it reports the row, with the line of the first.
 func (p *csvParser) once(line int, member, crit, key string, args ...string) bool {
-	k := member + "\x00" + key + "\x00" + strings.Join(args, "\x00")
+	k := p.scope + "\x00" + member + "\x00" + key + "\x00" + strings.Join(args, "\x00")
 	if first, dup := p.seen[k]; dup {
 		vals := make([]any, 0, len(args)+1)
 		for _, a := range args {
@@ -498,14 +499,16 @@ func (p *csvParser) row(rec []string, line int) {
 			p.add(line, "", key, lang.Msg("csv.ballot.count").With(csvutil.ValueMessage(err)))
 			return
 		}
+		p.scope = stage
+		defer func() { p.scope = "" }()
 		if !p.once(line, "", key, "csv.ballot.twice", key) {
 			return
 		}
-		p.ballot(src)
+		b := p.ballot(stage, src)
 		if key == "entitled" {
-			p.sheet.Ballot.Entitled = n
+			b.Entitled = n
 		} else {
-			p.sheet.Ballot.Present = n
+			b.Present = n
 		}
 	case "votes":
 		if key == "" {
@@ -523,12 +526,13 @@ func (p *csvParser) row(rec []string, line int) {
 			p.add(line, member, key, lang.Msg("csv.votes.count").With(csvutil.ValueMessage(err)))
 			return
 		}
+		p.scope = stage
+		defer func() { p.scope = "" }()
 		if !p.once(line, member, key, "csv.votes.twice", key) {
 			return
 		}
-		p.ballot(src)
-		b := p.sheet.Ballot
-		i, ok := p.votes[member]
+		b := p.ballot(stage, src)
+		i, ok := p.votes[stage+"\x00"+member]
 		if !ok {
 			if b.Votes == nil {
 				b.Votes = make([]scoring.Vote, 0, max(len(p.sheet.Members), 1)) // a vote row per member, as a rule
@@ -538,7 +542,7 @@ func (p *csvParser) row(rec []string, line int) {
 			if p.votes == nil {
 				p.votes = map[string]int{}
 			}
-			p.votes[member] = i
+			p.votes[stage+"\x00"+member] = i
 		}
 		switch v := &b.Votes[i]; key {
 		case "for":
@@ -575,10 +579,23 @@ func (p *csvParser) row(rec []string, line int) {
 	}
 }
 
-func (p *csvParser) ballot(src scoring.Source) {
-	if p.sheet.Ballot == nil {
-		p.sheet.Ballot = &scoring.Ballot{Source: src}
+// ballot returns the ballot a ballot or votes row is of: the sheet's only
+// ballot, or the named one (its id in the stage column), started at src
+// by its first row.
+func (p *csvParser) ballot(id string, src scoring.Source) *scoring.Ballot {
+	if id == "" {
+		if p.sheet.Ballot == nil {
+			p.sheet.Ballot = &scoring.Ballot{Source: src}
+		}
+		return p.sheet.Ballot
 	}
+	for i := range p.sheet.Ballots {
+		if p.sheet.Ballots[i].ID == id {
+			return &p.sheet.Ballots[i]
+		}
+	}
+	p.sheet.Ballots = append(p.sheet.Ballots, scoring.Ballot{ID: id, Source: src})
+	return &p.sheet.Ballots[len(p.sheet.Ballots)-1]
 }
 
 // finish checks the lots drawn. If their positions do not run 1, 2, 3 …,
@@ -651,24 +668,32 @@ func WriteCSV(w io.Writer, sh scoring.Sheet) error {
 	for _, f := range sh.Facts {
 		add("fact", t(f.Member), t(f.Fact), strconv.FormatBool(f.Value))
 	}
-	if b := sh.Ballot; b != nil {
+	ballot := func(b *scoring.Ballot) {
 		// A ballot without counts or votes is written as "entitled 0",
-		// so that it reads back as a ballot.
+		// so that it reads back as a ballot. A named ballot's id is in
+		// the stage column.
+		id := t(b.ID)
 		if b.Entitled != 0 || b.Present == 0 && len(b.Votes) == 0 {
-			add("ballot", "", "entitled", strconv.Itoa(b.Entitled))
+			add("ballot", "", "entitled", strconv.Itoa(b.Entitled), id)
 		}
 		if b.Present != 0 {
-			add("ballot", "", "present", strconv.Itoa(b.Present))
+			add("ballot", "", "present", strconv.Itoa(b.Present), id)
 		}
 		for _, v := range b.Votes {
-			add("votes", t(v.Member), "for", strconv.Itoa(v.For))
+			add("votes", t(v.Member), "for", strconv.Itoa(v.For), id)
 			if v.Against != 0 {
-				add("votes", t(v.Member), "against", strconv.Itoa(v.Against))
+				add("votes", t(v.Member), "against", strconv.Itoa(v.Against), id)
 			}
 			if v.Abstain != 0 {
-				add("votes", t(v.Member), "abstain", strconv.Itoa(v.Abstain))
+				add("votes", t(v.Member), "abstain", strconv.Itoa(v.Abstain), id)
 			}
 		}
+	}
+	if b := sh.Ballot; b != nil {
+		ballot(b)
+	}
+	for i := range sh.Ballots {
+		ballot(&sh.Ballots[i])
 	}
 	for _, h := range sh.History {
 		add("history", t(h.Member), strconv.Itoa(h.Year), t(h.Award))

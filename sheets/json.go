@@ -102,6 +102,16 @@ func ParseJSON(name string, data []byte) (scoring.Sheet, error) {
 			sh.Ballot.Votes = rows(sh.Ballot.Votes, "ballot.votes", func(x *scoring.Vote, path string) bool { return keep(path, &x.Source) })
 		}
 	}
+	if bad["ballots"] {
+		sh.Ballots = nil
+	}
+	sh.Ballots = rows(sh.Ballots, "ballots", func(x *scoring.Ballot, path string) bool {
+		if !keep(path, &x.Source) {
+			return false
+		}
+		x.Votes = rows(x.Votes, path+".votes", func(v *scoring.Vote, vp string) bool { return keep(vp, &v.Source) })
+		return true
+	})
 	for i := range sh.Lots {
 		var src scoring.Source
 		if !keep(fmt.Sprintf("lots[%d]", i), &src) {

@@ -395,14 +395,14 @@ func (p *plan) floorBits(cl *class) {
 			// points·den ≥ max·num, in integers at the cell's scale
 			mx, _ := fixed.ToInt(n.Max, cl.set.scale)
 			for k, v := range cl.set.vals {
-				if !atLeast(v, mx, sh) {
+				if !meets(v, mx, sh, cond.Strict) {
 					cl.floorBad[k] |= 1 << b
 				}
 			}
 			continue
 		}
 		for k, pts := range cl.points {
-			if !sh.AtLeast(pts, n.Max) {
+			if !rules.MeetsShare(sh, cond.Strict, pts, n.Max) {
 				cl.floorBad[k] |= 1 << b
 			}
 		}

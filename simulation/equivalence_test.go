@@ -77,13 +77,17 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 	fmt.Fprintf(&b, "rank_by: %s\n", pick("total", "total", "percent"))
 	fmt.Fprintf(&b, "assessment: {stages: [{id: self, name: Tự chấm}, {id: cluster, name: Cụm chấm}], counts: %s}\n", pick("latest", "max", "min"))
 	b.WriteString("eligibility:\n")
-	b.WriteString("  - {id: e_total, reason: r, min_total: " + pick("10", "20", "30") + "}\n")
-	b.WriteString("  - {id: e_pct, reason: r, min_percent: " + pick("40", "60") + "}\n")
-	b.WriteString("  - {id: e_floor, reason: r, criterion_floor: {share: " + pick("30%", "50%", "2/3") + "}}\n")
-	fmt.Fprintf(&b, "  - {id: e_group, reason: r, group_min: {group: %s, min: %s}}\n", groups[rng.IntN(len(groups))], pick("3", "7.5"))
+	// thresholds inclusive or strict, lower or upper bounds
+	strict := func() string { return pick("", ", strict: true") }
+	b.WriteString("  - {id: e_total, reason: r, min_total: " + pick("10", "20", "30") + strict() + "}\n")
+	b.WriteString("  - {id: e_pct, reason: r, min_percent: " + pick("40", "60") + strict() + "}\n")
+	b.WriteString("  - {id: e_floor, reason: r, criterion_floor: {share: " + pick("30%", "50%", "2/3") + "}" + strict() + "}\n")
+	fmt.Fprintf(&b, "  - {id: e_group, reason: r, group_min: {group: %s, min: %s}%s}\n", groups[rng.IntN(len(groups))], pick("3", "7.5"), strict())
 	b.WriteString("  - {id: e_fact, reason: r, fact: f1}\n")
-	b.WriteString("  - {id: e_ded, reason: r, max_deductions: 2}\n")
-	b.WriteString("  - {id: e_votes, reason: r, min_votes: {share: " + pick("50%", "2/3") + "}}\n")
+	b.WriteString("  - {id: e_ded, reason: r, max_deductions: " + pick("2", "1") + strict() + "}\n")
+	b.WriteString("  - {id: e_votes, reason: r, min_votes: {share: " + pick("50%", "2/3") + "}" + strict() + "}\n")
+	b.WriteString("  - {id: e_tmax, reason: r, max_total: " + pick("25", "35", "40.5") + strict() + "}\n")
+	b.WriteString("  - {id: e_pmax, reason: r, max_percent: " + pick("70", "85") + strict() + "}\n")
 	b.WriteString("  - {id: e_streak, reason: r, max_consecutive: {award: flag, years: " + pick("1", "2") + "}}\n")
 	chain := []string{"{group: " + groups[rng.IntN(len(groups))] + "}", "{criterion: " + leaves[rng.IntN(len(leaves))].id + "}", "fewer_deductions", "more_bonus", "more_votes", "head_to_head", "no_award_last_year", "{no_award_last_year: flag}", "total", "percent"}
 	rng.Shuffle(len(chain), func(i, j int) { chain[i], chain[j] = chain[j], chain[i] })
@@ -92,7 +96,7 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 		chain = append(chain, "lots")
 	}
 	fmt.Fprintf(&b, "tie_breaks: [%s]\n", strings.Join(chain, ", "))
-	conds := []string{"e_total", "e_pct", "e_floor", "e_group", "e_fact", "e_ded", "e_votes", "e_streak"}
+	conds := []string{"e_total", "e_pct", "e_floor", "e_group", "e_fact", "e_ded", "e_votes", "e_streak", "e_tmax", "e_pmax"}
 	req := func() string {
 		var r []string
 		for _, c := range conds {

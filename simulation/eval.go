@@ -311,8 +311,9 @@ func (s *state) points(x, m int) int64 {
 }
 
 // AtLeast compares with condition j's threshold, converted when the plan
-// was compiled (rounded up to the quantity's scale).
-func (s *state) AtLeast(q standings.Quantity, node, m, j int, _ decimal.Decimal) bool {
+// was compiled to the least value at the quantity's scale that meets it
+// (strict or not: see lowerAt).
+func (s *state) AtLeast(q standings.Quantity, node, m, j int, _ decimal.Decimal, _ bool) bool {
 	p := s.p
 	switch q {
 	case standings.Total:
@@ -326,12 +327,19 @@ func (s *state) AtLeast(q standings.Quantity, node, m, j int, _ decimal.Decimal)
 }
 
 // AtMost compares with condition j's threshold, converted when the plan
-// was compiled (rounded down to the quantity's scale).
-func (s *state) AtMost(q standings.Quantity, _, m, j int, _ decimal.Decimal) bool {
-	if q != standings.Deductions {
-		panic("simulation: no threshold for this quantity")
+// was compiled to the greatest value at the quantity's scale that meets
+// it (see upperAt).
+func (s *state) AtMost(q standings.Quantity, _, m, j int, _ decimal.Decimal, _ bool) bool {
+	p := s.p
+	switch q {
+	case standings.Deductions:
+		return p.ded[m] <= p.maxDed[j]
+	case standings.Total:
+		return s.total[m] <= p.maxTotal[j]
+	case standings.Percent:
+		return s.total[m] < p.pctAt[j][m] // the same as s.percent(m) < p.minPct[j]
 	}
-	return s.p.ded[m] <= s.p.maxDed[j]
+	panic("simulation: no threshold for this quantity")
 }
 
 // Floor reads the floor bit of condition j.

@@ -85,8 +85,9 @@ type plan struct {
 	pctDiv       []fixed.Divider
 	linear       map[int]*linear // per node: its value or points as a sum of table entries (folded plans)
 	roots        []int
-	minTotal     []int64 // per condition, scale g
-	minPct       []int64 // per condition, scale pScale
+	minTotal     []int64 // per condition, scale g: total ≥ minTotal (min_total)
+	maxTotal     []int64 // per condition, scale g: total ≤ maxTotal (max_total)
+	minPct       []int64 // per condition, scale pScale: percent ≥ minPct (min_percent; max_percent: percent < minPct)
 	groupMin     []int64 // per condition, scale g
 	maxDed       []int64 // per condition, scale g
 	groupMinNode []int   // per condition: node index
@@ -407,7 +408,7 @@ func (p *plan) compile() error {
 	p.gRound, p.cRound, p.total, p.percent, p.quotient = rp.Group, rp.Criterion, rp.Total, rp.Percent, rb.Quotient()
 	p.needPct = rb.RankBy() == rules.ByPercent
 	for _, c := range p.conds {
-		if c.MinPercent != nil {
+		if c.MinPercent != nil || c.MaxPercent != nil {
 			p.needPct = true
 		}
 	}
@@ -482,6 +483,8 @@ func (p *plan) compile() error {
 		switch {
 		case c.MinTotal != nil:
 			add(*c.MinTotal)
+		case c.MaxTotal != nil:
+			add(*c.MaxTotal)
 		case c.GroupMin != nil:
 			add(c.GroupMin.Min)
 			if i, ok := p.c.byID[c.GroupMin.Group]; ok && !p.nodes[i].IsGroup() {
@@ -656,7 +659,7 @@ func (p *plan) constants(cards []scoring.Scorecard) error {
 					continue
 				}
 				for j, cond := range p.conds {
-					if b := p.floorBit[j]; b >= 0 && c.inFloor(j, i) && !shareAtLeast(cond.CriterionFloor.Share, ns.Points, ns.Max) {
+					if b := p.floorBit[j]; b >= 0 && c.inFloor(j, i) && !shareMeets(cond.CriterionFloor.Share, cond.Strict, ns.Points, ns.Max) {
 						p.floorConst[m] |= 1 << b
 					}
 				}
@@ -675,34 +678,41 @@ func (p *plan) constants(cards []scoring.Scorecard) error {
 	return nil
 }
 
-// shareAtLeast is sh.AtLeast(v, of), in integers when both fit at one
-// scale.
-func shareAtLeast(sh rules.Share, v, of decimal.Decimal) bool {
+// shareMeets is rules.MeetsShare(sh, strict, v, of), in integers when
+// both fit at one scale.
+func shareMeets(sh rules.Share, strict bool, v, of decimal.Decimal) bool {
 	s := max(fixed.Places(v), fixed.Places(of))
 	a, ok1 := fixed.ToInt(v, s)
 	b, ok2 := fixed.ToInt(of, s)
 	if ok1 && ok2 && a >= 0 && b >= 0 {
-		return atLeast(a, b, sh)
+		return meets(a, b, sh, strict)
 	}
-	return sh.AtLeast(v, of)
+	return rules.MeetsShare(sh, strict, v, of)
 }
 
 // thresholds converts the conditions' thresholds and the points that
 // group_min conditions read.
 func (p *plan) thresholds(cards []scoring.Scorecard) error {
 	nc := len(p.conds)
-	p.minTotal, p.minPct, p.groupMin, p.maxDed, p.groupMinNode = make([]int64, nc), make([]int64, nc), make([]int64, nc), make([]int64, nc), make([]int, nc)
+	p.minTotal, p.maxTotal, p.minPct, p.groupMin, p.maxDed, p.groupMinNode = make([]int64, nc), make([]int64, nc), make([]int64, nc), make([]int64, nc), make([]int64, nc), make([]int, nc)
 	for j, c := range p.conds {
 		var err error
 		switch {
 		case c.MinTotal != nil:
-			p.minTotal[j], err = ceilAt(*c.MinTotal, p.g)
+			p.minTotal[j], err = lowerAt(*c.MinTotal, p.g, c.Strict)
+		case c.MaxTotal != nil:
+			p.maxTotal[j], err = upperAt(*c.MaxTotal, p.g, c.Strict)
 		case c.MinPercent != nil:
-			p.minPct[j], err = ceilAt(*c.MinPercent, p.pScale)
+			p.minPct[j], err = lowerAt(*c.MinPercent, p.pScale, c.Strict)
+		case c.MaxPercent != nil:
+			// percent ≤ u is percent < u + 1 (in units of the scale): the
+			// least total reaching u + 1 bounds the totals from above
+			p.minPct[j], err = upperAt(*c.MaxPercent, p.pScale, c.Strict)
+			p.minPct[j]++
 		case c.MaxDeductions != nil:
-			p.maxDed[j], err = floorAt(*c.MaxDeductions, p.g)
+			p.maxDed[j], err = upperAt(*c.MaxDeductions, p.g, c.Strict)
 		case c.GroupMin != nil:
-			p.groupMin[j], err = ceilAt(c.GroupMin.Min, p.g)
+			p.groupMin[j], err = lowerAt(c.GroupMin.Min, p.g, c.Strict)
 			p.groupMinNode[j] = p.c.byID[c.GroupMin.Group]
 		}
 		if err != nil {
@@ -752,7 +762,7 @@ func (p *plan) percentThresholds() {
 	lim := int64(math.MaxInt64 / mul)
 	p.pctAt = make([][]int64, len(p.conds))
 	for j, c := range p.conds {
-		if c.MinPercent == nil {
+		if c.MinPercent == nil && c.MaxPercent == nil {
 			continue
 		}
 		at := make([]int64, p.n)
@@ -772,6 +782,26 @@ func (p *plan) percentThresholds() {
 		}
 		p.pctAt[j] = at
 	}
+}
+
+// lowerAt returns the least integer x such that, for values v at that
+// scale, "v ≥ d" (or "v > d" if strict) is "int ≥ x".
+func lowerAt(d decimal.Decimal, scale int32, strict bool) (int64, error) {
+	if !strict {
+		return ceilAt(d, scale)
+	}
+	x, err := floorAt(d, scale)
+	return x + 1, err
+}
+
+// upperAt returns the greatest integer x such that, for values v at that
+// scale, "v ≤ d" (or "v < d" if strict) is "int ≤ x".
+func upperAt(d decimal.Decimal, scale int32, strict bool) (int64, error) {
+	if !strict {
+		return floorAt(d, scale)
+	}
+	x, err := ceilAt(d, scale)
+	return x - 1, err
 }
 
 // ceilAt returns the smallest integer x with x/10^scale ≥ d, so that
@@ -794,14 +824,17 @@ func floorAt(d decimal.Decimal, scale int32) (int64, error) {
 	return v, nil
 }
 
-// atLeast reports whether v ≥ share × max for non-negative integers at one
-// scale, exactly (128-bit products).
-func atLeast(v, max int64, sh rules.Share) bool {
+// meets reports whether v ≥ share × max (v > share × max if strict) for
+// integers at one scale, exactly (128-bit products).
+func meets(v, max int64, sh rules.Share, strict bool) bool {
 	if v < 0 || max < 0 {
-		return rules.Share.AtLeast(sh, fixed.FromInt(v, 0), fixed.FromInt(max, 0))
+		return rules.MeetsShare(sh, strict, fixed.FromInt(v, 0), fixed.FromInt(max, 0))
 	}
 	h1, l1 := bits.Mul64(uint64(v), uint64(sh.Den))
 	h2, l2 := bits.Mul64(uint64(max), uint64(sh.Num))
+	if strict {
+		return h1 > h2 || (h1 == h2 && l1 > l2)
+	}
 	return h1 > h2 || (h1 == h2 && l1 >= l2)
 }
 

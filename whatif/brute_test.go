@@ -3,6 +3,7 @@ package whatif_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
@@ -132,18 +133,24 @@ func genCase(r *rand.Rand) randomCase {
 	conds := []string{}
 	b.WriteString("eligibility:\n")
 	theta := maxTotal.Mul(d(pick(r, "0.4", "0.6", "0.75"))).Floor()
-	fmt.Fprintf(&b, "  - {id: e_total, reason: Total, min_total: %s}\n", theta)
+	strict := func() string { return pick(r, "", ", strict: true") }
+	fmt.Fprintf(&b, "  - {id: e_total, reason: Total, min_total: %s%s}\n", theta, strict())
 	conds = append(conds, "e_total")
+	if r.IntN(4) == 0 {
+		// an upper bound: more points can lose the award
+		fmt.Fprintf(&b, "  - {id: e_tmax, reason: Upper, max_total: %s%s}\n", maxTotal.Mul(d(pick(r, "0.8", "0.9"))).Floor(), strict())
+		conds = append(conds, "e_tmax")
+	}
 	if r.IntN(2) == 0 {
 		within := ""
 		if r.IntN(2) == 0 {
 			within = ", within: G1"
 		}
-		fmt.Fprintf(&b, "  - {id: e_floor, reason: Floor, criterion_floor: {share: %s%s}}\n", pick(r, "50%", "1/3"), within)
+		fmt.Fprintf(&b, "  - {id: e_floor, reason: Floor, criterion_floor: {share: %s%s}%s}\n", pick(r, "50%", "1/3"), within, strict())
 		conds = append(conds, "e_floor")
 	}
 	if r.IntN(2) == 0 {
-		fmt.Fprintf(&b, "  - {id: e_gmin, reason: Group, group_min: {group: G1, min: %d}}\n", 1+r.IntN(4))
+		fmt.Fprintf(&b, "  - {id: e_gmin, reason: Group, group_min: {group: G1, min: %d}%s}\n", 1+r.IntN(4), strict())
 		conds = append(conds, "e_gmin")
 	}
 	if percent && r.IntN(2) == 0 {
@@ -457,7 +464,7 @@ func TestReachAgreesWithBruteForce(t *testing.T) {
 	if testing.Short() {
 		cases = 80
 	}
-	var checked, reachable, unreachable, already, ties int
+	var checked, reachable, unreachable, already, ties, refused int
 	for seed := uint64(1); checked < cases && seed < 10*uint64(cases); seed++ {
 		r := rand.New(rand.NewPCG(seed, 2026))
 		c := genCase(r)
@@ -468,6 +475,13 @@ func TestReachAgreesWithBruteForce(t *testing.T) {
 		checked++
 		before := c.sh.Hash()
 		got, err := whatif.Reach(context.Background(), c.rb, c.sh, c.member, c.target)
+		if up := upperBounded(c); up || errors.Is(err, whatif.ErrUnsupported) {
+			if !up || !errors.Is(err, whatif.ErrUnsupported) {
+				t.Fatalf("seed %d: an upper bound is required: %v; Reach returned %v", seed, up, err)
+			}
+			refused++
+			continue
+		}
 		if err != nil {
 			t.Fatalf("seed %d: %v\n%s", seed, err, describe(c))
 		}
@@ -531,8 +545,27 @@ func TestReachAgreesWithBruteForce(t *testing.T) {
 	if checked < cases {
 		t.Fatalf("only %d cases were small enough for the brute force", checked)
 	}
-	t.Logf("%d cases: %d reachable (%d already met), %d unreachable; %d answers decided at a tie", checked, reachable, already, unreachable, ties)
+	t.Logf("%d cases: %d reachable (%d already met), %d unreachable, %d refused (an upper bound); %d answers decided at a tie", checked, reachable, already, unreachable, refused, ties)
 	if unreachable == 0 || reachable-already == 0 || ties == 0 {
 		t.Errorf("the random cases do not cover reachable, unreachable and tied answers")
 	}
+}
+
+// upperBounded reports whether the case's target award, or one before it,
+// requires a condition with an upper bound (which Reach refuses).
+func upperBounded(c randomCase) bool {
+	if c.target.Award == "" {
+		return false
+	}
+	for _, a := range c.rb.Awards() {
+		for _, id := range a.Requires {
+			if cond, _ := c.rb.Condition(id); cond.UpperBound() {
+				return true
+			}
+		}
+		if a.ID == c.target.Award {
+			break
+		}
+	}
+	return false
 }

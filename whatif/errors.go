@@ -30,6 +30,10 @@ var (
 	// ErrTooLarge: the question would need more work than the limits allow
 	// (too many candidate values, states or grid points).
 	ErrTooLarge = errors.New("too large")
+	// ErrUnsupported: the question is one the search cannot answer
+	// exactly: a target award that requires a condition with an upper
+	// bound (max_total, max_percent), which raising scores can lose.
+	ErrUnsupported = errors.New("not supported")
 	// ErrModel: the search's model of the scoring disagrees with the
 	// engine. It indicates a bug in this package, never bad input.
 	ErrModel = errors.New("model disagrees with the engine")

@@ -163,6 +163,8 @@ func TestRequestErrorTexts(t *testing.T) {
 		{lang.Msg("whatif.err.places", 13), "các giá trị cần 13 chữ số thập phân; việc tìm kiếm chính xác chỉ xử lý tối đa 12 chữ số",
 			"values need 13 decimal places; the exact search handles at most 12"},
 		{lang.Msg("whatif.err.rounding"), "quá nhiều bước làm tròn", "too many rounding steps"},
+		{lang.Msg("whatif.err.target.upper_bound", "Dưới 90 điểm"), "không thể tìm mức điểm cần đạt: hình thức khen thưởng này yêu cầu điều kiện có giới hạn trên (Dưới 90 điểm), nên điểm cao hơn có thể làm mất nó",
+			"cannot search for the score needed: this award requires a condition with an upper bound (Dưới 90 điểm), so a higher score can lose it"},
 		{lang.Msg("whatif.err.kinks"), "quá nhiều điểm gãy", "too many kinks"},
 		{lang.Msg("whatif.err.sweep.votes"), "tiêu chí được quy đổi từ kết quả bỏ phiếu nên không có điểm để thay đổi", "is converted from the ballot and has no score to vary"},
 		{lang.Msg("whatif.err.sweep.not_assigned"), "tiêu chí không được giao cho đơn vị này", "is not assigned to the member"},

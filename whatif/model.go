@@ -410,9 +410,14 @@ func (sw *sweep) build() {
 		switch {
 		case c.MinTotal != nil:
 			sw.thresh["total"] = append(sw.thresh["total"], rat(*c.MinTotal))
+		case c.MaxTotal != nil:
+			sw.thresh["total"] = append(sw.thresh["total"], rat(*c.MaxTotal))
 		case c.MinPercent != nil:
 			percentUsed = true
 			sw.thresh["percent"] = append(sw.thresh["percent"], rat(*c.MinPercent))
+		case c.MaxPercent != nil:
+			percentUsed = true
+			sw.thresh["percent"] = append(sw.thresh["percent"], rat(*c.MaxPercent))
 		case c.GroupMin != nil:
 			sw.thresh["points:"+c.GroupMin.Group] = append(sw.thresh["points:"+c.GroupMin.Group], rat(c.GroupMin.Min))
 		case c.CriterionFloor != nil && sw.p.Weight == "":

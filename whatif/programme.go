@@ -522,7 +522,7 @@ func (s *search) subtree(i int) (*layer, error) {
 			tag = ^uint32(0)
 			key := s.tags.list[st.tag]
 			for _, c := range s.conds {
-				if c.group == i && s.card.Nodes[i].Assigned && s.fromUnits(st.sum).LessThan(c.min) {
+				if c.group == i && s.card.Nodes[i].Assigned && c.below(s.fromUnits(st.sum)) {
 					key.bits &^= c.bit
 				}
 			}
@@ -623,9 +623,9 @@ func (s *search) leafBits(lm *leafModel, points decimal.Decimal) uint64 {
 	assigned := s.card.Nodes[lm.idx].Assigned
 	for _, c := range s.conds {
 		switch {
-		case c.floor != nil && c.scope[lm.idx] && assigned && !c.floor.Share.AtLeast(points, lm.node.Max):
+		case c.floor != nil && c.scope[lm.idx] && assigned && c.belowFloor(points, lm.node.Max):
 			bits &^= c.bit
-		case c.group == lm.idx && assigned && points.LessThan(c.min):
+		case c.group == lm.idx && assigned && c.below(points):
 			bits &^= c.bit
 		}
 	}
@@ -688,6 +688,9 @@ func (s *search) least(i int, bits uint64) (int64, bool) {
 	for _, c := range s.conds {
 		if c.group == i && bits&c.bit != 0 && s.card.Nodes[i].Assigned {
 			m := c.min.Shift(s.places).Ceil().IntPart()
+			if c.strict {
+				m = c.min.Shift(s.places).Floor().IntPart() + 1
+			}
 			sum = max(sum, m)
 		}
 	}
@@ -728,9 +731,9 @@ func (s *search) leafState(lm *leafModel, k int, units int64, points decimal.Dec
 	assigned := s.card.Nodes[lm.idx].Assigned
 	for _, c := range s.conds {
 		switch {
-		case c.floor != nil && c.scope[lm.idx] && assigned && !c.floor.Share.AtLeast(points, lm.node.Max):
+		case c.floor != nil && c.scope[lm.idx] && assigned && c.belowFloor(points, lm.node.Max):
 			key.bits &^= c.bit
-		case c.group == lm.idx && assigned && points.LessThan(c.min):
+		case c.group == lm.idx && assigned && c.below(points):
 			key.bits &^= c.bit
 		}
 	}

@@ -110,6 +110,20 @@ type condModel struct {
 	scope map[int]bool // leaves a floor applies to
 	group int          // node of a group minimum
 	min   decimal.Decimal
+	// strict: the floor or minimum must be exceeded, not only reached
+	strict bool
+}
+
+// below reports whether points fail a group minimum: below it, or not
+// above it if strict.
+func (c *condModel) below(points decimal.Decimal) bool {
+	return !standings.Meets(points.Cmp(c.min), c.strict)
+}
+
+// belowFloor reports whether a criterion's points fail the floor's share
+// of its maximum.
+func (c *condModel) belowFloor(points, max decimal.Decimal) bool {
+	return !rules.MeetsShare(c.floor.Share, c.strict, points, max)
 }
 
 // tieModel is a group or criterion rule of the tie-break chain.
@@ -568,7 +582,7 @@ func (s *search) conditions() {
 				continue
 			}
 			seen[id] = true
-			cm := condModel{id: id, bit: 1 << len(s.conds), group: -1}
+			cm := condModel{id: id, bit: 1 << len(s.conds), group: -1, strict: c.Strict}
 			if f := c.CriterionFloor; f != nil {
 				cm.floor = f
 				cm.scope = map[int]bool{}

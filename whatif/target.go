@@ -51,7 +51,7 @@ func (t Target) check(rb *rules.Rulebook, members int) (int, error) {
 	case t.Award != "":
 		for i, a := range rb.Awards() {
 			if a.ID == t.Award {
-				return i, nil
+				return i, upperBounds(rb, rb.Awards()[:i+1])
 			}
 		}
 		var ids []string
@@ -124,4 +124,29 @@ func position(st *ranking.Standings, member string) Position {
 		}
 	}
 	return p
+}
+
+// upperBounds refuses award tiers (the target and those before it, which
+// also meet it) that require a condition with an upper bound, directly or
+// through the grading band they require: the search raises scores, and a
+// higher total could lose such an award, so its answer would not be the
+// least gain.
+func upperBounds(rb *rules.Rulebook, tiers []rules.AwardTier) error {
+	for _, t := range tiers {
+		ids := slices.Clone(t.Requires)
+		if t.MinGrade != "" {
+			for _, g := range rb.Grades() {
+				ids = append(ids, g.Requires...)
+				if g.ID == t.MinGrade {
+					break
+				}
+			}
+		}
+		for _, id := range ids {
+			if c, _ := rb.Condition(id); c.UpperBound() {
+				return newError(ErrUnsupported, "", "", t.ID, lang.Msg("whatif.err.target.upper_bound", c.Reason))
+			}
+		}
+	}
+	return nil
 }

@@ -35,12 +35,12 @@ type Source interface {
 	// key of m's quantity q (of node, for Value and Points): keys compare
 	// exactly as the values do.
 	Keys(q Quantity, node int, group []int, out []int64)
-	// AtLeast reports whether member m's quantity is at least min, the
-	// threshold of condition j.
-	AtLeast(q Quantity, node, m, j int, min decimal.Decimal) bool
-	// AtMost reports whether member m's quantity is at most max, the
-	// threshold of condition j.
-	AtMost(q Quantity, node, m, j int, max decimal.Decimal) bool
+	// AtLeast reports whether member m's quantity is at least min (more
+	// than min, if strict), the threshold of condition j.
+	AtLeast(q Quantity, node, m, j int, min decimal.Decimal, strict bool) bool
+	// AtMost reports whether member m's quantity is at most max (less
+	// than max, if strict), the threshold of condition j.
+	AtMost(q Quantity, node, m, j int, max decimal.Decimal, strict bool) bool
 	// Floor reports whether member m has no criterion below the share of
 	// its maximum that criterion_floor condition j sets.
 	Floor(m, j int) bool
@@ -323,14 +323,19 @@ func (s CardSource) Keys(q Quantity, node int, group []int, out []int64) {
 }
 
 // AtLeast compares in decimals.
-func (s CardSource) AtLeast(q Quantity, node, m, _ int, min decimal.Decimal) bool {
-	return !s.value(q, node, m).LessThan(min)
+func (s CardSource) AtLeast(q Quantity, node, m, _ int, min decimal.Decimal, strict bool) bool {
+	return Meets(s.value(q, node, m).Cmp(min), strict)
 }
 
 // AtMost compares in decimals.
-func (s CardSource) AtMost(q Quantity, node, m, _ int, max decimal.Decimal) bool {
-	return !s.value(q, node, m).GreaterThan(max)
+func (s CardSource) AtMost(q Quantity, node, m, _ int, max decimal.Decimal, strict bool) bool {
+	return Meets(-s.value(q, node, m).Cmp(max), strict)
 }
+
+// Meets reads a comparison of a value with a lower bound (c < 0: below it,
+// 0: at it, > 0: above it): at or above it, or above it if strict. An upper
+// bound is the comparison negated.
+func Meets(c int, strict bool) bool { return c > 0 || c == 0 && !strict }
 
 // Floor compares each criterion's points with the share of its maximum.
 // It stops at the first criterion below, and allocates nothing.
@@ -344,8 +349,9 @@ func (s CardSource) Floor(m, j int) bool {
 	if !ok {
 		return true
 	}
+	strict := s.conds[j].Strict
 	for i := lo; i < hi; i++ {
-		if below(f, &nodes[i]) {
+		if below(f, strict, &nodes[i]) {
 			return false
 		}
 	}
@@ -367,7 +373,7 @@ func BelowFloor(rb *rules.Rulebook, c rules.Condition, card scoring.Scorecard) [
 	}
 	var low []scoring.NodeScore
 	for i := lo; i < hi; i++ {
-		if below(f, &card.Nodes[i]) {
+		if below(f, c.Strict, &card.Nodes[i]) {
 			low = append(low, card.Nodes[i])
 		}
 	}
@@ -394,7 +400,7 @@ func floorRange(rb *rules.Rulebook, f *rules.Floor, nodes []scoring.NodeScore) (
 }
 
 // below reports whether an assigned criterion's points are below the
-// floor's share of its maximum.
-func below(f *rules.Floor, n *scoring.NodeScore) bool {
-	return !n.Group && n.Assigned && !f.Share.AtLeast(n.Points, n.Max)
+// floor's share of its maximum (at or below it, for a strict floor).
+func below(f *rules.Floor, strict bool, n *scoring.NodeScore) bool {
+	return !n.Group && n.Assigned && !rules.MeetsShare(f.Share, strict, n.Points, n.Max)
 }

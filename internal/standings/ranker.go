@@ -506,18 +506,32 @@ func (c *Cluster) check(src Source, m, j int, why bool) (bool, lang.Message) {
 	card := &c.cards[m]
 	switch {
 	case cond.MinTotal != nil:
-		if !src.AtLeast(Total, -1, m, j, *cond.MinTotal) {
+		if !src.AtLeast(Total, -1, m, j, *cond.MinTotal, cond.Strict) {
 			if !why {
 				return false, lang.Message{}
 			}
-			return false, lang.Msg("fail.min_total", card.Total, *cond.MinTotal)
+			return false, lang.Msg(strictKey("fail.min_total", cond.Strict), card.Total, *cond.MinTotal)
+		}
+	case cond.MaxTotal != nil:
+		if !src.AtMost(Total, -1, m, j, *cond.MaxTotal, cond.Strict) {
+			if !why {
+				return false, lang.Message{}
+			}
+			return false, lang.Msg(strictKey("fail.max_total", cond.Strict), card.Total, *cond.MaxTotal)
 		}
 	case cond.MinPercent != nil:
-		if !src.AtLeast(Percent, -1, m, j, *cond.MinPercent) {
+		if !src.AtLeast(Percent, -1, m, j, *cond.MinPercent, cond.Strict) {
 			if !why {
 				return false, lang.Message{}
 			}
-			return false, lang.Msg("fail.min_percent", card.Percent, *cond.MinPercent)
+			return false, lang.Msg(strictKey("fail.min_percent", cond.Strict), card.Percent, *cond.MinPercent)
+		}
+	case cond.MaxPercent != nil:
+		if !src.AtMost(Percent, -1, m, j, *cond.MaxPercent, cond.Strict) {
+			if !why {
+				return false, lang.Message{}
+			}
+			return false, lang.Msg(strictKey("fail.max_percent", cond.Strict), card.Percent, *cond.MaxPercent)
 		}
 	case cond.CriterionFloor != nil:
 		if !src.Floor(m, j) {
@@ -528,19 +542,19 @@ func (c *Cluster) check(src Source, m, j int, why bool) (bool, lang.Message) {
 			for _, n := range BelowFloor(c.rb, *cond, *card) {
 				low = append(low, lang.Msg("fail.floor.item", n.ID, n.Points, n.Max))
 			}
-			return false, lang.Msg("fail.floor", cond.CriterionFloor.Share.String()).With(low...)
+			return false, lang.Msg(strictKey("fail.floor", cond.Strict), cond.CriterionFloor.Share.String()).With(low...)
 		}
 	case cond.GroupMin != nil:
 		x := c.condNode[j]
 		if x < 0 || !card.Nodes[x].Assigned {
 			return true, lang.Message{} // a condition on a group not assigned to the member does not apply to it
 		}
-		if !src.AtLeast(Points, x, m, j, cond.GroupMin.Min) {
+		if !src.AtLeast(Points, x, m, j, cond.GroupMin.Min, cond.Strict) {
 			n := card.Nodes[x]
 			if !why {
 				return false, lang.Message{}
 			}
-			return false, lang.Msg("fail.group_min", n.ID, n.Points, cond.GroupMin.Min)
+			return false, lang.Msg(strictKey("fail.group_min", cond.Strict), n.ID, n.Points, cond.GroupMin.Min)
 		}
 	case cond.Fact != "":
 		if !card.Facts[cond.Fact] {
@@ -551,11 +565,11 @@ func (c *Cluster) check(src Source, m, j int, why bool) (bool, lang.Message) {
 			return false, lang.Msg("fail.fact", f.Name)
 		}
 	case cond.MaxDeductions != nil:
-		if !src.AtMost(Deductions, -1, m, j, *cond.MaxDeductions) {
+		if !src.AtMost(Deductions, -1, m, j, *cond.MaxDeductions, cond.Strict) {
 			if !why {
 				return false, lang.Message{}
 			}
-			return false, lang.Msg("fail.max_deductions", card.Deductions.Total, *cond.MaxDeductions)
+			return false, lang.Msg(strictKey("fail.max_deductions", cond.Strict), card.Deductions.Total, *cond.MaxDeductions)
 		}
 	case cond.MaxConsecutive != nil:
 		award, limit := cond.MaxConsecutive.Award, cond.MaxConsecutive.Years
@@ -573,12 +587,22 @@ func (c *Cluster) check(src Source, m, j int, why bool) (bool, lang.Message) {
 			return false, lang.Msg("fail.max_consecutive", award, strings.Join(years, ", "), len(years), limit)
 		}
 	case cond.MinVotes != nil:
-		v := card.Votes
+		v := card.Ballot(cond.MinVotes.Ballot)
 		if !v.Recorded {
 			if !why {
 				return false, lang.Message{}
 			}
+			if b, ok := c.rb.Ballot(v.Ballot); ok {
+				return false, lang.Msg("fail.no_ballot.named", b.Name)
+			}
 			return false, lang.Msg("fail.no_ballot")
+		}
+		if !v.Voted {
+			// only the members put to a vote can meet its condition
+			if !why {
+				return false, lang.Message{}
+			}
+			return false, lang.Msg("fail.not_put")
 		}
 		if q := cond.MinVotes.Quorum; !q.IsZero() && !q.CountAtLeast(v.Present, v.Entitled) {
 			if !why {
@@ -590,14 +614,24 @@ func (c *Cluster) check(src Source, m, j int, why bool) (bool, lang.Message) {
 		if cond.MinVotes.Base == rules.OfPresent {
 			base, key = v.Present, "fail.votes.present"
 		}
-		if !cond.MinVotes.Share.CountAtLeast(v.For, base) {
+		share := cond.MinVotes.Share
+		if ok := share.CountAtLeast(v.For, base); cond.Strict && !share.CountAbove(v.For, base) || !cond.Strict && !ok {
 			if !why {
 				return false, lang.Message{}
 			}
-			return false, lang.Msg(key, v.For, base, cond.MinVotes.Share.String())
+			return false, lang.Msg(strictKey(key, cond.Strict), v.For, base, share.String())
 		}
 	}
 	return true, lang.Message{}
+}
+
+// strictKey is the message key of a failed threshold: key, or key.strict
+// for a strict one.
+func strictKey(key string, strict bool) string {
+	if strict {
+		return key + ".strict"
+	}
+	return key
 }
 
 // EligibleCard reports whether one scorecard meets a condition of rb.

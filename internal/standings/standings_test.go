@@ -72,12 +72,14 @@ func (s scaled) Keys(q standings.Quantity, node int, group []int, out []int64) {
 	}
 }
 
-func (s scaled) AtLeast(q standings.Quantity, node, m, j int, _ decimal.Decimal) bool {
-	return s.vals[[3]int{int(q), node + 1, m}] >= s.thr[[2]int{j, 0}]
+func (s scaled) AtLeast(q standings.Quantity, node, m, j int, _ decimal.Decimal, strict bool) bool {
+	v, t := s.vals[[3]int{int(q), node + 1, m}], s.thr[[2]int{j, 0}]
+	return v > t || v == t && !strict
 }
 
-func (s scaled) AtMost(q standings.Quantity, node, m, j int, _ decimal.Decimal) bool {
-	return s.vals[[3]int{int(q), node + 1, m}] <= s.thr[[2]int{j, 1}]
+func (s scaled) AtMost(q standings.Quantity, node, m, j int, _ decimal.Decimal, strict bool) bool {
+	v, t := s.vals[[3]int{int(q), node + 1, m}], s.thr[[2]int{j, 1}]
+	return v < t || v == t && !strict
 }
 
 func (s scaled) Floor(m, j int) bool { return s.ok[[2]int{m, j}] }
