@@ -18,6 +18,8 @@ var cliTexts = map[string][2]string{
 	"cli.cluster":       {"Cụm thi đua", "Cluster"},
 	"cli.rulebook":      {"Bộ tiêu chí: {0}, phiên bản {1} ({2})", "Rulebook: {0}, version {1} ({2})"},
 	"cli.sheet":         {"Bảng điểm {0}", "Sheet {0}"},
+	"cli.grade":         {"Xếp loại", "Grade"},
+	"cli.grades":        {"Xếp loại (không phụ thuộc thứ hạng):", "Grading bands (xếp loại; independent of rank):"},
 	"cli.proposals":     {"Đề nghị khen thưởng ({0} xem xét, trình {1} quyết định):", "Award proposals (đề nghị, for {0} to consider and {1} to decide):"},
 	"cli.nobody":        {"không có đơn vị", "nobody"},
 	"cli.not_decided":   {"chưa xét: chờ phân định trường hợp bằng điểm ở {0}", "not decided: waiting for the tie at {0} to be resolved"},

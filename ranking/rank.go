@@ -111,6 +111,18 @@ func rankScorecards(rb *rules.Rulebook, sh scoring.Sheet, hash string, cards []s
 		st.Awards = append(st.Awards, Award{Tier: tier.ID, Name: tier.Name, Quota: cl.QuotaOf(t), Proposed: []string{}})
 	}
 	r.Propose()
+	if cl.Grades() > 0 {
+		grades := rb.Grades()
+		for _, g := range grades {
+			st.Grades = append(st.Grades, GradeCount{Grade: g.ID, Name: g.Name, Members: []string{}})
+		}
+		for pos, m := range r.Order {
+			if g := r.Grade[m]; g >= 0 {
+				st.Rows[pos].Grade = grades[g].ID
+				st.Grades[g].Members = append(st.Grades[g].Members, cards[m].Member.ID)
+			}
+		}
+	}
 	return st
 }
 

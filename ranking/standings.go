@@ -23,6 +23,9 @@ type Standings struct {
 	Rows []Row `json:"rows"`
 	// Awards holds one entry per award tier, in the rulebook's order.
 	Awards []Award `json:"awards"`
+	// Grades holds one entry per grading band, highest first, if the
+	// rulebook grades its members (xếp loại).
+	Grades []GradeCount `json:"grades,omitempty"`
 	// Ties lists the ties the chain could not break.
 	Ties []Tie `json:"unresolved_ties,omitempty"`
 	// Lots records how lots were drawn, if they were.
@@ -55,12 +58,25 @@ type Row struct {
 	Basis   decimal.Decimal `json:"basis"`
 	// Awards lists the award tiers proposed for the member (at most one).
 	Awards []string `json:"awards"`
+	// Grade is the member's grading band (xếp loại), the id of one of the
+	// rulebook's grades: the highest whose conditions it meets all of.
+	// Empty if the rulebook has no grades or the member meets no band's.
+	// A band needs no rank: a tie never decides it.
+	Grade string `json:"grade,omitempty"`
 	// Failed lists the eligibility conditions the member does not meet.
 	Failed []Failure `json:"failed_eligibility"`
 	// DecidedBy says why the member is below the previous row (nil for the
 	// first row).
 	DecidedBy *Decision         `json:"decided_by"`
 	Card      scoring.Scorecard `json:"scorecard,omitzero"`
+}
+
+// GradeCount is one grading band with the members graded in it, in rank
+// order ("9 vững mạnh, 3 khá").
+type GradeCount struct {
+	Grade   string   `json:"grade"`
+	Name    string   `json:"name"`
+	Members []string `json:"members"`
 }
 
 // Failure is an eligibility condition a member does not meet.

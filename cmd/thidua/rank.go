@@ -198,7 +198,25 @@ func printTable(w io.Writer, t lang.Tag, rb *rules.Rulebook, st *ranking.Standin
 	if st.Basis == rules.ByPercent {
 		basis = t.Say("cli.percent")
 	}
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.Say("cli.rank"), t.Say("cli.member"), basis, t.Say("cli.award"), t.Say("cli.decided_by"))
+	// a rulebook that grades (xếp loại) gets a column for the band
+	gradeName := map[string]string{}
+	for _, g := range st.Grades {
+		gradeName[g.Grade] = g.Name
+	}
+	gradeCol := func(r ranking.Row) string {
+		if len(st.Grades) == 0 {
+			return ""
+		}
+		if r.Grade == "" {
+			return "—\t"
+		}
+		return gradeName[r.Grade] + "\t"
+	}
+	gradeHead := ""
+	if len(st.Grades) > 0 {
+		gradeHead = t.Say("cli.grade") + "\t"
+	}
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s\n", t.Say("cli.rank"), t.Say("cli.member"), basis, gradeHead, t.Say("cli.award"), t.Say("cli.decided_by"))
 	for _, r := range st.Rows {
 		var award []string
 		for _, a := range r.Awards {
@@ -216,9 +234,20 @@ func printTable(w io.Writer, t lang.Tag, rb *rules.Rulebook, st *ranking.Standin
 		if d := r.DecidedBy; d != nil {
 			decided = names.Of(d.BriefMessage()).In(t)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rank, r.Member.Name, t.Number(r.Basis.StringFixed(p)), aw, decided)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s\n", rank, r.Member.Name, t.Number(r.Basis.StringFixed(p)), gradeCol(r), aw, decided)
 	}
 	tw.Flush()
+
+	if len(st.Grades) > 0 {
+		fmt.Fprintln(w, "\n"+t.Say("cli.grades"))
+		for _, g := range st.Grades {
+			list := strings.Join(names.Members(g.Members), ", ")
+			if list == "" {
+				list = t.Say("cli.nobody")
+			}
+			fmt.Fprintf(w, "  %s (%d): %s\n", g.Name, len(g.Members), list)
+		}
+	}
 
 	auth := rb.Authority()
 	fmt.Fprintln(w, "\n"+t.Say("cli.proposals", auth.CouncilName().In(t), auth.DecidesName().In(t)))

@@ -67,6 +67,8 @@ type Cluster struct {
 	tiers    []rules.AwardTier
 	quota    []int
 	requires [][]int // per tier: condition indices
+	gradeReq [][]int // per grading band, highest first: condition indices
+	minGrade []int   // per tier: the lowest band it accepts, or -1
 
 	cards   []scoring.Scorecard
 	year    int
@@ -118,6 +120,7 @@ func NewCluster(rb *rules.Rulebook, sh scoring.Sheet, cards []scoring.Scorecard,
 		}
 		c.requires = append(c.requires, req)
 	}
+	c.grading(rb)
 	c.byID = make([]int, n)
 	for i := range c.byID {
 		c.byID[i] = i

@@ -50,6 +50,10 @@ type Ranker struct {
 	Tied  []bool
 	// Award[m] is the tier proposed for member m, or -1.
 	Award []int8
+	// Grade[m] is member m's grading band (xếp loại), by its place in the
+	// rulebook's grades (0 the highest), or -1: ungraded, or the rulebook
+	// has no grades. Propose sets it.
+	Grade []int8
 	// Pending is the first tier left pending, or -1.
 	Pending int
 	// Unresolved is true if some tie could not be broken.
@@ -77,7 +81,7 @@ type keyed struct {
 func NewRanker(c *Cluster, src Source, rec Recorder) *Ranker {
 	n := c.Len()
 	return &Ranker{c: c, src: src, rec: rec, Order: make([]int, n), Rank: make([]int, n), Link: make([]bool, n),
-		Tied: make([]bool, n), Award: make([]int8, n), keys: make([]int64, n), done: make([]bool, n), all: make([]int, n),
+		Tied: make([]bool, n), Award: make([]int8, n), Grade: make([]int8, n), keys: make([]int64, n), done: make([]bool, n), all: make([]int, n),
 		memo: make([]int8, n*len(c.conds)), sorted: make([]keyed, 2*n)}
 }
 
@@ -369,8 +373,8 @@ func (r *Ranker) text(k, m int, in []int, key int64) lang.Message {
 	return lang.Message{}
 }
 
-// Propose proposes the award tiers in order, one award per member, after
-// Sort: Award and Pending.
+// Propose grades the members (Grade) and proposes the award tiers in
+// order, one award per member, after Sort: Award and Pending.
 func (r *Ranker) Propose() {
 	c, n := r.c, len(r.Order)
 	for i := range n {
@@ -378,6 +382,7 @@ func (r *Ranker) Propose() {
 		r.Award[i] = -1
 	}
 	clear(r.memo)
+	r.grade()
 	r.Pending = -1
 	var blocked lang.Message
 	for t, tier := range c.tiers {
@@ -459,8 +464,11 @@ func (r *Ranker) Propose() {
 }
 
 // EligibleFor reports whether member m meets every condition tier t
-// requires.
+// requires, and is graded in the band it requires or a higher one.
 func (r *Ranker) EligibleFor(m, t int) bool {
+	if !r.gradeAllows(m, t) {
+		return false
+	}
 	for _, j := range r.c.requires[t] {
 		if !r.Eligible(m, j) {
 			return false
