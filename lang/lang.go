@@ -413,6 +413,7 @@ func (m Message) has(ph string) bool {
 var methodKeys = map[string]string{
 	"direct": "method.direct", "ratio": "method.ratio", "pass_fail": "method.pass_fail", "tiers": "method.tiers",
 	"per_occurrence": "method.per_occurrence", "relative": "method.relative", "votes": "method.votes",
+	"signed": "method.signed",
 }
 
 // MethodName names a point method given by its rulebook keyword

@@ -12,7 +12,12 @@
 //     a method that turns a raw input into points — direct points, ratio of
 //     achieved to target, pass/fail (đạt / không đạt), tiers, points per
 //     occurrence with a cap ("5 điểm/buổi"), relative to the cluster's leader
-//     (định lượng so với đơn vị dẫn đầu) or votes converted into points;
+//     (định lượng so với đơn vị dẫn đầu), votes converted into points, or
+//     signed (tiêu chí cộng/trừ): plus.points_each × achievements −
+//     minus.points_each × failures, clamped to [min, max] with min zero or
+//     negative, so that it counts in its group's subtotal (which may go
+//     down), in group minima and tie-breaks, and in the attainable maximum
+//     with its max (see Signed and SignedPart);
 //   - bonus points (điểm thưởng) and deductions (điểm trừ) with their caps;
 //   - which assessment stage counts (tự chấm, cụm chấm, phúc tra) and how
 //     several assessors' scores are combined;

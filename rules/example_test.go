@@ -83,7 +83,7 @@ tie_breaks:
 	}
 	// Output:
 	// cum2.yaml:7:10: criteria[0].max: group "I": max 25 cannot be reached: its children's maxima add up to only 20
-	// cum2.yaml:9:45: criteria[0].children[0].metod: unknown key "metod" (did you mean "method"?) (known keys: children, id, max, method, name, note, points_each, target, tiers, weight)
+	// cum2.yaml:9:45: criteria[0].children[0].metod: unknown key "metod" (did you mean "method"?) (known keys: children, id, max, method, min, minus, name, note, plus, points_each, target, tiers, weight)
 	// cum2.yaml:12:5: tie_breaks[0]: lots always separates the tied members, so the rules after it can never apply: put it last
 	// 3 problems; the first is at line 7
 }

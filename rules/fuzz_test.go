@@ -34,6 +34,9 @@ func FuzzParse(f *testing.F) {
 		`{"id":"x","version":"1","title":"T","criteria":[{"id":"a","name":"A","max":1},]}`,
 		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: a, name: A, max: 1, weight: 0}]\n",
 		"id: ~\nversion: null\ntitle:\nbonus:\ncriteria: [{id: a, name: A, max: 1}]\n",
+		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: s, name: S, max: 10, min: -5, method: signed, plus: {points_each: 2, name: P}, minus: {points_each: 1}}]\n",
+		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: s, name: S, max: 10, min: 11, method: signed, plus: {points_each: -2}, minus: 3}, {id: s+, name: T, max: 1}]\n",
+		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: g, name: G, min: -1, plus: {}, children: [{id: a, name: A, max: 5, method: direct, minus: {name: x}}]}]\n",
 		nested(rules.MaxDepth + 1), nested(40),
 	} {
 		f.Add([]byte(s))

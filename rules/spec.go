@@ -147,9 +147,18 @@ const (
 	// Votes: points = max × the member's votes ÷ the highest vote count in the
 	// cluster (bỏ phiếu quy ra điểm).
 	Votes Method = "votes"
+	// Signed: a criterion with a plus and a minus side (tiêu chí cộng/trừ):
+	// points = plus.points_each × achievements − minus.points_each ×
+	// failures, clamped to [min, max]; min may be negative, so that the
+	// criterion can lower its group's subtotal. A score sheet gives the
+	// counts under the keys "<id>+" and "<id>-" (or the net points under
+	// "<id>"). A criterion_floor applies to it as to every criterion: its
+	// points must reach share × max ("% of its maximum"); min does not move
+	// the floor. See SignedPart.
+	Signed Method = "signed"
 )
 
-var methods = []Method{Direct, Ratio, PassFail, Tiers, PerOccurrence, Relative, Votes}
+var methods = []Method{Direct, Ratio, PassFail, Tiers, PerOccurrence, Relative, Votes, Signed}
 
 // Criterion is a node of the criteria tree: a group (nhóm tiêu chí) when it
 // has children, a criterion (tiêu chí) otherwise.
@@ -172,7 +181,14 @@ type Criterion struct {
 	// PointsEach is the points per occurrence (per_occurrence).
 	PointsEach decimal.Decimal `yaml:"points_each" json:"points_each,omitzero"`
 	// Tiers lists thresholds and their points (tiers).
-	Tiers    []Tier      `yaml:"tiers" json:"tiers,omitempty"`
+	Tiers []Tier `yaml:"tiers" json:"tiers,omitempty"`
+	// MinPoints, Plus and Minus describe a signed criterion (cộng/trừ): the
+	// lowest points it can give (điểm tối thiểu; zero or negative), the
+	// points per achievement (cộng) and per failure (trừ).
+	MinPoints decimal.Decimal `yaml:"min" json:"min,omitzero"`
+	Plus      SignedPart      `yaml:"plus" json:"plus,omitzero"`
+	Minus     SignedPart      `yaml:"minus" json:"minus,omitzero"`
+
 	Children []Criterion `yaml:"children" json:"children,omitempty"`
 	Note     string      `yaml:"note" json:"note,omitempty"`
 }

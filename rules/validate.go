@@ -72,6 +72,7 @@ func (v *validator) spec(s *Spec) {
 		v.add("criteria", lang.Msg("rules.criteria.none"))
 	}
 	v.criteria(s.Criteria, "criteria")
+	v.signedKeys(s.Criteria, "criteria")
 	v.items(s.Bonus.Items, s.Bonus.Cap, "bonus", bonusItems)
 	v.items(s.Deductions.Items, s.Deductions.Cap, "deductions", deductionItems)
 	facts := v.facts(s.Facts)
@@ -239,6 +240,7 @@ func (v *validator) group(c *Criterion, p string) {
 	if !c.Target.IsZero() || !c.PointsEach.IsZero() || len(c.Tiers) > 0 {
 		v.add(p, lang.Msg("rules.group.leaf_keys", q(c.ID)))
 	}
+	v.signedGroup(c, p)
 	sum := childrenMax(c.Children) // the children are normalised: their maxima are known
 	switch cmp := c.MaxPoints.Cmp(sum); {
 	case c.MaxPoints.IsNegative():
@@ -258,6 +260,7 @@ func (v *validator) leaf(c *Criterion, p string) {
 		v.add(p+".method", lang.Msg("rules.criterion.method_unknown", q(c.ID), q(string(c.Method)), joinAny(methods)))
 		return
 	}
+	v.signedLeaf(c, p)
 	if c.Method != Tiers && len(c.Tiers) > 0 {
 		v.add(p+".tiers", lang.Msg("rules.criterion.tiers_misplaced", q(c.ID), string(c.Method)))
 	}

@@ -161,7 +161,7 @@ func validationCases() []validationCase {
 		{name: "an unknown method is rejected with the list of methods",
 			over: o("criteria", critWith(`      - {id: x, name: X, max: 10, method: bogus} #<`)),
 			path: "criteria[0].children[1].method",
-			msg:  `unknown method "bogus" (expected one of direct, ratio, pass_fail, tiers, per_occurrence, relative, votes)`},
+			msg:  `unknown method "bogus" (expected one of direct, ratio, pass_fail, tiers, per_occurrence, relative, votes, signed)`},
 		{name: "tiers on a direct criterion are rejected",
 			over: o("criteria", critWith(`      - {id: x, name: X, max: 10, tiers: [{at_least: 1, points: 10}]} #<`)),
 			path: "criteria[0].children[1].tiers", msg: "tiers apply only to method tiers, not direct"},

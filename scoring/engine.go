@@ -40,6 +40,7 @@ type engine struct {
 	ballot              bool     // some part of the rulebook needs a ballot (see ballotUses)
 	ballotIDs           []string // the ballots the rulebook lists (votes.ballots)
 	stageIDs            string   // the stages' ids, as messages list them
+	signed              bool     // some criterion is signed (see combineSigned)
 }
 
 // engineKey is the key of the engine in a rulebook's memo.
@@ -74,6 +75,7 @@ func compile(rb *rules.Rulebook) *engine {
 			continue
 		}
 		e.fns[i] = describe(n, e.quo, e.round, decimal.Zero)
+		e.signed = e.signed || n.Method == rules.Signed
 		e.domains[i], e.deps[i] = domainOf(n)
 	}
 	var emit func(i int)

@@ -157,6 +157,26 @@ func TestInputErrorTexts(t *testing.T) {
 		}, "input.relative.several",
 			"member A: c: is scored relative to the cluster and takes one measured value per stage; found 2 at stage cluster",
 			"đơn vị A: c: tiêu chí chấm so sánh trong cụm chỉ nhận một giá trị đo ở mỗi giai đoạn; có 2 giá trị ở giai đoạn cluster"},
+		{"a negative count of a signed criterion", signedBook, func(sh *scoring.Sheet) {
+			*sh = scoring.Sheet{Members: members("A"), Scores: []scoring.Entry{cl("A", "s+", "-3")}}
+		}, "input.signed.count",
+			"member A: s+: signed criterion: a count must be a whole number, zero or more; found -3",
+			"đơn vị A: s+: tiêu chí cộng/trừ: số lượt phải là số nguyên không âm, nhận được -3"},
+		{"a count beside the net points", signedBook, func(sh *scoring.Sheet) {
+			*sh = scoring.Sheet{Members: members("A"), Scores: []scoring.Entry{by("cluster", "X", "A", "s", "4"), by("cluster", "X", "A", "s-", "1")}}
+		}, "input.signed.both",
+			`member A: s-: signed criterion "s": stage cluster, assessor X has its net points (key "s"), so it cannot also have the count "s-"`,
+			`đơn vị A: s-: tiêu chí cộng/trừ "s": giai đoạn cluster, người chấm X đã có điểm ròng (khóa "s") nên không nhận thêm số lượt "s-"`},
+		{"a count given twice", signedBook, func(sh *scoring.Sheet) {
+			*sh = scoring.Sheet{Members: members("A"), Scores: []scoring.Entry{cl("A", "s+", "1"), cl("A", "s+", "2")}}
+		}, "input.signed.twice",
+			`member A: s+: the count "s+" is already given at stage cluster`,
+			`đơn vị A: s+: số lượt "s+" đã có ở giai đoạn cluster`},
+		{"a count of a criterion that is not signed", signedBook, func(sh *scoring.Sheet) {
+			*sh = scoring.Sheet{Members: members("A"), Scores: []scoring.Entry{cl("A", "s+", "1"), cl("A", "a+", "2")}}
+		}, "input.signed.not_kind",
+			`member A: a+: key "a+" is a plus/minus count, but criterion "a" is scored direct, not signed`,
+			`đơn vị A: a+: khóa "a+" là số lượt cộng/trừ, nhưng tiêu chí "a" không phải tiêu chí cộng/trừ (cách chấm: chấm thẳng)`},
 	}
 	seen := map[string]bool{}
 	for _, tc := range tests {
@@ -214,6 +234,7 @@ eligibility:
 tie_breaks: [more_votes, no_award_last_year]
 `
 	trimmedBook  = "criteria:\n  - {id: a, name: A, max: 10}\nassessment:\n  stages: [{id: cluster, name: Cụm, aggregate: trimmed_mean, trim: 1}]\n"
+	signedBook   = "missing: zero\ncriteria:\n  - {id: a, name: A, max: 10}\n  - {id: s, name: S, max: 10, min: -5, method: signed, plus: {points_each: 2}, minus: {points_each: 1}}\n"
 	relativeBook = "criteria:\n  - {id: c, name: C, max: 10, method: relative, target: 100}\n"
 )
 

@@ -380,6 +380,11 @@ func describe(n rules.Node, quo rules.Rounding, round rules.RoundingPolicy, targ
 		}
 	case rules.Votes:
 		f.Cap = nil
+	case rules.Signed:
+		// the input is the net points before the clamp (see combineSigned):
+		// min below min, the input itself from min on, capped at max
+		f.Pieces = []Piece{constant(Fraction{}, false, n.MinPoints), {From: Whole(n.MinPoints), Mul: one, Add: decimal.Zero, Div: one}}
+		f.Pieces[0].Unbounded = true
 	default:
 		panic("scoring: unknown method " + string(n.Method))
 	}
@@ -415,6 +420,8 @@ func domainOf(n rules.Node) (Domain, Dependence) {
 		return Domain{Kind: Continuous, Min: &zero0}, OnLeader
 	case rules.Votes:
 		return Domain{Kind: WholeCounts, Min: &zero0}, OnBallot
+	case rules.Signed:
+		return Domain{Kind: Continuous}, OwnInput // net points: any sign
 	}
 	return Domain{Kind: Continuous, Min: &zero0}, OwnInput // ratio
 }

@@ -23,11 +23,12 @@ type genFunction struct {
 	tiers  []rules.Tier
 	each   decimal.Decimal
 	target decimal.Decimal
+	min    decimal.Decimal // signed
 	quo    rules.Rounding
 }
 
 func genPointRulebook(r *rand.Rand) genFunction {
-	methods := []rules.Method{rules.Direct, rules.Ratio, rules.PassFail, rules.Tiers, rules.PerOccurrence, rules.Relative, rules.Votes}
+	methods := []rules.Method{rules.Direct, rules.Ratio, rules.PassFail, rules.Tiers, rules.PerOccurrence, rules.Relative, rules.Votes, rules.Signed}
 	g := genFunction{method: pick(r, methods...), max: d(pick(r, "5", "7", "10", "12.5", "20"))}
 	var b strings.Builder
 	fmt.Fprintf(&b, "criteria:\n  - {id: x, name: X, max: %s, method: %s", g.max, g.method)
@@ -44,6 +45,9 @@ func genPointRulebook(r *rand.Rand) genFunction {
 	case rules.PerOccurrence:
 		g.each = d(pick(r, "1", "2.5", "3", "0.7"))
 		fmt.Fprintf(&b, ", points_each: %s", g.each)
+	case rules.Signed:
+		g.min = d(pick(r, "0", "-2.5", "-5", "-20"))
+		fmt.Fprintf(&b, ", min: %s, plus: {points_each: %s}, minus: {points_each: %s}", g.min, pick(r, "1", "2.5", "0.7"), pick(r, "1", "3", "0.25"))
 	case rules.Tiers:
 		b.WriteString(", tiers: [")
 		at, pts := int64(r.IntN(10)-5), int64(0)
@@ -82,7 +86,7 @@ func genInput(r *rand.Rand, g genFunction) decimal.Decimal {
 		return decimal.NewFromInt(int64(r.IntN(12)))
 	case rules.Direct:
 		return decimal.NewFromInt(r.Int64N(g.max.Mul(d("4")).IntPart() + 1)).Div(d("4"))
-	case rules.Tiers:
+	case rules.Tiers, rules.Signed:
 		return decimal.NewFromInt(int64(r.IntN(80) - 20)).Div(d("2"))
 	}
 	return decimal.NewFromInt(int64(r.IntN(400))).Div(d(pick(r, "1", "4", "10")))
@@ -118,6 +122,8 @@ func reference(g genFunction, rb *rules.Rulebook, v, t, la, lt decimal.Decimal, 
 			}
 		}
 		return capped(p)
+	case rules.Signed: // the input is the net points: clamped to [min, max]
+		return decimal.Max(g.min, capped(v))
 	case rules.Votes:
 		if top == 0 {
 			return decimal.Zero
@@ -279,7 +285,7 @@ func TestPropertyPointFunctionIsScore(t *testing.T) {
 		}
 	}
 	if !testing.Short() {
-		for _, m := range []rules.Method{rules.Direct, rules.Ratio, rules.PassFail, rules.Tiers, rules.PerOccurrence, rules.Relative, rules.Votes} {
+		for _, m := range []rules.Method{rules.Direct, rules.Ratio, rules.PassFail, rules.Tiers, rules.PerOccurrence, rules.Relative, rules.Votes, rules.Signed} {
 			require.Greater(t, seen[m], 100, "method %s", m)
 		}
 	}

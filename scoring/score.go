@@ -261,8 +261,14 @@ func (s *scorer) leaf(m int, n *rules.Node, trace []Step) (pts, raw decimal.Deci
 			if !s.quiet {
 				ref := s.stepKey(stepInput, i, pos, v)
 				step, hit := s.kept(ref)
+				if n.Method == rules.Signed {
+					ref.ok, hit = false, false // the step shows the counts, not only v
+				}
 				if !hit {
 					step = s.keep(ref, s.step(n.ID, v, "scoring.input", st.ID, v))
+					if n.Method == rules.Signed {
+						step = s.signedStep(n, st.ID, k, v)
+					}
 				}
 				trace = append(trace, step)
 			}
@@ -385,11 +391,14 @@ func (s *scorer) method(n *rules.Node, v, target decimal.Decimal, trace []Step) 
 	ref := s.stepKey(stepMethod, n.Index, 0, v)
 	ref.ok = ref.ok && shared
 	what, hit := s.kept(ref)
+	final := p
 	if capped && !hit {
 		p = f.Pieces[k].Value(v) // the step states the points before the cap
 	}
 	switch {
 	case hit:
+	case n.Method == rules.Signed:
+		what = s.signedMethod(n, v, final)
 	case n.Method == rules.PassFail && cmpDec(p, n.Max) == 0:
 		what = s.step(n.ID, p, "scoring.pass")
 	case n.Method == rules.PassFail:
@@ -407,6 +416,9 @@ func (s *scorer) method(n *rules.Node, v, target decimal.Decimal, trace []Step) 
 		what = s.keep(ref, what)
 	}
 	trace = append(trace, what)
+	if capped && n.Method == rules.Signed {
+		return final, trace // the step says so
+	}
 	if capped {
 		p = *f.Cap
 		ref := s.stepKey(stepCapped, n.Index, 0, decimal.Zero)

@@ -39,6 +39,7 @@ type input struct {
 	// scores is dropped: the index keeps no score row of the sheet, which
 	// the caller may then free (see val).
 	scores    []Entry
+	signed    map[int32]signedCounts // the counts of the rows combined from signed criteria's counts, by row
 	off       []int32
 	rows      []slotRow
 	vals      []decimal.Decimal
@@ -226,7 +227,11 @@ func index(rb *rules.Rulebook, sh Sheet, forScoring bool) (*input, error) {
 	in.votes = make([]Vote, nm)
 
 	c.notAssigned(in, sh.NotAssigned)
-	c.scores(in, sh.Scores)
+	scores := sh.Scores
+	if e.signed {
+		scores, in.signed = combineSigned(e, scores, c, in)
+	}
+	c.scores(in, scores)
 	c.targets(in, sh.Targets)
 	c.missing(in)
 	c.occurrences(in, sh.Bonuses, bonusKeys, e.bonusPos, len(e.bonus.Items), in.bonus, in.bonusSet)

@@ -35,6 +35,8 @@
 //	score         SCT     1.1        9,75                cluster
 //	score         SCT     1.1        9.5                 cluster  SXD       (one of several assessors)
 //	score         SCT     2.3        na                  cluster            (not assigned: na, n/a, kgg, không giao)
+//	score         SCT     3.2+       3                   cluster            (signed criterion 3.2: achievements, cộng)
+//	score         SCT     3.2-       1                   cluster            (signed criterion 3.2: failures, trừ)
 //	target        SCT     2.1        120
 //	not_assigned  TTr     2.3
 //	bonus         SCT     co_tinh    1                                      Cờ thi đua tỉnh 2019
@@ -45,6 +47,13 @@
 //	votes         SCT     for        6                                      (key for, against or abstain)
 //	history       SCT     2019       merit                                  (years 1900 to 9999)
 //	lots          SCT                1                                      (position drawn, 1 first)
+//
+// A signed criterion (tiêu chí cộng/trừ, rules.Signed) takes two whole
+// counts per member, stage and assessor, keyed by its id followed by "+"
+// (achievements) and "-" (failures); either may be left out (zero). A row
+// keyed by the id alone gives the net points instead (cộng − trừ, before
+// the clamp), as a workbook's single column for the criterion does. The
+// same keys serve in JSON and YAML ("criterion": "3.2+").
 //
 // Blank lines, rows whose cells are all empty (",,,,,,", as spreadsheets
 // save a blank row) and rows whose record starts with # (comments) are

@@ -39,7 +39,7 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 		b.WriteString("    children:\n")
 		for c := range 1 + rng.IntN(4) {
 			l := leaf{id: fmt.Sprintf("c%d_%d", g, c), max: []int{5, 10, 20}[rng.IntN(3)]}
-			l.method = pick("direct", "direct", "direct", "pass_fail", "tiers", "per_occurrence", "ratio", "relative")
+			l.method = pick("direct", "direct", "direct", "pass_fail", "tiers", "per_occurrence", "ratio", "relative", "signed")
 			fmt.Fprintf(&b, "      - id: %s\n        name: tiêu chí %s\n        max: %d\n        method: %s\n", l.id, l.id, l.max, l.method)
 			switch l.method {
 			case "tiers":
@@ -48,6 +48,8 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 				fmt.Fprintf(&b, "        points_each: %s\n", pick("2.5", "1", "3"))
 			case "ratio", "relative":
 				fmt.Fprintf(&b, "        target: %s\n", pick("100", "80", "30"))
+			case "signed":
+				fmt.Fprintf(&b, "        min: %s\n        plus: {points_each: %s}\n        minus: {points_each: %s}\n", pick("0", "-2.5", "-5"), pick("2", "1.5", "3"), pick("1", "0.5", "4"))
 			}
 			if rng.IntN(4) == 0 {
 				fmt.Fprintf(&b, "        weight: %s\n", pick("2", "0.5", "1.25"))
@@ -131,6 +133,8 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 			return decimal.NewFromInt(int64(rng.IntN(11)))
 		case "ratio", "relative":
 			return decimal.NewFromInt(int64(20 + rng.IntN(10)*10))
+		case "signed": // the net points (the counts are given in the sheet below)
+			return decimal.NewFromInt(int64(rng.IntN(l.max*2+1) - l.max/2))
 		}
 		if tieHeavy {
 			return decimal.NewFromInt(int64(l.max - rng.IntN(2)))
@@ -142,7 +146,11 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 		id := fmt.Sprintf("M%02d", m)
 		sh.Members = append(sh.Members, scoring.Member{ID: id, Name: "Sở " + id})
 		for _, l := range leaves {
-			if l.method == "relative" || rng.IntN(3) > 0 {
+			if l.method == "signed" && rng.IntN(2) == 0 {
+				// the counts: achievements and failures
+				sh.Scores = append(sh.Scores, scoring.Entry{Member: id, Criterion: l.id + "+", Stage: "cluster", Value: decimal.NewFromInt(int64(rng.IntN(8)))},
+					scoring.Entry{Member: id, Criterion: l.id + "-", Stage: "cluster", Value: decimal.NewFromInt(int64(rng.IntN(5)))})
+			} else if l.method == "relative" || rng.IntN(3) > 0 {
 				sh.Scores = append(sh.Scores, scoring.Entry{Member: id, Criterion: l.id, Stage: "cluster", Value: levels(l)})
 			}
 			if rng.IntN(3) == 0 && l.method != "relative" {
@@ -179,7 +187,9 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 	// fill gaps so that every assigned criterion has a cluster or self score
 	for _, mem := range sh.Members {
 		for _, l := range leaves {
-			if !slices.ContainsFunc(sh.Scores, func(e scoring.Entry) bool { return e.Member == mem.ID && e.Criterion == l.id }) {
+			if !slices.ContainsFunc(sh.Scores, func(e scoring.Entry) bool {
+				return e.Member == mem.ID && strings.TrimRight(e.Criterion, "+-") == l.id
+			}) {
 				sh.Scores = append(sh.Scores, scoring.Entry{Member: mem.ID, Criterion: l.id, Stage: "cluster", Value: levels(l)})
 			}
 		}

@@ -27,7 +27,8 @@ var ErrNotCompilable = errors.New("cannot be compiled to fixed point")
 type plan struct {
 	c       *compiler // the rulebook's and the model's compiled parts, shared
 	rb      *rules.Rulebook
-	base    scoring.Sheet // the baseline sheet
+	base    scoring.Sheet // the baseline sheet, signed criteria's counts netted (scoring.NetSigned)
+	hash    string        // the content hash of the sheet as given
 	stage   string        // stage scenario values are recorded at
 	members []scoring.Member
 	nodes   []rules.Node
@@ -273,6 +274,10 @@ func newPlan(rb *rules.Rulebook, sheet scoring.Sheet, model Model, cfg Config) (
 // plan scores the baseline of sheet and lists its uncertain cells.
 func (c *compiler) plan(sheet scoring.Sheet, cfg Config) (*plan, error) {
 	rb, model := c.rb, c.model
+	hash := sheet.Hash()
+	// A signed criterion's input is its net points: its counts (achievements
+	// and failures) become one value, which the model varies.
+	sheet = scoring.NetSigned(rb, sheet)
 	if err := model.checkRefs(rb, sheet); err != nil {
 		return nil, err
 	}
@@ -281,7 +286,7 @@ func (c *compiler) plan(sheet scoring.Sheet, cfg Config) (*plan, error) {
 		return nil, err
 	}
 	nn := len(c.nodes)
-	p := &plan{c: c, rb: rb, base: sheet, stage: scenarioStage(rb), nodes: c.nodes, n: len(base), seed: cfg.LotsSeed,
+	p := &plan{c: c, rb: rb, base: sheet, hash: hash, stage: scenarioStage(rb), nodes: c.nodes, n: len(base), seed: cfg.LotsSeed,
 		tiers: rb.Awards(), conds: c.conds, chain: rb.TieBreaks()}
 	p.members = make([]scoring.Member, len(base))
 	for m, card := range base {

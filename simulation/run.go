@@ -346,7 +346,7 @@ func (p *plan) result(c *counts, cfg Config, engine string, elapsed time.Duratio
 	r := &Result{
 		Schema:    Schema,
 		Rulebook:  ranking.RulebookRef{ID: p.rb.ID(), Version: p.rb.Version(), Title: p.rb.Title(), Hash: p.rb.Hash()},
-		SheetHash: p.base.Hash(), Seed: cfg.Seed, Scenarios: cfg.Scenarios, Completed: int(c.done),
+		SheetHash: p.hash, Seed: cfg.Seed, Scenarios: cfg.Scenarios, Completed: int(c.done),
 		Partial: int(c.done) < cfg.Scenarios, Engine: engine, Elapsed: elapsed,
 		Ties: sh.share(c.ties, c.done), Pending: sh.share(c.pending, c.done),
 	}

@@ -48,7 +48,11 @@ func decs(xs ...string) []decimal.Decimal {
 }
 
 func genLeafSpec(r *rand.Rand, id string) genLeaf {
-	switch pick(r, "direct", "direct", "tiers", "per_occurrence", "pass_fail", "ratio", "relative") {
+	switch pick(r, "direct", "direct", "tiers", "per_occurrence", "pass_fail", "ratio", "relative", "signed") {
+	case "signed":
+		// the values are net points (cộng − trừ); the sheet gives some as counts
+		return genLeaf{id: id, method: "signed", max: d("3"), values: decs("-2", "-1", "0", "1", "2", "4"),
+			extra: "min: " + pick(r, "0", "-1") + "\nplus: {points_each: 1}\nminus: {points_each: 1}"}
 	case "direct":
 		if r.IntN(2) == 0 {
 			return genLeaf{id: id, method: "direct", max: d("3"), values: decs("0", "1", "2", "3")}
@@ -78,7 +82,7 @@ func genCase(r *rand.Rand) randomCase {
 	leafYAML := func(l genLeaf, indent string) {
 		fmt.Fprintf(&b, "%s- id: %s\n%s  name: Criterion %s\n%s  max: %s\n%s  method: %s\n", indent, l.id, indent, l.id, indent, l.max, indent, l.method)
 		if l.extra != "" {
-			fmt.Fprintf(&b, "%s  %s\n", indent, l.extra)
+			fmt.Fprintf(&b, "%s  %s\n", indent, strings.ReplaceAll(l.extra, "\n", "\n"+indent+"  "))
 		}
 		if r.IntN(5) == 0 {
 			fmt.Fprintf(&b, "%s  weight: %s\n", indent, pick(r, "2", "1.5"))
@@ -223,6 +227,15 @@ func genCase(r *rand.Rand) randomCase {
 			if r.IntN(4) == 0 {
 				sh.Scores = append(sh.Scores, scoring.Entry{Member: m, Criterion: l.id, Stage: "self", Value: l.values[len(l.values)-1]})
 			}
+			if l.method == "signed" && r.IntN(2) == 0 {
+				// the counts: v + f achievements and f failures
+				f := int64(r.IntN(2))
+				if v.IsNegative() {
+					f -= v.IntPart()
+				}
+				sh.Scores = append(sh.Scores, cl(m, l.id+"+", v.Add(decimal.NewFromInt(f)).String()), cl(m, l.id+"-", decimal.NewFromInt(f).String()))
+				continue
+			}
 			sh.Scores = append(sh.Scores, cl(m, l.id, v.String()))
 		}
 		if r.IntN(4) == 0 {
@@ -327,7 +340,7 @@ func bruteOptions(rb *rules.Rulebook, sh scoring.Sheet, card scoring.Scorecard, 
 			out = append(out, &one)
 		}
 		return out
-	case rules.Direct:
+	case rules.Direct, rules.Signed:
 		limit = n.Max
 	case rules.Ratio:
 		limit = ns.Target
@@ -381,6 +394,8 @@ func effort(c randomCase, card scoring.Scorecard, n rules.Node, v decimal.Decima
 // combinations that reach it with that gain. ok is false if none does; n is
 // the number of combinations (0 if more than limit, and nothing is ranked).
 func brute(t testing.TB, c randomCase, limit int) (gain decimal.Decimal, least *big.Rat, ok bool, n int) {
+	// a signed criterion's input is its net points: the counts combined
+	c.sh = scoring.NetSigned(c.rb, c.sh)
 	base, err := ranking.Rank(c.rb, c.sh)
 	if err != nil {
 		t.Fatalf("base sheet does not rank: %v", err)
@@ -522,9 +537,11 @@ func TestReachAgreesWithBruteForce(t *testing.T) {
 		baseSt, _ := ranking.Rank(c.rb, c.sh)
 		baseRow, _ := baseSt.Row(c.member)
 		gotEffort := new(big.Rat)
+		netted := c
+		netted.sh = scoring.NetSigned(c.rb, c.sh) // a signed criterion's input is its net points
 		for _, a := range got.Allocation {
 			nd, _ := c.rb.Node(a.Criterion)
-			gotEffort.Add(gotEffort, effort(c, baseRow.Card, nd, a.To))
+			gotEffort.Add(gotEffort, effort(netted, baseRow.Card, nd, a.To))
 		}
 		if gotEffort.Cmp(wantEffort) != 0 {
 			t.Fatalf("seed %d: allocation effort %s, but the cheapest reaching allocation has %s\nallocation %+v\n%s", seed, gotEffort.RatString(), wantEffort.RatString(), got.Allocation, describe(c))

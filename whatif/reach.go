@@ -184,7 +184,8 @@ func Reach(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, member str
 		return nil, err
 	}
 	cfg := newConfig(opts)
-	sh = sh.Clone()
+	// a signed criterion's input is its net points (its counts combined)
+	sh = scoring.NetSigned(rb, sh.Clone())
 	if !hasMember(sh, member) {
 		return nil, newError(ErrUnknownMember, member, "", "", lang.Msg("whatif.err.member.unknown"))
 	}

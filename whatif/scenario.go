@@ -333,12 +333,16 @@ func inputError(file string, line int, member, criterion, where string, m lang.M
 }
 
 // Apply returns the sheet with the scenario's edits applied in order; the
-// sheet passed in is not changed. Every edit that names an unknown member,
+// sheet passed in is not changed. A signed criterion's counts (keys
+// "<id>+", "<id>-") are combined into its net points in the sheet returned,
+// and an edit of a signed criterion sets those. Every edit that names an unknown member,
 // criterion, stage, item or fact, or removes what is not there, is reported
 // (as scoring.InputErrors with the scenario's file and line); the sheet
 // returned with errors is the input, unchanged.
 func (sc Scenario) Apply(rb *rules.Rulebook, sh scoring.Sheet) (scoring.Sheet, error) {
-	out := sh.Clone()
+	// an edit sets a signed criterion's net points: its counts are
+	// combined into them first (scoring.NetSigned)
+	out := scoring.NetSigned(rb, sh.Clone())
 	var es scoring.InputErrors
 	for _, e := range sc.Edits {
 		if err := applyEdit(rb, &out, e, scoring.Source{File: sc.File, Line: e.Line}); err != nil {

@@ -254,7 +254,8 @@ func Sensitivity(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, p Pa
 		return nil, err
 	}
 	cfg := newConfig(opts)
-	sh = sh.Clone()
+	// a signed criterion's input is its net points (its counts combined)
+	sh = scoring.NetSigned(rb, sh.Clone())
 	cards, err := scoring.Score(rb, sh, scoring.WithoutTrace())
 	if err != nil {
 		return nil, err

@@ -45,8 +45,8 @@ func rankWeight(t testing.TB, rb *rules.Rulebook, sh scoring.Sheet, node string,
 // criterion set to v.
 func rankScore(t testing.TB, rb *rules.Rulebook, sh scoring.Sheet, member, crit string, v decimal.Decimal) *ranking.Standings {
 	t.Helper()
-	s := sh
-	s.Scores = append([]scoring.Entry(nil), sh.Scores...)
+	s := scoring.NetSigned(rb, sh) // a signed criterion's input is its net points
+	s.Scores = append([]scoring.Entry(nil), s.Scores...)
 	for i, e := range s.Scores {
 		if e.Member == member && e.Criterion == crit {
 			s.Scores[i].Value = v

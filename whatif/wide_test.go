@@ -38,7 +38,7 @@ func genWide(r *rand.Rand) randomCase {
 	leafYAML := func(l genLeaf, indent string) {
 		fmt.Fprintf(&b, "%s- id: %s\n%s  name: Criterion %s\n%s  max: %s\n%s  method: %s\n", indent, l.id, indent, l.id, indent, l.max, indent, l.method)
 		if l.extra != "" {
-			fmt.Fprintf(&b, "%s  %s\n", indent, l.extra)
+			fmt.Fprintf(&b, "%s  %s\n", indent, strings.ReplaceAll(l.extra, "\n", "\n"+indent+"  "))
 		}
 		if r.IntN(6) == 0 {
 			fmt.Fprintf(&b, "%s  weight: %s\n", indent, pick(r, "2", "1.5", "0.5"))

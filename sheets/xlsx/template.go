@@ -276,6 +276,8 @@ func methodHint(n rules.Node, f scoring.PointFunction) string {
 			s += " (" + viNumber(n.Target) + ")"
 		}
 		return s
+	case netPoints(f):
+		return "Điểm cộng − điểm trừ, có thể âm (tính trong khoảng " + viNumber(f.Pieces[0].Add) + " … " + max + ")"
 	case thresholds(f):
 		var parts []string
 		for i := len(f.Pieces) - 1; i >= 0; i-- {
@@ -286,6 +288,18 @@ func methodHint(n rules.Node, f scoring.PointFunction) string {
 		return "Giá trị đạt được (" + strings.Join(parts, "; ") + ")"
 	}
 	return "Điểm, từ 0 đến " + max
+}
+
+// netPoints reports whether f takes net points of any sign and clamps
+// them (a signed criterion, cộng/trừ): a constant from −∞, then the input
+// itself.
+func netPoints(f scoring.PointFunction) bool {
+	d := f.Domain
+	if d.Kind != scoring.Continuous || d.Min != nil || d.Max != nil || len(f.Pieces) != 2 {
+		return false
+	}
+	p, q := f.Pieces[0], f.Pieces[1]
+	return p.Constant() && p.Unbounded && !q.Constant() && q.Mul.Equal(decimal.NewFromInt(1)) && q.Add.IsZero() && q.Round == nil
 }
 
 // thresholds reports whether f's points are steps at thresholds of an
@@ -313,6 +327,8 @@ func criterionCheck(f scoring.PointFunction) (func(*excelize.DataValidation) err
 		return wholeRange(0, 1), "Nhập 1 (đạt) hoặc 0 (không đạt), hoặc kgg nếu không được giao"
 	case d.Kind == scoring.WholeCounts:
 		return wholeRange(0, 1000), "Nhập số lần (số nguyên), hoặc kgg nếu không được giao"
+	case netPoints(f):
+		return decimalRange("-1000000000", "1000000000"), "Nhập điểm cộng − điểm trừ (có thể âm), hoặc kgg nếu không được giao"
 	case d.Max != nil: // a score up to the maximum
 		return decimalRange("0", d.Max.String()), "Nhập điểm từ 0 đến " + viNumber(*d.Max) + " (hoặc kgg nếu không được giao)"
 	}
