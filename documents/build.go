@@ -230,7 +230,8 @@ func number(m lang.Message) (decimal.Decimal, error) {
 	return decimal.NewFromString(m.Args[0])
 }
 
-// tiedWith returns the other members of the unresolved tie a member is in.
+// tiedWith returns the other members of the tie a member is in (a shared
+// rank, or an unresolved tie if it decides an award).
 func (b *builder) tiedWith(id string) []string {
 	for _, t := range b.st.Ties {
 		if slices.Contains(t.Members, id) {
@@ -247,7 +248,7 @@ func (b *builder) tiedWith(id string) []string {
 }
 
 // rankRemark says how a member's rank relates to a member with the same
-// total: broken by which rule (both directions), or unresolved. Empty when
+// total: broken by which rule (both directions), shared, or unresolved. Empty when
 // its total differs from both neighbours'.
 func (b *builder) rankRemarks(i int) []string {
 	rows := b.st.Rows
@@ -255,7 +256,13 @@ func (b *builder) rankRemarks(i int) []string {
 	var out []string
 	if r.Tied {
 		if others := b.tiedWith(r.Member.ID); len(others) > 0 {
-			out = append(out, b.say("doc.note_tied_with", b.memberNames(others)))
+			// only a tie that decides an award is unresolved; any other
+			// is a shared rank (đồng hạng), said quietly
+			key := "doc.note_shared_with"
+			if r.Unresolved {
+				key = "doc.note_tied_with"
+			}
+			out = append(out, b.say(key, b.memberNames(others)))
 		}
 	}
 	if d := r.DecidedBy; isTieBreak(d) {

@@ -87,6 +87,7 @@ func TestGolden(t *testing.T) {
 		{"top-ineligible-submission", "top-ineligible.csv", documents.Submission, documents.Options{}},
 		{"unresolved-tie-submission", "unresolved-tie.csv", documents.Submission, documents.Options{}},
 		{"unresolved-tie-summary", "unresolved-tie.csv", documents.Summary, documents.Options{}},
+		{"shared-rank-submission", "shared-rank.csv", documents.Submission, documents.Options{}},
 	}
 	for _, c := range cases {
 		rb, st := rank(t, c.sheet)
@@ -242,6 +243,10 @@ func TestSubmissionContent(t *testing.T) {
 			"01 suất chưa xác định: Sở Công Thương và Sở Khoa học và Công nghệ bằng điểm",
 			"b) Bằng khen của Chủ tịch UBND tỉnh: chưa xét, chờ phân định trường hợp bằng điểm nêu trên.",
 		}, []string{"(đơn vị xếp thứ"}},
+		{"a tie that decides no award → a shared rank, no warning", "shared-rank.csv", documents.Options{}, []string{
+			"Sở Nông nghiệp và Phát triển nông thôn: 79,85 điểm, đồng xếp thứ Sáu (đồng hạng với Thanh tra tỉnh: bằng nhau theo mọi tiêu chí ưu tiên, không ảnh hưởng đến khen thưởng)",
+			"Thanh tra tỉnh: 79,85 điểm, đồng xếp thứ Sáu (đồng hạng với Sở Nông nghiệp và Phát triển nông thôn",
+		}, []string{"CHƯA ĐỦ CĂN CỨ ĐỂ TRÌNH", "chưa phân định"}},
 		{"English labels, English numbers", "scores-2020.csv", documents.Options{Lang: lang.English}, []string{
 			"SOCIALIST REPUBLIC OF VIET NAM", "SUBMISSION", "On the proposal to award Cờ thi đua của UBND tỉnh and Bằng khen của Chủ tịch UBND tỉnh for 2020",
 			"Sở Công Thương: 96.35 points, ranked first;", "**Sở Công Thương** (ranked first, 96.35 points)",

@@ -51,8 +51,8 @@ var cliTexts = map[string][2]string{
 	"cli.sim.compiled":   {"biên dịch (số nguyên, chính xác)", "compiled"},
 	"cli.sim.partial":    {"KẾT QUẢ DỞ DANG: dừng sau {0} trên {1} kịch bản", "PARTIAL RESULT: stopped after {0} of {1} scenarios"},
 	"cli.sim.rank":       {"hạng {0}", "rank {0}"},
-	"cli.sim.tied":       {"chưa phân định", "unresolved"},
-	"cli.sim.unresolved": {"Kịch bản có bằng điểm chưa phân định: {0}; có suất khen thưởng chờ phân định: {1}", "Scenarios with an unresolved tie: {0}; with an award left pending: {1}"},
+	"cli.sim.tied":       {"đồng hạng", "shared rank"},
+	"cli.sim.unresolved": {"Kịch bản có đồng hạng (bằng nhau theo mọi tiêu chí ưu tiên): {0}; trong đó có suất khen thưởng chờ phân định: {1}", "Scenarios with a shared rank (equal under every rule of the chain): {0}; of which with an award left pending: {1}"},
 	"cli.sim.note":       {"Cột khen thưởng: xác suất được đề nghị, kèm khoảng tin cậy 95%; — không lần nào.", "Award columns: probability of being proposed, with its 95% confidence interval; — never."},
 	"cli.sim.progress":   {"kịch bản", "scenarios"},
 

@@ -4,10 +4,15 @@
 // Rank scores every member under the rulebook, orders them by the ranking
 // basis (total or percentage) and breaks ties with the rulebook's ordered
 // tie-break chain. For each pair of adjacent members it records the rule
-// that separated them and both members' values under that rule. A tie the
-// chain cannot break is reported as unresolved and the members share a rank;
-// it is never broken silently. Drawing lots (bốc thăm) uses a recorded draw
-// or a seed, and the standings record which.
+// that separated them and both members' values under that rule. Members
+// the chain cannot separate share a rank (đồng hạng), numbered by the
+// rulebook's rank convention (1, 1, 3 or 1, 1, 2), and are never ordered
+// silently. Such a tie is reported as unresolved only where it decides
+// something — more contenders than an award tier's places left, the award
+// then pending (Tie.Decides, Row.Unresolved, Standings.UnresolvedTies);
+// anywhere else it is a shared rank, said quietly (Decision.Shared,
+// Standings.SharedRanks). Drawing lots (bốc thăm) uses a recorded draw or a
+// seed, and the standings record which.
 //
 // It then checks every member against the eligibility conditions and
 // proposes the award tiers in order (e.g. Cờ thi đua, then Bằng khen), one

@@ -143,6 +143,8 @@ var idArgs = map[string][]idKind{
 	"decision.brief":       {rule, member},
 	"decision.tied_with":   {member},
 	"decision.unresolved":  {member, member},
+	"decision.shared":      {member, member},
+	"decision.shared_with": {member},
 	"rule":                 {rule},
 	"value.h2h.pair":       {value, value, member},
 	"value.award":          {tier},

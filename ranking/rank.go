@@ -111,6 +111,7 @@ func rankScorecards(rb *rules.Rulebook, sh scoring.Sheet, hash string, cards []s
 		st.Awards = append(st.Awards, Award{Tier: tier.ID, Name: tier.Name, Quota: cl.QuotaOf(t), Proposed: []string{}})
 	}
 	r.Propose()
+	rec.ties(r)
 	if cl.Grades() > 0 {
 		grades := rb.Grades()
 		for _, g := range grades {
@@ -225,6 +226,31 @@ type recorder struct {
 	seed  *uint64
 	tiers []rules.AwardTier
 	links []Decision // links[pos-1]: how the member at pos was decided
+	// tiePos[i] is the position of the first member of st.Ties[i]
+	tiePos []int
+}
+
+// ties completes the ties the chain could not break, once the awards are
+// proposed: each tie's rank (by the rulebook's convention) and the award
+// tiers it decides; a tie that decides none is a shared rank (đồng hạng),
+// its decisions marked Shared; a member in a tie that decides one is
+// marked Unresolved.
+func (r *recorder) ties(rk *standings.Ranker) {
+	for i, pos := range r.tiePos {
+		tie := &r.st.Ties[i]
+		tie.Rank = rk.Rank[pos]
+		for t, tier := range r.tiers {
+			if rk.TieDecides(pos, t) {
+				tie.Decides = append(tie.Decides, tier.ID)
+			}
+		}
+		for k := 1; k < len(tie.Members); k++ {
+			r.links[pos+k-1].Shared = len(tie.Decides) == 0
+		}
+	}
+	for pos, m := range rk.Order {
+		r.st.Rows[pos].Unresolved = rk.Decides[m]
+	}
 }
 
 func (r *recorder) id(m int) string { return r.cards[m].Member.ID }
@@ -245,7 +271,8 @@ func (r *recorder) Unresolved(pos int, group []int, tried int, note lang.Message
 	for i := range tried {
 		names[i] = r.cl.Chain()[i].Name
 	}
-	r.st.Ties = append(r.st.Ties, Tie{Rank: pos + 1, Members: ids, Tried: names, Note: note})
+	r.st.Ties = append(r.st.Ties, Tie{Members: ids, Tried: names, Note: note})
+	r.tiePos = append(r.tiePos, pos)
 	for i := 1; i < len(group); i++ {
 		r.links[pos+i-1] = Decision{Rule: "unresolved", Upper: ids[i-1], Lower: ids[i], Unresolved: true, Note: note}
 	}

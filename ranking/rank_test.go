@@ -374,7 +374,7 @@ func TestUnresolvedTies(t *testing.T) {
 			require.True(t, row(t, st, id).Tied, id)
 		}
 		require.False(t, row(t, st, "D").Tied)
-		require.Equal(t, []ranking.Tie{{Rank: 1, Members: []string{"A", "B", "C"}, Tried: []string{"total"}}}, ties(st))
+		require.Equal(t, []ranking.Tie{{Rank: 1, Members: []string{"A", "B", "C"}, Tried: []string{"total"}, Decides: []string{"flag", "merit"}}}, ties(st))
 		if diff := cmp.Diff([]ranking.Decision{tie("A", "B"), tie("B", "C"), dec("total", "C", "D", "15", "12")}, decided(st), cmpOpts); diff != "" {
 			t.Errorf("DecidedBy (-want +got):\n%s", diff)
 		}
@@ -389,7 +389,7 @@ func TestUnresolvedTies(t *testing.T) {
 		st := mustRank(t, rb, sh)
 		require.Equal(t, []string{"E", "A", "B", "D"}, order(st))
 		require.Equal(t, []int{1, 2, 2, 4}, ranks(st))
-		require.Equal(t, []ranking.Tie{{Rank: 2, Members: []string{"A", "B"}, Tried: []string{"total"}}}, ties(st))
+		require.Equal(t, []ranking.Tie{{Rank: 2, Members: []string{"A", "B"}, Tried: []string{"total"}, Decides: []string{"merit"}}}, ties(st))
 	})
 	t.Run("two separate ties", func(t *testing.T) {
 		rb := mustRulebook(t, tieBook)
@@ -409,7 +409,7 @@ func TestUnresolvedTies(t *testing.T) {
 		scores(&sh, "A", abc, "5 5 5")
 		scores(&sh, "B", abc, "5 5 5")
 		st := mustRank(t, rb, sh)
-		require.Equal(t, []ranking.Tie{{Rank: 1, Members: []string{"A", "B"}, Tried: []string{"total", "fewer_deductions", "group I", "more_bonus"}}}, ties(st))
+		require.Equal(t, []ranking.Tie{{Rank: 1, Members: []string{"A", "B"}, Tried: []string{"total", "fewer_deductions", "group I", "more_bonus"}, Decides: []string{"flag", "merit"}}}, ties(st))
 	})
 	t.Run("a partial break leaves the rest of the tie unresolved", func(t *testing.T) {
 		rb := mustRulebook(t, tieBook+"tie_breaks: [{group: I}]\n")
@@ -420,7 +420,7 @@ func TestUnresolvedTies(t *testing.T) {
 		st := mustRank(t, rb, sh)
 		require.Equal(t, []string{"B", "C", "A"}, order(st))
 		require.Equal(t, []int{1, 1, 3}, ranks(st))
-		require.Equal(t, []ranking.Tie{{Rank: 1, Members: []string{"B", "C"}, Tried: []string{"total", "group I"}}}, ties(st))
+		require.Equal(t, []ranking.Tie{{Rank: 1, Members: []string{"B", "C"}, Tried: []string{"total", "group I"}, Decides: []string{"flag", "merit"}}}, ties(st))
 	})
 	t.Run("lots without a seed: the tie says why", func(t *testing.T) {
 		rb := mustRulebook(t, tieBook+"tie_breaks: [lots]\n")

@@ -18,15 +18,20 @@ type Standings struct {
 	Year      int         `json:"year,omitempty"`
 	SheetHash string      `json:"sheet_hash"`
 	Basis     rules.Basis `json:"basis"`
-	// Rows are the members in rank order. Members in an unresolved tie share
-	// a rank and are listed by name in Vietnamese alphabetical order.
+	// Rows are the members in rank order. Members the chain cannot
+	// separate share a rank (đồng hạng), numbered by the rulebook's rank
+	// convention, and are listed by name in Vietnamese alphabetical order.
 	Rows []Row `json:"rows"`
 	// Awards holds one entry per award tier, in the rulebook's order.
 	Awards []Award `json:"awards"`
 	// Grades holds one entry per grading band, highest first, if the
 	// rulebook grades its members (xếp loại).
 	Grades []GradeCount `json:"grades,omitempty"`
-	// Ties lists the ties the chain could not break.
+	// Ties lists the ties the chain could not break: every group of
+	// members sharing a rank. Only those whose Decides is set are
+	// unresolved in the sense that matters — they decide an award, which
+	// waits for them (UnresolvedTies); the others are shared ranks, shown
+	// quietly (SharedRanks).
 	Ties []Tie `json:"unresolved_ties,omitempty"`
 	// Lots records how lots were drawn, if they were.
 	Lots *Lots `json:"lots,omitempty"`
@@ -51,11 +56,16 @@ type RulebookRef struct {
 type Row struct {
 	Rank   int            `json:"rank"`
 	Member scoring.Member `json:"member"`
-	// Tied is true if the member is in a tie the chain could not break.
-	Tied    bool            `json:"tied,omitempty"`
-	Total   decimal.Decimal `json:"total"`
-	Percent decimal.Decimal `json:"percent"`
-	Basis   decimal.Decimal `json:"basis"`
+	// Tied is true if the member shares its rank with others: the chain
+	// could not separate them (đồng hạng).
+	Tied bool `json:"tied,omitempty"`
+	// Unresolved is true if the member's tie decides an award: places of
+	// an award tier wait for it (Tie.Decides). A tie that decides nothing
+	// is a shared rank, not an unresolved tie.
+	Unresolved bool            `json:"unresolved,omitempty"`
+	Total      decimal.Decimal `json:"total"`
+	Percent    decimal.Decimal `json:"percent"`
+	Basis      decimal.Decimal `json:"basis"`
 	// Awards lists the award tiers proposed for the member (at most one).
 	Awards []string `json:"awards"`
 	// Grade is the member's grading band (xếp loại), the id of one of the
@@ -94,7 +104,8 @@ func (f Failure) Text(t lang.Tag) string { return f.Message.In(t) }
 
 // Decision records how two adjacent members were separated: by which rule,
 // with both values. If the chain could not separate them, Unresolved is true
-// and Rule is "unresolved".
+// and Rule is "unresolved"; Shared then says whether they simply share the
+// rank, their tie deciding no award.
 type Decision struct {
 	Rule  string `json:"rule"`  // "total", "group II", "fewer_deductions", "lots", … or "unresolved"
 	Upper string `json:"upper"` // the upper member's id
@@ -105,6 +116,11 @@ type Decision struct {
 	UpperValue lang.Message `json:"upper_value,omitzero"`
 	LowerValue lang.Message `json:"lower_value,omitzero"`
 	Unresolved bool         `json:"unresolved,omitempty"`
+	// Shared is true if the chain could not separate the two (Unresolved)
+	// but their tie decides no award: they share the rank (đồng hạng),
+	// quietly. Unresolved keeps its meaning, the chain's, for readers of
+	// the v2 layout.
+	Shared bool `json:"shared,omitempty"`
 	// Note says why the chain could not separate the two (every rule found
 	// them equal, or lots without a seed or a recorded draw); zero when it
 	// did.
@@ -116,6 +132,9 @@ type Decision struct {
 // unresolved tie "SXD và SKHCN bằng điểm, chưa phân định: …". Names.Of
 // names the members.
 func (d Decision) Message() lang.Message {
+	if d.Shared {
+		return lang.Msg("decision.shared", d.Upper, d.Lower).With(d.Note)
+	}
 	if d.Unresolved {
 		return lang.Msg("decision.unresolved", d.Upper, d.Lower).With(d.Note)
 	}
@@ -129,6 +148,9 @@ func (d Decision) Text(t lang.Tag) string { return d.Message().In(t) }
 // standings table's "decided by" column does: "nhóm I: 38 < 38,5 (SXD)",
 // or "BẰNG ĐIỂM, chưa phân định với SXD". Names.Of names the member.
 func (d Decision) BriefMessage() lang.Message {
+	if d.Shared {
+		return lang.Msg("decision.shared_with", d.Upper)
+	}
 	if d.Unresolved {
 		return lang.Msg("decision.tied_with", d.Upper)
 	}
@@ -138,11 +160,19 @@ func (d Decision) BriefMessage() lang.Message {
 // Brief writes the decision's brief form (BriefMessage) in the language.
 func (d Decision) Brief(t lang.Tag) string { return d.BriefMessage().In(t) }
 
-// Tie is a group of members the tie-break chain could not separate.
+// Tie is a group of members the tie-break chain could not separate: they
+// share a rank. It is an unresolved tie (bằng điểm chưa phân định) only if
+// it decides an award (Decides); otherwise it is a shared rank (đồng hạng)
+// and decides nothing.
 type Tie struct {
 	Rank    int      `json:"rank"`
 	Members []string `json:"members"`
 	Tried   []string `json:"tried"` // the rules applied, in order, that found them equal
+	// Decides lists the award tiers whose places wait for the tie: the
+	// tier it leaves pending, and the tiers blocked behind that one which
+	// it may decide. Empty: the members share the rank, quietly — every
+	// one of them gets the award its place gives, or none does.
+	Decides []string `json:"decides,omitempty"`
 	// Note says why the chain could not separate them: "bằng nhau theo mọi
 	// tiêu chí ưu tiên: …", or why lots could not be drawn.
 	Note lang.Message `json:"note,omitzero"`
@@ -188,6 +218,33 @@ type Lots struct {
 	Recorded []string `json:"recorded,omitempty"`
 	// Draws lists each tie resolved by lots and the order drawn.
 	Draws [][]string `json:"draws,omitempty"`
+}
+
+// Unresolved reports whether the tie decides an award (Decides).
+func (t Tie) Unresolved() bool { return len(t.Decides) > 0 }
+
+// UnresolvedTies returns the ties that decide an award: those a reader is
+// to be warned of, whose awards wait for a tie-break or a drawing of lots.
+func (s *Standings) UnresolvedTies() []Tie {
+	var out []Tie
+	for _, t := range s.Ties {
+		if t.Unresolved() {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// SharedRanks returns the ties that decide nothing: members who share a
+// rank (đồng hạng), shown quietly.
+func (s *Standings) SharedRanks() []Tie {
+	var out []Tie
+	for _, t := range s.Ties {
+		if !t.Unresolved() {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // Row returns the row of the member with the given id.

@@ -23,7 +23,10 @@
 //     several assessors' scores are combined;
 //   - rounding: the places and mode, and where it applies;
 //   - eligibility conditions (điều kiện, tiêu chuẩn), each with a reason;
-//   - the ordered tie-break chain (thứ tự ưu tiên khi bằng điểm);
+//   - the ordered tie-break chain (thứ tự ưu tiên khi bằng điểm), and how
+//     members it cannot separate share a rank (đồng hạng), numbered by the
+//     rank_convention: competition, 1, 1, 3 (the default), or dense,
+//     1, 1, 2 (see RankConvention);
 //   - the award policy (Cờ thi đua, Bằng khen): which ranks or which share of
 //     the cluster each tier goes to and what happens when a member is
 //     ineligible;

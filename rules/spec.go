@@ -34,6 +34,11 @@ type Spec struct {
 	RankBy     Basis          `yaml:"rank_by" json:"rank_by,omitempty"`
 	Votes      VotePolicy     `yaml:"votes" json:"votes"`
 
+	// RankConvention numbers shared ranks (đồng hạng), beside RankBy:
+	// competition (1, 1, 3; the default) or dense (1, 1, 2). See
+	// RankConvention.
+	RankConvention RankConvention `yaml:"rank_convention" json:"rank_convention,omitempty"`
+
 	Eligibility []Condition `yaml:"eligibility" json:"eligibility,omitempty"`
 	TieBreaks   []TieBreak  `yaml:"tie_breaks" json:"tie_breaks,omitempty"`
 	Grades      []Grade     `yaml:"grades" json:"grades,omitempty"`

@@ -51,6 +51,8 @@ func textCases() []textCase {
 			`cách xử lý điểm thiếu "skip" không hợp lệ (dùng error hoặc zero)`},
 		{"an unknown ranking basis", o("rank_by", "rank_by: votes"), "rules.rank_by.unknown",
 			`căn cứ xếp hạng "votes" không hợp lệ (dùng total hoặc percent)`},
+		{"an unknown rank convention", o("rank_by", "rank_convention: olympic"), "rules.rank_convention.unknown",
+			`cách đánh số đồng hạng "olympic" không hợp lệ (dùng competition: 1, 1, 3 hoặc dense: 1, 1, 2)`},
 
 		// Ids and names, for every kind of entry.
 		{"a criterion without an id", leaf(`      - {name: X, max: 10}`), "rules.id.missing", "tiêu chí thiếu id"},
@@ -245,7 +247,7 @@ func textCases() []textCase {
 		{"a JSON syntax error", "{\"id\": \"x\",}", "decode.json_syntax",
 			"lỗi cú pháp JSON: invalid character '}' looking for beginning of object key string (tài liệu bắt đầu bằng { nên được đọc theo JSON)"},
 		{"a misspelt key", o("jurisdiction", "jurisdicton: Tỉnh Thử"), "decode.unknown_key.suggest",
-			`khóa không hợp lệ "jurisdicton" (có phải là "jurisdiction"?) (các khóa hợp lệ: assessment, authority, awards, bonus, criteria, deductions, eligibility, facts, grades, id, in_force, jurisdiction, missing, rank_by, regulation, rounding, tie_breaks, title, version, votes)`},
+			`khóa không hợp lệ "jurisdicton" (có phải là "jurisdiction"?) (các khóa hợp lệ: assessment, authority, awards, bonus, criteria, deductions, eligibility, facts, grades, id, in_force, jurisdiction, missing, rank_by, rank_convention, regulation, rounding, tie_breaks, title, version, votes)`},
 		{"a key far from all", o("missing", "missing: zero\nxyzzy_frobnicate: 1"), "decode.unknown_key", ""},
 		{"a key given twice", o("missing", "missing: zero\nmissing: error"), "decode.duplicate_key", ""},
 		{"a merge key", o("deductions", "deductions:\n  items:\n    - &d {id: d1, name: X, points: 1}\n    - {<<: *d, id: d2}"), "decode.merge_key", ""},

@@ -84,6 +84,7 @@ func (v *validator) spec(s *Spec) {
 	if s.RankBy != ByTotal && s.RankBy != ByPercent {
 		v.add("rank_by", lang.Msg("rules.rank_by.unknown", q(string(s.RankBy))))
 	}
+	v.rankConvention(s)
 	v.votePolicy(s.Votes, "votes")
 	ballots := v.ballots(s.Votes.Ballots)
 	conds := v.conditions(s.Eligibility, facts)

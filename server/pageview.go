@@ -386,7 +386,9 @@ func newResultView(rb *rules.Rulebook, st *ranking.Standings, ws []Problem) *res
 		}
 		rv.Awards = append(rv.Awards, av)
 	}
-	for _, t := range st.Ties {
+	// only the ties that decide an award are listed; members who share a
+	// rank otherwise show it by their rank ("6=") and its reason (đồng hạng)
+	for _, t := range st.UnresolvedTies() {
 		var ms, tried []string
 		for _, id := range t.Members {
 			ms = append(ms, name(id))

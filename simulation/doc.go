@@ -8,7 +8,7 @@
 // from a seeded stream — scenario i depends only on the seed and i, so the
 // result is the same on any machine and for any number of workers — ranks
 // each scenario exactly as package ranking would, and counts, per member,
-// each rank, each award tier and unresolved ties.
+// each rank, each award tier and shared ranks (ties the chain cannot break).
 //
 // Scenarios are ranked by a compiled plan: Run compiles a rulebook, a
 // sheet and a model into integer fixed-point tables, at a scale derived from

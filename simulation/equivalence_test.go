@@ -77,6 +77,7 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 		}
 	}
 	fmt.Fprintf(&b, "rank_by: %s\n", pick("total", "total", "percent"))
+	fmt.Fprintf(&b, "rank_convention: %s\n", pick("competition", "dense", "dense"))
 	fmt.Fprintf(&b, "assessment: {stages: [{id: self, name: Tự chấm}, {id: cluster, name: Cụm chấm}], counts: %s}\n", pick("latest", "max", "min"))
 	b.WriteString("eligibility:\n")
 	// thresholds inclusive or strict, lower or upper bounds

@@ -77,8 +77,8 @@ type Result struct {
 	RanksKept int           `json:"ranks_kept,omitempty"`
 	Tiers     []string      `json:"tiers"`
 	Members   []MemberOdds  `json:"members"`
-	Ties      Share         `json:"unresolved"` // scenarios with an unresolved tie
-	Pending   Share         `json:"pending"`    // scenarios in which an award was left pending
+	Ties      Share         `json:"unresolved"` // scenarios with a shared rank (đồng hạng: the chain could not separate two members), deciding an award or not
+	Pending   Share         `json:"pending"`    // scenarios in which an award was left pending: a tie decided it (ranking.Tie.Decides)
 	Elapsed   time.Duration `json:"-"`
 }
 
@@ -96,7 +96,9 @@ type MemberOdds struct {
 	// Awards[t] is the share of scenarios in which the member was proposed
 	// for tier t (in the order of Result.Tiers).
 	Awards []Share `json:"awards"`
-	// Tied is the share of scenarios in which it was in an unresolved tie.
+	// Tied is the share of scenarios in which it shared its rank with
+	// another member (the chain could not separate them), whether the tie
+	// decided an award or not.
 	Tied Share `json:"tied"`
 }
 

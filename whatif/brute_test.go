@@ -129,6 +129,9 @@ func genCase(r *rand.Rand) randomCase {
 	if percent {
 		b.WriteString("rank_by: percent\n")
 	}
+	if r.IntN(3) == 0 {
+		b.WriteString("rank_convention: dense\n")
+	}
 	// Eligibility.
 	var maxTotal decimal.Decimal
 	for _, l := range leaves {
@@ -293,16 +296,18 @@ func meets(rb *rules.Rulebook, st *ranking.Standings, member string, t whatif.Ta
 		}
 		return false
 	}
-	size := 1
-	if row.Tied {
-		size = 0
-		for _, r := range st.Rows {
-			if r.Rank == row.Rank {
-				size++
-			}
+	// the places before the member's rank and those it covers (a tie's),
+	// counted whatever the rank convention numbers them
+	above, size := 0, 0
+	for _, r := range st.Rows {
+		switch {
+		case r.Rank == row.Rank:
+			size++
+		case size == 0:
+			above++
 		}
 	}
-	return row.Rank+size-1 <= t.Rank
+	return above+size <= t.Rank
 }
 
 // bruteOptions lists, for one of the member's criteria, every input the

@@ -227,16 +227,12 @@ func (p *placing) reached(member int, t Target, tier int) bool {
 		a := p.award[member]
 		return a >= 0 && int(a) <= tier
 	}
-	i := p.pos[member]
-	last := p.rank[i]
-	if p.tied[member] {
-		size := 0
-		for _, r := range p.rank {
-			if r == p.rank[i] {
-				size++
-			}
+	// the last place the member's rank covers, counted (see reached)
+	rank, last := p.rank[p.pos[member]], 0
+	for i, r := range p.rank {
+		if r == rank {
+			last = i + 1
 		}
-		last = p.rank[i] + size - 1
 	}
 	return last <= t.Rank
 }

@@ -19,7 +19,9 @@ import (
 //
 // A rank k is reached when the member is certainly among the first k: its
 // rank is k or better and, if it shares an unresolved tie, the whole tie
-// lies within the first k places. An award tier is reached when the member
+// lies within the first k places. Places are counted, whatever the
+// rulebook's rank convention: under dense ranks (1, 1, 2) the member
+// ranked 2 after a shared first rank is third, and reaches rank 3. An award tier is reached when the member
 // is proposed for that tier or for one that precedes it in the rulebook (a
 // member proposed for the flag has more than a Bằng khen). A pending award
 // (an unresolved tie for its last place) is not reached.
@@ -82,15 +84,13 @@ func reached(st *ranking.Standings, member string, t Target, rb *rules.Rulebook)
 		}
 		return false
 	}
-	last := row.Rank
-	if row.Tied {
-		size := 0
-		for _, r := range st.Rows {
-			if r.Rank == row.Rank {
-				size++
-			}
+	// the last place the member's rank covers (a tie's, in an order not
+	// yet decided), counted whatever the rank convention numbers it
+	last := 0
+	for i, r := range st.Rows {
+		if r.Rank == row.Rank {
+			last = i + 1
 		}
-		last = row.Rank + size - 1 // the tie covers these ranks, in an order not yet decided
 	}
 	return last <= t.Rank
 }

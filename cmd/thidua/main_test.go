@@ -45,6 +45,13 @@ func TestGolden(t *testing.T) {
 		{"rank-top-ineligible", []string{"rank", "--rules", rb, "--scores", cum2 + "top-ineligible.csv"}, exitOK},
 		{"rank-unresolved-tie", []string{"rank", "--rules", rb, "--scores", cum2 + "unresolved-tie.csv"}, exitOK},
 		{"rank-unresolved-tie-json", []string{"rank", "--rules", rb, "--scores", cum2 + "unresolved-tie.csv", "--format", "json"}, exitOK},
+		// a tie that decides no award: a shared rank, quietly; --explain says why
+		{"rank-shared-rank", []string{"rank", "--rules", rb, "--scores", cum2 + "shared-rank.csv"}, exitOK},
+		{"rank-shared-rank-en", []string{"rank", "--rules", rb, "--scores", cum2 + "shared-rank.csv", "--lang", "en"}, exitOK},
+		{"rank-shared-rank-json", []string{"rank", "--rules", rb, "--scores", cum2 + "shared-rank.csv", "--format", "json"}, exitOK},
+		{"rank-shared-rank-explain", []string{"rank", "--rules", rb, "--scores", cum2 + "shared-rank.csv", "--explain"}, exitOK},
+		// dense ranks (rank_convention: dense): 1=, 1=, 2
+		{"rank-dense-unresolved-tie", []string{"rank", "--rules", "testdata/dense-rulebook.yaml", "--scores", cum2 + "unresolved-tie.csv"}, exitOK},
 		// a sector's cluster: its council considers, its head decides
 		{"rank-sector-authority", []string{"rank", "--rules", sector, "--scores", "testdata/sector-scores.csv"}, exitOK},
 		{"rank-sector-authority-en", []string{"rank", "--rules", sector, "--scores", "testdata/sector-scores.csv", "--lang", "en"}, exitOK},

@@ -94,7 +94,7 @@ func printStandings(stdout, stderr io.Writer, t lang.Tag, rb *rules.Rulebook, st
 		}
 		return exitOK
 	}
-	printTable(stdout, t, rb, st)
+	printTable(stdout, t, rb, st, explain)
 	if explain {
 		printExplain(stdout, t, st)
 	}
@@ -179,7 +179,9 @@ func places(st *ranking.Standings) int32 {
 	return p
 }
 
-func printTable(w io.Writer, t lang.Tag, rb *rules.Rulebook, st *ranking.Standings) {
+// printTable writes the standings, the proposals, the ties that decide an
+// award and, if explain, the ranks shared quietly.
+func printTable(w io.Writer, t lang.Tag, rb *rules.Rulebook, st *ranking.Standings, explain bool) {
 	title := st.Cluster
 	if title == "" {
 		title = t.Say("cli.cluster")
@@ -278,19 +280,17 @@ func printTable(w io.Writer, t lang.Tag, rb *rules.Rulebook, st *ranking.Standin
 			fmt.Fprintln(w, t.Say("cli.forfeited", names.Member(s.Member), strings.Join(names.Conditions(s.Failed), "; ")))
 		}
 	}
-	if len(st.Ties) > 0 {
+	// only the ties that decide an award are reported; members who share
+	// a rank otherwise are shown by their rank ("3=") and, with --explain,
+	// by printSharedRanks
+	if ties := st.UnresolvedTies(); len(ties) > 0 {
 		fmt.Fprintln(w, "\n"+t.Say("cli.ties"))
-		for _, tie := range st.Ties {
-			var tried []string
-			for _, r := range tie.Tried {
-				tried = append(tried, t.Rule(names.Rule(r)))
-			}
-			line := t.Say("cli.tie", tie.Rank, strings.Join(names.Members(tie.Members), ", "), strings.Join(tried, ", "))
-			if tie.Note.Key != "tie.equal" {
-				line += " (" + names.Of(tie.Note).In(t) + ")"
-			}
-			fmt.Fprintln(w, line)
+		for _, tie := range ties {
+			fmt.Fprintln(w, tieLine(t, names, "cli.tie", tie))
 		}
+	}
+	if explain {
+		printSharedRanks(w, t, st)
 	}
 	if st.Lots != nil {
 		var draws []string
@@ -326,6 +326,36 @@ func printTable(w io.Writer, t lang.Tag, rb *rules.Rulebook, st *ranking.Standin
 	if len(div) > 0 {
 		fmt.Fprintln(w, "\n"+t.Say("cli.divergences"))
 		fmt.Fprintln(w, strings.Join(div, "\n"))
+	}
+}
+
+// tieLine is a tie as the table lists it, with the sentence key: its rank,
+// its members by name and the rules that found them equal, with why the
+// chain stopped if it did not run to its end (lots without a seed).
+func tieLine(t lang.Tag, names ranking.Names, key string, tie ranking.Tie) string {
+	var tried []string
+	for _, r := range tie.Tried {
+		tried = append(tried, t.Rule(names.Rule(r)))
+	}
+	line := t.Say(key, tie.Rank, strings.Join(names.Members(tie.Members), ", "), strings.Join(tried, ", "))
+	if tie.Note.Key != "tie.equal" {
+		line += " (" + names.Of(tie.Note).In(t) + ")"
+	}
+	return line
+}
+
+// printSharedRanks lists, for --explain, the members who share a rank
+// (đồng hạng) without deciding an award, with the rules that found them
+// equal: the table shows them only by their rank ("3=").
+func printSharedRanks(w io.Writer, t lang.Tag, st *ranking.Standings) {
+	shared := st.SharedRanks()
+	if len(shared) == 0 {
+		return
+	}
+	names := st.Names()
+	fmt.Fprintln(w, "\n"+t.Say("cli.shared"))
+	for _, tie := range shared {
+		fmt.Fprintln(w, tieLine(t, names, "cli.shared.line", tie))
 	}
 }
 

@@ -96,7 +96,7 @@ func sealCmd(e *env, args []string) int {
 	if rec.Signer != "" {
 		fmt.Fprintln(stdout, t.Say("cli.seal.signer", rec.Signer))
 	}
-	if len(st.Ties) > 0 {
+	if len(st.UnresolvedTies()) > 0 {
 		fmt.Fprintln(stdout, t.Say("cli.seal.tie"))
 	}
 	return exitOK

@@ -42,8 +42,10 @@ type Ranker struct {
 	rec Recorder
 
 	// Order lists the members in rank order; Rank[pos] is the rank at
-	// position pos; Link[pos] is true if pos is in an unresolved tie with
-	// pos-1; Tied[m] is true if member m is in an unresolved tie.
+	// position pos, numbered by the rulebook's rank convention (1, 1, 3 or
+	// 1, 1, 2); Link[pos] is true if pos shares its rank with pos-1 (the
+	// chain could not separate them); Tied[m] is true if member m shares
+	// its rank with another.
 	Order []int
 	Rank  []int
 	Link  []bool
@@ -56,14 +58,27 @@ type Ranker struct {
 	Grade []int8
 	// Pending is the first tier left pending, or -1.
 	Pending int
-	// Unresolved is true if some tie could not be broken.
+	// Unresolved is true if some tie could not be broken: some members
+	// share a rank, whether their tie decides anything or not (Decides).
 	Unresolved bool
+	// Decides[m] is true if member m is in a tie that decides an award
+	// (set by Propose): the tie that leaves places of the Pending tier to
+	// be decided, or another that may decide a tier blocked behind it
+	// (see TieDecides). Only such a tie is reported as unresolved; members
+	// in any other tie share their rank quietly (đồng hạng). There is one
+	// only if Pending is set.
+	Decides []bool
 
 	placed int
-	keys   []int64
-	sorted []keyed // scratch for sorting a large group: two halves
-	done   []bool
-	all    []int
+	conv   rules.RankConvention
+	// the tie left pending: its first position, and the places of the
+	// Pending tier it holds contenders for
+	pendFrom, pendPlaces int
+	above                []int // per tier: scratch of decisive
+	keys                 []int64
+	sorted               []keyed // scratch for sorting a large group: two halves
+	done                 []bool
+	all                  []int
 	// memo[m*len(conds)+j] is what condition j found for member m in this
 	// Propose: 0 not yet checked, 1 met, -1 not met. Award allocation asks
 	// the same member the same condition once per tier and per pass.
@@ -82,11 +97,12 @@ func NewRanker(c *Cluster, src Source, rec Recorder) *Ranker {
 	n := c.Len()
 	return &Ranker{c: c, src: src, rec: rec, Order: make([]int, n), Rank: make([]int, n), Link: make([]bool, n),
 		Tied: make([]bool, n), Award: make([]int8, n), Grade: make([]int8, n), keys: make([]int64, n), done: make([]bool, n), all: make([]int, n),
-		memo: make([]int8, n*len(c.conds)), sorted: make([]keyed, 2*n)}
+		memo: make([]int8, n*len(c.conds)), sorted: make([]keyed, 2*n),
+		conv: c.rb.RankConvention(), Decides: make([]bool, n), above: make([]int, len(c.tiers))}
 }
 
-// Sort orders the members by the chain and sets Order, Rank, Link, Tied
-// and Unresolved.
+// Sort orders the members by the chain and sets Order, Rank (by the
+// rulebook's rank convention), Link, Tied and Unresolved.
 func (r *Ranker) Sort() {
 	r.placed, r.Unresolved = 0, false
 	clear(r.Tied)
@@ -94,7 +110,11 @@ func (r *Ranker) Sort() {
 	r.split(r.all, 0)
 	for pos := range r.Order {
 		if pos == 0 || !r.Link[pos] {
-			r.Rank[pos] = pos + 1
+			prev := 0
+			if pos > 0 {
+				prev = r.Rank[pos-1]
+			}
+			r.Rank[pos] = r.conv.Next(pos, prev)
 		} else {
 			r.Rank[pos] = r.Rank[pos-1]
 		}
@@ -203,7 +223,8 @@ func (r *Ranker) radix(g []int) {
 }
 
 // unresolved places a group the chain cannot separate, listed by name in
-// Vietnamese alphabetical order: a display order, not a rank.
+// Vietnamese alphabetical order: a display order, not a rank. The group
+// shares a rank; Propose finds whether that decides anything (Decides).
 func (r *Ranker) unresolved(g []int, tried int, note lang.Message) {
 	r.Unresolved = true
 	name := r.c.byName()
@@ -387,10 +408,9 @@ func (r *Ranker) Propose() {
 	var blocked lang.Message
 	for t, tier := range c.tiers {
 		if r.Pending >= 0 {
-			if r.rec == nil {
-				return
+			if r.rec != nil {
+				r.rec.Blocked(t, blocked)
 			}
-			r.rec.Blocked(t, blocked)
 			continue
 		}
 		q := c.quota[t]
@@ -422,7 +442,7 @@ func (r *Ranker) Propose() {
 				contenders = inLine
 			}
 			if contenders > q-given {
-				r.Pending = t
+				r.Pending, r.pendFrom, r.pendPlaces = t, i, q-given
 				if r.rec != nil {
 					var cand []int
 					for k := i; k < j; k++ {
@@ -461,6 +481,108 @@ func (r *Ranker) Propose() {
 			i = j
 		}
 	}
+	r.decisive()
+}
+
+// decisive sets Decides: the members of every tie that decides an award.
+// A tie (members sharing a rank) decides a tier only when more of its
+// members contend for the tier than it has places left: a tier whose
+// places are enough for all of them gives every eligible one the award,
+// one whose places are taken above them gives none of them any, whatever
+// their order, and a tie among members eligible for nothing decides
+// nothing. Propose leaves that tier pending (the first such tie), and the
+// tiers after it blocked: a tie further on may decide one of those, so it
+// counts too, unless the tier is certainly full before it (TieDecides).
+// A grading band (xếp loại) has no places, so a tie inside a band decides
+// no band; a rule that gave places by rank would add its case to
+// tieDecides.
+func (r *Ranker) decisive() {
+	clear(r.Decides)
+	if r.Pending < 0 {
+		return
+	}
+	n, tiers := len(r.Order), len(r.c.tiers)
+	clear(r.above)
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && r.Rank[j] == r.Rank[i] {
+			j++
+		}
+		if j-i > 1 {
+			for t := r.Pending; t < tiers; t++ {
+				if r.tieDecides(i, j, t, r.above[t]) {
+					for k := i; k < j; k++ {
+						r.Decides[r.Order[k]] = true
+					}
+					break
+				}
+			}
+		}
+		for t := r.Pending + 1; t < tiers; t++ {
+			r.above[t] += r.contenders(i, j, t)
+		}
+		i = j
+	}
+}
+
+// TieDecides reports whether the members sharing the rank of position pos
+// (after Propose) decide award tier t: t is the Pending tier and they are
+// the tie left pending, or t is a tier blocked behind it, two or more of
+// them contend for it, and the contenders above them (less those the
+// pending tier and the blocked tiers before t may take) do not certainly
+// fill its places. A member alone at its rank decides nothing.
+func (r *Ranker) TieDecides(pos, t int) bool {
+	i, j := pos, pos+1
+	for i > 0 && r.Rank[i-1] == r.Rank[pos] {
+		i--
+	}
+	for j < len(r.Order) && r.Rank[j] == r.Rank[pos] {
+		j++
+	}
+	if j-i < 2 || r.Pending < 0 || t < r.Pending {
+		return false
+	}
+	above := 0
+	for k := 0; k < i; {
+		e := k + 1
+		for e < i && r.Rank[e] == r.Rank[k] {
+			e++
+		}
+		above += r.contenders(k, e, t)
+		k = e
+	}
+	return r.tieDecides(i, j, t, above)
+}
+
+// tieDecides is TieDecides for the tie at positions [i, j), above being
+// the contenders for t at the positions before it.
+func (r *Ranker) tieDecides(i, j, t, above int) bool {
+	switch {
+	case t < r.Pending:
+		return false
+	case t == r.Pending:
+		return i <= r.pendFrom && r.pendFrom < j // Propose starts the tie after its members already awarded
+	}
+	taken := r.pendPlaces // the places the blocked tiers before t may take from those above
+	for u := r.Pending + 1; u < t; u++ {
+		taken += r.c.quota[u]
+	}
+	return r.contenders(i, j, t) > 1 && above-taken < r.c.quota[t]
+}
+
+// contenders counts the members at positions [i, j) that tier t would
+// count against its places, as Propose does: those not yet awarded or
+// forfeited that are eligible for it, or every one of them if an
+// ineligible member's place is forfeited.
+func (r *Ranker) contenders(i, j, t int) int {
+	nobody := Forfeits(r.c.tiers[t].IfIneligible)
+	c := 0
+	for k := i; k < j; k++ {
+		if !r.done[k] && (nobody || r.EligibleFor(r.Order[k], t)) {
+			c++
+		}
+	}
+	return c
 }
 
 // EligibleFor reports whether member m meets every condition tier t

@@ -228,10 +228,12 @@ func (r *results) standings() {
 			line(t.Say("results.forfeited", r.names.Member(sk.Member), strings.Join(r.names.Conditions(sk.Failed), "; ")), 0)
 		}
 	}
-	if len(st.Ties) > 0 {
+	// only the ties that decide an award are listed: members who share a
+	// rank otherwise show it by their equal ranks and "decided by" cell
+	if ties := st.UnresolvedTies(); len(ties) > 0 {
 		next++
 		line(t.Say("results.ties"), bold)
-		for _, tie := range st.Ties {
+		for _, tie := range ties {
 			line(t.Say("results.tie", tie.Rank, r.memberNames(tie.Members), r.names.Of(tie.Note).In(t)), 0)
 		}
 	}
