@@ -32,7 +32,7 @@ func TestCompareYears(t *testing.T) {
 	require.Contains(t, vi, "Phiên bản 2021.1 → 2022.1")
 	require.Contains(t, vi, "Thời gian hiệu lực 2021-01-01 – 2021-12-31 → 2022-01-01 – 2022-12-31")
 	require.Contains(t, en, "Condition khong_2_nam (Không tặng Cờ thi đua hai năm liên tiếp (minh họa)): added — fact khong_lien_tiep")
-	require.Contains(t, vi, "Cờ thi đua của UBND tỉnh: điều kiện diem_90, san_85, ky_luat, phieu_80 → diem_90, san_85, ky_luat, phieu_80, khong_2_nam")
+	require.Contains(t, vi, "Cờ thi đua của UBND tỉnh: điều kiện diem_90, san_85, ky_luat, phieu_80, vuot_muc, mo_hinh_moi, doan_ket → diem_90, san_85, ky_luat, phieu_80, vuot_muc, mo_hinh_moi, doan_ket, khong_2_nam")
 	require.False(t, d.Same())
 }
 

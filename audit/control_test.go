@@ -93,7 +93,7 @@ func sealFolder(t *testing.T, dir, rulesPath, name string, now time.Time) *recor
 func TestBatchTwoRulebooksOneClusterYear(t *testing.T) {
 	dir := t.TempDir()
 	cum2Folder(t, filepath.Join(dir, "a/2020/cum2"))
-	cum2Folder(t, filepath.Join(dir, "a/2020/cum2-amended"), [2]string{"  issuer: thidua examples", "  issuer: thidua examples (amended)"})
+	cum2Folder(t, filepath.Join(dir, "a/2020/cum2-amended"), [2]string{"Nghị định 91/2017/NĐ-CP, to:", "Nghị định 91/2017/NĐ-CP (amended), to:"})
 	got, sum := batchOf(t, dir)
 	if fs := findingsOf(got["a/2020/cum2"].Report, audit.KindRulebookConflict); len(fs) != 0 {
 		t.Errorf("the first folder has conflicts: %+v", fs)
@@ -125,7 +125,7 @@ func TestBatchTwoRulebooksOneClusterYear(t *testing.T) {
 // one province are one cluster, and conflict.
 func TestBatchSameNameTwoProvinces(t *testing.T) {
 	dir := t.TempDir()
-	amended := [2]string{"  issuer: thidua examples", "  issuer: thidua examples (amended)"}
+	amended := [2]string{"Nghị định 91/2017/NĐ-CP, to:", "Nghị định 91/2017/NĐ-CP (amended), to:"}
 	open := [2]string{"  to: 2020-12-31", "  to: 2021-12-31"}
 	cum2Folder(t, filepath.Join(dir, "caobang/2020/cum2"), open)
 	cum2Folder(t, filepath.Join(dir, "nghean/2020/cum2"), amended)
@@ -248,7 +248,7 @@ func TestBatchSealedRulebookDiffers(t *testing.T) {
 	}
 
 	dir = t.TempDir()
-	other := cum2Folder(t, filepath.Join(dir, "other"), [2]string{"  issuer: thidua examples", "  issuer: thidua examples (amended later)"})
+	other := cum2Folder(t, filepath.Join(dir, "other"), [2]string{"Nghị định 91/2017/NĐ-CP, to:", "Nghị định 91/2017/NĐ-CP (amended later), to:"})
 	rec := sealFolder(t, other, example("rulebook.yaml"), "record.json", time.Date(2021, 1, 6, 9, 0, 0, 0, time.UTC))
 	got, _ = batchOf(t, dir)
 	r = got["other"].Report
@@ -362,7 +362,7 @@ func TestAuditSealed(t *testing.T) {
 
 	// Another rulebook: wrong_rulebook.
 	other := filepath.Join(t.TempDir(), "rulebook.yaml")
-	writeFile(t, other, strings.Replace(readFile(t, rulesPath), "  issuer: thidua examples", "  issuer: someone else", 1))
+	writeFile(t, other, strings.Replace(readFile(t, rulesPath), "Nghị định 91/2017/NĐ-CP, to:", "Nghị định 91/2017/NĐ-CP (someone else), to:", 1))
 	r, err = audit.AuditSealed(ctx, other, scores, recPath, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -81,7 +81,7 @@ func TestBrowser(t *testing.T) {
 				}
 			}
 			for _, w := range []string{`<html lang="vi">`, "Cụm II – Các cơ quan quản lý chuyên ngành", "Sở Nông nghiệp và Phát triển nông thôn",
-				st.Rulebook.Hash, st.SheetHash, "DỰ THẢO", "Scores in the accompanying sheets are illustrative"} {
+				st.Rulebook.Hash, st.SheetHash, "DỰ THẢO", "Điểm số trong các bảng điểm kèm theo là số liệu minh họa"} {
 				if !strings.Contains(dom, w) {
 					t.Errorf("no %q in the rendered DOM", w)
 				}

@@ -413,7 +413,7 @@ func (b *builder) pending() bool {
 // the notes: the rulebook's (e.g. "scores are illustrative") and the
 // caller's.
 func (b *builder) draftBlocks(name string) []block {
-	text := b.say("doc.draft", name)
+	text := b.draftNotice(name)
 	out := []block{comment{text: text}, note{runs: []run{plain(text)}, meta: meta{class: "draft"}}}
 	var notes []string
 	if n := strings.TrimSpace(b.rb.Regulation().Notes); n != "" {

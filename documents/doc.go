@@ -25,6 +25,16 @@
 //     provincial People's Committee), the recipients of copies (nơi nhận)
 //     and the signature (trưởng cụm).
 //
+// A document follows the law of the year of the result, not of the day it
+// is drafted: its grounds are the rulebook's legal basis in force that year
+// (rules.Regulation.LegalBasisIn), and the forms it names are those of
+// Nghị định 98/2023/NĐ-CP (issued 31/12/2023) only for the results of 2024
+// on; for 2017–2023 it names Nghị định 91/2017/NĐ-CP and the Law of 2003
+// (sửa đổi 2005, 2013), before that only "the rules in force that year". A
+// cluster has no seal and no document register of its own: the signature
+// asks for no seal (không đóng dấu) and the file copy is kept with the
+// cluster's records at the head unit (đơn vị Trưởng cụm), not "Lưu: VT".
+//
 // Both are drafts (dự thảo): the form's exact text could not be read, so
 // each document says, visibly and in a comment, that it was generated from
 // the standings and must be checked against the form in force before it is

@@ -216,7 +216,7 @@ func TestSubmissionContent(t *testing.T) {
 			"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: …/TTr-…", "……, ngày … tháng … năm …",
 			"TỜ TRÌNH", "Về việc đề nghị tặng Cờ thi đua của UBND tỉnh và Bằng khen của Chủ tịch UBND tỉnh năm 2020",
 			"Kính gửi: Ủy ban nhân dân tỉnh Cao Bằng.",
-			"Căn cứ Luật Thi đua, khen thưởng 2003 (sửa đổi 2005, 2013);", "Căn cứ Nghị định 91/2017/NĐ-CP;",
+			"Căn cứ Luật Thi đua, khen thưởng năm 2003, sửa đổi, bổ sung năm 2005, 2013;", "Căn cứ Nghị định 91/2017/NĐ-CP;",
 			"Sở Công Thương: 96,35 điểm, xếp thứ Nhất;", "Sở Khoa học và Công nghệ: 94,70 điểm, xếp thứ Nhì;",
 			"Sở Xây dựng: 88,75 điểm, xếp thứ Ba;", "Thanh tra tỉnh: 76,00 điểm, xếp thứ Bảy.",
 			"a) Cờ thi đua của UBND tỉnh cho 01 tập thể:", "**Sở Công Thương** (đơn vị xếp thứ Nhất, 96,35 điểm);",

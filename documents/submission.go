@@ -74,7 +74,7 @@ func (b *builder) submission() *Document {
 		summary = b.say("doc.dossier_summary", year)
 	}
 	dossier := []item{{runs: []run{plain(summary)}}}
-	dossier = append(dossier, item{runs: []run{plain(b.say("doc.dossier_minutes"))}}, item{runs: []run{plain(b.say("doc.dossier_reports"))}})
+	dossier = append(dossier, item{runs: []run{plain(b.say("doc.dossier_minutes"))}}, item{runs: []run{plain(b.reportsForm())}})
 	auth := b.rb.Authority()
 	closing := b.say("doc.closing", auth.CouncilName().In(b.lang), auth.DecidesName().In(b.lang))
 	doc.blocks = append(doc.blocks,
@@ -132,14 +132,17 @@ var docTypes = map[string]string{
 }
 
 // grounds are the legal grounds (căn cứ): the Law on Emulation and
-// Commendation (a placeholder if the rulebook's legal basis does not name
-// it), the legal basis, the regulation, the rulebook and the results.
+// Commendation (a placeholder if the rulebook's legal basis in force does
+// not name it), the legal basis in force in the year of the result (every
+// entry if the sheet names no year: see rules.LegalRef), the regulation,
+// the rulebook and the results.
 func (b *builder) grounds() []string {
 	reg := b.rb.Regulation()
+	basis := reg.LegalBasisIn(b.st.Year)
 	var out []string
 	hasLaw := false
-	for _, lb := range reg.LegalBasis {
-		low := strings.ToLower(lb)
+	for _, lb := range basis {
+		low := strings.ToLower(lb.Text)
 		if strings.Contains(low, "luật thi đua") || strings.Contains(low, "law on emulation") {
 			hasLaw = true
 		}
@@ -147,9 +150,9 @@ func (b *builder) grounds() []string {
 	if !hasLaw {
 		out = append(out, b.say("doc.ground", b.say("doc.law_placeholder")))
 	}
-	for _, lb := range reg.LegalBasis {
-		if lb = strings.TrimSpace(lb); lb != "" {
-			out = append(out, b.say("doc.ground", lb))
+	for _, lb := range basis {
+		if t := strings.TrimSpace(lb.Text); t != "" {
+			out = append(out, b.say("doc.ground", t))
 		}
 	}
 	if r := b.regulationText(); r != "" {
@@ -278,7 +281,7 @@ func (b *builder) submissionSignatures() table {
 		left = append(left, []run{plain(b.say(key))})
 	}
 	lc := cell{lines: left, small: true}
-	rc := lines([]run{bold(b.say("doc.signer"))}, []run{italic(b.say("doc.sign_seal_hint"))}, nil, nil, nil, nil, []run{placeholder("……………………")})
+	rc := lines([]run{bold(b.say("doc.signer"))}, []run{italic(b.say("doc.sign_hint"))}, nil, nil, nil, nil, []run{placeholder("……………………")})
 	rc.align = alignCenter
 	return table{plain: true, widths: []int{45, 55}, body: []row{{cells: []cell{lc, rc}}}, meta: meta{class: "signatures"}}
 }

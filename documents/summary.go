@@ -289,7 +289,7 @@ func (b *builder) shareText(s rules.Share) string {
 // cluster head on the right, both blank.
 func (b *builder) summarySignatures() table {
 	left := lines([]run{}, []run{bold(b.say("doc.compiler"))}, []run{italic(b.say("doc.sign_hint"))}, nil, nil, nil, []run{placeholder("……………………")})
-	right := lines([]run{b.datePlace()}, []run{bold(b.say("doc.head"))}, []run{italic(b.say("doc.sign_seal_hint"))}, nil, nil, nil, []run{placeholder("……………………")})
+	right := lines([]run{b.datePlace()}, []run{bold(b.say("doc.head"))}, []run{italic(b.say("doc.sign_hint"))}, nil, nil, nil, []run{placeholder("……………………")})
 	left.align, right.align = alignCenter, alignCenter
 	return table{plain: true, body: []row{{cells: []cell{left, right}}}, widths: []int{50, 50}, meta: meta{class: "signatures"}}
 }

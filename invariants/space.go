@@ -282,6 +282,16 @@ func (p *profile) gen(r *rand.Rand, n, mode int) scoring.Sheet {
 			sh.Ballot.Votes = append(sh.Ballot.Votes, scoring.Vote{Member: id, For: max(0, min(v, n))})
 		}
 	}
+	// a rulebook that lists its ballots (one per band or tier) gets the
+	// drawn ballot under each of their names
+	if b := sh.Ballot; b != nil && len(p.rb.Votes().Ballots) > 0 {
+		for _, nb := range p.rb.Votes().Ballots {
+			c := *b
+			c.ID, c.Votes = nb.ID, slices.Clone(b.Votes)
+			sh.Ballots = append(sh.Ballots, c)
+		}
+		sh.Ballot = nil
+	}
 	return sh
 }
 

@@ -49,7 +49,6 @@ var documentsTexts = map[string][2]string{
 	"doc.compiler":            {"NGƯỜI LẬP BIỂU", "PREPARED BY"},
 	"doc.head":                {"TRƯỞNG CỤM", "CLUSTER HEAD"},
 	"doc.sign_hint":           {"(Ký, ghi rõ họ tên)", "(Signature, full name)"},
-	"doc.sign_seal_hint":      {"(Ký, ghi rõ họ tên, đóng dấu)", "(Signature, full name, seal)"},
 	"doc.note_failed_tier":    {"Chưa đủ điều kiện {0}: {1}", "Not eligible for {0}: {1}"},
 	"doc.note_failed":         {"Chưa đạt: {0}", "Fails: {0}"},
 	"doc.fail_total":          {"tổng điểm {0}, chưa đạt {1}", "total {0}, below {1}"},
@@ -131,7 +130,7 @@ var documentsTexts = map[string][2]string{
 	// The copies' recipients, one line each.
 	"doc.recipients_1": {"- Như trên;", "- As above;"},
 	"doc.recipients_2": {"- Các đơn vị thành viên Cụm;", "- Cluster members;"},
-	"doc.recipients_3": {"- Lưu: VT.", "- Archive."},
+	"doc.recipients_3": {"- Lưu: hồ sơ Cụm (tại đơn vị Trưởng cụm).", "- File: the cluster's records (kept by the head unit)."},
 	// A regulation's number without a known kind ({0} the number), and its
 	// date after it ({0} the number, {1} the date).
 	"doc.reg_number_only": {"số {0}", "No. {0}"},

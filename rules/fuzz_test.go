@@ -14,7 +14,7 @@ import (
 
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(doc(nil)))
-	for _, name := range []string{"testdata/rulebook.yaml", "testdata/rulebook.json", "../examples/cum2/rulebook.yaml"} {
+	for _, name := range []string{"testdata/rulebook.yaml", "testdata/rulebook.json", "../examples/cum2/rulebook.yaml", "../examples/procuracy/rulebook.yaml"} {
 		if b, err := os.ReadFile(name); err == nil {
 			f.Add(b)
 		}
@@ -39,6 +39,8 @@ func FuzzParse(f *testing.F) {
 		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: g, name: G, min: -1, plus: {}, children: [{id: a, name: A, max: 5, method: direct, minus: {name: x}}]}]\n",
 		nested(rules.MaxDepth + 1), nested(40),
 		doc(nil) + "rank_convention: dense\n", doc(nil) + "rank_convention: [dense]\n", doc(nil) + "rank_convention: Dense\n",
+		// the legal basis per period: a text, a dated mapping, broken forms
+		"regulation: {legal_basis: [a, {text: b, to: 2023-12-31}, {text: c, from: 2024-01-01, to: 2020-01-01}, {from: x}, [d], ~]}\nin_force: {from: 2020-01-01}\n",
 	} {
 		f.Add([]byte(s))
 	}

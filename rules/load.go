@@ -168,6 +168,7 @@ func parseSpec(name string, data []byte) (Spec, *decode.Decoder, error) {
 	}
 	d := decode.New()
 	d.Hooks = map[reflect.Type]decode.Hook{reflect.TypeFor[TieBreak](): decodeTieBreak}
+	d.Hooks[reflect.TypeFor[LegalRef]()] = decodeLegalRef
 	d.Decode(root, "", &spec)
 	if len(d.Problems) > 0 {
 		es := make(Errors, len(d.Problems))

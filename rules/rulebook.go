@@ -69,7 +69,7 @@ func (r *Rulebook) Jurisdiction() string { return r.spec.Jurisdiction }
 // Regulation returns the regulation the rulebook encodes.
 func (r *Rulebook) Regulation() Regulation {
 	g := r.spec.Regulation
-	g.LegalBasis = append([]string(nil), g.LegalBasis...)
+	g.LegalBasis = append([]LegalRef(nil), g.LegalBasis...)
 	return g
 }
 
@@ -455,7 +455,7 @@ func indexPath(path string, i int) string {
 // cloneSpec deep-copies a spec so that no slice or pointer is shared.
 func cloneSpec(s Spec) Spec {
 	out := s
-	out.Regulation.LegalBasis = append([]string(nil), s.Regulation.LegalBasis...)
+	out.Regulation.LegalBasis = append([]LegalRef(nil), s.Regulation.LegalBasis...)
 	out.Criteria = cloneCriteria(s.Criteria)
 	out.Bonus.Items = append([]Item(nil), s.Bonus.Items...)
 	out.Deductions.Items = append([]Item(nil), s.Deductions.Items...)

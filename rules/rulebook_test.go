@@ -22,7 +22,7 @@ func TestAccessors(t *testing.T) {
 	reg := rb.Regulation()
 	assert.Equal(t, "1/QĐ-UBND", reg.Number)
 	assert.Equal(t, "2024-01-15", reg.Date.String())
-	assert.Equal(t, []string{"Luật Thi đua, khen thưởng 2022"}, reg.LegalBasis)
+	assert.Equal(t, []rules.LegalRef{{Text: "Luật Thi đua, khen thưởng 2022"}}, reg.LegalBasis)
 	assert.Equal(t, "2024-01-01 – 2024-12-31", rb.InForce().String())
 	assert.Equal(t, "50", rb.MaxTotal().String())
 
@@ -316,7 +316,7 @@ func TestRulebookIsImmutable(t *testing.T) {
 		spec.Criteria[0].Children[0].MaxPoints = dec("99")
 		spec.Criteria[1].Children[0].Tiers[0].Points = dec("1")
 		spec.Criteria[0].Children = append(spec.Criteria[0].Children, rules.Criterion{ID: "new"})
-		spec.Regulation.LegalBasis[0] = "changed"
+		spec.Regulation.LegalBasis[0].Text = "changed"
 		*spec.Deductions.Floor = dec("-100")
 		*spec.Facts[0].Default = false
 		spec.Bonus.Items[0].Points = dec("1000")
@@ -344,7 +344,7 @@ func TestRulebookIsImmutable(t *testing.T) {
 			s := rb.Spec()
 			s.Criteria[0].Children[0].MaxPoints = dec("99")
 			s.Criteria[1].Children[0].Tiers[0].Points = dec("1")
-			s.Regulation.LegalBasis[0] = "changed"
+			s.Regulation.LegalBasis[0].Text = "changed"
 			*s.Deductions.Floor = dec("-1")
 			*s.Facts[0].Default = false
 			*s.Rounding.Quotient = rules.Rounding{Places: 0, Mode: rules.RoundFloor}
@@ -387,7 +387,7 @@ func TestRulebookIsImmutable(t *testing.T) {
 			*rb.Deductions().Floor = dec("-5")
 			rb.Rounding().Criterion.Places = 9
 			rb.Assessment().Stages[0].ID = "changed"
-			rb.Regulation().LegalBasis[0] = "changed"
+			rb.Regulation().LegalBasis[0].Text = "changed"
 		}},
 		{"the kids of a node returned by Nodes", func(rb *rules.Rulebook) {
 			rb.Nodes()[0].Kids[0] = 6

@@ -49,13 +49,13 @@ type Spec struct {
 // Regulation identifies the legal text a rulebook encodes (quyết định, quy
 // chế, hướng dẫn) and its legal basis (căn cứ).
 type Regulation struct {
-	Number     string   `yaml:"number" json:"number,omitempty"` // e.g. "1306/QĐ-UBND"
-	Title      string   `yaml:"title" json:"title,omitempty"`
-	Issuer     string   `yaml:"issuer" json:"issuer,omitempty"` // e.g. "UBND tỉnh Cao Bằng"
-	Date       Date     `yaml:"date" json:"date,omitzero"`
-	Source     string   `yaml:"source" json:"source,omitempty"`           // where it can be read
-	LegalBasis []string `yaml:"legal_basis" json:"legal_basis,omitempty"` // e.g. "Nghị định 98/2023/NĐ-CP"
-	Notes      string   `yaml:"notes" json:"notes,omitempty"`
+	Number     string     `yaml:"number" json:"number,omitempty"` // e.g. "1306/QĐ-UBND"
+	Title      string     `yaml:"title" json:"title,omitempty"`
+	Issuer     string     `yaml:"issuer" json:"issuer,omitempty"` // e.g. "UBND tỉnh Cao Bằng"
+	Date       Date       `yaml:"date" json:"date,omitzero"`
+	Source     string     `yaml:"source" json:"source,omitempty"`           // where it can be read
+	LegalBasis []LegalRef `yaml:"legal_basis" json:"legal_basis,omitempty"` // căn cứ, each a text, optionally dated: see LegalRef
+	Notes      string     `yaml:"notes" json:"notes,omitempty"`
 }
 
 // Period is the time a rulebook is in force (hiệu lực). A zero From or To is

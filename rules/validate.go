@@ -160,9 +160,7 @@ func (v *validator) texts(s *Spec) {
 	text("regulation.title", r.Title, false)
 	text("regulation.issuer", r.Issuer, false)
 	text("regulation.source", r.Source, false)
-	for i, lb := range r.LegalBasis {
-		text(indexPath("regulation.legal_basis", i), lb, false)
-	}
+	v.legalBasis(s)
 	text("regulation.notes", r.Notes, true)
 	var notes func(cs []Criterion, path string)
 	notes = func(cs []Criterion, path string) {

@@ -21,7 +21,7 @@ import (
 func variant(t testing.TB, n int) string {
 	t.Helper()
 	text := read(t, cum2Rules)
-	const title = "title: Bảng tiêu chí"
+	const title = "title: Bảng chấm điểm"
 	require.Contains(t, text, title)
 	return strings.Replace(text, title, fmt.Sprintf("title: Bảng %d tiêu chí", n), 1)
 }

@@ -34,7 +34,7 @@ func TestTemplate(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []string{"member", "name", "stage", "assessor", "01", "02", "03", "04", "05", "06", "07", "target:07", "08",
 		"bonus:co_tinh", "note:co_tinh", "bonus:co_cp", "note:co_cp", "deduction:bao_cao_muon", "note:bao_cao_muon",
-		"deduction:vang_hop", "note:vang_hop", "fact:khong_ky_luat", "votes:for", "votes:against", "votes:abstain", "history:2019"}, rows[3], "key row")
+		"deduction:vang_hop", "note:vang_hop", "fact:khong_ky_luat", "fact:vuot_chi_tieu", "fact:nhan_to_moi", "fact:doan_ket", "votes:for", "votes:against", "votes:abstain", "history:2019"}, rows[3], "key row")
 	require.Equal(t, []string{"Điểm tối đa", "", "", "", "10", "10", "20", "10", "10", "10", "20", "100", "10"}, rows[5], "maxima row")
 	require.Equal(t, "1 = đạt (10 điểm), 0 = không đạt", rows[6][4])
 	require.Equal(t, "Số lần (2,5 điểm/lần, tối đa 10)", rows[6][5])
@@ -54,7 +54,7 @@ func TestTemplate(t *testing.T) {
 		"E3:G3 I. Tổ chức phong trào thi đua (40 điểm)",
 		"H3:I3 II. Kiểm tra, thông tin, báo cáo (20 điểm)",
 		"K3:M3 IV. Công tác khen thưởng (30 điểm)",
-		"N3:Q3 ĐIỂM THƯỞNG", "R3:U3 ĐIỂM TRỪ", "W3:Y3 BỎ PHIẾU",
+		"N3:Q3 ĐIỂM THƯỞNG", "R3:U3 ĐIỂM TRỪ", "V3:Y3 ĐIỀU KIỆN", "Z3:AB3 BỎ PHIẾU",
 	}, merged)
 	j3, err := f.GetCellValue(xlsx.SheetScores, "J3")
 	require.NoError(t, err)
@@ -82,7 +82,8 @@ func TestTemplate(t *testing.T) {
 		{"G", "decimal", "0", "20"}, // direct, 0…max
 		{"L", "decimal", "0.000001", "1000000000"},
 		{"V", "list", `"có,không"`, ""},
-		{"Z", "list", `"Cờ thi đua của UBND tỉnh,Bằng khen của Chủ tịch UBND tỉnh"`, ""},
+		{"Y", "list", `"có,không"`, ""},
+		{"AC", "list", `"Cờ thi đua của UBND tỉnh,Bằng khen của Chủ tịch UBND tỉnh"`, ""},
 	}
 	for _, c := range checks {
 		dv := byRange[fmt.Sprintf("%s8:%s%d", c.col, c.col, end)]

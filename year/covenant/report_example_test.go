@@ -71,7 +71,7 @@ func ExampleForecast_WriteText() {
 		fmt.Println(err)
 	}
 	// Output:
-	// Dự kiến kết quả cuối năm theo Bảng tiêu chí chấm điểm thi đua Cụm II – Các cơ quan quản lý chuyên ngành (phiên bản 2021.1):
+	// Dự kiến kết quả cuối năm theo Bảng chấm điểm công tác thi đua, khen thưởng Cụm II – Các cơ quan quản lý chuyên ngành (minh họa) (phiên bản 2021.1):
 	//   giả định: chưa có kết quả bỏ phiếu (việc bỏ phiếu diễn ra tại hội nghị tổng kết năm): coi như đã đạt các điều kiện về số phiếu (Được từ 80% thành viên cụm bỏ phiếu tán thành); không áp dụng tiêu chí ưu tiên nhiều phiếu hơn
 	//   giả định: giá trị các tiêu chí của giao ước được dự kiến từ kết quả sơ kết 9 tháng
 	//

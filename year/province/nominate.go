@@ -205,7 +205,7 @@ func (p *Province) nomineeSpec(places int) rules.Spec {
 		Votes: rules.VotePolicy{Base: rules.OfPresent},
 	}
 	if g.Quota.Basis != "" {
-		s.Regulation.LegalBasis = []string{g.Quota.Basis}
+		s.Regulation.LegalBasis = []rules.LegalRef{{Text: g.Quota.Basis}}
 	}
 	if m := g.Scoring.ClusterPercent; m.IsPositive() {
 		s.Criteria = append(s.Criteria, rules.Criterion{ID: CriterionClusterPercent, Name: "Kết quả chấm điểm tại cụm (% điểm tối đa)", MaxPoints: m, Method: rules.Ratio, Target: hundred})
