@@ -123,7 +123,7 @@ func TestReadmeRulebook(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rb.TieBreaks()) != 8 || len(rb.Eligibility()) != 8 {
+		if len(rb.TieBreaks()) != 9 || len(rb.Eligibility()) != 8 {
 			t.Errorf("the annotated rulebook should show every tie-break and condition kind")
 		}
 	}

@@ -321,6 +321,14 @@ func (c *checker) withBottom(sh scoring.Sheet) scoring.Sheet {
 			b.Present++
 		}
 	}
+	// Named ballots (one per band or tier) were held among the members
+	// put to each vote: the newcomer was not, and the base is the members
+	// entitled then.
+	for i := range out.Ballots {
+		if b := &out.Ballots[i]; b.Entitled == 0 {
+			b.Entitled = len(sh.Members)
+		}
+	}
 	return out
 }
 

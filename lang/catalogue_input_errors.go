@@ -105,7 +105,7 @@ var inputErrorTexts = map[string][2]string{
 	"csv.control":                {"giá trị {1} ở cột {0} có dấu xuống dòng, dấu tab hoặc ký tự điều khiển khác; mã và khóa phải là văn bản thường trên một dòng", "the {0} {1} holds a line break, tab or other control character; ids and keys must be plain text on one line"},
 	"csv.row.needs":              {"dòng {0} thiếu giá trị ở cột {1}", "a {0} row needs a {1}"},
 	"csv.record.empty":           {"cột record để trống", "the record column is empty"},
-	"csv.record.unknown":         {"loại dòng {0} không hợp lệ (chỉ dùng cluster, member, score, target, not_assigned, bonus, deduction, fact, ballot, votes, history hoặc lots)", "unknown record {0} (expected cluster, member, score, target, not_assigned, bonus, deduction, fact, ballot, votes, history or lots)"},
+	"csv.record.unknown":         {"loại dòng {0} không hợp lệ (chỉ dùng cluster, member, score, target, not_assigned, bonus, deduction, fact, ballot, votes, history, lots hoặc match)", "unknown record {0} (expected cluster, member, score, target, not_assigned, bonus, deduction, fact, ballot, votes, history, lots or match)"},
 	"csv.cluster.key":            {"dòng cluster có key là name hoặc year, nhận được {0}", "cluster rows have key name or year, found {0}"},
 	"csv.cluster.year":           {"năm thi đua: cần ghi năm dạng 2020, nhận được {0}", "cluster year: expected a year like 2020, found {0}"},
 	"csv.cluster.name.twice":     {"tên cụm được ghi hai lần (đã có ở dòng {0})", "cluster name given twice (also on line {0})"},

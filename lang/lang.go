@@ -127,6 +127,8 @@ func (t Tag) Rule(rule string) string {
 		return name
 	case kind == "group" || kind == "criterion":
 		return name + " " + ref
+	case kind == "league" && leagueForms[ref] != "":
+		return name + " (" + leagueForms[ref] + ")"
 	}
 	return name + " (" + ref + ")"
 }
@@ -140,10 +142,14 @@ var ruleNames = map[string][2]string{
 	"more_bonus":         {"nhiều điểm thưởng hơn", "more_bonus"},
 	"more_votes":         {"nhiều phiếu hơn", "more_votes"},
 	"head_to_head":       {"đối đầu (điểm chấm chéo)", "head_to_head"},
+	"league":             {"đối đầu kiểu giải đấu", "league"},
 	"no_award_last_year": {"năm trước chưa được khen", "no_award_last_year"},
 	"lots":               {"bốc thăm", "lots"},
 	"unresolved":         {"chưa phân định", "unresolved"},
 }
+
+// leagueForms names the forms of a league tie-break in Vietnamese.
+var leagueForms = map[string]string{"reapply": "áp dụng lại cho các đơn vị còn bằng nhau", "once": "một lần"}
 
 // Message is a sentence kept as its catalogue key and the values that fill
 // it, so that it can be written in any language. Args hold values in

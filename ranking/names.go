@@ -151,6 +151,12 @@ var idArgs = map[string][]idKind{
 	"lots.not_drawn":       {member},
 	"award.blocked":        {value, tier},
 	"fail.max_consecutive": {tier},
+
+	// head-to-head rules (internal/standings/league.go)
+	"value.league.match":    {value, value, member},
+	"value.league.unplayed": {member},
+	"value.member":          {member},
+	"league.missing":        {member, member},
 }
 
 func or(s, alt string) string {

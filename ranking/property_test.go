@@ -69,7 +69,7 @@ func genRanked(r *rand.Rand, tieHeavy, simple bool) genCase {
 	fmt.Fprintf(&b, "eligibility:\n  - {id: clean, reason: Clean, fact: clean}\n  - {id: enough, reason: Enough, min_total: %d}\n", r.IntN(20))
 	basis := pick(r, "total", "percent")
 	fmt.Fprintf(&b, "rank_by: %s\n", basis)
-	cands := []string{"fewer_deductions", "more_bonus", "more_votes", "no_award_last_year", "head_to_head", "{criterion: c1}"}
+	cands := []string{"fewer_deductions", "more_bonus", "more_votes", "no_award_last_year", "head_to_head", "{criterion: c1}", pick(r, "{league: reapply}", "{league: once}")}
 	if basis == "total" {
 		cands = append(cands, "percent")
 	} else {
@@ -143,6 +143,9 @@ func genRanked(r *rand.Rand, tieHeavy, simple bool) genCase {
 			sh.Lots = append(sh.Lots, sh.Members[i].ID)
 		}
 	}
+	if r.IntN(2) == 0 {
+		sh.Matches = randomMatches(r, sh.Members) // else a league leaves ties unresolved
+	}
 	g.sheet = sh
 	return g
 }
@@ -163,6 +166,13 @@ func shuffleSheet(r *rand.Rand, sh scoring.Sheet) scoring.Sheet {
 	r.Shuffle(len(out.Facts), func(i, j int) { out.Facts[i], out.Facts[j] = out.Facts[j], out.Facts[i] })
 	out.History = slices.Clone(sh.History)
 	r.Shuffle(len(out.History), func(i, j int) { out.History[i], out.History[j] = out.History[j], out.History[i] })
+	out.Matches = slices.Clone(sh.Matches)
+	r.Shuffle(len(out.Matches), func(i, j int) { out.Matches[i], out.Matches[j] = out.Matches[j], out.Matches[i] })
+	for i := range out.Matches {
+		if r.IntN(2) == 0 {
+			out.Matches[i] = out.Matches[i].Flipped() // the same result, from the other side
+		}
+	}
 	if sh.Ballot != nil {
 		bal := *sh.Ballot
 		bal.Votes = slices.Clone(sh.Ballot.Votes)
@@ -402,6 +412,7 @@ func cloneSheet(sh scoring.Sheet) scoring.Sheet {
 	out.Members, out.Scores, out.Targets = slices.Clone(sh.Members), slices.Clone(sh.Scores), slices.Clone(sh.Targets)
 	out.NotAssigned, out.Bonuses, out.Deductions = slices.Clone(sh.NotAssigned), slices.Clone(sh.Bonuses), slices.Clone(sh.Deductions)
 	out.Facts, out.History, out.Lots = slices.Clone(sh.Facts), slices.Clone(sh.History), slices.Clone(sh.Lots)
+	out.Matches = slices.Clone(sh.Matches)
 	if sh.Ballot != nil {
 		b := *sh.Ballot
 		b.Votes = slices.Clone(sh.Ballot.Votes)

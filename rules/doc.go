@@ -40,4 +40,39 @@
 // and report every problem with its file, line and key, as Errors: each
 // problem's Error() is English, and Text writes it in Vietnamese (the
 // default) or English from its lang.Message, whose key is a stable code.
+//
+// # Tie-breaks and the properties they keep
+//
+// The chain (TieBreakKind) orders the members the ranking basis leaves
+// equal. Every kind keeps order independence (the standings do not depend
+// on the order of the members or of the sheet's rows) and monotonicity
+// (raising a member's own points never lowers its rank: the basis comes
+// first). Removing a member eligible for no award tier changes neither
+// the others' order nor the awards, for every kind but seeded lots —
+// provided quotas are counts (a share counts every member), criteria are
+// the member's own (relative and votes criteria score against the
+// cluster) and tiers pass an ineligible member's place on (under
+// if_ineligible: none the place it holds is the rule). The exceptions:
+//
+//   - lots drawn with a seed (bốc thăm) shuffle the tied group as a whole,
+//     so who else is tied changes the draw; a recorded draw does not;
+//   - head_to_head (đối đầu, điểm chấm chéo) and league (đối đầu kiểu
+//     giải đấu) compare the tied members with each other. Only the members
+//     in play count as rivals: a member eligible for no award tier is
+//     placed by its own results against them, but no result against it
+//     counts for anyone, so it cannot decide an award between the others.
+//     A member eligible for a lower tier only (Bằng khen, not the flag) is
+//     in play — the standings are one order, in which its place decides its
+//     own award — so it can decide the flag between two others: removing
+//     it may change the flag.
+//
+// head_to_head reads only the peer scores of the stage that counts for the
+// member and criterion (assessment.counts), so a score a recheck replaced
+// breaks no tie. league builds a mini-league of the tied members from the
+// sheet's match results: 3 points for a win, 1 for a draw, then the goal
+// difference, then the goals scored; "league: reapply" computes it again
+// among each group still tied (UEFA), "league: once" passes them to the
+// next rule (FIFA). Both may be named again later in the chain, for the
+// smaller groups the rules between leave tied. A league whose tied members
+// in play lack a result between two of them leaves the tie unresolved.
 package rules

@@ -29,6 +29,8 @@ func FuzzParse(f *testing.F) {
 		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: a, name: A, max: 1e10000, weight: 1e-10000}]\n",
 		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: g, name: G, children: [{id: a, name: A, max: 5, weight: 0.333}]}]\n",
 		"tie_breaks: [{group: I, x: y}, [a], lots, group]\n",
+		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: a, name: A, max: 10}]\ntie_breaks: [{league: reapply}, head_to_head, {league: once}, head_to_head, lots]\n",
+		"tie_breaks: [league, {league: }, {league: [once]}, {league: ONCE}, {league: once, x: y}]\n",
 		"a: &x {b: *x}\n", "---\n---\n", "id: x\n---\nid: y\n",
 		"\x00\xff\xfe", "votes: {quorum: 99999999999/1}\n",
 		`{"id":"x","version":"1","title":"T","criteria":[{"id":"a","name":"A","max":1},]}`,

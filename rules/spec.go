@@ -451,17 +451,30 @@ const (
 	MoreBonus       TieBreakKind = "more_bonus"         // more bonus points
 	MoreVotes       TieBreakKind = "more_votes"         // more votes in favour
 	HeadToHead      TieBreakKind = "head_to_head"       // more peers scored it higher than each tied rival
+	League          TieBreakKind = "league"             // a mini-league of the tied members' matches (Ref: reapply or once)
 	NoAwardLastYear TieBreakKind = "no_award_last_year" // did not receive the award (Ref, or any) last year
 	DrawingLots     TieBreakKind = "lots"               // drawing of lots (bốc thăm): seeded or recorded
 )
 
-var tieBreakKinds = []TieBreakKind{ByTotalPoints, ByPercentage, ByGroup, ByCriterion, FewerDeductions, MoreBonus, MoreVotes, HeadToHead, NoAwardLastYear, DrawingLots}
+var tieBreakKinds = []TieBreakKind{ByTotalPoints, ByPercentage, ByGroup, ByCriterion, FewerDeductions, MoreBonus, MoreVotes, HeadToHead, League, NoAwardLastYear, DrawingLots}
+
+// The two forms of a league tie-break (đối đầu kiểu giải đấu), its Ref.
+const (
+	// LeagueReapply: after the mini-league has separated some of the tied
+	// members, it is computed again among each group still tied, until it
+	// separates no more (as UEFA does); then the next rule.
+	LeagueReapply = "reapply"
+	// LeagueOnce: the mini-league is computed once among the tied members;
+	// those it leaves tied go to the next rule (as FIFA does). The chain
+	// may name it again later, for the smaller groups left then.
+	LeagueOnce = "once"
+)
 
 // TieBreak is one rule of the tie-break chain. In files it is written as a
 // bare word ("fewer_deductions") or as a one-key mapping ("group: II").
 type TieBreak struct {
 	Kind TieBreakKind `json:"kind"`
-	Ref  string       `json:"ref,omitempty"` // group or criterion id; award tier for no_award_last_year
+	Ref  string       `json:"ref,omitempty"` // group or criterion id; award tier for no_award_last_year; reapply or once for league
 }
 
 // String reads like "group II" or "fewer_deductions".

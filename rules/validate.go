@@ -573,7 +573,9 @@ func (v *validator) tieBreaks(tbs []TieBreak, tiers map[string]bool) {
 	seen := map[TieBreak]int{}
 	for i, tb := range tbs {
 		p := indexPath("tie_breaks", i)
-		if j, dup := seen[tb]; dup {
+		// A head-to-head rule may come again: later in the chain it
+		// compares a smaller group, the one the rules between left tied.
+		if j, dup := seen[tb]; dup && !repeatable(tb.Kind) {
 			v.add(p, lang.Msg("rules.tie.duplicate", tb.String(), j+1))
 		}
 		seen[tb] = i
@@ -591,6 +593,10 @@ func (v *validator) tieBreaks(tbs []TieBreak, tiers map[string]bool) {
 		case NoAwardLastYear:
 			if tb.Ref != "" && !tiers[tb.Ref] {
 				v.add(p, lang.Msg("rules.tie.award_unknown", q(tb.Ref)))
+			}
+		case League:
+			if tb.Ref != LeagueReapply && tb.Ref != LeagueOnce {
+				v.add(p, lang.Msg("rules.tie.league_form", q(tb.Ref)))
 			}
 		case ByTotalPoints, ByPercentage, FewerDeductions, MoreBonus, MoreVotes, HeadToHead, DrawingLots:
 			if tb.Ref != "" {
@@ -656,3 +662,9 @@ func joinAny[T ~string](xs []T) string {
 	}
 	return strings.Join(s, ", ")
 }
+
+// repeatable reports whether a tie-break kind may appear more than once in
+// a chain: a head-to-head comparison, which reads only the tied group, so
+// that naming it again after other rules compares the smaller group they
+// left tied.
+func repeatable(k TieBreakKind) bool { return k == HeadToHead || k == League }

@@ -3,7 +3,7 @@ package scoring
 import "slices"
 
 // Clone returns a copy of the sheet that shares no list with it (members,
-// scores, targets, bonuses, deductions, facts, history, lots and the
+// scores, targets, bonuses, deductions, facts, history, lots, matches and the
 // ballot's votes), so that a change to one never reaches the other.
 func (s Sheet) Clone() Sheet {
 	out := s
@@ -16,6 +16,7 @@ func (s Sheet) Clone() Sheet {
 	out.Facts = slices.Clone(s.Facts)
 	out.History = slices.Clone(s.History)
 	out.Lots = slices.Clone(s.Lots)
+	out.Matches = slices.Clone(s.Matches)
 	if s.Ballot != nil {
 		b := *s.Ballot
 		b.Votes = slices.Clone(s.Ballot.Votes)

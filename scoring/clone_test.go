@@ -27,6 +27,7 @@ func TestCloneSharesNothing(t *testing.T) {
 		Ballots:     []scoring.Ballot{{ID: "co", Votes: []scoring.Vote{{Member: "B", For: 1}}}},
 		History:     []scoring.PastAward{{Member: "A", Year: 2020, Award: "x"}},
 		Lots:        []string{"A", "B"},
+		Matches:     []scoring.Match{{Member: "A", Rival: "B", For: 2, Against: 1}},
 	}
 	// every list of the sheet is filled, so that one added later without
 	// a place in Clone fails here
@@ -53,6 +54,7 @@ func TestCloneSharesNothing(t *testing.T) {
 	c.Ballots[0].Votes[0].Member = "Z"
 	c.History[0].Member = "Z"
 	c.Lots[0] = "Z"
+	c.Matches[0].Member = "Z"
 	if diff := cmp.Diff(keep, sh); diff != "" {
 		t.Errorf("changing the clone changed the sheet (-before +after):\n%s", diff)
 	}
@@ -75,6 +77,7 @@ func copyByHand(sh scoring.Sheet) scoring.Sheet {
 	out.Facts = append([]scoring.FactValue(nil), sh.Facts...)
 	out.History = append([]scoring.PastAward(nil), sh.History...)
 	out.Lots = append([]string(nil), sh.Lots...)
+	out.Matches = append([]scoring.Match(nil), sh.Matches...)
 	b := *sh.Ballot
 	b.Votes = append([]scoring.Vote(nil), sh.Ballot.Votes...)
 	out.Ballot = &b

@@ -134,6 +134,21 @@ func TestInputErrorTexts(t *testing.T) {
 		{"lots naming an unknown member", "", func(sh *scoring.Sheet) { sh.Lots = []string{"B", "X", "A"} }, "input.lots.unknown",
 			`member X: the recorded drawing of lots names an unknown member "X"`,
 			`đơn vị X: kết quả bốc thăm ghi đơn vị "X" không có trong danh sách đơn vị`},
+		{"a match of a member against itself", "", func(sh *scoring.Sheet) {
+			sh.Matches = []scoring.Match{{Member: "A", Rival: "A", For: 1, Against: 1, Source: at(41)}}
+		}, "input.match.self",
+			`cum.csv:41: member A: a match result puts "A" against itself`,
+			`cum.csv:41: đơn vị A: kết quả trận đấu ghi đơn vị "A" đấu với chính nó`},
+		{"a negative match score", "", func(sh *scoring.Sheet) {
+			sh.Matches = []scoring.Match{{Member: "A", Rival: "B", For: -1, Against: 2, Source: at(42)}}
+		}, "input.match.negative",
+			`cum.csv:42: member A: the result against "B" has a negative score (-1–2): scores are whole numbers, not negative`,
+			`cum.csv:42: đơn vị A: kết quả trận với "B" có tỉ số âm (-1–2): tỉ số là số nguyên không âm`},
+		{"a pair's result given twice, from either side", "", func(sh *scoring.Sheet) {
+			sh.Matches = []scoring.Match{{Member: "A", Rival: "B", For: 1, Source: at(43)}, {Member: "B", Rival: "A", Against: 1, Source: at(44)}}
+		}, "input.match.twice",
+			`cum.csv:44: member B: the result against "A" is given twice (also given on line 43)`,
+			`cum.csv:44: đơn vị B: kết quả trận với "A" được ghi hai lần (đã có ở dòng 43)`},
 		{"a past award without a year", "", func(sh *scoring.Sheet) { sh.History = []scoring.PastAward{{Member: "A", Award: "flag"}} }, "input.history.incomplete",
 			"member A: a past award needs a member, a year and an award",
 			"đơn vị A: khen thưởng năm trước phải ghi đơn vị, năm và hình thức khen thưởng"},

@@ -37,6 +37,9 @@ type Sheet struct {
 	// Lots is the recorded result of a drawing of lots (bốc thăm), if one
 	// was held: member ids in the order drawn, first drawn first.
 	Lots []string `json:"lots,omitempty"`
+	// Matches are the results of the matches between members (kết quả
+	// thi đấu), which a league tie-break reads: one per pair of members.
+	Matches []Match `json:"matches,omitempty"`
 }
 
 // Member is a member unit of the cluster (đơn vị thành viên).
@@ -223,6 +226,7 @@ func (s Sheet) hashLines(h *hashLines) {
 	for _, p := range s.History {
 		h.line('H').text(p.Member).int(p.Year).text(p.Award)
 	}
+	s.hashMatches(h)
 	h.end()
 }
 

@@ -262,6 +262,7 @@ func index(rb *rules.Rulebook, sh Sheet, forScoring bool) (*input, error) {
 		slices.SortStableFunc(in.past[m], func(a, b PastAward) int { return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(a.Award, b.Award)) })
 	}
 	c.lots(in, sh.Lots)
+	c.matches(in, sh.Matches)
 	for _, h := range sh.History {
 		if h.Year == 0 || strings.TrimSpace(h.Award) == "" || strings.TrimSpace(h.Member) == "" {
 			c.add(h.Source, h.Member, "", lang.Msg("input.history.incomplete"))

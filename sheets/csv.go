@@ -91,6 +91,7 @@ func ReadCSV(name string, r io.Reader) (scoring.Sheet, error) {
 		p.row(rec, line)
 	}
 	p.finish()
+	p.finishMatches()
 	if len(p.sheet.Scores) == 0 {
 		p.sheet.Scores = nil // as if none had been reserved
 	}
@@ -137,6 +138,7 @@ type csvParser struct {
 	sheet  scoring.Sheet
 	errs   scoring.InputErrors
 	lots   []lot
+	halves []half         // match rows, paired by finishMatches
 	seen   map[string]int // rows that may be given once, with their line
 	votes  map[string]int // ballot id, member → index of its votes in the ballot
 	scope  string         // the ballot a ballot or votes row is of, for once
@@ -572,6 +574,11 @@ func (p *csvParser) row(rec []string, line int) {
 			return
 		}
 		p.lots = append(p.lots, lot{member, n, line})
+	case "match":
+		if !need(colMember, colKey) {
+			return
+		}
+		p.match(line, member, key, value)
 	case "":
 		p.add(line, member, key, lang.Msg("csv.record.empty"))
 	default:
@@ -701,6 +708,7 @@ func WriteCSV(w io.Writer, sh scoring.Sheet) error {
 	for i, id := range sh.Lots {
 		add("lots", t(id), "", strconv.Itoa(i+1))
 	}
+	writeMatches(add, sh.Matches)
 	if err := cw.WriteAll(rows); err != nil {
 		return err
 	}

@@ -310,7 +310,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{
 			name: "an unknown record kind is refused",
 			text: header + "scor,SCT,1.1,9,cluster\n",
-			want: []wantErr{{line: 2, member: "SCT", criterion: "1.1", msg: `unknown record "scor" (expected cluster, member, score, target, not_assigned, bonus, deduction, fact, ballot, votes, history or lots)`}},
+			want: []wantErr{{line: 2, member: "SCT", criterion: "1.1", msg: `unknown record "scor" (expected cluster, member, score, target, not_assigned, bonus, deduction, fact, ballot, votes, history, lots or match)`}},
 		},
 		{
 			name: "an empty record column is refused",

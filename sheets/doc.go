@@ -47,6 +47,8 @@
 //	votes         SCT     for        6                                      (key for, against or abstain)
 //	history       SCT     2019       merit                                  (years 1900 to 9999)
 //	lots          SCT                1                                      (position drawn, 1 first)
+//	match         SCT     SXD        3                                      (SCT's score against SXD …)
+//	match         SXD     SCT        1                                      (… and SXD's against SCT: one match)
 //
 // A signed criterion (tiêu chí cộng/trừ, rules.Signed) takes two whole
 // counts per member, stage and assessor, keyed by its id followed by "+"
@@ -69,6 +71,9 @@
 // The cluster's name and year, each ballot count and each member's votes
 // for, against or abstaining are given once; a second row is refused. If
 // the lots drawn do not run 1, 2, 3 … the sheet keeps none of them.
+// A match (for a league tie-break) is two rows, one from each side, each
+// with that side's score, a whole number: a spreadsheet would read "3-1"
+// as a date. A side without the other, or given twice, is reported.
 //
 // A quoting error (a stray or unterminated ") stops the reading: the rows
 // after it cannot be told apart.
@@ -78,7 +83,8 @@
 // The fields of scoring.Sheet, with its json names; numbers may be written
 // as JSON numbers or as strings (to keep every digit), with a decimal point
 // or comma. A text written as null (or ~, or nothing, in YAML) is empty.
-// Facts take only true or false. Years, of the sheet and of past awards,
+// Facts take only true or false. A match is one item of matches:
+// {member, rival, for, against}. Years, of the sheet and of past awards,
 // run from 1900 to 9999. A list item with any problem (an unknown key, a
 // value that cannot be read) is left out of the sheet returned, and so are
 // all the lots if one of them has a problem.

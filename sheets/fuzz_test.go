@@ -21,6 +21,7 @@ var csvSeeds = []string{
 	"",
 	"\ufeff",
 	header,
+	header + "match,SCT,SXD,3\nmatch,SXD,SCT,1\nmatch,SCT,SCT,0\nmatch,SCT,SXD,2\nmatch,A,,x\nmatch,,B,-1\n",
 	"\ufeff" + header + "member,SCT,name,Sở Công Thương\n",
 	"record;member;key;value;stage\nscore;SCT;1.1;9,75;cluster\n",
 	header + "score,SCT,1.1,\"9,75\",cluster,SXD,\nscore,SCT,2.3,không giao,cluster\n",
@@ -183,6 +184,8 @@ func FuzzParseJSON(f *testing.F) {
 		`{"scores": [{"member": "SCT", "criterion": "1", "stage": "s", "value": 1e-05}], "year": 20}`,
 		`{"ballot": {"entitled": "x", "votes": [{"member": "SCT", "for": "y"}]}, "history": [{"member": "SCT", "year": 1800, "award": "a"}]}`,
 		`{"members": [{"id": "A\r\nB", "name": "x\ry"}]}`,
+		`{"matches": [{"member": "SCT", "rival": "SXD", "for": 3, "against": 1}, {"member": "SXD", "rival": "SCT", "for": -1, "against": "x"}]}`,
+		"matches:\n  - {member: A, rival: B, for: 2, against: 2, x: 1}\n  - [A, B]\n",
 	} {
 		f.Add([]byte(s))
 	}

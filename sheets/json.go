@@ -93,6 +93,7 @@ func ParseJSON(name string, data []byte) (scoring.Sheet, error) {
 	sh.Deductions = rows(sh.Deductions, "deductions", func(x *scoring.Occurrences, path string) bool { return keep(path, &x.Source) })
 	sh.Facts = rows(sh.Facts, "facts", func(x *scoring.FactValue, path string) bool { return keep(path, &x.Source) })
 	sh.History = rows(sh.History, "history", func(x *scoring.PastAward, path string) bool { return keep(path, &x.Source) })
+	sh.Matches = rows(sh.Matches, "matches", func(x *scoring.Match, path string) bool { return keep(path, &x.Source) })
 	if sh.Ballot != nil {
 		if bad["ballot"] {
 			sh.Ballot = nil // not a mapping: nothing of it was read

@@ -221,7 +221,7 @@ func TestParseJSONErrors(t *testing.T) {
 		{
 			name: "an unknown key is reported with its line and a suggestion",
 			doc:  "{\n \"cluster\": \"x\",\n \"scroes\": []\n}",
-			want: []wantErr{{line: 3, msg: `scroes: unknown key "scroes" (did you mean "scores"?) (known keys: ballot, ballots, bonuses, cluster, deductions, facts, history, lots, members, not_assigned, scores, targets, year)`}},
+			want: []wantErr{{line: 3, msg: `scroes: unknown key "scroes" (did you mean "scores"?) (known keys: ballot, ballots, bonuses, cluster, deductions, facts, history, lots, matches, members, not_assigned, scores, targets, year)`}},
 		},
 		{
 			name: "an unknown key inside a row is reported with its path",

@@ -193,6 +193,15 @@ func randomSheet(r *rand.Rand) scoring.Sheet {
 	for range r.IntN(4) {
 		sh.Lots = append(sh.Lots, id())
 	}
+	played := map[[2]string]bool{}
+	for range r.IntN(4) {
+		a, b := id(), id()
+		if a == b || played[[2]string{a, b}] || played[[2]string{b, a}] {
+			continue // a pair's two rows are one match
+		}
+		played[[2]string{a, b}] = true
+		sh.Matches = append(sh.Matches, scoring.Match{Member: a, Rival: b, For: r.IntN(10), Against: r.IntN(10)})
+	}
 	return sh
 }
 

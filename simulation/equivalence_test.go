@@ -92,9 +92,12 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 	b.WriteString("  - {id: e_tmax, reason: r, max_total: " + pick("25", "35", "40.5") + strict() + "}\n")
 	b.WriteString("  - {id: e_pmax, reason: r, max_percent: " + pick("70", "85") + strict() + "}\n")
 	b.WriteString("  - {id: e_streak, reason: r, max_consecutive: {award: flag, years: " + pick("1", "2") + "}}\n")
-	chain := []string{"{group: " + groups[rng.IntN(len(groups))] + "}", "{criterion: " + leaves[rng.IntN(len(leaves))].id + "}", "fewer_deductions", "more_bonus", "more_votes", "head_to_head", "no_award_last_year", "{no_award_last_year: flag}", "total", "percent"}
+	chain := []string{"{group: " + groups[rng.IntN(len(groups))] + "}", "{criterion: " + leaves[rng.IntN(len(leaves))].id + "}", "fewer_deductions", "more_bonus", "more_votes", "head_to_head", "no_award_last_year", "{no_award_last_year: flag}", "total", "percent", "{league: " + pick("reapply", "once") + "}"}
 	rng.Shuffle(len(chain), func(i, j int) { chain[i], chain[j] = chain[j], chain[i] })
 	chain = chain[:rng.IntN(len(chain))]
+	if rng.IntN(4) == 0 {
+		chain = append(chain, "{league: once}", "head_to_head") // named again, for the smaller groups
+	}
 	if rng.IntN(2) == 0 {
 		chain = append(chain, "lots")
 	}
@@ -185,6 +188,7 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 		ballot.Votes = append(ballot.Votes, scoring.Vote{Member: id, For: rng.IntN(n + 1)})
 	}
 	sh.Ballot = ballot
+	sh.Matches = randomMatches(rng, sh.Members)
 	// fill gaps so that every assigned criterion has a cluster or self score
 	for _, mem := range sh.Members {
 		for _, l := range leaves {
@@ -338,4 +342,18 @@ func diffStates(p *plan, a, b *state) string {
 func firstLine(err error) string {
 	s, _, _ := strings.Cut(err.Error(), "\n")
 	return s
+}
+
+// randomMatches plays most pairs of members once, with small scores (many
+// draws and equal lines); some pairs have no result.
+func randomMatches(rng *rand.Rand, ms []scoring.Member) []scoring.Match {
+	var out []scoring.Match
+	for i := range ms {
+		for j := i + 1; j < len(ms); j++ {
+			if rng.IntN(8) != 0 {
+				out = append(out, scoring.Match{Member: ms[i].ID, Rival: ms[j].ID, For: rng.IntN(3), Against: rng.IntN(3)})
+			}
+		}
+	}
+	return out
 }

@@ -167,7 +167,7 @@ func genCase(r *rand.Rand) randomCase {
 	b.WriteString("  - {id: e_fact, reason: Fact, fact: f1}\n  - {id: e_ded, reason: Deductions, max_deductions: 0.5}\n")
 	conds = append(conds, "e_fact", "e_ded")
 	// Tie-breaks.
-	chain := []string{"group: G1", "criterion: c1", "fewer_deductions", "more_bonus", "no_award_last_year: flag"}
+	chain := []string{"group: G1", "criterion: c1", "fewer_deductions", "more_bonus", "no_award_last_year: flag", "league: " + []string{"reapply", "once"}[r.IntN(2)]}
 	r.Shuffle(len(chain), func(i, j int) { chain[i], chain[j] = chain[j], chain[i] })
 	chain = chain[:r.IntN(len(chain)+1)]
 	lots := r.IntN(3) == 0
@@ -252,6 +252,13 @@ func genCase(r *rand.Rand) randomCase {
 		}
 		if r.IntN(4) == 0 {
 			sh.History = append(sh.History, scoring.PastAward{Member: m, Year: 2019, Award: "flag"})
+		}
+	}
+	for i := range ids {
+		for j := i + 1; j < len(ids); j++ {
+			if r.IntN(8) != 0 {
+				sh.Matches = append(sh.Matches, scoring.Match{Member: ids[i], Rival: ids[j], For: r.IntN(3), Against: r.IntN(3)})
+			}
 		}
 	}
 	if lots && r.IntN(2) == 0 {

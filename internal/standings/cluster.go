@@ -82,6 +82,8 @@ type Cluster struct {
 	lotsPos []int   // per member: its place in the recorded draw, or -1
 	h2h     [][]int // h2h[a][b]: peer judges preferring a over b (if the chain asks)
 	known   []int8  // per member × condition: +1 met, -1 failed, 0 depends on the scenario
+
+	matches map[int]score // matches[a*n+b]: a's result against b (if the chain has a league)
 }
 
 // NewCluster compiles the rulebook for the members of the cards. The cards
@@ -105,6 +107,9 @@ func NewCluster(rb *rules.Rulebook, sh scoring.Sheet, cards []scoring.Scorecard,
 		}
 		if tb.Kind == rules.HeadToHead && c.h2h == nil {
 			c.h2h = HeadToHead(cards)
+		}
+		if tb.Kind == rules.League && c.matches == nil {
+			c.matches = matchIndex(cards, sh.Matches)
 		}
 		c.chain = append(c.chain, r)
 	}
@@ -178,13 +183,24 @@ func (c *Cluster) QuotaOf(t int) int { return c.quota[t] }
 
 // HeadToHead counts, for each ordered pair of members, the peer judges
 // (stage, assessor) whose points over the criteria they scored both on
-// favour the first: h[a][b] judges prefer a, h[b][a] prefer b.
+// favour the first: h[a][b] judges prefer a, h[b][a] prefer b. Only the
+// scores that count are read: a judge's score for a criterion is
+// compared only if its stage is the one whose value counts for that
+// member and criterion (the rulebook's assessment.counts), so a score a
+// recheck (phúc tra) replaced breaks no tie.
 func HeadToHead(cards []scoring.Scorecard) [][]int {
 	type judge struct{ stage, assessor string }
 	pts := make([]map[judge]map[string]decimal.Decimal, len(cards))
 	for m, c := range cards {
 		pts[m] = map[judge]map[string]decimal.Decimal{}
+		counted := make(map[string]string, len(c.Nodes))
+		for _, n := range c.Nodes {
+			counted[n.ID] = n.Stage
+		}
 		for _, ps := range c.Peers {
+			if counted[ps.Criterion] != ps.Stage {
+				continue // a stage whose value does not count
+			}
 			j := judge{ps.Stage, ps.Assessor}
 			if pts[m][j] == nil {
 				pts[m][j] = map[string]decimal.Decimal{}

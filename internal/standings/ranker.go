@@ -83,6 +83,11 @@ type Ranker struct {
 	// Propose: 0 not yet checked, 1 met, -1 not met. Award allocation asks
 	// the same member the same condition once per tier and per pass.
 	memo []int8
+	// play[m] and table[m]: whether member m of the group a head-to-head
+	// rule compares is in play, and its mini-league line (league.go);
+	// made when a chain rule first needs them.
+	play  []int8
+	table []leagueRow
 }
 
 // keyed is a member with its key, as radix sorts them.
@@ -175,7 +180,7 @@ func (r *Ranker) split(g []int, k int) {
 		if i-start == 1 {
 			r.place(g[start], false)
 		} else {
-			r.split(g[start:i], k+1)
+			r.split(g[start:i], r.next(k, i-start, len(g)))
 		}
 		if start > 0 && r.rec != nil {
 			up, lo := r.Order[first-1], r.Order[first]
@@ -270,15 +275,9 @@ func (r *Ranker) keysFor(k int, g []int) (bool, lang.Message) {
 			keys[m] = int64(c.cards[m].Votes.For)
 		}
 	case rules.HeadToHead:
-		for _, a := range g {
-			var wins int64
-			for _, b := range g {
-				if a != b && c.h2h[a][b] > c.h2h[b][a] {
-					wins++
-				}
-			}
-			keys[a] = wins
-		}
+		r.headToHead(g)
+	case rules.League:
+		return r.league(g)
 	case rules.NoAwardLastYear:
 		for _, m := range g {
 			keys[m] = 0
@@ -369,13 +368,9 @@ func (r *Ranker) text(k, m int, in []int, key int64) lang.Message {
 		}
 		return lang.Msg("value.vote", 1)
 	case rules.HeadToHead:
-		var detail []lang.Message
-		for _, b := range in {
-			if b != m {
-				detail = append(detail, lang.Msg("value.h2h.pair", c.h2h[m][b], c.h2h[b][m], c.cards[b].Member.ID))
-			}
-		}
-		return lang.Msg("value.h2h", int(key), len(in)-1).With(detail...)
+		return r.headToHeadText(m, in, key)
+	case rules.League:
+		return r.leagueText(m, in)
 	case rules.NoAwardLastYear:
 		got, none := c.lastAward(m, ru.TieBreak.Ref)
 		switch {

@@ -19,6 +19,8 @@ const (
 	PastAwards
 	// Draw: a draw of lots, recorded on the sheet or made with a seed.
 	Draw
+	// Matches: the results of matches between members (a league).
+	Matches
 )
 
 // Has reports whether r includes every input of x.
@@ -63,6 +65,8 @@ func Compare(tb rules.TieBreak) Comparison {
 		return Comparison{Reads: Ballot}
 	case rules.HeadToHead:
 		return Comparison{Reads: PeerScores}
+	case rules.League:
+		return Comparison{Reads: Matches}
 	case rules.NoAwardLastYear:
 		return Comparison{Reads: PastAwards}
 	case rules.DrawingLots:
