@@ -635,28 +635,28 @@ func (c *Cluster) check(src Source, m, j int, why bool) (bool, lang.Message) {
 			if !why {
 				return false, lang.Message{}
 			}
-			return false, lang.Msg(strictKey("fail.min_total", cond.Strict), card.Total, *cond.MinTotal)
+			return false, lang.Msg(pick(cond.Strict, "fail.min_total.strict", "fail.min_total"), card.Total, *cond.MinTotal)
 		}
 	case cond.MaxTotal != nil:
 		if !src.AtMost(Total, -1, m, j, *cond.MaxTotal, cond.Strict) {
 			if !why {
 				return false, lang.Message{}
 			}
-			return false, lang.Msg(strictKey("fail.max_total", cond.Strict), card.Total, *cond.MaxTotal)
+			return false, lang.Msg(pick(cond.Strict, "fail.max_total.strict", "fail.max_total"), card.Total, *cond.MaxTotal)
 		}
 	case cond.MinPercent != nil:
 		if !src.AtLeast(Percent, -1, m, j, *cond.MinPercent, cond.Strict) {
 			if !why {
 				return false, lang.Message{}
 			}
-			return false, lang.Msg(strictKey("fail.min_percent", cond.Strict), card.Percent, *cond.MinPercent)
+			return false, lang.Msg(pick(cond.Strict, "fail.min_percent.strict", "fail.min_percent"), card.Percent, *cond.MinPercent)
 		}
 	case cond.MaxPercent != nil:
 		if !src.AtMost(Percent, -1, m, j, *cond.MaxPercent, cond.Strict) {
 			if !why {
 				return false, lang.Message{}
 			}
-			return false, lang.Msg(strictKey("fail.max_percent", cond.Strict), card.Percent, *cond.MaxPercent)
+			return false, lang.Msg(pick(cond.Strict, "fail.max_percent.strict", "fail.max_percent"), card.Percent, *cond.MaxPercent)
 		}
 	case cond.CriterionFloor != nil:
 		if !src.Floor(m, j) {
@@ -667,7 +667,7 @@ func (c *Cluster) check(src Source, m, j int, why bool) (bool, lang.Message) {
 			for _, n := range BelowFloor(c.rb, *cond, *card) {
 				low = append(low, lang.Msg("fail.floor.item", n.ID, n.Points, n.Max))
 			}
-			return false, lang.Msg(strictKey("fail.floor", cond.Strict), cond.CriterionFloor.Share.String()).With(low...)
+			return false, lang.Msg(pick(cond.Strict, "fail.floor.strict", "fail.floor"), cond.CriterionFloor.Share.String()).With(low...)
 		}
 	case cond.GroupMin != nil:
 		x := c.condNode[j]
@@ -679,7 +679,7 @@ func (c *Cluster) check(src Source, m, j int, why bool) (bool, lang.Message) {
 			if !why {
 				return false, lang.Message{}
 			}
-			return false, lang.Msg(strictKey("fail.group_min", cond.Strict), n.ID, n.Points, cond.GroupMin.Min)
+			return false, lang.Msg(pick(cond.Strict, "fail.group_min.strict", "fail.group_min"), n.ID, n.Points, cond.GroupMin.Min)
 		}
 	case cond.Fact != "":
 		if !card.Facts[cond.Fact] {
@@ -694,7 +694,7 @@ func (c *Cluster) check(src Source, m, j int, why bool) (bool, lang.Message) {
 			if !why {
 				return false, lang.Message{}
 			}
-			return false, lang.Msg(strictKey("fail.max_deductions", cond.Strict), card.Deductions.Total, *cond.MaxDeductions)
+			return false, lang.Msg(pick(cond.Strict, "fail.max_deductions.strict", "fail.max_deductions"), card.Deductions.Total, *cond.MaxDeductions)
 		}
 	case cond.MaxConsecutive != nil:
 		award, limit := cond.MaxConsecutive.Award, cond.MaxConsecutive.Years
@@ -735,28 +735,27 @@ func (c *Cluster) check(src Source, m, j int, why bool) (bool, lang.Message) {
 			}
 			return false, lang.Msg("fail.quorum", v.Present, v.Entitled, q.String())
 		}
-		base, key := v.Entitled, "fail.votes.members"
+		base, key := v.Entitled, pick(cond.Strict, "fail.votes.members.strict", "fail.votes.members")
 		if cond.MinVotes.Base == rules.OfPresent {
-			base, key = v.Present, "fail.votes.present"
+			base, key = v.Present, pick(cond.Strict, "fail.votes.present.strict", "fail.votes.present")
 		}
 		share := cond.MinVotes.Share
 		if ok := share.CountAtLeast(v.For, base); cond.Strict && !share.CountAbove(v.For, base) || !cond.Strict && !ok {
 			if !why {
 				return false, lang.Message{}
 			}
-			return false, lang.Msg(strictKey(key, cond.Strict), v.For, base, share.String())
+			return false, lang.Msg(key, v.For, base, share.String())
 		}
 	}
 	return true, lang.Message{}
 }
 
-// strictKey is the message key of a failed threshold: key, or key.strict
-// for a strict one.
-func strictKey(key string, strict bool) string {
+// pick is a failed threshold's message key: the strict one or the other.
+func pick(strict bool, ifStrict, otherwise string) string {
 	if strict {
-		return key + ".strict"
+		return ifStrict
 	}
-	return key
+	return otherwise
 }
 
 // EligibleCard reports whether one scorecard meets a condition of rb.
