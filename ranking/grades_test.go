@@ -83,6 +83,8 @@ func TestGradingBands(t *testing.T) {
 		// the flag needs xuất sắc: B (2nd) is passed over, and its second
 		// place goes to nobody else graded xuất sắc
 		require.Equal(t, []string{"A"}, st.Awards[0].Proposed)
+		require.Contains(t, st.Awards[0].Skipped, ranking.Skip{Member: "B", Failed: nil, BelowGrade: true, Grade: "tot"},
+			"B is passed over for its band, not for a condition of the flag")
 		// the messages say why: more than half needed; G was not put to the vote
 		b := row(t, st, "B")
 		require.Contains(t, failures(b), "2/4 phiếu của thành viên cụm, cần trên 50%")

@@ -83,6 +83,7 @@ func rankScorecards(rb *rules.Rulebook, sh scoring.Sheet, hash string, cards []s
 	cl := standings.NewCluster(rb, sh, cards, cfg.seed)
 	rec := &recorder{st: st, cards: cards, sh: sh, cl: cl, seed: cfg.seed, tiers: rb.SharedAwards(), links: make([]Decision, max(len(cards)-1, 0))}
 	r := standings.NewRanker(cl, newSortedSource(rb, cards), rec)
+	rec.r, rec.grades = r, rb.Grades()
 	r.Sort()
 	conds := rb.SharedEligibility() // read only
 	if n := len(r.Order); n > 0 {
@@ -219,13 +220,15 @@ func (s *sortedSource) AtMost(q standings.Quantity, node, m, _ int, max decimal.
 
 // recorder writes the explanation of a ranking into the standings.
 type recorder struct {
-	st    *Standings
-	cards []scoring.Scorecard
-	sh    scoring.Sheet
-	cl    *standings.Cluster
-	seed  *uint64
-	tiers []rules.AwardTier
-	links []Decision // links[pos-1]: how the member at pos was decided
+	st     *Standings
+	cards  []scoring.Scorecard
+	sh     scoring.Sheet
+	cl     *standings.Cluster
+	seed   *uint64
+	tiers  []rules.AwardTier
+	links  []Decision        // links[pos-1]: how the member at pos was decided
+	r      *standings.Ranker // the ranker recorded (for the members' bands)
+	grades []rules.Grade
 	// tiePos[i] is the position of the first member of st.Ties[i]
 	tiePos []int
 }
@@ -315,12 +318,25 @@ func (r *recorder) Proposed(t, pos int) {
 
 // Skipped records an ineligible member passed over.
 func (r *recorder) Skipped(t, pos int) {
-	r.st.Awards[t].Skipped = append(r.st.Awards[t].Skipped, Skip{Member: r.st.Rows[pos].Member.ID, Failed: r.failed(t, pos)})
+	r.st.Awards[t].Skipped = append(r.st.Awards[t].Skipped, r.skip(t, pos))
+}
+
+// skip says why the member at pos is not eligible for tier t: the
+// conditions it fails, and its band if the tier requires a higher one.
+func (r *recorder) skip(t, pos int) Skip {
+	s := Skip{Member: r.st.Rows[pos].Member.ID, Failed: r.failed(t, pos)}
+	if m := r.r.Order[pos]; !r.r.GradeAllows(m, t) {
+		s.BelowGrade = true
+		if g := r.r.Grade[m]; g >= 0 {
+			s.Grade = r.grades[g].ID
+		}
+	}
+	return s
 }
 
 // Forfeited records a place forfeited by an ineligible member.
 func (r *recorder) Forfeited(t, pos int) {
-	r.st.Awards[t].Forfeited = append(r.st.Awards[t].Forfeited, Skip{Member: r.st.Rows[pos].Member.ID, Failed: r.failed(t, pos)})
+	r.st.Awards[t].Forfeited = append(r.st.Awards[t].Forfeited, r.skip(t, pos))
 }
 
 // Pending records places left to an unresolved tie.

@@ -204,6 +204,11 @@ type Award struct {
 type Skip struct {
 	Member string   `json:"member"`
 	Failed []string `json:"failed"`
+	// BelowGrade is set when the tier requires a grading band (min_grade)
+	// higher than the member's; Grade is then the member's band, empty if
+	// it is not graded.
+	BelowGrade bool   `json:"below_grade,omitempty"`
+	Grade      string `json:"grade,omitempty"`
 }
 
 // Pending is an award that depends on an unresolved tie.

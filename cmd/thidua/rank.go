@@ -274,10 +274,10 @@ func printTable(w io.Writer, t lang.Tag, rb *rules.Rulebook, st *ranking.Standin
 		}
 		fmt.Fprintln(w)
 		for _, s := range a.Skipped {
-			fmt.Fprintln(w, t.Say("cli.skipped", names.Member(s.Member), strings.Join(names.Conditions(s.Failed), "; ")))
+			fmt.Fprintln(w, t.Say("cli.skipped", names.Member(s.Member), skipReasons(t, rb, names, a.Tier, s)))
 		}
 		for _, s := range a.Forfeited {
-			fmt.Fprintln(w, t.Say("cli.forfeited", names.Member(s.Member), strings.Join(names.Conditions(s.Failed), "; ")))
+			fmt.Fprintln(w, t.Say("cli.forfeited", names.Member(s.Member), skipReasons(t, rb, names, a.Tier, s)))
 		}
 	}
 	// only the ties that decide an award are reported; members who share
@@ -304,8 +304,20 @@ func printTable(w io.Writer, t lang.Tag, rb *rules.Rulebook, st *ranking.Standin
 		}
 	}
 	var failed []string
+	required := map[string]bool{} // conditions some award tier requires
+	for _, a := range rb.Awards() {
+		for _, id := range a.Requires {
+			required[id] = true
+		}
+	}
 	for _, r := range st.Rows {
 		for _, f := range r.Failed {
+			// only what keeps a member from an award: a condition of a
+			// grading band alone is explained with the band (--explain),
+			// and a member not put to a vote was not a candidate in it
+			if !required[f.Condition] || f.Message.Key == "fail.not_put" {
+				continue
+			}
 			failed = append(failed, fmt.Sprintf("  %s — %s (%s)", r.Member.Name, names.Condition(f.Condition), names.Of(f.Message).In(t)))
 		}
 	}
@@ -379,4 +391,21 @@ func rulebookName(r ranking.RulebookRef) string {
 		return r.Title
 	}
 	return r.ID
+}
+
+// skipReasons says why a member was passed over for a tier: the
+// conditions it fails and, if the tier requires a higher grading band,
+// its band.
+func skipReasons(t lang.Tag, rb *rules.Rulebook, names ranking.Names, tier string, s ranking.Skip) string {
+	parts := names.Conditions(s.Failed)
+	if s.BelowGrade {
+		at, _ := rb.Award(tier)
+		need, _, _ := rb.Grade(at.MinGrade)
+		if g, _, ok := rb.Grade(s.Grade); ok {
+			parts = append(parts, t.Say("cli.skipped.grade", need.Name, g.Name))
+		} else {
+			parts = append(parts, t.Say("cli.skipped.ungraded", need.Name))
+		}
+	}
+	return strings.Join(parts, "; ")
 }

@@ -58,9 +58,9 @@ func (r *Ranker) meetsAll(m int, js []int) bool {
 	return true
 }
 
-// gradeAllows reports whether member m's band meets tier t's lowest band,
-// if it names one.
-func (r *Ranker) gradeAllows(m, t int) bool {
+// GradeAllows reports whether member m's band (after Propose) meets tier
+// t's lowest band, if it names one.
+func (r *Ranker) GradeAllows(m, t int) bool {
 	lo := r.c.minGrade[t]
 	if lo < 0 {
 		return true

@@ -583,7 +583,7 @@ func (r *Ranker) contenders(i, j, t int) int {
 // EligibleFor reports whether member m meets every condition tier t
 // requires, and is graded in the band it requires or a higher one.
 func (r *Ranker) EligibleFor(m, t int) bool {
-	if !r.gradeAllows(m, t) {
+	if !r.GradeAllows(m, t) {
 		return false
 	}
 	for _, j := range r.c.requires[t] {
