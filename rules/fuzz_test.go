@@ -14,7 +14,8 @@ import (
 
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(doc(nil)))
-	for _, name := range []string{"testdata/rulebook.yaml", "testdata/rulebook.json", "../examples/cum2/rulebook.yaml", "../examples/procuracy/rulebook.yaml"} {
+	for _, name := range []string{"testdata/rulebook.yaml", "testdata/rulebook.json", "../examples/cum2/rulebook.yaml", "../examples/procuracy/rulebook.yaml",
+		"../examples/nghean-grading/rulebook.yaml", "../examples/union-grading/rulebook.yaml"} {
 		if b, err := os.ReadFile(name); err == nil {
 			f.Add(b)
 		}

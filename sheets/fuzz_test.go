@@ -22,6 +22,8 @@ var csvSeeds = []string{
 	"\ufeff",
 	header,
 	header + "match,SCT,SXD,3\nmatch,SXD,SCT,1\nmatch,SCT,SCT,0\nmatch,SCT,SXD,2\nmatch,A,,x\nmatch,,B,-1\n",
+	// named ballots: the id in the stage column, twice, beside the unnamed one
+	header + "ballot,,entitled,7,co\nballot,,entitled,7,co\nvotes,SCT,for,6,co\nvotes,SCT,for,5,bk\nvotes,SCT,for,4\nballot,,present,x,bk\n",
 	"\ufeff" + header + "member,SCT,name,Sở Công Thương\n",
 	"record;member;key;value;stage\nscore;SCT;1.1;9,75;cluster\n",
 	header + "score,SCT,1.1,\"9,75\",cluster,SXD,\nscore,SCT,2.3,không giao,cluster\n",

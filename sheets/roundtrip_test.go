@@ -282,6 +282,38 @@ func TestWriteCSVEmptyBallot(t *testing.T) {
 	})
 }
 
+// TestNamedBallots: a rulebook's several ballots (one per tier or band)
+// are written with their id in the stage column and read back as they
+// were, beside the sheet's unnamed ballot; JSON reads them too.
+func TestNamedBallots(t *testing.T) {
+	sh := scoring.Sheet{
+		Ballot: &scoring.Ballot{Entitled: 7, Votes: []scoring.Vote{{Member: "SCT", For: 5}}},
+		Ballots: []scoring.Ballot{
+			{ID: "co", Entitled: 7, Present: 6, Votes: []scoring.Vote{{Member: "SCT", For: 6}, {Member: "SXD", For: 2, Against: 4}}},
+			{ID: "bk", Entitled: 7, Votes: []scoring.Vote{{Member: "SXD", For: 7}}},
+		},
+	}
+	text := writeString(t, sh)
+	require.Contains(t, text, "ballot,,present,6,co,,\n")
+	require.Contains(t, text, "votes,SXD,against,4,co,,\n")
+	back := roundTrip(t, sh)
+	if d := cmp.Diff(sh, back, ignoreSource); d != "" {
+		t.Errorf("mismatch (-written +read back):\n%s", d)
+	}
+	require.Equal(t, sh.Hash(), back.Hash())
+	named := sh
+	named.Ballots = named.Ballots[:1]
+	require.NotEqual(t, sh.Hash(), named.Hash(), "the named ballots are in the hash")
+
+	js, err := sheets.ParseJSON("cum.json", []byte(`{"ballots": [{"id": "co", "entitled": 7, "present": 6,
+		"votes": [{"member": "SCT", "for": 6}, {"member": "SXD", "for": 2, "against": 4}]},
+		{"id": "bk", "entitled": 7, "votes": [{"member": "SXD", "for": 7}]}]}`))
+	require.NoError(t, err)
+	require.Equal(t, 3, js.Ballots[1].Source.Line, "a named ballot keeps its line")
+	js.Ballot = sh.Ballot
+	require.Equal(t, sh.Hash(), js.Hash())
+}
+
 func TestLoad(t *testing.T) {
 	csvPath := filepath.Join(examples, "scores-2020.csv")
 	jsonPath := filepath.Join(examples, "scores-2020.json")
