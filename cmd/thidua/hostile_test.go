@@ -206,7 +206,11 @@ func feed(t *testing.T, path string) (stop func()) {
 				return
 			default:
 			}
-			f.SetWriteDeadline(time.Now().Add(2 * time.Second))
+			// generous: on a loaded machine the reader may pause for
+			// seconds, and a writer that gives up ends the "endless"
+			// input early (the reader then sees a short file, not an
+			// endless one); the reader closing the FIFO ends it at once
+			f.SetWriteDeadline(time.Now().Add(30 * time.Second))
 			if _, err := f.Write(buf); err != nil {
 				return
 			}
