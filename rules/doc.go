@@ -22,7 +22,17 @@
 //   - which assessment stage counts (tự chấm, cụm chấm, phúc tra) and how
 //     several assessors' scores are combined;
 //   - rounding: the places and mode, and where it applies;
-//   - eligibility conditions (điều kiện, tiêu chuẩn), each with a reason;
+//   - eligibility conditions (điều kiện, tiêu chuẩn), each with a reason:
+//     thresholds on the total, the percentage, a group, every criterion
+//     (sàn), the deductions or the votes, each inclusive or strict ("từ 90
+//     điểm trở lên" or "trên 90 điểm", "quá nửa") and the total and
+//     percentage also as upper bounds ("dưới 90 điểm"); facts; streaks;
+//   - several ballots (lần bỏ phiếu), one per award tier or grading band, a
+//     vote condition concerning only the members put to that vote;
+//   - grading bands (xếp loại: "Hoàn thành xuất sắc", "vững mạnh"…),
+//     highest first, each member in the first whose conditions it meets;
+//     a band has no quota and needs no rank, and an award may require one
+//     (min_grade);
 //   - the ordered tie-break chain (thứ tự ưu tiên khi bằng điểm), and how
 //     members it cannot separate share a rank (đồng hạng), numbered by the
 //     rank_convention: competition, 1, 1, 3 (the default), or dense,
