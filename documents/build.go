@@ -287,13 +287,13 @@ func (b *builder) awardRemarks(r ranking.Row) []string {
 	for _, a := range b.st.Awards {
 		for _, s := range a.Skipped {
 			if s.Member == id {
-				out = append(out, b.say("doc.note_skipped", a.Name, b.shortfalls(r, s.Failed)))
+				out = append(out, b.say("doc.note_skipped", a.Name, b.withGrade(b.shortfalls(r, s.Failed), a.Tier, id)))
 				reported[a.Tier] = true
 			}
 		}
 		for _, s := range a.Forfeited {
 			if s.Member == id {
-				out = append(out, b.say("doc.note_forfeited", a.Name, b.shortfalls(r, s.Failed)))
+				out = append(out, b.say("doc.note_forfeited", a.Name, b.withGrade(b.shortfalls(r, s.Failed), a.Tier, id)))
 				reported[a.Tier] = true
 			}
 		}
@@ -322,7 +322,10 @@ func (b *builder) awardRemarks(r ranking.Row) []string {
 	}
 	var rest []string
 	for _, f := range r.Failed {
-		if !covered[f.Condition] {
+		// in a rulebook that grades, the conditions no award requires
+		// are the bands' (or nobody's): the Xếp loại column and the list
+		// of bands say what they decided
+		if !covered[f.Condition] && !b.grades() {
 			rest = append(rest, f.Condition)
 		}
 	}
@@ -379,9 +382,15 @@ func (b *builder) shortfall(r ranking.Row, id string) string {
 			n++
 		}
 		return b.say("doc.fail_streak", name, n, c.MaxConsecutive.Years)
+	case c.MaxTotal != nil, c.MaxPercent != nil:
+		// an upper bound (a grading band's "dưới 90 điểm"): the engine's words
+		return b.failMessage(r, id)
 	case c.MinVotes != nil:
-		v := card.Votes
+		v := card.Ballot(c.MinVotes.Ballot)
 		switch {
+		case v.Recorded && !v.Voted && c.MinVotes.Ballot != "":
+			// a named ballot the member was not put to: the engine's words
+			return b.failMessage(r, id)
 		case !v.Recorded:
 			return b.say("doc.fail_no_ballot")
 		case !c.MinVotes.Quorum.IsZero() && !c.MinVotes.Quorum.CountAtLeast(v.Present, v.Entitled):
@@ -395,6 +404,17 @@ func (b *builder) shortfall(r ranking.Row, id string) string {
 	}
 	if c.Reason != "" {
 		return b.say("doc.fail_fact", c.Reason)
+	}
+	return id
+}
+
+// failMessage is the engine's sentence for the condition the member fails
+// (ranking.Failure.Message), with names for ids, or the condition's id.
+func (b *builder) failMessage(r ranking.Row, id string) string {
+	for _, f := range r.Failed {
+		if f.Condition == id {
+			return b.names.Of(f.Message).In(b.lang)
+		}
 	}
 	return id
 }

@@ -28,16 +28,26 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-const cum2 = "../examples/cum2/"
+const (
+	cum2   = "../examples/cum2/"
+	nghean = "../examples/nghean-grading/"
+)
 
 // rank loads the Cụm II rulebook and a sheet of the examples and ranks it.
 func rank(t testing.TB, sheet string) (*rules.Rulebook, *ranking.Standings) {
 	t.Helper()
-	rb, err := rules.Load(cum2 + "rulebook.yaml")
+	return rankIn(t, cum2, sheet)
+}
+
+// rankIn loads the rulebook of an example folder and ranks one of its
+// sheets.
+func rankIn(t testing.TB, dir, sheet string) (*rules.Rulebook, *ranking.Standings) {
+	t.Helper()
+	rb, err := rules.Load(dir + "rulebook.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	sh, err := sheets.Check(rb, cum2+sheet)
+	sh, err := sheets.Check(rb, dir+sheet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,9 +98,18 @@ func TestGolden(t *testing.T) {
 		{"unresolved-tie-submission", "unresolved-tie.csv", documents.Submission, documents.Options{}},
 		{"unresolved-tie-summary", "unresolved-tie.csv", documents.Summary, documents.Options{}},
 		{"shared-rank-submission", "shared-rank.csv", documents.Submission, documents.Options{}},
+		// grading bands (xếp loại): a Xếp loại column, the bands and their
+		// members, the flag only from the highest band
+		{"nghean-grading-summary", nghean + "scores-2025.csv", documents.Summary, documents.Options{}},
+		{"nghean-grading-submission", nghean + "scores-2025.csv", documents.Submission, documents.Options{}},
+		{"nghean-grading-summary-en", nghean + "scores-2025.csv", documents.Summary, documents.Options{Lang: lang.English}},
 	}
 	for _, c := range cases {
-		rb, st := rank(t, c.sheet)
+		dir, sheet := cum2, c.sheet
+		if strings.HasPrefix(sheet, nghean) {
+			dir, sheet = nghean, strings.TrimPrefix(sheet, nghean)
+		}
+		rb, st := rankIn(t, dir, sheet)
 		for _, f := range []documents.Format{documents.Markdown, documents.HTML} {
 			name := c.name + "." + string(f)
 			t.Run(name, func(t *testing.T) {

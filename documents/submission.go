@@ -58,8 +58,9 @@ func (b *builder) submission() *Document {
 		}
 		results = append(results, item{runs: []run{plain(text)}, meta: meta{class: "result", member: r.Member.ID}})
 	}
-	doc.blocks = append(doc.blocks, list{items: results, meta: meta{class: "results"}},
-		para{runs: []run{italic(b.say("doc.results_detail"))}, indent: true})
+	doc.blocks = append(doc.blocks, list{items: results, meta: meta{class: "results"}})
+	doc.blocks = append(doc.blocks, b.gradeBlocks()...)
+	doc.blocks = append(doc.blocks, para{runs: []run{italic(b.say("doc.results_detail"))}, indent: true})
 
 	// 2. Proposals
 	doc.blocks = append(doc.blocks,
@@ -260,12 +261,12 @@ func (b *builder) proposals() []block {
 		}
 		for _, s := range a.Skipped {
 			r := b.st.Rows[b.index[s.Member]]
-			out = append(out, para{runs: []run{italic(b.say("doc.skipped_line", r.Member.Name, Ordinal(r.Rank, b.lang), b.reasons(s.Failed)))},
+			out = append(out, para{runs: []run{italic(b.say("doc.skipped_line", r.Member.Name, Ordinal(r.Rank, b.lang), b.withGrade(b.reasons(s.Failed), a.Tier, s.Member)))},
 				indent: true, align: alignJustify, meta: meta{class: "skipped", tier: a.Tier, member: s.Member}})
 		}
 		for _, s := range a.Forfeited {
 			r := b.st.Rows[b.index[s.Member]]
-			out = append(out, para{runs: []run{italic(b.say("doc.forfeited_line", r.Member.Name, Ordinal(r.Rank, b.lang), b.reasons(s.Failed)))},
+			out = append(out, para{runs: []run{italic(b.say("doc.forfeited_line", r.Member.Name, Ordinal(r.Rank, b.lang), b.withGrade(b.reasons(s.Failed), a.Tier, s.Member)))},
 				indent: true, align: alignJustify, meta: meta{class: "forfeited", tier: a.Tier, member: s.Member}})
 		}
 	}

@@ -2,6 +2,7 @@ package documents
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/thidua/thidua/lang"
 	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
+	"github.com/thidua/thidua/scoring"
 )
 
 // summary builds the summary table of the scoring results (bảng tổng hợp
@@ -37,6 +39,7 @@ func (b *builder) summary() *Document {
 	doc.blocks = append(doc.blocks, para{runs: []run{italic(attached)}, align: alignCenter, meta: meta{class: "attached"}})
 
 	doc.blocks = append(doc.blocks, b.scoreTable())
+	doc.blocks = append(doc.blocks, b.gradeBlocks()...)
 	// The signatures stay with the last list before them, its title and
 	// items: the conditions, or the legend when there are none.
 	tail := append(b.legend(), b.conditions()...)
@@ -121,7 +124,7 @@ func (b *builder) scoreTable() table {
 	}
 	votes := false
 	for _, r := range st.Rows {
-		votes = votes || r.Card.Votes.Recorded
+		votes = votes || r.Card.Votes.Recorded || slices.ContainsFunc(r.Card.Ballots, func(v scoring.VoteCount) bool { return v.Recorded })
 	}
 	if votes {
 		v := lines([]run{bold(b.say("doc.col_votes"))}, []run{italic(b.say("doc.col_votes_hint"))})
@@ -129,8 +132,14 @@ func (b *builder) scoreTable() table {
 		top = append(top, span(v, 1, 2))
 		flat = append(flat, line(bold(b.say("doc.col_votes")), plain(" ("+b.say("doc.col_votes_hint")+")")))
 	}
-	top = append(top, span(hdr(b.say("doc.col_rank")), 1, 2), span(hdr(b.say("doc.col_award")), 1, 2), span(hdr(b.say("doc.col_notes")), 1, 2))
-	flat = append(flat, hdr(b.say("doc.col_rank")), hdr(b.say("doc.col_award")), hdr(b.say("doc.col_notes")))
+	top = append(top, span(hdr(b.say("doc.col_rank")), 1, 2))
+	flat = append(flat, hdr(b.say("doc.col_rank")))
+	if b.grades() {
+		top = append(top, span(hdr(b.say("doc.col_grade")), 1, 2))
+		flat = append(flat, hdr(b.say("doc.col_grade")))
+	}
+	top = append(top, span(hdr(b.say("doc.col_award")), 1, 2), span(hdr(b.say("doc.col_notes")), 1, 2))
+	flat = append(flat, hdr(b.say("doc.col_award")), hdr(b.say("doc.col_notes")))
 
 	numc := func(s string) cell { c := line(plain(s)); c.num, c.align = true, alignRight; return c }
 	t := table{head: [][]cell{top, second}, flat: flat, meta: meta{class: "scores"}}
@@ -156,8 +165,10 @@ func (b *builder) scoreTable() table {
 		}
 		if votes {
 			v := line(plain(""))
-			if vc := r.Card.Votes; vc.Recorded {
+			if vc := r.Card.Votes; vc.Recorded && len(r.Card.Ballots) == 0 {
 				v = line(plain(fmt.Sprintf("%d/%d", vc.For, vc.Present)))
+			} else if len(r.Card.Ballots) > 0 {
+				v = b.ballotsCell(r)
 			}
 			v.align = alignCenter
 			cells = append(cells, v)
@@ -165,6 +176,9 @@ func (b *builder) scoreTable() table {
 		rank := line(plain(strconv.Itoa(r.Rank)))
 		rank.align = alignCenter
 		cells = append(cells, rank)
+		if b.grades() {
+			cells = append(cells, b.gradeCell(r))
+		}
 		cells = append(cells, b.awardCell(r))
 		var notes [][]run
 		for _, s := range append(b.rankRemarks(i), b.awardRemarks(r)...) {
@@ -188,7 +202,11 @@ func (b *builder) scoreTable() table {
 	if votes {
 		w = append(w, 5)
 	}
-	w = append(w, 4, 11)
+	w = append(w, 4)
+	if b.grades() {
+		w = append(w, 8)
+	}
+	w = append(w, 11)
 	used := 0
 	for _, x := range w {
 		used += x
@@ -265,8 +283,8 @@ func (b *builder) conditions() []block {
 		if t.Count == 0 && !t.Share.IsZero() {
 			text = b.say("doc.tier_share", t.Name, b.shareText(t.Share), count(quota))
 		}
-		if len(t.Requires) > 0 {
-			text += b.say("doc.tier_requires", b.reasons(t.Requires))
+		if reqs := strings.Join(nonEmpty(b.reasons(t.Requires), b.minGrade(t)), "; "); reqs != "" {
+			text += b.say("doc.tier_requires", reqs)
 		}
 		items = append(items, item{runs: []run{plain(text + ".")}, meta: meta{class: "tier", tier: t.ID}})
 	}

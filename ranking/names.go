@@ -4,14 +4,16 @@ import (
 	"strings"
 
 	"github.com/thidua/thidua/lang"
+	"github.com/thidua/thidua/rules"
 )
 
-// Names names the members and award tiers of standings as people know
-// them: "Sở Xây dựng" for SXD, "Cờ thi đua của UBND tỉnh" for flag. The
+// Names names the members, award tiers and grading bands (mức xếp loại)
+// of standings as people know them: "Sở Xây dựng" for SXD, "Cờ thi đua
+// của UBND tỉnh" for flag, "Hoàn thành xuất sắc nhiệm vụ" for xuat_sac. The
 // standings' messages name members and tiers by id, as data does; a page,
 // a table or a document for people writes them through Of.
 type Names struct {
-	members, tiers, conditions map[string]string
+	members, tiers, conditions, grades map[string]string
 }
 
 // Names returns the names of the standings' members and award tiers.
@@ -24,6 +26,10 @@ func (s *Standings) Names() Names {
 		tiers[a.Tier] = a.Name
 	}
 	n := NewNames(members, tiers)
+	n.grades = make(map[string]string, len(s.Grades))
+	for _, g := range s.Grades {
+		n.grades[g.Grade] = g.Name
+	}
 	n.conditions = make(map[string]string)
 	for _, r := range s.Rows {
 		for _, f := range r.Failed {
@@ -58,6 +64,11 @@ func (n Names) Members(ids []string) []string {
 // Tier returns the name of the award tier with the given id, or the id if
 // the standings have no name for it.
 func (n Names) Tier(id string) string { return or(n.tiers[id], id) }
+
+// Grade returns the name of the grading band (mức xếp loại) with the
+// given id ("Hoàn thành xuất sắc nhiệm vụ" for xuat_sac), or the id if
+// the standings have no name for it; "" for "" (a member not graded).
+func (n Names) Grade(id string) string { return or(n.grades[id], id) }
 
 // Condition returns an eligibility condition as the rulebook states it
 // ("Tổng điểm đạt từ 90 điểm trở lên" for diem_90), or its id if the
@@ -121,6 +132,8 @@ func (n Names) name(k idKind, v string) string {
 		return n.Tier(v)
 	case rule:
 		return n.Rule(v)
+	case grade:
+		return n.Grade(v)
 	}
 	return v
 }
@@ -133,6 +146,7 @@ const (
 	member               // a member's id
 	tier                 // an award tier's id
 	rule                 // a tie-break rule, which may name a tier
+	grade                // a grading band's id
 )
 
 // idArgs lists, for each of ranking's sentences that holds ids, what each
@@ -157,6 +171,58 @@ var idArgs = map[string][]idKind{
 	"value.league.unplayed": {member},
 	"value.member":          {member},
 	"league.missing":        {member, member},
+
+	// grading bands (GradeShortfall)
+	"grade.below_min": {grade, grade},
+	"grade.none_min":  {grade},
+}
+
+// GradeShortfall says why the award tier passes over the member for its
+// grading band (xếp loại), if it does: the tier requires a band (its
+// min_grade) and the member is graded lower, or not at all — "xếp loại từ
+// mức Hoàn thành xuất sắc nhiệm vụ trở lên (đơn vị được xếp loại Hoàn
+// thành tốt nhiệm vụ)". A Skip lists only the tier's eligibility
+// conditions; a reader adds this to them. The message names the bands by
+// id: Names.Of names them. Zero if the tier requires no band or the
+// member's band reaches it.
+func GradeShortfall(rb *rules.Rulebook, s *Standings, tier, member string) lang.Message {
+	t, ok := rb.Award(tier)
+	if !ok || t.MinGrade == "" {
+		return lang.Message{}
+	}
+	_, lo, ok := rb.Grade(t.MinGrade)
+	if !ok {
+		return lang.Message{}
+	}
+	row, ok := s.Row(member)
+	if !ok {
+		return lang.Message{}
+	}
+	if row.Grade == "" {
+		return lang.Msg("grade.none_min", t.MinGrade)
+	}
+	if _, g, ok := rb.Grade(row.Grade); ok && g <= lo {
+		return lang.Message{}
+	}
+	return lang.Msg("grade.below_min", t.MinGrade, row.Grade)
+}
+
+// SkipReasons are the reasons the award tier passes over the member of a
+// Skip (bỏ qua, không trao suất), as people read them: the tier's
+// conditions it fails, as the rulebook states them, then, if the tier
+// requires a grading band the member does not reach, that
+// (Skip.BelowGrade, as GradeShortfall states it), in the language.
+func (n Names) SkipReasons(t lang.Tag, rb *rules.Rulebook, s *Standings, tier string, sk Skip) []string {
+	out := n.Conditions(sk.Failed)
+	if !sk.BelowGrade {
+		return out
+	}
+	at, _ := rb.Award(tier)
+	m := lang.Msg("grade.below_min", at.MinGrade, sk.Grade)
+	if sk.Grade == "" {
+		m = lang.Msg("grade.none_min", at.MinGrade)
+	}
+	return append(out, n.Of(m).In(t))
 }
 
 func or(s, alt string) string {

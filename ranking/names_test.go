@@ -155,3 +155,23 @@ func collect(m lang.Message, keys map[string]bool) {
 		collect(p, keys)
 	}
 }
+
+// TestNamesGrade names grading bands by the standings' names: the band of
+// every graded member of the Nghệ An example is written by its name, never
+// its id.
+func TestNamesGrade(t *testing.T) {
+	rb, err := rules.Load("../examples/nghean-grading/rulebook.yaml")
+	require.NoError(t, err)
+	sh, _, err := scoresheet.Check(rb, "../examples/nghean-grading/scores-2025.csv")
+	require.NoError(t, err)
+	st, err := ranking.Rank(rb, sh)
+	require.NoError(t, err)
+	names := st.Names()
+	require.Equal(t, "Hoàn thành xuất sắc nhiệm vụ", names.Grade("xuat_sac"))
+	require.Equal(t, "unknown", names.Grade("unknown"))
+	require.Equal(t, "", names.Grade(""))
+	for _, r := range st.Rows {
+		require.NotEmpty(t, r.Grade, r.Member.ID)
+		require.NotEqual(t, r.Grade, names.Grade(r.Grade), r.Member.ID)
+	}
+}

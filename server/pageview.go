@@ -269,6 +269,17 @@ type resultView struct {
 	Lots      string
 	SheetHash string
 	Top       *rowView
+	// Grades are the grading bands (xếp loại), highest first, if the
+	// rulebook grades its members; GradesNote says that a band needs no
+	// rank.
+	Grades     []gradeView
+	GradesNote string
+}
+
+// gradeView is a grading band with its members, by name.
+type gradeView struct {
+	Name    string
+	Members []string
 }
 
 // rowView is one member's row: rank, name, total, the award proposed (by
@@ -283,6 +294,7 @@ type rowView struct {
 	Reason     string
 	Brief      string
 	Failed     []string
+	Grade      string // the band by name; "—" if the member has none
 }
 
 // awardView is an award tier's proposal, by names.
@@ -337,6 +349,12 @@ func newResultView(rb *rules.Rulebook, st *ranking.Standings, ws []Problem) *res
 				row.AwardClass = tierClass[a]
 			}
 		}
+		if len(st.Grades) > 0 {
+			row.Grade = "—"
+			if r.Grade != "" {
+				row.Grade = names.Grade(r.Grade)
+			}
+		}
 		if d := r.DecidedBy; d != nil {
 			row.Brief = names.Of(d.BriefMessage()).In(vi)
 			row.Reason = names.Of(d.Message()).In(vi)
@@ -361,6 +379,10 @@ func newResultView(rb *rules.Rulebook, st *ranking.Standings, ws []Problem) *res
 	if len(rv.Rows) > 0 {
 		rv.Top = &rv.Rows[0]
 	}
+	for _, g := range st.Grades {
+		rv.Grades = append(rv.Grades, gradeView{Name: g.Name, Members: names.Members(g.Members)})
+		rv.GradesNote = vi.Say("page.grades_note")
+	}
 	pendingTier := ""
 	for _, a := range st.Awards {
 		av := awardView{Name: a.Name, Quota: a.Quota}
@@ -379,10 +401,10 @@ func newResultView(rb *rules.Rulebook, st *ranking.Standings, ws []Problem) *res
 			av.Blocked = "Chưa xét: chờ phân định trường hợp bằng điểm ở " + pendingTier
 		}
 		for _, sk := range a.Skipped {
-			av.Passed = append(av.Passed, fmt.Sprintf("Bỏ qua %s: không đạt %s", name(sk.Member), joinReasons(sk.Failed, reason)))
+			av.Passed = append(av.Passed, fmt.Sprintf("Bỏ qua %s: không đạt %s", name(sk.Member), withGrade(rb, st, names, a.Tier, sk, joinReasons(sk.Failed, reason))))
 		}
 		for _, sk := range a.Forfeited {
-			av.Passed = append(av.Passed, fmt.Sprintf("Không trao suất: %s không đạt %s", name(sk.Member), joinReasons(sk.Failed, reason)))
+			av.Passed = append(av.Passed, fmt.Sprintf("Không trao suất: %s không đạt %s", name(sk.Member), withGrade(rb, st, names, a.Tier, sk, joinReasons(sk.Failed, reason))))
 		}
 		rv.Awards = append(rv.Awards, av)
 	}
@@ -417,6 +439,20 @@ func newResultView(rb *rules.Rulebook, st *ranking.Standings, ws []Problem) *res
 		rv.Warnings = append(rv.Warnings, problemOf(w, rb, names.Member))
 	}
 	return rv
+}
+
+// withGrade adds to the reasons an award tier passes over a member the
+// band it requires, if the member's does not reach it
+// (ranking.GradeShortfall).
+func withGrade(rb *rules.Rulebook, st *ranking.Standings, names ranking.Names, tier string, sk ranking.Skip, reasons string) string {
+	m := ranking.GradeShortfall(rb, st, tier, sk.Member)
+	if m.IsZero() {
+		return reasons
+	}
+	if len(sk.Failed) == 0 {
+		return names.Of(m).In(vi)
+	}
+	return reasons + "; " + names.Of(m).In(vi)
 }
 
 func joinReasons(ids []string, reason func(string) string) string {

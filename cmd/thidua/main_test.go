@@ -22,6 +22,10 @@ const (
 	// sector is a sector cluster's rulebook naming its own council and
 	// decider (authority).
 	sector = "../../rules/testdata/sector-kiemsat.yaml"
+	// nghean grades its members (xếp loại), a ballot per band, the flag
+	// only from the highest band
+	nghean       = "../../examples/nghean-grading/rulebook.yaml"
+	ngheanScores = "../../examples/nghean-grading/scores-2025.csv"
 )
 
 // TestGolden runs the CLI and compares its exit code, stdout and stderr
@@ -55,6 +59,11 @@ func TestGolden(t *testing.T) {
 		// a sector's cluster: its council considers, its head decides
 		{"rank-sector-authority", []string{"rank", "--rules", sector, "--scores", "testdata/sector-scores.csv"}, exitOK},
 		{"rank-sector-authority-en", []string{"rank", "--rules", sector, "--scores", "testdata/sector-scores.csv", "--lang", "en"}, exitOK},
+		// grading bands: a Xếp loại column, the bands, and with --explain why each member has its band
+		{"rank-nghean-grading", []string{"rank", "--rules", nghean, "--scores", ngheanScores}, exitOK},
+		{"rank-nghean-grading-explain", []string{"rank", "--rules", nghean, "--scores", ngheanScores, "--explain"}, exitOK},
+		{"rank-nghean-grading-explain-en", []string{"rank", "--rules", nghean, "--scores", ngheanScores, "--explain", "--lang", "en"}, exitOK},
+		{"rank-nghean-grading-json", []string{"rank", "--rules", nghean, "--scores", ngheanScores, "--format", "json"}, exitOK},
 		{"validate-ok", []string{"validate", "--rules", rb, "--scores", cum2 + "scores-2020.csv"}, exitOK},
 		{"validate-ok-en", []string{"validate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--lang", "en"}, exitOK},
 		{"validate-usage-bad-lang", []string{"validate", "--rules", rb, "--lang", "fr"}, exitUsage},

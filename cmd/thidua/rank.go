@@ -96,6 +96,7 @@ func printStandings(stdout, stderr io.Writer, t lang.Tag, rb *rules.Rulebook, st
 	}
 	printTable(stdout, t, rb, st, explain)
 	if explain {
+		printGrades(stdout, t, rb, st)
 		printExplain(stdout, t, st)
 	}
 	return exitOK
@@ -274,10 +275,10 @@ func printTable(w io.Writer, t lang.Tag, rb *rules.Rulebook, st *ranking.Standin
 		}
 		fmt.Fprintln(w)
 		for _, s := range a.Skipped {
-			fmt.Fprintln(w, t.Say("cli.skipped", names.Member(s.Member), skipReasons(t, rb, names, a.Tier, s)))
+			fmt.Fprintln(w, t.Say("cli.skipped", names.Member(s.Member), strings.Join(names.SkipReasons(t, rb, st, a.Tier, s), "; ")))
 		}
 		for _, s := range a.Forfeited {
-			fmt.Fprintln(w, t.Say("cli.forfeited", names.Member(s.Member), skipReasons(t, rb, names, a.Tier, s)))
+			fmt.Fprintln(w, t.Say("cli.forfeited", names.Member(s.Member), strings.Join(names.SkipReasons(t, rb, st, a.Tier, s), "; ")))
 		}
 	}
 	// only the ties that decide an award are reported; members who share
@@ -391,21 +392,4 @@ func rulebookName(r ranking.RulebookRef) string {
 		return r.Title
 	}
 	return r.ID
-}
-
-// skipReasons says why a member was passed over for a tier: the
-// conditions it fails and, if the tier requires a higher grading band,
-// its band.
-func skipReasons(t lang.Tag, rb *rules.Rulebook, names ranking.Names, tier string, s ranking.Skip) string {
-	parts := names.Conditions(s.Failed)
-	if s.BelowGrade {
-		at, _ := rb.Award(tier)
-		need, _, _ := rb.Grade(at.MinGrade)
-		if g, _, ok := rb.Grade(s.Grade); ok {
-			parts = append(parts, t.Say("cli.skipped.grade", need.Name, g.Name))
-		} else {
-			parts = append(parts, t.Say("cli.skipped.ungraded", need.Name))
-		}
-	}
-	return strings.Join(parts, "; ")
 }

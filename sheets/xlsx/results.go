@@ -140,6 +140,10 @@ func (r *results) standings() {
 	if byPercent {
 		head = append(head, t.Say("results.col.percent"))
 	}
+	grading := len(st.Grades) > 0
+	if grading {
+		head = append(head, t.Say("results.col_grade"))
+	}
 	head = append(head, t.Say("results.col.award"), t.Say("results.col.decided_by"), t.Say("results.col.failed"))
 	hr := r.title(sh, t.Say("results.standings.title"))
 	for i, h := range head {
@@ -176,6 +180,10 @@ func (r *results) standings() {
 			c++
 			b.num(sh, pos{p, c}, row.Percent)
 			b.style(sh, pos{p, c}, pos{p, c}, b.styleID(cellStyle{border: true, fill: fill, places: pp}))
+		}
+		if grading {
+			c++
+			r.gradeCell(sh, pos{p, c}, row, fill)
 		}
 		c++
 		aw := r.awardNames(row.Awards)
@@ -222,10 +230,17 @@ func (r *results) standings() {
 		}
 		line(s, 0)
 		for _, sk := range a.Skipped {
-			line(t.Say("results.skipped", r.names.Member(sk.Member), strings.Join(r.names.Conditions(sk.Failed), "; ")), 0)
+			line(t.Say("results.skipped", r.names.Member(sk.Member), strings.Join(r.names.SkipReasons(t, rb, st, a.Tier, sk), "; ")), 0)
 		}
 		for _, sk := range a.Forfeited {
-			line(t.Say("results.forfeited", r.names.Member(sk.Member), strings.Join(r.names.Conditions(sk.Failed), "; ")), 0)
+			line(t.Say("results.forfeited", r.names.Member(sk.Member), strings.Join(r.names.SkipReasons(t, rb, st, a.Tier, sk), "; ")), 0)
+		}
+	}
+	if grading {
+		next++
+		line(t.Say("results.grades_title"), bold)
+		for _, l := range r.gradeLines() {
+			line(l, 0)
 		}
 	}
 	// only the ties that decide an award are listed: members who share a

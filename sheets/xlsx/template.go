@@ -571,6 +571,7 @@ func (t *templ) instructions() {
 		b.label(sh, pos{r, 4}, hint)
 		b.style(sh, pos{r, 1}, pos{r, 4}, body)
 	}
+	t.gradeLegend(sh, r+1)
 	b.colWidth(sh, 1, 8)
 	b.colWidth(sh, 2, 70)
 	b.colWidth(sh, 3, 12)
