@@ -83,7 +83,7 @@ var rulesErrorTexts = map[string][2]string{
 	"rules.criterion.max":                   {"tiêu chí {0}: điểm tối đa phải lớn hơn 0, nhận được {1:n}", "criterion {0} needs a positive max, found {1}"},
 	"rules.criterion.method_unknown":        {"tiêu chí {0}: cách chấm {1} không hợp lệ (phải là một trong: {2})", "criterion {0}: unknown method {1} (expected one of {2})"},
 	"rules.criterion.tiers_misplaced":       {"tiêu chí {0}: tiers chỉ áp dụng cho cách chấm tiers, không áp dụng cho {1}", "criterion {0}: tiers apply only to method tiers, not {1}"},
-	"rules.criterion.points_each_misplaced": {"tiêu chí {0}: points_each chỉ áp dụng cho cách chấm per_occurrence, không áp dụng cho {1}", "criterion {0}: points_each applies only to method per_occurrence, not {1}"},
+	"rules.criterion.points_each_misplaced": {"tiêu chí {0}: points_each chỉ áp dụng cho cách chấm per_occurrence hoặc fewer, không áp dụng cho {1}", "criterion {0}: points_each applies only to methods per_occurrence and fewer, not {1}"},
 	"rules.criterion.target_misplaced":      {"tiêu chí {0}: chỉ tiêu (target) chỉ áp dụng cho cách chấm ratio và relative, không áp dụng cho {1}", "criterion {0}: a target applies only to methods ratio and relative, not {1}"},
 	"rules.criterion.target_negative":       {"tiêu chí {0}: chỉ tiêu phải dương, nhận được {1:n}", "criterion {0}: target must be positive, found {1}"},
 	"rules.criterion.points_each_missing":   {"tiêu chí {0}: cách chấm per_occurrence cần points_each dương (ví dụ 5 cho \"5 điểm/buổi\")", "criterion {0}: per_occurrence needs positive points_each (e.g. 5 for \"5 điểm/buổi\")"},

@@ -125,7 +125,7 @@ func (t Tag) Rule(rule string) string {
 	switch {
 	case ref == "":
 		return name
-	case kind == "group" || kind == "criterion":
+	case kind == "group" || kind == "criterion" || kind == "fewer":
 		return name + " " + ref
 	case kind == "league" && leagueForms[ref] != "":
 		return name + " (" + leagueForms[ref] + ")"
@@ -138,6 +138,7 @@ var ruleNames = map[string][2]string{
 	"percent":            {"tỷ lệ điểm", "percent"},
 	"group":              {"nhóm", "group"},
 	"criterion":          {"tiêu chí", "criterion"},
+	"fewer":              {"ít hơn (số đếm) ở tiêu chí", "fewer"},
 	"fewer_deductions":   {"ít điểm trừ hơn", "fewer_deductions"},
 	"more_bonus":         {"nhiều điểm thưởng hơn", "more_bonus"},
 	"more_votes":         {"nhiều phiếu hơn", "more_votes"},
@@ -419,7 +420,7 @@ func (m Message) has(ph string) bool {
 var methodKeys = map[string]string{
 	"direct": "method.direct", "ratio": "method.ratio", "pass_fail": "method.pass_fail", "tiers": "method.tiers",
 	"per_occurrence": "method.per_occurrence", "relative": "method.relative", "votes": "method.votes",
-	"signed": "method.signed",
+	"signed": "method.signed", "fewer": "method.fewer",
 }
 
 // MethodName names a point method given by its rulebook keyword

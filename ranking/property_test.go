@@ -69,7 +69,7 @@ func genRanked(r *rand.Rand, tieHeavy, simple bool) genCase {
 	fmt.Fprintf(&b, "eligibility:\n  - {id: clean, reason: Clean, fact: clean}\n  - {id: enough, reason: Enough, min_total: %d}\n", r.IntN(20))
 	basis := pick(r, "total", "percent")
 	fmt.Fprintf(&b, "rank_by: %s\n", basis)
-	cands := []string{"fewer_deductions", "more_bonus", "more_votes", "no_award_last_year", "head_to_head", "{criterion: c1}", pick(r, "{league: reapply}", "{league: once}")}
+	cands := []string{"fewer_deductions", "more_bonus", "more_votes", "no_award_last_year", "head_to_head", "{criterion: c1}", "{fewer: c1}", pick(r, "{league: reapply}", "{league: once}")}
 	if basis == "total" {
 		cands = append(cands, "percent")
 	} else {

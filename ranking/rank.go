@@ -170,6 +170,8 @@ func (s *sortedSource) value(q standings.Quantity, node, m int) decimal.Decimal 
 		return c.Deductions.Total
 	case standings.Bonus:
 		return c.Bonus.Total
+	case standings.Input:
+		return c.Nodes[node].Raw
 	}
 	panic("ranking: unknown quantity")
 }
@@ -177,7 +179,7 @@ func (s *sortedSource) value(q standings.Quantity, node, m int) decimal.Decimal 
 // Keys writes each group member's key: the number of the cluster's
 // members whose value is smaller.
 func (s *sortedSource) Keys(q standings.Quantity, node int, group []int, out []int64) {
-	if len(s.cards) < sortedMembers {
+	if len(s.cards) < sortedMembers || q == standings.Input { // inputs: rare, and some have none
 		s.CardSource.Keys(q, node, group, out) // keys in the same order
 		return
 	}

@@ -36,7 +36,7 @@ func randomMatches(r *rand.Rand, ms []scoring.Member) []scoring.Match {
 // tieKinds are the tie-break kinds, each as a chain of its own; lots is
 // the recorded draw (the seeded one does not keep the removal property:
 // see TestSeededLotsDependOnWhoIsTied).
-var tieKinds = []string{"{group: G}", "{criterion: c1}", "fewer_deductions", "more_bonus", "more_votes", "head_to_head",
+var tieKinds = []string{"{group: G}", "{criterion: c1}", "{fewer: c2}", "fewer_deductions", "more_bonus", "more_votes", "head_to_head",
 	"{league: reapply}", "{league: once}", "no_award_last_year", "percent", "lots"}
 
 // tieCase is a cluster where most members tie on the total: criterion c1

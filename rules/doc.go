@@ -17,7 +17,10 @@
 //     minus.points_each × failures, clamped to [min, max] with min zero or
 //     negative, so that it counts in its group's subtotal (which may go
 //     down), in group minima and tie-breaks, and in the attainable maximum
-//     with its max (see Signed and SignedPart);
+//     with its max (see Signed and SignedPart), or lower is better (ít hơn
+//     là tốt hơn): a count of bad things — violations, days late,
+//     complaints outstanding — with max − points_each × count, not below
+//     zero (see Fewer);
 //   - bonus points (điểm thưởng) and deductions (điểm trừ) with their caps;
 //   - which assessment stage counts (tự chấm, cụm chấm, phúc tra) and how
 //     several assessors' scores are combined;
@@ -75,6 +78,12 @@
 //     in play — the standings are one order, in which its place decides its
 //     own award — so it can decide the flag between two others: removing
 //     it may change the flag.
+//
+// fewer (ít hơn xếp trên, "fewer: <criterion>") reads each tied member's
+// own counted input of the criterion (a member with none ranks last), so
+// it keeps all three: order independence, removal of the ineligible (no
+// other member's count enters a member's key) and monotonicity (the basis
+// comes first; the count orders only members the basis leaves equal).
 //
 // head_to_head reads only the peer scores of the stage that counts for the
 // member and criterion (assessment.counts), so a score a recheck replaced

@@ -38,6 +38,7 @@ func FuzzParse(f *testing.F) {
 		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: a, name: A, max: 1, weight: 0}]\n",
 		"id: ~\nversion: null\ntitle:\nbonus:\ncriteria: [{id: a, name: A, max: 1}]\n",
 		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: s, name: S, max: 10, min: -5, method: signed, plus: {points_each: 2, name: P}, minus: {points_each: 1}}]\n",
+		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: f, name: F, max: 10, method: fewer, points_each: 2.5}]\ntie_breaks: [{fewer: f}, fewer, {fewer: [f]}]\n",
 		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: s, name: S, max: 10, min: 11, method: signed, plus: {points_each: -2}, minus: 3}, {id: s+, name: T, max: 1}]\n",
 		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: g, name: G, min: -1, plus: {}, children: [{id: a, name: A, max: 5, method: direct, minus: {name: x}}]}]\n",
 		nested(rules.MaxDepth + 1), nested(40),

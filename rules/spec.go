@@ -163,7 +163,7 @@ const (
 	Signed Method = "signed"
 )
 
-var methods = []Method{Direct, Ratio, PassFail, Tiers, PerOccurrence, Relative, Votes, Signed}
+var methods = []Method{Direct, Ratio, PassFail, Tiers, PerOccurrence, Relative, Votes, Signed, Fewer}
 
 // Criterion is a node of the criteria tree: a group (nhóm tiêu chí) when it
 // has children, a criterion (tiêu chí) otherwise.
@@ -183,7 +183,8 @@ type Criterion struct {
 	// Target is the default target for ratio and relative criteria; a member's
 	// own target in the score sheet (from its covenant) takes precedence.
 	Target decimal.Decimal `yaml:"target" json:"target,omitzero"`
-	// PointsEach is the points per occurrence (per_occurrence).
+	// PointsEach is the points per occurrence (per_occurrence), or the
+	// points each counted occurrence takes away (fewer).
 	PointsEach decimal.Decimal `yaml:"points_each" json:"points_each,omitzero"`
 	// Tiers lists thresholds and their points (tiers).
 	Tiers []Tier `yaml:"tiers" json:"tiers,omitempty"`
@@ -456,7 +457,7 @@ const (
 	DrawingLots     TieBreakKind = "lots"               // drawing of lots (bốc thăm): seeded or recorded
 )
 
-var tieBreakKinds = []TieBreakKind{ByTotalPoints, ByPercentage, ByGroup, ByCriterion, FewerDeductions, MoreBonus, MoreVotes, HeadToHead, League, NoAwardLastYear, DrawingLots}
+var tieBreakKinds = []TieBreakKind{ByTotalPoints, ByPercentage, ByGroup, ByCriterion, FewerInput, FewerDeductions, MoreBonus, MoreVotes, HeadToHead, League, NoAwardLastYear, DrawingLots}
 
 // The two forms of a league tie-break (đối đầu kiểu giải đấu), its Ref.
 const (
@@ -474,7 +475,7 @@ const (
 // bare word ("fewer_deductions") or as a one-key mapping ("group: II").
 type TieBreak struct {
 	Kind TieBreakKind `json:"kind"`
-	Ref  string       `json:"ref,omitempty"` // group or criterion id; award tier for no_award_last_year; reapply or once for league
+	Ref  string       `json:"ref,omitempty"` // group or criterion id (criterion for fewer); award tier for no_award_last_year; reapply or once for league
 }
 
 // String reads like "group II" or "fewer_deductions".

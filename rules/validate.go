@@ -263,7 +263,7 @@ func (v *validator) leaf(c *Criterion, p string) {
 	if c.Method != Tiers && len(c.Tiers) > 0 {
 		v.add(p+".tiers", lang.Msg("rules.criterion.tiers_misplaced", q(c.ID), string(c.Method)))
 	}
-	if c.Method != PerOccurrence && !c.PointsEach.IsZero() {
+	if !countsOccurrences(c.Method) && !c.PointsEach.IsZero() {
 		v.add(p+".points_each", lang.Msg("rules.criterion.points_each_misplaced", q(c.ID), string(c.Method)))
 	}
 	if c.Method != Ratio && c.Method != Relative && !c.Target.IsZero() {
@@ -276,6 +276,10 @@ func (v *validator) leaf(c *Criterion, p string) {
 	case PerOccurrence:
 		if !c.PointsEach.IsPositive() {
 			v.add(p+".points_each", lang.Msg("rules.criterion.points_each_missing", q(c.ID)))
+		}
+	case Fewer:
+		if !c.PointsEach.IsPositive() {
+			v.add(p+".points_each", lang.Msg("rules.fewer.points_each", q(c.ID), c.MaxPoints))
 		}
 	case Tiers:
 		v.tiers(c, p)
@@ -590,6 +594,8 @@ func (v *validator) tieBreaks(tbs []TieBreak, tiers map[string]bool) {
 			case tb.Kind == ByCriterion && isGroup:
 				v.add(p, lang.Msg("rules.tie.not_criterion", q(tb.Ref), tb.Ref))
 			}
+		case FewerInput:
+			v.fewerTieBreak(tb, p)
 		case NoAwardLastYear:
 			if tb.Ref != "" && !tiers[tb.Ref] {
 				v.add(p, lang.Msg("rules.tie.award_unknown", q(tb.Ref)))

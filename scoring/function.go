@@ -175,6 +175,11 @@ type PointFunction struct {
 	Depends     Dependence
 	ReadsTarget bool
 	Target      decimal.Decimal // the target the pieces use (zero if none)
+	// Falling is true when the points fall as the input rises (lower is
+	// better, rules.Fewer: a count of violations): a member gains by
+	// lowering its input, down to the domain's minimum. Otherwise the
+	// points never fall as the input rises.
+	Falling bool
 	// Pieces in ascending order of From; nil when the function depends on
 	// the cluster, or reads a target and none is known.
 	Pieces []Piece
@@ -385,6 +390,13 @@ func describe(n rules.Node, quo rules.Rounding, round rules.RoundingPolicy, targ
 		// min below min, the input itself from min on, capped at max
 		f.Pieces = []Piece{constant(Fraction{}, false, n.MinPoints), {From: Whole(n.MinPoints), Mul: one, Add: decimal.Zero, Div: one}}
 		f.Pieces[0].Unbounded = true
+	case rules.Fewer:
+		// max − points_each × count down to zero (at max ÷ points_each
+		// occurrences), then zero; the domain starts at 0, so the cap
+		// (max) is never reached from above
+		f.Falling = true
+		f.Pieces = []Piece{{Unbounded: true, Mul: n.PointsEach.Neg(), Add: max, Div: one},
+			constant(Fraction{Num: max, Den: n.PointsEach}, false, decimal.Zero)}
 	default:
 		panic("scoring: unknown method " + string(n.Method))
 	}
@@ -414,7 +426,7 @@ func domainOf(n rules.Node) (Domain, Dependence) {
 		return Domain{Kind: Binary, Min: &zero0, Max: &one1}, OwnInput
 	case rules.Tiers:
 		return Domain{Kind: Continuous}, OwnInput // a measured value such as a growth rate may be negative
-	case rules.PerOccurrence:
+	case rules.PerOccurrence, rules.Fewer:
 		return Domain{Kind: WholeCounts, Min: &zero0}, OwnInput
 	case rules.Relative:
 		return Domain{Kind: Continuous, Min: &zero0}, OnLeader

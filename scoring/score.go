@@ -409,6 +409,8 @@ func (s *scorer) method(n *rules.Node, v, target decimal.Decimal, trace []Step) 
 		what = s.step(n.ID, p, "scoring.tiers.none", v)
 	case n.Method == rules.Tiers:
 		what = s.step(n.ID, p, "scoring.tiers", v, f.Pieces[k].From.Num)
+	case n.Method == rules.Fewer:
+		what = s.fewerStep(n, v, p, k)
 	default:
 		what = s.step(n.ID, p, "scoring.per_occurrence", v, n.PointsEach)
 	}

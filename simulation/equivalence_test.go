@@ -39,7 +39,7 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 		b.WriteString("    children:\n")
 		for c := range 1 + rng.IntN(4) {
 			l := leaf{id: fmt.Sprintf("c%d_%d", g, c), max: []int{5, 10, 20}[rng.IntN(3)]}
-			l.method = pick("direct", "direct", "direct", "pass_fail", "tiers", "per_occurrence", "ratio", "relative", "signed")
+			l.method = pick("direct", "direct", "direct", "pass_fail", "tiers", "per_occurrence", "ratio", "relative", "signed", "fewer")
 			fmt.Fprintf(&b, "      - id: %s\n        name: tiêu chí %s\n        max: %d\n        method: %s\n", l.id, l.id, l.max, l.method)
 			switch l.method {
 			case "tiers":
@@ -48,6 +48,8 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 				fmt.Fprintf(&b, "        points_each: %s\n", pick("2.5", "1", "3"))
 			case "ratio", "relative":
 				fmt.Fprintf(&b, "        target: %s\n", pick("100", "80", "30"))
+			case "fewer":
+				fmt.Fprintf(&b, "        points_each: %s\n", pick("2", "1.5", "3"))
 			case "signed":
 				fmt.Fprintf(&b, "        min: %s\n        plus: {points_each: %s}\n        minus: {points_each: %s}\n", pick("0", "-2.5", "-5"), pick("2", "1.5", "3"), pick("1", "0.5", "4"))
 			}
@@ -92,7 +94,7 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 	b.WriteString("  - {id: e_tmax, reason: r, max_total: " + pick("25", "35", "40.5") + strict() + "}\n")
 	b.WriteString("  - {id: e_pmax, reason: r, max_percent: " + pick("70", "85") + strict() + "}\n")
 	b.WriteString("  - {id: e_streak, reason: r, max_consecutive: {award: flag, years: " + pick("1", "2") + "}}\n")
-	chain := []string{"{group: " + groups[rng.IntN(len(groups))] + "}", "{criterion: " + leaves[rng.IntN(len(leaves))].id + "}", "fewer_deductions", "more_bonus", "more_votes", "head_to_head", "no_award_last_year", "{no_award_last_year: flag}", "total", "percent", "{league: " + pick("reapply", "once") + "}"}
+	chain := []string{"{group: " + groups[rng.IntN(len(groups))] + "}", "{criterion: " + leaves[rng.IntN(len(leaves))].id + "}", "{fewer: " + leaves[rng.IntN(len(leaves))].id + "}", "fewer_deductions", "more_bonus", "more_votes", "head_to_head", "no_award_last_year", "{no_award_last_year: flag}", "total", "percent", "{league: " + pick("reapply", "once") + "}"}
 	rng.Shuffle(len(chain), func(i, j int) { chain[i], chain[j] = chain[j], chain[i] })
 	chain = chain[:rng.IntN(len(chain))]
 	if rng.IntN(4) == 0 {
@@ -133,6 +135,8 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 			return decimal.NewFromInt(int64(rng.IntN(2)))
 		case "per_occurrence":
 			return decimal.NewFromInt(int64(rng.IntN(6)))
+		case "fewer": // a count of violations: some bring the points to zero
+			return decimal.NewFromInt(int64(rng.IntN(9)))
 		case "tiers":
 			return decimal.NewFromInt(int64(rng.IntN(11)))
 		case "ratio", "relative":

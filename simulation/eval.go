@@ -298,6 +298,8 @@ func (s *state) Keys(q standings.Quantity, node int, group []int, out []int64) {
 		for _, m := range group {
 			out[m] = p.bonus[m]
 		}
+	case standings.Input:
+		s.inputKeys(node, group, out)
 	}
 }
 

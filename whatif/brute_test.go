@@ -48,7 +48,11 @@ func decs(xs ...string) []decimal.Decimal {
 }
 
 func genLeafSpec(r *rand.Rand, id string) genLeaf {
-	switch pick(r, "direct", "direct", "tiers", "per_occurrence", "pass_fail", "ratio", "relative", "signed") {
+	switch pick(r, "direct", "direct", "tiers", "per_occurrence", "pass_fail", "ratio", "relative", "signed", "fewer") {
+	case "fewer":
+		// counts of violations: lower is better, 4 brings the points to zero
+		each := pick(r, "1", "1.5")
+		return genLeaf{id: id, method: "fewer", max: d("3"), values: decs("4", "3", "2", "1", "0"), extra: "points_each: " + each}
 	case "signed":
 		// the values are net points (cộng − trừ); the sheet gives some as counts
 		return genLeaf{id: id, method: "signed", max: d("3"), values: decs("-2", "-1", "0", "1", "2", "4"),
@@ -167,7 +171,7 @@ func genCase(r *rand.Rand) randomCase {
 	b.WriteString("  - {id: e_fact, reason: Fact, fact: f1}\n  - {id: e_ded, reason: Deductions, max_deductions: 0.5}\n")
 	conds = append(conds, "e_fact", "e_ded")
 	// Tie-breaks.
-	chain := []string{"group: G1", "criterion: c1", "fewer_deductions", "more_bonus", "no_award_last_year: flag", "league: " + []string{"reapply", "once"}[r.IntN(2)]}
+	chain := []string{"group: G1", "criterion: c1", "fewer: c" + fmt.Sprint(1+r.IntN(nLeaves)), "fewer_deductions", "more_bonus", "no_award_last_year: flag", "league: " + []string{"reapply", "once"}[r.IntN(2)]}
 	r.Shuffle(len(chain), func(i, j int) { chain[i], chain[j] = chain[j], chain[i] })
 	chain = chain[:r.IntN(len(chain)+1)]
 	lots := r.IntN(3) == 0
@@ -339,8 +343,21 @@ func bruteOptions(rb *rules.Rulebook, sh scoring.Sheet, card scoring.Scorecard, 
 		}
 	}
 	step := decimal.New(1, -places)
-	if n.Method == rules.PerOccurrence || n.Method == rules.PassFail {
+	if n.Method == rules.PerOccurrence || n.Method == rules.PassFail || n.Method == rules.Fewer {
 		step = decimal.NewFromInt(1)
+	}
+	if n.Method == rules.Fewer { // lower is better: down from the lowest entry to zero
+		high := slices.MinFunc(cur, decimal.Decimal.Cmp)
+		same := !slices.ContainsFunc(cur, func(v decimal.Decimal) bool { return !v.Equal(high) })
+		v := high
+		if same {
+			v = v.Sub(step)
+		}
+		for ; !v.IsNegative(); v = v.Sub(step) {
+			x := v
+			out = append(out, &x)
+		}
+		return out
 	}
 	low := slices.MaxFunc(cur, decimal.Decimal.Cmp)
 	same := !slices.ContainsFunc(cur, func(v decimal.Decimal) bool { return !v.Equal(low) })
@@ -382,7 +399,7 @@ func inputScale(n rules.Node, card scoring.Scorecard) decimal.Decimal {
 		return ns.Target
 	case rules.Tiers:
 		return d("4")
-	case rules.PerOccurrence:
+	case rules.PerOccurrence, rules.Fewer:
 		return n.Max.Div(n.PointsEach).Ceil()
 	}
 	return n.Max
@@ -394,7 +411,11 @@ func effort(c randomCase, card scoring.Scorecard, n rules.Node, v decimal.Decima
 	num, k := decimal.Zero, 0
 	for _, e := range c.sh.Scores {
 		if e.Member == c.member && e.Criterion == n.ID && e.Stage == "cluster" {
-			num = num.Add(v.Sub(e.Value))
+			if n.Method == rules.Fewer { // lower is better: the decrease
+				num = num.Add(e.Value.Sub(v))
+			} else {
+				num = num.Add(v.Sub(e.Value))
+			}
 			k++
 		}
 	}
@@ -558,10 +579,13 @@ func TestReachAgreesWithBruteForce(t *testing.T) {
 		if gotEffort.Cmp(wantEffort) != 0 {
 			t.Fatalf("seed %d: allocation effort %s, but the cheapest reaching allocation has %s\nallocation %+v\n%s", seed, gotEffort.RatString(), wantEffort.RatString(), got.Allocation, describe(c))
 		}
-		// Only the member's own rows change.
+		// Only the member's own rows change, towards more points: up, or
+		// down where lower is better.
 		for _, ch := range got.Changes {
-			if ch.New.Member != c.member || (ch.Old != nil && ch.Old.Value.GreaterThan(ch.New.Value)) {
-				t.Fatalf("seed %d: change %+v is not a rise of the member's own value", seed, ch)
+			nd, _ := c.rb.Node(ch.New.Criterion)
+			down := nd.Method == rules.Fewer
+			if ch.New.Member != c.member || (ch.Old != nil && ch.Old.Value.Cmp(ch.New.Value) != 0 && ch.Old.Value.GreaterThan(ch.New.Value) != down) {
+				t.Fatalf("seed %d: change %+v is not a move of the member's own value towards more points", seed, ch)
 			}
 		}
 		for _, rr := range st.Rows {

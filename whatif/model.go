@@ -395,6 +395,8 @@ func (sw *sweep) build() {
 			percentUsed = true
 		case c.Quantity == standings.Value:
 			sw.compared = append(sw.compared, "value:"+c.Ref)
+		case c.Quantity == standings.Input:
+			sw.compared = append(sw.compared, "input:"+c.Ref) // a fewer tie-break: the counts
 		}
 	}
 	required := map[string]bool{}
@@ -493,6 +495,7 @@ func (sw *sweep) pipelines(st *placing) []*pipeline {
 				pl.round(rnd.Criterion)
 			}
 		} else {
+			pl.observe("input:" + x.ID) // the score itself, which a fewer tie-break compares
 			sw.method(pl, x, card.Nodes[x.Index].Target)
 			pl.observe("points:" + x.ID)
 			pl.lin(rat(x.EffectiveWeight()), new(big.Rat))

@@ -527,7 +527,7 @@ func (s *search) subtree(i int) (*layer, error) {
 				}
 			}
 			for t, tm := range s.ties {
-				if tm.node == i {
+				if tm.node == i && !tm.input {
 					key.cls[t] = tm.class(v)
 				}
 			}
@@ -738,7 +738,10 @@ func (s *search) leafState(lm *leafModel, k int, units int64, points decimal.Dec
 		}
 	}
 	for t, tm := range s.ties {
-		if tm.node == lm.idx {
+		switch {
+		case tm.node == lm.idx && tm.input:
+			key.cls[t] = s.leafInputClass(tm, lm, k)
+		case tm.node == lm.idx:
 			key.cls[t] = tm.class(units)
 		}
 	}

@@ -130,6 +130,11 @@ func (c *condModel) belowFloor(points, max decimal.Decimal) bool {
 type tieModel struct {
 	node   int
 	rivals []int64 // the other members' values, distinct, ascending, in units
+	// input: a fewer rule, which compares the criterion's counted input
+	// (see inputClass), not its value
+	input bool
+	ins   []decimal.Decimal // the other members' counted inputs, distinct, ascending
+	none  bool              // some other member has no counted input
 }
 
 func newSearch(rb *rules.Rulebook, sh scoring.Sheet, cards []scoring.Scorecard, base *ranking.Standings, member string, target Target, tier int, cfg config) (*search, error) {
@@ -359,6 +364,9 @@ func (s *search) grid(lm *leafModel) ([]decimal.Decimal, error) {
 	if lm.points.GreaterThanOrEqual(n.Max) {
 		return nil, nil
 	}
+	if lm.fn.Falling {
+		return s.fallingGrid(lm)
+	}
 	low, same := decimal.Zero, true
 	for k, i := range lm.entries {
 		v := s.sh.Scores[i].Value
@@ -393,7 +401,8 @@ func (s *search) grid(lm *leafModel) ([]decimal.Decimal, error) {
 
 // setLeaf records input v for the member's criterion in scores: every entry
 // at the counted stage takes v (or one is added); when the lowest stage
-// counts, entries at other stages below v rise to v too, so that v counts.
+// counts, entries at other stages worse than v (below it; above it for a
+// criterion where lower is better) become v too, so that v counts.
 // entries and others index the whole sheet's rows, or the solo frame's.
 func (s *search) setLeaf(scores []scoring.Entry, lm *leafModel, v decimal.Decimal, entries, others []int) []scoring.Entry {
 	for _, i := range entries {
@@ -404,7 +413,7 @@ func (s *search) setLeaf(scores []scoring.Entry, lm *leafModel, v decimal.Decima
 	}
 	if s.rb.Assessment().Counts == rules.Lowest {
 		for _, i := range others {
-			if scores[i].Value.LessThan(v) {
+			if lm.worse(scores[i].Value, v) {
 				scores[i].Value = v
 			}
 		}
@@ -497,6 +506,10 @@ func (s *search) scoreCandidates() error {
 	}
 	for _, lm := range s.leaves {
 		if lm == nil {
+			continue
+		}
+		if s.inputTied(lm) {
+			lm.cands = s.keepInputClasses(lm)
 			continue
 		}
 		var kept []cand
@@ -615,6 +628,10 @@ func under(nodes []rules.Node, i int, id string) bool {
 func (s *search) tieRules() {
 	for _, tb := range s.rb.TieBreaks() {
 		c := standings.Compare(tb)
+		if c.Numeric && c.Quantity == standings.Input && len(s.ties) < maxTies {
+			s.ties = append(s.ties, s.inputTie(c.Ref))
+			continue
+		}
 		if !c.Numeric || c.Quantity != standings.Value || len(s.ties) == maxTies {
 			continue
 		}
@@ -661,14 +678,10 @@ func (s *search) efforts() error {
 		if lm == nil {
 			continue
 		}
-		olds := decimal.Zero
-		for _, i := range lm.entries {
-			olds = olds.Add(s.sh.Scores[i].Value)
-		}
-		n := decimal.NewFromInt(int64(max(1, len(lm.entries))))
+		olds, n := s.effortBase(lm)
 		for k := range lm.cands {
 			c := &lm.cands[k]
-			num := n.Mul(c.input).Sub(olds)
+			num := lm.effortNum(n, c.input, olds)
 			den := n.Mul(lm.scale)
 			p := max(decimalPlaces(num), decimalPlaces(den))
 			f := frac{num.Shift(p).BigInt(), den.Shift(p).BigInt()}
@@ -715,15 +728,11 @@ func (s *search) smallEfforts() bool {
 		if lm == nil {
 			continue
 		}
-		olds := decimal.Zero
-		for _, i := range lm.entries {
-			olds = olds.Add(s.sh.Scores[i].Value)
-		}
-		n := decimal.NewFromInt(int64(max(1, len(lm.entries))))
+		olds, n := s.effortBase(lm)
 		den := n.Mul(lm.scale)
 		for k := range lm.cands {
 			c := &lm.cands[k]
-			num := n.Mul(c.input).Sub(olds)
+			num := lm.effortNum(n, c.input, olds)
 			p := max(decimalPlaces(num), decimalPlaces(den))
 			fn, ok1 := fixed.ToInt(num, p)
 			fd, ok2 := fixed.ToInt(den, p)

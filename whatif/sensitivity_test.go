@@ -139,7 +139,7 @@ func TestBreakEvensAreTheFirstChange(t *testing.T) {
 				continue
 			}
 			p = whatif.ScoreOf(m, n.ID)
-			discrete = n.Method == rules.PerOccurrence
+			discrete = n.Method == rules.PerOccurrence || n.Method == rules.Fewer
 			hi := d("4")
 			if n.Method == rules.Direct {
 				hi = n.Max

@@ -580,7 +580,7 @@ func (sw *sweep) constant(i int, name string) (*big.Rat, bool) {
 		return r.Percent.Rat(), true
 	}
 	var kind, id string
-	for _, pre := range []string{"value:", "points:"} {
+	for _, pre := range []string{"value:", "points:", "input:"} {
 		if len(name) > len(pre) && name[:len(pre)] == pre {
 			kind, id = pre, name[len(pre):]
 		}
@@ -590,8 +590,11 @@ func (sw *sweep) constant(i int, name string) (*big.Rat, bool) {
 		return nil, false
 	}
 	ns := r.Card.Nodes[n.Index]
-	if kind == "value:" {
+	switch kind {
+	case "value:":
 		return ns.Value.Rat(), true
+	case "input:":
+		return ns.Raw.Rat(), true
 	}
 	return ns.Points.Rat(), true
 }

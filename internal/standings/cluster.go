@@ -27,6 +27,7 @@ const (
 	Points                     // a node's points (a group: the sum of its children's values)
 	Deductions                 // the deductions after caps
 	Bonus                      // the bonus after caps
+	Input                      // a criterion's counted input (its Raw: a count for fewer)
 )
 
 // Source gives the numbers that depend on the representation.
@@ -101,7 +102,7 @@ func NewCluster(rb *rules.Rulebook, sh scoring.Sheet, cards []scoring.Scorecard,
 	}
 	for _, tb := range append([]rules.TieBreak{basis}, rb.TieBreaks()...) {
 		r := Rule{Name: tb.String(), TieBreak: tb, Node: -1}
-		if tb.Kind == rules.ByGroup || tb.Kind == rules.ByCriterion {
+		if Compare(tb).Ref != "" {
 			nd, _ := rb.Node(tb.Ref)
 			r.Node = nd.Index
 		}
@@ -318,6 +319,8 @@ func (s CardSource) value(q Quantity, node, m int) decimal.Decimal {
 		return c.Deductions.Total
 	case Bonus:
 		return c.Bonus.Total
+	case Input:
+		return c.Nodes[node].Raw
 	}
 	panic("standings: unknown quantity")
 }
@@ -327,6 +330,10 @@ func (s CardSource) value(q Quantity, node, m int) decimal.Decimal {
 // The members are sorted by value once, so a group of g members costs
 // O(g log g), not a comparison of every pair.
 func (s CardSource) Keys(q Quantity, node int, group []int, out []int64) {
+	if q == Input {
+		s.inputKeys(node, group, out)
+		return
+	}
 	order := slices.Clone(group)
 	slices.SortFunc(order, func(a, b int) int { return s.value(q, node, a).Cmp(s.value(q, node, b)) })
 	for i := 0; i < len(order); {

@@ -268,6 +268,8 @@ func (r *Ranker) keysFor(k int, g []int) (bool, lang.Message) {
 		for _, m := range g {
 			keys[m] = -keys[m]
 		}
+	case rules.FewerInput:
+		r.fewerKeys(ru.Node, g)
 	case rules.MoreBonus:
 		r.src.Keys(Bonus, -1, g, keys)
 	case rules.MoreVotes:
@@ -360,6 +362,8 @@ func (r *Ranker) text(k, m int, in []int, key int64) lang.Message {
 		return lang.Msg("value.number", card.Nodes[ru.Node].Value)
 	case rules.FewerDeductions:
 		return lang.Msg("value.deducted", card.Deductions.Total)
+	case rules.FewerInput:
+		return fewerText(card.Nodes[ru.Node])
 	case rules.MoreBonus:
 		return lang.Msg("value.number", card.Bonus.Total)
 	case rules.MoreVotes:

@@ -36,10 +36,11 @@ type Comparison struct {
 	Numeric bool
 	// Quantity is the number compared (when Numeric).
 	Quantity Quantity
-	// Ref is the id of the group or criterion a Value comparison reads
-	// (empty for the others).
+	// Ref is the id of the group or criterion a Value or Input comparison
+	// reads (empty for the others).
 	Ref string
-	// Fewer is true when the smaller number ranks higher (deductions).
+	// Fewer is true when the smaller number ranks higher (deductions, a
+	// fewer criterion's count).
 	Fewer bool
 	// Reads is what the rule reads besides the members' points.
 	Reads Reads
@@ -57,6 +58,8 @@ func Compare(tb rules.TieBreak) Comparison {
 		return Comparison{Numeric: true, Quantity: Percent}
 	case rules.ByGroup, rules.ByCriterion:
 		return Comparison{Numeric: true, Quantity: Value, Ref: tb.Ref}
+	case rules.FewerInput:
+		return Comparison{Numeric: true, Quantity: Input, Ref: tb.Ref, Fewer: true}
 	case rules.FewerDeductions:
 		return Comparison{Numeric: true, Quantity: Deductions, Fewer: true}
 	case rules.MoreBonus:
