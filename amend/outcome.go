@@ -56,7 +56,9 @@ type TierChange struct {
 
 // MemberChange is one member's result under both rulebooks. An award is a
 // tier id, "" for none; Pending names a tier the member is a candidate for
-// while a tie is unresolved.
+// while a tie is unresolved. Tied is true for a member sharing its rank
+// (đồng hạng), whether or not the tie decides an award; the message tells
+// the two apart ("6 (đồng hạng)", "1 (bằng điểm)").
 type MemberChange struct {
 	Member     scoring.Member  `json:"member"`
 	OldRank    int             `json:"old_rank"`
@@ -208,9 +210,14 @@ func compareStandings(a, b *ranking.Standings) OutcomeDiff {
 		}
 		return lang.Msg("amend.award.nothing")
 	}
+	// a rank shared quietly (đồng hạng) and one in a tie that decides an
+	// award (bằng điểm, chưa phân định) are told apart
 	rankMsg := func(r ranking.Row) lang.Message {
-		if r.Tied {
+		switch {
+		case r.Unresolved:
 			return lang.Msg("amend.rank.tied", r.Rank)
+		case r.Tied:
+			return lang.Msg("amend.rank.shared", r.Rank)
 		}
 		return lang.Msg("amend.rank", r.Rank)
 	}
@@ -221,7 +228,7 @@ func compareStandings(a, b *ranking.Standings) OutcomeDiff {
 			continue
 		}
 		var parts []lang.Message
-		if x.row.Rank != y.row.Rank || x.row.Tied != y.row.Tied {
+		if x.row.Rank != y.row.Rank || x.row.Tied != y.row.Tied || x.row.Unresolved != y.row.Unresolved {
 			parts = append(parts, lang.Msg("amend.outcome.rank").With(rankMsg(x.row), rankMsg(y.row)))
 		}
 		if !x.row.Total.Equal(y.row.Total) {

@@ -47,6 +47,18 @@ var tieSKHCN = [][2]string{
 	{`votes,SKHCN,for,6,`, `votes,SKHCN,for,7,`},
 }
 
+// tieTTT are the recorded rows of Thanh tra tỉnh in shared-rank.csv (79.85
+// and 3 votes, like Sở NN&PTNT: equal under the whole chain, and eligible
+// for no award, so the two share rank 6 quietly).
+var tieTTT = [][2]string{
+	{`subtotal,TTT,I,22,`, `subtotal,TTT,I,34,`},
+	{`subtotal,TTT,II,19,`, `subtotal,TTT,II,13,`},
+	{`subtotal,TTT,III,7,`, `subtotal,TTT,III,"7,5",`},
+	{`subtotal,TTT,IV,28,`, `subtotal,TTT,IV,"25,35",`},
+	{`total,TTT,,76,`, `total,TTT,,"79,85",`},
+	{`votes,TTT,for,2,`, `votes,TTT,for,3,`},
+}
+
 // TestFindings seeds one error at a time in the reference case (or a
 // variant) and checks that the audit reports exactly the findings it
 // causes, of severity warning or error, plus any listed infos.
@@ -139,6 +151,34 @@ func TestFindings(t *testing.T) {
 		{name: "equal totals with different ranks and no reason → unexplained_tie",
 			sheet: "tie-broken.csv", recEdit: tieSXD,
 			want: []want{{audit.Warning, audit.KindUnexplainedTie, "SXD", "", "same recorded total (94.7) but different ranks (2 and 3)"}}},
+		{name: "members sharing a rank, numbered 6 and 7 without a reason → unexplained_tie noted, clean",
+			sheet: "shared-rank.csv", recEdit: tieTTT,
+			want: []want{{audit.Info, audit.KindUnexplainedTie, "TTT", "", "share the rank under the rulebook; the minutes rank them 6 and 7 without a tie-break, which decides no award"}}},
+		{name: "members sharing a rank, both at rank 6 → clean",
+			sheet: "shared-rank.csv", recEdit: append(slices.Clone(tieTTT), [2]string{"rank,TTT,,7", "rank,TTT,,6"})},
+		{name: "a tie-break cited between members sharing a rank → tiebreak_mismatch noted, clean",
+			sheet: "shared-rank.csv", recEdit: tieTTT, recAdd: []string{"tiebreak,TTT,more_votes,SNNPTNT,"},
+			want: []want{{audit.Info, audit.KindTieBreakMismatch, "TTT", "more_votes", "they share the rank, and their order decides no award"}}},
+		{name: "members sharing a rank, the lower one put above → order, sharing the rank",
+			sheet: "shared-rank.csv", recEdit: append(slices.Clone(tieTTT), [2]string{"rank,TTT,,7", "rank,TTT,,5"}, [2]string{"rank,SGTVT,,5", "rank,SGTVT,,7"}),
+			want: []want{
+				{audit.Error, audit.KindOrder, "TTT", "", "recomputed standings place it at rank 6= (sharing the rank with Sở Nông nghiệp và Phát triển nông thôn (SNNPTNT))"},
+				{audit.Error, audit.KindOrder, "SGTVT", "", "a higher total cannot rank lower"},
+				{audit.Error, audit.KindOrder, "SGTVT", "", "place it at rank 5"},
+				{audit.Info, audit.KindUnexplainedTie, "SNNPTNT", "", "the minutes rank them 5 and 6"},
+			}},
+		{name: "a tie for the flag, numbered 1 and 2 without a reason → unexplained_tie warning",
+			sheet: "unresolved-tie.csv", recEdit: tieSKHCN,
+			want: []want{
+				{audit.Warning, audit.KindUnexplainedTie, "SKHCN", "", "same recorded total (96.35) but different ranks (1 and 2)"},
+				{audit.Info, audit.KindSkipped, "SCT", "flag", "pending an unresolved tie"},
+			}},
+		{name: "a tie for the flag broken by a rule that finds them equal → tiebreak_mismatch warning",
+			sheet: "unresolved-tie.csv", recEdit: tieSKHCN, recAdd: []string{"tiebreak,SKHCN,more_votes,SCT,"},
+			want: []want{
+				{audit.Warning, audit.KindTieBreakMismatch, "SKHCN", "more_votes", "the tie is unresolved"},
+				{audit.Info, audit.KindSkipped, "SCT", "flag", "pending an unresolved tie"},
+			}},
 		{name: "a tie the chain leaves to lots, drawn at the meeting → informed, clean",
 			rulebook: withLots, sheet: "unresolved-tie.csv", recEdit: tieSKHCN,
 			recAdd: []string{"tiebreak,SKHCN,lots,SCT,bốc thăm tại hội nghị"},

@@ -60,7 +60,9 @@ func (a *auditor) byBasis(total, percent string) string {
 	return total
 }
 
-// tie returns the unresolved tie the standings list with a member.
+// tie returns the tie the standings list with a member: the members the
+// chain could not separate from it, whether their tie decides an award
+// (Tie.Unresolved) or is a shared rank (đồng hạng).
 func (a *auditor) tie(member string) (ranking.Tie, bool) {
 	for _, t := range a.st.Ties {
 		if slices.Contains(t.Members, member) {
@@ -77,14 +79,26 @@ func rankText(row ranking.Row) string {
 	return strconv.Itoa(row.Rank)
 }
 
+// sharedTie reports whether the standings put the two members in one tie
+// that decides no award: they share the rank (đồng hạng), quietly.
+func (a *auditor) sharedTie(x, y string) bool {
+	if a.st == nil {
+		return false
+	}
+	t, ok := a.tie(x)
+	return ok && !t.Unresolved() && slices.Contains(t.Members, y)
+}
+
 // decidedText says from the lower member's side how a decision separates
 // it from the member above: "total: 88.75 < 94.7 (SKHCN)", "tổng điểm:
-// 88,75 < 94,7 (SKHCN)". It is zero for no decision.
+// 88,75 < 94,7 (SKHCN)", "đồng hạng với SNNPTNT" for a tie that decides no
+// award, "bằng điểm, chưa phân định với SCT" for one that does. It is zero
+// for no decision.
 func decidedText(d *ranking.Decision) lang.Message {
 	switch {
 	case d == nil:
 		return lang.Message{}
-	case d.Unresolved:
+	case d.Unresolved && !d.Shared:
 		return lang.Msg("audit.decided.unresolved", d.Upper)
 	}
 	return d.BriefMessage()
@@ -118,6 +132,13 @@ func (a *auditor) ranking() {
 			re := lang.Msg(a.byBasis("audit.value.above_rank.total", "audit.value.above_rank.percent"), u.Rank.N, bu.Value)
 			a.add(Finding{Severity: Error, Kind: KindOrder, Member: l.ID, RecordedPhrase: rec, RecomputedPhrase: re, Source: l.Rank.Source,
 				Message: lang.Msg(a.byBasis("audit.order.higher_below.total", "audit.order.higher_below.percent"), a.name(l.ID), l.Rank.N, bl.Value, a.name(u.ID), u.Rank.N, bu.Value)})
+		case c == 0 && u.Rank.N < l.Rank.N && !a.cited(u.ID, l.ID) && a.sharedTie(u.ID, l.ID):
+			// the chain cannot separate them either, and their tie
+			// decides no award: a shared rank the minutes numbered
+			rec := lang.Msg("audit.value.ranks", u.Rank.N, l.Rank.N)
+			re := lang.Msg(a.byBasis("audit.value.each.total", "audit.value.each.percent"), bu.Value)
+			a.add(Finding{Severity: Info, Kind: KindUnexplainedTie, Member: l.ID, RecordedPhrase: rec, RecomputedPhrase: re, Source: l.Rank.Source,
+				Message: lang.Msg(a.byBasis("audit.order.shared_rank.total", "audit.order.shared_rank.percent"), a.name(u.ID), a.name(l.ID), bu.Value, u.Rank.N, l.Rank.N)})
 		case c == 0 && u.Rank.N < l.Rank.N && !a.cited(u.ID, l.ID):
 			rec := lang.Msg("audit.value.ranks", u.Rank.N, l.Rank.N)
 			re := lang.Msg(a.byBasis("audit.value.each.total", "audit.value.each.percent"), bu.Value)
@@ -151,9 +172,12 @@ func (a *auditor) ranksAbsolute() {
 		}
 		why := lang.Msg("audit.why.first")
 		if d := row.DecidedBy; d != nil {
-			if d.Unresolved {
+			switch {
+			case d.Shared:
+				why = lang.Msg("audit.why.shared", a.name(d.Upper))
+			case d.Unresolved:
 				why = lang.Msg("audit.why.unresolved", a.name(d.Upper))
-			} else {
+			default:
 				why = lang.Msg("audit.why.below", a.name(d.Upper), d.Rule).With(d.UpperValue, d.LowerValue)
 			}
 		}
@@ -218,6 +242,11 @@ func (a *auditor) citedTieBreaks() {
 		f := Finding{Severity: Warning, Kind: KindTieBreakMismatch, Member: c.Lower, Rule: c.Rule, RecordedPhrase: lang.Msg("rule", rule),
 			RecomputedPhrase: re, Source: c.Source}
 		switch {
+		case dec.Shared:
+			// the minutes order two members who share the rank: it
+			// decides no award
+			f.Severity = Info
+			f.Message = lang.Msg("audit.tiebreak.shared", upper, lower, rule).With(chainText)
 		case dec.Unresolved && a.blocked(dec.Upper) == rule:
 			f.Severity = Info
 			f.Message = lang.Msg("audit.tiebreak.lots_not_recorded", upper, lower)

@@ -20,7 +20,10 @@
 //     tie-break chain (order); a tie broken by a rule that is not in the
 //     chain (tiebreak_not_in_chain) or by another rule than the one that
 //     decides (tiebreak_mismatch); equal totals with different ranks and no
-//     recorded reason (unexplained_tie);
+//     recorded reason (unexplained_tie). Two members the chain cannot
+//     separate share a rank (đồng hạng): where their tie decides no award,
+//     the minutes' order between them is noted (info), not warned of; only
+//     a tie that decides an award is an unresolved one;
 //   - awards: an award to a member that does not meet the tier's
 //     conditions (award_ineligible); more awards than the quota
 //     (award_quota); a flag without the required votes or quorum
@@ -68,7 +71,7 @@
 //	cluster           version    2020.1
 //	cluster           date       2021-01-05             (of the meeting, as written)
 //	member    SCT     name       Sở Công Thương
-//	rank      SCT                1                      (equal ranks for a tie left unresolved)
+//	rank      SCT                1                      (equal ranks for members sharing a rank)
 //	total     SCT                96,35
 //	percent   SCT                96,35                  (for clusters ranked by percentage)
 //	subtotal  SCT     I          39                     (a group's or criterion's points, as it counts in its parent)

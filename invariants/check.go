@@ -483,7 +483,7 @@ func awardMsg(st *ranking.Standings, id string) lang.Message {
 }
 
 // differ compares two standings over the members ids (all of a's if nil):
-// their order and unresolved ties, their awards, and if asked their ranks
+// their order and which of them share a rank, their awards, and if asked their ranks
 // and totals. It states the first difference.
 func differ(a, b *ranking.Standings, ids []string, ranks, totals bool) (lang.Message, bool) {
 	if ids == nil {
@@ -514,7 +514,7 @@ func differ(a, b *ranking.Standings, ids []string, ranks, totals bool) (lang.Mes
 		if i > 0 {
 			ta, tb := fa[i-1].Rank == x.Rank, fb[i-1].Rank == y.Rank
 			if ta != tb {
-				return lang.Msg("invariants.diff.tie", fa[i-1].Member.ID, x.Member.ID).With(tieMsg(ta), tieMsg(tb)), true
+				return lang.Msg("invariants.diff.tie", fa[i-1].Member.ID, x.Member.ID).With(tieMsg(ta, x.Unresolved), tieMsg(tb, y.Unresolved)), true
 			}
 		}
 		if ranks && x.Rank != y.Rank {
@@ -531,9 +531,15 @@ func differ(a, b *ranking.Standings, ids []string, ranks, totals bool) (lang.Mes
 	return lang.Message{}, false
 }
 
-func tieMsg(tied bool) lang.Message {
-	if tied {
+// tieMsg says whether two members are tied: in a tie that decides an
+// award (bằng điểm chưa phân định), sharing a rank quietly (đồng hạng), or
+// separated.
+func tieMsg(tied, unresolved bool) lang.Message {
+	switch {
+	case tied && unresolved:
 		return lang.Msg("invariants.tie.yes")
+	case tied:
+		return lang.Msg("invariants.tie.shared")
 	}
 	return lang.Msg("invariants.tie.no")
 }

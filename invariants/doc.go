@@ -30,15 +30,18 @@
 // fewer nonzero scores, smaller values — to a counter-example that still
 // violates the property, printable as a CSV sheet (Counterexample.WriteCSV).
 //
-// Some rules violate some properties by design: head-to-head tie-breaks
-// and criteria scored relative to the cluster depend on who else is
-// ranked, quotas by share depend on the cluster's size, vote shares on the
-// number of members, a tier that leaves an ineligible member's place empty
-// (if_ineligible: none) lets that member keep the place from others, and
-// rounding to fixed places does not scale. Each Result lists the features
-// of the rulebook that may do so (Known), and a violation that disappears
-// when those features are taken out is reported as Expected — a known
-// violation, explained — rather than Violated.
+// Some rules violate some properties by design: criteria scored relative
+// to the cluster depend on who else is ranked, lots drawn with a seed on
+// who else is tied, quotas by share on the cluster's size, vote shares on
+// the number of members, a tier that leaves an ineligible member's place
+// empty (if_ineligible: none) lets that member keep the place from others
+// (examples/check/if-ineligible-none.yaml), and rounding to fixed places
+// does not scale. Each Result lists the features of the rulebook that may
+// do so (Known), and a violation that disappears when those features are
+// taken out is reported as Expected — a known violation, explained —
+// rather than Violated. Head-to-head tie-breaks (head_to_head, league) are
+// not among them: they count only the members eligible for some award as
+// rivals, so removing a member eligible for none reorders nobody.
 //
 // Check is deterministic for a given Options.Seed, which the report
 // records.

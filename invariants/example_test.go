@@ -9,10 +9,11 @@ import (
 	"github.com/thidua/thidua/rules"
 )
 
-// The illustrative head-to-head rulebook holds every property: its
-// head-to-head rule counts only the members eligible for an award.
+// The illustrative rulebook whose flag is not passed on when the member
+// ranked first is ineligible (if_ineligible: none) breaks one property by
+// design: removing that member gives the flag to another.
 func Example() {
-	rb, err := rules.Load("../examples/check/head-to-head.yaml")
+	rb, err := rules.Load("../examples/check/if-ineligible-none.yaml")
 	if err != nil {
 		panic(err)
 	}
@@ -20,11 +21,14 @@ func Example() {
 	for _, r := range rep.Results {
 		fmt.Printf("%s: %s\n", r.Property, r.Status.Message().In(lang.English))
 	}
+	r, _ := rep.Result(invariants.RemoveIneligible)
+	fmt.Println(r.Counterexample.Explained)
 	// Output:
 	// row_order: holds
 	// monotone: holds
-	// remove_ineligible: holds
+	// remove_ineligible: known violation, by design
 	// add_bottom: holds
 	// scale_weights: holds
 	// award_reachable: holds
+	// [none]
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -68,20 +69,84 @@ func TestExampleRulebooks(t *testing.T) {
 	}
 }
 
-// The illustrative head-to-head rulebook used to violate
-// remove_ineligible: a member eligible for no award counted as a rival.
-// Head-to-head now counts only the members in play, and the property
-// holds.
-func TestHeadToHeadFound(t *testing.T) {
-	rb := load(t, "../examples/check/head-to-head.yaml")
-	for seed := range uint64(4) {
+// headToHead is a rulebook whose chain compares the tied members head to
+// head (head_to_head): it used to violate remove_ineligible, a member
+// eligible for no award counting as a rival. Head-to-head counts only the
+// members in play now, and is no known reason any more.
+const headToHead = `
+id: check-head-to-head
+version: "2025.1"
+title: Bảng tiêu chí minh họa — so sánh đối đầu khi bằng điểm
+in_force: {from: 2025-01-01, to: 2025-12-31}
+criteria:
+  - {id: "1", name: Thực hiện nhiệm vụ chuyên môn, max: 10}
+  - {id: "2", name: "Công tác thi đua, khen thưởng", max: 10}
+facts:
+  - {id: khong_ky_luat, name: Không có cá nhân bị kỷ luật, default: true}
+assessment:
+  stages:
+    - {id: cluster, name: Cụm chấm chéo, aggregate: mean}
+eligibility:
+  - {id: ky_luat, reason: Không có cá nhân bị kỷ luật, fact: khong_ky_luat}
+tie_breaks: [head_to_head]
+awards:
+  - {id: flag, name: Cờ thi đua (minh họa), count: 1, requires: [ky_luat]}
+  - {id: merit, name: Bằng khen (minh họa), count: 1, requires: [ky_luat]}
+`
+
+// The head-to-head rulebook holds remove_ineligible, with no known
+// reason to break it.
+func TestHeadToHeadHolds(t *testing.T) {
+	rb, err := rules.Parse("head-to-head.yaml", []byte(headToHead))
+	require.NoError(t, err)
+	for seed := range uint64(6) {
 		rep := invariants.Check(context.Background(), rb, invariants.Options{Seed: seed})
 		r, ok := rep.Result(invariants.RemoveIneligible)
 		require.True(t, ok)
 		require.Equal(t, invariants.Held, r.Status, "seed %d", seed)
+		require.Empty(t, r.Known, "seed %d", seed)
 		require.False(t, rep.Failed())
 		require.Equal(t, seed, rep.Seed)
 	}
+}
+
+// Rules that truly break remove_ineligible, by design: the check finds
+// the violation, explains it by the feature and shrinks the
+// counter-example to a few members. if_ineligible: none keeps an
+// ineligible member's place unawarded (examples/check); lots drawn with a
+// seed shuffle the tied group as a whole, so removing an ineligible member
+// of the group changes the draw.
+func TestRemoveIneligibleByDesign(t *testing.T) {
+	lots := strings.Replace(headToHead, "tie_breaks: [head_to_head]", "tie_breaks: [head_to_head, lots]", 1)
+	for _, c := range []struct {
+		name    string
+		rb      *rules.Rulebook
+		feature string
+	}{
+		{"if_ineligible none", load(t, "../examples/check/if-ineligible-none.yaml"), "none"},
+		{"seeded lots", mustParse(t, lots), "lots"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for seed := range uint64(4) {
+				rep := invariants.Check(context.Background(), c.rb, invariants.Options{Seed: seed})
+				r, ok := rep.Result(invariants.RemoveIneligible)
+				require.True(t, ok)
+				require.Equal(t, invariants.Expected, r.Status, "seed %d", seed)
+				require.Equal(t, []string{c.feature}, r.Counterexample.Explained)
+				require.LessOrEqual(t, len(r.Counterexample.Sheet.Members), 4, "seed %d: not shrunk", seed)
+				require.Len(t, r.Known, 1)
+				require.Equal(t, c.feature, r.Known[0].Feature)
+				require.False(t, rep.Failed())
+			}
+		})
+	}
+}
+
+func mustParse(t *testing.T, text string) *rules.Rulebook {
+	t.Helper()
+	rb, err := rules.Parse("rulebook.yaml", []byte(text))
+	require.NoError(t, err)
+	return rb
 }
 
 // The vote-share condition of the Cao Bằng examples makes add_bottom fail
@@ -114,7 +179,7 @@ awards: [{id: flag, name: Cờ, count: 1, requires: [cao]}]
 
 // The same seed gives the same report; a cancelled context a partial one.
 func TestDeterministicAndCancel(t *testing.T) {
-	rb := load(t, "../examples/check/head-to-head.yaml")
+	rb := load(t, "../examples/check/if-ineligible-none.yaml")
 	a := invariants.Check(context.Background(), rb, invariants.Options{N: 50, Seed: 9})
 	b := invariants.Check(context.Background(), rb, invariants.Options{N: 50, Seed: 9})
 	require.Equal(t, a, b)

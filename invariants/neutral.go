@@ -42,10 +42,15 @@ func knownReasons(rb *rules.Rulebook) map[Property][]Reason {
 	if len(votes) > 0 {
 		add("votes", lang.Msg("invariants.known.votes", strings.Join(votes, ", ")), RemoveIneligible)
 	}
-	for _, tb := range rb.TieBreaks() {
-		if readsPeers(tb) {
-			add("head_to_head", lang.Msg("invariants.known.head_to_head"), RemoveIneligible)
-		}
+	// Head-to-head rules (head_to_head, league) count only the members in
+	// play (eligible for some award) as rivals, so removing a member
+	// eligible for none reorders nobody: they are no known reason. (A
+	// member eligible for a lower tier only is in play and can decide a
+	// higher one, but the property does not remove such a member.) Lots
+	// drawn with a seed shuffle the tied group as a whole, so who else is
+	// tied changes the draw; the check always draws with its seed.
+	if slices.ContainsFunc(rb.TieBreaks(), drawsLots) {
+		add(string(rules.FeatureLots), lang.Msg("invariants.known.lots"), RemoveIneligible)
 	}
 	var share, none []string
 	for _, t := range rb.Awards() {
@@ -60,7 +65,7 @@ func knownReasons(rb *rules.Rulebook) map[Property][]Reason {
 		add("share", lang.Msg("invariants.known.share", strings.Join(share, ", ")), RemoveIneligible, AddBottom)
 	}
 	if len(none) > 0 {
-		add("none", lang.Msg("invariants.known.none", strings.Join(none, ", ")), Monotone, RemoveIneligible)
+		add(string(rules.FeatureIfIneligibleNone), lang.Msg("invariants.known.none", strings.Join(none, ", ")), Monotone, RemoveIneligible)
 	}
 	var mv []string
 	for _, c := range rb.Eligibility() {
@@ -69,7 +74,7 @@ func knownReasons(rb *rules.Rulebook) map[Property][]Reason {
 		}
 	}
 	if len(mv) > 0 {
-		add("min_votes", lang.Msg("invariants.known.min_votes", strings.Join(mv, ", ")), AddBottom)
+		add(string(rules.FeatureMinVotes), lang.Msg("invariants.known.min_votes", strings.Join(mv, ", ")), AddBottom)
 	}
 	var levels []string
 	rp := rb.Rounding()
@@ -82,7 +87,7 @@ func knownReasons(rb *rules.Rulebook) map[Property][]Reason {
 		}
 	}
 	if len(levels) > 0 {
-		add("rounding", lang.Msg("invariants.known.rounding", strings.Join(levels, "; ")), ScaleWeights)
+		add(string(rules.FeatureRounding), lang.Msg("invariants.known.rounding", strings.Join(levels, "; ")), ScaleWeights)
 	}
 	return out
 }
@@ -102,7 +107,7 @@ func (c *checker) explained(p Property, sh scoring.Sheet, w witness) []string {
 
 // neutral is the world without the property's known features: quotas by
 // share fixed at the sheet's size, if_ineligible none made next_eligible,
-// head_to_head and vote-share conditions dropped, rounding dropped, and
+// drawing lots and vote-share conditions dropped, rounding dropped, and
 // relative and votes criteria frozen at the points the sheet gives them.
 func (c *checker) neutral(p Property, sh scoring.Sheet) (world, []string, bool) {
 	reasons := c.known[p]
@@ -123,27 +128,12 @@ func (c *checker) neutral(p Property, sh scoring.Sheet) (world, []string, bool) 
 					spec.Awards[i].Share, spec.Awards[i].ShareRounding = rules.Share{}, ""
 				}
 			}
-		case "none":
-			for i := range spec.Awards {
-				spec.Awards[i].IfIneligible = rules.NextEligible
-			}
-		case "head_to_head":
-			spec.TieBreaks = slices.DeleteFunc(spec.TieBreaks, readsPeers)
-		case "min_votes":
-			var drop []string
-			spec.Eligibility = slices.DeleteFunc(spec.Eligibility, func(c rules.Condition) bool {
-				if c.MinVotes != nil {
-					drop = append(drop, c.ID)
-				}
-				return c.MinVotes != nil
-			})
-			for i := range spec.Awards {
-				spec.Awards[i].Requires = slices.DeleteFunc(spec.Awards[i].Requires, func(id string) bool { return slices.Contains(drop, id) })
-			}
-		case "rounding":
-			spec.Rounding.Criterion, spec.Rounding.Group, spec.Rounding.Total, spec.Rounding.Percent = nil, nil, nil, nil
 		case "relative", "votes":
 			freeze = true
+		default:
+			// the rulebook's own features: rules writes what taking
+			// each out means (none, lots, min_votes, rounding)
+			spec, _ = spec.Neutral(rules.Feature(r.Feature))
 		}
 	}
 	var frozen []string
@@ -220,10 +210,9 @@ func onCluster(rb *rules.Rulebook) []string {
 	return out
 }
 
-// readsPeers reports whether a tie-break compares the scores the tied
-// members' peers gave them (head to head).
-func readsPeers(tb rules.TieBreak) bool {
-	return standings.Compare(tb).Reads.Has(standings.PeerScores)
+// drawsLots reports whether a tie-break draws lots (bốc thăm).
+func drawsLots(tb rules.TieBreak) bool {
+	return standings.Compare(tb).Reads.Has(standings.Draw)
 }
 
 // freezeSheet replaces the values of the frozen criteria by the points

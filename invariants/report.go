@@ -76,7 +76,7 @@ func (s Status) Message() lang.Message {
 // Reason is a feature of the rulebook that can violate a property by
 // design, and why.
 type Reason struct {
-	Feature string       `json:"feature"` // "head_to_head", "relative", "votes", "share", "none", "min_votes", "rounding"
+	Feature string       `json:"feature"` // "relative", "votes", "lots", "share", "none", "min_votes", "rounding"
 	Message lang.Message `json:"message"`
 }
 

@@ -101,7 +101,7 @@ func TestProfileReads(t *testing.T) {
 }
 
 // The known features of a rulebook, and the neutral world without them:
-// head_to_head dropped, forfeited places passed on, the criteria that
+// drawing lots dropped, forfeited places passed on, the criteria that
 // depend on the cluster frozen as direct points.
 func TestKnownAndNeutral(t *testing.T) {
 	rb := parse(t, everyKind)
@@ -114,7 +114,7 @@ func TestKnownAndNeutral(t *testing.T) {
 		return out
 	}
 	for p, want := range map[Property][]string{
-		RemoveIneligible: {"relative", "votes", "head_to_head", "share", "none"},
+		RemoveIneligible: {"relative", "votes", "lots", "share", "none"},
 		Monotone:         {"none"},
 		AddBottom:        {"share", "min_votes"},
 	} {
@@ -139,7 +139,7 @@ func TestKnownAndNeutral(t *testing.T) {
 	for _, tb := range spec.TieBreaks {
 		kinds = append(kinds, tb.Kind)
 	}
-	if want := []rules.TieBreakKind{rules.MoreVotes, rules.NoAwardLastYear, rules.DrawingLots}; !slices.Equal(kinds, want) {
+	if want := []rules.TieBreakKind{rules.HeadToHead, rules.MoreVotes, rules.NoAwardLastYear}; !slices.Equal(kinds, want) {
 		t.Errorf("neutral tie-breaks %v, want %v", kinds, want)
 	}
 	for _, a := range spec.Awards {

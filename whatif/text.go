@@ -26,7 +26,7 @@ func (r ReachReport) Write(w io.Writer, t lang.Tag) error {
 	res := r.Result
 	b.WriteString(t.Say("whatif.report.question", res.Member.Name, res.Member.ID, r.targetText(t)) + "\n")
 	b.WriteString(header(t, r.Rulebook, r.SheetHash) + "\n")
-	b.WriteString(t.Say("whatif.report.now", r.positionText(t, res.Before)) + "\n")
+	b.WriteString(t.Say("whatif.report.now", r.positionText(t, res.Before, nil)) + "\n")
 	switch {
 	case res.AlreadyMet:
 		b.WriteString("\n" + t.Say("whatif.report.already") + "\n")
@@ -40,7 +40,7 @@ func (r ReachReport) Write(w io.Writer, t lang.Tag) error {
 			fmt.Fprintf(&b, "  - %s%s: %s\n", t.Say(obstacleKeys[o.Kind]), tier, o.Text(t))
 		}
 	default:
-		b.WriteString(t.Say("whatif.report.then", r.positionText(t, res.After)) + "\n")
+		b.WriteString(t.Say("whatif.report.then", r.positionText(t, res.After, res.Standings)) + "\n")
 		b.WriteString("\n" + t.Say("whatif.report.gain", t.Decimal(res.Gain), t.Decimal(res.Before.Total), t.Decimal(res.After.Total)) + "\n")
 		if res.Standings != nil {
 			r.writeNeighbours(&b, t)
@@ -66,7 +66,7 @@ func (r ReachReport) Write(w io.Writer, t lang.Tag) error {
 		b.WriteString("\n" + t.Say("whatif.report.verified", res.Evaluated) + "\n")
 	}
 	if res.AtMaximum != nil {
-		b.WriteString(t.Say("whatif.report.at_maximum", r.positionText(t, *res.AtMaximum)) + "\n")
+		b.WriteString(t.Say("whatif.report.at_maximum", r.positionText(t, *res.AtMaximum, nil)) + "\n")
 	}
 	if len(res.Fixed) > 0 {
 		b.WriteString("\n" + t.Say("whatif.report.fixed") + "\n")
@@ -115,11 +115,16 @@ func (r ReachReport) targetText(t lang.Tag) string {
 }
 
 // positionText says where the member stands: its rank, total, awards and
-// the conditions it fails.
-func (r ReachReport) positionText(t lang.Tag, p Position) string {
+// the conditions it fails. A rank shared in a tie that decides an award is
+// "(bằng điểm)", one shared quietly "(đồng hạng)" (see unresolved); st are
+// the standings p was read from, if the answer holds them.
+func (r ReachReport) positionText(t lang.Tag, p Position, st *ranking.Standings) string {
 	rank := strconv.Itoa(p.Rank)
-	if p.Tied {
+	switch {
+	case p.Tied && r.unresolved(p, st):
 		rank = t.Say("whatif.report.rank.tied", p.Rank)
+	case p.Tied:
+		rank = t.Say("whatif.report.rank.shared", p.Rank)
 	}
 	s := t.Say("whatif.report.position", rank, t.Decimal(p.Total))
 	if !p.Basis.Equal(p.Total) {
@@ -138,6 +143,25 @@ func (r ReachReport) positionText(t lang.Tag, p Position) string {
 		s += t.Say("whatif.report.fails", strings.Join(p.Failed, ", "))
 	}
 	return s
+}
+
+// unresolved reports whether the member at position p is in a tie that
+// decides an award (ranking.Row.Unresolved), rather than sharing its rank
+// quietly (đồng hạng). The standings p was read from say it, if given (the
+// position after the gains); otherwise p does: the tie leaves one of its
+// tiers pending, or the chain could not separate the member from the one
+// above and that tie decides something (not Decision.Shared).
+func (r ReachReport) unresolved(p Position, st *ranking.Standings) bool {
+	if st != nil {
+		if row, ok := st.Row(r.Result.Member.ID); ok {
+			return row.Unresolved
+		}
+	}
+	if len(p.Pending) > 0 {
+		return true
+	}
+	d := p.DecidedBy
+	return d != nil && d.Unresolved && !d.Shared
 }
 
 // writeNeighbours shows how the member now stands against its neighbours:
@@ -162,7 +186,10 @@ func (r ReachReport) writeNeighbours(b *strings.Builder, t lang.Tag) {
 // member: "  above SCT by group I: 39 < 40 (SXD)", "  xếp trên SCT theo
 // nhóm I: 39 < 40 (SXD)".
 func neighbour(t lang.Tag, where, other string, d *ranking.Decision) string {
-	if d.Unresolved {
+	switch {
+	case d.Shared:
+		return t.Say("whatif.report.neighbour.shared", t.Say(where), other, d.Upper)
+	case d.Unresolved:
 		return t.Say("whatif.report.neighbour.tied", t.Say(where), other, d.Upper)
 	}
 	return t.Say("whatif.report.neighbour", t.Say(where), other, d.Brief(t))
@@ -340,6 +367,8 @@ func decisionText(t lang.Tag, d *ranking.Decision) string {
 	switch {
 	case d == nil:
 		return t.Say("whatif.report.decision.first")
+	case d.Shared:
+		return t.Say("whatif.report.decision.shared", d.Upper)
 	case d.Unresolved:
 		return t.Say("whatif.report.decision.tied", d.Upper)
 	}

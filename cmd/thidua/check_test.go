@@ -4,26 +4,45 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/thidua/thidua/sheets"
 )
 
-// The illustrative head-to-head rulebook: removing a member eligible for
-// no award no longer reorders the others (head-to-head counts only the
-// members in play), so the property holds; exit code 0.
-func TestCheckHeadToHead(t *testing.T) {
+// The illustrative rulebook whose flag is not passed on when the member
+// ranked first is ineligible (if_ineligible: none): a known violation,
+// explained, with a counter-example that reads back as a CSV sheet; exit
+// code 0.
+func TestCheckIfIneligibleNone(t *testing.T) {
 	var out, errb bytes.Buffer
-	code := call(checkCmd, []string{"--rules", "../../examples/check/head-to-head.yaml", "--lang", "en", "--seed", "2"}, &out, &errb)
+	code := call(checkCmd, []string{"--rules", "../../examples/check/if-ineligible-none.yaml", "--lang", "en", "--seed", "2"}, &out, &errb)
 	require.Equal(t, exitOK, code, errb.String())
 	s := out.String()
 	require.Contains(t, s, "200 random sheets, seed 2")
-	require.Contains(t, s, "[holds] Removing a member ineligible for every award")
+	require.Contains(t, s, "[known violation, by design] Removing a member ineligible for every award")
+	require.Contains(t, s, "the violation disappears without these features of the rules: none")
+	require.Contains(t, s, "[holds] Raising a member's score")
+	_, csvPart, ok := strings.Cut(s, "Sheet (CSV):\n")
+	require.True(t, ok)
+	var lines []string
+	for _, l := range strings.Split(csvPart, "\n") {
+		if !strings.HasPrefix(l, "    ") {
+			break
+		}
+		lines = append(lines, strings.TrimPrefix(l, "    "))
+	}
+	sh, err := sheets.ReadCSV("ce.csv", strings.NewReader(strings.Join(lines, "\n")+"\n"))
+	require.NoError(t, err)
+	require.LessOrEqual(t, len(sh.Members), 4, "the counter-example is not shrunk")
 
 	out.Reset()
-	code = call(checkCmd, []string{"--rules", "../../examples/check/head-to-head.yaml", "--n", "30"}, &out, &errb)
+	code = call(checkCmd, []string{"--rules", "../../examples/check/if-ineligible-none.yaml", "--n", "30"}, &out, &errb)
 	require.Equal(t, exitOK, code)
 	require.Contains(t, out.String(), "30 bảng điểm ngẫu nhiên, seed 1")
+	require.Contains(t, out.String(), "if_ineligible: none")
 }
 
 func TestCheckJSONAndScores(t *testing.T) {

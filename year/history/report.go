@@ -54,7 +54,8 @@ type YearLine struct {
 	Members int
 	// Offices are the terms serving the year (usually one).
 	Offices []Office
-	// Top are the members ranked first (several in an unresolved tie).
+	// Top are the members ranked first (several if they share rank 1,
+	// đồng hạng, whether or not their tie decides an award).
 	Top []Named
 }
 

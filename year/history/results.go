@@ -235,8 +235,8 @@ func (h *History) Result(cluster string, year int) (Result, bool) {
 
 // Top returns the member(s) ranked first in the cluster in the year (đơn vị
 // dẫn đầu cụm): from the standings when the year was ranked, else from the
-// ranks recorded with the awards. Several members share rank 1 in an
-// unresolved tie; nil if no rank is known.
+// ranks recorded with the awards. Several members share rank 1 (đồng
+// hạng) if the chain cannot separate them; nil if no rank is known.
 func (h *History) Top(cluster string, year int) []string {
 	r, ok := h.results[resultKey{cluster, year}]
 	if !ok {
