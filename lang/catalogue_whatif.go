@@ -149,7 +149,6 @@ var whatifTexts = map[string][2]string{
 	"whatif.err.scenario.invalid_after":  {"bảng điểm sau khi áp dụng các thay đổi trong {0} không hợp lệ:", "the sheet with the edits of {0} is not valid:"},
 
 	// The what-if commands' usage problems (cmd/thidua): {0} is the command.
-	"whatif.usage.target":    {"thidua whatif: hãy ghi một mục tiêu: --rank K hoặc --award TIER", "thidua whatif: give one target: --rank K or --award TIER"},
 	"whatif.usage.parameter": {"thidua sensitivity: hãy ghi một tham số: --weight NODE hoặc --score MEMBER:CRIT", "thidua sensitivity: give one parameter: --weight NODE or --score MEMBER:CRIT"},
 	"whatif.usage.required":  {"thidua sensitivity: thiếu --{0}", "thidua sensitivity: --{0} is required"},
 	"whatif.usage.score":     {"thidua sensitivity: --score phải có dạng MEMBER:CRIT, nhận được {0}", "thidua sensitivity: --score must be MEMBER:CRIT, found {0}"},

@@ -21,15 +21,16 @@ type ChartOptions struct {
 	// (the zero value, with decimal commas) or English.
 	Lang lang.Tag
 	// Rulebook is the rulebook the result was run with. It names the
-	// award tiers ("Cờ thi đua của UBND tỉnh" rather than "flag"); without
-	// it a tier is written by its id.
+	// award tiers ("Cờ thi đua của UBND tỉnh" rather than "flag") and the
+	// grading bands; without it a tier or band is written by its id.
 	Rulebook *rules.Rulebook
 }
 
 // WriteSVG writes the result as a self-contained SVG chart in English, as
 // it always has: one bar per member, split into the probability of each
 // rank (rank 1 darkest), with the probability of each award tier beside
-// it. It needs no fonts, scripts or network; hovering a segment shows its
+// it, and of each grading band (xếp loại) if the rulebook grades. It
+// needs no fonts, scripts or network; hovering a segment shows its
 // figures. WriteSVGIn writes it in a language, with the tiers named.
 func (r *Result) WriteSVG(w io.Writer) error {
 	return r.WriteSVGIn(w, ChartOptions{Lang: lang.English})
@@ -70,6 +71,8 @@ type chartData struct {
 	Top        int // the first bar's y
 	AwardHead  string
 	AwardHeadX int
+	GradeHead  string // above the grading bands' columns, if the rulebook grades
+	GradeHeadX int
 	Rows       []chartRow
 	Legend     []chartLegend
 	Tiers      []chartTier
@@ -201,7 +204,30 @@ func (r *Result) chart(o ChartOptions) chartData {
 		c.Tiers = append(c.Tiers, chartTier{Name: tn, X: x})
 		x += max(textWidth(tn, 11), textWidth("100,0%", 13)) + 16
 	}
-	c.Width = max(x, 16+textWidth(c.Title, 16)+16, 16+textWidth(c.Sub, 13)+16, textWidth(c.AwardHead, 11)+c.AwardHeadX+16)
+	// Then one column per grading band (xếp loại), as wide as its name,
+	// and one for "not graded" if a member may meet no band.
+	ungraded := len(r.Members) > 0 && r.Members[0].Ungraded != nil
+	if len(r.Grades) > 0 {
+		c.GradeHead, c.GradeHeadX = t.Say("chart.grades"), x
+		names := make([]string, 0, len(r.Grades)+1)
+		for _, id := range r.Grades {
+			gn := id
+			if o.Rulebook != nil {
+				if g, _, ok := o.Rulebook.Grade(id); ok && g.Name != "" {
+					gn = g.Name
+				}
+			}
+			names = append(names, gn)
+		}
+		if ungraded {
+			names = append(names, t.Say("chart.ungraded"))
+		}
+		for _, gn := range names {
+			c.Tiers = append(c.Tiers, chartTier{Name: gn, X: x})
+			x += max(textWidth(gn, 11), textWidth("100,0%", 13)) + 16
+		}
+	}
+	c.Width = max(x, 16+textWidth(c.Title, 16)+16, 16+textWidth(c.Sub, 13)+16, textWidth(c.AwardHead, 11)+c.AwardHeadX+16, textWidth(c.GradeHead, 11)+c.GradeHeadX+16)
 	c.Height = top + n*rowH + 10
 
 	ranks, beyond := n, r.RanksKept > 0
@@ -229,7 +255,11 @@ func (r *Result) chart(o ChartOptions) chartData {
 			}
 			cr.Cells = append(cr.Cells, pct(s.P, t))
 		}
-		for k, s := range mo.Awards {
+		cols := slices.Concat(mo.Awards, mo.Grades) // the award and band columns, in c.Tiers' order
+		if ungraded {
+			cols = append(cols, *mo.Ungraded)
+		}
+		for k, s := range cols {
 			cr.Awards = append(cr.Awards, chartCell{X: c.Tiers[k].X, Text: pct(s.P, t)})
 			cr.Cells = append(cr.Cells, pct(s.P, t))
 		}
@@ -267,7 +297,8 @@ var svgTemplate = template.Must(template.New("svg").Funcs(funcs).Parse(`<svg xml
 <text x="16" y="44" fill="#555555">{{.Sub}}</text>
 {{range .Legend}}<rect x="{{.X}}" y="56" width="12" height="10" fill="{{.Color}}"/><text x="{{.X}}" y="56" dx="15" dy="9" font-size="10">{{.Label}}</text>
 {{end}}<text x="{{.AwardHeadX}}" y="66" font-size="11" fill="#555555">{{.AwardHead}}</text>
-{{range .Tiers}}<text x="{{.X}}" y="{{sub $.Top 10}}" font-size="11" font-weight="bold" fill="#333333">{{.Name}}</text>
+{{if .GradeHead}}<text x="{{.GradeHeadX}}" y="66" font-size="11" fill="#555555">{{.GradeHead}}</text>
+{{end}}{{range .Tiers}}<text x="{{.X}}" y="{{sub $.Top 10}}" font-size="11" font-weight="bold" fill="#333333">{{.Name}}</text>
 {{end}}{{range .Rows}}{{$y := .Y}}<g class="member">
 <text x="{{sub $.BarX 10}}" y="{{.Y}}" dy="14" text-anchor="end">{{.Name}}</text>
 {{range .Segs}}<rect x="{{f2 .X}}" y="{{.Y}}" width="{{f2 .W}}" height="18" fill="{{.Color}}"><title>{{.Tip}}</title></rect>

@@ -8,7 +8,9 @@
 // from a seeded stream — scenario i depends only on the seed and i, so the
 // result is the same on any machine and for any number of workers — ranks
 // each scenario exactly as package ranking would, and counts, per member,
-// each rank, each award tier and shared ranks (ties the chain cannot break).
+// each rank, each award tier, each grading band (xếp loại, when the
+// rulebook grades: the band a member is graded in depends on its scores,
+// not on its rank) and shared ranks (ties the chain cannot break).
 //
 // Scenarios are ranked by a compiled plan: Run compiles a rulebook, a
 // sheet and a model into integer fixed-point tables, at a scale derived from
@@ -37,7 +39,10 @@
 //	              "ranks": [Share of rank 1, rank 2, …],
 //	              "beyond": Share of ranks below K,  (only with ranks_kept)
 //	              "mean_rank": "5.1234",             (only with ranks_kept)
-//	              "awards": [Share per tier], "tied": Share}],
+//	              "awards": [Share per tier],
+//	              "grades": [Share per band],        (only with grades)
+//	              "ungraded": Share,                 (only if a member may meet no band)
+//	              "tied": Share}],
 //	 "unresolved": Share, "pending": Share}
 //
 // By default "ranks" has one Share per rank, members² in all: 10⁶ Shares

@@ -90,7 +90,14 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 	fmt.Fprintf(&b, "  - {id: e_group, reason: r, group_min: {group: %s, min: %s}%s}\n", groups[rng.IntN(len(groups))], pick("3", "7.5"), strict())
 	b.WriteString("  - {id: e_fact, reason: r, fact: f1}\n")
 	b.WriteString("  - {id: e_ded, reason: r, max_deductions: " + pick("2", "1") + strict() + "}\n")
-	b.WriteString("  - {id: e_votes, reason: r, min_votes: {share: " + pick("50%", "2/3") + "}" + strict() + "}\n")
+	// named ballots (votes.ballots): one for the flag, one for a band
+	named := rng.IntN(2) == 0
+	if named {
+		b.WriteString("  - {id: e_votes, reason: r, min_votes: {share: " + pick("50%", "2/3") + ", ballot: v_flag}" + strict() + "}\n")
+		b.WriteString("  - {id: e_bvotes, reason: r, min_votes: {share: 1/2, ballot: v_band}" + strict() + "}\n")
+	} else {
+		b.WriteString("  - {id: e_votes, reason: r, min_votes: {share: " + pick("50%", "2/3") + "}" + strict() + "}\n")
+	}
 	b.WriteString("  - {id: e_tmax, reason: r, max_total: " + pick("25", "35", "40.5") + strict() + "}\n")
 	b.WriteString("  - {id: e_pmax, reason: r, max_percent: " + pick("70", "85") + strict() + "}\n")
 	b.WriteString("  - {id: e_streak, reason: r, max_consecutive: {award: flag, years: " + pick("1", "2") + "}}\n")
@@ -105,6 +112,9 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 	}
 	fmt.Fprintf(&b, "tie_breaks: [%s]\n", strings.Join(chain, ", "))
 	conds := []string{"e_total", "e_pct", "e_floor", "e_group", "e_fact", "e_ded", "e_votes", "e_streak", "e_tmax", "e_pmax"}
+	if named {
+		conds = append(conds, "e_bvotes")
+	}
 	req := func() string {
 		var r []string
 		for _, c := range conds {
@@ -114,12 +124,47 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 		}
 		return strings.Join(r, ", ")
 	}
+	if named {
+		b.WriteString("votes: {ballots: [{id: v_flag, name: Phiếu Cờ}, {id: v_band, name: Phiếu xếp loại}]}\n")
+	}
+	// grading bands (xếp loại): 2–4, each requiring some conditions
+	// (sometimes a band ballot), the last sometimes a catch-all
+	var grades []string
+	if rng.IntN(3) > 0 {
+		b.WriteString("grades:\n")
+		ng := 2 + rng.IntN(3)
+		for g := range ng {
+			id := fmt.Sprintf("g%d", g)
+			grades = append(grades, id)
+			r := req()
+			if rng.IntN(3) == 0 {
+				v := "e_votes"
+				if named {
+					v = "e_bvotes"
+				}
+				r = strings.Join(slices.DeleteFunc([]string{r, v}, func(s string) bool { return s == "" }), ", ")
+			}
+			if r == "" && g < ng-1 {
+				r = pick("e_total", "e_pct", "e_floor", "e_tmax")
+			}
+			if g == ng-1 && rng.IntN(2) == 0 {
+				r = "" // the catch-all band
+			}
+			fmt.Fprintf(&b, "  - {id: %s, name: Mức %d, requires: [%s]}\n", id, g, r)
+		}
+	}
+	minGrade := func() string {
+		if len(grades) == 0 || rng.IntN(2) == 0 {
+			return ""
+		}
+		return ", min_grade: " + grades[rng.IntN(len(grades))]
+	}
 	b.WriteString("awards:\n")
-	fmt.Fprintf(&b, "  - {id: flag, name: Cờ, count: %d, requires: [%s], if_ineligible: %s}\n", 1+rng.IntN(2), req(), pick("next_eligible", "none"))
+	fmt.Fprintf(&b, "  - {id: flag, name: Cờ, count: %d, requires: [%s], if_ineligible: %s%s}\n", 1+rng.IntN(2), req(), pick("next_eligible", "none"), minGrade())
 	if rng.IntN(2) == 0 {
-		fmt.Fprintf(&b, "  - {id: merit, name: Bằng khen, share: %s, share_rounding: %s, requires: [%s], if_ineligible: %s}\n", pick("30%", "50%"), pick("floor", "ceiling", "half_up"), req(), pick("next_eligible", "none"))
+		fmt.Fprintf(&b, "  - {id: merit, name: Bằng khen, share: %s, share_rounding: %s, requires: [%s], if_ineligible: %s%s}\n", pick("30%", "50%"), pick("floor", "ceiling", "half_up"), req(), pick("next_eligible", "none"), minGrade())
 	} else {
-		fmt.Fprintf(&b, "  - {id: merit, name: Bằng khen, count: %d, requires: [%s]}\n", 1+rng.IntN(3), req())
+		fmt.Fprintf(&b, "  - {id: merit, name: Bằng khen, count: %d, requires: [%s]%s}\n", 1+rng.IntN(3), req(), minGrade())
 	}
 	rb, err := rules.Parse("random.yaml", []byte(b.String()))
 	if err != nil {
@@ -191,7 +236,20 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 		}
 		ballot.Votes = append(ballot.Votes, scoring.Vote{Member: id, For: rng.IntN(n + 1)})
 	}
-	sh.Ballot = ballot
+	if named {
+		// each ballot puts some members only to the vote
+		for _, bid := range []string{"v_flag", "v_band"} {
+			nb := scoring.Ballot{ID: bid, Votes: []scoring.Vote{}}
+			for _, mem := range sh.Members {
+				if rng.IntN(3) > 0 {
+					nb.Votes = append(nb.Votes, scoring.Vote{Member: mem.ID, For: rng.IntN(n + 1)})
+				}
+			}
+			sh.Ballots = append(sh.Ballots, nb)
+		}
+	} else {
+		sh.Ballot = ballot
+	}
 	sh.Matches = randomMatches(rng, sh.Members)
 	// fill gaps so that every assigned criterion has a cluster or self score
 	for _, mem := range sh.Members {
@@ -250,7 +308,7 @@ func TestCompiledEqualsDecimal(t *testing.T) {
 	if os.Getenv("THIDUA_LONG") != "" {
 		cases, scenarios = 2000, 100
 	}
-	var tiesBroken, unresolved, pending int
+	var tiesBroken, unresolved, pending, lower, gated int
 	compiled, fallback, skipped := 0, 0, 0
 	for c := range cases {
 		rng := rand.New(rand.NewPCG(uint64(c), 77))
@@ -305,6 +363,16 @@ func TestCompiledEqualsDecimal(t *testing.T) {
 			if cs.pend >= 0 {
 				pending++
 			}
+			if p.cl.Grades() > 0 {
+				for m := range p.n {
+					if cs.grade[m] > 0 {
+						lower++ // graded below the highest band
+					}
+					if cs.grade[m] == 0 && cs.award[m] >= 0 && p.tiers[cs.award[m]].MinGrade != "" {
+						gated++ // an award that required a band
+					}
+				}
+			}
 			for m := 1; m < p.n; m++ {
 				if cs.basis[cs.order[m]] == cs.basis[cs.order[m-1]] && !cs.link[m] {
 					tiesBroken++
@@ -321,6 +389,10 @@ func TestCompiledEqualsDecimal(t *testing.T) {
 	if tiesBroken == 0 || unresolved == 0 || pending == 0 {
 		t.Errorf("the random cases no longer exercise ties: %d broken, %d unresolved, %d pending", tiesBroken, unresolved, pending)
 	}
+	t.Logf("%d members graded below the highest band, %d awards given in the highest band to a tier that requires a band", lower, gated)
+	if lower == 0 || gated == 0 {
+		t.Errorf("the random cases no longer exercise grading bands: %d graded lower, %d awards requiring a band", lower, gated)
+	}
 	if compiled < cases/2 {
 		t.Errorf("only %d of %d random cases compiled", compiled, cases)
 	}
@@ -333,8 +405,8 @@ func diffStates(p *plan, a, b *state) string {
 		}
 	}
 	for m := range p.n {
-		if a.tied[m] != b.tied[m] || a.award[m] != b.award[m] {
-			return fmt.Sprintf("member %s: compiled tied %v award %d, decimal tied %v award %d", p.members[m].ID, a.tied[m], a.award[m], b.tied[m], b.award[m])
+		if a.tied[m] != b.tied[m] || a.award[m] != b.award[m] || a.grade[m] != b.grade[m] {
+			return fmt.Sprintf("member %s: compiled tied %v award %d grade %d, decimal tied %v award %d grade %d", p.members[m].ID, a.tied[m], a.award[m], a.grade[m], b.tied[m], b.award[m], b.grade[m])
 		}
 	}
 	if a.pend != b.pend || a.unres != b.unres {

@@ -37,6 +37,7 @@ type state struct {
 	tied  []bool
 	link  []bool // link[pos]: position pos is unresolved-tied with pos-1
 	award []int8 // per member: tier index or -1
+	grade []int8 // per member: grading band (xếp loại) index, 0 the highest, or -1
 	pend  int    // tier left pending, or -1
 	unres bool
 }
@@ -47,10 +48,11 @@ func (p *plan) newState() *state {
 		bad: make([]uint64, p.n)}
 	if p.cl == nil { // not compiled: only the decimal engine fills the results
 		s.order, s.rank, s.tied, s.link, s.award = make([]int, p.n), make([]int, p.n), make([]bool, p.n), make([]bool, p.n), make([]int8, p.n)
+		s.grade = make([]int8, p.n)
 		return s
 	}
 	s.r = standings.NewRanker(p.cl, s, nil)
-	s.order, s.rank, s.tied, s.link, s.award = s.r.Order, s.r.Rank, s.r.Tied, s.r.Link, s.r.Award
+	s.order, s.rank, s.tied, s.link, s.award, s.grade = s.r.Order, s.r.Rank, s.r.Tied, s.r.Link, s.r.Award, s.r.Grade
 	return s
 }
 

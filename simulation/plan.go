@@ -63,7 +63,8 @@ type plan struct {
 	floorBit []int // per condition: bit index if criterion_floor, else -1
 	chain    []rules.TieBreak
 	tiers    []rules.AwardTier
-	floorVal *int64 // deduction floor at scale g
+	grades   []rules.Grade // the grading bands (xếp loại), highest first
+	floorVal *int64        // deduction floor at scale g
 	total    *rules.Rounding
 	percent  *rules.Rounding
 	quotient rules.Rounding
@@ -287,7 +288,7 @@ func (c *compiler) plan(sheet scoring.Sheet, cfg Config) (*plan, error) {
 	}
 	nn := len(c.nodes)
 	p := &plan{c: c, rb: rb, base: sheet, hash: hash, stage: scenarioStage(rb), nodes: c.nodes, n: len(base), seed: cfg.LotsSeed,
-		tiers: rb.Awards(), conds: c.conds, chain: rb.TieBreaks()}
+		tiers: rb.Awards(), grades: rb.Grades(), conds: c.conds, chain: rb.TieBreaks()}
 	p.members = make([]scoring.Member, len(base))
 	for m, card := range base {
 		p.members[m] = card.Member

@@ -74,12 +74,16 @@ type Result struct {
 	Engine string `json:"engine"`
 	// RanksKept is Config.Ranks when it kept fewer ranks than there are
 	// members (each member's Ranks then stop there), else 0.
-	RanksKept int           `json:"ranks_kept,omitempty"`
-	Tiers     []string      `json:"tiers"`
-	Members   []MemberOdds  `json:"members"`
-	Ties      Share         `json:"unresolved"` // scenarios with a shared rank (đồng hạng: the chain could not separate two members), deciding an award or not
-	Pending   Share         `json:"pending"`    // scenarios in which an award was left pending: a tie decided it (ranking.Tie.Decides)
-	Elapsed   time.Duration `json:"-"`
+	RanksKept int      `json:"ranks_kept,omitempty"`
+	Tiers     []string `json:"tiers"`
+	// Grades lists the rulebook's grading bands (xếp loại), highest first:
+	// the order of each member's Grades. Empty when the rulebook grades
+	// no one.
+	Grades  []string      `json:"grades,omitempty"`
+	Members []MemberOdds  `json:"members"`
+	Ties    Share         `json:"unresolved"` // scenarios with a shared rank (đồng hạng: the chain could not separate two members), deciding an award or not
+	Pending Share         `json:"pending"`    // scenarios in which an award was left pending: a tie decided it (ranking.Tie.Decides)
+	Elapsed time.Duration `json:"-"`
 }
 
 // MemberOdds is one member's distribution of outcomes.
@@ -96,6 +100,12 @@ type MemberOdds struct {
 	// Awards[t] is the share of scenarios in which the member was proposed
 	// for tier t (in the order of Result.Tiers).
 	Awards []Share `json:"awards"`
+	// Grades[g] is the share of scenarios in which the member was graded
+	// in band g (xếp loại, in the order of Result.Grades), and Ungraded
+	// the share in which it met no band's conditions (a rulebook whose
+	// last band requires some); both only when the rulebook grades.
+	Grades   []Share `json:"grades,omitempty"`
+	Ungraded *Share  `json:"ungraded,omitempty"`
 	// Tied is the share of scenarios in which it shared its rank with
 	// another member (the chain could not separate them), whether the tie
 	// decided an award or not.
@@ -161,15 +171,20 @@ type counts struct {
 	ranks   []int64 // member*kept + rank-1, for ranks up to kept
 	rankSum []int64 // per member: the sum of its ranks (when not every rank is kept)
 	awards  []int64 // member*tiers + tier
+	grades  []int64 // member*(bands+1) + band, the last one for "not graded"; nil if the rulebook grades no one
 	tied    []int64
 	ties    int64
 	pending int64
 	done    int64
 }
 
-// newCounts returns an empty tally of n members, keeping ranks up to kept.
-func newCounts(n, tiers, kept int) *counts {
+// newCounts returns an empty tally of n members, keeping ranks up to kept,
+// and counting the grading bands if there are any.
+func newCounts(n, tiers, grades, kept int) *counts {
 	c := &counts{kept: kept, ranks: make([]int64, n*kept), awards: make([]int64, n*max(tiers, 1)), tied: make([]int64, n)}
+	if grades > 0 {
+		c.grades = make([]int64, n*(grades+1))
+	}
 	if kept < n {
 		c.rankSum = make([]int64, n)
 	}
@@ -197,6 +212,9 @@ func (c *counts) add(o *counts) {
 	for i := range c.tied {
 		c.tied[i] += o.tied[i]
 	}
+	for i := range c.grades {
+		c.grades[i] += o.grades[i]
+	}
 	c.ties += o.ties
 	c.pending += o.pending
 	c.done += o.done
@@ -222,6 +240,16 @@ func (c *counts) tally(s *state) {
 	for m := range n {
 		if t := s.award[m]; t >= 0 {
 			c.awards[m*nt+int(t)]++
+		}
+	}
+	if c.grades != nil {
+		ng := len(c.grades) / n // the bands, and "not graded" last
+		for m := range n {
+			g := int(s.grade[m])
+			if g < 0 {
+				g = ng - 1
+			}
+			c.grades[m*ng+g]++
 		}
 	}
 	if s.unres {
@@ -276,7 +304,7 @@ func (c *compiler) run(ctx context.Context, sheet scoring.Sheet, cfg Config) (*R
 	chunks := (total + chunk - 1) / chunk
 	var next, done atomic.Int64
 	kept := ranksKept(p.n, cfg)
-	all := newCounts(p.n, len(p.tiers), kept)
+	all := newCounts(p.n, len(p.tiers), len(p.grades), kept)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	var firstErr error
@@ -284,7 +312,7 @@ func (c *compiler) run(ctx context.Context, sheet scoring.Sheet, cfg Config) (*R
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			mine := newCounts(p.n, len(p.tiers), kept)
+			mine := newCounts(p.n, len(p.tiers), len(p.grades), kept)
 			ev := p.evaluator(p.compiled && cfg.Engine != Decimal)
 			for ctx.Err() == nil {
 				c := int(next.Add(1) - 1)
@@ -358,6 +386,10 @@ func (p *plan) result(c *counts, cfg Config, engine string, elapsed time.Duratio
 	for _, t := range p.tiers {
 		r.Tiers = append(r.Tiers, t.ID)
 	}
+	ng := len(p.grades)
+	for _, g := range p.grades {
+		r.Grades = append(r.Grades, g.ID)
+	}
 	nt := len(p.tiers)
 	if p.n > 0 {
 		r.Members = make([]MemberOdds, p.n)
@@ -385,6 +417,16 @@ func (p *plan) result(c *counts, cfg Config, engine string, elapsed time.Duratio
 		}
 		for t := range nt {
 			mo.Awards[t] = sh.share(c.awards[m*nt+t], c.done)
+		}
+		if ng > 0 {
+			mo.Grades = make([]Share, ng)
+			for g := range ng {
+				mo.Grades[g] = sh.share(c.grades[m*(ng+1)+g], c.done)
+			}
+			if len(p.grades[ng-1].Requires) > 0 { // a member may meet no band
+				u := sh.share(c.grades[m*(ng+1)+ng], c.done)
+				mo.Ungraded = &u
+			}
 		}
 		r.Members[m] = mo
 	}
@@ -447,6 +489,11 @@ func (p *plan) decimalScenario(s *state) error {
 		s.rank[pos] = row.Rank
 		s.tied[m] = row.Tied
 		s.award[m] = -1
+		s.grade[m] = -1
+		if row.Grade != "" {
+			_, g, _ := p.rb.Grade(row.Grade)
+			s.grade[m] = int8(g)
+		}
 	}
 	tier := map[string]int8{}
 	for t, tr := range p.tiers {

@@ -70,7 +70,7 @@ func BenchmarkScaling(b *testing.B) {
 					b.Fatal(err)
 				}
 				s := p.newState()
-				tally := newCounts(p.n, len(p.tiers), ranksKept(p.n, Config{Ranks: 10}))
+				tally := newCounts(p.n, len(p.tiers), len(p.grades), ranksKept(p.n, Config{Ranks: 10}))
 				b.ReportAllocs()
 				cpu := cpuTime()
 				for i := 0; b.Loop(); i++ {

@@ -170,6 +170,47 @@ func genCase(r *rand.Rand) randomCase {
 	}
 	b.WriteString("  - {id: e_fact, reason: Fact, fact: f1}\n  - {id: e_ded, reason: Deductions, max_deductions: 0.5}\n")
 	conds = append(conds, "e_fact", "e_ded")
+	// Grading bands (xếp loại): 2–3, highest first, each requiring some
+	// conditions (a higher total for the top one), the last sometimes a
+	// catch-all.
+	var grades []string
+	if r.IntN(2) == 0 {
+		fmt.Fprintf(&b, "  - {id: e_high, reason: High, min_total: %s%s}\n", maxTotal.Mul(d(pick(r, "0.6", "0.7", "0.85"))).Floor(), strict())
+		// a band's own floor (no criterion below a share of its maximum)
+		fmt.Fprintf(&b, "  - {id: e_bfloor, reason: Band floor, criterion_floor: {share: %s}%s}\n", pick(r, "50%", "2/3", "1/3"), strict())
+		conds = append(conds, "e_high")
+		b.WriteString("grades:\n")
+		ng := 2 + r.IntN(2)
+		for g := range ng {
+			id := fmt.Sprintf("g%d", g)
+			grades = append(grades, id)
+			var req []string
+			if g == 0 {
+				req = append(req, "e_high")
+			}
+			if g < ng-1 && r.IntN(3) > 0 {
+				req = append(req, "e_bfloor")
+			}
+			for _, c := range conds {
+				if r.IntN(3) == 0 && !slices.Contains(req, c) {
+					req = append(req, c)
+				}
+			}
+			if len(req) == 0 && g < ng-1 {
+				req = append(req, pick(r, conds...))
+			}
+			if g == ng-1 && r.IntN(2) == 0 {
+				req = nil // every member not graded higher
+			}
+			fmt.Fprintf(&b, "  - {id: %s, name: Band %d, requires: [%s]}\n", id, g, strings.Join(req, ", "))
+		}
+	}
+	minGrade := func() string {
+		if len(grades) == 0 || r.IntN(2) == 0 {
+			return ""
+		}
+		return ", min_grade: " + pick(r, grades[0], grades[0], grades[r.IntN(len(grades))])
+	}
 	// Tie-breaks.
 	chain := []string{"group: G1", "criterion: c1", "fewer: c" + fmt.Sprint(1+r.IntN(nLeaves)), "fewer_deductions", "more_bonus", "no_award_last_year: flag", "league: " + []string{"reapply", "once"}[r.IntN(2)]}
 	r.Shuffle(len(chain), func(i, j int) { chain[i], chain[j] = chain[j], chain[i] })
@@ -195,11 +236,11 @@ func genCase(r *rand.Rand) randomCase {
 		return "[" + strings.Join(out, ", ") + "]"
 	}
 	b.WriteString("awards:\n")
-	fmt.Fprintf(&b, "  - {id: flag, name: Flag, count: 1, requires: %s, if_ineligible: %s}\n", subset(), pick(r, "next_eligible", "none"))
+	fmt.Fprintf(&b, "  - {id: flag, name: Flag, count: 1, requires: %s, if_ineligible: %s%s}\n", subset(), pick(r, "next_eligible", "none"), minGrade())
 	if r.IntN(2) == 0 {
-		fmt.Fprintf(&b, "  - {id: merit, name: Merit, count: %d, requires: %s, if_ineligible: %s}\n", 1+r.IntN(2), subset(), pick(r, "next_eligible", "none"))
+		fmt.Fprintf(&b, "  - {id: merit, name: Merit, count: %d, requires: %s, if_ineligible: %s%s}\n", 1+r.IntN(2), subset(), pick(r, "next_eligible", "none"), minGrade())
 	} else {
-		fmt.Fprintf(&b, "  - {id: merit, name: Merit, share: 50%%, requires: %s}\n", subset())
+		fmt.Fprintf(&b, "  - {id: merit, name: Merit, share: 50%%, requires: %s%s}\n", subset(), minGrade())
 	}
 
 	rb, err := rules.Parse("random.yaml", []byte(header+b.String()))
@@ -278,13 +319,15 @@ func genCase(r *rand.Rand) randomCase {
 	}
 	for try := 0; try < 6; try++ {
 		c.member = ids[r.IntN(len(ids))]
-		switch r.IntN(3) {
+		switch r.IntN(3 + min(len(grades), 1)) {
 		case 0:
 			c.target = whatif.RankTarget(1 + r.IntN(len(ids)-1))
 		case 1:
 			c.target = whatif.AwardTarget("flag")
-		default:
+		case 2:
 			c.target = whatif.AwardTarget("merit")
+		default: // a band
+			c.target = whatif.GradeTarget(grades[r.IntN(len(grades))])
 		}
 		if !meets(rb, base, c.member, c.target) {
 			break
@@ -296,6 +339,11 @@ func genCase(r *rand.Rand) randomCase {
 // meets is the test's own reading of a target (see whatif.Target).
 func meets(rb *rules.Rulebook, st *ranking.Standings, member string, t whatif.Target) bool {
 	row, _ := st.Row(member)
+	if t.Grade != "" { // graded in the band or a higher one
+		_, got, ok := rb.Grade(row.Grade)
+		_, want, _ := rb.Grade(t.Grade)
+		return ok && got <= want
+	}
 	if t.Award != "" {
 		for _, a := range rb.Awards() {
 			if slices.Contains(row.Awards, a.ID) {
@@ -513,6 +561,7 @@ func TestReachAgreesWithBruteForce(t *testing.T) {
 		cases = 80
 	}
 	var checked, reachable, unreachable, already, ties, refused int
+	var bandTargets, bandGains, bandAwards int // band targets checked, reached with a gain; award targets gated by a band
 	for seed := uint64(1); checked < cases && seed < 10*uint64(cases); seed++ {
 		r := rand.New(rand.NewPCG(seed, 2026))
 		c := genCase(r)
@@ -521,6 +570,12 @@ func TestReachAgreesWithBruteForce(t *testing.T) {
 			continue // too many combinations for the brute force
 		}
 		checked++
+		if c.target.Grade != "" {
+			bandTargets++
+		}
+		if c.target.Award != "" && slices.ContainsFunc(c.rb.Awards(), func(a rules.AwardTier) bool { return a.MinGrade != "" }) {
+			bandAwards++
+		}
 		before := c.sh.Hash()
 		got, err := whatif.Reach(context.Background(), c.rb, c.sh, c.member, c.target)
 		if up := upperBounded(c); up || errors.Is(err, whatif.ErrUnsupported) {
@@ -549,6 +604,8 @@ func TestReachAgreesWithBruteForce(t *testing.T) {
 		reachable++
 		if got.AlreadyMet {
 			already++
+		} else if c.target.Grade != "" {
+			bandGains++
 		}
 		if !got.Gain.Equal(want) {
 			t.Fatalf("seed %d: Reach's least gain %s, brute force's %s\nallocation %+v\n%s", seed, got.Gain, want, got.Allocation, describe(c))
@@ -599,14 +656,36 @@ func TestReachAgreesWithBruteForce(t *testing.T) {
 		t.Fatalf("only %d cases were small enough for the brute force", checked)
 	}
 	t.Logf("%d cases: %d reachable (%d already met), %d unreachable, %d refused (an upper bound); %d answers decided at a tie", checked, reachable, already, unreachable, refused, ties)
+	t.Logf("%d band targets (%d reached with a gain), %d award targets in rulebooks whose awards require a band", bandTargets, bandGains, bandAwards)
+	if bandGains == 0 || bandAwards == 0 {
+		t.Errorf("the random cases do not cover grading bands: %d band targets reached with a gain, %d award targets requiring a band", bandGains, bandAwards)
+	}
 	if unreachable == 0 || reachable-already == 0 || ties == 0 {
 		t.Errorf("the random cases do not cover reachable, unreachable and tied answers")
 	}
 }
 
 // upperBounded reports whether the case's target award, or one before it,
-// requires a condition with an upper bound (which Reach refuses).
+// requires a condition with an upper bound (which Reach refuses), itself
+// or through the band it requires; or whether the target band, or one
+// above it, does.
 func upperBounded(c randomCase) bool {
+	bands := func(upTo string) bool { // a band at or above upTo has one
+		for _, g := range c.rb.Grades() {
+			for _, id := range g.Requires {
+				if cond, _ := c.rb.Condition(id); cond.UpperBound() {
+					return true
+				}
+			}
+			if g.ID == upTo {
+				break
+			}
+		}
+		return false
+	}
+	if c.target.Grade != "" {
+		return bands(c.target.Grade)
+	}
 	if c.target.Award == "" {
 		return false
 	}
@@ -615,6 +694,9 @@ func upperBounded(c randomCase) bool {
 			if cond, _ := c.rb.Condition(id); cond.UpperBound() {
 				return true
 			}
+		}
+		if a.MinGrade != "" && bands(a.MinGrade) {
+			return true
 		}
 		if a.ID == c.target.Award {
 			break

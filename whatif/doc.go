@@ -6,8 +6,11 @@
 // deduction had been applied?").
 //
 // Reach finds the least gain in total points (tổng điểm) that brings a
-// member to a rank (hạng) or an award tier — Cờ thi đua (the emulation
-// flag), Bằng khen (certificate of merit) — and the cheapest allocation of
+// member to a rank (hạng), an award tier — Cờ thi đua (the emulation
+// flag), Bằng khen (certificate of merit) — or a grading band (mức xếp
+// loại: "what must we score to be graded Hoàn thành xuất sắc?"; an award
+// that requires a band counts the band's conditions too), and the
+// cheapest allocation of
 // it over the member's criteria (tiêu chí), as the changed rows of the
 // score sheet (bảng chấm điểm); or says why the target cannot be reached:
 // every criterion at its maximum (điểm tối đa), an eligibility condition

@@ -123,6 +123,7 @@ type placing struct {
 	pos     []int  // by card: its position in order
 	tied    []bool // by card
 	award   []int8 // by card: the tier proposed, or −1
+	grade   []int8 // by card: the grading band (xếp loại), 0 the highest, or −1
 	pending int    // the tier left pending, or −1 (the tiers after it wait)
 	cand    []int  // the pending tier's candidates (card indices)
 }
@@ -152,7 +153,7 @@ func (k *ranker) place(rb *rules.Rulebook, cards []scoring.Scorecard) *placing {
 	r := standings.NewRanker(c, standings.NewCardSource(rb, cards), nil)
 	r.Sort()
 	r.Propose()
-	p := &placing{cards: cards, order: r.Order, rank: r.Rank, tied: r.Tied, award: r.Award, pending: r.Pending}
+	p := &placing{cards: cards, order: r.Order, rank: r.Rank, tied: r.Tied, award: r.Award, grade: r.Grade, pending: r.Pending}
 	p.pos = make([]int, len(cards))
 	for i, m := range p.order {
 		p.pos[m] = i
@@ -177,14 +178,18 @@ func placingOf(st *ranking.Standings, cards []scoring.Scorecard) *placing {
 		idx[c.Member.ID] = i
 	}
 	n := len(cards)
-	p := &placing{cards: cards, order: make([]int, n), rank: make([]int, n), pos: make([]int, n), tied: make([]bool, n), award: make([]int8, n), pending: -1}
+	p := &placing{cards: cards, order: make([]int, n), rank: make([]int, n), pos: make([]int, n), tied: make([]bool, n), award: make([]int8, n), grade: make([]int8, n), pending: -1}
 	tiers := map[string]int{}
 	for t, a := range st.Awards {
 		tiers[a.Tier] = t
 	}
+	grades := map[string]int8{"": -1}
+	for g, b := range st.Grades {
+		grades[b.Grade] = int8(g)
+	}
 	for i, r := range st.Rows {
 		m := idx[r.Member.ID]
-		p.order[i], p.rank[i], p.pos[m], p.tied[m], p.award[m] = m, r.Rank, i, r.Tied, -1
+		p.order[i], p.rank[i], p.pos[m], p.tied[m], p.award[m], p.grade[m] = m, r.Rank, i, r.Tied, -1, grades[r.Grade]
 		if len(r.Awards) > 0 {
 			p.award[m] = int8(tiers[r.Awards[0]])
 		}
@@ -221,8 +226,13 @@ func (r *pendingOf) Pending(t, _ int, candidates []int) {
 
 // reached reports whether member (a card index) meets the target in the
 // placing; tier is the target's award tier, or −1 for a rank. It reads the
-// placing as reached reads standings.
-func (p *placing) reached(member int, t Target, tier int) bool {
+// placing as reached reads standings; grade is the band of a band target
+// (its place), or −1.
+func (p *placing) reached(member int, t Target, tier, grade int) bool {
+	if grade >= 0 {
+		g := p.grade[member]
+		return g >= 0 && int(g) <= grade
+	}
 	if tier >= 0 {
 		a := p.award[member]
 		return a >= 0 && int(a) <= tier
@@ -258,6 +268,17 @@ func (p *placing) outcome(rb *rules.Rulebook) Outcome {
 			}
 		}
 		o.Awards = append(o.Awards, ao)
+	}
+	if bands := rb.Grades(); len(bands) > 0 {
+		o.Grades = make([]GradeOutcome, len(bands))
+		for g, b := range bands {
+			o.Grades[g] = GradeOutcome{Grade: b.ID, Name: b.Name, Members: []string{}}
+		}
+		for _, m := range p.order {
+			if g := p.grade[m]; g >= 0 {
+				o.Grades[g].Members = append(o.Grades[g].Members, p.cards[m].Member.ID)
+			}
+		}
 	}
 	return o
 }

@@ -405,6 +405,11 @@ func (sw *sweep) build() {
 			required[id] = true
 		}
 	}
+	for _, g := range rb.Grades() { // a band change is an outcome change
+		for _, id := range g.Requires {
+			required[id] = true
+		}
+	}
 	for _, c := range rb.Eligibility() {
 		if !required[c.ID] {
 			continue

@@ -632,18 +632,17 @@ func (s *search) leafBits(lm *leafModel, points decimal.Decimal) uint64 {
 	return bits
 }
 
-// tierBits lists, for each award tier up to the target that no fixed
-// condition closes to the member, the conditions the programme tracks
-// that it requires; nil for a rank target.
+// tierBits lists, for each route to the target (an award tier up to it,
+// through each band its min_grade lets through, or a band at or above a
+// band target) that no fixed condition closes to the member, the
+// conditions the programme tracks that it requires; nil for a rank
+// target.
 func (s *search) tierBits(rc *reachCheck) []uint64 {
-	if s.tier < 0 {
-		return nil
-	}
 	var out []uint64
-	for _, t := range s.rb.Awards()[:s.tier+1] {
+	for _, rt := range s.routes() {
 		var bits uint64
 		open := true
-		for _, id := range t.Requires {
+		for _, id := range rt.conds {
 			c, _ := s.rb.Condition(id)
 			open = open && !(fixedCondition(c) && rc.failedFixed[id])
 			for _, cm := range s.conds {
@@ -949,8 +948,8 @@ func (s *search) run() (*found, error) {
 	// it requires passing, and a total that may reach it with them (may
 	// is monotone in the total).
 	tiers := s.tierBits(rc)
-	if s.tier < 0 {
-		tiers = []uint64{0}
+	if s.tier < 0 && s.grade < 0 {
+		tiers = []uint64{0} // a rank: no conditions
 	}
 	s.required = s.allBits()
 	first, any := hi, false
@@ -1103,5 +1102,5 @@ func (s *search) check(choice map[int]int, total decimal.Decimal) (bool, error) 
 	}
 	cards := slices.Clone(s.cards)
 	cards[s.mi] = card
-	return s.rk.place(s.rb, cards).reached(s.mi, s.target, s.tier), nil
+	return s.rk.place(s.rb, cards).reached(s.mi, s.target, s.tier, s.grade), nil
 }

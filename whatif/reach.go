@@ -57,6 +57,9 @@ type Result struct {
 	// when unreachable).
 	Sheet     scoring.Sheet      `json:"-"`
 	Standings *ranking.Standings `json:"-"`
+	// bands names the rulebook's grading bands by id, for the text
+	// (text_grade.go); nil if the rulebook grades no one.
+	bands map[string]string
 }
 
 // Allocation is one criterion's part of the gain.
@@ -120,6 +123,7 @@ const (
 type Obstacle struct {
 	Kind      ObstacleKind `json:"kind"`
 	Tier      string       `json:"tier,omitempty"`      // the award tier it blocks
+	Grade     string       `json:"grade,omitempty"`     // the grading band (xếp loại) whose condition it is
 	Condition string       `json:"condition,omitempty"` // the eligibility condition
 	Detail    lang.Message `json:"detail"`
 }
@@ -201,7 +205,7 @@ func Reach(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, member str
 		return nil, err
 	}
 	row, _ := base.Row(member)
-	res := &Result{Member: row.Member, Target: target, Before: position(base, member), Gain: decimal.Zero}
+	res := &Result{Member: row.Member, Target: target, Before: position(base, member), Gain: decimal.Zero, bands: bandNames(rb)}
 	s, err := newSearch(rb, sh, cards, base, member, target, tier, cfg)
 	if err != nil {
 		return nil, err
@@ -263,29 +267,59 @@ func changes(before, after scoring.Sheet, member string) []Change {
 	return out
 }
 
-// blockedForGood returns the obstacles that make an award target
-// unreachable whatever the scores: for every tier up to the target, a
-// required condition that no score changes (a fact, the ballot, the
-// deductions) fails.
+// blockedForGood returns the obstacles that make an award or band target
+// unreachable whatever the scores: for every route to it (every tier up to
+// the target, through every band its min_grade lets through; every band
+// at or above a band target), a required condition that no score changes
+// (a fact, the ballot, the deductions) fails.
 func (s *search) blockedForGood() []Obstacle {
-	if s.tier < 0 {
+	rts := s.routes()
+	if len(rts) == 0 {
 		return nil
 	}
 	row, _ := s.base.Row(s.member)
 	var out []Obstacle
-	for _, t := range s.rb.Awards()[:s.tier+1] {
+	for _, rt := range rts {
 		var here []Obstacle
 		for _, f := range row.Failed {
 			c, _ := s.rb.Condition(f.Condition)
-			if !slices.Contains(t.Requires, c.ID) || !fixedCondition(c) {
+			if !slices.Contains(rt.conds, c.ID) || !fixedCondition(c) {
 				continue
 			}
-			here = append(here, obstacle(ObstacleEligibility, t.ID, c.ID, lang.Msg("whatif.obstacle.fixed", c.Reason).With(f.Message)))
+			here = append(here, s.routeObstacle(ObstacleEligibility, rt, c, lang.Msg("whatif.obstacle.fixed", c.Reason).With(f.Message)))
 		}
 		if len(here) == 0 {
-			return nil // this tier is not closed for good
+			return nil // this route is not closed for good
 		}
-		out = append(out, here...)
+		out = appendNew(out, here...)
+	}
+	return out
+}
+
+// routeObstacle is an obstacle on a route: a failed condition of its tier
+// (Tier set), or of the band it passes through (Grade set too, and the
+// band named in the detail).
+func (s *search) routeObstacle(kind ObstacleKind, rt route, c rules.Condition, detail lang.Message) Obstacle {
+	o := obstacle(kind, rt.tier, c.ID, detail)
+	if rt.grade == "" {
+		return o
+	}
+	if t, ok := s.rb.Award(rt.tier); !ok || !slices.Contains(t.Requires, c.ID) {
+		b, _, _ := s.rb.Grade(rt.grade)
+		o.Grade, o.Detail = b.ID, lang.Msg("whatif.obstacle.band", b.Name).With(detail)
+	}
+	return o
+}
+
+// appendNew appends the obstacles not yet in out (two routes of one tier
+// share its own conditions).
+func appendNew(out []Obstacle, os ...Obstacle) []Obstacle {
+	for _, o := range os {
+		if !slices.ContainsFunc(out, func(x Obstacle) bool {
+			return x.Kind == o.Kind && x.Tier == o.Tier && x.Grade == o.Grade && x.Condition == o.Condition
+		}) {
+			out = append(out, o)
+		}
 	}
 	return out
 }
@@ -322,23 +356,27 @@ func (s *search) unreachable(res *Result) (*Result, error) {
 	if len(p.Awards) > 0 {
 		aw = lang.Msg("whatif.award.proposed", strings.Join(p.Awards, ", "))
 	}
+	if s.grade >= 0 { // a band target: the band reached at every maximum
+		aw = lang.Msg("whatif.grade.none")
+		if g, _, ok := s.rb.Grade(p.Grade); ok {
+			aw = lang.Msg("whatif.grade.got", g.Name)
+		}
+	}
 	rank := lang.Msg("whatif.rank", p.Rank)
 	if p.Tied {
 		rank = lang.Msg("whatif.rank.tied", p.Rank)
 	}
 	res.Obstacles = append(res.Obstacles, obstacle(ObstacleCaps, "", "", lang.Msg("whatif.obstacle.caps", p.Total).With(what, rank, aw)))
-	if s.tier >= 0 {
-		row, _ := st.Row(s.member)
-		for _, t := range s.rb.Awards()[:s.tier+1] {
-			for _, f := range row.Failed {
-				if slices.Contains(t.Requires, f.Condition) {
-					c, _ := s.rb.Condition(f.Condition)
-					kind := ObstacleCondition
-					if fixedCondition(c) {
-						kind = ObstacleEligibility
-					}
-					res.Obstacles = append(res.Obstacles, obstacle(kind, t.ID, c.ID, lang.Msg("whatif.obstacle.condition", c.Reason).With(f.Message)))
+	row, _ := st.Row(s.member)
+	for _, rt := range s.routes() {
+		for _, f := range row.Failed {
+			if slices.Contains(rt.conds, f.Condition) {
+				c, _ := s.rb.Condition(f.Condition)
+				kind := ObstacleCondition
+				if fixedCondition(c) {
+					kind = ObstacleEligibility
 				}
+				res.Obstacles = appendNew(res.Obstacles, s.routeObstacle(kind, rt, c, lang.Msg("whatif.obstacle.condition", c.Reason).With(f.Message)))
 			}
 		}
 	}

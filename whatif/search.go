@@ -54,6 +54,7 @@ type search struct {
 	rk     *ranker
 	target Target
 	tier   int
+	grade  int // the band of a grade target (its place, 0 the highest), or -1
 	nodes  []rules.Node
 
 	leaves      []*leafModel     // by node index; nil for groups
@@ -138,7 +139,10 @@ type tieModel struct {
 }
 
 func newSearch(rb *rules.Rulebook, sh scoring.Sheet, cards []scoring.Scorecard, base *ranking.Standings, member string, target Target, tier int, cfg config) (*search, error) {
-	s := &search{ctx: context.Background(), rb: rb, sh: sh, cfg: cfg, base: base, cards: cards, member: member, target: target, tier: tier, nodes: rb.Nodes()}
+	s := &search{ctx: context.Background(), rb: rb, sh: sh, cfg: cfg, base: base, cards: cards, member: member, target: target, tier: tier, grade: -1, nodes: rb.Nodes()}
+	if target.Grade != "" {
+		_, s.grade, _ = rb.Grade(target.Grade)
+	}
 	row, _ := base.Row(member)
 	s.card = row.Card
 	for i, c := range cards {
@@ -582,14 +586,12 @@ func (s *search) toUnits(d decimal.Decimal) (int64, error) {
 func (s *search) fromUnits(u int64) decimal.Decimal { return decimal.New(u, -s.places) }
 
 // conditions collects the eligibility conditions, among those the target's
-// tiers require, whose outcome depends on where the gain goes.
+// tiers (and the bands they require) or bands require, whose outcome
+// depends on where the gain goes.
 func (s *search) conditions() {
-	if s.tier < 0 {
-		return
-	}
 	seen := map[string]bool{}
-	for _, t := range s.rb.Awards()[:s.tier+1] {
-		for _, id := range t.Requires {
+	for _, rt := range s.routes() {
+		for _, id := range rt.conds {
 			c, _ := s.rb.Condition(id)
 			if seen[id] || (c.CriterionFloor == nil && c.GroupMin == nil) || len(s.conds) == 64 {
 				continue
@@ -794,6 +796,8 @@ func (s *search) newReachCheck() *reachCheck {
 	var tiers []rules.AwardTier
 	if s.tier >= 0 {
 		tiers = s.rb.Awards()[:s.tier+1]
+	}
+	if s.tier >= 0 || s.grade >= 0 {
 		row, _ := s.base.Row(s.member)
 		for _, f := range row.Failed {
 			rc.failedFixed[f.Condition] = true
@@ -809,6 +813,9 @@ func (s *search) newReachCheck() *reachCheck {
 			for _, t := range tiers {
 				eligible = eligible && !slices.Contains(t.Requires, f.Condition)
 			}
+		}
+		for _, t := range tiers { // a rival's band does not change either
+			eligible = eligible && gradeAllows(s.rb, t, r.Grade)
 		}
 		if eligible {
 			rc.eligible = append(rc.eligible, r.Basis)
@@ -848,13 +855,13 @@ func (s *search) mayReach(rc *reachCheck, total decimal.Decimal, bits uint64) bo
 	if s.rb.RankBy() == rules.ByPercent {
 		basis = pct
 	}
-	if s.tier < 0 {
+	if s.tier < 0 && s.grade < 0 {
 		return above(rc.rivals, basis) < s.target.Rank
 	}
 	feasible := false
-	for _, t := range s.rb.Awards()[:s.tier+1] {
+	for _, rt := range s.routes() {
 		ok := true
-		for _, id := range t.Requires {
+		for _, id := range rt.conds {
 			cond, _ := s.rb.Condition(id)
 			switch {
 			case fixedCondition(cond):
@@ -873,8 +880,8 @@ func (s *search) mayReach(rc *reachCheck, total decimal.Decimal, bits uint64) bo
 		}
 		feasible = feasible || ok
 	}
-	if !feasible {
-		return false
+	if !feasible || s.grade >= 0 {
+		return feasible // a band has no places: the rivals do not matter
 	}
 	// Rivals ahead that are eligible for every tier up to the target each
 	// take one of its places before the member's turn.

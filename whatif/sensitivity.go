@@ -56,11 +56,21 @@ type Range struct {
 	Step decimal.Decimal `json:"step"`
 }
 
-// Outcome is what a sensitivity sweep watches: who ranks first and who is
-// proposed for each award tier.
+// Outcome is what a sensitivity sweep watches: who ranks first, who is
+// proposed for each award tier and, if the rulebook grades, who is graded
+// in each band (xếp loại): a member moving from one band to another is an
+// outcome change too.
 type Outcome struct {
 	Winners []string       `json:"winners"` // rank 1 (several if tied)
 	Awards  []AwardOutcome `json:"awards"`
+	Grades  []GradeOutcome `json:"grades,omitempty"`
+}
+
+// GradeOutcome is one grading band's members (xếp loại), in rank order.
+type GradeOutcome struct {
+	Grade   string   `json:"grade"`
+	Name    string   `json:"name"`
+	Members []string `json:"members"`
 }
 
 // AwardOutcome is one tier's proposal.
@@ -86,14 +96,23 @@ func OutcomeOf(st *ranking.Standings) Outcome {
 		}
 		o.Awards = append(o.Awards, ao)
 	}
+	for _, g := range st.Grades {
+		o.Grades = append(o.Grades, GradeOutcome{Grade: g.Grade, Name: g.Name, Members: slices.Clone(g.Members)})
+	}
 	return o
 }
 
-// Equal reports whether two outcomes are the same: the same winners, and
-// the same members proposed (in any order) or pending for each tier.
+// Equal reports whether two outcomes are the same: the same winners, the
+// same members proposed (in any order) or pending for each tier, and the
+// same members (in any order) in each grading band.
 func (o Outcome) Equal(p Outcome) bool {
-	if !slices.Equal(o.Winners, p.Winners) || len(o.Awards) != len(p.Awards) {
+	if !slices.Equal(o.Winners, p.Winners) || len(o.Awards) != len(p.Awards) || len(o.Grades) != len(p.Grades) {
 		return false
+	}
+	for i, g := range o.Grades {
+		if g.Grade != p.Grades[i].Grade || !sameSet(g.Members, p.Grades[i].Members) {
+			return false
+		}
 	}
 	for i, a := range o.Awards {
 		b := p.Awards[i]
@@ -142,6 +161,13 @@ func (o Outcome) Message() lang.Message {
 			what = append(what, lang.Msg("whatif.outcome.pending", strings.Join(a.Pending, "/")))
 		}
 		parts = append(parts, lang.Msg("whatif.outcome.tier", a.Tier).With(what...))
+	}
+	for _, g := range o.Grades {
+		who := lang.Msg("whatif.outcome.nobody")
+		if len(g.Members) > 0 {
+			who = lang.Msg("whatif.outcome.members", strings.Join(g.Members, ", "))
+		}
+		parts = append(parts, lang.Msg("whatif.outcome.grade", g.Name).With(who))
 	}
 	return lang.Msg("whatif.outcome").With(parts...)
 }

@@ -13,9 +13,10 @@ import (
 	"github.com/thidua/thidua/rules"
 )
 
-// Target is what a member is to reach: a rank (hạng) or an award tier
-// (danh hiệu, hình thức khen thưởng). Exactly one of the fields is set;
-// build one with RankTarget or AwardTarget.
+// Target is what a member is to reach: a rank (hạng), an award tier
+// (danh hiệu, hình thức khen thưởng) or a grading band (mức xếp loại).
+// Exactly one of the fields is set; build one with RankTarget,
+// AwardTarget or GradeTarget.
 //
 // A rank k is reached when the member is certainly among the first k: its
 // rank is k or better and, if it shares an unresolved tie, the whole tie
@@ -24,10 +25,14 @@ import (
 // ranked 2 after a shared first rank is third, and reaches rank 3. An award tier is reached when the member
 // is proposed for that tier or for one that precedes it in the rulebook (a
 // member proposed for the flag has more than a Bằng khen). A pending award
-// (an unresolved tie for its last place) is not reached.
+// (an unresolved tie for its last place) is not reached. A grading band is
+// reached when the member is graded in that band or a higher one ("what
+// must we score to be graded Hoàn thành xuất sắc?"); a band has no places,
+// so the other members do not matter to it.
 type Target struct {
 	Rank  int    `json:"rank,omitempty"`
 	Award string `json:"award,omitempty"`
+	Grade string `json:"grade,omitempty"`
 }
 
 // RankTarget is the target "rank k or better".
@@ -36,10 +41,17 @@ func RankTarget(k int) Target { return Target{Rank: k} }
 // AwardTarget is the target "proposed for the tier, or a higher one".
 func AwardTarget(tier string) Target { return Target{Award: tier} }
 
-// String reads like "rank 2" or "award merit".
+// GradeTarget is the target "graded in the band (xếp loại), or a higher
+// one".
+func GradeTarget(grade string) Target { return Target{Grade: grade} }
+
+// String reads like "rank 2", "award merit" or "grade xuat_sac".
 func (t Target) String() string {
 	if t.Award != "" {
 		return "award " + t.Award
+	}
+	if t.Grade != "" {
+		return "grade " + t.Grade
 	}
 	return fmt.Sprintf("rank %d", t.Rank)
 }
@@ -48,8 +60,10 @@ func (t Target) String() string {
 // returns the award tier's position (-1 for a rank target).
 func (t Target) check(rb *rules.Rulebook, members int) (int, error) {
 	switch {
-	case t.Award != "" && t.Rank != 0:
+	case t.Award != "" && t.Rank != 0, t.Grade != "" && (t.Award != "" || t.Rank != 0):
 		return -1, newError(ErrBadTarget, "", "", t.String(), lang.Msg("whatif.err.target.both"))
+	case t.Grade != "":
+		return -1, t.checkGrade(rb)
 	case t.Award != "":
 		for i, a := range rb.Awards() {
 			if a.ID == t.Award {
@@ -84,6 +98,9 @@ func reached(st *ranking.Standings, member string, t Target, rb *rules.Rulebook)
 		}
 		return false
 	}
+	if t.Grade != "" {
+		return gradeReached(rb, row.Grade, t.Grade)
+	}
 	// the last place the member's rank covers (a tie's, in an order not
 	// yet decided), counted whatever the rank convention numbers it
 	last := 0
@@ -103,6 +120,7 @@ type Position struct {
 	Percent   decimal.Decimal   `json:"percent"`
 	Basis     decimal.Decimal   `json:"basis"`
 	Awards    []string          `json:"awards"`
+	Grade     string            `json:"grade,omitempty"` // the grading band (xếp loại), if the rulebook grades and the member meets one
 	Failed    []string          `json:"failed_eligibility,omitempty"`
 	DecidedBy *ranking.Decision `json:"decided_by,omitempty"`
 	Pending   []string          `json:"pending,omitempty"` // tiers whose last places wait for a tie the member is in
@@ -110,7 +128,7 @@ type Position struct {
 
 func position(st *ranking.Standings, member string) Position {
 	row, _ := st.Row(member)
-	p := Position{Rank: row.Rank, Tied: row.Tied, Total: row.Total, Percent: row.Percent, Basis: row.Basis, Awards: slices.Clone(row.Awards)}
+	p := Position{Rank: row.Rank, Tied: row.Tied, Total: row.Total, Percent: row.Percent, Basis: row.Basis, Awards: slices.Clone(row.Awards), Grade: row.Grade}
 	for _, f := range row.Failed {
 		p.Failed = append(p.Failed, f.Condition)
 	}

@@ -108,6 +108,8 @@ func (r ReachReport) targetText(t lang.Tag) string {
 	switch {
 	case target.Award != "":
 		return t.Say("whatif.report.target.award", r.tiers[target.Award], target.Award)
+	case target.Grade != "":
+		return r.gradeTargetText(t) // text_grade.go
 	case target.Rank == 1:
 		return t.Say("whatif.report.target.first")
 	}
@@ -139,6 +141,7 @@ func (r ReachReport) positionText(t lang.Tag, p Position, st *ranking.Standings)
 	for _, a := range p.Pending {
 		s += ", " + t.Say("whatif.report.pending", r.tiers[a])
 	}
+	s += r.gradeText(t, p) // text_grade.go
 	if len(p.Failed) > 0 {
 		s += t.Say("whatif.report.fails", strings.Join(p.Failed, ", "))
 	}

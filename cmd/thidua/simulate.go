@@ -140,7 +140,7 @@ func simulateCmd(e *env, args []string) int {
 			code = exitBadInput
 		}
 	} else {
-		printOdds(stdout, t, rb.Awards(), res)
+		printOdds(stdout, t, rb.Awards(), rb.Grades(), res)
 	}
 	return finish("simulate", code, stdout, stderr, nil, file)
 }
@@ -182,7 +182,10 @@ func progressBar(w io.Writer, t lang.Tag) func(done, total int) {
 	}
 }
 
-func printOdds(w io.Writer, t lang.Tag, tiers []rules.AwardTier, r *simulation.Result) {
+// printOdds writes each member's odds: of each award tier (with its
+// confidence interval), of each grading band (xếp loại) if the rulebook
+// grades, of each rank, and of sharing a rank.
+func printOdds(w io.Writer, t lang.Tag, tiers []rules.AwardTier, grades []rules.Grade, r *simulation.Result) {
 	engine := t.Say("cli.sim.engine", strings.Replace(r.Engine, "compiled", t.Say("cli.sim.compiled"), 1))
 	fmt.Fprintln(w, t.Say("cli.sim.head", r.Completed, r.Seed, engine))
 	fmt.Fprintln(w, t.Say("cli.rulebook", rulebookName(r.Rulebook), r.Rulebook.Version, r.Rulebook.Hash))
@@ -196,6 +199,13 @@ func printOdds(w io.Writer, t lang.Tag, tiers []rules.AwardTier, r *simulation.R
 	for _, tier := range tiers {
 		fmt.Fprintf(tw, "%s\t", tier.Name)
 	}
+	ungraded := len(r.Members) > 0 && r.Members[0].Ungraded != nil
+	for _, g := range grades {
+		fmt.Fprintf(tw, "%s\t", g.Name)
+	}
+	if ungraded {
+		fmt.Fprintf(tw, "%s\t", t.Say("cli.sim.ungraded"))
+	}
 	n := len(r.Members)
 	for k := range n {
 		fmt.Fprintf(tw, "%s\t", t.Say("cli.sim.rank", k+1))
@@ -206,6 +216,12 @@ func printOdds(w io.Writer, t lang.Tag, tiers []rules.AwardTier, r *simulation.R
 		for _, s := range m.Awards {
 			fmt.Fprintf(tw, "%s\t", t.Number(withCI(s)))
 		}
+		for _, s := range m.Grades {
+			fmt.Fprintf(tw, "%s\t", t.Number(pctOfShare(s)))
+		}
+		if ungraded {
+			fmt.Fprintf(tw, "%s\t", t.Number(pctOfShare(*m.Ungraded)))
+		}
 		for _, s := range m.Ranks {
 			fmt.Fprintf(tw, "%s\t", t.Number(pctOfShare(s)))
 		}
@@ -214,6 +230,9 @@ func printOdds(w io.Writer, t lang.Tag, tiers []rules.AwardTier, r *simulation.R
 	tw.Flush()
 	fmt.Fprintln(w, "\n"+t.Say("cli.sim.unresolved", t.Number(withCI(r.Ties)), t.Number(withCI(r.Pending))))
 	fmt.Fprintln(w, t.Say("cli.sim.note"))
+	if len(grades) > 0 {
+		fmt.Fprintln(w, t.Say("cli.sim.grade_note"))
+	}
 }
 
 func pctOf(d decimal.Decimal) string {

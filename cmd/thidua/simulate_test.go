@@ -21,6 +21,8 @@ func TestSimulateGolden(t *testing.T) {
 		{"simulate-cum2", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "0.5", "--step", "0.25", "--n", "20000", "--seed", "7"}, exitOK},
 		{"simulate-cum2-en", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "0.5", "--step", "0.25", "--n", "20000", "--seed", "7", "--lang", "en"}, exitOK},
 		{"simulate-cum2-model", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--model", cum2 + "model.yaml", "--n", "20000", "--seed", "7", "--workers", "1"}, exitOK},
+		{"simulate-nghean-grades", []string{"simulate", "--rules", "../../examples/nghean-grading/rulebook.yaml", "--scores", "../../examples/nghean-grading/scores-2025.csv", "--range", "1", "--step", "1", "--n", "5000", "--seed", "7"}, exitOK},
+		{"simulate-nghean-grades-en", []string{"simulate", "--rules", "../../examples/nghean-grading/rulebook.yaml", "--scores", "../../examples/nghean-grading/scores-2025.csv", "--range", "1", "--step", "1", "--n", "5000", "--seed", "7", "--lang", "en"}, exitOK},
 		{"simulate-usage-no-model", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv"}, exitUsage},
 		{"simulate-usage-bad-engine", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "1", "--step", "1", "--engine", "gpu"}, exitUsage},
 		{"simulate-usage-bad-chart", []string{"simulate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--range", "1", "--step", "1", "--chart", "x.png"}, exitUsage},

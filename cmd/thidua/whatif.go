@@ -156,8 +156,8 @@ func writeOut(cmd string, t lang.Tag, format string, r interface {
 	return exitOK
 }
 
-// whatifCmd answers "what is the least the member must gain to reach rank K
-// or award TIER, and where?".
+// whatifCmd answers "what is the least the member must gain to reach rank K,
+// award TIER or grading band BAND (xếp loại), and where?".
 func whatifCmd(e *env, args []string) int {
 	stdout, stderr, h := e.stdout, e.stderr, e.help
 	fs := e.flags("whatif")
@@ -167,6 +167,7 @@ func whatifCmd(e *env, args []string) int {
 	member := fs.String("member", "", h.Say("help.flag.member.whatif"))
 	rank := fs.Int("rank", 0, h.Say("help.flag.rank"))
 	award := fs.String("award", "", h.Say("help.flag.award"))
+	grade := fs.String("grade", "", h.Say("help.flag.grade"))
 	format := fs.String("format", "table", h.Say("help.flag.format.table_json"))
 	langCode := fs.String("lang", "vi", h.Say("help.flag.lang"))
 	in := e.inputs(fs)
@@ -177,12 +178,12 @@ func whatifCmd(e *env, args []string) int {
 	if code, ok := parse(fs, args, required{"rules", rulesPath}, required{"scores", scoresPath}, required{"member", member}); !ok {
 		return code
 	}
-	if (*rank == 0) == (*award == "") {
+	if targets := btoi(*rank != 0) + btoi(*award != "") + btoi(*grade != ""); targets != 1 {
 		t, err := lang.Parse(*langCode)
 		if err != nil {
 			t = lang.English
 		}
-		return usageError(fs, stderr, t.Say("whatif.usage.target"))
+		return usageError(fs, stderr, t.Say("whatif.usage.target_or_grade"))
 	}
 	tag, ok := whatifFlags("whatif", *format, *langCode, stderr)
 	if !ok || !in.check("whatif", tag, stderr, input{"--rules", *rulesPath, docInput}, input{"--scores", *scoresPath, sheetInput}, input{"--mapping", *mapping, docInput}) {
@@ -196,6 +197,9 @@ func whatifCmd(e *env, args []string) int {
 	target := whatif.RankTarget(*rank)
 	if *award != "" {
 		target = whatif.AwardTarget(*award)
+	}
+	if *grade != "" {
+		target = whatif.GradeTarget(*grade)
 	}
 	opts := []whatif.Option{whatif.WithRankOptions(rankOptions(seed)...)}
 	for i, c := range steps.crit {
@@ -312,4 +316,12 @@ func scenarioCmd(e *env, args []string) int {
 		return reportWhatif("scenario", tag, err, stderr)
 	}
 	return writeOut("scenario", tag, *format, rep, stdout, stderr)
+}
+
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

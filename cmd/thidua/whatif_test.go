@@ -22,6 +22,8 @@ func runWhatif(args []string, stdout, stderr io.Writer) int {
 func TestWhatifGolden(t *testing.T) {
 	sheet := cum2 + "scores-2020.csv"
 	base := []string{"--rules", rb, "--scores", sheet}
+	// the banded grading example, with M03's criterion 5 at 11 of 15 (73%)
+	ngRules, ngLow := "../../examples/nghean-grading/rulebook.yaml", "testdata/nghean-m03-low.csv"
 	with := func(cmd string, args ...string) []string {
 		return append(append([]string{cmd}, base...), args...)
 	}
@@ -69,6 +71,14 @@ func TestWhatifGolden(t *testing.T) {
 		{"whatif-scenario-deduction-vi", with("scenario", "--edits", cum2+"scenario-deduction.yaml"), exitOK},
 		{"whatif-scenario-kinds-vi", with("scenario", "--edits", "testdata/whatif-scenario-kinds.yaml"), exitOK},
 		{"whatif-scenario-kinds-en", with("scenario", "--edits", "testdata/whatif-scenario-kinds.yaml", "--lang", "en"), exitOK},
+		// Grading bands (xếp loại): a band as the target, a band change in a sweep.
+		{"whatif-nghean-grade-vi", []string{"whatif", "--rules", ngRules, "--scores", ngLow, "--member", "M03", "--grade", "tot"}, exitOK},
+		{"whatif-nghean-grade-en", []string{"whatif", "--rules", ngRules, "--scores", ngLow, "--member", "M03", "--grade", "tot", "--lang", "en"}, exitOK},
+		{"whatif-nghean-grade-json", []string{"whatif", "--rules", ngRules, "--scores", ngLow, "--member", "M03", "--grade", "tot", "--format", "json"}, exitOK},
+		{"whatif-nghean-grade-vote-vi", []string{"whatif", "--rules", ngRules, "--scores", ngLow, "--member", "M06", "--grade", "hoan_thanh"}, exitOK},
+		{"whatif-nghean-grade-unknown", []string{"whatif", "--rules", ngRules, "--scores", ngLow, "--member", "M03", "--grade", "gioi"}, exitUsage},
+		{"whatif-nghean-usage-grade-and-award", []string{"whatif", "--rules", ngRules, "--scores", ngLow, "--member", "M03", "--grade", "tot", "--award", "flag"}, exitUsage},
+		{"whatif-nghean-sensitivity-grade-vi", []string{"sensitivity", "--rules", ngRules, "--scores", ngLow, "--score", "M03:5", "--from", "10", "--to", "15", "--step", "1"}, exitOK},
 		{"whatif-usage-bad-lang", with("whatif", "--member", "SXD", "--award", "flag", "--lang", "fr"), exitUsage},
 		{"whatif-sensitivity-usage-bad-lang", with("sensitivity", "--weight", "07", "--from", "1", "--to", "2", "--step", "1", "--lang", "fr"), exitUsage},
 		{"whatif-scenario-usage-bad-lang", with("scenario", "--edits", cum2+"scenario-deduction.yaml", "--lang", "fr"), exitUsage},
