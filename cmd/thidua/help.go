@@ -45,7 +45,7 @@ var helps = []helpEntry{
 	{"covenant progress", []string{"thidua covenant progress --covenant FILE [--rules RULEBOOK] [--scores SHEET] [--months M]"}, "help.cmd.covenant"},
 	{"nominate", []string{"thidua nominate --province FILE"}, "help.cmd.nominate"},
 	{"titles", []string{"thidua titles --file FILE"}, "help.cmd.titles"},
-	{"whatif", []string{"thidua whatif --rules RULEBOOK --scores SHEET --member ID (--rank K | --award TIER) [--step CRIT=STEP ...] [--format table|json] [--seed N]"}, "help.cmd.whatif"},
+	{"whatif", []string{"thidua whatif --rules RULEBOOK --scores SHEET --member ID (--rank K | --award TIER | --grade BAND) [--step CRIT=STEP ...] [--format table|json] [--seed N]"}, "help.cmd.whatif"},
 	{"sensitivity", []string{"thidua sensitivity --rules RULEBOOK --scores SHEET (--weight NODE | --score MEMBER:CRIT) --from A --to B --step D [--format table|json] [--seed N]"}, "help.cmd.sensitivity"},
 	{"scenario", []string{"thidua scenario --rules RULEBOOK --scores SHEET --edits FILE [--format table|json] [--seed N]"}, "help.cmd.scenario"},
 	{"seal", []string{"thidua seal --rules RULEBOOK --scores SHEET [--seed N] [--prev RECORD] [--key KEY] [--compact] --out RECORD.json"}, "help.cmd.seal"},

@@ -14,7 +14,7 @@
 //	thidua covenant progress --covenant FILE [--rules RULEBOOK] [--scores SHEET] [--months M]
 //	thidua nominate --province FILE
 //	thidua titles --file FILE
-//	thidua whatif --rules RULEBOOK --scores SHEET --member ID (--rank K | --award TIER)
+//	thidua whatif --rules RULEBOOK --scores SHEET --member ID (--rank K | --award TIER | --grade BAND)
 //	thidua sensitivity --rules RULEBOOK --scores SHEET (--weight NODE | --score MEMBER:CRIT) --from A --to B --step D
 //	thidua scenario --rules RULEBOOK --scores SHEET --edits FILE
 //	thidua seal --rules RULEBOOK --scores SHEET [--seed N] [--prev RECORD] [--key KEY] [--compact] --out RECORD.json
