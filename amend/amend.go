@@ -72,6 +72,8 @@ func Compare(old, new *rules.Rulebook) Diff {
 	d := &differ{}
 	a, b := old.Spec(), new.Spec()
 	d.identity(old, new, a, b)
+	d.jurisdiction(a, b)
+	d.legalBasis(a.Regulation.LegalBasis, b.Regulation.LegalBasis)
 	d.criteria(old, new)
 	d.items("bonus", lang.Msg("amend.word.bonus"), a.Bonus.Items, b.Bonus.Items)
 	d.num("bonus.cap", a.Bonus.Cap, b.Bonus.Cap, func(o, n string) lang.Message {
@@ -99,9 +101,13 @@ func Compare(old, new *rules.Rulebook) Diff {
 	if qa, qb := a.Votes.Quorum.String(), b.Votes.Quorum.String(); qa != qb {
 		d.add("votes.quorum", Changed, qa, qb, lang.Msg("amend.votes.quorum", dash(qa), dash(qb)))
 	}
-	d.eligibility(a.Eligibility, b.Eligibility)
+	d.ballots(a.Votes.Ballots, b.Votes.Ballots)
+	d.rankConvention(old, new)
+	d.eligibility(a, b)
 	d.tieBreaks(a.TieBreaks, b.TieBreaks)
-	d.awards(a.Awards, b.Awards)
+	d.grades(a, b)
+	d.awards(a, b)
+	d.authority(a.Authority, b.Authority)
 	if len(d.changes) == 0 && old.Hash() != new.Hash() {
 		d.add("other", Changed, "", "", lang.Msg("amend.other"))
 	}
@@ -236,6 +242,7 @@ func (d *differ) criteria(old, new *rules.Rulebook) {
 		if to, tn := tiersText(o.Tiers), tiersText(n.Tiers); to != tn {
 			d.add(path+".tiers", Changed, to, tn, lang.Msg("amend.node.tiers", o.ID, dash(to), dash(tn)).With(w))
 		}
+		d.signed(path, w, o, n)
 	}
 	for _, n := range nn {
 		if _, ok := old.Node(n.ID); ok {
@@ -456,45 +463,67 @@ func baseMsg(b rules.VoteBase) lang.Message {
 }
 
 // testOf states an eligibility condition's test, in canonical form and as
-// a message.
-func testOf(c rules.Condition) (string, lang.Message) {
+// a message: its kind and threshold, " strict" when the threshold is
+// strict (trên, dưới, quá), and the ballot a vote condition counts (by
+// its name in s).
+func testOf(s rules.Spec, c rules.Condition) (string, lang.Message) {
+	strict := ""
+	key := func(inclusive, strictKey string) string { // both literal, for the catalogue's check
+		if c.Strict {
+			return strictKey
+		}
+		return inclusive
+	}
+	if c.Strict {
+		strict = " strict"
+	}
 	switch {
 	case c.MinTotal != nil:
-		return "min_total " + c.MinTotal.String(), lang.Msg("amend.test.min_total", *c.MinTotal)
+		return "min_total " + c.MinTotal.String() + strict, lang.Msg(key("amend.test.min_total", "amend.test.min_total.strict"), *c.MinTotal)
+	case c.MaxTotal != nil:
+		return "max_total " + c.MaxTotal.String() + strict, lang.Msg(key("amend.test.max_total", "amend.test.max_total.strict"), *c.MaxTotal)
 	case c.MinPercent != nil:
-		return "min_percent " + c.MinPercent.String(), lang.Msg("amend.test.min_percent", *c.MinPercent)
+		return "min_percent " + c.MinPercent.String() + strict, lang.Msg(key("amend.test.min_percent", "amend.test.min_percent.strict"), *c.MinPercent)
+	case c.MaxPercent != nil:
+		return "max_percent " + c.MaxPercent.String() + strict, lang.Msg(key("amend.test.max_percent", "amend.test.max_percent.strict"), *c.MaxPercent)
 	case c.CriterionFloor != nil:
 		f := c.CriterionFloor
 		if f.Within != "" {
-			return "criterion_floor " + f.Share.String() + " within " + f.Within, lang.Msg("amend.test.floor_within", f.Share.String(), f.Within)
+			return "criterion_floor " + f.Share.String() + " within " + f.Within + strict, lang.Msg(key("amend.test.floor_within", "amend.test.floor_within.strict"), f.Share.String(), f.Within)
 		}
-		return "criterion_floor " + f.Share.String(), lang.Msg("amend.test.floor", f.Share.String())
+		return "criterion_floor " + f.Share.String() + strict, lang.Msg(key("amend.test.floor", "amend.test.floor.strict"), f.Share.String())
 	case c.GroupMin != nil:
-		return "group_min " + c.GroupMin.Group + " " + c.GroupMin.Min.String(), lang.Msg("amend.test.group_min", c.GroupMin.Group, c.GroupMin.Min)
+		return "group_min " + c.GroupMin.Group + " " + c.GroupMin.Min.String() + strict, lang.Msg(key("amend.test.group_min", "amend.test.group_min.strict"), c.GroupMin.Group, c.GroupMin.Min)
 	case c.Fact != "":
 		return "fact " + c.Fact, lang.Msg("amend.test.fact", c.Fact)
 	case c.MaxDeductions != nil:
-		return "max_deductions " + c.MaxDeductions.String(), lang.Msg("amend.test.max_deductions", *c.MaxDeductions)
+		return "max_deductions " + c.MaxDeductions.String() + strict, lang.Msg(key("amend.test.max_deductions", "amend.test.max_deductions.strict"), *c.MaxDeductions)
 	case c.MaxConsecutive != nil:
-		s := c.MaxConsecutive
-		return "max_consecutive " + s.Award + " " + itoa(s.Years), lang.Msg("amend.test.max_consecutive", s.Award, s.Years)
+		st := c.MaxConsecutive
+		return "max_consecutive " + st.Award + " " + itoa(st.Years), lang.Msg("amend.test.max_consecutive", st.Award, st.Years)
 	case c.MinVotes != nil:
 		v := c.MinVotes
-		return "min_votes " + v.Share.String() + " " + string(v.Base) + " " + v.Quorum.String(),
-			lang.Msg("amend.test.min_votes", v.Share.String(), dash(v.Quorum.String())).With(baseMsg(v.Base))
+		text := "min_votes " + v.Share.String() + " " + string(v.Base) + " " + v.Quorum.String()
+		m := lang.Msg(key("amend.test.min_votes", "amend.test.min_votes.strict"), v.Share.String(), dash(v.Quorum.String())).With(baseMsg(v.Base))
+		if v.Ballot != "" {
+			text += " ballot " + v.Ballot
+			m = lang.Msg("amend.test.ballot", ballotName(s, v.Ballot)).With(m)
+		}
+		return text + strict, m
 	}
 	return "", lang.Msg("amend.value.none")
 }
 
-func (d *differ) eligibility(a, b []rules.Condition) {
+func (d *differ) eligibility(sa, sb rules.Spec) {
+	a, b := sa.Eligibility, sb.Eligibility
 	pairByID(a, b, func(c rules.Condition) string { return c.ID },
 		func(o rules.Condition) {
 			d.add("eligibility."+o.ID, Removed, o.Reason, "", lang.Msg("amend.cond.removed", o.ID, o.Reason))
 		},
 		func(o, n rules.Condition) {
 			p := "eligibility." + o.ID
-			ta, ma := testOf(o)
-			tb, mb := testOf(n)
+			ta, ma := testOf(sa, o)
+			tb, mb := testOf(sb, n)
 			if ta != tb {
 				d.add(p+".test", Changed, ta, tb, lang.Msg("amend.cond.test", o.ID).With(ma, mb))
 			}
@@ -503,7 +532,7 @@ func (d *differ) eligibility(a, b []rules.Condition) {
 			}
 		},
 		func(n rules.Condition) {
-			tb, mb := testOf(n)
+			tb, mb := testOf(sb, n)
 			d.add("eligibility."+n.ID, Added, "", tb, lang.Msg("amend.cond.added", n.ID, n.Reason).With(mb))
 		})
 }
@@ -547,13 +576,17 @@ func fallOf(f rules.Fallthrough) (string, lang.Message) {
 	return string(rules.NextEligible), lang.Msg("amend.fall.next")
 }
 
-func (d *differ) awards(a, b []rules.AwardTier) {
+func (d *differ) awards(sa, sb rules.Spec) {
+	a, b := sa.Awards, sb.Awards
 	tierID := func(t rules.AwardTier) string { return t.ID }
 	pairByID(a, b, tierID,
 		func(o rules.AwardTier) {
 			d.add("awards."+o.ID, Removed, o.Name, "", lang.Msg("amend.award.removed", o.ID, o.Name))
 		},
-		d.awardChanges,
+		func(o, n rules.AwardTier) {
+			d.awardChanges(o, n)
+			d.minGrade(sa, sb, o, n)
+		},
 		func(n rules.AwardTier) {
 			q, mq := quotaOf(n)
 			d.add("awards."+n.ID, Added, "", q, lang.Msg("amend.award.added", n.ID, n.Name, dash(strings.Join(n.Requires, ", "))).With(mq))

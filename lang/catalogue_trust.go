@@ -21,7 +21,7 @@ var trustTexts = map[string][2]string{
 	"amend.title":      {"Tên bộ tiêu chí “{0}” → “{1}”", "Title “{0}” → “{1}”"},
 	"amend.regulation": {"Văn bản quy định {0} → {1}", "Regulation {0} → {1}"},
 	"amend.in_force":   {"Thời gian hiệu lực {0} → {1}", "In force {0} → {1}"},
-	"amend.other":      {"Chỉ khác ở phần ghi chú, nguồn, căn cứ pháp lý hoặc tên gọi, không ảnh hưởng đến việc chấm điểm, xếp hạng", "Only notes, sources, legal basis or names differ, which do not affect scoring or ranking"},
+	"amend.other":      {"Chỉ khác ở phần ghi chú, nguồn hoặc tên gọi, không ảnh hưởng đến việc chấm điểm, xếp hạng", "Only notes, sources or names differ, which do not affect scoring or ranking"},
 
 	// Criteria.
 	"amend.node.added":        {"{p0} {0} ({1}): mới, điểm tối đa {2:n}", "{p0} {0} ({1}): added, maximum {2}"},

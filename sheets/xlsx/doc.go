@@ -49,7 +49,12 @@
 // (cross-scoring, chấm chéo: a row per assessor). Columns named after a
 // bonus or deduction item hold its number of occurrences, after a fact
 // "có" or "không", "Phiếu tán thành" the votes in favour, "Khen thưởng năm
-// 2019" the award received that year. Rows of the header band (maxima,
+// 2019" the award received that year. For a rulebook with named ballots
+// (votes.ballots), a "Phiếu tán thành" column is of the ballot whose name
+// or id heads it; a member put to no vote of a ballot leaves its cells
+// empty. A signed criterion (cộng/trừ) takes its counts in columns keyed
+// "3.2+" (achievements) and "3.2-" (failures), or its net points under its
+// id. Rows of the header band (maxima,
 // instructions, column numbers), total rows and rows without a member are
 // skipped; a row of values without a member is an error.
 //
@@ -71,8 +76,11 @@
 // row: member, name, stage, assessor, a criterion id ("03", or "03@self"
 // for a column of one stage), target:ID, bonus:ID, deduction:ID, note:ID
 // (the note of an item's occurrences), fact:ID, votes:for, votes:against,
-// votes:abstain, history:YEAR; on per-member sheets label, stage:ID and
-// count.
+// votes:abstain (votes:for@BALLOT for a named ballot), ID+ and ID- (a
+// signed criterion's counts), history:YEAR; on per-member sheets label,
+// stage:ID and count. The details' "entitled" and "present" apply to every
+// named ballot; rows keyed entitled@BALLOT and present@BALLOT (or a
+// mapping's info.ballots) give one ballot's own.
 //
 // # Cell values
 //
@@ -107,7 +115,8 @@
 //
 // Template writes the score sheet of a rulebook in the matrix layout, with
 // a key row the reader matches (so a filled template needs no mapping and
-// no hand editing), data validation on the cells that can have it (0…max
+// no hand editing), one set of vote columns per named ballot headed by its
+// name, a column per count of a signed criterion, data validation on the cells that can have it (0…max
 // for a criterion scored directly, 1/0 for pass/fail, whole counts, lists
 // for stages, facts and awards), a details sheet and instructions.
 //

@@ -292,6 +292,23 @@ func (fl *filler) fill(sh scoring.Sheet) []byte {
 			fl.details("present", b.Present)
 		}
 	}
+	for _, b := range sh.Ballots { // a named ballot: its own columns and details rows
+		for _, v := range b.Votes {
+			fl.int(fl.firstRow(v.Member), "votes:for@"+b.ID, v.For)
+			if v.Against != 0 {
+				fl.int(fl.firstRow(v.Member), "votes:against@"+b.ID, v.Against)
+			}
+			if v.Abstain != 0 {
+				fl.int(fl.firstRow(v.Member), "votes:abstain@"+b.ID, v.Abstain)
+			}
+		}
+		if b.Entitled != 0 {
+			fl.details("entitled@"+b.ID, b.Entitled)
+		}
+		if b.Present != 0 {
+			fl.details("present@"+b.ID, b.Present)
+		}
+	}
 	for _, h := range sh.History {
 		name := h.Award
 		if a, ok := fl.rb.Award(h.Award); ok {

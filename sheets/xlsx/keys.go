@@ -41,7 +41,13 @@ type key struct {
 	id    string // criterion, item, fact or stage id
 	stage string // a criterion column's own stage
 	sub   string // votes: for, against or abstain
-	year  int    // history
+	// ballot is a votes column's named ballot (one of the rulebook's
+	// votes.ballots); empty for the sheet's only ballot
+	ballot string
+	// side is a signed criterion's count: "+" (achievements, cộng) or
+	// "-" (failures, trừ); empty for its net points or another criterion
+	side string
+	year int // history
 }
 
 // isData reports whether the key holds member data (as opposed to
@@ -59,9 +65,9 @@ func (k key) String() string {
 	switch k.kind {
 	case keyCriterion:
 		if k.stage != "" {
-			return k.id + "@" + k.stage
+			return k.id + k.side + "@" + k.stage
 		}
-		return k.id
+		return k.id + k.side
 	case keyGroup:
 		return k.id
 	case keyTarget:
@@ -75,6 +81,9 @@ func (k key) String() string {
 	case keyFact:
 		return "fact:" + k.id
 	case keyVotes:
+		if k.ballot != "" {
+			return "votes:" + k.sub + "@" + k.ballot
+		}
 		return "votes:" + k.sub
 	case keyHistory:
 		if k.year == 0 {
@@ -111,6 +120,7 @@ type matcher struct {
 	stages   map[string]string
 	awards   map[string]string // folded award id or name → tier id
 	stageIDs []string
+	ballots  map[string]string // folded ballot id or name → ballot id (votes.ballots)
 }
 
 // aliases are the Vietnamese (and English) headers of the columns that are
@@ -165,7 +175,7 @@ var columnNumber = regexp.MustCompile(`^\(?[0-9]+\)?$`)
 var historyHeader = regexp.MustCompile(`^(khen thưởng|danh hiệu|hình thức khen thưởng)( đã nhận)? năm ([0-9]{4})$`)
 
 func newMatcher(rb *rules.Rulebook) *matcher {
-	m := &matcher{rb: rb, byID: map[string]key{}, byFold: map[string]key{}, stages: map[string]string{}, awards: map[string]string{}}
+	m := &matcher{rb: rb, byID: map[string]key{}, byFold: map[string]key{}, stages: map[string]string{}, awards: map[string]string{}, ballots: map[string]string{}}
 	add := func(id, name string, k key) {
 		if _, dup := m.byID[id]; !dup {
 			m.byID[id] = k
@@ -185,6 +195,9 @@ func newMatcher(rb *rules.Rulebook) *matcher {
 		}
 		m.leaves = append(m.leaves, n)
 		add(n.ID, n.Name, key{kind: keyCriterion, id: n.ID})
+		for _, sd := range signedSides(n) {
+			add(n.ID+sd.suffix, "", key{kind: keyCriterion, id: n.ID, side: sd.suffix})
+		}
 	}
 	for _, it := range rb.Bonus().Items {
 		add(it.ID, it.Name, key{kind: keyBonus, id: it.ID})
@@ -204,6 +217,15 @@ func newMatcher(rb *rules.Rulebook) *matcher {
 	for _, a := range rb.Awards() {
 		m.awards[fold(a.ID)] = a.ID
 		m.awards[fold(a.Name)] = a.ID
+	}
+	for _, b := range rb.Votes().Ballots {
+		for _, s := range []string{b.ID, b.Name} {
+			if f := fold(s); f != "" {
+				if _, dup := m.ballots[f]; !dup {
+					m.ballots[f] = b.ID
+				}
+			}
+		}
 	}
 	return m
 }
@@ -276,11 +298,18 @@ func (m *matcher) parseKey(s string) (key, error) {
 		}
 		return key{kind: keyFact, id: rest}, nil
 	case "votes":
-		switch rest {
+		sub, ballot, named := strings.Cut(rest, "@")
+		switch sub {
 		case "for", "against", "abstain":
-			return key{kind: keyVotes, sub: rest}, nil
+		default:
+			return key{}, newProblem(lang.Msg("xlsx.key.votes", strconv.Quote(s)))
 		}
-		return key{}, newProblem(lang.Msg("xlsx.key.votes", strconv.Quote(s)))
+		if named {
+			if _, ok := m.rb.Ballot(ballot); !ok {
+				return key{}, newProblem(lang.Msg("xlsx.key.ballot", strconv.Quote(s), strconv.Quote(ballot), m.ballotIDs()))
+			}
+		}
+		return key{kind: keyVotes, sub: sub, ballot: ballot}, nil
 	case "history":
 		y, err := strconv.Atoi(rest)
 		if err != nil || y < 1900 || y > 9999 {
@@ -296,17 +325,25 @@ func (m *matcher) parseKey(s string) (key, error) {
 	return key{}, newProblem(lang.Msg("xlsx.key.unknown", strconv.Quote(s)))
 }
 
-// criterionKey reads "03" or "03@cluster".
+// criterionKey reads "03" or "03@cluster", and a signed criterion's
+// counts "3.2+" and "3.2-" (or "3.2+@cluster").
 func (m *matcher) criterionKey(s string) (key, error) {
 	id, stage, _ := strings.Cut(s, "@")
+	side := ""
 	n, ok := m.rb.Node(id)
+	if !ok {
+		if k, found := m.byID[id]; found && k.kind == keyCriterion && k.side != "" {
+			n, ok = m.rb.Node(k.id)
+			id, side = k.id, k.side
+		}
+	}
 	if !ok {
 		return key{}, newProblem(lang.Msg("xlsx.key.criterion", strconv.Quote(s), strconv.Quote(id)))
 	}
 	if n.IsGroup() {
 		return key{kind: keyGroup, id: id}, nil
 	}
-	k := key{kind: keyCriterion, id: id}
+	k := key{kind: keyCriterion, id: id, side: side}
 	if stage != "" {
 		if _, _, ok := m.rb.Stage(stage); !ok {
 			return key{}, newProblem(lang.Msg("xlsx.key.stage", strconv.Quote(s), strconv.Quote(stage), strings.Join(m.stageIDs, ", ")))
@@ -396,6 +433,40 @@ func (m *matcher) stage(text string) (string, bool) {
 	}
 	id, ok := m.stages[f]
 	return id, ok
+}
+
+// ballot recognises a named ballot by its id or name, or by a label that
+// ends with its id in parentheses ("Bỏ phiếu mức Hoàn thành tốt (tot)").
+func (m *matcher) ballot(text string) (string, bool) {
+	if len(m.ballots) == 0 {
+		return "", false
+	}
+	f := fold(text)
+	if id, ok := m.ballots[f]; ok {
+		return id, true
+	}
+	if i := strings.LastIndex(f, "("); i > 0 && strings.HasSuffix(f, ")") {
+		if id, ok := m.ballots[strings.TrimSpace(f[i+1:len(f)-1])]; ok {
+			return id, true
+		}
+		if id, ok := m.ballots[strings.TrimSpace(f[:i])]; ok {
+			return id, true
+		}
+	}
+	return "", false
+}
+
+// ballotIDs lists the rulebook's named ballots for messages: "xuat_sac,
+// tot", or "—" when it lists none.
+func (m *matcher) ballotIDs() string {
+	var ids []string
+	for _, b := range m.rb.Votes().Ballots {
+		ids = append(ids, b.ID)
+	}
+	if len(ids) == 0 {
+		return "—"
+	}
+	return strings.Join(ids, ", ")
 }
 
 // stageNames lists the stages for messages: "Tự chấm (self), Cụm chấm (cluster)".

@@ -38,6 +38,8 @@ import (
 //	      O: note:bao_cao_muon   # the note of an item's row
 //	      P: fact:khong_ky_luat  # có / không
 //	      Q: votes:for           # also votes:against, votes:abstain
+//	      T: votes:for@tot       # a named ballot's votes (votes.ballots): votes:SUB@BALLOT
+//	      U: "3.2+"              # a signed criterion's achievements (cộng); "3.2-" its failures (trừ)
 //	      R: "target:07"         # the member's target for a ratio criterion
 //	      S: history:2019        # the award received in 2019 (tier id or name)
 //	  - sheet: "*"               # every other sheet: one member each
@@ -52,6 +54,8 @@ import (
 //	  entitled: C5
 //	  present: C6
 //	  lots: C7                   # member ids in the order drawn, comma-separated
+//	  ballots:                   # a named ballot's own counts (default: entitled, present)
+//	    tot: {entitled: C8, present: C9}
 type Mapping struct {
 	Sheets []SheetMapping `yaml:"sheets"`
 	Info   *InfoMapping   `yaml:"info"`
@@ -96,6 +100,17 @@ type InfoMapping struct {
 	Entitled string `yaml:"entitled"`
 	Present  string `yaml:"present"`
 	Lots     string `yaml:"lots"`
+	// Ballots locates the counts of named ballots (votes.ballots), by
+	// ballot id, where a ballot's differ from Entitled and Present (which
+	// apply to every ballot).
+	Ballots map[string]BallotCells `yaml:"ballots"`
+}
+
+// BallotCells locates one named ballot's numbers entitled to vote and
+// present: cell references on the info sheet.
+type BallotCells struct {
+	Entitled string `yaml:"entitled"`
+	Present  string `yaml:"present"`
 }
 
 // The layouts a SheetMapping may name.
@@ -162,7 +177,7 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 		}
 	}
 	if in := m.Info; in != nil {
-		for _, f := range []struct{ field, ref string }{{"cluster", in.Cluster}, {"year", in.Year}, {"entitled", in.Entitled}, {"present", in.Present}, {"lots", in.Lots}} {
+		for _, f := range append([]struct{ field, ref string }{{"cluster", in.Cluster}, {"year", in.Year}, {"entitled", in.Entitled}, {"present", in.Present}, {"lots", in.Lots}}, in.ballotFields()...) {
 			if _, _, ok := parseRef(f.ref); f.ref != "" && !ok {
 				problems = append(problems, mappingError(name, "info."+f.field, lang.Msg("mapping.info.cell", strconv.Quote(f.ref))))
 			}
@@ -217,3 +232,14 @@ func mappingError(file, path string, m lang.Message) *MappingError {
 // LoadMapping return it (as an error); use errors.As to get the individual
 // problems.
 type MappingErrors = problems.List[*MappingError]
+
+// ballotFields are the cells of the named ballots' counts, each with its
+// key path below info: "ballots.tot.entitled", "ballots.tot.present".
+func (in *InfoMapping) ballotFields() []struct{ field, ref string } {
+	var out []struct{ field, ref string }
+	for _, id := range slices.Sorted(maps.Keys(in.Ballots)) {
+		c := in.Ballots[id]
+		out = append(out, struct{ field, ref string }{"ballots." + id + ".entitled", c.Entitled}, struct{ field, ref string }{"ballots." + id + ".present", c.Present})
+	}
+	return out
+}

@@ -72,8 +72,11 @@ func (rd *reader) detectMatrix(g *grid, sm *SheetMapping) *matrixLayout {
 		if !ok {
 			continue
 		}
-		if k.kind == keyCriterion {
+		if k.kind == keyCriterion && k.stage == "" {
 			k.stage = rd.columnStage(g, best, c)
+		}
+		if k.kind == keyVotes && k.ballot == "" {
+			k.ballot = rd.columnBallot(g, best, c)
 		}
 		rd.place(g, lay, column{col: c, k: k, header: p}, seen)
 	}
@@ -117,6 +120,9 @@ func (rd *reader) headerScore(g *grid, r, cols int) int {
 		}
 		if k.kind == keyCriterion {
 			stage = rd.columnStage(g, r, c)
+		}
+		if k.kind == keyVotes && k.ballot == "" {
+			stage = rd.columnBallot(g, r, c) // votes of different ballots are different columns
 		}
 		for _, s := range found[k] {
 			if s.stage == stage {
@@ -340,7 +346,7 @@ func (rd *reader) matrixRow(g *grid, lay *matrixLayout, r int) {
 		}
 	}
 	counted := map[string]bool{}
-	var vote *scoring.Vote
+	votes := map[string]*scoring.Vote{} // by ballot id ("" the only ballot)
 	noStage := false
 	for _, c := range lay.cols {
 		p := pos{r, c.col}
@@ -368,13 +374,14 @@ func (rd *reader) matrixRow(g *grid, lay *matrixLayout, r int) {
 				continue
 			}
 			if ok && stage != "" {
-				rd.res.sheet.Scores = append(rd.res.sheet.Scores, scoring.Entry{Member: member, Criterion: k.id, Stage: stage, Assessor: assessor, Value: d, Source: rd.source(g, p, member, k.id)})
+				id := k.id + k.side // a signed criterion's count: "3.2+", "3.2-"
+				rd.res.sheet.Scores = append(rd.res.sheet.Scores, scoring.Entry{Member: member, Criterion: id, Stage: stage, Assessor: assessor, Value: d, Source: rd.source(g, p, member, id)})
 			}
 		case keyBonus, keyDeduction:
 			counted[k.id] = true
 			rd.occurrence(g, p, member, k, notes[k.id])
 		case keyVotes:
-			vote = rd.voteCell(g, p, member, k.sub, vote)
+			votes[k.ballot] = rd.voteCell(g, p, member, k, votes[k.ballot])
 		default:
 			rd.memberCell(g, p, member, k)
 		}
@@ -384,9 +391,7 @@ func (rd *reader) matrixRow(g *grid, lay *matrixLayout, r int) {
 			rd.cellError(g, pos{r, c.col}, member, c.k.id, lang.Msg("xlsx.note.no_count", c.k.id))
 		}
 	}
-	if vote != nil {
-		rd.votes = append(rd.votes, *vote)
-	}
+	rd.addVotes(votes)
 }
 
 // memberCells names the cells that should have identified a row's member:
@@ -437,9 +442,11 @@ func (rd *reader) occurrence(g *grid, p pos, member string, k key, note string) 
 	}
 }
 
-// voteCell reads one of a member's vote counts into v, which it creates
-// with the first count read.
-func (rd *reader) voteCell(g *grid, p pos, member, field string, v *scoring.Vote) *scoring.Vote {
+// voteCell reads one of a member's vote counts (k: votes for, against or
+// abstain, of a ballot) into v, which it creates with the first count
+// read.
+func (rd *reader) voteCell(g *grid, p pos, member string, k key, v *scoring.Vote) *scoring.Vote {
+	field := k.sub
 	n, err := parseCount(g.raw(g.at(p)), g.kind(p))
 	if err != nil {
 		m := lang.Msg("xlsx.votes.for")
@@ -449,7 +456,11 @@ func (rd *reader) voteCell(g *grid, p pos, member, field string, v *scoring.Vote
 		case "abstain":
 			m = lang.Msg("xlsx.votes.abstain")
 		}
-		rd.cellError(g, p, member, "", m.With(messageOf(err)))
+		m = m.With(messageOf(err))
+		if b, ok := rd.rb.Ballot(k.ballot); ok && k.ballot != "" {
+			m = lang.Msg("xlsx.votes.ballot", b.Name).With(m)
+		}
+		rd.cellError(g, p, member, "", m)
 		return v
 	}
 	if v == nil {
@@ -560,6 +571,14 @@ func infoField(text string) (field, value string) {
 			return field, ""
 		}
 	}
+	if i := strings.LastIndex(f, "("); i > 0 && strings.HasSuffix(f, ")") {
+		if _, _, ok := ballotField(strings.TrimSpace(f[i+1 : len(f)-1])); ok {
+			return strings.TrimSpace(f[i+1 : len(f)-1]), ""
+		}
+	}
+	if _, _, ok := ballotField(f); ok {
+		return f, ""
+	}
 	if label, v, ok := strings.Cut(text, ":"); ok {
 		if field := infoLabels[fold(label)]; field != "" && strings.TrimSpace(v) != "" {
 			return field, clean(v)
@@ -571,6 +590,10 @@ func infoField(text string) (field, value string) {
 // infoValue records one detail.
 func (rd *reader) infoValue(g *grid, p pos, field, value string) {
 	sh := &rd.res.sheet
+	if _, _, ok := ballotField(field); ok {
+		rd.ballotInfo(g, p, field, value)
+		return
+	}
 	switch field {
 	case "cluster":
 		if sh.Cluster == "" {
@@ -625,7 +648,12 @@ func (rd *reader) infoFromMapping(in *InfoMapping) {
 	if g == nil {
 		return
 	}
-	for _, f := range []struct{ field, ref string }{{"cluster", in.Cluster}, {"year", in.Year}, {"entitled", in.Entitled}, {"present", in.Present}, {"lots", in.Lots}} {
+	fields := []struct{ field, ref string }{{"cluster", in.Cluster}, {"year", in.Year}, {"entitled", in.Entitled}, {"present", in.Present}, {"lots", in.Lots}}
+	for _, f := range in.ballotFields() { // "ballots.tot.entitled" is the details key "entitled@tot"
+		i := strings.LastIndex(f.field, ".")
+		fields = append(fields, struct{ field, ref string }{f.field[i+1:] + "@" + strings.TrimPrefix(f.field[:i], "ballots."), f.ref})
+	}
+	for _, f := range fields {
 		if f.ref == "" {
 			continue
 		}

@@ -243,7 +243,7 @@ func (rd *reader) readMemberSheet(g *grid, lay *memberLayout) {
 	if lay.lastRow > 0 {
 		last = min(last, lay.lastRow)
 	}
-	var vote *scoring.Vote
+	votes := map[string]*scoring.Vote{} // by ballot id ("" the only ballot)
 	for r := lay.firstRow; r <= last; r++ {
 		k, lp := rd.rowKey(g, lay, r)
 		switch k.kind {
@@ -266,7 +266,8 @@ func (rd *reader) readMemberSheet(g *grid, lay *memberLayout) {
 					continue
 				}
 				if ok {
-					rd.res.sheet.Scores = append(rd.res.sheet.Scores, scoring.Entry{Member: member, Criterion: k.id, Stage: sc.k.id, Value: d, Source: rd.source(g, p, member, k.id)})
+					id := k.id + k.side // a signed criterion's count: "3.2+", "3.2-"
+					rd.res.sheet.Scores = append(rd.res.sheet.Scores, scoring.Entry{Member: member, Criterion: id, Stage: sc.k.id, Value: d, Source: rd.source(g, p, member, id)})
 				}
 			}
 		default:
@@ -278,7 +279,7 @@ func (rd *reader) readMemberSheet(g *grid, lay *memberLayout) {
 			case keyBonus, keyDeduction:
 				rd.occurrence(g, p, member, k, "")
 			case keyVotes:
-				vote = rd.voteCell(g, p, member, k.sub, vote)
+				votes[k.ballot] = rd.voteCell(g, p, member, k, votes[k.ballot])
 			case keyNote:
 				rd.cellError(g, lp, member, k.id, lang.Msg("xlsx.note.member_sheet"))
 			default:
@@ -286,9 +287,7 @@ func (rd *reader) readMemberSheet(g *grid, lay *memberLayout) {
 			}
 		}
 	}
-	if vote != nil {
-		rd.votes = append(rd.votes, *vote)
-	}
+	rd.addVotes(votes)
 }
 
 // valueCell is the cell holding an item or fact row's value: its count

@@ -181,7 +181,9 @@ type reader struct {
 	members     map[string]int    // id → index in sheet.Members
 	names       map[string]string // folded name → id
 	notAssigned map[[2]string]bool
-	votes       []scoring.Vote
+	votes       []scoring.Vote            // the sheet's only ballot
+	named       map[string][]scoring.Vote // named ballots, by id
+	namedCounts map[string]*ballotCounts  // named ballots' own counts, by id
 	ballotSrc   scoring.Source
 	entitled    int
 	present     int
@@ -546,13 +548,7 @@ func (rd *reader) finish() {
 		}
 		sh.History[h.index].Year = sh.Year - 1
 	}
-	if len(rd.votes) > 0 || rd.entitled > 0 || rd.present > 0 {
-		src := rd.ballotSrc
-		if src.File == "" && len(rd.votes) > 0 {
-			src = rd.votes[0].Source
-		}
-		sh.Ballot = &scoring.Ballot{Entitled: rd.entitled, Present: rd.present, Votes: rd.votes, Source: src}
-	}
+	rd.finishBallots()
 	for _, l := range rd.lots {
 		id := l
 		if known, ok := rd.names[fold(l)]; ok {

@@ -152,6 +152,13 @@ func (t *templ) columns() {
 			labels = append([]string{fmt.Sprintf("%s. %s (%s điểm)", g.ID, g.Name, viNumber(g.MaxTotal))}, labels...)
 			ids = append([]string{g.ID}, ids...)
 		}
+		if sides := signedSides(n); len(sides) > 0 { // cộng/trừ: a column per count
+			for _, sd := range sides {
+				t.cols = append(t.cols, tcol{key: n.ID + sd.suffix, name: sideName(n, sd), max: sideMax(n, sd), hint: sideHint(n, sd), width: 12,
+					groups: level(labels...), groupIDs: level(ids...), valid: wholeRange(0, 1000000), validMsg: "Nhập số lần (số nguyên), hoặc kgg nếu không được giao"})
+			}
+			continue
+		}
 		c := tcol{key: n.ID, name: n.Name, max: n.Max.String(), hint: methodHint(n, f), width: 12, groups: level(labels...), groupIDs: level(ids...)}
 		c.valid, c.validMsg = criterionCheck(f)
 		t.cols = append(t.cols, c)
@@ -196,10 +203,7 @@ func (t *templ) columns() {
 			valid: func(dv *excelize.DataValidation) error { return dv.SetDropList([]string{"có", "không"}) }, validMsg: "Chọn có hoặc không"})
 	}
 	if usesBallot(rb) {
-		for _, v := range []struct{ sub, name string }{{"for", "Phiếu tán thành"}, {"against", "Phiếu không tán thành"}, {"abstain", "Phiếu không biểu quyết"}} {
-			t.cols = append(t.cols, tcol{key: "votes:" + v.sub, name: v.name, hint: "Số phiếu", width: 11, groups: level("BỎ PHIẾU"), groupIDs: level("votes"), memberLevel: true,
-				valid: wholeRange(0, 100000), validMsg: "Số phiếu: một số nguyên"})
-		}
+		t.cols = append(t.cols, t.voteColumns(level)...)
 	}
 	if usesHistory(rb) {
 		k, name := "history", "Khen thưởng năm trước"
@@ -473,22 +477,20 @@ func (t *templ) details() {
 	b.label(sh, pos{3, 1}, "Nội dung")
 	b.label(sh, pos{3, 2}, "Giá trị")
 	b.style(sh, pos{3, 1}, pos{3, 2}, head)
-	rows := []struct {
-		label, prompt string
-		valid         func(*excelize.DataValidation) error
-	}{
-		{"Tên cụm, khối thi đua (cluster)", "Tên cụm, khối thi đua", nil},
-		{"Năm đánh giá (year)", "Năm được đánh giá, ví dụ 2020", wholeRange(1900, 9999)},
-		{"Số thành viên có quyền bỏ phiếu (entitled)", "Để trống: bằng số đơn vị trong bảng điểm", wholeRange(0, 100000)},
-		{"Số thành viên có mặt bỏ phiếu (present)", "Để trống: bằng số có quyền bỏ phiếu", wholeRange(0, 100000)},
-		{"Kết quả bốc thăm (lots)", "Mã đơn vị theo thứ tự rút được, cách nhau bởi dấu phẩy; chỉ khi đã bốc thăm", nil},
-		{"Mã băm bộ tiêu chí (rulebook_hash)", "Bộ tiêu chí " + rb.ID() + ", phiên bản " + rb.Version() + "; không sửa", nil},
+	rows := []detailRow{
+		{label: "Tên cụm, khối thi đua (cluster)", prompt: "Tên cụm, khối thi đua"},
+		{label: "Năm đánh giá (year)", prompt: "Năm được đánh giá, ví dụ 2020", valid: wholeRange(1900, 9999), number: true},
+		{label: "Số thành viên có quyền bỏ phiếu (entitled)", prompt: "Để trống: bằng số đơn vị trong bảng điểm", valid: wholeRange(0, 100000), number: true},
+		{label: "Số thành viên có mặt bỏ phiếu (present)", prompt: "Để trống: bằng số có quyền bỏ phiếu", valid: wholeRange(0, 100000), number: true},
+		{label: "Kết quả bốc thăm (lots)", prompt: "Mã đơn vị theo thứ tự rút được, cách nhau bởi dấu phẩy; chỉ khi đã bốc thăm"},
+		{label: "Mã băm bộ tiêu chí (rulebook_hash)", prompt: "Bộ tiêu chí " + rb.ID() + ", phiên bản " + rb.Version() + "; không sửa"},
 	}
+	rows = append(rows, ballotDetails(rb)...)
 	for i, row := range rows {
 		r := 4 + i
 		b.label(sh, pos{r, 1}, row.label)
 		b.style(sh, pos{r, 1}, pos{r, 1}, b.styleID(cellStyle{border: true, wrap: true, places: -1}))
-		b.style(sh, pos{r, 2}, pos{r, 2}, b.styleID(cellStyle{border: true, wrap: true, text: i != 1 && i != 2 && i != 3, places: -1}))
+		b.style(sh, pos{r, 2}, pos{r, 2}, b.styleID(cellStyle{border: true, wrap: true, text: !row.number, places: -1}))
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = cellName(pos{r, 2})
 		if row.valid != nil {
@@ -511,8 +513,11 @@ func (t *templ) details() {
 		"– Kết quả bốc thăm: mã các đơn vị theo thứ tự rút được, cách nhau bởi dấu phẩy (ví dụ: SCT, SXD); chỉ điền khi cụm đã bốc thăm.",
 		"– Mã băm cho biết bảng này được lập theo bộ tiêu chí nào; không sửa.",
 	}
+	if len(rb.Votes().Ballots) > 0 {
+		notes = append(notes, "– Mỗi cuộc bỏ phiếu có các cột số phiếu riêng trong sheet \""+SheetScores+"\" và có thể ghi số có quyền bỏ phiếu, số có mặt riêng ở trên; để trống: bằng số chung.")
+	}
 	for i, n := range notes {
-		b.label(sh, pos{11 + i, 1}, n)
+		b.label(sh, pos{5 + len(rows) + i, 1}, n)
 	}
 	b.colWidth(sh, 1, 44)
 	b.colWidth(sh, 2, 72)
@@ -538,6 +543,13 @@ func (t *templ) instructions() {
 		"",
 		"CÁC TIÊU CHÍ",
 	}
+	if bs := rb.Votes().Ballots; len(bs) > 0 {
+		var names []string
+		for _, bl := range bs {
+			names = append(names, bl.Name)
+		}
+		lines[7] += " Mỗi cuộc bỏ phiếu (" + strings.Join(names, "; ") + ") có các cột số phiếu riêng, dưới tên cuộc bỏ phiếu; đơn vị không được đưa ra bỏ phiếu nào thì để trống các cột của cuộc bỏ phiếu đó."
+	}
 	for i, l := range lines {
 		b.label(sh, pos{i + 1, 1}, l)
 	}
@@ -562,6 +574,9 @@ func (t *templ) instructions() {
 		}
 		f := pointFunction(rb, n)
 		hint := methodHint(n, f)
+		if sides := signedSides(n); len(sides) > 0 {
+			hint = signedHint(n, sides)
+		}
 		if f.Depends == scoring.OnBallot {
 			hint = "Tính từ số phiếu bầu (cột Phiếu tán thành); không nhập điểm"
 		}
