@@ -63,6 +63,8 @@ func TestGolden(t *testing.T) {
 		{"rank-nghean-grading", []string{"rank", "--rules", nghean, "--scores", ngheanScores}, exitOK},
 		{"rank-nghean-grading-explain", []string{"rank", "--rules", nghean, "--scores", ngheanScores, "--explain"}, exitOK},
 		{"rank-nghean-grading-explain-en", []string{"rank", "--rules", nghean, "--scores", ngheanScores, "--explain", "--lang", "en"}, exitOK},
+		// a rulebook that only grades (a trade-union cluster): bands, shared ranks quietly, no proposals
+		{"rank-union-grading", []string{"rank", "--rules", "../../examples/union-grading/rulebook.yaml", "--scores", "../../examples/union-grading/scores-2018.csv"}, exitOK},
 		{"rank-nghean-grading-json", []string{"rank", "--rules", nghean, "--scores", ngheanScores, "--format", "json"}, exitOK},
 		{"validate-ok", []string{"validate", "--rules", rb, "--scores", cum2 + "scores-2020.csv"}, exitOK},
 		{"validate-ok-en", []string{"validate", "--rules", rb, "--scores", cum2 + "scores-2020.csv", "--lang", "en"}, exitOK},

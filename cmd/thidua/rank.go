@@ -253,7 +253,9 @@ func printTable(w io.Writer, t lang.Tag, rb *rules.Rulebook, st *ranking.Standin
 	}
 
 	auth := rb.Authority()
-	fmt.Fprintln(w, "\n"+t.Say("cli.proposals", auth.CouncilName().In(t), auth.DecidesName().In(t)))
+	if len(st.Awards) > 0 { // a rulebook that only grades proposes nothing
+		fmt.Fprintln(w, "\n"+t.Say("cli.proposals", auth.CouncilName().In(t), auth.DecidesName().In(t)))
+	}
 	pendingTier := ""
 	for _, a := range st.Awards {
 		fmt.Fprintf(w, "  %s (%d): ", a.Name, a.Quota)
