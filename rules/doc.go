@@ -21,7 +21,10 @@
 //     là tốt hơn): a count of bad things — violations, days late,
 //     complaints outstanding — with max − points_each × count, not below
 //     zero (see Fewer);
-//   - bonus points (điểm thưởng) and deductions (điểm trừ) with their caps;
+//   - bonus points (điểm thưởng) and deductions (điểm trừ) with their caps,
+//     on the total or belonging to a group (của một nhóm: "group: II"),
+//     whose points they then go into, as TP.HCM adds a flag's +10 to one
+//     department's score (see GroupItems);
 //   - which assessment stage counts (tự chấm, cụm chấm, phúc tra) and how
 //     several assessors' scores are combined;
 //   - rounding: the places and mode, and where it applies;

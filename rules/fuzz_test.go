@@ -15,7 +15,7 @@ import (
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(doc(nil)))
 	for _, name := range []string{"testdata/rulebook.yaml", "testdata/rulebook.json", "../examples/cum2/rulebook.yaml", "../examples/procuracy/rulebook.yaml",
-		"../examples/nghean-grading/rulebook.yaml", "../examples/union-grading/rulebook.yaml"} {
+		"../examples/nghean-grading/rulebook.yaml", "../examples/union-grading/rulebook.yaml", "../examples/police-style/rulebook.yaml"} {
 		if b, err := os.ReadFile(name); err == nil {
 			f.Add(b)
 		}
@@ -41,6 +41,8 @@ func FuzzParse(f *testing.F) {
 		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: f, name: F, max: 10, method: fewer, points_each: 2.5}]\ntie_breaks: [{fewer: f}, fewer, {fewer: [f]}]\n",
 		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: s, name: S, max: 10, min: 11, method: signed, plus: {points_each: -2}, minus: 3}, {id: s+, name: T, max: 1}]\n",
 		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: g, name: G, min: -1, plus: {}, children: [{id: a, name: A, max: 5, method: direct, minus: {name: x}}]}]\n",
+		// items that belong to a group: a group, a criterion, an unknown id, a list, a cap over them only
+		"id: x\nversion: \"1\"\ntitle: T\ncriteria: [{id: g, name: G, children: [{id: a, name: A, max: 5}]}]\nbonus: {cap: 3, items: [{id: b, name: B, points: 10, group: g}]}\ndeductions: {items: [{id: d, name: D, points: 1, max: 2, group: a}, {id: e, name: E, points: 1, group: zz}, {id: f, name: F, points: 1, group: [g]}]}\n",
 		nested(rules.MaxDepth + 1), nested(40),
 		doc(nil) + "rank_convention: dense\n", doc(nil) + "rank_convention: [dense]\n", doc(nil) + "rank_convention: Dense\n",
 		// the legal basis per period: a text, a dated mapping, broken forms

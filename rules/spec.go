@@ -240,6 +240,10 @@ type Item struct {
 	Name   string          `yaml:"name" json:"name"`
 	Points decimal.Decimal `yaml:"points" json:"points"`
 	Max    decimal.Decimal `yaml:"max" json:"max,omitzero"`
+	// Group, if given, is the id of the group the item belongs to (điểm
+	// thưởng, điểm trừ của một nhóm): its points go into that group's
+	// points, not onto the total. See GroupItems.
+	Group string `yaml:"group" json:"group,omitempty"`
 }
 
 // Fact is a yes/no condition about a member that comes from outside the

@@ -147,6 +147,13 @@ func textCases() []textCase {
 		{"a negative cap", o("bonus", replaced("bonus", "cap: 15", "cap: -1.5")), "rules.cap.negative", "mức trần phải dương, nhận được -1,5"},
 		{"a deduction cap without items", o("deductions", "deductions:\n  cap: 5"), "rules.cap.no_deduction_items", "có mức trần 5 nhưng không có mục điểm trừ nào"},
 		{"a bonus cap without items", o("bonus", "bonus:\n  cap: 2.5"), "rules.cap.no_bonus_items", "có mức trần 2,5 nhưng không có mục điểm thưởng nào"},
+		// Items that belong to a group (rules.Rulebook.GroupItems).
+		{"a bonus item of an unknown group", o("bonus", with("bonus", "    - {id: b3, name: X, points: 1, group: III}")), "rules.groupitem.unknown",
+			`mục điểm thưởng "b3": nhóm "III" không có trong bảng tiêu chí`},
+		{"a deduction item of a criterion", o("deductions", with("deductions", "    - {id: d3, name: X, points: 1, group: \"1.1\"}")), "rules.groupitem.leaf",
+			`mục điểm trừ "d3": "1.1" là một tiêu chí, không phải nhóm tiêu chí; điểm của mục chỉ cộng vào (trừ khỏi) điểm của một nhóm`},
+		{"a cap over group-owned items only", o("bonus", "bonus:\n  cap: 5\n  items:\n    - {id: b1, name: X, points: 10, max: 10, group: II}"), "rules.groupitem.cap_grouped",
+			"có mức trần nhưng mọi mục điểm thưởng đều thuộc một nhóm: mức trần chỉ áp dụng cho các mục tính vào tổng điểm; hãy cho mỗi mục điểm tối đa (max)"},
 		{"a cap out of reach", o("deductions", replaced("deductions", "cap: 5", "cap: 10")), "rules.cap.unreachable",
 			"không thể đạt mức trần 10: điểm tối đa của các mục cộng lại chỉ là 5"},
 

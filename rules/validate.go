@@ -75,6 +75,7 @@ func (v *validator) spec(s *Spec) {
 	v.signedKeys(s.Criteria, "criteria")
 	v.items(s.Bonus.Items, s.Bonus.Cap, "bonus", bonusItems)
 	v.items(s.Deductions.Items, s.Deductions.Cap, "deductions", deductionItems)
+	v.groupItems(s)
 	facts := v.facts(s.Facts)
 	v.assessment(&s.Assessment)
 	v.rounding(&s.Rounding)
@@ -347,7 +348,7 @@ func valueKey(d decimal.Decimal) string {
 func (v *validator) items(items []Item, capTotal decimal.Decimal, path string, kind itemKind) {
 	what := kind.noun
 	seen := map[string]int{}
-	uncapped := false
+	uncapped, onTotal := false, 0
 	sum := decimal.Zero
 	for i, it := range items {
 		p := indexPath(path+".items", i)
@@ -367,6 +368,10 @@ func (v *validator) items(items []Item, capTotal decimal.Decimal, path string, k
 		if it.Max.IsNegative() {
 			v.add(p+".max", lang.Msg("rules.item.max_negative", q(it.ID), it.Max).With(lang.Msg(what.bare)))
 		}
+		if it.Group != "" {
+			continue // counted in its group, not under the cap: see GroupItems
+		}
+		onTotal++
 		if it.Max.IsZero() {
 			uncapped = true
 		}
@@ -378,7 +383,7 @@ func (v *validator) items(items []Item, capTotal decimal.Decimal, path string, k
 	if capTotal.IsPositive() && len(items) == 0 {
 		v.add(path+".cap", lang.Msg(kind.noItems, capTotal))
 	}
-	if capTotal.IsPositive() && len(items) > 0 && !uncapped && capTotal.GreaterThan(sum) {
+	if capTotal.IsPositive() && onTotal > 0 && !uncapped && capTotal.GreaterThan(sum) {
 		v.add(path+".cap", lang.Msg("rules.cap.unreachable", capTotal, sum))
 	}
 }

@@ -107,6 +107,21 @@ func validationCases() []validationCase {
 			over: o("criteria", critWith(`      - {id: x, name: X, max: 10, weight: -1} #<`)),
 			path: "criteria[0].children[1].weight", msg: "weight must be positive, found -1"},
 
+		// Items that belong to a group (rules.Rulebook.GroupItems): the line
+		// and key of the item's group.
+		{name: "a bonus item of an unknown group is rejected",
+			over: o("bonus", with("bonus", "    - {id: b3, name: X, points: 1, group: III} #<")),
+			path: "bonus.items[2].group", msg: `bonus item "b3": group "III" is not in the criteria`},
+		{name: "a deduction item of a criterion, not a group, is rejected",
+			over: o("deductions", with("deductions", "    - {id: d3, name: X, points: 1, group: \"2.1\"} #<")),
+			path: "deductions.items[2].group", msg: `deduction item "d3": "2.1" is a criterion, not a group`},
+		{name: "a cap bounds the items on the total only: one over group-owned items only is rejected",
+			over: o("bonus", "bonus:\n  cap: 5 #<\n  items:\n    - {id: b1, name: X, points: 10, max: 10, group: II}"),
+			path: "bonus.cap", msg: "every bonus item belongs to a group"},
+		{name: "a cap out of reach counts the items on the total only",
+			over: o("deductions", "deductions:\n  cap: 4 #<\n  items:\n    - {id: d1, name: X, points: 1, max: 3}\n    - {id: d2, name: Y, points: 1, max: 9, group: I}"),
+			path: "deductions.cap", msg: "cap 4 cannot be reached: the items' maxima add up to only 3"},
+
 		// Groups.
 		{name: "a group with a method is rejected",
 			over: o("criteria", critGroup("    method: ratio #<")),

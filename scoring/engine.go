@@ -41,6 +41,10 @@ type engine struct {
 	ballotIDs           []string // the ballots the rulebook lists (votes.ballots)
 	stageIDs            string   // the stages' ids, as messages list them
 	signed              bool     // some criterion is signed (see combineSigned)
+
+	// grouped lists per node the items that belong to it (see
+	// groupItemsOf); nil when no item belongs to a group.
+	grouped [][]groupItem
 }
 
 // engineKey is the key of the engine in a rulebook's memo.
@@ -89,6 +93,7 @@ func compile(rb *rules.Rulebook) *engine {
 		emit(r)
 	}
 	e.bonusPos, e.deductPos = itemPositions(e.bonus.Items), itemPositions(e.deduct.Items)
+	e.grouped = groupItemsOf(e)
 	e.factPos = make(map[string]int, len(e.facts))
 	for i, f := range e.facts {
 		e.factPos[f.ID] = i

@@ -118,6 +118,14 @@ func TestInputErrorTexts(t *testing.T) {
 		}, "input.bonus.unknown",
 			`member A: medal: unknown bonus item "medal"`,
 			`đơn vị A: medal: không có khoản điểm thưởng "medal" trong bộ tiêu chí`},
+		{"a group-owned bonus item for a member not assigned the group", strings.Replace(validationBook, "items: [{id: flag, name: Flag, points: 5}]", "items: [{id: flag, name: Flag, points: 5}, {id: gflag, name: G, points: 5, group: I}]", 1), func(sh *scoring.Sheet) {
+			sh.NotAssigned = append(sh.NotAssigned, scoring.Assignment{Member: "A", Criterion: "a"}, scoring.Assignment{Member: "A", Criterion: "r"})
+			sh.Scores = drop(sh.Scores, func(e scoring.Entry) bool { return e.Member == "A" && (e.Criterion == "a" || e.Criterion == "r") })
+			sh.Targets = drop(sh.Targets, func(e scoring.Target) bool { return e.Member == "A" })
+			sh.Bonuses = append(sh.Bonuses, scoring.Occurrences{Member: "A", Item: "gflag", Count: 1, Source: at(40)})
+		}, "input.groupitem.not_assigned",
+			`cum.csv:40: member A: gflag: bonus item "gflag" belongs to group "I", which is not assigned to the member`,
+			`cum.csv:40: đơn vị A: gflag: mục điểm thưởng "gflag" thuộc nhóm "I", nhưng nhóm này không được giao cho đơn vị`},
 		{"a fact not stated", "", func(sh *scoring.Sheet) {
 			sh.Facts = drop(sh.Facts, func(f scoring.FactValue) bool { return f.Member == "B" })
 		}, "input.fact.not_stated",

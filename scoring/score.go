@@ -674,6 +674,9 @@ func (s *scorer) card(m int) {
 				}
 				s.steps[i] = append(s.steps[i][:0], step)
 			}
+			if e.grouped != nil && e.grouped[i] != nil {
+				ns.Points, ns.Items = s.groupItems(m, i, ns.Points)
+			}
 		} else {
 			ns.Points, ns.Raw, ns.Stage = s.points[i], s.raw[i], s.stage[i]
 			attain[i] = s.weigh(i, n.Max)
@@ -794,10 +797,14 @@ func (s *scorer) adjust(what, label string, items []rules.Item, capTotal decimal
 		if !set[k] || o.Count == 0 {
 			continue
 		}
-		p := mul(it.Points, decimal.NewFromInt(int64(o.Count)))
+		p, capped := itemPoints(it, o.Count)
+		if !it.OnTotal() { // in its group's points (see groupItems), listed here
+			a.Items = append(a.Items, ItemScore{ID: it.ID, Name: it.Name, Count: o.Count, Points: p, Note: o.Note, Group: it.Group})
+			a.InGroups = add(a.InGroups, p)
+			continue
+		}
 		key, args := "scoring.item", []any{it.ID, o.Count, it.Points}
-		if !it.Max.IsZero() && cmpDec(p, it.Max) > 0 {
-			p = it.Max
+		if capped {
 			key, args = "scoring.item.capped", append(args, it.Max)
 		}
 		if !s.quiet {

@@ -16,8 +16,9 @@ type Scorecard struct {
 	// rulebook's order (a group before its criteria).
 	Nodes []NodeScore `json:"nodes"`
 	// Criteria is the sum of the values of the top-level groups and criteria
-	// (weighted and rounded as the rulebook says), before bonus and
-	// deductions.
+	// (weighted and rounded as the rulebook says), before the bonus and
+	// deductions on the total (those that belong to a group are in its
+	// points, so in Criteria).
 	Criteria   decimal.Decimal `json:"criteria"`
 	Bonus      Adjustment      `json:"bonus"`
 	Deductions Adjustment      `json:"deductions"`
@@ -63,9 +64,15 @@ type NodeScore struct {
 	// assessors, their aggregate points); zero for a group.
 	Raw    decimal.Decimal `json:"raw"`
 	Target decimal.Decimal `json:"target,omitzero"`
-	// Points are in the node's own scale, 0 … Max.
+	// Points are in the node's own scale, 0 … Max; a group's include the
+	// items that belong to it (Items), which may take it past Max.
 	Points decimal.Decimal `json:"points"`
-	Max    decimal.Decimal `json:"max"`
+	// Items is the net points (bonus − deductions) of the items that
+	// belong to the group (điểm thưởng, điểm trừ của nhóm; see
+	// rules.Rulebook.GroupItems), included in Points; zero for a
+	// criterion.
+	Items decimal.Decimal `json:"items,omitzero"`
+	Max   decimal.Decimal `json:"max"`
 	// Value is what the node contributes to its parent: Points × weight,
 	// rounded at the rulebook's criterion or group level. Zero if not
 	// assigned.
@@ -78,10 +85,13 @@ type NodeScore struct {
 // Adjustment is the bonus or deduction side of a scorecard.
 type Adjustment struct {
 	Items []ItemScore `json:"items,omitempty"`
-	// Sum is the items' points after their own caps; Total is Sum after the
-	// overall cap.
-	Sum   decimal.Decimal `json:"sum"`
-	Total decimal.Decimal `json:"total"`
+	// Sum is the points of the items on the total after their own caps;
+	// Total is Sum after the overall cap. Items that belong to a group are
+	// listed (with their Group) but counted in InGroups, not in Sum and
+	// Total: their points are in the group's points, so in Criteria.
+	Sum      decimal.Decimal `json:"sum"`
+	Total    decimal.Decimal `json:"total"`
+	InGroups decimal.Decimal `json:"in_groups,omitzero"`
 }
 
 // ItemScore is one bonus or deduction item applied to a member.
@@ -91,6 +101,9 @@ type ItemScore struct {
 	Count  int             `json:"count"`
 	Points decimal.Decimal `json:"points"` // count × points each, after the item's cap
 	Note   string          `json:"note,omitempty"`
+	// Group is the group the item belongs to, whose points it is in; ""
+	// for an item on the total.
+	Group string `json:"group,omitempty"`
 }
 
 // VoteCount is a member's ballot result.

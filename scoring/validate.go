@@ -236,6 +236,7 @@ func index(rb *rules.Rulebook, sh Sheet, forScoring bool) (*input, error) {
 	c.missing(in)
 	c.occurrences(in, sh.Bonuses, bonusKeys, e.bonusPos, len(e.bonus.Items), in.bonus, in.bonusSet)
 	c.occurrences(in, sh.Deductions, deductionKeys, e.deductPos, len(e.deduct.Items), in.deductions, in.deductionsSet)
+	c.groupItemsAssigned(in, &sh)
 	c.facts(in, sh.Facts)
 	c.ballot(in, &sh)
 	if sh.Year == 0 {

@@ -60,14 +60,15 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 		}
 	}
 	if rng.IntN(2) == 0 {
-		fmt.Fprintf(&b, "bonus: {cap: %s, items: [{id: b1, name: thưởng 1, points: %s}, {id: b2, name: thưởng 2, points: 1.5, max: 3}]}\n", pick("0", "4", "10"), pick("1", "2.5"))
+		// b3 belongs to a group (điểm thưởng của nhóm): in its points, past its max
+		fmt.Fprintf(&b, "bonus: {cap: %s, items: [{id: b1, name: thưởng 1, points: %s}, {id: b2, name: thưởng 2, points: 1.5, max: 3}, {id: b3, name: thưởng nhóm, points: %s, max: 10, group: %s}]}\n", pick("0", "4", "10"), pick("1", "2.5"), pick("10", "2.5", "0.25"), groups[rng.IntN(len(groups))])
 	}
 	if rng.IntN(2) == 0 {
 		floor := ""
 		if rng.IntN(2) == 0 {
 			floor = ", floor: 0"
 		}
-		fmt.Fprintf(&b, "deductions: {cap: %s%s, items: [{id: d1, name: trừ 1, points: %s}, {id: d2, name: trừ 2, points: 0.5, max: 2}]}\n", pick("0", "3"), floor, pick("1", "5", "0.25"))
+		fmt.Fprintf(&b, "deductions: {cap: %s%s, items: [{id: d1, name: trừ 1, points: %s}, {id: d2, name: trừ 2, points: 0.5, max: 2}, {id: d3, name: trừ nhóm, points: %s, group: %s}]}\n", pick("0", "3"), floor, pick("1", "5", "0.25"), pick("1", "7.5"), groups[rng.IntN(len(groups))])
 	}
 	b.WriteString("facts: [{id: f1, name: không kỷ luật, default: true}]\n")
 	mode := func() string { return pick("half_up", "half_even", "down", "up", "floor", "ceiling") }
@@ -224,6 +225,13 @@ func randomCase(rng *rand.Rand, tieHeavy bool) (*rules.Rulebook, scoring.Sheet, 
 		}
 		if rng.IntN(3) == 0 {
 			sh.Deductions = append(sh.Deductions, scoring.Occurrences{Member: id, Item: "d2", Count: rng.IntN(4)})
+		}
+		// items that belong to a group
+		if rng.IntN(3) == 0 {
+			sh.Bonuses = append(sh.Bonuses, scoring.Occurrences{Member: id, Item: "b3", Count: rng.IntN(3)})
+		}
+		if rng.IntN(3) == 0 {
+			sh.Deductions = append(sh.Deductions, scoring.Occurrences{Member: id, Item: "d3", Count: rng.IntN(3)})
 		}
 		if rng.IntN(6) == 0 {
 			sh.Facts = append(sh.Facts, scoring.FactValue{Member: id, Fact: "f1", Value: false})

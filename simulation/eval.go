@@ -252,6 +252,11 @@ func (s *state) nodes(m int) {
 		for _, k := range n.Kids {
 			sum += v[k]
 		}
+		for _, ga := range p.gItems[m] { // the group's own items (few)
+			if ga.node == i {
+				sum += ga.v
+			}
+		}
 		pts[i] = sum
 		wp := p.wPlaces[i]
 		x := sum * p.weight[i]

@@ -49,8 +49,9 @@ type plan struct {
 	fixedVal   [][]int64 // per member per node: value of fixed leaves (scale g)
 	bonus      []int64
 	ded        []int64
-	attain     []int64  // attainable maximum at scale g
-	floorConst []uint64 // per member: floor conditions failed by fixed criteria
+	gItems     [][]groupAdj // per member: its group-owned items' net points (see groupItems)
+	attain     []int64      // attainable maximum at scale g
+	floorConst []uint64     // per member: floor conditions failed by fixed criteria
 
 	// per node
 	weight  []int64 // weight × 10^wPlaces
@@ -439,10 +440,13 @@ func (p *plan) compile() error {
 		cl := p.cells[ci].class
 		nodePlaces[cl.node] = max(nodePlaces[cl.node], cl.places)
 	}
+	itemPl := make([]int32, len(p.nodes)) // per group: places of its items' points
 	for _, card := range cards {
 		for i := range card.Nodes {
 			if !p.nodes[i].IsGroup() {
 				nodePlaces[i] = max(nodePlaces[i], fixed.Places(card.Nodes[i].Value))
+			} else {
+				itemPl[i] = max(itemPl[i], fixed.Places(card.Nodes[i].Items))
 			}
 		}
 		add(card.Bonus.Total)
@@ -456,7 +460,7 @@ func (p *plan) compile() error {
 		}
 		wp := p.wPlaces[i]
 		if n.IsGroup() {
-			mx := int32(0)
+			mx := itemPl[i] // the group's items are summed with its children
 			for _, k := range n.Kids {
 				mx = max(mx, nodePlaces[k])
 			}
@@ -554,6 +558,7 @@ func (p *plan) tables(cards []scoring.Scorecard) error {
 	fixedVal := make([]int64, p.n*nn)
 	p.constTotal = make([]int64, p.n)
 	p.bonus, p.ded, p.attain = make([]int64, p.n), make([]int64, p.n), make([]int64, p.n)
+	p.gItems = make([][]groupAdj, p.n)
 	var maxMember uint64
 	for m := range cards {
 		card := &cards[m]
@@ -598,6 +603,11 @@ func (p *plan) tables(cards []scoring.Scorecard) error {
 			return err
 		}
 		bound = satAdd(bound, satAdd(uabs(p.bonus[m]), uabs(p.ded[m])))
+		ib, err := p.groupItems(m, card)
+		if err != nil {
+			return err
+		}
+		bound = satAdd(bound, ib)
 		p.constTotal[m] += p.bonus[m] - p.ded[m]
 		maxMember = max(maxMember, bound)
 	}
@@ -907,7 +917,10 @@ func (p *plan) linearFor(x int, withOwnWeight bool) *linear {
 	size := 0
 	for m := range p.n {
 		vals := p.fixedVal[m]
-		var cst int64
+		cst, ok := p.linearItems(m, x, withOwnWeight)
+		if !ok {
+			return nil
+		}
 		for _, i := range under {
 			cst += vals[i] * lf.f[i] // a modelled leaf's fixed value is 0
 		}

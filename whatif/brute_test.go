@@ -113,8 +113,14 @@ func genCase(r *rand.Rand) randomCase {
 			leafYAML(l, "      ")
 		}
 	}
-	b.WriteString("bonus:\n  items:\n    - {id: b1, name: Bonus, points: 1}\n")
-	b.WriteString("deductions:\n  items:\n    - {id: d1, name: Deduction, points: 0.5}\n")
+	// bg and dg belong to a group (điểm thưởng, điểm trừ của nhóm): bg to
+	// the last group, dg to G1 (which group_min and tie-breaks read)
+	lastGroup := "G1"
+	if hasG2 {
+		lastGroup = "G2"
+	}
+	fmt.Fprintf(&b, "bonus:\n  items:\n    - {id: b1, name: Bonus, points: 1}\n    - {id: bg, name: Group bonus, points: %s, group: %s}\n", pick(r, "1", "0.5", "3"), lastGroup)
+	b.WriteString("deductions:\n  items:\n    - {id: d1, name: Deduction, points: 0.5}\n    - {id: dg, name: Group deduction, points: 1, max: 2, group: G1}\n")
 	if r.IntN(2) == 0 {
 		b.WriteString("  floor: 0\n")
 	}
@@ -291,6 +297,13 @@ func genCase(r *rand.Rand) randomCase {
 		}
 		if r.IntN(3) == 0 {
 			sh.Deductions = append(sh.Deductions, scoring.Occurrences{Member: m, Item: "d1", Count: 1 + r.IntN(2)})
+		}
+		if r.IntN(3) == 0 {
+			sh.Bonuses = append(sh.Bonuses, scoring.Occurrences{Member: m, Item: "bg", Count: 1})
+		}
+		// G1 stays assigned unless its only criterion is not (rank_by percent)
+		if r.IntN(3) == 0 && (m == ids[0] || !hasG2 || split > 1) {
+			sh.Deductions = append(sh.Deductions, scoring.Occurrences{Member: m, Item: "dg", Count: 1 + r.IntN(3)})
 		}
 		if r.IntN(6) == 0 {
 			sh.Facts = append(sh.Facts, scoring.FactValue{Member: m, Fact: "f1", Value: false})

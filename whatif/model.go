@@ -509,7 +509,7 @@ func (sw *sweep) pipelines(st *placing) []*pipeline {
 		pl.observe("value:" + x.ID)
 		child := x.Index
 		for a := x.Parent; a >= 0; a = nodes[a].Parent {
-			others := new(big.Rat)
+			others := rat(card.Nodes[a].Items) // the group's own items
 			for _, k := range nodes[a].Kids {
 				if k != child {
 					others.Add(others, rat(card.Nodes[k].Value))

@@ -522,7 +522,7 @@ func (s *search) subtree(i int) (*layer, error) {
 			tag = ^uint32(0)
 			key := s.tags.list[st.tag]
 			for _, c := range s.conds {
-				if c.group == i && s.card.Nodes[i].Assigned && c.below(s.fromUnits(st.sum)) {
+				if c.group == i && s.card.Nodes[i].Assigned && c.below(s.fromUnits(st.sum+s.off[i])) {
 					key.bits &^= c.bit
 				}
 			}
@@ -546,11 +546,13 @@ func (s *search) subtree(i int) (*layer, error) {
 }
 
 // groupValue is what a group contributes to its parent when its children's
-// values add up to sum: × weight, rounded at the group level.
+// values add up to sum: with the group's own items (off), × weight,
+// rounded at the group level.
 func (s *search) groupValue(n rules.Node, sum int64) (int64, error) {
 	if !s.card.Nodes[n.Index].Assigned {
 		return 0, nil
 	}
+	sum += s.off[n.Index] // the group's own items
 	if m := s.scale(n); m > 0 && sum <= maxUnits/m && sum >= -maxUnits/m {
 		return sum * m, nil
 	}
@@ -690,7 +692,7 @@ func (s *search) least(i int, bits uint64) (int64, bool) {
 			if c.strict {
 				m = c.min.Shift(s.places).Floor().IntPart() + 1
 			}
-			sum = max(sum, m)
+			sum = max(sum, m-s.off[i]) // the children's sum that, with the group's items, reaches it
 		}
 	}
 	var hi int64

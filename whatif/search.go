@@ -49,8 +49,12 @@ type search struct {
 	member string
 	card   scoring.Scorecard
 	cards  []scoring.Scorecard // every member's current card, quiet, as scoring.Score returns them
-	mi     int                 // the member's index in cards
-	solo   *solo               // scores the member alone; nil: score the whole sheet
+	// off is per group the member's items that belong to it (điểm thưởng,
+	// điểm trừ của nhóm): their net points, in units, added to its
+	// children's sum. Sheet data: the search does not change them.
+	off    []int64
+	mi     int   // the member's index in cards
+	solo   *solo // scores the member alone; nil: score the whole sheet
 	rk     *ranker
 	target Target
 	tier   int
@@ -536,7 +540,7 @@ func (s *search) units() error {
 	p := int32(0)
 	for _, r := range s.base.Rows {
 		for _, n := range r.Card.Nodes {
-			p = max(p, decimalPlaces(n.Value), decimalPlaces(n.Points))
+			p = max(p, decimalPlaces(n.Value), decimalPlaces(n.Points), decimalPlaces(n.Items))
 		}
 	}
 	for _, lm := range s.leaves {
@@ -560,6 +564,15 @@ func (s *search) units() error {
 		return newError(ErrTooLarge, s.member, "", "", lang.Msg("whatif.err.places", p))
 	}
 	s.places = p
+	s.off = make([]int64, len(s.nodes))
+	for i, n := range s.card.Nodes {
+		if n.Group && !n.Items.IsZero() {
+			var err error
+			if s.off[i], err = s.toUnits(n.Items); err != nil {
+				return err
+			}
+		}
+	}
 	for _, lm := range s.leaves {
 		if lm == nil {
 			continue
