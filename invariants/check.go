@@ -223,10 +223,15 @@ func (c *checker) draw(p Property, r *rand.Rand, sh scoring.Sheet, base *ranking
 	case RowOrder:
 		return witness{seed: r.Uint64()}, true
 	case Monotone:
+		// a score rises when its value does, or, for a criterion where
+		// less is better (fewer), when its value falls
 		var room []int
 		for i, e := range sh.Scores {
-			if k, ok := c.prof.byID[e.Criterion]; ok && c.prof.leaves[k].index(e.Value) < c.prof.leaves[k].steps {
-				room = append(room, i)
+			if k, ok := c.prof.byID[e.Criterion]; ok {
+				s := c.prof.leaves[k]
+				if at := s.index(e.Value); s.falling && at > 0 || !s.falling && at < s.steps {
+					room = append(room, i)
+				}
 			}
 		}
 		if len(room) == 0 {
@@ -235,7 +240,12 @@ func (c *checker) draw(p Property, r *rand.Rand, sh scoring.Sheet, base *ranking
 		e := sh.Scores[room[r.IntN(len(room))]]
 		s := c.prof.leaves[c.prof.byID[e.Criterion]]
 		k := s.index(e.Value)
-		v := s.at(k + 1 + int64(r.IntN(int(s.steps-k))))
+		var v decimal.Decimal
+		if s.falling {
+			v = s.at(k - 1 - int64(r.IntN(int(k))))
+		} else {
+			v = s.at(k + 1 + int64(r.IntN(int(s.steps-k))))
+		}
 		return witness{member: e.Member, criterion: e.Criterion, stage: e.Stage, assessor: e.Assessor, value: v}, true
 	case RemoveIneligible:
 		var cand []string

@@ -210,3 +210,30 @@ func BenchmarkExampleRulebooks(b *testing.B) {
 		})
 	}
 }
+
+// TestFewerIsMonotone: for a criterion where less is better (method
+// fewer: a count of violations), a member's score rises as its count
+// falls; the monotone check raises scores, so it lowers such counts and
+// finds the property held (raising the count would lower the score, a
+// false violation).
+func TestFewerIsMonotone(t *testing.T) {
+	rb, err := rules.Parse("fewer.yaml", []byte(`id: fewer
+version: "1"
+title: Ít vi phạm hơn là tốt hơn
+criteria:
+  - {id: "1", name: Chuyên môn, max: 50}
+  - {id: "2", name: Số vụ vi phạm, max: 10, method: fewer, points_each: 2}
+tie_breaks:
+  - fewer: "2"
+awards:
+  - {id: flag, name: Cờ thi đua, count: 1}
+`))
+	require.NoError(t, err)
+	for seed := range uint64(3) {
+		rep := invariants.Check(context.Background(), rb, invariants.Options{Seed: seed})
+		r, ok := rep.Result(invariants.Monotone)
+		require.True(t, ok)
+		require.Equal(t, invariants.Held, r.Status, "seed %d: %+v", seed, r)
+		require.Positive(t, r.Checked)
+	}
+}

@@ -26,6 +26,9 @@ type space struct {
 	// target is the target written in the sheet for each member, if the
 	// criterion has no default (zero otherwise).
 	target decimal.Decimal
+	// falling is true when the points fall as the value rises (a count of
+	// violations, method fewer): a member's score rises as it goes down.
+	falling bool
 }
 
 func (s space) at(k int64) decimal.Decimal {
@@ -72,7 +75,7 @@ func gridStep(lo, hi decimal.Decimal, vals ...decimal.Decimal) decimal.Decimal {
 // pieces where they matter. ok is false for a criterion whose input is the
 // ballot (votes), which takes no score rows.
 func spaceOf(f scoring.PointFunction) (space, bool) {
-	s := space{id: f.Criterion, leader: f.Depends == scoring.OnLeader, lo: decimal.Zero, step: decimal.NewFromInt(1)}
+	s := space{id: f.Criterion, leader: f.Depends == scoring.OnLeader, lo: decimal.Zero, step: decimal.NewFromInt(1), falling: f.Falling}
 	d := f.Domain
 	switch {
 	case f.Depends == scoring.OnBallot:
