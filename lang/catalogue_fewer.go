@@ -1,10 +1,8 @@
 package lang
 
 // fewerTexts are the sentences of lower-is-better criteria and tie-breaks
-// (ít hơn là tốt hơn, method fewer and tie-break fewer) and of bonus or
-// deduction items that belong to a group (điểm thưởng, điểm trừ của một
-// nhóm): the rulebook's problems, the trace's steps and the decisions'
-// values.
+// (ít hơn là tốt hơn: method fewer and tie-break fewer): the rulebook's
+// problems, the trace's steps and the decisions' values.
 var fewerTexts = map[string][2]string{
 	"method.fewer": {"ít hơn là tốt hơn", "fewer (lower is better)"},
 
