@@ -58,6 +58,7 @@ var resultsTexts = map[string][2]string{
 	"results.not_assigned":    {"kgg", "n/a"},
 	"results.criteria":        {"Cộng điểm các tiêu chí", "Criteria subtotal"},
 	"results.bonus.item":      {"Điểm thưởng: {0}", "Bonus: {0}"},
+	"results.item.in_group":   {"(tính vào nhóm {0})", "(counted in group {0})"},
 	"results.bonus":           {"Cộng điểm thưởng (sau giới hạn)", "Bonus (after caps)"},
 	"results.deduction.item":  {"Điểm trừ: {0}", "Deduction: {0}"},
 	"results.deductions":      {"Cộng điểm trừ (sau giới hạn)", "Deductions (after caps)"},

@@ -378,13 +378,13 @@ func (r *results) matrix() {
 	}
 	sum(t.Say("results.criteria"), cellStyle{border: true, bold: true, fill: colorSubtot, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Criteria, true })
 	for _, it := range rb.Bonus().Items {
-		sum(t.Say("results.bonus.item", it.Name), cellStyle{border: true, places: places(nil, it.Points)}, itemPoints(it.ID, func(c scoring.Scorecard) []scoring.ItemScore { return c.Bonus.Items }))
+		sum(t.Say("results.bonus.item", it.Name+inGroup(t, rb, it.Group)), cellStyle{border: true, places: places(nil, it.Points)}, itemPoints(it.ID, func(c scoring.Scorecard) []scoring.ItemScore { return c.Bonus.Items }))
 	}
 	if len(rb.Bonus().Items) > 0 {
 		sum(t.Say("results.bonus"), cellStyle{border: true, bold: true, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Bonus.Total, true })
 	}
 	for _, it := range rb.Deductions().Items {
-		sum(t.Say("results.deduction.item", it.Name), cellStyle{border: true, places: places(nil, it.Points)}, itemPoints(it.ID, func(c scoring.Scorecard) []scoring.ItemScore { return c.Deductions.Items }))
+		sum(t.Say("results.deduction.item", it.Name+inGroup(t, rb, it.Group)), cellStyle{border: true, places: places(nil, it.Points)}, itemPoints(it.ID, func(c scoring.Scorecard) []scoring.ItemScore { return c.Deductions.Items }))
 	}
 	if len(rb.Deductions().Items) > 0 {
 		sum(t.Say("results.deductions"), cellStyle{border: true, bold: true, places: tp}, func(c scoring.Scorecard) (decimal.Decimal, bool) { return c.Deductions.Total, true })
@@ -519,11 +519,11 @@ func (r *results) scorecard(row ranking.Row, sh string) {
 	}
 	line(t.Say("results.criteria"), "", c.Criteria, true)
 	for _, it := range c.Bonus.Items {
-		line(t.Say("results.bonus.item", it.Name+noteSuffix(it.Note)), t.Say("results.count", it.Count), it.Points, false)
+		line(t.Say("results.bonus.item", it.Name+inGroup(t, rb, it.Group)+noteSuffix(it.Note)), t.Say("results.count", it.Count), it.Points, false)
 	}
 	line(t.Say("results.bonus"), "", c.Bonus.Total, false)
 	for _, it := range c.Deductions.Items {
-		line(t.Say("results.deduction.item", it.Name+noteSuffix(it.Note)), t.Say("results.count", it.Count), it.Points.Neg(), false)
+		line(t.Say("results.deduction.item", it.Name+inGroup(t, rb, it.Group)+noteSuffix(it.Note)), t.Say("results.count", it.Count), it.Points.Neg(), false)
 	}
 	line(t.Say("results.deductions"), "", c.Deductions.Total.Neg(), false)
 	line(t.Say("results.total"), "", c.Total, true)
@@ -570,4 +570,18 @@ func sheetName(s string, used map[string]bool) string {
 	}
 	used[strings.ToLower(name)] = true
 	return name
+}
+
+// inGroup marks a bonus or deduction item that belongs to a group: its
+// points are in that group's points, not in the bonus or deductions
+// totals beside it ("" for an item on the total).
+func inGroup(t lang.Tag, rb *rules.Rulebook, group string) string {
+	if group == "" {
+		return ""
+	}
+	name := group
+	if n, ok := rb.Node(group); ok {
+		name = n.Name
+	}
+	return " " + t.Say("results.item.in_group", name)
 }
