@@ -194,6 +194,7 @@ func audit(ctx context.Context, rb *rules.Rulebook, sh scoring.Sheet, rec Record
 	a.ballot()
 	a.ranking()
 	a.awards()
+	a.grades()
 	// Change control: the rulebook's dates against the year and the
 	// meeting whose minutes these are.
 	a.findings = append(a.findings, DatedAfter(rb, cmp.Or(sh.Year, rec.Year), rec.Date, time.Time{})...)

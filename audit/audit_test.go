@@ -334,8 +334,8 @@ func TestKindCategories(t *testing.T) {
 	want := map[string][]audit.Kind{
 		"arithmetic": {audit.KindSum, audit.KindCap, audit.KindRounding, audit.KindValue},
 		"ranking":    {audit.KindOrder, audit.KindTieBreakNotInChain, audit.KindTieBreakMismatch, audit.KindUnexplainedTie},
-		"awards":     {audit.KindIneligible, audit.KindQuota, audit.KindVotes, audit.KindSkipped},
-		"data": {audit.KindMissingFromSheet, audit.KindMissingFromRecorded, audit.KindUnknownCriterion, audit.KindUnknownAward,
+		"awards":     {audit.KindIneligible, audit.KindQuota, audit.KindVotes, audit.KindSkipped, audit.KindGrade},
+		"data": {audit.KindMissingFromSheet, audit.KindMissingFromRecorded, audit.KindUnknownCriterion, audit.KindUnknownAward, audit.KindUnknownGrade,
 			audit.KindNotInForce, audit.KindIdentity, audit.KindSheet, audit.KindNotRecomputed, audit.KindExcluded,
 			audit.KindRulebookConflict, audit.KindRulebookNotSealed, audit.KindRulebookLate,
 			audit.KindRecordTampered, audit.KindRecordRulebook, audit.KindRecordSheet, audit.KindRecordResult, audit.KindRecordKey, audit.KindRecordChecked},

@@ -323,6 +323,11 @@ func (p *csvParser) row(rec []string, line int) {
 			return
 		}
 		m.Awards = append(m.Awards, AwardEntry{Tier: key, Name: value, Source: src})
+	case "grade":
+		if !need("member", "value") {
+			return
+		}
+		p.grade(line, member, key, value, src)
 	case "votes":
 		if !need("member", "value") {
 			return

@@ -27,9 +27,13 @@
 //   - awards: an award to a member that does not meet the tier's
 //     conditions (award_ineligible); more awards than the quota
 //     (award_quota); a flag without the required votes or quorum
-//     (award_votes); an eligible member passed over (award_skipped);
+//     (award_votes); an eligible member passed over (award_skipped); a
+//     member graded in another band (mức xếp loại) than the
+//     recomputation's, or in a band when it meets no band's conditions
+//     (grade) — a band is checked only where the minutes record one;
 //   - data: members missing from the sheet or from the minutes, unknown
-//     criteria or award tiers, a rulebook not in force in the year
+//     criteria, award tiers (unknown_award) or grading bands
+//     (unknown_grade), a rulebook not in force in the year
 //     assessed, other sheet problems, members left out of the
 //     recomputation; and rulebook change control and sealed records (see
 //     below).
@@ -78,6 +82,7 @@
 //	bonus     SCT                10                     (bonus points after caps)
 //	deductions SGTVT             0,5                    (deducted points after caps)
 //	award     SCT     flag       Cờ thi đua của UBND tỉnh  (key: the rulebook's award tier id)
+//	grade     SCT                xuat_sac               (the grading band: its id or its exact name)
 //	votes     SCT     for        7                      (key for, against or abstain)
 //	ballot            entitled   7
 //	ballot            present    7
@@ -97,7 +102,7 @@
 //	  "members": [
 //	    {"id": "SCT", "name": "Sở Công Thương", "rank": 1, "total": "96.35",
 //	     "subtotals": {"I": "39", "II": "19.5"}, "bonus": "0", "deductions": "0",
-//	     "awards": ["flag"], "votes": {"for": 7}}
+//	     "awards": ["flag"], "grade": "xuat_sac", "votes": {"for": 7}}
 //	  ],
 //	  "tie_breaks": [{"upper": "SKHCN", "lower": "SXD", "rule": "group I", "note": "…"}]
 //	}

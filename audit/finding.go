@@ -67,7 +67,7 @@ const (
 	KindUnexplainedTie Kind = "unexplained_tie"
 )
 
-// Awards: the proposals.
+// Awards: the proposals, and the grading bands.
 const (
 	// KindIneligible: an award to a member that does not meet the tier's
 	// conditions (other than votes), or a second award to one member.
@@ -78,6 +78,9 @@ const (
 	KindVotes Kind = "award_votes"
 	// KindSkipped: an eligible member in line for an award is passed over.
 	KindSkipped Kind = "award_skipped"
+	// KindGrade: the minutes grade a member in another band (mức xếp
+	// loại) than the recomputation does.
+	KindGrade Kind = "grade"
 )
 
 // Data: the inputs.
@@ -93,6 +96,9 @@ const (
 	KindUnknownCriterion Kind = "unknown_criterion"
 	// KindUnknownAward: an award tier that the rulebook does not have.
 	KindUnknownAward Kind = "unknown_award"
+	// KindUnknownGrade: a grading band (mức xếp loại) that the rulebook
+	// does not have, by id or by name.
+	KindUnknownGrade Kind = "unknown_grade"
 	// KindNotInForce: the rulebook is not in force in the year assessed.
 	KindNotInForce Kind = "not_in_force"
 	// KindIdentity: the minutes name another cluster, year or rulebook
@@ -115,7 +121,7 @@ func (k Kind) Category() string {
 		return "arithmetic"
 	case KindOrder, KindTieBreakNotInChain, KindTieBreakMismatch, KindUnexplainedTie:
 		return "ranking"
-	case KindIneligible, KindQuota, KindVotes, KindSkipped:
+	case KindIneligible, KindQuota, KindVotes, KindSkipped, KindGrade:
 		return "awards"
 	}
 	return "data"
@@ -126,8 +132,8 @@ func Kinds() []Kind {
 	return []Kind{
 		KindSum, KindCap, KindRounding, KindValue,
 		KindOrder, KindTieBreakNotInChain, KindTieBreakMismatch, KindUnexplainedTie,
-		KindIneligible, KindQuota, KindVotes, KindSkipped,
-		KindMissingFromSheet, KindMissingFromRecorded, KindUnknownCriterion, KindUnknownAward,
+		KindIneligible, KindQuota, KindVotes, KindSkipped, KindGrade,
+		KindMissingFromSheet, KindMissingFromRecorded, KindUnknownCriterion, KindUnknownAward, KindUnknownGrade,
 		KindNotInForce, KindIdentity, KindSheet, KindNotRecomputed, KindExcluded,
 		// Change control, and a sealed record's checks (control.go).
 		KindRulebookConflict, KindRulebookNotSealed, KindRulebookLate,

@@ -46,6 +46,7 @@ type jsonMember struct {
 	Bonus      *decimal.Decimal           `yaml:"bonus"`
 	Deductions *decimal.Decimal           `yaml:"deductions"`
 	Awards     []string                   `yaml:"awards"`
+	Grade      string                     `yaml:"grade"`
 	Votes      *jsonVotes                 `yaml:"votes"`
 }
 
@@ -150,6 +151,9 @@ func ParseJSON(name string, data []byte) (Recorded, error) {
 				continue
 			}
 			m.Awards = append(m.Awards, AwardEntry{Tier: tier, Source: src(ap)})
+		}
+		if jm.Grade != "" {
+			m.Grade = GradeEntry{Band: jm.Grade, Source: src(p + ".grade")}
 		}
 		if v := jm.Votes; v != nil {
 			count(&m.Votes, v.For, p+".votes.for")

@@ -234,6 +234,19 @@ func auditMessages() []messageCase {
 			"Biên bản xếp A trên B theo nhóm I, nhưng chính tiêu chí này lại xếp hai đơn vị theo thứ tự ngược lại (38 so với 38,5).",
 			"The minutes place A above B by group I, but that rule places them the other way (38 v 38.5)."},
 
+		// Grading bands.
+		{lang.Msg("audit.grade.unknown", "M05", `"Khá"`).With(rb),
+			`Biên bản xếp loại M05 ở mức "Khá", nhưng đây không phải mức xếp loại của bộ tiêu chí caobang-cum2 (phiên bản 2020.1).`,
+			`The minutes grade M05 as "Khá", which is not a grading band of rulebook caobang-cum2 (version 2020.1).`},
+		{lang.Msg("audit.grade.differs", "M03", "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ"),
+			"Biên bản xếp loại M03 ở mức Hoàn thành xuất sắc nhiệm vụ, nhưng theo kết quả tính lại đơn vị được xếp loại Hoàn thành tốt nhiệm vụ.",
+			"The minutes grade M03 as Hoàn thành xuất sắc nhiệm vụ, but the recomputation grades it Hoàn thành tốt nhiệm vụ."},
+		{lang.Msg("audit.grade.differs_none", "M06", "Hoàn thành nhiệm vụ"),
+			"Biên bản xếp loại M06 ở mức Hoàn thành nhiệm vụ, nhưng theo kết quả tính lại đơn vị không đạt điều kiện của mức xếp loại nào.",
+			"The minutes grade M06 as Hoàn thành nhiệm vụ, but by the recomputation it meets the conditions of no band."},
+		{lang.Msg("audit.value.grade", "Hoàn thành tốt nhiệm vụ"), "Hoàn thành tốt nhiệm vụ", "Hoàn thành tốt nhiệm vụ"},
+		{lang.Msg("audit.value.grade_none"), "không được xếp loại", "not graded"},
+
 		// Awards.
 		{lang.Msg("audit.award.unknown", "SGTVT", `"giay_khen"`).With(rb),
 			`Biên bản đề nghị khen thưởng SGTVT theo hình thức "giay_khen", nhưng đây không phải hình thức khen thưởng của bộ tiêu chí caobang-cum2 (phiên bản 2020.1).`,

@@ -205,6 +205,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add("record;member;key;value\nrank;SCT;;1\ntotal;SCT;;\"96,35\"\n")
 	f.Add("\xef\xbb\xbfrecord,member,key,value,note\ntiebreak,SXD,group I,SKHCN,x\naward,SCT,flag\n")
 	f.Add("record\n\"unterminated\n")
+	f.Add("record,member,key,value\ngrade,SCT,,Hoàn thành tốt nhiệm vụ\ngrade,SCT,,tot\ngrade,SXD,band,\n")
 	rb := cum2(f)
 	sh, err := sheets.Load(example("scores-2020.csv"))
 	if err != nil {
@@ -233,6 +234,7 @@ func FuzzParseJSON(f *testing.F) {
 	f.Add(readFile(f, "testdata/recorded-2020.json"))
 	f.Add(`{"members": [{"id": "SCT", "rank": 1, "total": 96.35, "awards": ["flag"], "votes": {"for": 7}}], "tie_breaks": [{"upper": "SCT", "lower": "SKHCN", "rule": "lots"}]}`)
 	f.Add("members:\n  - id: SCT\n    subtotals: {I: 39}\n")
+	f.Add("members:\n  - id: SCT\n    grade: tot\n  - id: SXD\n    grade: [x]\n")
 	f.Add(`{"members": [`)
 	rb := cum2(f)
 	sh, err := sheets.Load(example("scores-2020.csv"))

@@ -90,6 +90,9 @@ type MemberResult struct {
 	// Awards are the award tiers proposed for the member (e.g. flag,
 	// merit), by their rulebook ids.
 	Awards []AwardEntry
+	// Grade is the grading band (mức xếp loại) the minutes give the
+	// member; zero if they give none.
+	Grade GradeEntry
 	// Votes are the ballot's counts for the member (phiếu tán thành …).
 	Votes   Count
 	Against Count
@@ -109,6 +112,15 @@ type Subtotal struct {
 type AwardEntry struct {
 	Tier   string // the award tier id in the rulebook, e.g. "flag"
 	Name   string // the award's name as written, if given
+	Source Source
+}
+
+// GradeEntry is the grading band (mức xếp loại) the minutes give a
+// member, as written: the band's id in the rulebook ("xuat_sac") or its
+// exact name ("Hoàn thành xuất sắc nhiệm vụ"). Band is "" when the
+// minutes give none.
+type GradeEntry struct {
+	Band   string
 	Source Source
 }
 
@@ -163,7 +175,8 @@ func (m MemberResult) HasAward(tier string) bool {
 //
 // What is hashed is the canonical form (package internal/canon) of the
 // result without its sources, members sorted by id, each member's
-// subtotals by node and value, its awards, and the tie-breaks: written
+// subtotals by node and value, its awards, its grading band (only when
+// recorded, so that minutes without one keep their hash), and the tie-breaks: written
 // here field by field, as canon writes it, rather than built as a value
 // and written by reflection, which cost more than the rest of an audit
 // of a small cluster's minutes.
@@ -230,6 +243,8 @@ func (r Recorded) Hash() string {
 				}
 				w.close(']')
 			}
+			// only when recorded: minutes without bands keep their hash
+			w.text("Grade", m.Grade.Band)
 			w.close('}')
 		}
 		w.close(']')

@@ -30,6 +30,7 @@ type canonMember struct {
 	Total, Percent, Bonus, Deductions *decimal.Decimal
 	Subtotals                         []canonSub
 	Awards                            []string
+	Grade                             string
 }
 
 type canonSub struct {
@@ -64,6 +65,7 @@ func reflectHash(r audit.Recorded) string {
 			ID: m.ID, Name: m.Name,
 			Rank: count(m.Rank), Votes: count(m.Votes), Against: count(m.Against), Abstain: count(m.Abstain),
 			Total: figure(m.Total), Percent: figure(m.Percent), Bonus: figure(m.Bonus), Deductions: figure(m.Deductions),
+			Grade: m.Grade.Band,
 		}
 		for _, s := range m.Subtotals {
 			cm.Subtotals = append(cm.Subtotals, canonSub{s.Node, s.Value})
@@ -130,6 +132,9 @@ func randomRecorded(rng *rand.Rand) audit.Recorded {
 		}
 		for range rng.IntN(3) {
 			m.Awards = append(m.Awards, audit.AwardEntry{Tier: pick("flag", "merit", "")})
+		}
+		if rng.IntN(3) == 0 {
+			m.Grade = audit.GradeEntry{Band: pick("tot", "Hoàn thành tốt nhiệm vụ")}
 		}
 		r.Members = append(r.Members, m)
 	}

@@ -6,7 +6,7 @@ package lang
 // belong to (doc.* the documents, report.* the audit reports, results.*
 // the results workbook, cli.* the command line). TestCatalogue checks that no key is
 // defined twice and that both languages use the same placeholders.
-var sections = []map[string][2]string{problemTexts, rulesTexts, rulesErrorTexts, inputErrorTexts, xlsxTexts, resultsTexts, scoringTexts, rankingTexts, auditTexts, reportTexts, documentsTexts, cliTexts, whatifTexts, yearTexts, yearErrorTexts, miscErrorTexts, fileTexts, identityTexts, scoresheetTexts, trustTexts, recordTexts, serverTexts, controlTexts, chartTexts, helpTexts, signedTexts, tiesTexts, examplesTexts, leagueTexts, gradesTexts, fewerTexts, ties2Texts, bandsTexts, xlsx2Texts, amend2Texts, groupItemTexts}
+var sections = []map[string][2]string{problemTexts, rulesTexts, rulesErrorTexts, inputErrorTexts, xlsxTexts, resultsTexts, scoringTexts, rankingTexts, auditTexts, reportTexts, documentsTexts, cliTexts, whatifTexts, yearTexts, yearErrorTexts, miscErrorTexts, fileTexts, identityTexts, scoresheetTexts, trustTexts, recordTexts, serverTexts, controlTexts, chartTexts, helpTexts, signedTexts, tiesTexts, examplesTexts, leagueTexts, gradesTexts, fewerTexts, ties2Texts, bandsTexts, xlsx2Texts, amend2Texts, groupItemTexts, auditGradeTexts}
 
 var catalogue = merge(sections)
 
