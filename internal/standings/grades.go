@@ -37,6 +37,9 @@ func (c *Cluster) Grades() int { return len(c.gradeReq) }
 // band's. A band reads no rank: members with equal values are graded
 // alike, whatever their order.
 func (r *Ranker) grade() {
+	if len(r.c.gradeReq) == 0 {
+		return // -1 for every member since NewRanker
+	}
 	for m := range r.Grade {
 		r.Grade[m] = -1
 		for g, req := range r.c.gradeReq {

@@ -100,10 +100,14 @@ type keyed struct {
 // src; rec, if not nil, receives the explanation.
 func NewRanker(c *Cluster, src Source, rec Recorder) *Ranker {
 	n := c.Len()
-	return &Ranker{c: c, src: src, rec: rec, Order: make([]int, n), Rank: make([]int, n), Link: make([]bool, n),
+	r := &Ranker{c: c, src: src, rec: rec, Order: make([]int, n), Rank: make([]int, n), Link: make([]bool, n),
 		Tied: make([]bool, n), Award: make([]int8, n), Grade: make([]int8, n), keys: make([]int64, n), done: make([]bool, n), all: make([]int, n),
 		memo: make([]int8, n*len(c.conds)), sorted: make([]keyed, 2*n),
 		conv: c.rb.RankConvention(), Decides: make([]bool, n), above: make([]int, len(c.tiers))}
+	for m := range r.Grade {
+		r.Grade[m] = -1 // ungraded until Propose grades (a rulebook without grades never does)
+	}
+	return r
 }
 
 // Sort orders the members by the chain and sets Order, Rank (by the
@@ -587,7 +591,7 @@ func (r *Ranker) contenders(i, j, t int) int {
 // EligibleFor reports whether member m meets every condition tier t
 // requires, and is graded in the band it requires or a higher one.
 func (r *Ranker) EligibleFor(m, t int) bool {
-	if !r.GradeAllows(m, t) {
+	if len(r.c.gradeReq) > 0 && !r.GradeAllows(m, t) {
 		return false
 	}
 	for _, j := range r.c.requires[t] {
