@@ -62,19 +62,19 @@ deductions:
 	}
 	// Output:
 	// Sở Công Thương: 51.5 of 45 points (114.444444%)
-	// 1.1      self: input 96 → 96
+	// 1.1      Tự chấm: input 96 → 96
 	// 1.1      ratio: 20 × 96 ÷ 100 → 19.2
-	// 1.1      cluster: input 92.5 → 92.5
+	// 1.1      Cụm chấm: input 92.5 → 92.5
 	// 1.1      ratio: 20 × 92.5 ÷ 100 → 18.5
-	// 1.1      counts: stage cluster (the latest stage present) → 18.5
-	// 1.2      cluster: input 4 → 4
+	// 1.1      counts: stage Cụm chấm (the latest stage present) → 18.5
+	// 1.2      Cụm chấm: input 4 → 4
 	// 1.2      per occurrence: 4 × 5 → 20
 	// 1.2      capped at the maximum 15 → 15
-	// 1.2      counts: stage cluster (the latest stage present) → 15
+	// 1.2      counts: stage Cụm chấm (the latest stage present) → 15
 	// I        group: sum of 1.1, 1.2 → 33.5
-	// II       cluster: input 1 → 1
+	// II       Cụm chấm: input 1 → 1
 	// II       pass/fail: achieved (đạt), full points → 10
-	// II       counts: stage cluster (the latest stage present) → 10
+	// II       counts: stage Cụm chấm (the latest stage present) → 10
 	// criteria sum of the top level → 43.5
 	// flag     bonus flag: 1 × 10 → 10
 	// late     deductions late: 2 × 1 → 2

@@ -265,9 +265,9 @@ func (s *scorer) leaf(m int, n *rules.Node, trace []Step) (pts, raw decimal.Deci
 					ref.ok, hit = false, false // the step shows the counts, not only v
 				}
 				if !hit {
-					step = s.keep(ref, s.step(n.ID, v, "scoring.input", st.ID, v))
+					step = s.keep(ref, s.step(n.ID, v, "scoring.input", stageLabel(*st), v))
 					if n.Method == rules.Signed {
-						step = s.signedStep(n, st.ID, k, v)
+						step = s.signedStep(n, stageLabel(*st), k, v)
 					}
 				}
 				trace = append(trace, step)
@@ -298,7 +298,7 @@ func (s *scorer) leaf(m int, n *rules.Node, trace []Step) (pts, raw decimal.Deci
 		}
 		agg, how := s.aggregate(n, *st, each)
 		if !s.quiet {
-			trace = append(trace, stepOf(n.ID, agg, lang.Msg("scoring.assessors", st.ID, j-k).With(how, lang.Msg("scoring.list").With(parts...))))
+			trace = append(trace, stepOf(n.ID, agg, lang.Msg("scoring.assessors", stageLabel(*st), j-k).With(how, lang.Msg("scoring.list").With(parts...))))
 		}
 		stagePts[pos] = agg
 		k = j
@@ -319,7 +319,7 @@ func (s *scorer) leaf(m int, n *rules.Node, trace []Step) (pts, raw decimal.Deci
 		ref := s.stepKey(stepCounts, i, pos, stagePts[pos])
 		step, hit := s.kept(ref)
 		if !hit {
-			step = s.keep(ref, stepOf(n.ID, stagePts[pos], lang.Msg("scoring.counts", s.stages[pos].ID).With(s.pickReason())))
+			step = s.keep(ref, stepOf(n.ID, stagePts[pos], lang.Msg("scoring.counts", stageLabel(s.stages[pos])).With(s.pickReason())))
 		}
 		trace = append(trace, step)
 	}
@@ -585,11 +585,11 @@ func (s *scorer) relative(m int, n *rules.Node, trace []Step) (p, raw decimal.De
 		case f.Pieces[kk].Constant():
 			what = lang.Msg("scoring.relative.best", r.a, r.t)
 		default:
-			what = lang.Msg("scoring.relative.above", s.in.members[lead].ID, l.a, l.t, n.Max, r.a, r.t)
+			what = lang.Msg("scoring.relative.above", s.in.members[lead].Name, l.a, l.t, n.Max, r.a, r.t)
 		}
 		trace = append(trace,
-			s.step(n.ID, r.a, "scoring.achieved", stage, r.a, r.t),
-			stepOf(n.ID, r.a, lang.Msg("scoring.counts", stage).With(s.pickReason())),
+			s.step(n.ID, r.a, "scoring.achieved", s.stageName(stage), r.a, r.t),
+			stepOf(n.ID, r.a, lang.Msg("scoring.counts", s.stageName(stage)).With(s.pickReason())),
 			stepOf(n.ID, p, what))
 	}
 	return p, r.a, stage, trace
@@ -856,4 +856,23 @@ func (s *scorer) totalDivergence(m int) {
 	if gap := self.value().Sub(counted.value()).Abs(); cmpDec(gap, th) > 0 {
 		s.cards[m].Divergences = append(s.cards[m].Divergences, Divergence{Self: self.value(), Counted: counted.value(), Gap: gap, Threshold: th})
 	}
+}
+
+// stageLabel is how the trace names an assessment stage: its name (Tự
+// chấm, Cụm chấm, Phúc tra), or its id if it has none.
+func stageLabel(st rules.Stage) string {
+	if st.Name != "" {
+		return st.Name
+	}
+	return st.ID
+}
+
+// stageName is stageLabel of the stage with the given id.
+func (s *scorer) stageName(id string) string {
+	for _, st := range s.stages {
+		if st.ID == id {
+			return stageLabel(st)
+		}
+	}
+	return id
 }

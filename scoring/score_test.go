@@ -170,18 +170,18 @@ func TestRoundingIsTraced(t *testing.T) {
 		rb := mustRulebook(t, "criteria:\n  - {id: c, name: C, max: 10, method: ratio, target: 3}\nrounding: {criterion: {places: 2}}\n")
 		c := mustScore(t, rb, scoring.Sheet{Members: members("A"), Scores: []scoring.Entry{cl("A", "c", "2")}})["A"]
 		require.Equal(t, []string{
-			"cluster: input 2 = 2",
+			"Cụm chấm: input 2 = 2",
 			"ratio: 10 × 2 ÷ 3 = 6.67", // 6.666… rounded once, to 2 places
-			"counts: stage cluster (the latest stage present) = 6.67",
+			"counts: stage Cụm chấm (the latest stage present) = 6.67",
 		}, steps(c, "c"))
 	})
 	t.Run("a weighted criterion is rounded after its weight", func(t *testing.T) {
 		rb := mustRulebook(t, "criteria:\n  - {id: c, name: C, max: 10, weight: 1.5, method: ratio, target: 3}\nrounding: {criterion: {places: 2}}\n")
 		c := mustScore(t, rb, scoring.Sheet{Members: members("A"), Scores: []scoring.Entry{cl("A", "c", "2")}})["A"]
 		require.Equal(t, []string{
-			"cluster: input 2 = 2",
+			"Cụm chấm: input 2 = 2",
 			"ratio: 10 × 2 ÷ 3 = 6.666667", // the quotient rule: 6 places
-			"counts: stage cluster (the latest stage present) = 6.666667",
+			"counts: stage Cụm chấm (the latest stage present) = 6.666667",
 			"× weight 1.5 = 10.0000005",
 			"rounded (2 places, half_up) = 10", // 10.0000005 → 10.00
 		}, steps(c, "c"))
@@ -218,9 +218,9 @@ func TestTraceInVietnamese(t *testing.T) {
 		got = append(got, s.Node+": "+s.Text.In(lang.Vietnamese))
 	}
 	require.Equal(t, []string{
-		"c: cluster: nhập 2,5",
+		"c: Cụm chấm: nhập 2,5",
 		"c: tỷ lệ: 10 × 2,5 ÷ 3",
-		"c: tính: giai đoạn cluster (giai đoạn sau cùng có điểm)",
+		"c: tính: giai đoạn Cụm chấm (giai đoạn sau cùng có điểm)",
 		"c: × hệ số 1,5",
 		"c: làm tròn đến 2 chữ số thập phân, từ 5 trở lên thì làm tròn lên",
 		"criteria: tổng các tiêu chí cấp cao nhất",

@@ -72,17 +72,17 @@ func TestSignedCriterionTrace(t *testing.T) {
 		vi, en []string
 	}{
 		{[]scoring.Entry{cl("A", "1.2+", "3"), cl("A", "1.2-", "1")},
-			[]string{"cluster: cộng 3 × 2 − trừ 1 × 1 = 5", "cộng/trừ: 5 (trong khoảng -5 … 10)"},
-			[]string{"cluster: plus 3 × 2 − minus 1 × 1 = 5", "plus/minus: 5 (within -5 … 10)"}},
+			[]string{"Cụm chấm: cộng 3 × 2 − trừ 1 × 1 = 5", "cộng/trừ: 5 (trong khoảng -5 … 10)"},
+			[]string{"Cụm chấm: plus 3 × 2 − minus 1 × 1 = 5", "plus/minus: 5 (within -5 … 10)"}},
 		{[]scoring.Entry{cl("A", "1.2+", "7")},
-			[]string{"cluster: cộng 7 × 2 − trừ 0 × 1 = 14", "cộng/trừ: 14, giới hạn ở điểm tối đa 10 (khoảng -5 … 10)"},
+			[]string{"Cụm chấm: cộng 7 × 2 − trừ 0 × 1 = 14", "cộng/trừ: 14, giới hạn ở điểm tối đa 10 (khoảng -5 … 10)"},
 			[]string{"plus/minus: 14, capped at the maximum 10 (range -5 … 10)"}},
 		{[]scoring.Entry{cl("A", "1.2-", "8")},
 			[]string{"cộng/trừ: -8, nâng lên điểm tối thiểu -5 (khoảng -5 … 10)"},
 			[]string{"plus/minus: -8, raised to the minimum -5 (range -5 … 10)"}},
 		{[]scoring.Entry{cl("A", "1.2", "4")},
-			[]string{"cluster: điểm cộng/trừ ròng 4", "cộng/trừ: 4 (trong khoảng -5 … 10)"},
-			[]string{"cluster: net plus/minus points 4"}},
+			[]string{"Cụm chấm: điểm cộng/trừ ròng 4", "cộng/trừ: 4 (trong khoảng -5 … 10)"},
+			[]string{"Cụm chấm: net plus/minus points 4"}},
 	} {
 		sh := scoring.Sheet{Members: members("A"), Scores: append([]scoring.Entry{cl("A", "1.1", "8"), cl("A", "2", "9")}, tc.scores...)}
 		c := mustScore(t, rb, sh)["A"]
