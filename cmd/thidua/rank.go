@@ -97,7 +97,7 @@ func printStandings(stdout, stderr io.Writer, t lang.Tag, rb *rules.Rulebook, st
 	printTable(stdout, t, rb, st, explain)
 	if explain {
 		printGrades(stdout, t, rb, st)
-		printExplain(stdout, t, st)
+		printExplain(stdout, t, rb, st)
 	}
 	return exitOK
 }
@@ -375,16 +375,41 @@ func printSharedRanks(w io.Writer, t lang.Tag, st *ranking.Standings) {
 }
 
 // printExplain prints every scorecard's trace in the language.
-func printExplain(w io.Writer, t lang.Tag, st *ranking.Standings) {
+func printExplain(w io.Writer, t lang.Tag, rb *rules.Rulebook, st *ranking.Standings) {
 	for _, r := range st.Rows {
 		c := r.Card
 		fmt.Fprintln(w, "\n"+t.Say("cli.explain", r.Member.Name, r.Member.ID, r.Rank, t.Decimal(c.Total)))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, s := range c.Trace {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", s.Node, s.Text.In(t), t.Decimal(s.Value))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", traceNode(t, rb, s.Node), s.Text.In(t), t.Decimal(s.Value))
 		}
 		tw.Flush()
 	}
+}
+
+// traceNode is a trace step's first column as a reader knows it: a
+// criterion or group by its number in the rulebook ("1.2", "II"), a bonus
+// or deduction item by its name, and the steps of the whole scorecard in
+// words (điểm các tiêu chí, tổng điểm, tỷ lệ) rather than the trace's keys.
+func traceNode(t lang.Tag, rb *rules.Rulebook, node string) string {
+	switch node {
+	case "criteria":
+		return t.Say("cli.trace.criteria")
+	case "total":
+		return t.Say("cli.trace.total")
+	case "percent":
+		return t.Say("cli.trace.percent")
+	}
+	if _, ok := rb.Node(node); ok {
+		return node
+	}
+	if it, ok := rb.BonusItem(node); ok {
+		return it.Name
+	}
+	if it, ok := rb.DeductionItem(node); ok {
+		return it.Name
+	}
+	return node
 }
 
 // rulebookName is the rulebook as a heading names it: its title, or its id
