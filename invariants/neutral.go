@@ -8,7 +8,6 @@ import (
 
 	"github.com/thidua/thidua/internal/standings"
 	"github.com/thidua/thidua/lang"
-	"github.com/thidua/thidua/ranking"
 	"github.com/thidua/thidua/rules"
 	"github.com/thidua/thidua/scoring"
 )
@@ -122,12 +121,7 @@ func (c *checker) neutral(p Property, sh scoring.Sheet) (world, []string, bool) 
 		features = append(features, r.Feature)
 		switch r.Feature {
 		case "share":
-			for i, t := range spec.Awards {
-				if t.Count == 0 {
-					spec.Awards[i].Count = max(1, ranking.Quota(t, len(sh.Members)))
-					spec.Awards[i].Share, spec.Awards[i].ShareRounding = rules.Share{}, ""
-				}
-			}
+			spec = spec.FixedQuotas(len(sh.Members))
 		case "relative", "votes":
 			freeze = true
 		default:
@@ -138,21 +132,8 @@ func (c *checker) neutral(p Property, sh scoring.Sheet) (world, []string, bool) 
 	}
 	var frozen []string
 	if freeze {
-		cluster := onCluster(rb)
-		var walk func(cs []rules.Criterion)
-		walk = func(cs []rules.Criterion) {
-			for i := range cs {
-				if cs[i].IsGroup() {
-					walk(cs[i].Children)
-					continue
-				}
-				if slices.Contains(cluster, cs[i].ID) {
-					frozen = append(frozen, cs[i].ID)
-					cs[i].Method, cs[i].Target = rules.Direct, decimal.Zero
-				}
-			}
-		}
-		walk(spec.Criteria)
+		frozen = onCluster(rb) // scored against the cluster: frozen at the points the sheet gives them
+		spec = spec.Direct(frozen)
 	}
 	nrb, err := rules.New(spec)
 	if err != nil {

@@ -1,6 +1,10 @@
 package rules
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
 
 // Feature names a rule of a rulebook that breaks a fairness property by
 // design (see package invariants): a rulebook without it is the "neutral"
@@ -32,7 +36,7 @@ const (
 // feature is one Neutral knows. The copy shares nothing with s. It may
 // still be invalid (rules.New says), e.g. a chain left empty is not.
 func (s Spec) Neutral(f Feature) (Spec, bool) {
-	out := s.clone()
+	out := cloneSpec(s)
 	switch f {
 	case FeatureIfIneligibleNone:
 		for i := range out.Awards {
@@ -50,8 +54,12 @@ func (s Spec) Neutral(f Feature) (Spec, bool) {
 			}
 			return c.MinVotes != nil
 		})
+		dropped := func(id string) bool { return slices.Contains(drop, id) }
 		for i := range out.Awards {
-			out.Awards[i].Requires = slices.DeleteFunc(out.Awards[i].Requires, func(id string) bool { return slices.Contains(drop, id) })
+			out.Awards[i].Requires = slices.DeleteFunc(out.Awards[i].Requires, dropped)
+		}
+		for i := range out.Grades { // a band's own vote goes too
+			out.Grades[i].Requires = slices.DeleteFunc(out.Grades[i].Requires, dropped)
 		}
 	case FeatureRounding:
 		out.Rounding.Criterion, out.Rounding.Group, out.Rounding.Total, out.Rounding.Percent = nil, nil, nil, nil
@@ -61,15 +69,36 @@ func (s Spec) Neutral(f Feature) (Spec, bool) {
 	return out, true
 }
 
-// clone copies the lists Neutral changes, so that the copy shares none of
-// them with s.
-func (s Spec) clone() Spec {
-	out := s
-	out.TieBreaks = slices.Clone(s.TieBreaks)
-	out.Eligibility = slices.Clone(s.Eligibility)
-	out.Awards = slices.Clone(s.Awards)
-	for i := range out.Awards {
-		out.Awards[i].Requires = slices.Clone(s.Awards[i].Requires)
+// FixedQuotas returns a copy of the spec in which every tier given as a
+// share of the cluster has the count that share gives a cluster of n
+// members (at least one): the quotas no longer grow with the cluster.
+func (s Spec) FixedQuotas(n int) Spec {
+	out := cloneSpec(s)
+	for i, t := range out.Awards {
+		if t.Count == 0 {
+			out.Awards[i].Count = max(1, t.Quota(n))
+			out.Awards[i].Share, out.Awards[i].ShareRounding = Share{}, ""
+		}
 	}
+	return out
+}
+
+// Direct returns a copy of the spec in which the criteria with the given
+// ids are scored as direct points (chấm thẳng) without a target: a sheet
+// then gives them the points they scored, which no longer depend on the
+// other members (relative and votes criteria frozen).
+func (s Spec) Direct(ids []string) Spec {
+	out := cloneSpec(s)
+	var walk func(cs []Criterion)
+	walk = func(cs []Criterion) {
+		for i := range cs {
+			if cs[i].IsGroup() {
+				walk(cs[i].Children)
+			} else if slices.Contains(ids, cs[i].ID) {
+				cs[i].Method, cs[i].Target = Direct, decimal.Zero
+			}
+		}
+	}
+	walk(out.Criteria)
 	return out
 }

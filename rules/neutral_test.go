@@ -92,3 +92,73 @@ awards:
 		t.Error("head_to_head is no feature to neutralise: it keeps every property")
 	}
 }
+
+// A rulebook whose grading bands are voted on loses the band votes with
+// the other vote conditions, and stays valid.
+func TestNeutralMinVotesInGrades(t *testing.T) {
+	rb, err := rules.Load("../examples/nghean-grading/rulebook.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec, ok := rb.Spec().Neutral(rules.FeatureMinVotes)
+	if !ok {
+		t.Fatal("min_votes not known")
+	}
+	if _, err := rules.New(spec); err != nil {
+		t.Fatalf("the neutral rulebook is invalid: %v", err)
+	}
+	for _, g := range spec.Grades {
+		for _, id := range g.Requires {
+			if c, _ := rb.Condition(id); c.MinVotes != nil {
+				t.Errorf("band %s still requires the vote %s", g.ID, id)
+			}
+		}
+	}
+	if slices.Equal(spec.Grades[0].Requires, rb.Grades()[0].Requires) {
+		t.Error("the top band's vote was not dropped")
+	}
+}
+
+// FixedQuotas turns shares into the counts they give a cluster of n; a
+// count stays; Direct scores the named criteria as direct points. Neither
+// changes the spec it was given.
+func TestFixedQuotasAndDirect(t *testing.T) {
+	rb, err := rules.Parse("q.yaml", []byte(`
+id: q
+version: "1"
+title: Q
+criteria:
+  - id: g
+    name: G
+    children:
+      - {id: r, name: R, max: 10, method: relative, target: 5}
+      - {id: d, name: D, max: 10}
+awards:
+  - {id: flag, name: Cờ, count: 1}
+  - {id: merit, name: Bằng khen, share: 30%, share_rounding: ceiling}
+  - {id: tiny, name: Giấy khen, share: 1%}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := rb.Spec()
+	fixed := spec.FixedQuotas(7)
+	for i, want := range []int{1, 3, 1} { // 7 × 30% = 2.1 → 3; 7 × 1% → 0 → at least 1
+		if got := fixed.Awards[i].Count; got != want || !fixed.Awards[i].Share.IsZero() {
+			t.Errorf("%s: count %d share %v, want %d and no share", fixed.Awards[i].ID, got, fixed.Awards[i].Share, want)
+		}
+	}
+	if spec.Awards[1].Count != 0 {
+		t.Error("FixedQuotas changed the spec it was given")
+	}
+	direct := spec.Direct([]string{"r"})
+	if m := direct.Criteria[0].Children[0]; m.Method != rules.Direct || !m.Target.IsZero() {
+		t.Errorf("r is %s with target %s, want direct without a target", m.Method, m.Target)
+	}
+	if spec.Criteria[0].Children[0].Method != rules.Relative {
+		t.Error("Direct changed the spec it was given")
+	}
+	if _, err := rules.New(direct); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -512,6 +512,20 @@ type AwardTier struct {
 	IfIneligible Fallthrough `yaml:"if_ineligible" json:"if_ineligible,omitempty"`
 }
 
+// Quota is the number of places of the tier in a cluster of n members:
+// its count, or its share of n rounded as the tier says (floor if it says
+// nothing).
+func (t AwardTier) Quota(n int) int {
+	if t.Count > 0 {
+		return t.Count
+	}
+	mode := t.ShareRounding
+	if mode == "" {
+		mode = RoundFloor // the documented default, also for tiers built in Go
+	}
+	return int(RoundInt(int64(n)*t.Share.Num, t.Share.Den, mode))
+}
+
 // Fallthrough is what an award does when the member in line is ineligible.
 type Fallthrough string
 

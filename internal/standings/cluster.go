@@ -240,16 +240,7 @@ func HeadToHead(cards []scoring.Scorecard) [][]int {
 
 // Quota is the number of places of an award tier in a cluster of n
 // members: its count, or its share of n rounded as the tier says.
-func Quota(t rules.AwardTier, n int) int {
-	if t.Count > 0 {
-		return t.Count
-	}
-	mode := t.ShareRounding
-	if mode == "" {
-		mode = rules.RoundFloor // the documented default, also for tiers built in Go
-	}
-	return int(rules.RoundInt(int64(n)*t.Share.Num, t.Share.Den, mode))
-}
+func Quota(t rules.AwardTier, n int) int { return t.Quota(n) }
 
 // SortByName orders xs by the names of the members they stand for, in
 // Vietnamese alphabetical order, then by member id.
