@@ -55,6 +55,29 @@ func (r *Rulebook) Grade(id string) (Grade, int, bool) {
 	return g, i, true
 }
 
+// GradesDownTo returns the bands from the highest down to the band with the
+// given id, inclusive: the bands a member may be graded in to meet "this
+// band or a higher one" (an award's min_grade). Nil if there is no such
+// band.
+func (r *Rulebook) GradesDownTo(id string) []Grade {
+	_, i, ok := r.Grade(id)
+	if !ok {
+		return nil
+	}
+	return r.Grades()[:i+1]
+}
+
+// FirstUpperBound returns the first of the conditions with the given ids
+// that bounds the total or percentage from above (see UpperBound).
+func (r *Rulebook) FirstUpperBound(ids []string) (Condition, bool) {
+	for _, id := range ids {
+		if c, ok := r.Condition(id); ok && c.UpperBound() {
+			return c, true
+		}
+	}
+	return Condition{}, false
+}
+
 // Ballot returns the ballot with the given id.
 func (r *Rulebook) Ballot(id string) (Ballot, bool) {
 	i := slices.IndexFunc(r.spec.Votes.Ballots, func(b Ballot) bool { return b.ID == id })

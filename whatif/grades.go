@@ -21,8 +21,8 @@ import (
 // or above it may require a condition with an upper bound (a higher total
 // could then lose the band, so the least gain would not be the answer).
 func (t Target) checkGrade(rb *rules.Rulebook) error {
-	_, g, ok := rb.Grade(t.Grade)
-	if !ok {
+	bands := rb.GradesDownTo(t.Grade)
+	if bands == nil {
 		var ids []string
 		for _, b := range rb.Grades() {
 			ids = append(ids, b.ID)
@@ -32,11 +32,9 @@ func (t Target) checkGrade(rb *rules.Rulebook) error {
 		}
 		return newError(ErrBadTarget, "", "", t.Grade, lang.Msg("whatif.err.target.grade", strconv.Quote(t.Grade), rb.ID(), strings.Join(ids, ", ")))
 	}
-	for _, b := range rb.Grades()[:g+1] {
-		for _, id := range b.Requires {
-			if c, _ := rb.Condition(id); c.UpperBound() {
-				return newError(ErrUnsupported, "", "", t.Grade, lang.Msg("whatif.err.target.grade_upper_bound", b.Name, c.Reason))
-			}
+	for _, b := range bands {
+		if c, ok := rb.FirstUpperBound(b.Requires); ok {
+			return newError(ErrUnsupported, "", "", t.Grade, lang.Msg("whatif.err.target.grade_upper_bound", b.Name, c.Reason))
 		}
 	}
 	return nil
@@ -87,8 +85,7 @@ func tierRoutes(rb *rules.Rulebook, tiers []rules.AwardTier) []route {
 			out = append(out, route{tier: t.ID, conds: slices.Clone(t.Requires)})
 			continue
 		}
-		_, lo, _ := rb.Grade(t.MinGrade)
-		for _, b := range rb.Grades()[:lo+1] {
+		for _, b := range rb.GradesDownTo(t.MinGrade) {
 			conds := slices.Clone(t.Requires)
 			for _, id := range b.Requires {
 				if !slices.Contains(conds, id) {

@@ -152,18 +152,11 @@ func position(st *ranking.Standings, member string) Position {
 func upperBounds(rb *rules.Rulebook, tiers []rules.AwardTier) error {
 	for _, t := range tiers {
 		ids := slices.Clone(t.Requires)
-		if t.MinGrade != "" {
-			for _, g := range rb.Grades() {
-				ids = append(ids, g.Requires...)
-				if g.ID == t.MinGrade {
-					break
-				}
-			}
+		for _, g := range rb.GradesDownTo(t.MinGrade) {
+			ids = append(ids, g.Requires...)
 		}
-		for _, id := range ids {
-			if c, _ := rb.Condition(id); c.UpperBound() {
-				return newError(ErrUnsupported, "", "", t.ID, lang.Msg("whatif.err.target.upper_bound", c.Reason))
-			}
+		if c, ok := rb.FirstUpperBound(ids); ok {
+			return newError(ErrUnsupported, "", "", t.ID, lang.Msg("whatif.err.target.upper_bound", c.Reason))
 		}
 	}
 	return nil
