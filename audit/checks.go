@@ -423,7 +423,7 @@ func (a *auditor) quota(ti, n int) int {
 // the quorum, or no ballot at all), as the engine explains it.
 func ballotFailure(f ranking.Failure) bool {
 	switch k := f.Message.Key; {
-	case k == "fail.no_ballot", k == "fail.no_ballot.named", k == "fail.not_put", k == "fail.quorum":
+	case f.NotPut, k == "fail.no_ballot", k == "fail.no_ballot.named", k == "fail.quorum":
 		return true
 	case strings.HasPrefix(k, "fail.votes."):
 		return true

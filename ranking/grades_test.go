@@ -88,7 +88,13 @@ func TestGradingBands(t *testing.T) {
 		// the messages say why: more than half needed; G was not put to the vote
 		b := row(t, st, "B")
 		require.Contains(t, failures(b), "2/4 phiếu của thành viên cụm, cần trên 50%")
+		for _, f := range b.Failed {
+			require.False(t, f.NotPut, "B was put to the vote it failed (%s)", f.Condition)
+		}
 		require.Contains(t, failures(row(t, st, "G")), "không được đưa ra bỏ phiếu")
+		for _, f := range row(t, st, "G").Failed {
+			require.Equal(t, f.Condition == "phieu_tot" || f.Condition == "phieu_xs", f.NotPut, "%s: only the votes G was not put to are marked", f.Condition)
+		}
 	})
 	t.Run("an upper bound keeps a member who failed the higher vote out of the band", func(t *testing.T) {
 		st := mustRank(t, mustRulebook(t, gradedRulebook(t, true)), sheet())

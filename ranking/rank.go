@@ -100,7 +100,12 @@ func rankScorecards(rb *rules.Rulebook, sh scoring.Sheet, hash string, cards []s
 		failed = failed[:0]
 		for j, cond := range conds {
 			if ok, why := r.Check(m, j); !ok {
-				failed = append(failed, Failure{Condition: cond.ID, Reason: cond.Reason, Message: why})
+				var notPut bool
+				if cond.MinVotes != nil {
+					v := c.Ballot(cond.MinVotes.Ballot)
+					notPut = v.Recorded && !v.Voted
+				}
+				failed = append(failed, Failure{Condition: cond.ID, Reason: cond.Reason, Message: why, NotPut: notPut})
 			}
 		}
 		if len(failed) > 0 {

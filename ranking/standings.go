@@ -96,6 +96,10 @@ type Failure struct {
 	// Message states the member's values against the condition's: "tổng
 	// điểm 88,5 dưới 90", "total 88.5 is below 90" (Text writes it).
 	Message lang.Message `json:"message"`
+	// NotPut is true for a vote condition the member was not put to (không
+	// được đưa ra bỏ phiếu): it was not a candidate in that ballot, which
+	// lists of shortfalls need not repeat.
+	NotPut bool `json:"not_put,omitempty"`
 }
 
 // Text states the member's values against the condition's in the language:

@@ -318,7 +318,7 @@ func printTable(w io.Writer, t lang.Tag, rb *rules.Rulebook, st *ranking.Standin
 			// only what keeps a member from an award: a condition of a
 			// grading band alone is explained with the band (--explain),
 			// and a member not put to a vote was not a candidate in it
-			if !required[f.Condition] || f.Message.Key == "fail.not_put" {
+			if !required[f.Condition] || f.NotPut {
 				continue
 			}
 			failed = append(failed, fmt.Sprintf("  %s — %s (%s)", r.Member.Name, names.Condition(f.Condition), names.Of(f.Message).In(t)))
